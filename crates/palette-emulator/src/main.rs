@@ -1,0 +1,3 @@
+//! The `palette-emulator` binary.
+
+fn main() {}

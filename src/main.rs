@@ -1,0 +1,3 @@
+//! The `terraform-provider-palette` plugin binary.
+
+fn main() {}
