@@ -3,3 +3,13 @@
 //! This crate knows nothing of any particular provider's domain: it speaks the go-plugin handshake
 //! and tfplugin6 over gRPC, and offers a small framework on which resources are written as plain
 //! Rust.
+
+mod generated;
+
+/// The wire types and gRPC services, generated from `proto/` by `cargo xtask codegen`.
+///
+/// [`tfplugin6`](proto::tfplugin6) is the Terraform plugin protocol (package `tfplugin6`, service
+/// `Provider`); [`plugin`](proto::plugin) holds go-plugin's controller, stdio and broker services.
+pub mod proto {
+    pub use crate::generated::{plugin, tfplugin6};
+}
