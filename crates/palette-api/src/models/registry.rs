@@ -1,0 +1,159 @@
+//! Pack registries: `GET /v1/registries/metadata`, `GET /v1/registries/pack[/{uid}]`.
+//!
+//! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[allow(unused_imports)]
+use crate::models::*;
+
+/// Wire model 'v1PackRegistries'.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistries {
+    pub items: Vec<PackRegistry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listmeta: Option<ListMetaData>,
+}
+
+/// Pack registry information.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistry {
+    #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<PackRegistrySpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<PackRegistryStatus>,
+}
+
+/// Pack registry credentials spec.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistrySpec {
+    pub auth: RegistryAuth,
+    pub endpoint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    /// Pack registry uid.
+    #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
+    pub registry_uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// Status of the pack registry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistryStatus {
+    #[serde(rename = "packSyncStatus", skip_serializing_if = "Option::is_none")]
+    pub pack_sync_status: Option<RegistrySyncStatus>,
+}
+
+/// Pack Registries Metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistriesMetadata {
+    pub items: Vec<RegistryMetadata>,
+}
+
+/// Auth credentials of the registry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistryAuth {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls: Option<TlsConfiguration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+/// Registry meta.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistryMetadata {
+    #[serde(rename = "isDefault", skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
+    pub is_private: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// Registry metadata information.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistryPackMetadata {
+    /// Pack annotations is used to allow pack to add more arbitrary configurations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<BTreeMap<String, String>>,
+    /// Latest pack uid.
+    #[serde(rename = "latestPackUid", skip_serializing_if = "Option::is_none")]
+    pub latest_pack_uid: Option<String>,
+    /// Pack latest version.
+    #[serde(rename = "latestVersion", skip_serializing_if = "Option::is_none")]
+    pub latest_version: Option<String>,
+    /// Pack logo url.
+    #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
+    /// Pack registry name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Pack registry scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Pack registry uid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// Status of the registry sync.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistrySyncStatus {
+    #[serde(rename = "isSyncSupported", skip_serializing_if = "Option::is_none")]
+    pub is_sync_supported: Option<bool>,
+    #[serde(rename = "lastRunTime", skip_serializing_if = "Option::is_none")]
+    pub last_run_time: Option<Time>,
+    #[serde(rename = "lastSyncedTime", skip_serializing_if = "Option::is_none")]
+    pub last_synced_time: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// TLS configuration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TlsConfiguration {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(rename = "insecureSkipVerify", skip_serializing_if = "Option::is_none")]
+    pub insecure_skip_verify: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
