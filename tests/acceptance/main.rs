@@ -1,0 +1,11 @@
+//! Acceptance tests: the real `terraform` binary drives the provider built for this run,
+//! against a fresh `palette-emulator` per test (or a real tenant with `TF_ACC_LIVE=1`).
+//!
+//! One module per Terraform type, named like its source file (`cluster_profile.rs` tests
+//! `palette_cluster_profile`), plus `harness.rs`, which checks the wiring itself. The harness
+//! lives in `tests/support/`; its module docs list the variables it reads.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod harness;

@@ -1,0 +1,345 @@
+//! Runs the real `terraform` binary against the provider built for this test run.
+//!
+//! Each [`Terraform`] owns a temporary working directory with `main.tf`, a CLI configuration
+//! whose `dev_overrides` make `palette-rs/palette` resolve to the freshly built binary, and a
+//! `terraform.log` that collects `TF_LOG` output of every command. Commands run with
+//! `-no-color` and no input. Methods named after a command panic when it fails, with its
+//! output and the log's tail; `try_*` variants return the [`Output`] for tests that expect an
+//! error.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::temp::TempDir;
+use crate::support::{TestEnv, provider_binary, workspace_root};
+
+/// Provider-related variables that must never leak from the developer's shell into a test.
+const SCRUBBED_ENV: &[&str] = &[
+    "PALETTE_HOST",
+    "PALETTE_API_KEY",
+    "PALETTE_PROJECT",
+    "SPECTROCLOUD_HOST",
+    "SPECTROCLOUD_APIKEY",
+    "SPECTROCLOUD_PROJECT",
+    "TF_CLI_CONFIG_FILE",
+    "TF_LOG",
+    "TF_LOG_PATH",
+    "TF_LOG_PROVIDER",
+    "TF_LOG_CORE",
+    "TF_DATA_DIR",
+    "TF_WORKSPACE",
+    "TF_PLUGIN_CACHE_DIR",
+];
+
+/// A Terraform working directory bound to one [`TestEnv`].
+pub(crate) struct Terraform {
+    binary: PathBuf,
+    env: Vec<(&'static str, String)>,
+    dir: TempDir,
+}
+
+/// The outcome of `terraform plan -detailed-exitcode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Plan {
+    NoChanges,
+    Changes,
+}
+
+/// What one command printed and how it ended.
+#[derive(Debug)]
+pub(crate) struct Output {
+    pub(crate) command: String,
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Terraform {
+    /// A working directory whose provider talks to `env`.
+    pub(crate) fn new(env: &dyn TestEnv) -> Terraform {
+        Terraform::with_env(env.provider_env())
+    }
+
+    /// A working directory with no provider target: for configurations that use only
+    /// Terraform's built-in resources.
+    pub(crate) fn without_provider() -> Terraform {
+        Terraform::with_env(Vec::new())
+    }
+
+    fn with_env(env: Vec<(&'static str, String)>) -> Terraform {
+        let dir = TempDir::new("terraform");
+        let provider = provider_binary();
+        let provider_dir = provider
+            .parent()
+            .expect("the provider binary lives in a directory");
+        std::fs::write(
+            dir.path().join("cli.tfrc"),
+            format!(
+                "provider_installation {{\n  dev_overrides {{\n    \"registry.terraform.io/palette-rs/palette\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
+                provider_dir.display()
+            ),
+        )
+        .expect("writing cli.tfrc");
+        std::fs::create_dir_all(dir.path().join("work")).expect("creating work/");
+        Terraform {
+            binary: terraform_binary(),
+            env,
+            dir,
+        }
+    }
+
+    /// The directory Terraform runs in (holding `main.tf` and the state).
+    pub(crate) fn work_dir(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    /// Replaces `main.tf`.
+    pub(crate) fn write_config(&self, main_tf: &str) {
+        self.write_file("main.tf", main_tf);
+    }
+
+    /// Writes a file next to `main.tf` (values files, extra `.tf` files).
+    pub(crate) fn write_file(&self, name: &str, contents: &str) {
+        let path = self.work_dir().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("creating the file's directory");
+        }
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("writing {name}: {e}"));
+    }
+
+    /// Runs `terraform ARGS` and returns its output, whatever the exit code.
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(&self.binary);
+        cmd.current_dir(self.work_dir()).args(args);
+        for name in SCRUBBED_ENV {
+            cmd.env_remove(name);
+        }
+        let log_level = std::env::var("TF_ACC_LOG").unwrap_or_else(|_| "DEBUG".into());
+        cmd.env("TF_CLI_CONFIG_FILE", self.dir.path().join("cli.tfrc"))
+            .env("TF_LOG", log_level)
+            .env("TF_LOG_PATH", self.log_path())
+            .env("TF_IN_AUTOMATION", "1")
+            .env("TF_INPUT", "0")
+            .env("CHECKPOINT_DISABLE", "1")
+            .envs(self.env.iter().map(|(k, v)| (*k, v.as_str())));
+        let command = format!("terraform {}", args.join(" "));
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("starting {}: {e}", self.binary.display()));
+        Output {
+            command,
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs a command that must succeed.
+    fn run_ok(&self, args: &[&str]) -> Output {
+        let out = self.run(args);
+        if out.code != Some(0) {
+            self.fail(&out, "failed");
+        }
+        out
+    }
+
+    /// `terraform init`.
+    pub(crate) fn init(&self) -> Output {
+        self.run_ok(&["init", "-no-color", "-input=false"])
+    }
+
+    /// `terraform plan -detailed-exitcode`: whether anything would change.
+    pub(crate) fn plan(&self) -> Plan {
+        let out = self.try_plan();
+        match out.code {
+            Some(0) => Plan::NoChanges,
+            Some(2) => Plan::Changes,
+            _ => self.fail(&out, "failed"),
+        }
+    }
+
+    /// `terraform plan -detailed-exitcode`, returning the output as it is.
+    pub(crate) fn try_plan(&self) -> Output {
+        self.run(&["plan", "-no-color", "-input=false", "-detailed-exitcode"])
+    }
+
+    /// Panics unless a plan shows no changes (after an apply or an import, say).
+    pub(crate) fn assert_empty_plan(&self) {
+        let out = self.try_plan();
+        match out.code {
+            Some(0) => {}
+            Some(2) => self.fail(&out, "planned changes where none were expected"),
+            _ => self.fail(&out, "failed"),
+        }
+    }
+
+    /// `terraform apply -auto-approve`.
+    pub(crate) fn apply(&self) -> Output {
+        self.run_ok(&["apply", "-no-color", "-input=false", "-auto-approve"])
+    }
+
+    /// `terraform apply -auto-approve`, returning the output as it is.
+    pub(crate) fn try_apply(&self) -> Output {
+        self.run(&["apply", "-no-color", "-input=false", "-auto-approve"])
+    }
+
+    /// `terraform destroy -auto-approve`.
+    pub(crate) fn destroy(&self) -> Output {
+        self.run_ok(&["destroy", "-no-color", "-input=false", "-auto-approve"])
+    }
+
+    /// `terraform import ADDRESS ID`.
+    pub(crate) fn import(&self, address: &str, id: &str) -> Output {
+        self.run_ok(&["import", "-no-color", "-input=false", address, id])
+    }
+
+    /// `terraform show -json`: the state as JSON.
+    pub(crate) fn show_json(&self) -> serde_json::Value {
+        let out = self.run_ok(&["show", "-no-color", "-json"]);
+        serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("terraform show -json is not JSON ({e}): {}", out.stdout))
+    }
+
+    /// The `values` of the resource at `address` in `terraform show -json`.
+    pub(crate) fn resource_values(&self, address: &str) -> serde_json::Value {
+        let state = self.show_json();
+        state["values"]["root_module"]["resources"]
+            .as_array()
+            .and_then(|all| all.iter().find(|r| r["address"] == address))
+            .map(|r| r["values"].clone())
+            .unwrap_or_else(|| panic!("{address} is not in the state: {state}"))
+    }
+
+    /// `terraform state list`.
+    pub(crate) fn state_list(&self) -> Vec<String> {
+        let out = self.run_ok(&["state", "list"]);
+        out.stdout.lines().map(str::to_string).collect()
+    }
+
+    /// `terraform state show ADDRESS`.
+    pub(crate) fn state_show(&self, address: &str) -> String {
+        self.run_ok(&["state", "show", "-no-color", address]).stdout
+    }
+
+    /// Everything Terraform logged (`TF_LOG`) in this directory so far.
+    pub(crate) fn log(&self) -> String {
+        std::fs::read_to_string(self.log_path()).unwrap_or_default()
+    }
+
+    fn log_path(&self) -> PathBuf {
+        self.dir.path().join("terraform.log")
+    }
+
+    /// Panics with everything needed to see why a command went wrong.
+    fn fail(&self, out: &Output, what: &str) -> ! {
+        let log = self.log();
+        let tail: Vec<&str> = log.lines().collect();
+        let tail = tail[tail.len().saturating_sub(60)..].join("\n");
+        let hint = if out.stderr.contains("Failed to load plugin schemas")
+            || out.stderr.contains("Plugin did not respond")
+            || out.stderr.contains("plugin exited before we could connect")
+        {
+            format!(
+                "\nhint: the provider at {} did not serve the plugin protocol",
+                provider_binary().display()
+            )
+        } else {
+            String::new()
+        };
+        panic!(
+            "`{}` {what} (exit code {:?}) in {}{hint}\n--- stdout\n{}\n--- stderr\n{}\n--- last lines of terraform.log\n{tail}",
+            out.command,
+            out.code,
+            self.work_dir().display(),
+            out.stdout,
+            out.stderr,
+        );
+    }
+}
+
+impl Output {
+    /// Whether the command exited with status 0.
+    pub(crate) fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+
+    /// Panics unless the command failed with an error matching `pattern` (a regex).
+    ///
+    /// Terraform draws diagnostics in a box and wraps them, so the match runs on the output
+    /// with the box drawing removed and all whitespace collapsed to single spaces.
+    pub(crate) fn expect_error(&self, pattern: &str) -> &Output {
+        let re = regex::Regex::new(pattern)
+            .unwrap_or_else(|e| panic!("bad expect_error pattern {pattern:?}: {e}"));
+        let text = flatten(&format!("{}\n{}", self.stdout, self.stderr));
+        assert!(
+            !self.success(),
+            "`{}` succeeded, expected an error matching {pattern:?}\n--- stdout\n{}",
+            self.command,
+            self.stdout
+        );
+        assert!(
+            re.is_match(&text),
+            "`{}` failed, but not with an error matching {pattern:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.command,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
+
+/// Terraform's output without box drawing, with whitespace runs collapsed.
+fn flatten(text: &str) -> String {
+    text.replace(['│', '╷', '╵'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Terraform to run: `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one
+/// `cargo xtask terraform` installed under `.tools/`.
+fn terraform_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("TF_ACC_TERRAFORM_PATH") {
+        return PathBuf::from(path);
+    }
+    if let Some(path) = std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join("terraform"))
+        .find(|p| p.is_file())
+    {
+        return path;
+    }
+    let tools = workspace_root().join(".tools");
+    if let Some(shim) = std::fs::read_dir(&tools)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("terraform"))
+        .find(|p| is_shim(p))
+    {
+        return shim;
+    }
+    panic!(
+        "no Terraform found: set TF_ACC_TERRAFORM_PATH, put `terraform` on PATH, or run \
+         `cargo xtask terraform` (which `cargo xtask test` does) to install one into .tools/"
+    );
+}
+
+fn is_shim(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n.to_string_lossy().starts_with("terraform-"))
+}
+
+#[test]
+fn flattening_removes_terraform_box_drawing() {
+    let stderr =
+        "╷\n│ Error: Create Cluster\n│ Profile Error\n│ \n│   with palette_cluster_profile.x,\n╵\n";
+    assert_eq!(
+        flatten(stderr),
+        "Error: Create Cluster Profile Error with palette_cluster_profile.x,"
+    );
+}

