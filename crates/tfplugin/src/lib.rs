@@ -4,7 +4,16 @@
 //! and tfplugin6 over gRPC, and offers a small framework on which resources are written as plain
 //! Rust.
 
+pub mod diag;
 mod generated;
+pub mod path;
+pub mod types;
+pub mod value;
+
+pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use path::{AttributePath, PathStep};
+pub use types::Type;
+pub use value::{Number, Value};
 
 /// The wire types and gRPC services, generated from `proto/` by `cargo xtask codegen`.
 ///
