@@ -83,13 +83,13 @@ pub(crate) fn demo(args: &[String]) -> anyhow::Result<()> {
     )?;
 
     section(&format!("terraform init ({})", quickstart.display()));
-    // `-upgrade` lets init take a rebuilt binary of the same version, whose checksum differs
-    // from the one the lock file recorded on the previous run.
-    util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args([
-        "init",
-        "-input=false",
-        "-upgrade",
-    ]))?;
+    // A rebuilt binary keeps its version but not its checksum, which the lock file of the
+    // previous run would reject. The lock file here is the demo's own (git ignores it).
+    let lock_file = quickstart.join(".terraform.lock.hcl");
+    if lock_file.exists() {
+        fs::remove_file(&lock_file).with_context(|| format!("removing {}", lock_file.display()))?;
+    }
+    util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args(["init", "-input=false"]))?;
 
     section("terraform apply");
     util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args([
