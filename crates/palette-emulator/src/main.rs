@@ -1,3 +1,45 @@
-//! The `palette-emulator` binary.
+//! The `palette-emulator` binary: parses flags, starts the emulator and serves until Ctrl-C.
+//!
+//! The first stdout line is `palette-emulator listening on http://ADDR`, so a parent process can
+//! learn the port when it asked for port 0. When no `--api-key` is given, the second line is
+//! `palette-emulator api key: KEY` with the key it made up.
 
-fn main() {}
+use std::io::Write;
+use std::process::ExitCode;
+
+use palette_emulator::{Config, config::USAGE};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_args(std::env::args().skip(1)) {
+        Ok(Some(config)) => config,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("palette-emulator: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let handle = match palette_emulator::start(config).await {
+        Ok(handle) => handle,
+        Err(err) => {
+            eprintln!("palette-emulator: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(
+        stdout,
+        "palette-emulator listening on {}",
+        handle.base_url()
+    );
+    if handle.generated_key() {
+        let _ = writeln!(stdout, "palette-emulator api key: {}", handle.api_key());
+    }
+    let _ = stdout.flush();
+    let _ = tokio::signal::ctrl_c().await;
+    handle.shutdown().await;
+    ExitCode::SUCCESS
+}

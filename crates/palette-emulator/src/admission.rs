@@ -1,0 +1,129 @@
+//! The middleware every API request passes: counting, the request log, rate limits, auth and
+//! injected faults.
+//!
+//! Order: count the request; enforce the rate limit (429 `TooManyRequests`); check the `ApiKey`
+//! header (401); inject latency, throttles (429) and errors (5xx) before the handler runs; run
+//! the handler; and for a `reset_rate` hit, drop the connection after the handler committed.
+//! Requests under `/__emulator/` skip all of it.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::context::Caller;
+use crate::error::ApiError;
+use crate::ids;
+use crate::server::ConnInfo;
+use crate::state::AppState;
+
+/// Runs the admission steps around one request.
+pub async fn admission(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    if path.starts_with("/__emulator") {
+        return next.run(req).await;
+    }
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| "(unmatched)".to_owned());
+    let conn = req.extensions().get::<ConnInfo>().cloned();
+    let stats = state.stats();
+    stats.requests_total.fetch_add(1, Ordering::Relaxed);
+    *stats
+        .by_route
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(format!("{method} {route}"))
+        .or_default() += 1;
+    let started = Instant::now();
+
+    let ip = conn
+        .as_ref()
+        .map(|c| c.peer.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let response = 'gate: {
+        if state.settings().rate_limit && !state.limiter().admit(ip, &path) {
+            stats.throttled_total.fetch_add(1, Ordering::Relaxed);
+            stats.rate_limited_total.fetch_add(1, Ordering::Relaxed);
+            break 'gate ApiError::too_many_requests(method.as_str(), &path).into_response();
+        }
+        let key = req
+            .headers()
+            .get("apikey")
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim);
+        let Some(limit) = key.and_then(|k| state.key_limit(k)) else {
+            stats.unauthorized_total.fetch_add(1, Ordering::Relaxed);
+            break 'gate ApiError::unauthorized().into_response();
+        };
+        req.extensions_mut().insert(Caller {
+            project: limit.map(str::to_owned),
+        });
+
+        let faults = state.faults();
+        if faults.latency_ms > 0 {
+            tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
+        }
+        if faults.throttle_rate > 0.0 && ids::next_f64() < faults.throttle_rate {
+            stats.throttled_total.fetch_add(1, Ordering::Relaxed);
+            stats.faults_injected_total.fetch_add(1, Ordering::Relaxed);
+            break 'gate ApiError::too_many_requests(method.as_str(), &path).into_response();
+        }
+        if faults.error_rate > 0.0 && ids::next_f64() < faults.error_rate {
+            stats.faults_injected_total.fetch_add(1, Ordering::Relaxed);
+            let status = faults
+                .error_status
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .filter(StatusCode::is_server_error)
+                .unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            break 'gate ApiError::new(
+                status,
+                "ServiceUnavailable",
+                "injected fault: the service is unavailable",
+            )
+            .into_response();
+        }
+        let reset =
+            faults.reset_rate > 0.0 && conn.is_some() && ids::next_f64() < faults.reset_rate;
+
+        let response = next.run(req).await;
+        if method != Method::GET && method != Method::HEAD && response.status().is_success() {
+            stats.writes_total.fetch_add(1, Ordering::Relaxed);
+        }
+        if let (true, Some(conn)) = (reset, &conn) {
+            stats.faults_injected_total.fetch_add(1, Ordering::Relaxed);
+            record(&state, &method, &path, 0, started);
+            conn.reset.notify_one();
+            // The connection task drops the connection; this response is never written.
+            std::future::pending::<()>().await;
+        }
+        response
+    };
+    record(&state, &method, &path, response.status().as_u16(), started);
+    response
+}
+
+fn record(state: &AppState, method: &Method, path: &str, status: u16, started: Instant) {
+    *state
+        .stats()
+        .by_status
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(status)
+        .or_default() += 1;
+    state.log_request(&json!({
+        "time": ids::now_rfc3339(),
+        "method": method.as_str(),
+        "path": path,
+        "status": status,
+        "ms": started.elapsed().as_secs_f64() * 1000.0,
+    }));
+}

@@ -1,0 +1,120 @@
+//! The emulator's own endpoints under `/__emulator/`: stats, faults and settings.
+//!
+//! They need no API key and are neither counted nor rate limited.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::Deployment;
+use crate::state::{AppState, Faults, Settings};
+use crate::store::{Kind, Op, Record};
+use crate::{ids, wire};
+
+/// The admin routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/__emulator/stats", get(stats))
+        .route("/__emulator/stats/reset", post(reset_stats))
+        .route("/__emulator/faults", get(get_faults).put(put_faults))
+        .route("/__emulator/settings", get(get_settings).put(put_settings))
+}
+
+async fn stats(State(state): State<AppState>) -> Json<Value> {
+    Json(state.stats_json())
+}
+
+async fn reset_stats(State(state): State<AppState>) -> Response {
+    state.reset_stats();
+    state.limiter().clear();
+    wire::no_content()
+}
+
+async fn get_faults(State(state): State<AppState>) -> Json<Value> {
+    Json(serde_json::to_value(state.faults()).unwrap_or_default())
+}
+
+async fn put_faults(State(state): State<AppState>, body: Bytes) -> ApiResult<Response> {
+    let faults: Faults = if body.iter().all(u8::is_ascii_whitespace) {
+        Faults::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request("InvalidRequest", format!("invalid faults: {e}")))?
+    };
+    for (name, rate) in [
+        ("error_rate", faults.error_rate),
+        ("throttle_rate", faults.throttle_rate),
+        ("reset_rate", faults.reset_rate),
+    ] {
+        if !(0.0..=1.0).contains(&rate) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("{name} must be between 0 and 1"),
+            ));
+        }
+    }
+    if let Some(pack) = faults.fail_pack.as_deref().filter(|p| !p.is_empty()) {
+        let failed = fail_running_deployments(&state, pack)?;
+        state
+            .stats()
+            .faults_injected_total
+            .fetch_add(failed, std::sync::atomic::Ordering::Relaxed);
+    }
+    state.set_faults(faults);
+    Ok((
+        axum::http::StatusCode::OK,
+        Json(serde_json::to_value(state.faults()).unwrap_or_default()),
+    )
+        .into_response())
+}
+
+/// Makes `pack` fail in every deployment where it is not yet ready.
+fn fail_running_deployments(state: &AppState, pack: &str) -> ApiResult<u64> {
+    let _guard = state.write_guard();
+    let now = ids::now_ms();
+    let mut ops = Vec::new();
+    for record in state.store().list(Kind::Deployment)? {
+        let Ok(mut deployment) = serde_json::from_value::<Deployment>(record.doc.clone()) else {
+            continue;
+        };
+        if deployment.deleting_at.is_none() && deployment.inject_failure(pack, now) {
+            ops.push(Op::Put(Record {
+                doc: serde_json::to_value(&deployment)?,
+                ..record
+            }));
+        }
+    }
+    let count = ops.len() as u64;
+    state.store().apply(ops)?;
+    Ok(count)
+}
+
+async fn get_settings(State(state): State<AppState>) -> Json<Value> {
+    Json(serde_json::to_value(state.settings()).unwrap_or_default())
+}
+
+async fn put_settings(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+    let patch: Value = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("InvalidRequest", format!("invalid settings: {e}")))?;
+    let mut settings: Settings = state.settings();
+    if let Some(v) = patch.get("rate_limit") {
+        settings.rate_limit = v.as_bool().ok_or_else(|| {
+            ApiError::bad_request("InvalidRequest", "rate_limit must be a boolean")
+        })?;
+        state.limiter().clear();
+    }
+    if let Some(v) = patch.get("time_scale") {
+        settings.time_scale = v
+            .as_f64()
+            .filter(|f| f.is_finite() && *f >= 0.0)
+            .ok_or_else(|| {
+                ApiError::bad_request("InvalidRequest", "time_scale must be a non-negative number")
+            })?;
+    }
+    state.set_settings(settings);
+    Ok(Json(json!(settings)))
+}

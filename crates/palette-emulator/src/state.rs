@@ -1,0 +1,239 @@
+//! Shared state of a running emulator: the store, keys, settings, faults and counters.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::rate_limit::RateLimiter;
+use crate::store::Store;
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Arc<dyn Store>,
+    write_lock: Mutex<()>,
+    keys: HashMap<String, Option<String>>,
+    tenant_uid: String,
+    settings: RwLock<Settings>,
+    faults: RwLock<Faults>,
+    stats: Stats,
+    limiter: RateLimiter,
+    request_log: Option<Mutex<File>>,
+}
+
+/// Settings that can change while the emulator runs (`PUT /__emulator/settings`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Whether rate limits are enforced.
+    pub rate_limit: bool,
+    /// Multiplies every simulated duration of deployments planned from now on.
+    pub time_scale: f64,
+}
+
+/// Injected faults (`PUT /__emulator/faults`); the default injects nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Faults {
+    /// Fraction of API requests answered with a 5xx before they run.
+    pub error_rate: f64,
+    /// The status of injected errors (500, 502, 503 or 504; 503 when unset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_status: Option<u16>,
+    /// Fraction of API requests answered with 429 before they run.
+    pub throttle_rate: f64,
+    /// Fraction of API requests whose connection is dropped after the handler ran (and any
+    /// write committed), so the client never sees the response.
+    pub reset_rate: f64,
+    /// Extra latency added to every API request, in milliseconds.
+    pub latency_ms: u64,
+    /// A pack name whose layer goes to `Error` when it is deployed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_pack: Option<String>,
+}
+
+/// Request counters.
+#[derive(Default)]
+pub struct Stats {
+    /// Every API request (admin endpoints excluded).
+    pub requests_total: AtomicU64,
+    /// Requests answered 429 (rate limit or throttle fault).
+    pub throttled_total: AtomicU64,
+    /// Requests answered 429 by the rate limiter alone.
+    pub rate_limited_total: AtomicU64,
+    /// Faults injected (errors, throttles, resets, failed packs).
+    pub faults_injected_total: AtomicU64,
+    /// Mutating requests that succeeded.
+    pub writes_total: AtomicU64,
+    /// Requests answered 401.
+    pub unauthorized_total: AtomicU64,
+    /// Requests per `"METHOD /route/template"`.
+    pub by_route: Mutex<HashMap<String, u64>>,
+    /// Requests per response status.
+    pub by_status: Mutex<HashMap<u16, u64>>,
+}
+
+impl Stats {
+    fn snapshot(&self) -> Value {
+        let by_route = self
+            .by_route
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let by_status: HashMap<String, u64> = self
+            .by_status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+        json!({
+            "requests_total": self.requests_total.load(Ordering::Relaxed),
+            "requests_by_route": by_route,
+            "requests_by_status": by_status,
+            "throttled_total": self.throttled_total.load(Ordering::Relaxed),
+            "rate_limited_total": self.rate_limited_total.load(Ordering::Relaxed),
+            "faults_injected_total": self.faults_injected_total.load(Ordering::Relaxed),
+            "writes_total": self.writes_total.load(Ordering::Relaxed),
+            "unauthorized_total": self.unauthorized_total.load(Ordering::Relaxed),
+        })
+    }
+
+    fn reset(&self) {
+        for counter in [
+            &self.requests_total,
+            &self.throttled_total,
+            &self.rate_limited_total,
+            &self.faults_injected_total,
+            &self.writes_total,
+            &self.unauthorized_total,
+        ] {
+            counter.store(0, Ordering::Relaxed);
+        }
+        self.by_route
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        self.by_status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+impl AppState {
+    /// Builds the state. `keys` maps each accepted key to the uid of the project it is limited
+    /// to, if any.
+    pub fn new(
+        store: Arc<dyn Store>,
+        keys: HashMap<String, Option<String>>,
+        settings: Settings,
+        request_log: Option<File>,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                store,
+                write_lock: Mutex::new(()),
+                keys,
+                tenant_uid: crate::ids::stable_uid("tenant/emulator"),
+                settings: RwLock::new(settings),
+                faults: RwLock::new(Faults::default()),
+                stats: Stats::default(),
+                limiter: RateLimiter::default(),
+                request_log: request_log.map(Mutex::new),
+            }),
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &dyn Store {
+        self.inner.store.as_ref()
+    }
+
+    /// Serializes read-modify-write sequences. Never hold the guard across an `.await`.
+    pub fn write_guard(&self) -> MutexGuard<'_, ()> {
+        self.inner
+            .write_lock
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The project a key is limited to: `None` for an unknown key, `Some(None)` for a key
+    /// without limit.
+    pub fn key_limit(&self, key: &str) -> Option<Option<&str>> {
+        self.inner.keys.get(key).map(|p| p.as_deref())
+    }
+
+    /// The uid of the (single) tenant.
+    pub fn tenant_uid(&self) -> &str {
+        &self.inner.tenant_uid
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> Settings {
+        *self
+            .inner
+            .settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Replaces the settings.
+    pub fn set_settings(&self, settings: Settings) {
+        *self
+            .inner
+            .settings
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = settings;
+    }
+
+    /// The current faults.
+    pub fn faults(&self) -> Faults {
+        self.inner
+            .faults
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Replaces the faults.
+    pub fn set_faults(&self, faults: Faults) {
+        *self.inner.faults.write().unwrap_or_else(|e| e.into_inner()) = faults;
+    }
+
+    /// The counters.
+    pub fn stats(&self) -> &Stats {
+        &self.inner.stats
+    }
+
+    /// The counters as the JSON of `GET /__emulator/stats`.
+    pub fn stats_json(&self) -> Value {
+        self.inner.stats.snapshot()
+    }
+
+    /// Zeroes every counter.
+    pub fn reset_stats(&self) {
+        self.inner.stats.reset();
+    }
+
+    /// The rate limiter.
+    pub fn limiter(&self) -> &RateLimiter {
+        &self.inner.limiter
+    }
+
+    /// Appends one line to the request log, if there is one.
+    pub fn log_request(&self, line: &Value) {
+        if let Some(file) = &self.inner.request_log {
+            use std::io::Write;
+            let mut file = file.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = writeln!(file, "{line}");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The boundary with `palette_api::models`: request bodies are read through the shared model
+//! types and responses are written through them, so the emulator cannot drift from the client.
+//!
+//! Inside, handlers work on `serde_json::Value` documents with the spec's field names.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Reads a request body as the model `M` and returns it as a JSON document.
+pub fn parse<M: DeserializeOwned + Serialize>(body: &Bytes) -> ApiResult<Value> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "the request body is empty",
+        ));
+    }
+    let model: M = serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad_request("InvalidRequest", format!("invalid request body: {e}"))
+    })?;
+    Ok(serde_json::to_value(model)?)
+}
+
+/// Like [`parse`], but an empty body reads as `{}`.
+pub fn parse_optional<M: DeserializeOwned + Serialize>(body: &Bytes) -> ApiResult<Value> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    parse::<M>(body)
+}
+
+/// Passes `value` through the model `M`, failing loudly when it does not fit.
+pub fn through<M: DeserializeOwned + Serialize>(value: Value) -> ApiResult<Value> {
+    let model: M = serde_json::from_value(value).map_err(|e| {
+        ApiError::internal(format!(
+            "emulator response does not fit {}: {e}",
+            std::any::type_name::<M>()
+        ))
+    })?;
+    Ok(serde_json::to_value(model)?)
+}
+
+/// 200 with `value` written through the model `M`.
+pub fn ok<M: DeserializeOwned + Serialize>(value: Value) -> ApiResult<Response> {
+    Ok((StatusCode::OK, Json(through::<M>(value)?)).into_response())
+}
+
+/// 201 `{"uid"}` with an `AuditUid` header.
+pub fn created(uid: &str) -> Response {
+    let body = through::<palette_api::models::Uid>(json!({"uid": uid}))
+        .unwrap_or_else(|_| json!({"uid": uid}));
+    with_audit((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// 204 with an `AuditUid` header.
+pub fn no_content() -> Response {
+    with_audit(StatusCode::NO_CONTENT.into_response())
+}
+
+fn with_audit(mut response: Response) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&crate::ids::new_uid()) {
+        response.headers_mut().insert("AuditUid", value);
+    }
+    response
+}
+
+/// A string at a JSON pointer, treating `""` as absent.
+pub fn str_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+/// A required string at a JSON pointer, or 400 naming the field.
+pub fn required<'a>(value: &'a Value, pointer: &str) -> ApiResult<&'a str> {
+    str_at(value, pointer).ok_or_else(|| {
+        let field = pointer.trim_start_matches('/').replace('/', ".");
+        ApiError::bad_request("InvalidRequest", format!("{field} is required"))
+    })
+}
+
+/// An array at a JSON pointer (empty when absent).
+pub fn array_at<'a>(value: &'a Value, pointer: &str) -> &'a [Value] {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
