@@ -1,3 +1,83 @@
 //! The `terraform-provider-palette` plugin binary.
+//!
+//! Terraform starts it and speaks plugin protocol 6 to it; run by hand it explains that. With
+//! `--debug` it serves on its own and prints the `TF_REATTACH_PROVIDERS` value to paste into the
+//! shell that runs Terraform.
 
-fn main() {}
+mod data_sources;
+#[allow(dead_code)]
+mod diagnostics;
+mod ephemeral;
+mod functions;
+// NOTE(next): the resources will call these modules; until then they are only exercised by tests.
+#[allow(dead_code)]
+mod import_id;
+mod provider;
+#[allow(dead_code)]
+mod provider_data;
+#[allow(dead_code)]
+mod resolve;
+mod resources;
+#[allow(dead_code)]
+mod stack;
+
+use std::process::ExitCode;
+
+use tfplugin::{ProviderServer, ServeOptions};
+
+const USAGE: &str = "\
+terraform-provider-palette: the Terraform provider for Spectro Cloud Palette
+
+Terraform starts this program itself; you do not need to run it.
+
+Usage:
+  terraform-provider-palette            serve Terraform (only when Terraform starts it)
+  terraform-provider-palette --debug    serve for a debugger: prints TF_REATTACH_PROVIDERS to paste
+  terraform-provider-palette --version  print the version
+";
+
+fn main() -> ExitCode {
+    let mut debug = false;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--debug" | "-debug" => debug = true,
+            "--version" | "-version" | "version" => {
+                println!("terraform-provider-palette {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            "--help" | "-h" | "-help" | "help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("terraform-provider-palette: unknown argument {other:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if !debug {
+        // Run by hand: explain what this program is and exit 1, as go-plugin plugins do.
+        tfplugin::serve::exit_unless_launched_by_terraform();
+    }
+    tfplugin::logging::init();
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("terraform-provider-palette: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = ServeOptions::new(provider::ADDRESS).with_debug(debug);
+    let server = ProviderServer::new(provider::PaletteProvider);
+    match runtime.block_on(tfplugin::serve(options, server)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("terraform-provider-palette: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Provider-defined functions, callable as `provider::palette::<name>(...)`.
+
+use std::sync::Arc;
+
+use tfplugin::Function;
+
+/// Every function of the provider, in alphabetical order.
+pub(crate) fn all() -> Vec<Arc<dyn Function>> {
+    vec![]
+}

@@ -1,0 +1,85 @@
+//! The data every handler shares within one provider process: the API client, the resolved
+//! project, the lookup caches and the per-cluster write locks.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use palette_api::{Client, ClientConfig, Scope};
+use tfplugin::Diagnostic;
+use tokio::sync::OnceCell;
+
+use crate::provider::Settings;
+use crate::resolve::PackResolver;
+
+/// What `configure` builds once per provider process and every handler reads.
+#[derive(Debug)]
+pub(crate) struct PaletteData {
+    /// The one API client of the process.
+    pub(crate) client: Client,
+    /// The configured project's name.
+    pub(crate) project: String,
+    /// Cached registry and pack lookups, shared by resources and data sources.
+    pub(crate) resolver: PackResolver,
+    project_scope: OnceCell<Scope>,
+    cluster_locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl PaletteData {
+    /// Builds the client from the merged settings.
+    pub(crate) fn new(settings: Settings) -> Result<PaletteData, Diagnostic> {
+        let mut config = ClientConfig::new(settings.host.clone(), settings.api_key);
+        config.insecure = settings.insecure;
+        config.ca_pem = settings.ca_certificate;
+        config.user_agent =
+            concat!("terraform-provider-palette/", env!("CARGO_PKG_VERSION")).to_string();
+        if let Some(max_retries) = settings.max_retries {
+            config.retry.max_retries = max_retries;
+        }
+        if !settings.rate_limit {
+            config.rate_limits = None;
+        }
+        let client = Client::new(config).map_err(|err| {
+            Diagnostic::error(
+                "Invalid Provider Configuration",
+                format!(
+                    "The Palette API client could not be built for host {:?}. Check `host` and \
+                     `ca_certificate`.\n\nOriginal Error: {err}",
+                    settings.host
+                ),
+            )
+        })?;
+        Ok(PaletteData::with_client(client, settings.project))
+    }
+
+    /// Wraps an existing client (tests use this).
+    pub(crate) fn with_client(client: Client, project: String) -> PaletteData {
+        PaletteData {
+            resolver: PackResolver::new(client.clone()),
+            client,
+            project,
+            project_scope: OnceCell::new(),
+            cluster_locks: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The scope an object of `context` ("project" or "tenant") lives in. The project's uid is
+    /// looked up once per process.
+    pub(crate) async fn scope(&self, context: &str) -> Result<Scope, palette_api::Error> {
+        if context == "tenant" {
+            return Ok(Scope::Tenant);
+        }
+        self.project_scope
+            .get_or_try_init(|| self.client.project_scope(&self.project))
+            .await
+            .cloned()
+    }
+
+    /// Serialises writes to one cluster: the guard is held for the whole change and its wait.
+    pub(crate) async fn lock_cluster(&self, cluster_uid: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self.cluster_locks.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(locks.entry(cluster_uid.to_string()).or_default())
+        };
+        lock.lock_owned().await
+    }
+}

@@ -1,0 +1,353 @@
+//! Pack and registry resolution, cached for the life of the provider process.
+//!
+//! A plan with a hundred profiles that share packs asks the API once per distinct pack: every
+//! lookup goes through a cache keyed by what was asked, and concurrent askers of the same key wait
+//! for the one request in flight instead of sending their own. Failures are not cached, so a
+//! transient error is retried by the next caller.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use palette_api::models::{PackLayer, PackTagEntity, PackType, RegistryMetadata};
+use palette_api::{Client, Scope};
+use tokio::sync::OnceCell;
+
+/// The registry packs come from when a configuration names none.
+pub(crate) const DEFAULT_REGISTRY: &str = "Public Repo";
+
+/// A pack version found in a registry.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ResolvedPack {
+    /// The pack's name.
+    pub(crate) name: String,
+    /// The requested tag.
+    pub(crate) tag: String,
+    /// The uid of this version of the pack.
+    pub(crate) uid: String,
+    /// The layer the pack installs in.
+    pub(crate) layer: PackLayer,
+    /// The registry it was found in.
+    pub(crate) registry_uid: String,
+    /// The environments (API cloud types) it is made for; `all` for any.
+    pub(crate) cloud_types: Vec<String>,
+    /// The pack's default values.
+    pub(crate) default_values: String,
+    /// The pack's type as the registry reports it.
+    pub(crate) pack_type: Option<PackType>,
+}
+
+/// Why a pack could not be resolved; each case carries what a user needs to fix it.
+#[derive(Debug)]
+pub(crate) enum ResolveError {
+    /// No registry has that name.
+    UnknownRegistry {
+        name: String,
+        available: Vec<String>,
+    },
+    /// The registry has no pack of that name.
+    UnknownPack { name: String, registry: String },
+    /// The pack exists but not with that tag.
+    UnknownTag {
+        name: String,
+        tag: String,
+        available: Vec<String>,
+    },
+    /// The API failed.
+    Api(palette_api::Error),
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResolveError::UnknownRegistry { name, available } => write!(
+                f,
+                "there is no registry named {name:?}; registries on offer: {}",
+                list(available)
+            ),
+            ResolveError::UnknownPack { name, registry } => {
+                write!(f, "registry {registry:?} has no pack named {name:?}")
+            }
+            ResolveError::UnknownTag {
+                name,
+                tag,
+                available,
+            } => write!(
+                f,
+                "pack {name:?} has no tag {tag:?}; tags on offer: {}",
+                list(available)
+            ),
+            ResolveError::Api(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// The newest of some pack versions. Pack versions are dotted numbers of any length (`22.04`,
+/// `1.29`, `3.29.3`, `1.6.32-0`), compared segment by segment as numbers, a missing segment being
+/// zero; text after the numbers only breaks ties.
+pub(crate) fn newest_pack_version<'a>(
+    versions: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    fn key(version: &str) -> (Vec<u64>, &str) {
+        let numeric_end = version
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(version.len());
+        let (numbers, rest) = version.split_at(numeric_end);
+        let mut parts: Vec<u64> = numbers
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap_or(u64::MAX))
+            .collect();
+        while parts.last() == Some(&0) {
+            parts.pop();
+        }
+        (parts, rest)
+    }
+    versions.into_iter().max_by(|a, b| key(a).cmp(&key(b)))
+}
+
+/// A map of single-flight cells: the first caller of a key runs the lookup, others await it.
+struct Memo<K, V> {
+    cells: Mutex<HashMap<K, Arc<OnceCell<V>>>>,
+}
+
+impl<K: Eq + Hash + Clone, V: Clone> Memo<K, V> {
+    fn new() -> Self {
+        Memo {
+            cells: Mutex::new(HashMap::new()),
+        }
+    }
+
+    async fn get_or_try<E, F, Fut>(&self, key: &K, lookup: F) -> Result<V, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<V, E>>,
+    {
+        let cell = {
+            let mut cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(cells.entry(key.clone()).or_default())
+        };
+        cell.get_or_try_init(lookup).await.cloned()
+    }
+}
+
+/// Cached lookups of registries and packs.
+pub(crate) struct PackResolver {
+    client: Client,
+    registries: Memo<Scope, Arc<Vec<RegistryMetadata>>>,
+    packs: Memo<(Scope, String, String), Option<Arc<PackTagEntity>>>,
+}
+
+impl fmt::Debug for PackResolver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PackResolver").finish_non_exhaustive()
+    }
+}
+
+impl PackResolver {
+    /// A resolver with empty caches.
+    pub(crate) fn new(client: Client) -> Self {
+        PackResolver {
+            client,
+            registries: Memo::new(),
+            packs: Memo::new(),
+        }
+    }
+
+    /// Every registry visible in `scope`.
+    pub(crate) async fn registries(
+        &self,
+        scope: &Scope,
+    ) -> Result<Arc<Vec<RegistryMetadata>>, palette_api::Error> {
+        self.registries
+            .get_or_try(scope, || async {
+                Ok(Arc::new(self.client.list_registries_metadata(scope).await?))
+            })
+            .await
+    }
+
+    /// The registry named `name`.
+    pub(crate) async fn registry_by_name(
+        &self,
+        scope: &Scope,
+        name: &str,
+    ) -> Result<RegistryMetadata, ResolveError> {
+        let registries = self.registries(scope).await.map_err(ResolveError::Api)?;
+        registries
+            .iter()
+            .find(|r| r.name.as_deref() == Some(name))
+            .cloned()
+            .ok_or_else(|| ResolveError::UnknownRegistry {
+                name: name.to_string(),
+                available: registries.iter().filter_map(|r| r.name.clone()).collect(),
+            })
+    }
+
+    /// The registry with uid `uid`, if any is visible.
+    pub(crate) async fn registry_by_uid(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<Option<RegistryMetadata>, palette_api::Error> {
+        let registries = self.registries(scope).await?;
+        Ok(registries
+            .iter()
+            .find(|r| r.uid.as_deref() == Some(uid))
+            .cloned())
+    }
+
+    /// The registry uid for a configuration's `registry_uid` / `registry_name` (the default
+    /// registry when both are unset).
+    pub(crate) async fn registry_uid(
+        &self,
+        scope: &Scope,
+        registry_uid: Option<&str>,
+        registry_name: Option<&str>,
+    ) -> Result<String, ResolveError> {
+        if let Some(uid) = registry_uid {
+            return Ok(uid.to_string());
+        }
+        let name = registry_name.unwrap_or(DEFAULT_REGISTRY);
+        let registry = self.registry_by_name(scope, name).await?;
+        Ok(registry.uid.unwrap_or_default())
+    }
+
+    /// All versions of pack `name` in registry `registry_uid`; `None` when there is no such pack.
+    pub(crate) async fn pack_tags(
+        &self,
+        scope: &Scope,
+        name: &str,
+        registry_uid: &str,
+    ) -> Result<Option<Arc<PackTagEntity>>, palette_api::Error> {
+        let key = (scope.clone(), name.to_string(), registry_uid.to_string());
+        self.packs
+            .get_or_try(&key, || async {
+                let query = palette_api::endpoints::PackTagQuery::default();
+                match self
+                    .client
+                    .get_pack_tags(scope, name, registry_uid, &query)
+                    .await
+                {
+                    Ok(entity) => Ok(Some(Arc::new(entity))),
+                    Err(err) if err.is_not_found() => Ok(None),
+                    Err(err) => Err(err),
+                }
+            })
+            .await
+    }
+
+    /// Resolves pack `name` at `tag` (the newest version when `tag` is `None`).
+    pub(crate) async fn resolve(
+        &self,
+        scope: &Scope,
+        name: &str,
+        tag: Option<&str>,
+        registry_uid: &str,
+        registry_label: &str,
+    ) -> Result<ResolvedPack, ResolveError> {
+        let entity = self
+            .pack_tags(scope, name, registry_uid)
+            .await
+            .map_err(ResolveError::Api)?
+            .ok_or_else(|| ResolveError::UnknownPack {
+                name: name.to_string(),
+                registry: registry_label.to_string(),
+            })?;
+        let tags = entity.tags.clone().unwrap_or_default();
+        let versions: Vec<String> = tags.iter().filter_map(|t| t.version.clone()).collect();
+        let chosen = match tag {
+            Some(tag) => tags
+                .iter()
+                .find(|t| t.version.as_deref() == Some(tag) || t.tag.as_deref() == Some(tag)),
+            None => {
+                let newest = newest_pack_version(versions.iter().map(String::as_str));
+                tags.iter().find(|t| t.version.as_deref() == newest)
+            }
+        }
+        .ok_or_else(|| ResolveError::UnknownTag {
+            name: name.to_string(),
+            tag: tag.unwrap_or_default().to_string(),
+            available: versions.clone(),
+        })?;
+        let uid = chosen.pack_uid.clone().unwrap_or_default();
+        let default_values = entity
+            .pack_values
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .find(|v| v.pack_uid.as_deref() == Some(uid.as_str()))
+            .and_then(|v| v.values.clone())
+            .unwrap_or_default();
+        Ok(ResolvedPack {
+            name: name.to_string(),
+            tag: chosen.version.clone().unwrap_or_default(),
+            uid,
+            layer: entity.layer.unwrap_or(PackLayer::Addon),
+            registry_uid: registry_uid.to_string(),
+            cloud_types: entity.cloud_types.clone().unwrap_or_default(),
+            default_values,
+            pack_type: None,
+        })
+    }
+
+    /// Resolves a configured pack reference, manifests included (they need no registry).
+    pub(crate) async fn resolve_kind(
+        &self,
+        scope: &Scope,
+        kind: PackType,
+        name: &str,
+        tag: Option<&str>,
+        registry_uid: Option<&str>,
+        registry_name: Option<&str>,
+    ) -> Result<Option<ResolvedPack>, ResolveError> {
+        if kind == PackType::Manifest {
+            return Ok(None);
+        }
+        let label = registry_name
+            .or(registry_uid)
+            .unwrap_or(DEFAULT_REGISTRY)
+            .to_string();
+        let uid = self
+            .registry_uid(scope, registry_uid, registry_name)
+            .await?;
+        self.resolve(scope, name, tag, &uid, &label).await.map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newest_pack_version_compares_numbers_not_text() {
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            ("empty", &[], None),
+            ("ubuntu", &["20.04", "22.04", "18.04"], Some("22.04")),
+            ("two digit minor", &["1.9.0", "1.10.0"], Some("1.10.0")),
+            ("short and long", &["1.29", "1.24", "1.36"], Some("1.36")),
+            ("suffix", &["1.4.0", "1.6.32-0"], Some("1.6.32-0")),
+            (
+                "k8s",
+                &["1.32.10", "1.33.10", "1.35.3", "1.34.9"],
+                Some("1.35.3"),
+            ),
+        ];
+        for (name, versions, want) in cases {
+            assert_eq!(
+                newest_pack_version(versions.iter().copied()),
+                *want,
+                "{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The managed resource types, one file each.
+
+use std::sync::Arc;
+
+use tfplugin::Resource;
+
+/// Every resource type of the provider, in alphabetical order.
+pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
+    vec![]
+}
