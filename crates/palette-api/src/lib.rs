@@ -4,8 +4,44 @@
 //!
 //! * [`models`]: serde wire types, one module per API resource, named after the spec's
 //!   definitions without the `v1` prefix.
+//! * [`Client`] ([`client`]): one per process, cheap to clone. It sends the `ApiKey` header,
+//!   takes a [`Scope`] per call, paces requests per resource prefix ([`rate_limit`]), retries
+//!   what is safe to retry ([`retry`]) within a caller's deadline, and never logs secrets.
+//! * [`endpoints`]: typed calls (`client.get_cluster_profile(&scope, uid)`), one module per
+//!   resource, plus [`CloudType`] and [`ClusterCreate`].
+//! * [`Error`] ([`error`]): what a call fails with; [`Error::is_not_found`] drives "gone".
+//! * [`conformance`]: checks JSON against the official spec, for tests on both sides.
 //!
 //! This crate knows nothing of Terraform.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), palette_api::Error> {
+//! use palette_api::{Client, ClientConfig};
+//!
+//! let client = Client::new(ClientConfig::new("http://127.0.0.1:7070", "my-key"))?;
+//! let scope = client.project_scope("Default").await?;
+//! let profile = client.get_cluster_profile(&scope, "5ee9c5adc172449eeb9c30cf").await?;
+//! println!("{:?}", profile.metadata.and_then(|m| m.name));
+//! # Ok(())
+//! # }
+//! ```
 
+// `Error` carries the API's whole error body (code, message, ref, details) and the request it
+// answers; it only travels on the failure path of network calls, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod client;
 pub mod conformance;
+pub mod endpoints;
+pub mod error;
 pub mod models;
+pub mod rate_limit;
+pub mod retry;
+
+pub use client::{Client, ClientConfig, Scope};
+pub use endpoints::{CloudAccountKind, CloudType, ClusterCreate, ClusterQuery, KubeconfigKind};
+pub use error::Error;
+pub use rate_limit::RateLimits;
+pub use retry::RetryPolicy;

@@ -75,6 +75,16 @@ pub struct ListMetaData {
     pub offset: Option<i64>,
 }
 
+/// Object identity meta.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ObjectEntity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
 /// ObjectMeta is metadata that all persisted resources must have, which includes all objects users
 /// must create.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -66,19 +66,33 @@ pub struct RegistriesMetadata {
 }
 
 /// Auth credentials of the registry.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistryAuth {
+    /// Secret: never logged, redacted from `Debug`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tls: Option<TlsConfiguration>,
+    /// Secret: never logged, redacted from `Debug`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+}
+
+impl std::fmt::Debug for RegistryAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistryAuth")
+            .field("password", &crate::models::Redacted(&self.password))
+            .field("tls", &self.tls)
+            .field("token", &crate::models::Redacted(&self.token))
+            .field("type_", &self.type_)
+            .field("username", &self.username)
+            .finish()
+    }
 }
 
 /// Registry meta.

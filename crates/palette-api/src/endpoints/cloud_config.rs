@@ -1,0 +1,138 @@
+//! Cloud configs and machine pools, per cloud type: `/v1/cloudconfigs/{cloudType}/{configUid}`
+//! (`/v1/cloudconfigs/cloudTypes/{name}/{configUid}` for custom clouds).
+//!
+//! The models differ per environment (`AwsCloudConfig`, `AzureCloudConfig` for Azure and AKS,
+//! `CustomCloudConfig` for Nutanix, ...), so these calls are generic over the body and response
+//! types; the caller picks the models matching the [`CloudType`].
+
+use reqwest::Method;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::{Request, v1_path};
+use crate::endpoints::CloudType;
+use crate::{Client, Error, Scope};
+
+fn config_path(cloud: &CloudType, config_uid: &str, rest: &[&str]) -> String {
+    let mut segments = vec!["cloudconfigs"];
+    segments.extend(cloud.segments());
+    segments.push(config_uid);
+    segments.extend_from_slice(rest);
+    v1_path(&segments)
+}
+
+impl Client {
+    /// The cloud config (`T` is the environment's `*CloudConfig` model).
+    pub async fn get_cloud_config<T: DeserializeOwned>(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+    ) -> Result<T, Error> {
+        let req = Request::new(Method::GET, scope, config_path(cloud, config_uid, &[]));
+        self.fetch(&req).await
+    }
+
+    /// Replaces the cluster-level cloud config (`B` is the environment's
+    /// `*CloudClusterConfigEntity`, `{"clusterConfig": ...}`).
+    pub async fn update_cloud_cluster_config<B: Serialize + ?Sized>(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        body: &B,
+    ) -> Result<(), Error> {
+        let req = Request::new(
+            Method::PUT,
+            scope,
+            config_path(cloud, config_uid, &["clusterConfig"]),
+        )
+        .json(body)?;
+        self.run(&req).await
+    }
+
+    /// Adds a machine pool (`B` is the environment's `*MachinePoolConfigEntity`) and returns its
+    /// uid.
+    pub async fn create_machine_pool<B: Serialize + ?Sized>(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        pool: &B,
+    ) -> Result<String, Error> {
+        let req = Request::new(
+            Method::POST,
+            scope,
+            config_path(cloud, config_uid, &["machinePools"]),
+        )
+        .json(pool)?;
+        self.create_uid(&req).await
+    }
+
+    /// Replaces the machine pool named `pool_name`.
+    pub async fn update_machine_pool<B: Serialize + ?Sized>(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        pool_name: &str,
+        pool: &B,
+    ) -> Result<(), Error> {
+        let req = Request::new(
+            Method::PUT,
+            scope,
+            config_path(cloud, config_uid, &["machinePools", pool_name]),
+        )
+        .json(pool)?;
+        self.run(&req).await
+    }
+
+    /// Deletes the machine pool named `pool_name`.
+    pub async fn delete_machine_pool(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        pool_name: &str,
+    ) -> Result<(), Error> {
+        let req = Request::new(
+            Method::DELETE,
+            scope,
+            config_path(cloud, config_uid, &["machinePools", pool_name]),
+        );
+        self.run(&req).await
+    }
+
+    /// The machines of one pool (`T` is the environment's `*Machine` model; paged).
+    pub async fn list_machines<T: DeserializeOwned>(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        pool_name: &str,
+    ) -> Result<Vec<T>, Error> {
+        let req = Request::new(
+            Method::GET,
+            scope,
+            config_path(cloud, config_uid, &["machinePools", pool_name, "machines"]),
+        );
+        self.fetch_all(&req).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_paths_cover_builtin_and_custom_clouds() {
+        assert_eq!(
+            config_path(&CloudType::Aks, "c1", &["machinePools", "worker pool"]),
+            "/v1/cloudconfigs/aks/c1/machinePools/worker%20pool"
+        );
+        assert_eq!(
+            config_path(&CloudType::parse("nutanix"), "c2", &["clusterConfig"]),
+            "/v1/cloudconfigs/cloudTypes/nutanix/c2/clusterConfig"
+        );
+    }
+}
