@@ -9,7 +9,8 @@
 //!
 //! Key order, quoting style (`"a"`, `'a'`, `a`), comments, blank lines, indentation, flow versus
 //! block style, literal versus folded versus quoted strings with the same content, `\r\n` line
-//! ends, trailing blank lines and the final newline, anchors and aliases (resolved), merge keys
+//! ends, trailing blank lines and the final newline (Palette's UI strips them, so a keep-chomped
+//! `|+` block at the very end of a text loses its trailing blank lines too), anchors and aliases (resolved), merge keys
 //! (`<<`, resolved), the spelling of null (`~`, `null`, empty), of booleans (`true`, `True`), of
 //! integers (`0x1F` and `31`) and of floats (`1.50`, `1.5`, `15e-1`), and empty documents in a
 //! stream (`---` with nothing after it, which `kubectl` and Helm skip).
@@ -1125,6 +1126,10 @@ fn parse_float(text: &str) -> Option<Float> {
     let whole_len = i64::try_from(whole.len()).ok()?;
     let leading = i64::try_from(leading).ok()?;
     let exponent = whole_len.checked_add(exponent)?.checked_sub(leading)?;
+    // Far beyond any real value; bounded so the rendering reads back.
+    if exponent.unsigned_abs() > 1_000_000_000_000 {
+        return None;
+    }
     Some(Float::Finite {
         negative,
         digits,
@@ -1362,6 +1367,7 @@ fn plain_ok(text: &str) -> bool {
         _ => first.is_whitespace(),
     };
     !indicator_start
+        && text != "<<"
         && !text.ends_with([' ', ':'])
         && !text.contains(": ")
         && !text.contains(" #")
@@ -1969,6 +1975,12 @@ mod tests {
                 "control characters",
                 "a: \"\\u0001\\u2028x\"",
                 "a: \"\\x01\\Lx\"\n",
+            ),
+            ("merge key as a string", "'<<': 1", "\"<<\": 1\n"),
+            (
+                "huge exponent",
+                "[1e999999999999, 1e9999999999999]",
+                "- 1.0e999999999999\n- 1e9999999999999\n",
             ),
             ("string of newlines", "a: \"\\n\\n\"", "a: \"\\n\\n\"\n"),
             (
