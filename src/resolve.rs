@@ -35,8 +35,6 @@ pub(crate) struct ResolvedPack {
     pub(crate) cloud_types: Vec<String>,
     /// The pack's default values.
     pub(crate) default_values: String,
-    /// The pack's type as the registry reports it.
-    pub(crate) pack_type: Option<PackType>,
 }
 
 /// Why a pack could not be resolved; each case carries what a user needs to fix it.
@@ -92,28 +90,32 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// The newest of some pack versions. Pack versions are dotted numbers of any length (`22.04`,
+/// The sort key of a pack version. Pack versions are dotted numbers of any length (`22.04`,
 /// `1.29`, `3.29.3`, `1.6.32-0`), compared segment by segment as numbers, a missing segment being
 /// zero; text after the numbers only breaks ties.
+pub(crate) fn pack_version_key(version: &str) -> (Vec<u64>, &str) {
+    let numeric_end = version
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(version.len());
+    let (numbers, rest) = version.split_at(numeric_end);
+    let mut parts: Vec<u64> = numbers
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap_or(u64::MAX))
+        .collect();
+    while parts.last() == Some(&0) {
+        parts.pop();
+    }
+    (parts, rest)
+}
+
+/// The newest of some pack versions (see [`pack_version_key`]).
 pub(crate) fn newest_pack_version<'a>(
     versions: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    fn key(version: &str) -> (Vec<u64>, &str) {
-        let numeric_end = version
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(version.len());
-        let (numbers, rest) = version.split_at(numeric_end);
-        let mut parts: Vec<u64> = numbers
-            .split('.')
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse().unwrap_or(u64::MAX))
-            .collect();
-        while parts.last() == Some(&0) {
-            parts.pop();
-        }
-        (parts, rest)
-    }
-    versions.into_iter().max_by(|a, b| key(a).cmp(&key(b)))
+    versions
+        .into_iter()
+        .max_by(|a, b| pack_version_key(a).cmp(&pack_version_key(b)))
 }
 
 /// A map of single-flight cells: the first caller of a key runs the lookup, others await it.
@@ -296,7 +298,6 @@ impl PackResolver {
             registry_uid: registry_uid.to_string(),
             cloud_types: entity.cloud_types.clone().unwrap_or_default(),
             default_values,
-            pack_type: None,
         })
     }
 

@@ -1,10 +1,21 @@
 //! The data sources, one file each. Data sources only read: they never write to the API.
 
+mod cloud_account;
+mod pack;
+mod registry;
+
 use std::sync::Arc;
 
 use tfplugin::DataSource;
 
+#[allow(unused_imports)] // NOTE(next): palette_cluster checks accounts with it.
+pub(crate) use cloud_account::account_environment_for;
+
 /// Every data source of the provider, in alphabetical order.
 pub(crate) fn all() -> Vec<Arc<dyn DataSource>> {
-    vec![]
+    vec![
+        Arc::new(cloud_account::CloudAccountDataSource),
+        Arc::new(pack::PackDataSource),
+        Arc::new(registry::RegistryDataSource),
+    ]
 }
