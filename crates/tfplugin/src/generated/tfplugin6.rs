@@ -1509,7 +1509,6 @@ pub mod provider_client {
             self.inner = self.inner.max_encoding_message_size(limit);
             self
         }
-        /// Discovery.
         pub async fn get_metadata(
             &mut self,
             request: impl tonic::IntoRequest<super::get_metadata::Request>,
@@ -1712,7 +1711,6 @@ pub mod provider_client {
                 );
             self.inner.unary(req, path, codec).await
         }
-        /// Provider configuration, sent once before the calls below.
         pub async fn configure_provider(
             &mut self,
             request: impl tonic::IntoRequest<super::configure_provider::Request>,
@@ -1737,7 +1735,6 @@ pub mod provider_client {
                 .insert(GrpcMethod::new("tfplugin6.Provider", "ConfigureProvider"));
             self.inner.unary(req, path, codec).await
         }
-        /// Managed resources.
         pub async fn read_resource(
             &mut self,
             request: impl tonic::IntoRequest<super::read_resource::Request>,
@@ -1906,7 +1903,6 @@ pub mod provider_client {
                 .insert(GrpcMethod::new("tfplugin6.Provider", "GenerateResourceConfig"));
             self.inner.unary(req, path, codec).await
         }
-        /// Ephemeral resources.
         pub async fn validate_ephemeral_resource_config(
             &mut self,
             request: impl tonic::IntoRequest<
@@ -2010,7 +2006,6 @@ pub mod provider_client {
                 .insert(GrpcMethod::new("tfplugin6.Provider", "CloseEphemeralResource"));
             self.inner.unary(req, path, codec).await
         }
-        /// List resources (`terraform query`).
         pub async fn list_resource(
             &mut self,
             request: impl tonic::IntoRequest<super::list_resource::Request>,
@@ -2063,7 +2058,6 @@ pub mod provider_client {
                 );
             self.inner.unary(req, path, codec).await
         }
-        /// Provider-defined functions.
         pub async fn get_functions(
             &mut self,
             request: impl tonic::IntoRequest<super::get_functions::Request>,
@@ -2112,7 +2106,6 @@ pub mod provider_client {
                 .insert(GrpcMethod::new("tfplugin6.Provider", "CallFunction"));
             self.inner.unary(req, path, codec).await
         }
-        /// State stores.
         pub async fn validate_state_store_config(
             &mut self,
             request: impl tonic::IntoRequest<super::validate_state_store::Request>,
@@ -2309,7 +2302,6 @@ pub mod provider_client {
                 .insert(GrpcMethod::new("tfplugin6.Provider", "DeleteState"));
             self.inner.unary(req, path, codec).await
         }
-        /// Actions.
         pub async fn plan_action(
             &mut self,
             request: impl tonic::IntoRequest<super::plan_action::Request>,
@@ -2422,7 +2414,6 @@ pub mod provider_server {
     /// Generated trait containing gRPC methods that should be implemented for use with ProviderServer.
     #[async_trait]
     pub trait Provider: std::marker::Send + std::marker::Sync + 'static {
-        /// Discovery.
         async fn get_metadata(
             &self,
             request: tonic::Request<super::get_metadata::Request>,
@@ -2495,7 +2486,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// Provider configuration, sent once before the calls below.
         async fn configure_provider(
             &self,
             request: tonic::Request<super::configure_provider::Request>,
@@ -2505,7 +2495,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// Managed resources.
         async fn read_resource(
             &self,
             request: tonic::Request<super::read_resource::Request>,
@@ -2569,7 +2558,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// Ephemeral resources.
         async fn validate_ephemeral_resource_config(
             &self,
             request: tonic::Request<super::validate_ephemeral_resource_config::Request>,
@@ -2606,7 +2594,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// List resources (`terraform query`).
         async fn list_resource(
             &self,
             request: tonic::Request<super::list_resource::Request>,
@@ -2625,7 +2612,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// Provider-defined functions.
         async fn get_functions(
             &self,
             request: tonic::Request<super::get_functions::Request>,
@@ -2644,7 +2630,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// State stores.
         async fn validate_state_store_config(
             &self,
             request: tonic::Request<super::validate_state_store::Request>,
@@ -2719,7 +2704,6 @@ pub mod provider_server {
         > {
             Err(tonic::Status::unimplemented("Not yet implemented"))
         }
-        /// Actions.
         async fn plan_action(
             &self,
             request: tonic::Request<super::plan_action::Request>,
