@@ -15,10 +15,18 @@
 //!   (nothing to check against; the cluster's environment is checked when it is deployed).
 //!
 //! [`check_stack`] reports every broken rule at once, each with an actionable message.
+//!
+//! A cluster stacks several profiles; [`check_cluster_stack`] checks them together:
+//!
+//! - Exactly one full or infra profile gives the core layers; any number of add-on profiles add
+//!   to it.
+//! - Each profile targets the cluster's environment, or `all`.
+//! - A pack name appears once in the whole stack: Palette names a cluster's layers by pack name
+//!   (so does the `palette_pack` import ID, `CLUSTER_UID/PACK_NAME`).
 
 use std::fmt;
 
-use super::environment_names::Scope;
+use super::environment_names::{Environment, Scope};
 
 /// The layer a pack fills in a stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -371,6 +379,88 @@ pub(crate) fn check_stack(
     issues
 }
 
+/// What [`check_cluster_stack`] needs to know about one profile of a cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ProfileInfo<'a> {
+    /// The profile's name, for messages.
+    pub(crate) name: &'a str,
+    /// Its type.
+    pub(crate) profile_type: ProfileType,
+    /// The environment it targets.
+    pub(crate) environment: Scope,
+    /// The names of its packs.
+    pub(crate) pack_names: &'a [String],
+    /// Its position in the cluster's `cluster_profile` list, counted from 0.
+    pub(crate) index: usize,
+}
+
+/// Checks the profiles of a cluster on `environment` together; empty when all rules hold.
+/// Issues name the profile at fault by its index.
+pub(crate) fn check_cluster_stack(
+    environment: Environment,
+    profiles: &[ProfileInfo<'_>],
+) -> Vec<StackIssue> {
+    let mut issues = Vec::new();
+    let label = |profile: &ProfileInfo<'_>| {
+        format!("cluster_profile[{}] {:?}", profile.index, profile.name)
+    };
+    let mut core: Option<&ProfileInfo<'_>> = None;
+    for (position, profile) in profiles.iter().enumerate() {
+        if profile.profile_type.has_core_layers() {
+            match core {
+                Some(first) => issues.push(StackIssue {
+                    index: Some(profile.index),
+                    message: format!(
+                        "{} is a second {} profile after {}; a cluster takes one full or infra profile \
+                         for its core layers, plus any number of add-on profiles",
+                        label(profile),
+                        profile.profile_type,
+                        label(first)
+                    ),
+                }),
+                None => core = Some(profile),
+            }
+        }
+        if let Scope::Only(target) = profile.environment
+            && target != environment
+        {
+            issues.push(StackIssue {
+                index: Some(profile.index),
+                message: format!(
+                    "{} is made for {}, but the cluster runs on {}; use a profile for {} or for all",
+                    label(profile),
+                    target.key(),
+                    environment.key(),
+                    environment.key()
+                ),
+            });
+        }
+        for pack in profile.pack_names {
+            let earlier = profiles[..position]
+                .iter()
+                .find(|other| other.pack_names.contains(pack));
+            if let Some(other) = earlier {
+                issues.push(StackIssue {
+                    index: Some(profile.index),
+                    message: format!(
+                        "pack {pack:?} is in both {} and {}; a cluster names its layers by pack \
+                         name, so each pack name can appear once",
+                        label(other),
+                        label(profile)
+                    ),
+                });
+            }
+        }
+    }
+    if core.is_none() {
+        issues.push(StackIssue {
+            index: None,
+            message: "the cluster has no full or infra profile; add one for the os, k8s, cni and csi layers".to_owned(),
+        });
+    }
+    issues
+}
+
 /// "a", "a or b", "a, b or c".
 fn join_or(items: &[&str]) -> String {
     match items {
@@ -657,6 +747,111 @@ mod tests {
         ];
         for (name, profile_type, packs, scope, expected) in cases {
             let issues = with_packs(&packs, |infos| check_stack(profile_type, infos, scope));
+            let got: Vec<(Option<usize>, &str)> = issues
+                .iter()
+                .map(|issue| (issue.index, issue.message.as_str()))
+                .collect();
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn cluster_stacks() {
+        let base = vec![
+            "ubuntu-aws".to_owned(),
+            "kubernetes".to_owned(),
+            "cni-calico".to_owned(),
+            "csi-aws-ebs".to_owned(),
+        ];
+        let monitoring = vec!["prometheus-operator".to_owned()];
+        let ingress = vec!["nginx".to_owned(), "prometheus-operator".to_owned()];
+        let profile = |index, name, profile_type, environment, pack_names| ProfileInfo {
+            name,
+            profile_type,
+            environment,
+            pack_names,
+            index,
+        };
+        type Case<'a> = (&'a str, Vec<ProfileInfo<'a>>, Vec<(Option<usize>, &'a str)>);
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "infra and add-ons",
+                vec![
+                    profile(0, "base", ProfileType::Infra, aws(), &base),
+                    profile(1, "monitoring", ProfileType::AddOn, Scope::All, &monitoring),
+                ],
+                vec![],
+            ),
+            (
+                "full alone",
+                vec![profile(0, "base", ProfileType::Full, aws(), &base)],
+                vec![],
+            ),
+            (
+                "add-on profile first is fine",
+                vec![
+                    profile(0, "monitoring", ProfileType::AddOn, aws(), &monitoring),
+                    profile(1, "base", ProfileType::Full, aws(), &base),
+                ],
+                vec![],
+            ),
+            (
+                "no core profile",
+                vec![profile(
+                    0,
+                    "monitoring",
+                    ProfileType::AddOn,
+                    Scope::All,
+                    &monitoring,
+                )],
+                vec![(
+                    None,
+                    "the cluster has no full or infra profile; add one for the os, k8s, cni and csi layers",
+                )],
+            ),
+            (
+                "two core profiles",
+                vec![
+                    profile(0, "base", ProfileType::Infra, aws(), &base),
+                    profile(1, "other", ProfileType::Full, aws(), &[]),
+                ],
+                vec![(
+                    Some(1),
+                    "cluster_profile[1] \"other\" is a second full profile after cluster_profile[0] \"base\"; a cluster takes one full or infra profile for its core layers, plus any number of add-on profiles",
+                )],
+            ),
+            (
+                "wrong environment",
+                vec![
+                    profile(0, "base", ProfileType::Infra, aws(), &base),
+                    profile(
+                        1,
+                        "azure-addons",
+                        ProfileType::AddOn,
+                        Scope::Only(Environment::Azure),
+                        &[],
+                    ),
+                ],
+                vec![(
+                    Some(1),
+                    "cluster_profile[1] \"azure-addons\" is made for azure, but the cluster runs on aws; use a profile for aws or for all",
+                )],
+            ),
+            (
+                "pack in two profiles",
+                vec![
+                    profile(0, "base", ProfileType::Infra, aws(), &base),
+                    profile(1, "monitoring", ProfileType::AddOn, Scope::All, &monitoring),
+                    profile(2, "ingress", ProfileType::AddOn, Scope::All, &ingress),
+                ],
+                vec![(
+                    Some(2),
+                    "pack \"prometheus-operator\" is in both cluster_profile[1] \"monitoring\" and cluster_profile[2] \"ingress\"; a cluster names its layers by pack name, so each pack name can appear once",
+                )],
+            ),
+        ];
+        for (name, profiles, expected) in cases {
+            let issues = check_cluster_stack(Environment::Aws, &profiles);
             let got: Vec<(Option<usize>, &str)> = issues
                 .iter()
                 .map(|issue| (issue.index, issue.message.as_str()))
