@@ -30,6 +30,7 @@
 pub mod admission;
 pub mod config;
 pub mod context;
+pub mod environments;
 pub mod error;
 pub mod ids;
 pub mod lifecycle;

@@ -102,3 +102,71 @@ pub fn public(mut doc: Value) -> Value {
     }
     doc
 }
+
+/// Compares two version strings numerically part by part (`1.10.0` > `1.9.2`); parts that are
+/// not numbers compare as text.
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let split = |s: &str| -> Vec<String> { s.split(['.', '-', '+']).map(str::to_owned).collect() };
+    let (pa, pb) = (split(a), split(b));
+    for i in 0..pa.len().max(pb.len()) {
+        let (x, y) = (
+            pa.get(i).map(String::as_str).unwrap_or("0"),
+            pb.get(i).map(String::as_str).unwrap_or("0"),
+        );
+        let ord = match (x.parse::<u64>(), y.parse::<u64>()) {
+            (Ok(x), Ok(y)) => x.cmp(&y),
+            _ => x.cmp(y),
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+/// Applies a `v1FilterString` (`eq`, `ne`, `contains`, `beginsWith`, `ignoreCase`).
+pub fn string_filter(filter: Option<&Value>, actual: &str) -> bool {
+    let Some(f) = filter.filter(|f| f.is_object()) else {
+        return true;
+    };
+    let fold = f["ignoreCase"].as_bool().unwrap_or(false);
+    let norm = |s: &str| if fold { s.to_lowercase() } else { s.to_owned() };
+    let actual = norm(actual);
+    let test = |key: &str, check: &dyn Fn(&str, &str) -> bool| {
+        f.get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .is_none_or(|v| check(&actual, &norm(v)))
+    };
+    test("eq", &|a, v| a == v)
+        && test("ne", &|a, v| a != v)
+        && test("contains", &|a, v| a.contains(v))
+        && test("beginsWith", &|a, v| a.starts_with(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_numerically() {
+        use std::cmp::Ordering::*;
+        let cases = [
+            ("1.10.0", "1.9.2", Greater),
+            ("1.0.0", "1.0.0", Equal),
+            ("1.0", "1.0.1", Less),
+            ("22.04", "20.04", Greater),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(compare_versions(a, b), want, "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn string_filters() {
+        let f = json!({"eq": "Prod", "ignoreCase": true});
+        assert!(string_filter(Some(&f), "prod"));
+        assert!(!string_filter(Some(&json!({"beginsWith": "x"})), "prod"));
+        assert!(string_filter(None, "anything"));
+    }
+}

@@ -1,0 +1,253 @@
+//! The twelve environments a cluster can run on, and what differs between them: the create
+//! path, the models of the create body, the cloud config, the machine pools and the machines,
+//! the cloud-account family, and the fields a cluster and a pool must carry.
+
+use axum::body::Bytes;
+use palette_api::models as m;
+use serde_json::Value;
+
+use crate::error::ApiResult;
+use crate::wire;
+
+type Parse = fn(&Bytes) -> ApiResult<Value>;
+type Render = fn(Value) -> ApiResult<Value>;
+
+/// One environment.
+pub struct Environment {
+    /// The environment key (`edge-native`, `nutanix`, ...), also the profile cloud type.
+    pub key: &'static str,
+    /// The path under `/v1/spectroclusters/`.
+    pub create_path: &'static str,
+    /// The path under `/v1/cloudconfigs/`.
+    pub config_path: &'static str,
+    /// The cloud-account family it uses, if any.
+    pub account: Option<&'static str>,
+    /// Whether a cloud account must be given.
+    pub account_required: bool,
+    /// Managed Kubernetes: the provider runs the control plane, so no pool is a control plane.
+    pub managed: bool,
+    /// Required fields of `spec.cloudConfig`.
+    pub required: &'static [&'static str],
+    /// Required fields of each pool's `cloudConfig`.
+    pub pool_required: &'static [&'static str],
+    /// Reads the create body.
+    pub parse_create: Parse,
+    /// Reads a machine pool body (`{cloudConfig, poolConfig}`).
+    pub parse_pool: Parse,
+    /// Reads a `PUT .../clusterConfig` body.
+    pub parse_cluster_config: Parse,
+    /// Writes the cloud config.
+    pub render_config: Render,
+    /// Writes a page of machines.
+    pub render_machines: Render,
+}
+
+macro_rules! env {
+    ($key:literal, $create:literal, $config:literal, $account:expr, $required_account:literal, $managed:literal,
+     $required:expr, $pool_required:expr, $entity:ty, $pool:ty, $cluster_config:ty, $cloud_config:ty, $machines:ty) => {
+        Environment {
+            key: $key,
+            create_path: $create,
+            config_path: $config,
+            account: $account,
+            account_required: $required_account,
+            managed: $managed,
+            required: $required,
+            pool_required: $pool_required,
+            parse_create: wire::parse::<$entity>,
+            parse_pool: wire::parse::<$pool>,
+            parse_cluster_config: wire::parse::<$cluster_config>,
+            render_config: wire::through::<$cloud_config>,
+            render_machines: wire::through::<$machines>,
+        }
+    };
+}
+
+/// Every environment.
+pub const ALL: &[Environment] = &[
+    env!(
+        "aws",
+        "aws",
+        "aws",
+        Some("aws"),
+        true,
+        false,
+        &["region"],
+        &["instanceType"],
+        m::SpectroAwsClusterEntity,
+        m::AwsMachinePoolConfigEntity,
+        m::AwsCloudClusterConfigEntity,
+        m::AwsCloudConfig,
+        m::AwsMachines
+    ),
+    env!(
+        "azure",
+        "azure",
+        "azure",
+        Some("azure"),
+        true,
+        false,
+        &["subscriptionId", "location", "sshKey"],
+        &["instanceType"],
+        m::SpectroAzureClusterEntity,
+        m::AzureMachinePoolConfigEntity,
+        m::AzureCloudClusterConfigEntity,
+        m::AzureCloudConfig,
+        m::AzureMachines
+    ),
+    env!(
+        "gcp",
+        "gcp",
+        "gcp",
+        Some("gcp"),
+        true,
+        false,
+        &["project", "region"],
+        &["instanceType"],
+        m::SpectroGcpClusterEntity,
+        m::GcpMachinePoolConfigEntity,
+        m::GcpCloudClusterConfigEntity,
+        m::GcpCloudConfig,
+        m::GcpMachines
+    ),
+    env!(
+        "tke",
+        "tke",
+        "tke",
+        Some("tencent"),
+        true,
+        true,
+        &["region"],
+        &["instanceType"],
+        m::SpectroTencentClusterEntity,
+        m::TencentMachinePoolConfigEntity,
+        m::TencentCloudClusterConfigEntity,
+        m::TencentCloudConfig,
+        m::TencentMachines
+    ),
+    env!(
+        "eks",
+        "eks",
+        "eks",
+        Some("aws"),
+        true,
+        true,
+        &["region"],
+        &["instanceType"],
+        m::SpectroEksClusterEntity,
+        m::EksMachinePoolConfigEntity,
+        m::EksCloudClusterConfigEntity,
+        m::EksCloudConfig,
+        m::AwsMachines
+    ),
+    env!(
+        "aks",
+        "aks",
+        "aks",
+        Some("azure"),
+        true,
+        true,
+        &["subscriptionId", "location"],
+        &["instanceType"],
+        m::SpectroAzureClusterEntity,
+        m::AzureMachinePoolConfigEntity,
+        m::AzureCloudClusterConfigEntity,
+        m::AzureCloudConfig,
+        m::AzureMachines
+    ),
+    env!(
+        "gke",
+        "gke",
+        "gke",
+        Some("gcp"),
+        true,
+        true,
+        &["project", "region"],
+        &["instanceType"],
+        m::SpectroGcpClusterEntity,
+        m::GcpMachinePoolConfigEntity,
+        m::GcpCloudClusterConfigEntity,
+        m::GcpCloudConfig,
+        m::GcpMachines
+    ),
+    env!(
+        "vsphere",
+        "vsphere",
+        "vsphere",
+        Some("vsphere"),
+        false,
+        false,
+        &["placement"],
+        &["instanceType"],
+        m::SpectroVsphereClusterEntity,
+        m::VsphereMachinePoolConfigEntity,
+        m::VsphereCloudClusterConfigEntity,
+        m::VsphereCloudConfig,
+        m::VsphereMachines
+    ),
+    env!(
+        "nutanix",
+        "cloudTypes/nutanix",
+        "cloudTypes/nutanix",
+        Some("nutanix"),
+        true,
+        false,
+        &["values"],
+        &["values"],
+        m::SpectroCustomClusterEntity,
+        m::CustomMachinePoolConfigEntity,
+        m::CustomCloudClusterConfigEntity,
+        m::CustomCloudConfig,
+        m::CustomMachines
+    ),
+    env!(
+        "openstack",
+        "openstack",
+        "openstack",
+        Some("openstack"),
+        true,
+        false,
+        &[],
+        &["flavorConfig"],
+        m::SpectroOpenStackClusterEntity,
+        m::OpenStackMachinePoolConfigEntity,
+        m::OpenStackCloudClusterConfigEntity,
+        m::OpenStackCloudConfig,
+        m::OpenStackMachines
+    ),
+    env!(
+        "maas",
+        "maas",
+        "maas",
+        Some("maas"),
+        true,
+        false,
+        &["domain"],
+        &["instanceType", "resourcePool"],
+        m::SpectroMaasClusterEntity,
+        m::MaasMachinePoolConfigEntity,
+        m::MaasCloudClusterConfigEntity,
+        m::MaasCloudConfig,
+        m::MaasMachines
+    ),
+    env!(
+        "edge-native",
+        "edge-native",
+        "edge-native",
+        None,
+        false,
+        false,
+        &[],
+        &["edgeHosts"],
+        m::SpectroEdgeNativeClusterEntity,
+        m::EdgeNativeMachinePoolConfigEntity,
+        m::EdgeNativeCloudClusterConfigEntity,
+        m::EdgeNativeCloudConfig,
+        m::EdgeNativeMachines
+    ),
+];
+
+/// The environment with this key.
+pub fn by_key(key: &str) -> Option<&'static Environment> {
+    ALL.iter().find(|e| e.key == key)
+}

@@ -1,0 +1,353 @@
+//! Cloud configs: `GET /v1/cloudconfigs/{cloudType}/{configUid}`, `PUT .../clusterConfig`,
+//! machine pools (`POST .../machinePools`, `PUT`/`DELETE .../machinePools/{name}`) and their
+//! machines (`GET .../machinePools/{name}/machines`, paged). Custom clouds (Nutanix) live under
+//! `/v1/cloudconfigs/cloudTypes/{cloudType}/...`.
+//!
+//! Pool changes replan the cluster's deployment: nodes are added or removed and nothing else is
+//! touched.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use serde_json::{Value, json};
+
+use super::clusters::{check_pools, env_of, find_cluster, flatten_pool, redeploy};
+use super::common::{Query, find, public};
+use crate::context::Ctx;
+use crate::environments::{self, Environment};
+use crate::error::{ApiError, ApiResult};
+use crate::paging::Page;
+use crate::state::AppState;
+use crate::store::{Kind, Op, Record};
+use crate::{ids, wire};
+
+/// The cloud config routes, for every environment.
+pub fn router() -> Router<AppState> {
+    let mut router = Router::new();
+    for env in environments::ALL {
+        let base = format!("/v1/cloudconfigs/{}/{{configUid}}", env.config_path);
+        router = router
+            .route(
+                &base,
+                get(move |s: State<AppState>, c: Ctx, Path(u): Path<String>| read(env, s, c, u)),
+            )
+            .route(
+                &format!("{base}/clusterConfig"),
+                put(
+                    move |s: State<AppState>, c: Ctx, Path(u): Path<String>, b: Bytes| {
+                        put_cluster_config(env, s, c, u, b)
+                    },
+                ),
+            )
+            .route(
+                &format!("{base}/machinePools"),
+                post(
+                    move |s: State<AppState>, c: Ctx, Path(u): Path<String>, b: Bytes| {
+                        add_pool(env, s, c, u, b)
+                    },
+                ),
+            )
+            .route(
+                &format!("{base}/machinePools/{{machinePoolName}}"),
+                put(
+                    move |s: State<AppState>,
+                          c: Ctx,
+                          Path((u, n)): Path<(String, String)>,
+                          b: Bytes| update_pool(env, s, c, u, n, b),
+                )
+                .delete(
+                    move |s: State<AppState>, c: Ctx, Path((u, n)): Path<(String, String)>| {
+                        delete_pool(env, s, c, u, n)
+                    },
+                ),
+            )
+            .route(
+                &format!("{base}/machinePools/{{machinePoolName}}/machines"),
+                get(
+                    move |s: State<AppState>,
+                          c: Ctx,
+                          Path((u, n)): Path<(String, String)>,
+                          q: Query| machines(env, s, c, u, n, q),
+                ),
+            );
+    }
+    router
+}
+
+fn find_config(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    uid: &str,
+) -> ApiResult<(Record, Record)> {
+    let config = find(state, ctx, Kind::CloudConfig, uid, "cloud config")?;
+    if env_of(&config).key != env.key {
+        return Err(ApiError::not_found(
+            &format!("{} cloud config", env.key),
+            uid,
+        ));
+    }
+    let cluster_uid = config
+        .doc
+        .pointer("/_emu/clusterUid")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let (cluster, _) = find_cluster(state, ctx, cluster_uid)
+        .map_err(|_| ApiError::not_found("cloud config", uid))?;
+    Ok((config, cluster))
+}
+
+async fn read(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+) -> ApiResult<Response> {
+    let (config, _) = find_config(&state, &ctx, env, &uid)?;
+    Ok(axum::Json((env.render_config)(public(config.doc))?).into_response())
+}
+
+async fn put_cluster_config(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = (env.parse_cluster_config)(&body)?;
+    let cluster_config = input
+        .get("clusterConfig")
+        .cloned()
+        .filter(|c| c.is_object())
+        .ok_or_else(|| ApiError::bad_request("InvalidRequest", "clusterConfig is required"))?;
+    for field in env.required {
+        if cluster_config
+            .get(*field)
+            .is_none_or(|v| v.is_null() || v == "")
+        {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("clusterConfig.{field} is required"),
+            ));
+        }
+    }
+    let _guard = state.write_guard();
+    let (mut config, _) = find_config(&state, &ctx, env, &uid)?;
+    config.doc["spec"]["clusterConfig"] = cluster_config;
+    config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+    state.store().put(config)?;
+    Ok(wire::no_content())
+}
+
+fn change_pools(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    uid: &str,
+    edit: impl FnOnce(&mut Vec<Value>) -> ApiResult<()>,
+) -> ApiResult<()> {
+    let _guard = state.write_guard();
+    let (mut config, _) = find_config(state, ctx, env, uid)?;
+    let cluster_uid = config
+        .doc
+        .pointer("/_emu/clusterUid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let (cluster, mut deployment) = find_cluster(state, ctx, &cluster_uid)?;
+    if deployment.deleting_at.is_some() {
+        return Err(ApiError::conflict(
+            "ClusterDeleting",
+            format!("cluster '{}' is being deleted", cluster.name),
+        ));
+    }
+    let mut pools = wire::array_at(&config.doc, "/spec/machinePoolConfig").to_vec();
+    edit(&mut pools)?;
+    check_pools(env, &pools)?;
+    config.doc["spec"]["machinePoolConfig"] = json!(pools);
+    config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+    let op = redeploy(state, &cluster, &pools, &mut deployment, false)?;
+    state.store().apply(vec![Op::Put(config), op])?;
+    Ok(())
+}
+
+async fn add_pool(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = (env.parse_pool)(&body)?;
+    let pool = flatten_pool(&state, &ctx, env, &input, 0)?;
+    let name = pool["name"].as_str().unwrap_or("").to_owned();
+    change_pools(&state, &ctx, env, &uid, |pools| {
+        if pools.iter().any(|p| p["name"] == name.as_str()) {
+            return Err(ApiError::conflict(
+                "MachinePoolAlreadyExists",
+                format!("machine pool '{name}' already exists"),
+            ));
+        }
+        pools.push(pool);
+        Ok(())
+    })?;
+    Ok(wire::created(&ids::stable_uid(&format!(
+        "machinepool/{uid}/{name}"
+    ))))
+}
+
+async fn update_pool(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    name: String,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = (env.parse_pool)(&body)?;
+    let mut pool = flatten_pool(&state, &ctx, env, &input, 0)?;
+    if pool["name"] != name.as_str() {
+        if env.key == "nutanix" {
+            pool["name"] = json!(name);
+        } else {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "poolConfig.name '{}' does not match the path's '{name}'",
+                    pool["name"].as_str().unwrap_or("")
+                ),
+            ));
+        }
+    }
+    change_pools(&state, &ctx, env, &uid, |pools| {
+        let slot = pools
+            .iter_mut()
+            .find(|p| p["name"] == name.as_str())
+            .ok_or_else(|| ApiError::not_found("machine pool", &name))?;
+        if slot["isControlPlane"] != pool["isControlPlane"] {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("machine pool '{name}' cannot change isControlPlane"),
+            ));
+        }
+        *slot = pool;
+        Ok(())
+    })?;
+    Ok(wire::no_content())
+}
+
+async fn delete_pool(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    name: String,
+) -> ApiResult<Response> {
+    change_pools(&state, &ctx, env, &uid, |pools| {
+        let index = pools
+            .iter()
+            .position(|p| p["name"] == name.as_str())
+            .ok_or_else(|| ApiError::not_found("machine pool", &name))?;
+        if pools[index]["isControlPlane"] == true {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("machine pool '{name}' runs the control plane and cannot be deleted"),
+            ));
+        }
+        pools.remove(index);
+        Ok(())
+    })?;
+    Ok(wire::no_content())
+}
+
+async fn machines(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    name: String,
+    q: Query,
+) -> ApiResult<Response> {
+    let page = Page::from_query(&q)?;
+    let (config, cluster) = find_config(&state, &ctx, env, &uid)?;
+    let pool = wire::array_at(&config.doc, "/spec/machinePoolConfig")
+        .iter()
+        .find(|p| p["name"] == name.as_str())
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("machine pool", &name))?;
+    let deployment = super::clusters::deployment_of(&state, &cluster.uid)?;
+    let now = ids::now_ms();
+    let cluster_config = &config.doc["spec"]["clusterConfig"];
+    let hosts = wire::array_at(&pool, "/hosts");
+    let mut items = Vec::new();
+    if let Some(plan) = deployment.pools.iter().find(|p| p.name == name) {
+        for (i, node) in plan.nodes.iter().enumerate() {
+            let state_name = node.state(now);
+            if state_name == "Deleted" {
+                continue;
+            }
+            let running = state_name == "Running";
+            let address = format!(
+                "10.{}.{}.{}",
+                (i / 250) % 250,
+                node.uid.as_bytes()[0] % 250,
+                10 + i % 240
+            );
+            let spec = machine_spec(env.key, &pool, cluster_config, hosts.get(i), &node.name, i);
+            items.push(json!({
+                "apiVersion": "v1",
+                "kind": "Machine",
+                "metadata": {"name": node.name, "uid": node.uid, "creationTimestamp": ids::rfc3339(node.created_at), "annotations": {}},
+                "spec": spec,
+                "status": {
+                    "instanceState": state_name,
+                    "ready": running,
+                    "addresses": if running { json!([{"type": "InternalIP", "address": address}]) } else { json!([]) },
+                    "instanceStateLastUpdate": ids::rfc3339(if running { node.up_at } else { node.created_at }),
+                    "health": {"state": if running { "Healthy" } else { "Unknown" }, "conditions": [], "lastHeartBeatTimestamp": ids::rfc3339(now)},
+                },
+            }));
+        }
+    }
+    Ok(axum::Json((env.render_machines)(page.apply(items))?).into_response())
+}
+
+fn machine_spec(
+    env: &str,
+    pool: &Value,
+    cluster: &Value,
+    host: Option<&Value>,
+    name: &str,
+    index: usize,
+) -> Value {
+    let azs = pool["azs"].as_array().filter(|a| !a.is_empty());
+    let az = azs.map(|a| a[index % a.len()].clone()).unwrap_or(json!(""));
+    match env {
+        "aws" | "eks" => json!({
+            "ami": "ami-0e5d6e1a0c0e1a7d1", "instanceType": pool["instanceType"], "vpcId": cluster.get("vpcId").cloned().filter(|v| v != "").unwrap_or(json!("vpc-0emulator")),
+            "az": az, "sshKeyName": cluster["sshKeyName"], "dnsName": format!("{name}.ec2.internal"),
+        }),
+        "azure" | "aks" => json!({
+            "instanceType": pool["instanceType"], "location": cluster["location"],
+            "osDisk": pool.get("osDisk").cloned().unwrap_or(json!({"diskSizeGB": 60, "osType": "Linux"})),
+        }),
+        "gcp" | "gke" => {
+            json!({"instanceType": pool["instanceType"], "project": cluster["project"], "region": cluster["region"], "zone": az})
+        }
+        "vsphere" => {
+            json!({"instanceType": pool["instanceType"], "nics": [], "vcenterServer": "vcenter.emulator.local"})
+        }
+        "maas" => json!({"hostname": name, "az": az}),
+        "edge-native" => {
+            json!({"edgeHostUid": host.map(|h| h["hostUid"].clone()).unwrap_or(json!(""))})
+        }
+        "nutanix" => json!({"cloudType": "nutanix", "hostName": name}),
+        "openstack" => json!({"nics": [], "az": az}),
+        "tke" => {
+            json!({"imageId": "img-emulator", "instanceType": pool["instanceType"], "nics": [], "zoneId": az})
+        }
+        _ => json!({}),
+    }
+}

@@ -1,0 +1,1015 @@
+//! Cluster profiles: versioned, layered stack templates.
+//!
+//! # Model
+//!
+//! Every (name, version) pair is its own object with its own uid; objects sharing a name are
+//! listed in `spec.versions`. An object holds a `draft` and a `published` template.
+//! - `POST /v1/clusterprofiles` stores the template as the draft (`?publish=true` publishes it
+//!   at once). A duplicate name and version in the same scope is 409
+//!   `ClusterProfileAlreadyExists`.
+//! - `PUT /v1/clusterprofiles/{uid}` replaces the draft's packs (type and cloud type stay); the
+//!   version string may change in place, as on the real server.
+//! - `PATCH .../publish` makes the draft the published template with the next revision
+//!   (`version`), and clears the draft; without a draft it changes nothing.
+//! - `POST .../clone` makes a new object (new uid) from the latest template, as a draft.
+//! - `DELETE` is refused (409 `ClusterProfileInUse`, naming the clusters) while clusters use it.
+//!
+//! Packs are checked like the real server does: a registry pack must exist with that name and
+//! tag (by `uid`, or by name, tag and optional `registryUid`), or the request fails with 404
+//! `ResourceNotFound` (a missing dependency); its layer comes from the registry; it must be
+//! offered for the profile's cloud type; an add-on profile holds no core layer; a core layer
+//! appears at most once. Manifest packs (`type: manifest`) need at least one manifest with
+//! content, default to layer `addon` and use the pack uid `spectro-manifest-pack`.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, patch, post};
+use palette_api::models as m;
+use serde_json::{Value, json};
+
+use super::common::{
+    Query, compare_versions, find, flag, new_metadata, public, string_filter, update_metadata,
+    visible,
+};
+use crate::context::Ctx;
+use crate::error::{ApiError, ApiResult};
+use crate::ids;
+use crate::lifecycle::layer_rank;
+use crate::paging::Page;
+use crate::state::AppState;
+use crate::store::{Kind, Op, Record, TENANT};
+use crate::wire;
+
+/// The pack uid of manifest packs.
+pub const MANIFEST_PACK_UID: &str = "spectro-manifest-pack";
+
+const CORE_LAYERS: [&str; 5] = ["kernel", "os", "k8s", "cni", "csi"];
+
+/// The cluster profile routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/clusterprofiles", post(create))
+        .route("/v1/clusterprofiles/validate/name", get(validate_name))
+        .route(
+            "/v1/clusterprofiles/{uid}",
+            get(read).put(update).delete(delete),
+        )
+        .route("/v1/clusterprofiles/{uid}/metadata", patch(patch_metadata))
+        .route("/v1/clusterprofiles/{uid}/publish", patch(publish))
+        .route("/v1/clusterprofiles/{uid}/clone", post(clone))
+        .route(
+            "/v1/clusterprofiles/{uid}/variables",
+            get(get_variables)
+                .put(put_variables)
+                .patch(patch_variables)
+                .delete(delete_variables),
+        )
+        .route(
+            "/v1/clusterprofiles/{uid}/packs/{packName}/manifests",
+            get(manifests),
+        )
+        .route(
+            "/v1/dashboard/clusterprofiles/metadata",
+            get(dashboard_metadata),
+        )
+        .route("/v1/dashboard/clusterprofiles", post(dashboard_filter))
+}
+
+/// The template a cluster attaches: the published one.
+pub fn published(record: &Record) -> Option<&Value> {
+    record
+        .doc
+        .pointer("/spec/published")
+        .filter(|t| t.is_object())
+}
+
+fn latest_template(record: &Record) -> Option<&Value> {
+    record
+        .doc
+        .pointer("/spec/draft")
+        .filter(|t| t.is_object())
+        .or_else(|| published(record))
+}
+
+/// The profile's version string.
+pub fn version_of(record: &Record) -> &str {
+    record
+        .doc
+        .pointer("/spec/version")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+fn template_field<'a>(record: &'a Record, field: &str) -> &'a str {
+    latest_template(record)
+        .and_then(|t| t.get(field))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+/// Turns input packs (create or update entities) into stored `v1PackRef`s, checking each
+/// against the registry. `old` supplies manifest uids to keep.
+fn build_packs(
+    state: &AppState,
+    cloud_type: &str,
+    profile_type: &str,
+    input: &[Value],
+    old: Option<&Value>,
+) -> ApiResult<Vec<Value>> {
+    if input.is_empty() {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "spec.template.packs must hold at least one pack",
+        ));
+    }
+    let all_packs = state.store().list(Kind::Pack)?;
+    let mut out: Vec<Value> = Vec::new();
+    for (i, p) in input.iter().enumerate() {
+        let name = wire::str_at(p, "/name").ok_or_else(|| {
+            ApiError::bad_request(
+                "InvalidRequest",
+                format!("spec.template.packs[{i}].name is required"),
+            )
+        })?;
+        if out.iter().any(|o| o["name"] == name) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("pack '{name}' appears twice"),
+            ));
+        }
+        let kind = wire::str_at(p, "/type").unwrap_or("spectro");
+        let old_pack = old
+            .and_then(|t| t["packs"].as_array())
+            .and_then(|ps| ps.iter().find(|o| o["name"] == name));
+        let pack = if kind == "manifest" {
+            let manifests = wire::array_at(p, "/manifests");
+            if manifests.is_empty() {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!("manifest pack '{name}' needs at least one manifest"),
+                ));
+            }
+            let mut refs = Vec::new();
+            for mf in manifests {
+                let mname = wire::str_at(mf, "/name").ok_or_else(|| {
+                    ApiError::bad_request(
+                        "InvalidRequest",
+                        format!("a manifest of pack '{name}' has no name"),
+                    )
+                })?;
+                let content = wire::str_at(mf, "/content").ok_or_else(|| {
+                    ApiError::bad_request(
+                        "InvalidRequest",
+                        format!("manifest '{mname}' of pack '{name}' has no content"),
+                    )
+                })?;
+                let uid = wire::str_at(mf, "/uid")
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        old_pack
+                            .and_then(|o| o["manifests"].as_array())
+                            .and_then(|ms| ms.iter().find(|m| m["name"] == mname))
+                            .and_then(|m| m["uid"].as_str())
+                            .map(str::to_owned)
+                    })
+                    .unwrap_or_else(ids::new_uid);
+                refs.push(
+                    json!({"kind": "Manifest", "name": mname, "uid": uid, "content": content}),
+                );
+            }
+            let layer = wire::str_at(p, "/layer").unwrap_or("addon");
+            check_layer_name(layer)?;
+            json!({
+                "name": name, "type": "manifest", "layer": layer,
+                "tag": wire::str_at(p, "/tag").unwrap_or("1.0.0"),
+                "version": wire::str_at(p, "/tag").unwrap_or("1.0.0"),
+                "packUid": wire::str_at(p, "/uid").unwrap_or(MANIFEST_PACK_UID),
+                "registryUid": wire::str_at(p, "/registryUid").unwrap_or(""),
+                "values": p.get("values").and_then(Value::as_str).unwrap_or(""),
+                "manifests": refs,
+            })
+        } else {
+            let found = resolve_pack(&all_packs, p, name)?;
+            let d = &found.doc;
+            let real_type = d["type"].as_str().unwrap_or("spectro");
+            if kind != real_type {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "pack '{name}' in this registry is of type '{real_type}', not '{kind}'"
+                    ),
+                ));
+            }
+            if cloud_type != "all" && !super::packs::fits_cloud(d, cloud_type) {
+                return Err(ApiError::bad_request(
+                    "PackNotCompatible",
+                    format!(
+                        "pack '{name}' {} is not offered for cloud type '{cloud_type}'",
+                        d["tag"].as_str().unwrap_or("")
+                    ),
+                ));
+            }
+            json!({
+                "name": name, "type": real_type, "layer": d["layer"], "tag": d["tag"], "version": d["version"],
+                "packUid": found.uid, "registryUid": d["registryUid"],
+                "values": p.get("values").and_then(Value::as_str).map(str::to_owned).unwrap_or_else(|| d["values"].as_str().unwrap_or("").to_owned()),
+                "digest": d["digest"], "logo": d["logoUrl"], "manifests": [],
+            })
+        };
+        let layer = pack["layer"].as_str().unwrap_or("addon").to_owned();
+        if CORE_LAYERS.contains(&layer.as_str()) {
+            if profile_type == "add-on" {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!("an add-on profile cannot hold the {layer} layer (pack '{name}')"),
+                ));
+            }
+            if let Some(other) = out.iter().find(|o| o["layer"] == layer.as_str()) {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "the {layer} layer can hold one pack, but both '{}' and '{name}' are {layer} packs",
+                        other["name"].as_str().unwrap_or("")
+                    ),
+                ));
+            }
+        }
+        out.push(pack);
+    }
+    out.sort_by_key(|p| layer_rank(p["layer"].as_str().unwrap_or("addon")));
+    Ok(out)
+}
+
+fn check_layer_name(layer: &str) -> ApiResult<()> {
+    if ["kernel", "os", "k8s", "cni", "csi", "addon"].contains(&layer) {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("layer '{layer}' is not one of kernel, os, k8s, cni, csi, addon"),
+        ))
+    }
+}
+
+fn resolve_pack<'a>(all: &'a [Record], p: &Value, name: &str) -> ApiResult<&'a Record> {
+    let tag = wire::str_at(p, "/tag");
+    let registry = wire::str_at(p, "/registryUid");
+    if let Some(uid) = wire::str_at(p, "/uid").filter(|u| *u != MANIFEST_PACK_UID) {
+        let found = all
+            .iter()
+            .find(|r| r.uid == uid)
+            .ok_or_else(|| ApiError::not_found("pack", uid).with_details(json!({"name": name})))?;
+        if found.name != name {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("pack uid '{uid}' is pack '{}', not '{name}'", found.name),
+            ));
+        }
+        if let Some(tag) = tag.filter(|t| found.doc["tag"] != *t && found.doc["version"] != *t) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "pack uid '{uid}' is {name} {}, not tag '{tag}'",
+                    found.doc["tag"].as_str().unwrap_or("")
+                ),
+            ));
+        }
+        if let Some(reg) = registry.filter(|r| found.doc["registryUid"] != *r) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("pack uid '{uid}' does not belong to registry '{reg}'"),
+            ));
+        }
+        return Ok(found);
+    }
+    let tag = tag.ok_or_else(|| {
+        ApiError::bad_request(
+            "InvalidRequest",
+            format!("pack '{name}' needs a uid or a tag"),
+        )
+    })?;
+    let mut candidates: Vec<&Record> = all
+        .iter()
+        .filter(|r| {
+            r.name == name
+                && (r.doc["tag"] == tag || r.doc["version"] == tag)
+                && registry.is_none_or(|reg| r.doc["registryUid"] == reg)
+        })
+        .collect();
+    candidates.sort_by_key(|r| r.doc["registryName"] != "Public Repo");
+    candidates.first().copied().ok_or_else(|| {
+        ApiError::not_found(
+            "pack",
+            &format!(
+                "{name}:{tag}{}",
+                registry
+                    .map(|r| format!(" in registry {r}"))
+                    .unwrap_or_default()
+            ),
+        )
+    })
+}
+
+fn check_variables(vars: &[Value]) -> ApiResult<()> {
+    let mut seen = Vec::new();
+    for v in vars {
+        let name = wire::str_at(v, "/name").ok_or_else(|| {
+            ApiError::bad_request("InvalidRequest", "every variable needs a name")
+        })?;
+        if seen.contains(&name) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("variable '{name}' is defined twice"),
+            ));
+        }
+        seen.push(name);
+    }
+    Ok(())
+}
+
+fn clash(
+    state: &AppState,
+    owner: &str,
+    name: &str,
+    version: &str,
+    except: Option<&str>,
+) -> ApiResult<()> {
+    let taken = state.store().list(Kind::Profile)?.into_iter().any(|r| {
+        r.project == owner
+            && r.name == name
+            && version_of(&r) == version
+            && Some(r.uid.as_str()) != except
+    });
+    if taken {
+        return Err(ApiError::conflict(
+            "ClusterProfileAlreadyExists",
+            format!("cluster profile '{name}' version '{version}' already exists"),
+        ));
+    }
+    Ok(())
+}
+
+fn template(
+    uid: &str,
+    name: &str,
+    kind: &str,
+    cloud: &str,
+    version: &str,
+    revision: i64,
+    packs: Vec<Value>,
+) -> Value {
+    json!({
+        "uid": ids::stable_uid(&format!("template/{uid}/{revision}/{}", ids::new_uid())),
+        "name": name, "type": kind, "cloudType": cloud, "profileVersion": version,
+        "version": revision, "packs": packs,
+    })
+}
+
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    q: Query,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::ClusterProfileEntity>(&body)?;
+    let name = wire::required(&input, "/metadata/name")?.to_owned();
+    let version = wire::str_at(&input, "/spec/version")
+        .unwrap_or("1.0.0")
+        .to_owned();
+    let kind = wire::required(&input, "/spec/template/type")?.to_owned();
+    let cloud = wire::str_at(&input, "/spec/template/cloudType")
+        .or((kind == "add-on").then_some("all"))
+        .ok_or_else(|| {
+            ApiError::bad_request("InvalidRequest", "spec.template.cloudType is required")
+        })?
+        .to_owned();
+    let publish_now = flag(&q, "publish", false)?;
+    let variables = wire::array_at(&input, "/spec/variables").to_vec();
+    check_variables(&variables)?;
+    let packs = build_packs(
+        &state,
+        &cloud,
+        &kind,
+        wire::array_at(&input, "/spec/template/packs"),
+        None,
+    )?;
+    let _guard = state.write_guard();
+    let owner = ctx.owner();
+    clash(&state, &owner, &name, &version, None)?;
+    let uid = ids::new_uid();
+    let revision = if publish_now { 1 } else { 0 };
+    let tpl = template(&uid, &name, &kind, &cloud, &version, revision, packs);
+    let (draft, published) = if publish_now {
+        (Value::Null, tpl)
+    } else {
+        (tpl, Value::Null)
+    };
+    let doc = json!({
+        "apiVersion": "v1",
+        "kind": "ClusterProfile",
+        "metadata": new_metadata(&ctx, &state, &uid, input.get("metadata").unwrap_or(&json!({}))),
+        "spec": {"version": version, "draft": draft, "published": published, "variables": variables},
+    });
+    state.store().put(Record {
+        kind: Kind::Profile,
+        uid: uid.clone(),
+        project: owner,
+        name,
+        doc,
+    })?;
+    Ok(wire::created(&uid))
+}
+
+/// Live clusters (not deleted) using the profile `uid`: `(name, uid, project)`.
+fn in_use(state: &AppState, uid: &str) -> ApiResult<Vec<(String, String, String)>> {
+    Ok(super::clusters::live_clusters(state)?
+        .into_iter()
+        .filter(|(r, _)| super::clusters::profile_uids(r).iter().any(|p| p == uid))
+        .map(|(r, _)| (r.name.clone(), r.uid.clone(), r.project.clone()))
+        .collect())
+}
+
+fn versions(state: &AppState, record: &Record) -> ApiResult<Vec<Value>> {
+    let mut out: Vec<(String, String)> = state
+        .store()
+        .list(Kind::Profile)?
+        .into_iter()
+        .filter(|r| r.project == record.project && r.name == record.name)
+        .map(|r| (version_of(&r).to_owned(), r.uid))
+        .collect();
+    out.sort_by(|a, b| compare_versions(&a.0, &b.0));
+    Ok(out
+        .into_iter()
+        .map(|(version, uid)| json!({"uid": uid, "version": version}))
+        .collect())
+}
+
+fn render(state: &AppState, record: &Record) -> ApiResult<Value> {
+    let users = in_use(state, &record.uid)?;
+    let mut doc = public(record.doc.clone());
+    doc["spec"]["versions"] = json!(versions(state, record)?);
+    if let Some(spec) = doc["spec"].as_object_mut() {
+        spec.remove("variables");
+    }
+    doc["status"] = json!({
+        "isPublished": published(record).is_some(),
+        "inUseClusters": users.iter().map(|(name, uid, project)| json!({
+            "kind": "spectrocluster", "name": name, "uid": uid, "projectUid": project, "tenantUid": state.tenant_uid(),
+        })).collect::<Vec<_>>(),
+        "inUseClusterUids": users.iter().map(|(_, uid, _)| uid.clone()).collect::<Vec<_>>(),
+        "hasUserMacros": false,
+    });
+    Ok(doc)
+}
+
+async fn read(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    wire::ok::<m::ClusterProfile>(render(&state, &record)?)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::ClusterProfileUpdateEntity>(&body)?;
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let kind = template_field(&record, "type").to_owned();
+    let cloud = template_field(&record, "cloudType").to_owned();
+    if let Some(new_kind) = wire::str_at(&input, "/spec/template/type").filter(|k| *k != kind) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("the profile type cannot change from '{kind}' to '{new_kind}'"),
+        ));
+    }
+    let version = wire::str_at(&input, "/spec/version")
+        .unwrap_or(version_of(&record))
+        .to_owned();
+    if version != version_of(&record) {
+        clash(&state, &record.project, &record.name, &version, Some(&uid))?;
+    }
+    let old = latest_template(&record).cloned();
+    let packs = build_packs(
+        &state,
+        &cloud,
+        &kind,
+        wire::array_at(&input, "/spec/template/packs"),
+        old.as_ref(),
+    )?;
+    let revision = published(&record)
+        .and_then(|t| t["version"].as_i64())
+        .unwrap_or(0);
+    record.doc["spec"]["draft"] =
+        template(&uid, &record.name, &kind, &cloud, &version, revision, packs);
+    record.doc["spec"]["version"] = json!(version);
+    if let Some(labels) = input.pointer("/metadata/labels").filter(|l| l.is_object()) {
+        record.doc["metadata"]["labels"] = labels.clone();
+    }
+    record.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
+async fn patch_metadata(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::ProfileMetaEntity>(&body)?;
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    if let Some(version) =
+        wire::str_at(&input, "/spec/version").filter(|v| *v != version_of(&record))
+    {
+        clash(&state, &record.project, &record.name, version, Some(&uid))?;
+        record.doc["spec"]["version"] = json!(version);
+        for which in ["draft", "published"] {
+            if record.doc["spec"][which].is_object() {
+                record.doc["spec"][which]["profileVersion"] = json!(version);
+            }
+        }
+    }
+    let mut meta = input.get("metadata").cloned().unwrap_or(json!({}));
+    if let Some(name) = wire::str_at(&meta, "/name").filter(|n| *n != record.name) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "a cluster profile cannot be renamed from '{}' to '{name}'",
+                record.name
+            ),
+        ));
+    }
+    meta.as_object_mut().map(|m| m.remove("name"));
+    update_metadata(&mut record.doc["metadata"], &meta);
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let draft = record.doc["spec"]["draft"].take();
+    if draft.is_object() {
+        let revision = published(&record)
+            .and_then(|t| t["version"].as_i64())
+            .unwrap_or(0)
+            + 1;
+        let mut tpl = draft;
+        tpl["version"] = json!(revision);
+        tpl["profileVersion"] = record.doc["spec"]["version"].clone();
+        record.doc["spec"]["published"] = tpl;
+        record.doc["spec"]["draft"] = Value::Null;
+        record.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+        state.store().put(record)?;
+    }
+    Ok(wire::no_content())
+}
+
+async fn clone(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::ClusterProfileCloneEntity>(&body)?;
+    let name = wire::required(&input, "/metadata/name")?.to_owned();
+    let _guard = state.write_guard();
+    let source = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let version = wire::str_at(&input, "/metadata/version")
+        .unwrap_or(version_of(&source))
+        .to_owned();
+    let owner = match wire::str_at(&input, "/metadata/target/scope") {
+        None => source.project.clone(),
+        Some("tenant") => TENANT.to_owned(),
+        Some("project") => match wire::str_at(&input, "/metadata/target/projectUid") {
+            Some(project) => {
+                if state.store().get(Kind::Project, project)?.is_none() {
+                    return Err(ApiError::not_found("project", project));
+                }
+                if ctx
+                    .key_project
+                    .as_deref()
+                    .is_some_and(|limit| limit != project)
+                {
+                    return Err(ApiError::forbidden(format!(
+                        "the api key may not act in project '{project}'"
+                    )));
+                }
+                project.to_owned()
+            }
+            None => ctx.owner(),
+        },
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("clone target scope '{other}' is not supported"),
+            ));
+        }
+    };
+    clash(&state, &owner, &name, &version, None)?;
+    let new_uid = ids::new_uid();
+    let base = latest_template(&source)
+        .cloned()
+        .unwrap_or(json!({"packs": []}));
+    let packs: Vec<Value> = base["packs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut p| {
+            if let Some(ms) = p["manifests"].as_array_mut() {
+                for mf in ms {
+                    mf["uid"] = json!(ids::new_uid());
+                }
+            }
+            p
+        })
+        .collect();
+    let scope_ctx = Ctx {
+        scope: if owner.is_empty() {
+            crate::context::Scope::Tenant
+        } else {
+            crate::context::Scope::Project(owner.clone())
+        },
+        key_project: ctx.key_project.clone(),
+    };
+    let mut meta_input = source.doc["metadata"].clone();
+    meta_input["name"] = json!(name);
+    let doc = json!({
+        "apiVersion": "v1",
+        "kind": "ClusterProfile",
+        "metadata": new_metadata(&scope_ctx, &state, &new_uid, &meta_input),
+        "spec": {
+            "version": version,
+            "draft": template(&new_uid, &name, base["type"].as_str().unwrap_or("cluster"), base["cloudType"].as_str().unwrap_or("all"), &version, 0, packs),
+            "published": null,
+            "variables": source.doc["spec"]["variables"].clone(),
+        },
+    });
+    state.store().put(Record {
+        kind: Kind::Profile,
+        uid: new_uid.clone(),
+        project: owner,
+        name,
+        doc,
+    })?;
+    Ok(wire::created(&new_uid))
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let _guard = state.write_guard();
+    let record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let users = in_use(&state, &uid)?;
+    if !users.is_empty() {
+        let names: Vec<String> = users.iter().map(|(n, _, _)| n.clone()).collect();
+        return Err(ApiError::conflict(
+            "ClusterProfileInUse",
+            format!(
+                "cluster profile '{}' is in use by clusters: {}",
+                record.name,
+                names.join(", ")
+            ),
+        )
+        .with_details(json!({"clusters": names})));
+    }
+    state.store().apply(vec![Op::Delete(Kind::Profile, uid)])?;
+    Ok(wire::no_content())
+}
+
+async fn validate_name(State(state): State<AppState>, ctx: Ctx, q: Query) -> ApiResult<Response> {
+    let name = q
+        .get("name")
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| ApiError::bad_request("InvalidParameter", "name is required"))?;
+    let version = q.get("version").map(String::as_str).unwrap_or("1.0.0");
+    clash(&state, &ctx.owner(), name, version, None)?;
+    Ok(wire::no_content())
+}
+
+/// The profile's variable definitions.
+pub fn variables_of(record: &Record) -> Vec<Value> {
+    record
+        .doc
+        .pointer("/spec/variables")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+async fn get_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    wire::ok::<m::Variables>(json!({"variables": variables_of(&record)}))
+}
+
+async fn put_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::Variables>(&body)?;
+    let vars = wire::array_at(&input, "/variables").to_vec();
+    check_variables(&vars)?;
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    record.doc["spec"]["variables"] = json!(vars);
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
+async fn patch_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::Variables>(&body)?;
+    let patch = wire::array_at(&input, "/variables").to_vec();
+    check_variables(&patch)?;
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let mut vars = variables_of(&record);
+    for v in patch {
+        match vars.iter_mut().find(|o| o["name"] == v["name"]) {
+            Some(slot) => *slot = v,
+            None => vars.push(v),
+        }
+    }
+    record.doc["spec"]["variables"] = json!(vars);
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
+async fn delete_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::VariableNames>(&body)?;
+    let names: Vec<String> = wire::array_at(&input, "/variables")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    let _guard = state.write_guard();
+    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let mut vars = variables_of(&record);
+    if let Some(missing) = names
+        .iter()
+        .find(|n| !vars.iter().any(|v| v["name"] == n.as_str()))
+    {
+        return Err(ApiError::not_found("variable", missing));
+    }
+    vars.retain(|v| !names.iter().any(|n| v["name"] == n.as_str()));
+    record.doc["spec"]["variables"] = json!(vars);
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
+async fn manifests(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((uid, pack)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
+    let find_pack = |which: &str| -> Option<Value> {
+        record.doc["spec"][which]["packs"]
+            .as_array()?
+            .iter()
+            .find(|p| p["name"] == pack.as_str())
+            .cloned()
+    };
+    let (draft, published) = (find_pack("draft"), find_pack("published"));
+    if draft.is_none() && published.is_none() {
+        return Err(ApiError::not_found("pack", &pack));
+    }
+    let mut by_name: Vec<(String, String, Option<String>, Option<String>)> = Vec::new();
+    for (which, p) in [(0, &draft), (1, &published)] {
+        for mf in p
+            .as_ref()
+            .and_then(|p| p["manifests"].as_array())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            let name = mf["name"].as_str().unwrap_or("").to_owned();
+            let content = mf["content"].as_str().map(str::to_owned);
+            let slot = match by_name.iter_mut().position(|e| e.0 == name) {
+                Some(i) => &mut by_name[i],
+                None => {
+                    by_name.push((
+                        name,
+                        mf["uid"].as_str().unwrap_or("").to_owned(),
+                        None,
+                        None,
+                    ));
+                    by_name.last_mut().expect("just pushed")
+                }
+            };
+            if which == 0 {
+                slot.2 = content
+            } else {
+                slot.3 = content
+            }
+        }
+    }
+    let items: Vec<Value> = by_name
+        .into_iter()
+        .map(|(name, uid, draft, published)| {
+            let data = |c: Option<String>| c.map(|c| json!({"content": c, "digest": ids::stable_uid(&c)}));
+            json!({"metadata": {"name": name, "uid": uid}, "spec": {"draft": data(draft), "published": data(published)}})
+        })
+        .collect();
+    wire::ok::<m::ManifestEntities>(json!({"items": items}))
+}
+
+async fn dashboard_metadata(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
+    let items: Vec<Value> = visible(&state, &ctx, Kind::Profile)?
+        .iter()
+        .map(|r| {
+            json!({
+                "metadata": {"name": r.name, "uid": r.uid},
+                "spec": {"cloudType": template_field(r, "cloudType"), "version": version_of(r)},
+            })
+        })
+        .collect();
+    wire::ok::<m::ClusterProfilesMetadata>(json!({"items": items}))
+}
+
+fn template_summary(t: &Value) -> Value {
+    if !t.is_object() {
+        return Value::Null;
+    }
+    let packs: Vec<Value> = t["packs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p["name"], "tag": p["tag"], "version": p["version"], "type": p["type"],
+                "layer": p["layer"], "packUid": p["packUid"], "logoUrl": p["logo"],
+            })
+        })
+        .collect();
+    json!({"cloudType": t["cloudType"], "type": t["type"], "packs": packs})
+}
+
+fn version_filter(f: Option<&Value>, version: &str) -> bool {
+    use std::cmp::Ordering::*;
+    let Some(f) = f.filter(|f| f.is_object()) else {
+        return true;
+    };
+    let get = |k: &str| f.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    get("eq").is_none_or(|v| version == v)
+        && get("ne").is_none_or(|v| version != v)
+        && get("beginsWith").is_none_or(|v| version.starts_with(v))
+        && get("gt").is_none_or(|v| compare_versions(version, v) == Greater)
+        && get("lt").is_none_or(|v| compare_versions(version, v) == Less)
+}
+
+fn tags_filter(f: Option<&Value>, labels: &Value) -> bool {
+    let Some(eq) = f
+        .and_then(|f| f.get("eq"))
+        .and_then(Value::as_array)
+        .filter(|e| !e.is_empty())
+    else {
+        return true;
+    };
+    let tags: Vec<String> = labels
+        .as_object()
+        .map(|l| {
+            l.iter()
+                .map(|(k, v)| match v.as_str() {
+                    Some("spectro__tag") | Some("") | None => k.clone(),
+                    Some(v) => format!("{k}:{v}"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    eq.iter()
+        .filter_map(Value::as_str)
+        .any(|want| tags.iter().any(|t| t == want))
+}
+
+async fn dashboard_filter(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    q: Query,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let page = Page::from_query(&q)?;
+    let spec = wire::parse_optional::<m::ClusterProfilesFilterSpec>(&body)?;
+    let filter = spec.get("filter").cloned().unwrap_or(json!({}));
+    let in_list = |key: &str, actual: &str| match filter.get(key).and_then(Value::as_array) {
+        Some(list) if !list.is_empty() => list.iter().any(|v| v == actual),
+        _ => true,
+    };
+    let mut records: Vec<Record> = visible(&state, &ctx, Kind::Profile)?
+        .into_iter()
+        .filter(|r| {
+            string_filter(filter.get("profileName"), &r.name)
+                && version_filter(filter.get("version"), version_of(r))
+                && in_list("profileType", template_field(r, "type"))
+                && in_list("environment", template_field(r, "cloudType"))
+                && tags_filter(filter.get("tags"), &r.doc["metadata"]["labels"])
+                && filter.get("scope").and_then(Value::as_str).is_none_or(|s| {
+                    s == if r.project.is_empty() {
+                        "tenant"
+                    } else {
+                        "project"
+                    }
+                })
+        })
+        .collect();
+    let mut sorts: Vec<(String, bool)> = spec
+        .get("sort")
+        .and_then(Value::as_array)
+        .map(|s| {
+            s.iter()
+                .map(|s| {
+                    (
+                        s["field"].as_str().unwrap_or("profileName").to_owned(),
+                        s["order"] == "desc",
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if sorts.is_empty() {
+        sorts.push(("profileName".to_owned(), false));
+    }
+    records.sort_by(|a, b| {
+        for (field, desc) in &sorts {
+            let key = |r: &Record| -> String {
+                match field.as_str() {
+                    "environment" => template_field(r, "cloudType").to_owned(),
+                    "profileType" => template_field(r, "type").to_owned(),
+                    "creationTimestamp" | "lastModifiedTimestamp" => r.doc["metadata"]
+                        [field.as_str()]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+                    _ => r.name.clone(),
+                }
+            };
+            let mut ord = key(a).cmp(&key(b));
+            if field == "profileName" {
+                ord = ord.then_with(|| compare_versions(version_of(a), version_of(b)));
+            }
+            if *desc {
+                ord = ord.reverse();
+            }
+            if ord != std::cmp::Ordering::Equal {
+                return ord;
+            }
+        }
+        std::cmp::Ordering::Equal
+    });
+    let users: HashMap<String, Vec<(String, String, String)>> = records
+        .iter()
+        .map(|r| Ok((r.uid.clone(), in_use(&state, &r.uid)?)))
+        .collect::<ApiResult<_>>()?;
+    let mut items = Vec::new();
+    for r in &records {
+        let used = &users[&r.uid];
+        items.push(json!({
+            "metadata": public(r.doc.clone())["metadata"].clone(),
+            "specSummary": {
+                "draft": template_summary(&r.doc["spec"]["draft"]),
+                "published": template_summary(&r.doc["spec"]["published"]),
+                "version": version_of(r),
+                "versions": versions(&state, r)?,
+            },
+            "status": {
+                "isPublished": published(r).is_some(),
+                "inUseClusters": used.iter().map(|(n, u, _)| json!({"name": n, "uid": u})).collect::<Vec<_>>(),
+                "inUseClusterUids": used.iter().map(|(_, u, _)| u.clone()).collect::<Vec<_>>(),
+            },
+        }));
+    }
+    wire::ok::<m::ClusterProfilesSummary>(page.apply(items))
+}
