@@ -7,6 +7,8 @@
 mod data_sources;
 #[allow(dead_code)]
 mod diagnostics;
+#[allow(dead_code)]
+mod environments;
 mod ephemeral;
 mod functions;
 // NOTE(next): the resources will call these modules; until then they are only exercised by tests.
@@ -20,6 +22,8 @@ mod resolve;
 mod resources;
 #[allow(dead_code)]
 mod stack;
+#[allow(dead_code)]
+mod wait;
 
 use std::process::ExitCode;
 

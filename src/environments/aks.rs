@@ -1,0 +1,69 @@
+//! Azure AKS: managed Kubernetes on Azure. The API uses the Azure models; the control-plane pool
+//! becomes the AKS system node pool.
+
+use tfplugin::{Attribute, Value};
+
+use super::{
+    CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, azure, optional,
+    optional_bool, optional_string, required, required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// Azure AKS.
+pub(crate) struct Aks;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::InstanceType),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+];
+
+impl Environment for Aks {
+    fn name(&self) -> Name {
+        Name::Aks
+    }
+
+    fn account_environment(&self) -> Option<Name> {
+        Some(Name::Azure)
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("subscription_id", "Azure subscription the cluster goes in."),
+            required_string("location", "Azure region, e.g. `eastus`."),
+            required_string("ssh_key", "Public SSH key put on the nodes."),
+            required_string("resource_group", "Resource group of the AKS cluster."),
+            optional_string("vnet_name", "Existing virtual network to use."),
+            optional_string(
+                "vnet_resource_group",
+                "Resource group of the existing virtual network.",
+            ),
+            optional_string("vnet_cidr_block", "Address space of the virtual network."),
+            optional_bool(
+                "private_cluster",
+                "Whether the API server has a private endpoint only.",
+            ),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        azure::create_body(spec, true)
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&azure::pool_entity(pool, true))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let mut state = azure::read_cloud_config(body)?;
+        for name in ["storage_account_name", "container_name"] {
+            state.block.remove(name);
+        }
+        Ok(state)
+    }
+}

@@ -1,0 +1,137 @@
+//! AWS (IaaS): clusters on EC2 instances in the user's account.
+
+use palette_api::models::{
+    AwsCloudConfig, AwsClusterConfig, AwsMachinePoolCloudConfigEntity, AwsMachinePoolConfigEntity,
+    SpectroAwsClusterEntity, SpectroAwsClusterEntitySpec, SpotMarketOptions,
+};
+use tfplugin::validator::one_of;
+use tfplugin::{Attribute, Value, ValueExt};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, non_empty, optional, optional_bool, optional_string, pool_from_api, required,
+    required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// AWS.
+pub(crate) struct Aws;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::InstanceType),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+    optional(SizingField::CapacityType),
+    optional(SizingField::MaxPrice),
+];
+
+impl Environment for Aws {
+    fn name(&self) -> Name {
+        Name::Aws
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("region", "AWS region, e.g. `us-east-1`."),
+            optional_string("ssh_key_name", "Name of the EC2 key pair put on the nodes."),
+            optional_string(
+                "vpc_id",
+                "Existing VPC to use; Palette creates one when unset.",
+            ),
+            optional_string(
+                "control_plane_lb",
+                "Control-plane load balancer scheme: `Internet-facing` or `internal`.",
+            )
+            .validator(one_of(["Internet-facing", "internal"])),
+            optional_bool("bastion_disabled", "Whether to skip the bastion host."),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let pools = spec.pools.iter().map(pool_entity).collect();
+        palette_api::ClusterCreate::Aws(SpectroAwsClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroAwsClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
+                cloud_config: cluster_config(spec.block),
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: AwsCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config.unwrap_or_default();
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("region", Some(cluster.region))
+                .string("ssh_key_name", cluster.ssh_key_name)
+                .string("vpc_id", cluster.vpc_id)
+                .string("control_plane_lb", cluster.control_plane_load_balancer)
+                .bool("bastion_disabled", cluster.bastion_disabled)
+                .done(),
+            pools: spec
+                .machine_pool_config
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Pool {
+                    instance_type: p.instance_type,
+                    disk_size_gb: p.root_device_size,
+                    azs: p.azs,
+                    capacity_type: non_empty(p.capacity_type),
+                    max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
+                    ..pool_from_api(
+                        p.name,
+                        Some(p.is_control_plane),
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn cluster_config(block: &Value) -> AwsClusterConfig {
+    AwsClusterConfig {
+        region: get_string(block, "region").unwrap_or_default(),
+        ssh_key_name: get_string(block, "ssh_key_name"),
+        vpc_id: get_string(block, "vpc_id"),
+        control_plane_load_balancer: get_string(block, "control_plane_lb"),
+        bastion_disabled: block.get_bool("bastion_disabled"),
+        ..Default::default()
+    }
+}
+
+fn pool_entity(pool: &Pool) -> AwsMachinePoolConfigEntity {
+    AwsMachinePoolConfigEntity {
+        cloud_config: AwsMachinePoolCloudConfigEntity {
+            instance_type: pool.instance_type.clone().unwrap_or_default(),
+            root_device_size: pool.disk_size_gb,
+            azs: pool.azs.clone(),
+            capacity_type: pool.capacity_type.clone(),
+            spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
+                max_price: Some(price),
+            }),
+            ..Default::default()
+        },
+        pool_config: Some(pool.pool_config()),
+    }
+}

@@ -1,0 +1,182 @@
+//! AWS EKS: managed Kubernetes on AWS, deployed with AWS cloud accounts.
+
+use palette_api::models::{
+    EksCloudConfig, EksClusterConfig, EksClusterConfigEndpointAccess, EksMachineCloudConfigEntity,
+    EksMachinePoolConfigEntity, EncryptionConfig, SpectroEksClusterEntity,
+    SpectroEksClusterEntitySpec, SpotMarketOptions,
+};
+use tfplugin::validator::one_of;
+use tfplugin::{Attribute, Value};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, get_strings, non_empty, optional, optional_string, optional_strings, pool_from_api,
+    required, required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// AWS EKS.
+pub(crate) struct Eks;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::InstanceType),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+    optional(SizingField::CapacityType),
+    optional(SizingField::MaxPrice),
+];
+
+impl Environment for Eks {
+    fn name(&self) -> Name {
+        Name::Eks
+    }
+
+    fn account_environment(&self) -> Option<Name> {
+        Some(Name::Aws)
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("region", "AWS region, e.g. `us-east-1`."),
+            optional_string("ssh_key_name", "Name of the EC2 key pair put on the nodes."),
+            optional_string(
+                "vpc_id",
+                "Existing VPC to use; Palette creates one when unset.",
+            ),
+            optional_string(
+                "endpoint_access",
+                "API endpoint access: `public`, `private` or `private_and_public`.",
+            )
+            .validator(one_of(["public", "private", "private_and_public"])),
+            optional_strings(
+                "public_access_cidrs",
+                "CIDRs allowed to reach a public API endpoint.",
+            ),
+            optional_strings(
+                "private_access_cidrs",
+                "CIDRs allowed to reach a private API endpoint.",
+            ),
+            optional_string(
+                "encryption_config_arn",
+                "KMS key ARN used to encrypt Kubernetes secrets.",
+            ),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let pools = spec.pools.iter().map(pool_entity).collect();
+        palette_api::ClusterCreate::Eks(SpectroEksClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroEksClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
+                cloud_config: cluster_config(spec.block),
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: EksCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config.unwrap_or_default();
+        let access = cluster.endpoint_access.unwrap_or_default();
+        let endpoint = match (access.public, access.private) {
+            (Some(true), Some(true)) => Some("private_and_public"),
+            (_, Some(true)) => Some("private"),
+            (Some(true), _) => Some("public"),
+            _ => None,
+        };
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("region", Some(cluster.region))
+                .string("ssh_key_name", cluster.ssh_key_name)
+                .string("vpc_id", cluster.vpc_id)
+                .string("endpoint_access", endpoint.map(str::to_string))
+                .strings("public_access_cidrs", access.public_cid_rs)
+                .strings("private_access_cidrs", access.private_cid_rs)
+                .string(
+                    "encryption_config_arn",
+                    cluster.encryption_config.and_then(|e| e.provider),
+                )
+                .done(),
+            pools: spec
+                .machine_pool_config
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Pool {
+                    instance_type: p.instance_type,
+                    disk_size_gb: p.root_device_size,
+                    azs: p.azs,
+                    capacity_type: non_empty(p.capacity_type),
+                    max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
+                    ..pool_from_api(
+                        p.name,
+                        Some(p.is_control_plane),
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn cluster_config(block: &Value) -> EksClusterConfig {
+    let endpoint = get_string(block, "endpoint_access");
+    let public_cidrs = get_strings(block, "public_access_cidrs");
+    let private_cidrs = get_strings(block, "private_access_cidrs");
+    let endpoint_access = (endpoint.is_some() || public_cidrs.is_some() || private_cidrs.is_some())
+        .then(|| {
+            let mode = endpoint.as_deref().unwrap_or("public");
+            EksClusterConfigEndpointAccess {
+                public: Some(mode != "private"),
+                private: Some(mode != "public"),
+                public_cid_rs: public_cidrs,
+                private_cid_rs: private_cidrs,
+            }
+        });
+    EksClusterConfig {
+        region: get_string(block, "region").unwrap_or_default(),
+        ssh_key_name: get_string(block, "ssh_key_name"),
+        vpc_id: get_string(block, "vpc_id"),
+        endpoint_access,
+        encryption_config: get_string(block, "encryption_config_arn").map(|arn| EncryptionConfig {
+            is_enabled: Some(true),
+            provider: Some(arn),
+            resources: Some(vec!["secrets".to_string()]),
+        }),
+        ..Default::default()
+    }
+}
+
+fn pool_entity(pool: &Pool) -> EksMachinePoolConfigEntity {
+    EksMachinePoolConfigEntity {
+        cloud_config: Some(EksMachineCloudConfigEntity {
+            instance_type: pool.instance_type.clone(),
+            root_device_size: pool.disk_size_gb,
+            azs: pool.azs.clone(),
+            capacity_type: pool.capacity_type.clone(),
+            spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
+                max_price: Some(price),
+            }),
+            ..Default::default()
+        }),
+        pool_config: Some(pool.pool_config()),
+    }
+}

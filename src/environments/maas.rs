@@ -1,0 +1,126 @@
+//! Canonical MAAS: clusters on bare-metal machines taken from a MAAS resource pool.
+
+use palette_api::models::{
+    MaasCloudConfig, MaasClusterConfig, MaasInstanceType, MaasMachinePoolCloudConfigEntity,
+    MaasMachinePoolConfigEntity, SpectroMaasClusterEntity, SpectroMaasClusterEntitySpec,
+};
+use tfplugin::{Attribute, Value, ValueExt};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, get_strings, optional, optional_bool, optional_strings, pool_from_api, required,
+    required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// Canonical MAAS.
+pub(crate) struct Maas;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::ResourcePool),
+    optional(SizingField::Cpu),
+    optional(SizingField::MemoryMb),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+];
+
+impl Environment for Maas {
+    fn name(&self) -> Name {
+        Name::Maas
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("domain", "MAAS DNS domain of the machines."),
+            optional_strings("ssh_keys", "Public SSH keys put on the machines."),
+            optional_strings("ntp_servers", "NTP servers for the machines."),
+            optional_bool(
+                "enable_lxd_vm",
+                "Whether to run nodes as LXD virtual machines on the hosts.",
+            ),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let block = spec.block;
+        let pools = spec.pools.iter().map(pool_entity).collect();
+        palette_api::ClusterCreate::Maas(SpectroMaasClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroMaasClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
+                cloud_config: MaasClusterConfig {
+                    domain: get_string(block, "domain").unwrap_or_default(),
+                    ssh_keys: get_strings(block, "ssh_keys"),
+                    ntp_servers: get_strings(block, "ntp_servers"),
+                    enable_lxd_vm: block.get_bool("enable_lxd_vm"),
+                    static_ip: None,
+                },
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: MaasCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config.unwrap_or_default();
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("domain", Some(cluster.domain))
+                .strings("ssh_keys", cluster.ssh_keys)
+                .strings("ntp_servers", cluster.ntp_servers)
+                .bool("enable_lxd_vm", cluster.enable_lxd_vm)
+                .done(),
+            pools: spec
+                .machine_pool_config
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Pool {
+                    resource_pool: p.resource_pool,
+                    cpu: p.instance_type.min_cpu.map(i64::from),
+                    memory_mb: p.instance_type.min_mem_in_mb.map(i64::from),
+                    disk_size_gb: p.instance_type.min_disk_size_in_gb.map(i64::from),
+                    azs: p.azs,
+                    ..pool_from_api(
+                        p.name,
+                        p.is_control_plane,
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn pool_entity(pool: &Pool) -> MaasMachinePoolConfigEntity {
+    MaasMachinePoolConfigEntity {
+        cloud_config: MaasMachinePoolCloudConfigEntity {
+            resource_pool: pool.resource_pool.clone().unwrap_or_default(),
+            instance_type: MaasInstanceType {
+                min_cpu: pool.cpu.map(|c| c as i32),
+                min_mem_in_mb: pool.memory_mb.map(|m| m as i32),
+                min_disk_size_in_gb: pool.disk_size_gb.map(|d| d as i32),
+            },
+            azs: pool.azs.clone(),
+            ..Default::default()
+        },
+        pool_config: Some(pool.pool_config()),
+    }
+}

@@ -1,0 +1,152 @@
+//! OpenStack: clusters on OpenStack instances (models from the legacy API spec; OpenStack left
+//! the current one).
+
+use palette_api::models::{
+    OpenStackCloudConfig, OpenStackClusterConfig, OpenStackMachinePoolCloudConfigEntity,
+    OpenStackMachinePoolConfigEntity, OpenStackResource, OpenstackFlavorConfig,
+    SpectroOpenStackClusterEntity, SpectroOpenStackClusterEntitySpec,
+};
+use tfplugin::{Attribute, Value};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, get_strings, optional, optional_string, optional_strings, pool_from_api, required,
+    required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// OpenStack.
+pub(crate) struct Openstack;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::InstanceType),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+];
+
+impl Environment for Openstack {
+    fn name(&self) -> Name {
+        Name::Openstack
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("region", "OpenStack region."),
+            required_string("domain", "Keystone domain the project belongs to."),
+            required_string("project", "OpenStack project the cluster goes in."),
+            required_string("ssh_key_name", "Name of the key pair put on the nodes."),
+            optional_string(
+                "network_id",
+                "Existing network to use; Palette creates one when unset.",
+            ),
+            optional_string("subnet_id", "Existing subnet to use."),
+            optional_strings("dns_nameservers", "DNS servers for the nodes' subnet."),
+            optional_string(
+                "node_cidr",
+                "CIDR of the nodes' subnet when Palette creates it.",
+            ),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let block = spec.block;
+        let named = |name: &str| {
+            get_string(block, name).map(|n| OpenStackResource {
+                name: Some(n),
+                id: None,
+            })
+        };
+        let by_id = |name: &str| {
+            get_string(block, name).map(|id| OpenStackResource {
+                id: Some(id),
+                name: None,
+            })
+        };
+        let pools = spec.pools.iter().map(pool_entity).collect();
+        palette_api::ClusterCreate::Openstack(SpectroOpenStackClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroOpenStackClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
+                cloud_config: OpenStackClusterConfig {
+                    region: get_string(block, "region"),
+                    domain: named("domain"),
+                    project: named("project"),
+                    ssh_key_name: get_string(block, "ssh_key_name"),
+                    network: by_id("network_id"),
+                    subnet: by_id("subnet_id"),
+                    dns_nameservers: get_strings(block, "dns_nameservers"),
+                    node_cidr: get_string(block, "node_cidr"),
+                    bastion_disabled: None,
+                },
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: OpenStackCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config.unwrap_or_default();
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("region", cluster.region)
+                .string("domain", cluster.domain.and_then(|d| d.name))
+                .string("project", cluster.project.and_then(|p| p.name))
+                .string("ssh_key_name", cluster.ssh_key_name)
+                .string("network_id", cluster.network.and_then(|n| n.id))
+                .string("subnet_id", cluster.subnet.and_then(|n| n.id))
+                .strings("dns_nameservers", cluster.dns_nameservers)
+                .string("node_cidr", cluster.node_cidr)
+                .done(),
+            pools: spec
+                .machine_pool_config
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Pool {
+                    instance_type: Some(p.flavor_config.name)
+                        .filter(|n| !n.is_empty())
+                        .or(p.flavor),
+                    disk_size_gb: p.disk_gi_b.map(i64::from),
+                    azs: p.azs,
+                    ..pool_from_api(
+                        p.name,
+                        p.is_control_plane,
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn pool_entity(pool: &Pool) -> OpenStackMachinePoolConfigEntity {
+    OpenStackMachinePoolConfigEntity {
+        cloud_config: OpenStackMachinePoolCloudConfigEntity {
+            flavor_config: OpenstackFlavorConfig {
+                name: pool.instance_type.clone().unwrap_or_default(),
+                ..Default::default()
+            },
+            disk_gi_b: pool.disk_size_gb.map(|d| d as i32),
+            azs: pool.azs.clone(),
+            subnet: None,
+        },
+        pool_config: Some(pool.pool_config()),
+    }
+}

@@ -1,0 +1,131 @@
+//! Tencent TKE: managed Kubernetes on Tencent Cloud (models from the legacy API spec).
+
+use palette_api::models::{
+    SpectroTencentClusterEntity, SpectroTencentClusterEntitySpec, TencentCloudConfig,
+    TencentClusterConfig, TencentMachinePoolCloudConfigEntity, TencentMachinePoolConfigEntity,
+    TkeEndpointAccess,
+};
+use tfplugin::{Attribute, Value, ValueExt};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, get_strings, optional, optional_bool, optional_string, optional_strings,
+    pool_from_api, required, required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// Tencent TKE.
+pub(crate) struct Tke;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::InstanceType),
+    optional(SizingField::DiskSizeGb),
+    optional(SizingField::Azs),
+];
+
+impl Environment for Tke {
+    fn name(&self) -> Name {
+        Name::Tke
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("region", "Tencent Cloud region, e.g. `ap-guangzhou`."),
+            optional_strings("ssh_key_ids", "Ids of the SSH keys put on the nodes."),
+            optional_string("vpc_id", "Existing VPC to use."),
+            optional_bool(
+                "public_access",
+                "Whether the API server has a public endpoint.",
+            ),
+            optional_strings(
+                "public_access_cidrs",
+                "CIDRs allowed to reach the public API endpoint.",
+            ),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let block = spec.block;
+        let public = block.get_bool("public_access");
+        let cidrs = get_strings(block, "public_access_cidrs");
+        let endpoint_access = (public.is_some() || cidrs.is_some()).then(|| TkeEndpointAccess {
+            public: public.or(Some(true)),
+            public_cid_rs: cidrs,
+            ..Default::default()
+        });
+        let pools = spec.pools.iter().map(pool_entity).collect();
+        palette_api::ClusterCreate::Tke(SpectroTencentClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroTencentClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
+                cloud_config: TencentClusterConfig {
+                    region: get_string(block, "region").unwrap_or_default(),
+                    ssh_key_i_ds: get_strings(block, "ssh_key_ids"),
+                    vpc_id: get_string(block, "vpc_id"),
+                    endpoint_access,
+                },
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, _block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: TencentCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config.unwrap_or_default();
+        let access = cluster.endpoint_access.unwrap_or_default();
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("region", Some(cluster.region))
+                .strings("ssh_key_ids", cluster.ssh_key_i_ds)
+                .string("vpc_id", cluster.vpc_id)
+                .bool("public_access", access.public)
+                .strings("public_access_cidrs", access.public_cid_rs)
+                .done(),
+            pools: spec
+                .machine_pool_config
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| Pool {
+                    instance_type: p.instance_type,
+                    disk_size_gb: p.root_device_size,
+                    azs: p.azs,
+                    ..pool_from_api(
+                        p.name,
+                        p.is_control_plane,
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn pool_entity(pool: &Pool) -> TencentMachinePoolConfigEntity {
+    TencentMachinePoolConfigEntity {
+        cloud_config: TencentMachinePoolCloudConfigEntity {
+            instance_type: pool.instance_type.clone(),
+            root_device_size: pool.disk_size_gb,
+            azs: pool.azs.clone(),
+            subnet_ids: None,
+        },
+        pool_config: Some(pool.pool_config()),
+    }
+}

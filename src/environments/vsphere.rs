@@ -1,0 +1,179 @@
+//! VMware vSphere: clusters on virtual machines in a vCenter, sized by CPU, memory and disk.
+
+use palette_api::models::{
+    ControlPlaneEndPoint, SpectroVsphereClusterEntity, SpectroVsphereClusterEntitySpec,
+    VsphereCloudConfig, VsphereClusterConfigEntity, VsphereInstanceType,
+    VsphereMachinePoolCloudConfigEntity, VsphereMachinePoolConfigEntity,
+    VsphereNetworkConfigEntity, VspherePlacementConfigEntity,
+};
+use tfplugin::validator::one_of;
+use tfplugin::{Attribute, Value, ValueExt};
+
+use super::{
+    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
+    get_string, get_strings, optional_bool, optional_string, optional_strings, pool_from_api,
+    required, required_string, to_json,
+};
+use crate::stack::environment_names::Environment as Name;
+
+/// VMware vSphere.
+pub(crate) struct Vsphere;
+
+const SIZING: &[Sizing] = &[
+    required(SizingField::Count),
+    required(SizingField::Cpu),
+    required(SizingField::MemoryMb),
+    required(SizingField::DiskSizeGb),
+];
+
+impl Environment for Vsphere {
+    fn name(&self) -> Name {
+        Name::Vsphere
+    }
+
+    fn attributes(&self) -> Vec<Attribute> {
+        vec![
+            required_string("datacenter", "vSphere datacenter."),
+            required_string("folder", "VM folder the nodes are put in."),
+            required_string(
+                "compute_cluster",
+                "vSphere compute cluster the nodes run on.",
+            ),
+            required_string("datastore", "Datastore for the node disks."),
+            required_string("network", "Port group the nodes attach to."),
+            optional_string("resource_pool", "vSphere resource pool of the nodes."),
+            optional_string("storage_policy", "Storage policy for the node disks."),
+            optional_strings("ssh_keys", "Public SSH keys put on the nodes."),
+            optional_bool(
+                "static_ip",
+                "Whether nodes get static IPs from an IP pool instead of DHCP.",
+            ),
+            optional_string(
+                "network_type",
+                "How the control-plane endpoint is published: `VIP` or `DDNS`.",
+            )
+            .validator(one_of(["VIP", "DDNS"])),
+            optional_string("vip", "Control-plane virtual IP or host name."),
+            optional_strings("ntp_servers", "NTP servers for the nodes."),
+        ]
+    }
+
+    fn sizing(&self) -> &'static [Sizing] {
+        SIZING
+    }
+
+    fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
+        let block = spec.block;
+        let pools = spec
+            .pools
+            .iter()
+            .map(|pool| pool_entity(block, pool))
+            .collect();
+        let endpoint = (block.get("network_type").is_some_and(|v| !v.is_null())
+            || block.get_str("vip").is_some())
+        .then(|| ControlPlaneEndPoint {
+            type_: get_string(block, "network_type"),
+            host: get_string(block, "vip"),
+            ..Default::default()
+        });
+        palette_api::ClusterCreate::Vsphere(SpectroVsphereClusterEntity {
+            metadata: Some(spec.metadata.clone()),
+            spec: Some(SpectroVsphereClusterEntitySpec {
+                cloud_account_uid: spec.cloud_account_uid.clone(),
+                cloud_config: VsphereClusterConfigEntity {
+                    placement: VspherePlacementConfigEntity {
+                        datacenter: get_string(block, "datacenter"),
+                        folder: get_string(block, "folder"),
+                        ..Default::default()
+                    },
+                    ssh_keys: get_strings(block, "ssh_keys"),
+                    static_ip: block.get_bool("static_ip"),
+                    ntp_servers: get_strings(block, "ntp_servers"),
+                    control_plane_endpoint: endpoint,
+                },
+                machinepoolconfig: Some(pools),
+                profiles: Some(spec.profiles.clone()),
+                ..Default::default()
+            }),
+        })
+    }
+
+    fn pool_body(&self, block: &Value, pool: &Pool) -> Result<serde_json::Value, String> {
+        to_json(&pool_entity(block, pool))
+    }
+
+    fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
+        let config: VsphereCloudConfig = from_json(body)?;
+        let spec = config.spec.unwrap_or_default();
+        let cluster = spec.cluster_config;
+        let endpoint = cluster.control_plane_endpoint.unwrap_or_default();
+        let pools = spec.machine_pool_config;
+        let placement = pools
+            .first()
+            .and_then(|p| p.placements.clone())
+            .and_then(|p| p.into_iter().next())
+            .unwrap_or_default();
+        Ok(CloudConfigState {
+            account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
+            block: BlockState::default()
+                .string("datacenter", cluster.placement.datacenter)
+                .string("folder", cluster.placement.folder)
+                .string("compute_cluster", placement.cluster)
+                .string("datastore", placement.datastore)
+                .string("network", placement.network.map(|n| n.network_name))
+                .string("resource_pool", placement.resource_pool)
+                .string("storage_policy", placement.storage_policy_name)
+                .strings("ssh_keys", cluster.ssh_keys)
+                .bool("static_ip", cluster.static_ip)
+                .string("network_type", endpoint.type_)
+                .string("vip", endpoint.host)
+                .strings("ntp_servers", cluster.ntp_servers)
+                .done(),
+            pools: pools
+                .into_iter()
+                .map(|p| Pool {
+                    cpu: Some(i64::from(p.instance_type.num_cp_us)),
+                    memory_mb: Some(p.instance_type.memory_mi_b),
+                    disk_size_gb: Some(i64::from(p.instance_type.disk_gi_b)),
+                    ..pool_from_api(
+                        p.name,
+                        Some(p.is_control_plane),
+                        p.use_control_plane_as_worker,
+                        p.size,
+                        p.min_size,
+                        p.max_size,
+                        p.additional_labels,
+                        p.taints,
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn pool_entity(block: &Value, pool: &Pool) -> VsphereMachinePoolConfigEntity {
+    VsphereMachinePoolConfigEntity {
+        cloud_config: VsphereMachinePoolCloudConfigEntity {
+            instance_type: Some(VsphereInstanceType {
+                num_cp_us: pool.cpu.unwrap_or_default() as i32,
+                memory_mi_b: pool.memory_mb.unwrap_or_default(),
+                disk_gi_b: pool.disk_size_gb.unwrap_or_default() as i32,
+            }),
+            placements: Some(vec![VspherePlacementConfigEntity {
+                cluster: get_string(block, "compute_cluster"),
+                datastore: get_string(block, "datastore"),
+                resource_pool: get_string(block, "resource_pool"),
+                storage_policy_name: get_string(block, "storage_policy"),
+                network: get_string(block, "network").map(|network_name| {
+                    VsphereNetworkConfigEntity {
+                        network_name,
+                        static_ip: block.get_bool("static_ip"),
+                        parent_pool_uid: None,
+                    }
+                }),
+                ..Default::default()
+            }]),
+        },
+        pool_config: Some(pool.pool_config()),
+    }
+}
