@@ -4,14 +4,18 @@
 //! and tfplugin6 over gRPC, and offers a small framework on which resources are written as plain
 //! Rust.
 
+pub mod context;
 pub mod diag;
 mod generated;
 pub mod logging;
 pub mod path;
+pub mod plan_modifier;
 pub mod serve;
 pub mod types;
+pub mod validator;
 pub mod value;
 
+pub use context::{Cancelled, Context};
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use path::{AttributePath, PathStep};
 pub use serve::{ServeOptions, serve};
