@@ -83,6 +83,11 @@ impl Normalized {
         self.documents.is_empty()
     }
 
+    /// The form of these documents.
+    pub(crate) fn from_documents(documents: Vec<Value>) -> Normalized {
+        Normalized { documents }
+    }
+
     /// A deterministic YAML rendering of this form: block style, keys sorted, two-space indents,
     /// strings quoted only where needed. Normalizing it gives this form back.
     pub(crate) fn canonical_text(&self) -> String {
@@ -209,6 +214,30 @@ pub(crate) fn equivalent(a: &str, b: &str) -> bool {
 /// As [`normalize`].
 pub(crate) fn canonical_text(yaml: &str) -> Result<String, YamlError> {
     normalize(yaml).map(|normalized| normalized.canonical_text())
+}
+
+/// Deep-merges `overlay` into `base`, as Helm merges values files: mappings merge key by key
+/// (recursively), anything else in `overlay` replaces what `base` has, and an explicit null in
+/// `overlay` removes the key from the result.
+pub(crate) fn merge(base: Value, overlay: Value) -> Value {
+    match (base, overlay) {
+        (Value::Map(base), Value::Map(overlay)) => {
+            let mut merged: BTreeMap<Value, Value> = base.into_iter().collect();
+            for (key, value) in overlay {
+                if value == Value::Null {
+                    merged.remove(&key);
+                    continue;
+                }
+                let next = match merged.remove(&key) {
+                    Some(existing) => merge(existing, value),
+                    None => value,
+                };
+                merged.insert(key, next);
+            }
+            Value::Map(merged.into_iter().collect())
+        }
+        (_, overlay) => overlay,
+    }
 }
 
 /// The paths at which two forms differ, for a diagnostic that names what changed

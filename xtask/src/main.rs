@@ -6,6 +6,7 @@
 mod ci;
 mod codegen;
 mod demo;
+mod docs;
 mod install;
 mod terraform;
 mod test;
@@ -54,6 +55,12 @@ const TASKS: &[Task] = &[
             util::expect_flags(args, &["--check"])?;
             codegen::run(util::has_flag(args, "--check"))
         },
+    },
+    Task {
+        name: "docs",
+        usage: "docs [--check]",
+        about: "render docs/ from the provider's schema and examples/ (--check: fail if stale)",
+        run: docs::task,
     },
     Task {
         name: "tidy",
