@@ -40,6 +40,7 @@ impl Provider for Probe {
         tracing::debug!("probe schema requested");
         if self.stdout_noise {
             println!("noise on stdout after the handshake");
+            tracing::debug!("printed noise to stdout");
         }
         let empty = tfplugin6::Schema {
             version: 0,
