@@ -1,0 +1,155 @@
+//! The emulator's responses checked against the official spec: no key the spec does not name,
+//! no value of the wrong JSON type. Skipped when the reference spec is not present.
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use palette_api::conformance::Spec;
+use serde_json::json;
+use support::{Emu, pack_conditions};
+
+fn spec() -> Option<Spec> {
+    Spec::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+}
+
+#[tokio::test]
+async fn responses_follow_the_spec() {
+    let Some(spec) = spec() else {
+        eprintln!("skipping: the reference spec is not present");
+        return;
+    };
+    let emu = Emu::start().await;
+    let infra = emu.aws_infra_profile("aws-base").await;
+    let addon = emu.addon_profile("hello", "kind: ConfigMap\n").await;
+    let cluster = emu
+        .aws_cluster("spec-check", &[&infra, &addon], 1)
+        .await
+        .body["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let done = emu
+        .wait_cluster(&cluster, Duration::from_secs(20), |r| {
+            pack_conditions(&r.body).iter().all(|(_, c)| c == "Ready")
+        })
+        .await;
+    let config = done.body["spec"]["cloudConfigRef"]["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let pack = emu.pack_uid("kubernetes", "1.32.10").await;
+    let registry = emu.get("/v1/registries/pack").await.body["items"][0]["metadata"]["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let account = emu.account_uid("aws", "aws-dev").await;
+    let host = emu.get("/v1/edgehosts/metadata").await.body["edgeHosts"][0]["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let gets = [
+        (
+            "/v1/dashboard/projects/metadata".to_owned(),
+            "v1ProjectsMetadata",
+        ),
+        ("/v1/registries/metadata".to_owned(), "v1RegistriesMetadata"),
+        ("/v1/registries/pack".to_owned(), "v1PackRegistries"),
+        (format!("/v1/registries/pack/{registry}"), "v1PackRegistry"),
+        ("/v1/packs?limit=20".to_owned(), "v1PackSummaries"),
+        (format!("/v1/packs/{pack}"), "v1PackTagEntity"),
+        (
+            format!("/v1/packs/kubernetes/registries/{registry}"),
+            "v1PackTagEntity",
+        ),
+        (format!("/v1/clusterprofiles/{infra}"), "v1ClusterProfile"),
+        (
+            format!("/v1/clusterprofiles/{infra}/variables"),
+            "v1Variables",
+        ),
+        (
+            format!("/v1/clusterprofiles/{addon}/packs/hello/manifests"),
+            "v1ManifestEntities",
+        ),
+        (
+            "/v1/dashboard/clusterprofiles/metadata".to_owned(),
+            "v1ClusterProfilesMetadata",
+        ),
+        ("/v1/cloudaccounts/aws".to_owned(), "v1AwsAccounts"),
+        (format!("/v1/cloudaccounts/aws/{account}"), "v1AwsAccount"),
+        (
+            "/v1/cloudaccounts/summary".to_owned(),
+            "v1CloudAccountsSummary",
+        ),
+        (format!("/v1/spectroclusters/{cluster}"), "v1SpectroCluster"),
+        (
+            format!("/v1/spectroclusters/{cluster}/status"),
+            "v1SpectroClusterStatusEntity",
+        ),
+        (
+            format!("/v1/dashboard/spectroclusters/{cluster}/overview"),
+            "v1SpectroClusterUidSummary",
+        ),
+        (
+            format!("/v1/spectroclusters/{cluster}/profiles"),
+            "v1SpectroClusterProfileList",
+        ),
+        (format!("/v1/cloudconfigs/aws/{config}"), "v1AwsCloudConfig"),
+        (
+            format!("/v1/cloudconfigs/aws/{config}/machinePools/workers/machines"),
+            "v1AwsMachines",
+        ),
+        (
+            format!("/v1/events/components/spectrocluster/{cluster}"),
+            "v1Events",
+        ),
+        (format!("/v1/edgehosts/{host}"), "v1EdgeHostDevice"),
+    ];
+    let mut problems = Vec::new();
+    for (path, model) in &gets {
+        let reply = emu.get(path).await;
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text);
+        for p in spec.check(&reply.body, model) {
+            problems.push(format!("GET {path} ({model}): {p}"));
+        }
+    }
+    let posts = [
+        (
+            "/v1/packs/search",
+            json!({"filter": {"layer": ["cni"]}}),
+            "v1PackMetadataList",
+        ),
+        (
+            "/v1/dashboard/clusterprofiles",
+            json!({"filter": {}}),
+            "v1ClusterProfilesSummary",
+        ),
+        (
+            "/v1/dashboard/spectroclusters/search",
+            json!({"filter": {"conjunction": "and", "filterGroups": []}}),
+            "v1SpectroClustersSummary",
+        ),
+    ];
+    for (path, body, model) in posts {
+        let reply = emu.post(path, body).await;
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text);
+        for p in spec.check(&reply.body, model) {
+            problems.push(format!("POST {path} ({model}): {p}"));
+        }
+    }
+    let error = emu
+        .get("/v1/spectroclusters/0123456789abcdef01234567")
+        .await;
+    for key in ["code", "message", "ref", "details"] {
+        assert!(error.body.get(key).is_some(), "error body has {key}");
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    emu.stop().await;
+}
