@@ -1,7 +1,8 @@
 //! Runs the real `terraform` binary against the provider built for this test run.
 //!
 //! Each [`Terraform`] owns a temporary working directory with `main.tf`, a CLI configuration
-//! whose `dev_overrides` make `palette-rs/palette` resolve to the freshly built binary, and a
+//! whose `dev_overrides` make `palette-rs/palette` resolve to the freshly built binary (also
+//! linked into a local filesystem mirror, so `terraform init` works offline), and a
 //! `terraform.log` that collects `TF_LOG` output of every command. Commands run with
 //! `-no-color` and no input. Methods named after a command panic when it fails, with its
 //! output and the log's tail; `try_*` variants return the [`Output`] for tests that expect an
@@ -68,16 +69,15 @@ impl Terraform {
 
     fn with_env(env: Vec<(&'static str, String)>) -> Terraform {
         let dir = TempDir::new("terraform");
+        let mirror = dir.path().join("mirror");
         let provider = provider_binary();
+        link_into_mirror(&provider, &mirror);
         let provider_dir = provider
             .parent()
             .expect("the provider binary lives in a directory");
         std::fs::write(
             dir.path().join("cli.tfrc"),
-            format!(
-                "provider_installation {{\n  dev_overrides {{\n    \"registry.terraform.io/palette-rs/palette\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-                provider_dir.display()
-            ),
+            cli_config(provider_dir, &mirror),
         )
         .expect("writing cli.tfrc");
         std::fs::create_dir_all(dir.path().join("work")).expect("creating work/");
@@ -286,6 +286,50 @@ impl Output {
         );
         self
     }
+}
+
+/// The CLI configuration: `dev_overrides` run the freshly built provider for every command,
+/// and a filesystem mirror holding the same binary lets `terraform init` succeed offline (with
+/// overrides alone, some Terraform versions still ask the registry during init).
+fn cli_config(provider_dir: &Path, mirror: &Path) -> String {
+    format!(
+        r#"provider_installation {{
+  dev_overrides {{
+    "registry.terraform.io/palette-rs/palette" = "{}"
+  }}
+  filesystem_mirror {{
+    path    = "{}"
+    include = ["registry.terraform.io/palette-rs/palette"]
+  }}
+  direct {{
+    exclude = ["registry.terraform.io/palette-rs/palette"]
+  }}
+}}
+"#,
+        provider_dir.display(),
+        mirror.display()
+    )
+}
+
+/// Lays `provider` out in `mirror` as a registry would unpack it, as a symbolic link.
+fn link_into_mirror(provider: &Path, mirror: &Path) {
+    let version = env!("CARGO_PKG_VERSION");
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    let platform = format!("{}_{arch}", std::env::consts::OS);
+    let dir = mirror
+        .join("registry.terraform.io/palette-rs/palette")
+        .join(version)
+        .join(platform);
+    std::fs::create_dir_all(&dir).expect("creating the provider mirror");
+    std::os::unix::fs::symlink(
+        provider,
+        dir.join(format!("terraform-provider-palette_v{version}")),
+    )
+    .expect("linking the provider into the mirror");
 }
 
 /// Terraform's output without box drawing, with whitespace runs collapsed.

@@ -361,9 +361,10 @@ provider_installation {{
     )
 }
 
-/// Stops the process `pid`: SIGTERM, then SIGKILL if it is still there after ten seconds.
+/// Stops the process `pid`: SIGINT (the emulator shuts down cleanly on it), then SIGKILL if it
+/// is still there after ten seconds.
 fn stop(pid: u32) -> anyhow::Result<()> {
-    util::run(Command::new("kill").arg(pid.to_string()))?;
+    util::run(Command::new("kill").args(["-INT", &pid.to_string()]))?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while Path::new(&format!("/proc/{pid}")).exists() && !is_zombie(pid) {
         if Instant::now() > deadline {

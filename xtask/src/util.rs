@@ -8,8 +8,15 @@ use std::process::Command;
 use anyhow::{Context, bail};
 
 /// The directory holding the workspace's `Cargo.toml`.
+///
+/// `cargo run` sets `CARGO_MANIFEST_DIR` for the running task too; that value wins over the
+/// one compiled in, so a checkout whose target directory is shared with another checkout still
+/// works on its own files.
 pub(crate) fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives one level below the workspace root")
         .to_path_buf()
