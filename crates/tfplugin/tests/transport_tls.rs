@@ -8,7 +8,9 @@ use std::time::Duration;
 use tfplugin::proto::plugin::Empty;
 use tfplugin::proto::plugin::grpc_controller_client::GrpcControllerClient;
 use tfplugin::proto::tfplugin6::provider_client::ProviderClient;
-use tfplugin::proto::tfplugin6::{get_metadata, read_resource};
+use tfplugin::proto::tfplugin6::{
+    DynamicValue, get_metadata, read_resource, validate_provider_config,
+};
 use transport_common::{
     Launch, TempDir, connect_plain, connect_tls, plugin_health, serving, terraform_like_client_cert,
 };
@@ -167,4 +169,48 @@ async fn every_start_makes_a_new_server_cert() {
     let second = tls_launch(&dir, &terraform.pem).start();
     assert_ne!(first.handshake().cert_field, second.handshake().cert_field);
     assert_ne!(first.handshake().address, second.handshake().address);
+}
+
+#[tokio::test]
+async fn messages_far_over_tonics_4_mib_default_pass_both_ways() {
+    let dir = TempDir::new("big");
+    let client = terraform_like_client_cert();
+    let plugin = tls_launch(&dir, &client.pem).start();
+    let channel = connect_tls(&plugin.handshake(), Some(&client))
+        .await
+        .unwrap();
+    let mut provider = ProviderClient::new(channel)
+        .max_decoding_message_size(64 << 20)
+        .max_encoding_message_size(64 << 20);
+    let size = 12 << 20;
+    let reply = provider
+        .validate_provider_config(validate_provider_config::Request {
+            config: Some(DynamicValue {
+                msgpack: vec![0xc0; size],
+                json: Vec::new(),
+            }),
+        })
+        .await
+        .expect("a 12 MiB request and reply are within the 256 MiB limits");
+    let diagnostics = reply.into_inner().diagnostics;
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].detail.len(), size);
+}
+
+#[test]
+fn an_unreadable_client_cert_stops_before_the_handshake() {
+    let output = Launch {
+        client_cert_pem: Some("not a certificate".to_string()),
+        ..Launch::default()
+    }
+    .command()
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read PLUGIN_CLIENT_CERT"),
+        "{stderr}"
+    );
 }

@@ -3,7 +3,8 @@
 //!
 //! Only GetMetadata, GetProviderSchema, ValidateProviderConfig, ConfigureProvider and
 //! StopProvider answer (enough for `terraform validate` to start, query and stop it); every other
-//! RPC keeps the generated default, `Unimplemented`.
+//! RPC keeps the generated default, `Unimplemented`. ValidateProviderConfig answers a config over
+//! 1 MiB with a warning of the same size, for the message size tests.
 //!
 //! `--debug` starts it in debug mode. `--stdout-noise` prints a line to stdout after the
 //! handshake, as a careless provider might, to show that this does not disturb Terraform.
@@ -56,11 +57,25 @@ impl Provider for Probe {
         }))
     }
 
+    /// Answers a large config with a warning as large, to exercise the message size limits.
     async fn validate_provider_config(
         &self,
-        _request: Request<validate_provider_config::Request>,
+        request: Request<validate_provider_config::Request>,
     ) -> Result<Response<validate_provider_config::Response>, Status> {
-        Ok(Response::new(validate_provider_config::Response::default()))
+        let size = request
+            .into_inner()
+            .config
+            .map_or(0, |config| config.msgpack.len());
+        let mut response = validate_provider_config::Response::default();
+        if size > 1 << 20 {
+            response.diagnostics.push(tfplugin6::Diagnostic {
+                severity: tfplugin6::diagnostic::Severity::Warning as i32,
+                summary: "Large Config".to_string(),
+                detail: "x".repeat(size),
+                attribute: None,
+            });
+        }
+        Ok(Response::new(response))
     }
 
     async fn configure_provider(
