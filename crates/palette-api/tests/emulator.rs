@@ -1,0 +1,498 @@
+//! The client against the in-process emulator: every typed call used by the provider, with each
+//! response checked against the official spec, plus idempotent creates under injected
+//! connection resets and throttling.
+
+use std::path::Path;
+use std::time::Duration;
+
+use palette_api::conformance::Spec;
+use palette_api::endpoints::{PackListQuery, PackTagQuery};
+use palette_api::models::{
+    AwsAccount, AwsCloudConfig, AwsMachine, ClusterProfileCloneEntity,
+    ClusterProfileCloneMetaInputEntity, ClusterProfileEntity, ClusterProfileUpdateEntity,
+    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, PackLayer, ProfileMetaEntity,
+    SpectroAwsClusterEntity, Variables,
+};
+use palette_api::{
+    Client, ClientConfig, CloudType, ClusterCreate, KubeconfigKind, RateLimits, RetryPolicy, Scope,
+};
+use palette_emulator::{Config, Handle};
+use serde::Serialize;
+use serde_json::json;
+
+struct Env {
+    handle: Handle,
+    client: Client,
+    scope: Scope,
+    spec: Option<Spec>,
+}
+
+impl Env {
+    async fn start() -> Env {
+        let handle = palette_emulator::start(Config::for_tests())
+            .await
+            .expect("emulator starts");
+        let mut cfg = ClientConfig::new(handle.base_url(), handle.api_key());
+        cfg.retry = RetryPolicy {
+            max_retries: 10,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(40),
+        };
+        cfg.rate_limits = Some(RateLimits::default());
+        let client = Client::new(cfg).expect("client builds");
+        let scope = client
+            .project_scope("Default")
+            .await
+            .expect("Default project");
+        let spec = Spec::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."));
+        if spec.is_none() {
+            eprintln!("the reference spec is absent: responses are not checked against it");
+        }
+        Env {
+            handle,
+            client,
+            scope,
+            spec,
+        }
+    }
+
+    /// Asserts that a decoded response, written back, has only fields the spec names.
+    fn conforms<T: Serialize>(&self, value: &T, definition: &str) {
+        if let Some(spec) = &self.spec {
+            let json = serde_json::to_value(value).expect("serializes");
+            let problems = spec.check(&json, definition);
+            assert!(problems.is_empty(), "{definition}: {problems:#?}");
+        }
+    }
+
+    async fn faults(&self, faults: serde_json::Value) {
+        let reply = reqwest::Client::new()
+            .put(format!("{}/__emulator/faults", self.handle.base_url()))
+            .header("ApiKey", self.handle.api_key())
+            .json(&faults)
+            .send()
+            .await
+            .expect("faults endpoint answers");
+        assert!(reply.status().is_success(), "{}", reply.status());
+    }
+}
+
+fn aws_profile(name: &str, version: &str) -> ClusterProfileEntity {
+    serde_json::from_value(json!({
+        "metadata": {"name": name, "labels": {"team": "platform"}},
+        "spec": {"version": version, "template": {"type": "infra", "cloudType": "aws", "packs": [
+            {"name": "ubuntu-aws", "tag": "22.04", "type": "spectro"},
+            {"name": "kubernetes", "tag": "1.32.10", "type": "spectro"},
+            {"name": "cni-calico", "tag": "3.29.3", "type": "spectro"},
+            {"name": "csi-aws-ebs", "tag": "1.41.0", "type": "spectro"}
+        ]}, "variables": [{"name": "domain", "defaultValue": "example.com"}]}
+    }))
+    .expect("valid profile")
+}
+
+fn aws_cluster(name: &str, account: &str, profile: &str) -> ClusterCreate {
+    let entity: SpectroAwsClusterEntity = serde_json::from_value(json!({
+        "metadata": {"name": name},
+        "spec": {
+            "cloudAccountUid": account,
+            "profiles": [{"uid": profile}],
+            "cloudConfig": {"region": "us-east-1", "sshKeyName": "ops"},
+            "machinepoolconfig": [
+                {"cloudConfig": {"instanceType": "m5.large", "azs": ["us-east-1a"]},
+                 "poolConfig": {"name": "cp", "size": 1, "labels": ["control-plane"], "isControlPlane": true}},
+                {"cloudConfig": {"instanceType": "m5.xlarge", "azs": ["us-east-1a"]},
+                 "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]}}
+            ]
+        }
+    }))
+    .expect("valid cluster");
+    ClusterCreate::Aws(entity)
+}
+
+#[tokio::test]
+async fn packs_registries_and_profiles_round_trip() {
+    let env = Env::start().await;
+    let (c, s) = (&env.client, &env.scope);
+
+    let registries = c.list_registries_metadata(s).await.expect("registries");
+    let public = registries
+        .iter()
+        .find(|r| r.name.as_deref() == Some("Public Repo"))
+        .expect("the public registry is seeded");
+    let registry_uid = public.uid.clone().expect("registry uid");
+    for r in &registries {
+        env.conforms(r, "v1RegistryMetadata");
+    }
+    let pack_registries = c.list_pack_registries(s).await.expect("pack registries");
+    for r in &pack_registries {
+        env.conforms(r, "v1PackRegistry");
+    }
+
+    let tags = c
+        .get_pack_tags(s, "kubernetes", &registry_uid, &PackTagQuery::default())
+        .await
+        .expect("kubernetes tags");
+    env.conforms(&tags, "v1PackTagEntity");
+    assert_eq!(tags.layer, Some(PackLayer::K8s));
+    let tag = tags
+        .tags
+        .as_ref()
+        .and_then(|t| t.iter().find(|t| t.version.as_deref() == Some("1.32.10")))
+        .expect("1.32.10 is on offer");
+    let pack_uid = tag.pack_uid.clone().expect("pack uid");
+    let by_uid = c.get_pack(s, &pack_uid).await.expect("pack by uid");
+    assert_eq!(by_uid.name.as_deref(), Some("kubernetes"));
+
+    let listed = c
+        .list_packs(
+            s,
+            &PackListQuery {
+                filters: Some("spec.name=kubernetes".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("pack list");
+    assert!(!listed.is_empty());
+    for p in &listed {
+        env.conforms(p, "v1PackSummary");
+        assert_eq!(
+            p.spec.as_ref().and_then(|s| s.name.as_deref()),
+            Some("kubernetes")
+        );
+    }
+    let all_packs = c
+        .list_packs(s, &PackListQuery::default())
+        .await
+        .expect("all packs");
+    assert!(
+        all_packs.len() > 50,
+        "paging gathered every pack: {}",
+        all_packs.len()
+    );
+
+    // Create, read, update, publish, metadata, variables, clone, find, delete.
+    let uid = c
+        .create_cluster_profile_idempotent(s, &aws_profile("aws-base", "1.0.0"), true)
+        .await
+        .expect("profile created");
+    let profile = c.get_cluster_profile(s, &uid).await.expect("profile read");
+    env.conforms(&profile, "v1ClusterProfile");
+    let published = profile
+        .spec
+        .as_ref()
+        .and_then(|s| s.published.as_ref())
+        .expect("published");
+    let layers: Vec<_> = published
+        .packs
+        .iter()
+        .flatten()
+        .map(|p| (p.name.clone(), p.layer))
+        .collect();
+    assert_eq!(
+        layers,
+        vec![
+            ("ubuntu-aws".to_owned(), PackLayer::Os),
+            ("kubernetes".to_owned(), PackLayer::K8s),
+            ("cni-calico".to_owned(), PackLayer::Cni),
+            ("csi-aws-ebs".to_owned(), PackLayer::Csi),
+        ]
+    );
+
+    let update: ClusterProfileUpdateEntity = serde_json::from_value(json!({
+        "metadata": {"name": "aws-base", "uid": uid},
+        "spec": {"version": "1.0.0", "template": {"type": "infra", "packs": [
+            {"name": "ubuntu-aws", "tag": "22.04", "type": "spectro"},
+            {"name": "kubernetes", "tag": "1.33.10", "type": "spectro"},
+            {"name": "cni-calico", "tag": "3.29.3", "type": "spectro"},
+            {"name": "csi-aws-ebs", "tag": "1.41.0", "type": "spectro"}
+        ]}}
+    }))
+    .expect("valid update");
+    c.update_cluster_profile(s, &uid, &update)
+        .await
+        .expect("update");
+    c.publish_cluster_profile(s, &uid).await.expect("publish");
+    let meta: ProfileMetaEntity = serde_json::from_value(json!({
+        "metadata": {"name": "aws-base", "annotations": {"description": "base stack"}},
+        "spec": {"version": "1.0.0"}
+    }))
+    .expect("valid meta");
+    c.patch_cluster_profile_metadata(s, &uid, &meta)
+        .await
+        .expect("metadata");
+    let after = c.get_cluster_profile(s, &uid).await.expect("read back");
+    let k8s_tag = after
+        .spec
+        .as_ref()
+        .and_then(|s| s.published.as_ref())
+        .and_then(|p| p.packs.as_ref())
+        .and_then(|packs| packs.iter().find(|p| p.name == "kubernetes"))
+        .and_then(|p| p.tag.clone());
+    assert_eq!(k8s_tag.as_deref(), Some("1.33.10"));
+    assert_eq!(
+        after
+            .metadata
+            .as_ref()
+            .and_then(|m| m.annotations.as_ref())
+            .and_then(|a| a.get("description"))
+            .map(String::as_str),
+        Some("base stack")
+    );
+
+    let vars = c
+        .get_cluster_profile_variables(s, &uid)
+        .await
+        .expect("variables");
+    env.conforms(&vars, "v1Variables");
+    let names: Vec<_> = vars
+        .variables
+        .iter()
+        .flatten()
+        .map(|v| v.name.clone())
+        .collect();
+    assert_eq!(names, vec!["domain"]);
+    let replaced: Variables = serde_json::from_value(json!({"variables": [
+        {"name": "domain", "defaultValue": "example.org"}, {"name": "region", "defaultValue": "eu"}
+    ]}))
+    .expect("valid variables");
+    c.put_cluster_profile_variables(s, &uid, &replaced)
+        .await
+        .expect("put variables");
+    let vars = c
+        .get_cluster_profile_variables(s, &uid)
+        .await
+        .expect("variables");
+    assert_eq!(vars.variables.as_ref().map(Vec::len), Some(2));
+
+    let clone = ClusterProfileCloneEntity {
+        metadata: Some(ClusterProfileCloneMetaInputEntity {
+            name: "aws-base".into(),
+            version: Some("1.1.0".into()),
+            target: None,
+        }),
+    };
+    let v2 = c
+        .clone_cluster_profile_idempotent(s, &uid, &clone)
+        .await
+        .expect("clone");
+    assert_ne!(v2, uid);
+    assert_eq!(
+        c.find_cluster_profile(s, "aws-base", None).await.unwrap(),
+        Some(v2.clone())
+    );
+    assert_eq!(
+        c.find_cluster_profile(s, "aws-base", Some("1.0.0"))
+            .await
+            .unwrap(),
+        Some(uid.clone())
+    );
+    let metadata = c
+        .list_cluster_profiles_metadata(s)
+        .await
+        .expect("metadata list");
+    for m in &metadata {
+        env.conforms(m, "v1ClusterProfileMetadata");
+    }
+    let summaries = c
+        .filter_cluster_profiles(s, &Default::default())
+        .await
+        .expect("filter");
+    assert!(summaries.len() >= 2);
+    for sm in &summaries {
+        env.conforms(sm, "v1ClusterProfileSummary");
+    }
+
+    c.delete_cluster_profile(s, &v2).await.expect("delete");
+    let gone = c.get_cluster_profile(s, &v2).await.expect_err("deleted");
+    assert!(gone.is_not_found(), "{gone:?}");
+    env.handle.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_cluster_comes_up_and_goes_away_through_the_client() {
+    let env = Env::start().await;
+    let (c, s) = (&env.client, &env.scope);
+    let account = c
+        .find_cloud_account::<AwsAccount>(s, "aws-dev")
+        .await
+        .expect("accounts list")
+        .expect("aws-dev is seeded");
+    let read = c
+        .get_cloud_account::<AwsAccount>(s, &account)
+        .await
+        .expect("account");
+    env.conforms(&read, "v1AwsAccount");
+    let summaries = c
+        .list_cloud_account_summaries(s, None)
+        .await
+        .expect("summaries");
+    assert!(summaries.len() >= 5, "{}", summaries.len());
+
+    let profile = c
+        .create_cluster_profile(s, &aws_profile("aws-stack", "1.0.0"), true)
+        .await
+        .expect("profile");
+    assert!(
+        c.validate_cluster_name(s, "prod-east")
+            .await
+            .expect("validate")
+    );
+    let uid = c
+        .create_cluster_idempotent(s, &aws_cluster("prod-east", &account, &profile))
+        .await
+        .expect("cluster created");
+    assert!(
+        !c.validate_cluster_name(s, "prod-east")
+            .await
+            .expect("validate")
+    );
+    assert_eq!(
+        c.find_cluster_by_name(s, "prod-east").await.unwrap(),
+        Some(uid.clone())
+    );
+
+    let waiting = c.with_timeout(Duration::from_secs(60));
+    let running = loop {
+        let cluster = waiting.get_cluster(s, &uid).await.expect("cluster read");
+        env.conforms(&cluster, "v1SpectroCluster");
+        let state = cluster.status.as_ref().and_then(|st| st.state.clone());
+        if state.as_deref() == Some("Running") {
+            let packs = cluster
+                .status
+                .as_ref()
+                .and_then(|st| st.packs.clone())
+                .unwrap_or_default();
+            let all_ready = packs.iter().all(|p| {
+                p.condition
+                    .as_ref()
+                    .map(|c| (c.type_.as_str(), c.status.as_str()))
+                    == Some(("Ready", "True"))
+            });
+            if all_ready && !packs.is_empty() {
+                break cluster;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let status = c.get_cluster_status(s, &uid).await.expect("status");
+    env.conforms(&status, "v1SpectroClusterStatusEntity");
+    let overview = c.get_cluster_overview(s, &uid).await.expect("overview");
+    env.conforms(&overview, "v1SpectroClusterUidSummary");
+    let kube = c
+        .get_kubeconfig(s, &uid, KubeconfigKind::Client)
+        .await
+        .expect("kubeconfig")
+        .expect("a running cluster has one");
+    assert!(kube.contains("apiVersion"), "{kube}");
+    let attached = c.get_cluster_profiles(s, &uid).await.expect("profiles");
+    env.conforms(&attached, "v1SpectroClusterProfileList");
+    let vars = c.get_cluster_variables(s, &uid).await.expect("variables");
+    for v in &vars {
+        env.conforms(v, "v1SpectroClusterVariables");
+    }
+    let events = c.list_cluster_events(s, &uid).await.expect("events");
+    for e in &events {
+        env.conforms(e, "v1Event");
+    }
+
+    let config_uid = running
+        .spec
+        .as_ref()
+        .and_then(|sp| sp.cloud_config_ref.as_ref())
+        .and_then(|r| r.uid.clone())
+        .expect("cloud config ref");
+    let config: AwsCloudConfig = c
+        .get_cloud_config(s, &CloudType::Aws, &config_uid)
+        .await
+        .expect("cloud config");
+    env.conforms(&config, "v1AwsCloudConfig");
+    let pools: Vec<_> = config
+        .spec
+        .as_ref()
+        .and_then(|sp| sp.machine_pool_config.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.name)
+        .collect();
+    assert!(pools.contains(&"workers".to_owned()), "{pools:?}");
+    let machines: Vec<AwsMachine> = c
+        .list_machines(s, &CloudType::Aws, &config_uid, "workers")
+        .await
+        .expect("machines");
+    for m in &machines {
+        env.conforms(m, "v1AwsMachine");
+    }
+
+    let rename = ObjectMetaInputEntitySchema {
+        metadata: ObjectMetaInputEntity {
+            name: Some("prod-east".into()),
+            labels: Some(
+                [("env".to_owned(), "prod".to_owned())]
+                    .into_iter()
+                    .collect(),
+            ),
+            annotations: None,
+        },
+    };
+    c.patch_cluster_metadata(s, &uid, &rename)
+        .await
+        .expect("metadata");
+
+    c.delete_cluster(s, &uid, false).await.expect("delete");
+    loop {
+        match waiting.get_cluster(s, &uid).await {
+            Err(e) if e.is_not_found() => break,
+            Ok(cl) if cl.status.as_ref().and_then(|st| st.state.as_deref()) == Some("Deleted") => {
+                break;
+            }
+            Ok(_) => tokio::time::sleep(Duration::from_millis(25)).await,
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+    env.handle.shutdown().await;
+}
+
+#[tokio::test]
+async fn idempotent_creates_make_no_duplicates_under_resets_and_throttling() {
+    let env = Env::start().await;
+    let (c, s) = (&env.client, &env.scope);
+    env.faults(json!({"reset_rate": 0.3, "throttle_rate": 0.1}))
+        .await;
+    let mut uids = Vec::new();
+    for i in 0..6 {
+        let name = format!("flaky-{i}");
+        let uid = c
+            .create_cluster_profile_idempotent(s, &aws_profile(&name, "1.0.0"), true)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        uids.push((name, uid));
+    }
+    env.faults(json!({})).await;
+    let stats: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/__emulator/stats", env.handle.base_url()))
+        .header("ApiKey", env.handle.api_key())
+        .send()
+        .await
+        .expect("stats")
+        .json()
+        .await
+        .expect("stats json");
+    assert!(
+        stats["faults_injected_total"].as_u64().unwrap_or_default() > 0,
+        "faults were injected: {stats}"
+    );
+    let all = c.list_cluster_profiles_metadata(s).await.expect("metadata");
+    for (name, uid) in &uids {
+        let same: Vec<_> = all
+            .iter()
+            .filter(|p| p.metadata.as_ref().and_then(|m| m.name.as_deref()) == Some(name.as_str()))
+            .collect();
+        assert_eq!(same.len(), 1, "{name} exists exactly once");
+        assert_eq!(
+            same[0].metadata.as_ref().and_then(|m| m.uid.as_deref()),
+            Some(uid.as_str())
+        );
+    }
+    env.handle.shutdown().await;
+}
