@@ -2,7 +2,8 @@
 //! client certificate, Terraform parsing our hclog lines, stdout noise after the handshake, and a
 //! clean exit on shutdown.
 //!
-//! Terraform is taken from `$TERRAFORM` or `PATH`; without it the test says so and passes.
+//! Terraform is `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one `cargo xtask terraform`
+//! installed under `.tools/`; without any, the tests say so and pass.
 
 mod transport_common;
 
@@ -14,12 +15,38 @@ use transport_common::{PROBE, TempDir};
 const SOURCE: &str = "registry.terraform.io/tfplugin/probe";
 
 fn find_terraform() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("TERRAFORM") {
+    if let Some(path) = std::env::var_os("TF_ACC_TERRAFORM_PATH") {
         return Some(PathBuf::from(path));
     }
-    std::env::split_paths(&std::env::var_os("PATH")?)
+    let on_path = std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join("terraform"))
+        .find(|p| p.is_file());
+    if on_path.is_some() {
+        return on_path;
+    }
+    // The one `cargo xtask terraform` installs.
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools");
+    std::fs::read_dir(tools)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("terraform"))
         .find(|p| p.is_file())
+}
+
+/// `terraform` with the caller's environment minus anything of Terraform's or go-plugin's.
+fn terraform_command(terraform: &Path, work: &Path, home: &Path) -> Command {
+    let mut cmd = Command::new(terraform);
+    cmd.current_dir(work);
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if key.starts_with("TF_") || key.starts_with("PLUGIN_") {
+            cmd.env_remove(key.as_ref());
+        }
+    }
+    cmd.env("HOME", home)
+        .env("TF_IN_AUTOMATION", "1")
+        .env("CHECKPOINT_DISABLE", "1");
+    cmd
 }
 
 /// A plugin directory holding `terraform-provider-probe`, a wrapper that starts the probe with
@@ -41,7 +68,7 @@ fn plugin_dir(root: &Path) -> PathBuf {
 #[test]
 fn terraform_validates_through_automtls_and_reads_our_logs() {
     let Some(terraform) = find_terraform() else {
-        eprintln!("terraform not found on PATH or in $TERRAFORM; skipping");
+        eprintln!("no terraform (TF_ACC_TERRAFORM_PATH, PATH, .tools/); skipping");
         return;
     };
     let root = TempDir::new("tf");
@@ -67,17 +94,11 @@ fn terraform_validates_through_automtls_and_reads_our_logs() {
     .unwrap();
     let log_path = root.path().join("terraform.log");
 
-    let output = Command::new(&terraform)
+    let output = terraform_command(&terraform, &work, root.path())
         .args(["validate", "-no-color"])
-        .current_dir(&work)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", root.path())
         .env("TF_CLI_CONFIG_FILE", root.path().join("cli.tfrc"))
         .env("TF_LOG", "DEBUG")
         .env("TF_LOG_PATH", &log_path)
-        .env("TF_IN_AUTOMATION", "1")
-        .env("CHECKPOINT_DISABLE", "1")
         // Inherited by the plugin, so we can check that its socket is gone afterwards.
         .env("PLUGIN_UNIX_SOCKET_DIR", &sockets)
         .output()
@@ -125,7 +146,7 @@ fn terraform_validates_through_automtls_and_reads_our_logs() {
 #[test]
 fn terraform_attaches_to_a_debug_mode_provider() {
     let Some(terraform) = find_terraform() else {
-        eprintln!("terraform not found on PATH or in $TERRAFORM; skipping");
+        eprintln!("no terraform (TF_ACC_TERRAFORM_PATH, PATH, .tools/); skipping");
         return;
     };
     let root = TempDir::new("tfdbg");
@@ -155,17 +176,11 @@ fn terraform_attaches_to_a_debug_mode_provider() {
     let reattach = line.split('\'').nth(1).unwrap().to_string();
 
     let log_path = root.path().join("terraform.log");
-    let output = Command::new(&terraform)
+    let output = terraform_command(&terraform, &work, root.path())
         .args(["validate", "-no-color"])
-        .current_dir(&work)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", root.path())
         .env("TF_REATTACH_PROVIDERS", &reattach)
         .env("TF_LOG", "DEBUG")
         .env("TF_LOG_PATH", &log_path)
-        .env("TF_IN_AUTOMATION", "1")
-        .env("CHECKPOINT_DISABLE", "1")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
