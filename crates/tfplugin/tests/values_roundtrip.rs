@@ -11,31 +11,24 @@ use tfplugin::{Number, Type, Value};
 
 /// Types without `dynamic` anywhere, up to a few levels deep.
 fn static_type() -> impl Strategy<Value = Type> {
-    let leaf = prop_oneof![Just(Type::Bool), Just(Type::Number), Just(Type::String)];
-    leaf.prop_recursive(3, 16, 4, |inner| {
-        prop_oneof![
-            inner.clone().prop_map(Type::list),
-            inner.clone().prop_map(Type::set),
-            inner.clone().prop_map(Type::map),
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Type::tuple),
-            prop::collection::btree_map("[a-z_]{1,6}", inner, 0..4).prop_map(|attributes| {
-                Type::Object {
-                    attributes,
-                    optional: Default::default(),
-                }
-            }),
-        ]
-    })
+    nested_types(prop_oneof![Just(Type::Bool), Just(Type::Number), Just(Type::String)].boxed())
 }
 
 /// Any type, `dynamic` included at any depth.
 fn any_type() -> impl Strategy<Value = Type> {
-    let leaf = prop_oneof![
-        Just(Type::Bool),
-        Just(Type::Number),
-        Just(Type::String),
-        Just(Type::Dynamic)
-    ];
+    nested_types(
+        prop_oneof![
+            Just(Type::Bool),
+            Just(Type::Number),
+            Just(Type::String),
+            Just(Type::Dynamic)
+        ]
+        .boxed(),
+    )
+}
+
+/// Collections, tuples and objects built from `leaf` types, a few levels deep.
+fn nested_types(leaf: BoxedStrategy<Type>) -> impl Strategy<Value = Type> {
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
             inner.clone().prop_map(Type::list),
