@@ -18,6 +18,32 @@
 //!
 //! Nothing else may be written to stdout before the handshake line; logs go to stderr (see
 //! [`crate::logging`]).
+//!
+//! # Example
+//!
+//! A provider binary's `main`. Every generated `Provider` method answers `Unimplemented` unless
+//! implemented, so this empty provider already serves (and answers nothing useful).
+//!
+//! ```no_run
+//! use tfplugin::proto::tfplugin6::provider_server::Provider;
+//!
+//! struct Empty;
+//! impl Provider for Empty {}
+//!
+//! #[tokio::main]
+//! async fn main() {
+//!     let debug = std::env::args().any(|a| a == "--debug");
+//!     if !debug {
+//!         tfplugin::serve::exit_unless_launched_by_terraform();
+//!     }
+//!     tfplugin::logging::init();
+//!     let opts = tfplugin::ServeOptions::new("registry.terraform.io/acme/empty").with_debug(debug);
+//!     if let Err(err) = tfplugin::serve(opts, Empty).await {
+//!         eprintln!("Error: {err}");
+//!         std::process::exit(1);
+//!     }
+//! }
+//! ```
 
 mod debug;
 mod goplugin;
