@@ -1,5 +1,5 @@
-//! Azure AKS: managed Kubernetes on Azure. The API uses the Azure models; the control-plane pool
-//! becomes the AKS system node pool.
+//! Azure AKS: managed Kubernetes on Azure, deployed with Azure cloud accounts. The API uses the
+//! Azure models with the managed pool config set.
 
 use tfplugin::{Attribute, Value};
 
@@ -26,6 +26,10 @@ impl Environment for Aks {
 
     fn account_environment(&self) -> Option<Name> {
         Some(Name::Azure)
+    }
+
+    fn managed_control_plane(&self) -> bool {
+        true
     }
 
     fn attributes(&self) -> Vec<Attribute> {

@@ -120,25 +120,20 @@ fn cluster_config(block: &Value) -> AzureClusterConfig {
     }
 }
 
-/// The machine-pool entity of an Azure or AKS pool; on AKS the control-plane pool is the
-/// system node pool.
+/// The machine-pool entity of an Azure or AKS pool.
 pub(super) fn pool_entity(pool: &Pool, managed: bool) -> AzureMachinePoolConfigEntity {
     AzureMachinePoolConfigEntity {
         cloud_config: AzureMachinePoolCloudConfigEntity {
             instance_type: pool.instance_type.clone(),
             azs: pool.azs.clone(),
-            is_system_node_pool: managed.then_some(pool.control_plane),
+            is_system_node_pool: None,
             os_disk: pool.disk_size_gb.map(|size| AzureOSDisk {
                 disk_size_gb: Some(size as i32),
                 ..Default::default()
             }),
         },
-        managed_pool_config: managed.then_some(
-            palette_api::models::AzureManagedMachinePoolConfig {
-                is_system_node_pool: Some(pool.control_plane),
-                os_type: None,
-            },
-        ),
+        managed_pool_config: managed
+            .then(palette_api::models::AzureManagedMachinePoolConfig::default),
         pool_config: Some(pool.pool_config()),
     }
 }
@@ -172,7 +167,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                 azs: p.azs,
                 ..pool_from_api(
                     p.name,
-                    Some(p.is_control_plane || p.is_system_node_pool == Some(true)),
+                    Some(p.is_control_plane),
                     p.use_control_plane_as_worker,
                     p.size,
                     p.min_size,

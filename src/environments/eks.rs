@@ -36,6 +36,10 @@ impl Environment for Eks {
         Some(Name::Aws)
     }
 
+    fn managed_control_plane(&self) -> bool {
+        true
+    }
+
     fn attributes(&self) -> Vec<Attribute> {
         vec![
             required_string("region", "AWS region, e.g. `us-east-1`."),

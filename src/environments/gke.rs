@@ -27,6 +27,10 @@ impl Environment for Gke {
         Some(Name::Gcp)
     }
 
+    fn managed_control_plane(&self) -> bool {
+        true
+    }
+
     fn attributes(&self) -> Vec<Attribute> {
         vec![
             required_string("project", "Google Cloud project the cluster goes in."),

@@ -101,6 +101,12 @@ pub(crate) trait Environment: Send + Sync {
         Some(self.name())
     }
 
+    /// Whether the cloud runs the Kubernetes control plane itself (EKS, AKS, GKE, TKE): pools
+    /// are then workers only, and none may be a control-plane pool.
+    fn managed_control_plane(&self) -> bool {
+        false
+    }
+
     /// The attributes of this environment's block.
     fn attributes(&self) -> Vec<Attribute>;
 

@@ -29,6 +29,10 @@ impl Environment for Tke {
         Name::Tke
     }
 
+    fn managed_control_plane(&self) -> bool {
+        true
+    }
+
     fn attributes(&self) -> Vec<Attribute> {
         vec![
             required_string("region", "Tencent Cloud region, e.g. `ap-guangzhou`."),

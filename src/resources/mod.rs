@@ -1,10 +1,16 @@
 //! The managed resource types, one file each.
 
+mod cluster;
+mod cluster_profile;
+
 use std::sync::Arc;
 
 use tfplugin::Resource;
 
 /// Every resource type of the provider, in alphabetical order.
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
-    vec![]
+    vec![
+        Arc::new(cluster::ClusterResource),
+        Arc::new(cluster_profile::ClusterProfileResource),
+    ]
 }
