@@ -1,7 +1,6 @@
 //! The managed resource types, one file each.
 
 mod cluster;
-mod cluster_profile;
 
 use std::sync::Arc;
 
@@ -11,6 +10,5 @@ use tfplugin::Resource;
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(cluster::ClusterResource),
-        Arc::new(cluster_profile::ClusterProfileResource),
     ]
 }
