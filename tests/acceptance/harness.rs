@@ -57,7 +57,6 @@ output "greeting" {
 
 /// The emulator binary starts, prints its address, requires the API key and counts requests.
 #[test]
-#[ignore = "palette-emulator does not serve yet (its main is a stub); remove once it prints its address"]
 fn emulator_starts_and_counts_requests() {
     let emu = Emulator::start();
     let path = "/v1/dashboard/projects/metadata";
@@ -82,7 +81,6 @@ fn emulator_starts_and_counts_requests() {
 /// (through `dev_overrides`), the provider accepts its configuration from `PALETTE_*`, and
 /// planning an empty configuration changes nothing and writes nothing.
 #[test]
-#[ignore = "the provider binary does not serve the plugin protocol yet (its main is a stub)"]
 fn provider_serves_terraform_against_the_emulator() {
     let emu = Emulator::start();
     let tf = Terraform::new(&emu);
