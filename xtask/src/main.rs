@@ -8,6 +8,7 @@ mod codegen;
 mod demo;
 mod docs;
 mod install;
+mod release;
 mod terraform;
 mod test;
 mod tidy;
@@ -61,6 +62,12 @@ const TASKS: &[Task] = &[
         usage: "docs [--check]",
         about: "render docs/ from the provider's schema and examples/ (--check: fail if stale)",
         run: docs::task,
+    },
+    Task {
+        name: "release",
+        usage: "release [--profile dev|release] [--out DIR]",
+        about: "build registry archives, SHA256SUMS, manifest and an offline mirror in dist/",
+        run: release::task,
     },
     Task {
         name: "tidy",
