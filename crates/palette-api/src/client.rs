@@ -481,6 +481,26 @@ impl Client {
         decode(&resp.body, req)
     }
 
+    /// `GET /v1/<segments>` decoded as `T`.
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        scope: &Scope,
+        segments: &[&str],
+    ) -> Result<T, Error> {
+        self.fetch(&Request::new(Method::GET, scope, v1_path(segments)))
+            .await
+    }
+
+    /// Every page of `GET /v1/<segments>`.
+    pub(crate) async fn get_all<T: DeserializeOwned>(
+        &self,
+        scope: &Scope,
+        segments: &[&str],
+    ) -> Result<Vec<T>, Error> {
+        self.fetch_all(&Request::new(Method::GET, scope, v1_path(segments)))
+            .await
+    }
+
     /// Sends and ignores any response body.
     pub(crate) async fn run(&self, req: &Request<'_>) -> Result<(), Error> {
         self.execute(req).await.map(|_| ())

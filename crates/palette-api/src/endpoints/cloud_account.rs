@@ -65,8 +65,7 @@ impl Client {
         &self,
         scope: &Scope,
     ) -> Result<Vec<A>, Error> {
-        let req = Request::new(Method::GET, scope, v1_path(&["cloudaccounts", A::SEGMENT]));
-        self.fetch_all(&req).await
+        self.get_all(scope, &["cloudaccounts", A::SEGMENT]).await
     }
 
     /// One account of kind `A`.
@@ -75,12 +74,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<A, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["cloudaccounts", A::SEGMENT, uid]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["cloudaccounts", A::SEGMENT, uid])
+            .await
     }
 
     /// Creates an account of kind `A` and returns its uid.
@@ -154,12 +149,8 @@ impl Client {
         scope: &Scope,
         cloud_type: &str,
     ) -> Result<Vec<CustomAccount>, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["cloudaccounts", "cloudTypes", cloud_type]),
-        );
-        self.fetch_all(&req).await
+        self.get_all(scope, &["cloudaccounts", "cloudTypes", cloud_type])
+            .await
     }
 
     /// One account of a custom cloud type.
@@ -169,12 +160,8 @@ impl Client {
         cloud_type: &str,
         uid: &str,
     ) -> Result<CustomAccount, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["cloudaccounts", "cloudTypes", cloud_type, uid]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["cloudaccounts", "cloudTypes", cloud_type, uid])
+            .await
     }
 
     /// Creates an account of a custom cloud type and returns its uid.

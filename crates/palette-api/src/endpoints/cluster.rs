@@ -248,12 +248,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<SpectroClusterStatusEntity, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["spectroclusters", uid, "status"]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["spectroclusters", uid, "status"])
+            .await
     }
 
     /// The dashboard overview, which carries `status.health`.
@@ -262,12 +258,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<SpectroClusterUidSummary, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["dashboard", "spectroclusters", uid, "overview"]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["dashboard", "spectroclusters", uid, "overview"])
+            .await
     }
 
     /// Starts deleting a cluster; `force` removes one stuck in `Deleting`.
@@ -332,12 +324,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<SpectroClusterProfileList, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["spectroclusters", uid, "profiles"]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["spectroclusters", uid, "profiles"])
+            .await
     }
 
     /// Replaces the whole set of profiles on a cluster.
@@ -399,12 +387,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<Vec<SpectroClusterVariables>, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["spectroclusters", uid, "variables"]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["spectroclusters", uid, "variables"])
+            .await
     }
 
     /// Sets profile variable values on a cluster.

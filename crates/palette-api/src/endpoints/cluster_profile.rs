@@ -159,12 +159,8 @@ impl Client {
         scope: &Scope,
         uid: &str,
     ) -> Result<Variables, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["clusterprofiles", uid, "variables"]),
-        );
-        self.fetch(&req).await
+        self.get_json(scope, &["clusterprofiles", uid, "variables"])
+            .await
     }
 
     /// Replaces the profile's variables.
@@ -223,12 +219,11 @@ impl Client {
         uid: &str,
         pack_name: &str,
     ) -> Result<ManifestEntities, Error> {
-        let req = Request::new(
-            Method::GET,
+        self.get_json(
             scope,
-            v1_path(&["clusterprofiles", uid, "packs", pack_name, "manifests"]),
-        );
-        self.fetch(&req).await
+            &["clusterprofiles", uid, "packs", pack_name, "manifests"],
+        )
+        .await
     }
 
     /// Name, uid, cloud type and version of every profile in scope (unpaged).

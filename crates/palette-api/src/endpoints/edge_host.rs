@@ -43,7 +43,6 @@ impl Client {
 
     /// One edge host device.
     pub async fn get_edge_host(&self, scope: &Scope, uid: &str) -> Result<EdgeHostDevice, Error> {
-        let req = Request::new(Method::GET, scope, v1_path(&["edgehosts", uid]));
-        self.fetch(&req).await
+        self.get_json(scope, &["edgehosts", uid]).await
     }
 }

@@ -1,8 +1,5 @@
 //! Component events: `GET /v1/events/components/{objectKind}/{objectUid}`.
 
-use reqwest::Method;
-
-use crate::client::{Request, v1_path};
 use crate::models::Event;
 use crate::{Client, Error, Scope};
 
@@ -14,12 +11,8 @@ impl Client {
         object_kind: &str,
         object_uid: &str,
     ) -> Result<Vec<Event>, Error> {
-        let req = Request::new(
-            Method::GET,
-            scope,
-            v1_path(&["events", "components", object_kind, object_uid]),
-        );
-        self.fetch_all(&req).await
+        self.get_all(scope, &["events", "components", object_kind, object_uid])
+            .await
     }
 
     /// Every event of one cluster.

@@ -75,7 +75,6 @@ impl Client {
 
     /// The pack with uid `uid`, as the tag entity of its name and registry.
     pub async fn get_pack(&self, scope: &Scope, uid: &str) -> Result<PackTagEntity, Error> {
-        let req = Request::new(Method::GET, scope, v1_path(&["packs", uid]));
-        self.fetch(&req).await
+        self.get_json(scope, &["packs", uid]).await
     }
 }

@@ -19,13 +19,11 @@ impl Client {
 
     /// Every pack registry (paged).
     pub async fn list_pack_registries(&self, scope: &Scope) -> Result<Vec<PackRegistry>, Error> {
-        let req = Request::new(Method::GET, scope, v1_path(&["registries", "pack"]));
-        self.fetch_all(&req).await
+        self.get_all(scope, &["registries", "pack"]).await
     }
 
     /// One pack registry.
     pub async fn get_pack_registry(&self, scope: &Scope, uid: &str) -> Result<PackRegistry, Error> {
-        let req = Request::new(Method::GET, scope, v1_path(&["registries", "pack", uid]));
-        self.fetch(&req).await
+        self.get_json(scope, &["registries", "pack", uid]).await
     }
 }

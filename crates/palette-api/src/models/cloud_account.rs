@@ -162,14 +162,9 @@ impl std::fmt::Debug for AzureCloudAccount {
 }
 
 /// Cloud account meta information.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CloudAccountMeta {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub uid: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`ObjectEntity`] (`v1ObjectEntity`).
+pub type CloudAccountMeta = ObjectEntity;
 
 /// Cloud account settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -325,25 +320,9 @@ pub struct GcpAccountEntity {
 }
 
 /// Wire model 'v1GcpAccountEntitySpec'.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct GcpAccountEntitySpec {
-    /// Gcp cloud account json credentials.
-    /// Secret: never logged, redacted from `Debug`.
-    #[serde(rename = "jsonCredentials", skip_serializing_if = "Option::is_none")]
-    pub json_credentials: Option<String>,
-}
-
-impl std::fmt::Debug for GcpAccountEntitySpec {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GcpAccountEntitySpec")
-            .field(
-                "json_credentials",
-                &crate::models::Redacted(&self.json_credentials),
-            )
-            .finish()
-    }
-}
+///
+/// The spec defines it with the same fields as [`GcpAccountSpec`] (`v1GcpAccountSpec`).
+pub type GcpAccountEntitySpec = GcpAccountSpec;
 
 /// Wire model 'v1GcpAccountSpec'.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]

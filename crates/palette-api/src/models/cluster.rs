@@ -410,14 +410,9 @@ pub struct SpectroClusterAddOnService {
 }
 
 /// Spectro cluster status summary.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SpectroClusterAddOnServiceSummary {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`SpectroClusterAddOnService`] (`v1SpectroClusterAddOnService`).
+pub type SpectroClusterAddOnServiceSummary = SpectroClusterAddOnService;
 
 /// Spectro cluster health condition.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -8,14 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::models::*;
 
 /// Wire model 'v1ProjectMeta'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ProjectMeta {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub uid: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`ObjectEntity`] (`v1ObjectEntity`).
+pub type ProjectMeta = ObjectEntity;
 
 /// Project metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

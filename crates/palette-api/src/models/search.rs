@@ -299,14 +299,9 @@ pub struct SearchFilterKeyValueCondition {
 }
 
 /// Wire model 'v1SearchFilterKeyValueConditionMatch'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SearchFilterKeyValueConditionMatch {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub conjunction: Option<SearchFilterConjunctionOperator>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<String>>,
-}
+///
+/// The spec defines it with the same fields as [`SearchFilterStringConditionMatch`] (`v1SearchFilterStringConditionMatch`).
+pub type SearchFilterKeyValueConditionMatch = SearchFilterStringConditionMatch;
 
 /// Closed set of values of 'v1SearchFilterPropertyType'.
 #[derive(

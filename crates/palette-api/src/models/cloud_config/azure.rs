@@ -396,16 +396,9 @@ pub struct AzureManagedMachinePoolConfig {
 }
 
 /// AWS network interface.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AzureNic {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<i64>,
-    #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
-    #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
-    pub public_ip: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`AwsNic`] (`v1AwsNic`).
+pub type AzureNic = AwsNic;
 
 /// Wire model 'v1AzureOSDisk'.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -523,13 +516,9 @@ pub struct SpectroAzureClusterEntitySpec {
 }
 
 /// SpotVMOptions defines the options relevant to running the Machine on Spot VMs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SpotVMOptions {
-    /// MaxPrice defines the maximum price the user is willing to pay for Spot VM instances.
-    #[serde(rename = "maxPrice", skip_serializing_if = "Option::is_none")]
-    pub max_price: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`SpotMarketOptions`] (`v1SpotMarketOptions`).
+pub type SpotVMOptions = SpotMarketOptions;
 
 /// Wire model 'v1Subnet'.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

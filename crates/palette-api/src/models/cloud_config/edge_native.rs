@@ -308,18 +308,9 @@ pub struct EdgeNativeMachines {
 }
 
 /// Generic network interface.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct EdgeNativeNic {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<i64>,
-    #[serde(rename = "networkName", skip_serializing_if = "Option::is_none")]
-    pub network_name: Option<String>,
-    #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
-    #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
-    pub public_ip: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`GcpNic`] (`v1GcpNic`).
+pub type EdgeNativeNic = GcpNic;
 
 /// Wire model 'v1EdgeNativeOverlayNetworkConfiguration'.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -270,14 +270,9 @@ pub struct EksMachinePoolConfigEntity {
 }
 
 /// Wire model 'v1EksSubnetEntity'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct EksSubnetEntity {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub az: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`AwsSubnetEntity`] (`v1AwsSubnetEntity`).
+pub type EksSubnetEntity = AwsSubnetEntity;
 
 /// EncryptionConfig specifies the encryption configuration for the EKS clsuter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

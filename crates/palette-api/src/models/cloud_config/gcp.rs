@@ -304,14 +304,9 @@ pub struct GcpNic {
 }
 
 /// Wire model 'v1GcpSubnetEntity'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct GcpSubnetEntity {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub az: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`AwsSubnetEntity`] (`v1AwsSubnetEntity`).
+pub type GcpSubnetEntity = AwsSubnetEntity;
 
 /// GCP cluster request payload for create and update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -325,16 +325,9 @@ pub struct MaasNetworkConfigEntity {
 }
 
 /// Maas network interface.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MaasNic {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<i64>,
-    #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
-    #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
-    pub public_ip: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`AwsNic`] (`v1AwsNic`).
+pub type MaasNic = AwsNic;
 
 /// Spectro Maas cluster request payload for create and update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

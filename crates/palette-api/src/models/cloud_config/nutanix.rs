@@ -219,18 +219,9 @@ pub struct CustomMachines {
 }
 
 /// Custom network interface.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CustomNic {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<i64>,
-    #[serde(rename = "networkName", skip_serializing_if = "Option::is_none")]
-    pub network_name: Option<String>,
-    #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
-    #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
-    pub public_ip: Option<String>,
-}
+///
+/// The spec defines it with the same fields as [`GcpNic`] (`v1GcpNic`).
+pub type CustomNic = GcpNic;
 
 /// Custom cluster request payload for create and update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -434,37 +434,14 @@ pub struct VsphereMachines {
 }
 
 /// Wire model 'v1VsphereNetworkConfig'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VsphereNetworkConfig {
-    /// When staticIP=true, need to provide IPPool.
-    #[serde(rename = "ipPool", skip_serializing_if = "Option::is_none")]
-    pub ip_pool: Option<IPPool>,
-    /// NetworkName is the name of the network in which VMs are created/located.
-    #[serde(rename = "networkName")]
-    pub network_name: String,
-    /// ParentPoolRef reference to the ParentPool which allocates IPs for this IPPool.
-    #[serde(rename = "parentPoolRef", skip_serializing_if = "Option::is_none")]
-    pub parent_pool_ref: Option<ObjectReference>,
-    /// Support dhcp or static IP, if false, use DHCP.
-    #[serde(rename = "staticIp", skip_serializing_if = "Option::is_none")]
-    pub static_ip: Option<bool>,
-}
+///
+/// The spec defines it with the same fields as [`MaasNetworkConfig`] (`v1MaasNetworkConfig`).
+pub type VsphereNetworkConfig = MaasNetworkConfig;
 
 /// Wire model 'v1VsphereNetworkConfigEntity'.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VsphereNetworkConfigEntity {
-    /// NetworkName is the name of the network in which VMs are created/located.
-    #[serde(rename = "networkName")]
-    pub network_name: String,
-    /// ParentPoolRef Uid to the ParentPool which allocates IPs for this IPPool.
-    #[serde(rename = "parentPoolUid", skip_serializing_if = "Option::is_none")]
-    pub parent_pool_uid: Option<String>,
-    /// Support dhcp or static IP, if false, use DHCP.
-    #[serde(rename = "staticIp", skip_serializing_if = "Option::is_none")]
-    pub static_ip: Option<bool>,
-}
+///
+/// The spec defines it with the same fields as [`MaasNetworkConfigEntity`] (`v1MaasNetworkConfigEntity`).
+pub type VsphereNetworkConfigEntity = MaasNetworkConfigEntity;
 
 /// VSphere network interface.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
