@@ -106,12 +106,15 @@ fn init_is_idempotent() {
     tfplugin::logging::init();
 }
 
-#[test]
-fn the_plugins_stderr_is_all_hclog_json_at_tf_log_trace() {
-    let dir = TempDir::new("log");
+/// Starts the probe with `env`, stops it with SIGTERM and returns everything it wrote to stderr.
+fn stderr_of_a_run(label: &str, env: &[(&str, &str)]) -> Vec<String> {
+    let dir = TempDir::new(label);
     let mut plugin = Launch {
         socket_dir: Some(dir.path().to_path_buf()),
-        env: vec![("TF_LOG".to_string(), "trace".to_string())],
+        env: env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
         ..Launch::default()
     }
     .start();
@@ -121,7 +124,12 @@ fn the_plugins_stderr_is_all_hclog_json_at_tf_log_trace() {
         .expect("exits on SIGTERM");
     // Give the reader thread a moment to collect the last lines.
     std::thread::sleep(Duration::from_millis(100));
-    let lines = plugin.stderr_lines();
+    plugin.stderr_lines()
+}
+
+#[test]
+fn the_plugins_stderr_is_all_hclog_json_at_tf_log_trace() {
+    let lines = stderr_of_a_run("log", &[("TF_LOG", "trace")]);
     assert!(
         lines.iter().any(|l| l.contains("plugin server listening")),
         "{lines:#?}"
@@ -140,22 +148,7 @@ fn the_plugins_stderr_is_all_hclog_json_at_tf_log_trace() {
 
 #[test]
 fn tf_log_provider_wins_over_tf_log() {
-    let dir = TempDir::new("lvl");
-    let mut plugin = Launch {
-        socket_dir: Some(dir.path().to_path_buf()),
-        env: vec![
-            ("TF_LOG".to_string(), "trace".to_string()),
-            ("TF_LOG_PROVIDER".to_string(), "error".to_string()),
-        ],
-        ..Launch::default()
-    }
-    .start();
-    plugin.signal("TERM");
-    plugin
-        .wait_exit(Duration::from_secs(3))
-        .expect("exits on SIGTERM");
-    std::thread::sleep(Duration::from_millis(100));
-    let lines = plugin.stderr_lines();
+    let lines = stderr_of_a_run("lvl", &[("TF_LOG", "trace"), ("TF_LOG_PROVIDER", "error")]);
     assert!(
         lines.is_empty(),
         "nothing at error level expected: {lines:#?}"

@@ -65,6 +65,39 @@ fn plugin_dir(root: &Path) -> PathBuf {
     dir
 }
 
+/// A working directory whose configuration needs the probe provider.
+fn work_dir(root: &Path) -> PathBuf {
+    let work = root.join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::write(
+        work.join("main.tf"),
+        format!(
+            "terraform {{\n  required_providers {{\n    probe = {{ source = \"{SOURCE}\" }}\n  }}\n}}\n\nprovider \"probe\" {{}}\n"
+        ),
+    )
+    .unwrap();
+    work
+}
+
+/// Runs `terraform validate` with debug logging to `log_path`, asserts that it succeeded and
+/// returns the log.
+fn validate(mut cmd: Command, log_path: &Path) -> String {
+    let output = cmd
+        .args(["validate", "-no-color"])
+        .env("TF_LOG", "DEBUG")
+        .env("TF_LOG_PATH", log_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let log = std::fs::read_to_string(log_path).unwrap_or_default();
+    assert!(
+        output.status.success() && stdout.contains("The configuration is valid"),
+        "terraform validate failed\nstdout:\n{stdout}\nstderr:\n{stderr}\nlog:\n{log}"
+    );
+    log
+}
+
 #[test]
 fn terraform_validates_through_automtls_and_reads_our_logs() {
     let Some(terraform) = find_terraform() else {
@@ -75,8 +108,7 @@ fn terraform_validates_through_automtls_and_reads_our_logs() {
     let plugins = plugin_dir(root.path());
     let sockets = root.path().join("sock");
     std::fs::create_dir_all(&sockets).unwrap();
-    let work = root.path().join("work");
-    std::fs::create_dir_all(&work).unwrap();
+    let work = work_dir(root.path());
     std::fs::write(
         root.path().join("cli.tfrc"),
         format!(
@@ -85,31 +117,13 @@ fn terraform_validates_through_automtls_and_reads_our_logs() {
         ),
     )
     .unwrap();
-    std::fs::write(
-        work.join("main.tf"),
-        format!(
-            "terraform {{\n  required_providers {{\n    probe = {{ source = \"{SOURCE}\" }}\n  }}\n}}\n\nprovider \"probe\" {{}}\n"
-        ),
-    )
-    .unwrap();
     let log_path = root.path().join("terraform.log");
 
-    let output = terraform_command(&terraform, &work, root.path())
-        .args(["validate", "-no-color"])
-        .env("TF_CLI_CONFIG_FILE", root.path().join("cli.tfrc"))
-        .env("TF_LOG", "DEBUG")
-        .env("TF_LOG_PATH", &log_path)
+    let mut cmd = terraform_command(&terraform, &work, root.path());
+    cmd.env("TF_CLI_CONFIG_FILE", root.path().join("cli.tfrc"))
         // Inherited by the plugin, so we can check that its socket is gone afterwards.
-        .env("PLUGIN_UNIX_SOCKET_DIR", &sockets)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-    assert!(
-        output.status.success() && stdout.contains("The configuration is valid"),
-        "terraform validate failed\nstdout:\n{stdout}\nstderr:\n{stderr}\nlog:\n{log}"
-    );
+        .env("PLUGIN_UNIX_SOCKET_DIR", &sockets);
+    let log = validate(cmd, &log_path);
 
     // Our debug line came through Terraform's hclog parser (so no raw JSON in its log), and it
     // says the channel was TLS: Terraform's AutoMTLS client certificate was accepted.
@@ -150,15 +164,7 @@ fn terraform_attaches_to_a_debug_mode_provider() {
         return;
     };
     let root = TempDir::new("tfdbg");
-    let work = root.path().join("work");
-    std::fs::create_dir_all(&work).unwrap();
-    std::fs::write(
-        work.join("main.tf"),
-        format!(
-            "terraform {{\n  required_providers {{\n    probe = {{ source = \"{SOURCE}\" }}\n  }}\n}}\n\nprovider \"probe\" {{}}\n"
-        ),
-    )
-    .unwrap();
+    let work = work_dir(root.path());
     let mut plugin = transport_common::Launch {
         cookie: false,
         protocol_versions: None,
@@ -176,20 +182,9 @@ fn terraform_attaches_to_a_debug_mode_provider() {
     let reattach = line.split('\'').nth(1).unwrap().to_string();
 
     let log_path = root.path().join("terraform.log");
-    let output = terraform_command(&terraform, &work, root.path())
-        .args(["validate", "-no-color"])
-        .env("TF_REATTACH_PROVIDERS", &reattach)
-        .env("TF_LOG", "DEBUG")
-        .env("TF_LOG_PATH", &log_path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-    assert!(
-        output.status.success() && stdout.contains("The configuration is valid"),
-        "terraform validate failed\nstdout:\n{stdout}\nstderr:\n{stderr}\nlog:\n{log}"
-    );
+    let mut cmd = terraform_command(&terraform, &work, root.path());
+    cmd.env("TF_REATTACH_PROVIDERS", &reattach);
+    let log = validate(cmd, &log_path);
     assert!(
         log.contains(r#"is overridden as an "unmanaged provider""#),
         "terraform did not reattach:\n{log}"

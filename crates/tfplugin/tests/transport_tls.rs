@@ -12,7 +12,8 @@ use tfplugin::proto::tfplugin6::{
     DynamicValue, get_metadata, read_resource, validate_provider_config,
 };
 use transport_common::{
-    Launch, TempDir, connect_plain, connect_tls, plugin_health, serving, terraform_like_client_cert,
+    Launch, TempDir, connect_plain, connect_tls, plugin_health, serving,
+    terraform_like_client_cert, try_health,
 };
 
 fn tls_launch(dir: &TempDir, pem: &str) -> Launch {
@@ -85,13 +86,7 @@ async fn a_different_client_cert_is_refused() {
     let plugin = tls_launch(&dir, &terraform.pem).start();
     let hs = plugin.handshake();
 
-    let outcome = match connect_tls(&hs, Some(&intruder)).await {
-        Ok(channel) => plugin_health(channel)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
-        Err(err) => Err(err.to_string()),
-    };
+    let outcome = try_health(connect_tls(&hs, Some(&intruder))).await;
     assert!(
         outcome.is_err(),
         "a foreign client certificate was accepted"
@@ -111,26 +106,14 @@ async fn a_client_without_cert_is_refused() {
     let plugin = tls_launch(&dir, &terraform.pem).start();
     let hs = plugin.handshake();
 
-    let outcome = match connect_tls(&hs, None).await {
-        Ok(channel) => plugin_health(channel)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
-        Err(err) => Err(err.to_string()),
-    };
+    let outcome = try_health(connect_tls(&hs, None)).await;
     assert!(
         outcome.is_err(),
         "a client without certificate was accepted"
     );
 
     // Nor does plaintext get through a TLS listener.
-    let plain = match connect_plain(&hs).await {
-        Ok(channel) => plugin_health(channel)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
-        Err(err) => Err(err.to_string()),
-    };
+    let plain = try_health(connect_plain(&hs)).await;
     assert!(plain.is_err(), "plaintext was accepted by a tls listener");
 }
 

@@ -446,6 +446,15 @@ pub async fn plugin_health(channel: Channel) -> Result<i32, tonic::Status> {
     Ok(reply.into_inner().status)
 }
 
+/// Connects (over whatever `connecting` does) and asks for health, flattening both failures into
+/// one error text: for the tests where a client must be turned away.
+pub async fn try_health(
+    connecting: impl Future<Output = Result<Channel, tonic::transport::Error>>,
+) -> Result<i32, String> {
+    let channel = connecting.await.map_err(|e| e.to_string())?;
+    plugin_health(channel).await.map_err(|e| e.to_string())
+}
+
 /// The SERVING value of the health protocol's status enum.
 pub fn serving() -> i32 {
     tonic_health::pb::health_check_response::ServingStatus::Serving as i32
