@@ -1,6 +1,7 @@
 //! The data sources, one file each. Data sources only read: they never write to the API.
 
 mod cloud_account;
+mod cluster;
 mod pack;
 mod registry;
 
@@ -15,6 +16,7 @@ pub(crate) use cloud_account::account_environment_for;
 pub(crate) fn all() -> Vec<Arc<dyn DataSource>> {
     vec![
         Arc::new(cloud_account::CloudAccountDataSource),
+        Arc::new(cluster::ClusterDataSource),
         Arc::new(pack::PackDataSource),
         Arc::new(registry::RegistryDataSource),
     ]

@@ -1686,6 +1686,13 @@ fn refresh_pools(state: &mut Value, env: &dyn Environment, reported: &[Pool], im
             .any(|p| p.get_str("name") == Some(api.name.as_str()))
         {
             let mut pool = api.clone();
+            // An autoscaling range equal to the size is what leaving min and max out means.
+            if pool.min == pool.count {
+                pool.min = None;
+            }
+            if pool.max == pool.count {
+                pool.max = None;
+            }
             if !importing {
                 // Only the identity and size: enough for the plan to show what it removes.
                 pool = Pool {
