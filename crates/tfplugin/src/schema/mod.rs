@@ -25,6 +25,7 @@
 //! ```
 
 mod attribute;
+mod check;
 mod nested_block;
 mod proto;
 

@@ -132,6 +132,10 @@ fn same_elements(a: &[Value], b: &[Value]) -> bool {
     if a.len() != b.len() {
         return false;
     }
+    // Sets usually come back in the order they were sent, which makes this quick.
+    if a == b {
+        return true;
+    }
     let mut used = vec![false; b.len()];
     a.iter().all(|x| {
         let found = b.iter().enumerate().find(|(i, y)| !used[*i] && x == *y);
