@@ -7,7 +7,7 @@
 //! emulator. `down` destroys what was applied and stops the emulator.
 
 use std::fs::{self, OpenOptions};
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -89,10 +89,10 @@ pub(crate) fn demo(args: &[String]) -> anyhow::Result<()> {
     if lock_file.exists() {
         fs::remove_file(&lock_file).with_context(|| format!("removing {}", lock_file.display()))?;
     }
-    util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args(["init", "-input=false"]))?;
+    run_terraform(terraform_cmd(&tf, &dir, &quickstart, &url).args(["init", "-input=false"]))?;
 
     section("terraform apply");
-    util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args([
+    run_terraform(terraform_cmd(&tf, &dir, &quickstart, &url).args([
         "apply",
         "-input=false",
         "-auto-approve",
@@ -127,7 +127,7 @@ pub(crate) fn down(args: &[String]) -> anyhow::Result<()> {
             }
         };
         section("terraform destroy");
-        util::run(terraform_cmd(&tf, &dir, &quickstart, &url).args([
+        run_terraform(terraform_cmd(&tf, &dir, &quickstart, &url).args([
             "destroy",
             "-input=false",
             "-auto-approve",
@@ -222,6 +222,37 @@ fn terraform_cmd(tf: &Terraform, dir: &DemoDir, quickstart: &Path, url: &str) ->
         cmd.env("TF_LOG_PROVIDER", "INFO");
     }
     cmd
+}
+
+/// Lines Terraform's plugin client logs about every plugin process at INFO and above, which say
+/// nothing about the provider's progress (the "scanning stdout" error is harmless and printed
+/// each time a plugin exits).
+const PLUGIN_CLIENT_NOISE: &[&str] = &[
+    "provider: configuring client automatic mTLS",
+    "provider: plugin process exited",
+    "provider: error encountered while scanning stdout",
+];
+
+/// Runs a Terraform command, passing its stderr through without the plugin client's noise.
+fn run_terraform(cmd: &mut Command) -> anyhow::Result<()> {
+    let shown = util::display(cmd);
+    eprintln!("$ {shown}");
+    let mut child = cmd
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting `{shown}`"))?;
+    let stderr = child.stderr.take().expect("stderr is piped");
+    for line in BufReader::new(stderr).lines() {
+        let line = line?;
+        if !PLUGIN_CLIENT_NOISE.iter().any(|noise| line.contains(noise)) {
+            eprintln!("{line}");
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
 }
 
 /// The pid and URL of the demo's emulator, if it is still running and answering.
