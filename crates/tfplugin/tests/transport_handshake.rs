@@ -187,3 +187,23 @@ async fn debug_mode_prints_a_reattach_string_and_serves_plaintext_until_ctrl_c()
         .expect("Ctrl-C stops debug mode");
     assert!(status.success(), "{status:?}");
 }
+
+#[tokio::test]
+async fn plugin_unix_socket_group_opens_the_socket_to_that_group() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = TempDir::new("grp");
+    let gid = std::fs::metadata(dir.path()).unwrap().gid();
+    let plugin = Launch {
+        socket_dir: Some(dir.path().to_path_buf()),
+        env: vec![("PLUGIN_UNIX_SOCKET_GROUP".to_string(), gid.to_string())],
+        ..Launch::default()
+    }
+    .start();
+    let hs = plugin.handshake();
+    assert_eq!(hs.network, "unix", "{}", hs.line);
+    let meta = std::fs::metadata(&hs.address).unwrap();
+    assert_eq!(meta.gid(), gid);
+    assert_eq!(meta.mode() & 0o777, 0o660);
+    let channel = connect_plain(&hs).await.unwrap();
+    assert_eq!(plugin_health(channel).await.unwrap(), serving());
+}

@@ -98,23 +98,53 @@ fn bind_unix() -> io::Result<Listener> {
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
-    // NOTE(next): PLUGIN_UNIX_SOCKET_GROUP (chgrp of the socket) is not supported; Terraform
-    // does not set it.
+    let group = std::env::var("PLUGIN_UNIX_SOCKET_GROUP")
+        .ok()
+        .filter(|g| !g.trim().is_empty());
     let mut last_err = None;
     for _ in 0..16 {
         let path = dir.join(format!("plugin{}", random_digits()));
         match tokio::net::UnixListener::bind(&path) {
             Ok(listener) => {
-                return Ok(Listener::Unix {
-                    listener,
-                    path: SocketFile(path),
-                });
+                let path = SocketFile(path);
+                if let Some(group) = &group {
+                    share_with_group(&path.0, group)?;
+                }
+                return Ok(Listener::Unix { listener, path });
             }
             Err(err) if err.kind() == io::ErrorKind::AddrInUse => last_err = Some(err),
             Err(err) => return Err(err),
         }
     }
     Err(last_err.unwrap_or_else(|| io::Error::other("no free socket name")))
+}
+
+/// Hands the socket to `group` (a name or a numeric id) and lets that group use it, as go-plugin
+/// does for `PLUGIN_UNIX_SOCKET_GROUP`.
+#[cfg(unix)]
+fn share_with_group(path: &std::path::Path, group: &str) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let gid = match group.trim().parse::<u32>() {
+        Ok(gid) => gid,
+        Err(_) => {
+            let groups = std::fs::read_to_string("/etc/group")?;
+            gid_of(&groups, group.trim()).ok_or_else(|| {
+                io::Error::new(io::ErrorKind::NotFound, format!("no group named {group}"))
+            })?
+        }
+    };
+    std::os::unix::fs::chown(path, None, Some(gid))?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660))
+}
+
+/// The id of the group called `name` in `/etc/group` text (`name:password:gid:members`).
+#[cfg(unix)]
+fn gid_of(etc_group: &str, name: &str) -> Option<u32> {
+    etc_group.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        (fields.next()? == name).then_some(())?;
+        fields.nth(1)?.parse().ok()
+    })
 }
 
 /// A random number for a socket name, from the standard library's per-process hash seed.
@@ -207,5 +237,24 @@ impl AsyncWrite for Conn {
 
     fn is_write_vectored(&self) -> bool {
         self.0.is_write_vectored()
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_names_resolve_through_etc_group() {
+        let text = "root:x:0:\nwheel:x:10:alice,bob\nbroken\nstaff:x:fifty:\n";
+        let cases = [
+            ("root", Some(0)),
+            ("wheel", Some(10)),
+            ("staff", None),
+            ("nobody", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(gid_of(text, name), want, "{name}");
+        }
     }
 }
