@@ -147,6 +147,11 @@ proptest! {
     }
 
     #[test]
+    fn conform_undoes_loose_shapes((ty, value) in typed_value(true)) {
+        prop_assert_eq!(loosen(value.clone(), &ty).conform(&ty).unwrap(), value);
+    }
+
+    #[test]
     fn types_round_trip(ty in any_type()) {
         prop_assert_eq!(Type::from_json(&ty.to_json()).unwrap(), ty);
     }
@@ -160,6 +165,37 @@ proptest! {
     fn garbage_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..64), ty in any_type()) {
         let _ = Value::from_msgpack(&bytes, &ty);
         let _ = Value::from_json(&bytes, &ty);
+    }
+}
+
+/// The value as a careless provider might build it: sets and tuples as lists, objects as maps
+/// without their null attributes. Values under `dynamic` are left alone, since there the shape is
+/// all that tells the type.
+fn loosen(value: Value, ty: &Type) -> Value {
+    match (value, ty) {
+        (v, Type::Dynamic) => v,
+        (Value::List(es) | Value::Set(es) | Value::Tuple(es), Type::Tuple(types)) => Value::List(
+            es.into_iter()
+                .zip(types)
+                .map(|(e, t)| loosen(e, t))
+                .collect(),
+        ),
+        (Value::List(es) | Value::Set(es), Type::List(t) | Type::Set(t)) => {
+            Value::List(es.into_iter().map(|e| loosen(e, t)).collect())
+        }
+        (Value::Object(m), Type::Object { attributes, .. }) => Value::Map(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| {
+                    let v = loosen(v, &attributes[&k]);
+                    (k, v)
+                })
+                .collect(),
+        ),
+        (Value::Map(m), Type::Map(t)) => {
+            Value::Map(m.into_iter().map(|(k, v)| (k, loosen(v, t))).collect())
+        }
+        (other, _) => other,
     }
 }
 

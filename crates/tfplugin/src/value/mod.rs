@@ -316,6 +316,79 @@ impl Value {
         let mut path = AttributePath::new();
         infer_type(self, &mut path)
     }
+
+    /// The value reshaped to exactly what decoding it as `ty` would give: lists, sets and tuples
+    /// become the variant `ty` names, maps and objects likewise, and every attribute of an object
+    /// type is present (null when missing). Values that do not fit `ty` are an error, as in
+    /// [`Value::to_msgpack`].
+    ///
+    /// Useful before comparing a value built by hand with one decoded from Terraform.
+    pub fn conform(self, ty: &Type) -> Result<Value, EncodeError> {
+        let mut path = AttributePath::new();
+        conform(self, ty, &mut path)
+    }
+}
+
+fn conform(value: Value, ty: &Type, path: &mut AttributePath) -> Result<Value, EncodeError> {
+    let elements =
+        |es: Vec<Value>, types: &mut dyn Iterator<Item = &Type>, path: &mut AttributePath| {
+            es.into_iter()
+                .enumerate()
+                .zip(types)
+                .map(|((i, e), t)| {
+                    path.push(PathStep::Index(i as i64));
+                    let e = conform(e, t, path);
+                    path.pop();
+                    e
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+    match (ty, value) {
+        (_, v @ (Value::Null | Value::Unknown(_))) | (Type::Dynamic, v) => Ok(v),
+        (Type::Bool, v @ Value::Bool(_))
+        | (Type::Number, v @ Value::Number(_))
+        | (Type::String, v @ Value::String(_)) => Ok(v),
+        (Type::List(e), Value::List(es) | Value::Set(es) | Value::Tuple(es)) => Ok(Value::List(
+            elements(es, &mut std::iter::repeat(&**e), path)?,
+        )),
+        (Type::Set(e), Value::List(es) | Value::Set(es) | Value::Tuple(es)) => Ok(Value::Set(
+            elements(es, &mut std::iter::repeat(&**e), path)?,
+        )),
+        (Type::Tuple(types), Value::List(es) | Value::Set(es) | Value::Tuple(es))
+            if types.len() == es.len() =>
+        {
+            Ok(Value::Tuple(elements(es, &mut types.iter(), path)?))
+        }
+        (Type::Map(e), Value::Map(entries) | Value::Object(entries)) => {
+            let mut out = BTreeMap::new();
+            for (k, v) in entries {
+                path.push(PathStep::Key(k.clone()));
+                out.insert(k, conform(v, e, path)?);
+                path.pop();
+            }
+            Ok(Value::Map(out))
+        }
+        (Type::Object { attributes, .. }, Value::Object(mut entries) | Value::Map(mut entries)) => {
+            if let Some(extra) = entries.keys().find(|k| !attributes.contains_key(*k)) {
+                return Err(EncodeError::at(
+                    path,
+                    format!("attribute {extra:?} is not part of type {ty}"),
+                ));
+            }
+            let mut out = BTreeMap::new();
+            for (name, t) in attributes {
+                let v = entries.remove(name).unwrap_or(Value::Null);
+                path.push(PathStep::Attribute(name.clone()));
+                out.insert(name.clone(), conform(v, t, path)?);
+                path.pop();
+            }
+            Ok(Value::Object(out))
+        }
+        (_, v) => Err(EncodeError::at(
+            path,
+            format!("{} value does not fit type {ty}", msgpack::kind(&v)),
+        )),
+    }
 }
 
 fn infer_type(value: &Value, path: &mut AttributePath) -> Result<Type, EncodeError> {
@@ -541,6 +614,31 @@ mod tests {
         for (name, value, want) in cases {
             assert_eq!(value.infer_type().map_err(|_| ()), want, "{name}");
         }
+    }
+
+    #[test]
+    fn conform_reshapes_to_the_type() {
+        let ty = Type::object([
+            ("s", Type::set(Type::String)),
+            ("o", Type::object([("a", Type::Bool)])),
+        ]);
+        let loose = obj(&[("s", Value::List(vec!["x".into()]))]);
+        let want = obj(&[("s", Value::Set(vec!["x".into()])), ("o", Value::Null)]);
+        let conformed = loose.conform(&ty).unwrap();
+        assert_eq!(conformed, want);
+        assert_eq!(
+            Value::from_msgpack(&conformed.to_msgpack(&ty).unwrap(), &ty).unwrap(),
+            conformed
+        );
+        let err = obj(&[("o", obj(&[("a", "no".into())]))])
+            .conform(&ty)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "o.a: string value does not fit type bool");
+        assert!(
+            Value::Tuple(vec![1.into()])
+                .conform(&Type::tuple(vec![]))
+                .is_err()
+        );
     }
 
     #[test]
