@@ -2,6 +2,7 @@
 
 mod cloud_account;
 mod cluster;
+mod cluster_profile;
 mod pack;
 mod registry;
 
@@ -17,6 +18,7 @@ pub(crate) fn all() -> Vec<Arc<dyn DataSource>> {
     vec![
         Arc::new(cloud_account::CloudAccountDataSource),
         Arc::new(cluster::ClusterDataSource),
+        Arc::new(cluster_profile::ClusterProfileDataSource),
         Arc::new(pack::PackDataSource),
         Arc::new(registry::RegistryDataSource),
     ]

@@ -1,6 +1,7 @@
 //! The managed resource types, one file each.
 
 mod cluster;
+pub(crate) mod cluster_profile;
 
 use std::sync::Arc;
 
@@ -10,5 +11,6 @@ use tfplugin::Resource;
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(cluster::ClusterResource),
+        Arc::new(cluster_profile::ClusterProfileResource),
     ]
 }
