@@ -69,6 +69,10 @@ pub struct Refinements {
 const REFINE_NULLNESS: u8 = 1;
 /// Refinement key: a known prefix of a string.
 const REFINE_STRING_PREFIX: u8 = 2;
+/// Refinement key: the least number of elements of a collection.
+const REFINE_LENGTH_MIN: u8 = 5;
+/// Refinement key: the greatest number of elements of a collection.
+const REFINE_LENGTH_MAX: u8 = 6;
 
 impl Refinements {
     /// No refinements: a plain unknown.
@@ -83,9 +87,41 @@ impl Refinements {
 
     /// The refinements saying only that the value will not be null.
     pub fn not_null() -> Self {
-        // A one-entry map: {1: false}.
+        Refinements::none().with_not_null()
+    }
+
+    /// These refinements, plus: the value will not be null.
+    pub fn with_not_null(self) -> Self {
+        self.with_entry(REFINE_NULLNESS, vec![0xc2])
+    }
+
+    /// These refinements, plus: the string will start with `prefix`.
+    pub fn with_string_prefix(self, prefix: &str) -> Self {
+        self.with_entry(REFINE_STRING_PREFIX, msgpack::str_bytes(prefix))
+    }
+
+    /// These refinements, plus: the collection will have at least `min` and at most `max`
+    /// elements (either bound may be left open).
+    pub fn with_length_bounds(self, min: Option<i64>, max: Option<i64>) -> Self {
+        let mut r = self;
+        if let Some(min) = min {
+            r = r.with_entry(REFINE_LENGTH_MIN, msgpack::int_bytes(min));
+        }
+        if let Some(max) = max {
+            r = r.with_entry(REFINE_LENGTH_MAX, msgpack::int_bytes(max));
+        }
+        r
+    }
+
+    /// Sets refinement `key` to the msgpack `value`, keeping the others (entries are written in
+    /// key order). Unreadable payloads are replaced.
+    fn with_entry(self, key: u8, value: Vec<u8>) -> Self {
+        let mut entries = msgpack::refinement_entries(&self.payload).unwrap_or_default();
+        entries.retain(|(k, _)| *k != i64::from(key));
+        entries.push((i64::from(key), value));
+        entries.sort_by_key(|(k, _)| *k);
         Refinements {
-            payload: vec![0x81, REFINE_NULLNESS, 0xc2],
+            payload: msgpack::write_refinements(&entries),
         }
     }
 
@@ -108,6 +144,12 @@ impl Refinements {
     /// The known prefix of an unknown string, if Terraform sent one.
     pub fn string_prefix(&self) -> Option<String> {
         msgpack::refinement_entry(&self.payload, REFINE_STRING_PREFIX).and_then(msgpack::read_str)
+    }
+
+    /// The known bounds on an unknown collection's length (`None` where open).
+    pub fn length_bounds(&self) -> (Option<i64>, Option<i64>) {
+        let bound = |key| msgpack::refinement_entry(&self.payload, key).and_then(msgpack::read_int);
+        (bound(REFINE_LENGTH_MIN), bound(REFINE_LENGTH_MAX))
     }
 }
 
@@ -651,5 +693,16 @@ mod tests {
         assert!(r.is_not_null());
         assert_eq!(r.string_prefix().as_deref(), Some("ab"));
         assert!(!Refinements::none().is_not_null());
+        // Builders keep what is there and write entries in key order.
+        let r = Refinements::none()
+            .with_length_bounds(Some(1), None)
+            .with_not_null()
+            .with_length_bounds(None, Some(3));
+        assert_eq!(r.as_msgpack(), [0x83, 0x01, 0xc2, 0x05, 0x01, 0x06, 0x03]);
+        assert_eq!(r.length_bounds(), (Some(1), Some(3)));
+        let r = Refinements::not_null().with_string_prefix("ab");
+        assert_eq!(r.as_msgpack(), [0x82, 0x01, 0xc2, 0x02, 0xa2, b'a', b'b']);
+        assert_eq!(r.string_prefix().as_deref(), Some("ab"));
+        assert_eq!(Refinements::none().length_bounds(), (None, None));
     }
 }

@@ -486,6 +486,67 @@ pub(super) fn refinement_entry(payload: &[u8], key: u8) -> Option<&[u8]> {
     None
 }
 
+/// Splits a msgpack refinement map into its integer keys and the raw bytes of each value.
+pub(super) fn refinement_entries(payload: &[u8]) -> Option<Vec<(i64, Vec<u8>)>> {
+    if payload.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut reader = Reader {
+        buf: payload,
+        pos: 0,
+        path: AttributePath::new(),
+    };
+    let len = reader.map_len("a map").ok()?;
+    let mut entries = Vec::with_capacity(len.min(16));
+    for _ in 0..len {
+        let key = reader.number().ok()?.as_i64()?;
+        let start = reader.pos;
+        reader.skip().ok()?;
+        entries.push((key, payload[start..reader.pos].to_vec()));
+    }
+    Some(entries)
+}
+
+/// Writes a msgpack refinement map from integer keys and raw value bytes (nothing when empty).
+pub(super) fn write_refinements(entries: &[(i64, Vec<u8>)]) -> Vec<u8> {
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let mut out = ByteBuf::new();
+    done(rmp::encode::write_map_len(&mut out, entries.len() as u32));
+    for (key, raw) in entries {
+        done(rmp::encode::write_sint(&mut out, *key));
+        out.as_mut_vec().extend_from_slice(raw);
+    }
+    out.into_vec()
+}
+
+/// The msgpack encoding of a string, for refinement values.
+pub(super) fn str_bytes(s: &str) -> Vec<u8> {
+    let mut out = ByteBuf::new();
+    done(rmp::encode::write_str(&mut out, s));
+    out.into_vec()
+}
+
+/// The msgpack encoding of an integer, for refinement values.
+pub(super) fn int_bytes(n: i64) -> Vec<u8> {
+    let mut out = ByteBuf::new();
+    done(rmp::encode::write_sint(&mut out, n));
+    out.into_vec()
+}
+
+/// Reads a msgpack integer at the start of `bytes`.
+pub(super) fn read_int(bytes: &[u8]) -> Option<i64> {
+    Reader {
+        buf: bytes,
+        pos: 0,
+        path: AttributePath::new(),
+    }
+    .number()
+    .ok()?
+    .as_i64()
+}
+
 /// Reads a msgpack bool at the start of `bytes`.
 pub(super) fn read_bool(bytes: &[u8]) -> Option<bool> {
     match Marker::from_u8(*bytes.first()?) {
