@@ -24,9 +24,10 @@ fn running_by_hand_explains_and_exits_1() {
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("Terraform provider plugin"), "{stderr}");
+    assert!(stderr.contains("when run by hand"), "{stderr}");
     assert!(
-        stderr.contains("not meant to be run by hand") || stderr.contains("run by hand"),
-        "{stderr}"
+        stderr.contains("dev_overrides"),
+        "says how to use it instead: {stderr}"
     );
 }
 
