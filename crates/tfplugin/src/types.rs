@@ -11,7 +11,7 @@ use crate::value::DecodeError;
 use crate::value::json::{self, Json};
 
 /// A Terraform value type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
     /// `bool`.
     Bool,

@@ -22,11 +22,7 @@ const EXT_UNKNOWN: i8 = 0;
 const EXT_REFINED_UNKNOWN: i8 = 12;
 
 pub(super) fn decode(bytes: &[u8], ty: &Type) -> Result<Value, DecodeError> {
-    let mut reader = Reader {
-        buf: bytes,
-        pos: 0,
-        path: AttributePath::new(),
-    };
+    let mut reader = Reader::new(bytes);
     let value = reader.value(ty)?;
     if reader.pos != bytes.len() {
         return Err(DecodeError::new(format!(
@@ -46,13 +42,41 @@ pub(super) fn encode(value: &Value, ty: &Type) -> Result<Vec<u8>, EncodeError> {
     Ok(writer.out.into_vec())
 }
 
+/// How deeply values may nest (dynamic wrappers count as a level), so that hostile input cannot
+/// exhaust the stack.
+const MAX_DEPTH: usize = 256;
+
 struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
     path: AttributePath,
+    depth: usize,
 }
 
 impl<'a> Reader<'a> {
+    fn new(buf: &'a [u8]) -> Self {
+        Reader {
+            buf,
+            pos: 0,
+            path: AttributePath::new(),
+            depth: 0,
+        }
+    }
+
+    fn descend(&mut self) -> Result<(), DecodeError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("value nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, ty: &Type) -> Result<Value, DecodeError> {
+        self.descend()?;
+        let value = self.value_at_depth(ty);
+        self.depth -= 1;
+        value
+    }
     fn error(&self, message: impl Into<String>) -> DecodeError {
         DecodeError::at(&self.path, message)
     }
@@ -85,7 +109,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, ty: &Type) -> Result<Value, DecodeError> {
+    fn value_at_depth(&mut self, ty: &Type) -> Result<Value, DecodeError> {
         let marker = self.peek()?;
         if ext_len(marker).is_some() {
             return self.unknown();
@@ -470,11 +494,7 @@ pub(super) fn kind(value: &Value) -> &'static str {
 /// Finds the value of integer key `key` in a msgpack refinement map, as raw bytes from the value
 /// onwards.
 pub(super) fn refinement_entry(payload: &[u8], key: u8) -> Option<&[u8]> {
-    let mut reader = Reader {
-        buf: payload,
-        pos: 0,
-        path: AttributePath::new(),
-    };
+    let mut reader = Reader::new(payload);
     let len = reader.map_len("a map").ok()?;
     for _ in 0..len {
         let k = reader.number().ok()?;
@@ -491,11 +511,7 @@ pub(super) fn refinement_entries(payload: &[u8]) -> Option<Vec<(i64, Vec<u8>)>> 
     if payload.is_empty() {
         return Some(Vec::new());
     }
-    let mut reader = Reader {
-        buf: payload,
-        pos: 0,
-        path: AttributePath::new(),
-    };
+    let mut reader = Reader::new(payload);
     let len = reader.map_len("a map").ok()?;
     let mut entries = Vec::with_capacity(len.min(16));
     for _ in 0..len {
@@ -537,14 +553,7 @@ pub(super) fn int_bytes(n: i64) -> Vec<u8> {
 
 /// Reads a msgpack integer at the start of `bytes`.
 pub(super) fn read_int(bytes: &[u8]) -> Option<i64> {
-    Reader {
-        buf: bytes,
-        pos: 0,
-        path: AttributePath::new(),
-    }
-    .number()
-    .ok()?
-    .as_i64()
+    Reader::new(bytes).number().ok()?.as_i64()
 }
 
 /// Reads a msgpack bool at the start of `bytes`.
@@ -558,18 +567,19 @@ pub(super) fn read_bool(bytes: &[u8]) -> Option<bool> {
 
 /// Reads a msgpack string at the start of `bytes`.
 pub(super) fn read_str(bytes: &[u8]) -> Option<String> {
-    Reader {
-        buf: bytes,
-        pos: 0,
-        path: AttributePath::new(),
-    }
-    .string()
-    .ok()
+    Reader::new(bytes).string().ok()
 }
 
 impl Reader<'_> {
     /// Skips one msgpack item of any kind.
     fn skip(&mut self) -> Result<(), DecodeError> {
+        self.descend()?;
+        let skipped = self.skip_at_depth();
+        self.depth -= 1;
+        skipped
+    }
+
+    fn skip_at_depth(&mut self) -> Result<(), DecodeError> {
         let marker = self.peek()?;
         if ext_len(marker).is_some() {
             self.unknown().map(|_| ())
@@ -748,6 +758,26 @@ mod tests {
         for (name, bytes, ty) in cases {
             assert!(Value::from_msgpack(&bytes, &ty).is_err(), "{name}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        // [type "list(dynamic)", [ … ]] nested 100 000 times inside itself.
+        let mut bytes = Vec::new();
+        let level: &[u8] = b"\x92\xc4\x12[\"list\",\"dynamic\"]\x91";
+        for _ in 0..100_000 {
+            bytes.extend_from_slice(level);
+        }
+        bytes.push(0xc0);
+        let err = Value::from_msgpack(&bytes, &Type::Dynamic).unwrap_err();
+        assert!(err.message.contains("nested too deeply"), "{err}");
+        // Refinements are only looked into on demand, and just as safely.
+        let mut payload = vec![0x81, 0x01];
+        payload.extend(std::iter::repeat_n(0x91, 100_000));
+        payload.push(0xc0);
+        assert!(!Refinements::from_msgpack(payload.clone()).is_not_null());
+        let r = Refinements::from_msgpack(payload).with_not_null();
+        assert!(r.is_not_null());
     }
 
     #[test]
