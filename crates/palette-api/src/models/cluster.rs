@@ -1,4 +1,5 @@
-//! Clusters (`spectroclusters`): the cluster object, status, per-pack status, overview, summaries, profiles and variables.
+//! Clusters (`spectroclusters`): the cluster object, status, per-pack status, overview, summaries,
+//! profiles and variables.
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
@@ -7,34 +8,29 @@ use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// APIEndpoint represents a reachable Kubernetes API endpoint.
+/// The wire model `v1APIEndpoint`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct APIEndpoint {
-    /// The hostname on which the API server is serving.
     pub host: String,
-    /// The port on which the API server is serving.
     pub port: i32,
 }
 
-/// Wire model 'v1CloudConfigMeta'.
+/// The wire model `v1CloudConfigMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CloudConfigMeta {
     #[serde(rename = "cloudType", skip_serializing_if = "Option::is_none")]
     pub cloud_type: Option<String>,
-    /// Hybrid Machine pools meta information.
     #[serde(rename = "hybridMachinePools", skip_serializing_if = "Option::is_none")]
     pub hybrid_machine_pools: Option<Vec<MachinePoolMeta>>,
-    /// Machine pools meta information.
     #[serde(rename = "machinePools", skip_serializing_if = "Option::is_none")]
     pub machine_pools: Option<Vec<MachinePoolMeta>>,
-    /// Cluster's cloud config uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Cloud cost information.
+/// The wire model `v1CloudCost`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CloudCost {
@@ -46,7 +42,7 @@ pub struct CloudCost {
     pub total: Option<f64>,
 }
 
-/// Wire model 'v1ClusterCondition'.
+/// A condition: type, status (`True`/`False`), reason and message.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterCondition {
@@ -54,10 +50,8 @@ pub struct ClusterCondition {
     pub last_probe_time: Option<Time>,
     #[serde(rename = "lastTransitionTime", skip_serializing_if = "Option::is_none")]
     pub last_transition_time: Option<Time>,
-    /// Human-readable message indicating details about last transition.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// Unique, one-word, CamelCase reason for the condition's last transition.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub status: String,
@@ -65,66 +59,47 @@ pub struct ClusterCondition {
     pub type_: String,
 }
 
-/// Wire model 'v1ClusterConfig'.
+/// The wire model `v1ClusterConfig`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterConfig {
-    /// ClusterMetaAttribute contains additional cluster metadata information.
     #[serde(
         rename = "clusterMetaAttribute",
         skip_serializing_if = "Option::is_none"
     )]
     pub cluster_meta_attribute: Option<String>,
-    /// Deprecated. Use clusterResources.
     #[serde(rename = "clusterRbac", skip_serializing_if = "Option::is_none")]
     pub cluster_rbac: Option<Vec<ResourceReference>>,
-    /// ClusterResources defines the managment of namespace resource allocations, role bindings.
     #[serde(rename = "clusterResources", skip_serializing_if = "Option::is_none")]
     pub cluster_resources: Option<serde_json::Value>,
-    /// ControlPlaneHealthCheckTimeout is the timeout to check for ready state of the control plane
-    /// nodes. If the node is not ready within the time out set, the node will be deleted and a new
-    /// node will be launched.
     #[serde(
         rename = "controlPlaneHealthCheckTimeout",
         skip_serializing_if = "Option::is_none"
     )]
     pub control_plane_health_check_timeout: Option<String>,
-    /// HostClusterConfiguration defines the configuration of host clusters, where virtual clusters
-    /// be deployed.
     #[serde(rename = "hostClusterConfig", skip_serializing_if = "Option::is_none")]
     pub host_cluster_config: Option<serde_json::Value>,
-    /// HybridClusterConfiguration defines the configuration of hybrid clusters and clusters
-    /// deployed through hybrid clusters.
     #[serde(
         rename = "hybridClusterConfig",
         skip_serializing_if = "Option::is_none"
     )]
     pub hybrid_cluster_config: Option<serde_json::Value>,
-    /// HyperShiftConfig defines the configuration for hypershift clusters.
     #[serde(rename = "hyperShiftConfig", skip_serializing_if = "Option::is_none")]
     pub hyper_shift_config: Option<HyperShiftConfig>,
     #[serde(rename = "lifecycleConfig", skip_serializing_if = "Option::is_none")]
     pub lifecycle_config: Option<serde_json::Value>,
-    /// MachineHealthCheckConfig defines the healthcheck timeouts for the node. The timeouts are
-    /// configured by the user to overide the default healthchecks.
     #[serde(
         rename = "machineHealthConfig",
         skip_serializing_if = "Option::is_none"
     )]
     pub machine_health_config: Option<MachineHealthCheckConfig>,
-    /// MachineManagementConfig defines the management configurations for the node. Patching OS
-    /// security updates etc can be configured by user.
     #[serde(
         rename = "machineManagementConfig",
         skip_serializing_if = "Option::is_none"
     )]
     pub machine_management_config: Option<MachineManagementConfig>,
-    /// Timezone of a cluster in IANA standard format. It is mandatory field if cluster is deployed
-    /// through template, else it is optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
-    /// UpdateWorkerPoolsInParallel is used to decide if the update of workerpools happen in
-    /// parallel. When this flag is false, the workerpools are updated sequentially.
     #[serde(
         rename = "updateWorkerPoolsInParallel",
         skip_serializing_if = "Option::is_none"
@@ -132,11 +107,10 @@ pub struct ClusterConfig {
     pub update_worker_pools_in_parallel: Option<bool>,
 }
 
-/// Wire model 'v1ClusterConfigEntity'.
+/// General cluster settings of a create: machine management, resources, location.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterConfigEntity {
-    /// ClusterMetaAttribute can be used to set additional cluster metadata information.
     #[serde(
         rename = "clusterMetaAttribute",
         skip_serializing_if = "Option::is_none"
@@ -162,8 +136,6 @@ pub struct ClusterConfigEntity {
     pub machine_management_config: Option<MachineManagementConfig>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<serde_json::Value>,
-    /// Timezone of a cluster in IANA standard format. It is mandatory field if cluster is deployed
-    /// through template, else it is optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     #[serde(
@@ -173,20 +145,17 @@ pub struct ClusterConfigEntity {
     pub update_worker_pools_in_parallel: Option<bool>,
 }
 
-/// Wire model 'v1ClusterConfigResponse'.
+/// The wire model `v1ClusterConfigResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterConfigResponse {
-    /// HostClusterConfig defines the configuration entity of host clusters config entity.
     #[serde(rename = "hostClusterConfig", skip_serializing_if = "Option::is_none")]
     pub host_cluster_config: Option<HostClusterConfigResponse>,
-    /// Timezone of a cluster in IANA standard format. It is mandatory field if cluster is deployed
-    /// through template, else it is optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
 }
 
-/// Cluster location information.
+/// The wire model `v1ClusterMetaSpecLocation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterMetaSpecLocation {
@@ -202,7 +171,7 @@ pub struct ClusterMetaSpecLocation {
     pub region_name: Option<String>,
 }
 
-/// Cluster notifications status.
+/// The wire model `v1ClusterNotificationStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterNotificationStatus {
@@ -215,7 +184,7 @@ pub struct ClusterNotificationStatus {
     pub is_template_variable_resolution_pending: Option<bool>,
 }
 
-/// Wire model 'v1ClusterPackManifestStatus'.
+/// The wire model `v1ClusterPackManifestStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterPackManifestStatus {
@@ -227,7 +196,7 @@ pub struct ClusterPackManifestStatus {
     pub uid: Option<String>,
 }
 
-/// Wire model 'v1ClusterPackStatus'.
+/// The deployment status of one pack (layer) on a cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterPackStatus {
@@ -251,7 +220,7 @@ pub struct ClusterPackStatus {
     pub version: Option<String>,
 }
 
-/// Cluster repave status.
+/// The wire model `v1ClusterRepaveStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterRepaveStatus {
@@ -259,18 +228,15 @@ pub struct ClusterRepaveStatus {
     pub state: Option<String>,
 }
 
-/// Cluster template configuration to launch a cluster from a template.
+/// The wire model `v1ClusterTemplateRef`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterTemplateRef {
-    /// Uid of the cluster template from which the cluster is created. When a cluster is launched
-    /// using a template, the packs configuration is automatically derived from the template and
-    /// does not need to be set manually.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Compute metrics.
+/// The wire model `v1ComputeMetrics`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ComputeMetrics {
@@ -288,16 +254,15 @@ pub struct ComputeMetrics {
     pub usage: Option<f64>,
 }
 
-/// Wire model 'v1HostClusterConfigResponse'.
+/// The wire model `v1HostClusterConfigResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HostClusterConfigResponse {
-    /// Cluster group reference.
     #[serde(rename = "clusterGroup", skip_serializing_if = "Option::is_none")]
     pub cluster_group: Option<ObjectReference>,
 }
 
-/// Spectro cluster kube meta.
+/// The wire model `v1KubeMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct KubeMeta {
@@ -314,22 +279,19 @@ pub struct KubeMeta {
     pub kubernetes_version: Option<String>,
 }
 
-/// Wire model 'v1LoadBalancerService'.
+/// The wire model `v1LoadBalancerService`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LoadBalancerService {
-    /// IP or Host from svc.Status.LoadBalancerStatus.Ingress.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
-    /// Name of the loadbalancer service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Port this service exposed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ports: Option<Vec<ServicePort>>,
 }
 
-/// Resource Cost information.
+/// The wire model `v1ResourceCost`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResourceCost {
@@ -339,23 +301,21 @@ pub struct ResourceCost {
     pub total: Option<f64>,
 }
 
-/// Wire model 'v1ServicePort'.
+/// The wire model `v1ServicePort`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ServicePort {
-    /// The port that will be exposed by this service.
     pub port: i32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
 }
 
-/// Wire model 'v1SpcApply'.
+/// Whether a downloaded profile change can be applied.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpcApply {
     #[serde(rename = "actionType", skip_serializing_if = "Option::is_none")]
     pub action_type: Option<String>,
-    /// If it is true then Agent can apply the changes to the palette.
     #[serde(rename = "canBeApplied", skip_serializing_if = "Option::is_none")]
     pub can_be_applied: Option<bool>,
     #[serde(rename = "crdDigest", skip_serializing_if = "Option::is_none")]
@@ -370,7 +330,7 @@ pub struct SpcApply {
     pub spc_infra_hash: Option<String>,
 }
 
-/// Wire model 'v1SpcApplySettings'.
+/// The wire model `v1SpcApplySettings`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpcApplySettings {
@@ -378,17 +338,12 @@ pub struct SpcApplySettings {
     pub action_type: Option<String>,
 }
 
-/// SpectroCluster is the Schema for the spectroclusters API.
+/// A cluster as read back: spec (profiles, cloud config reference) and status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroCluster {
-    /// APIVersion defines the versioned schema of this representation of an object. Servers should
-    /// convert recognized schemas to the latest internal value, and may reject unrecognized values.
     #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    /// Kind is a string value representing the REST resource this object represents. Servers may
-    /// infer this from the endpoint the client submits requests to. Cannot be updated. In
-    /// CamelCase.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -399,7 +354,7 @@ pub struct SpectroCluster {
     pub status: Option<SpectroClusterStatus>,
 }
 
-/// Spectro cluster addon service.
+/// The wire model `v1SpectroClusterAddOnService`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterAddOnService {
@@ -409,12 +364,12 @@ pub struct SpectroClusterAddOnService {
     pub name: Option<String>,
 }
 
-/// Spectro cluster status summary.
+/// The wire model `v1SpectroClusterAddOnServiceSummary`.
 ///
 /// The spec defines it with the same fields as [`SpectroClusterAddOnService`] (`v1SpectroClusterAddOnService`).
 pub type SpectroClusterAddOnServiceSummary = SpectroClusterAddOnService;
 
-/// Spectro cluster health condition.
+/// The wire model `v1SpectroClusterHealthCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterHealthCondition {
@@ -426,7 +381,7 @@ pub struct SpectroClusterHealthCondition {
     pub type_: Option<String>,
 }
 
-/// Spectro cluster health status.
+/// A cluster's health as seen by its agent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterHealthStatus {
@@ -443,7 +398,7 @@ pub struct SpectroClusterHealthStatus {
     pub state: Option<String>,
 }
 
-/// Spectro cluster metrics.
+/// The wire model `v1SpectroClusterMetrics`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterMetrics {
@@ -453,7 +408,7 @@ pub struct SpectroClusterMetrics {
     pub memory: Option<ComputeMetrics>,
 }
 
-/// Cluster profile response.
+/// The wire model `v1SpectroClusterProfile`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfile {
@@ -463,53 +418,44 @@ pub struct SpectroClusterProfile {
     pub spec: Option<SpectroClusterProfileSpec>,
 }
 
-/// Cluster profile request payload.
+/// A profile attached to a cluster, with value and variable overrides.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfileEntity {
-    /// Cluster profile packs array.
     #[serde(rename = "packValues", skip_serializing_if = "Option::is_none")]
     pub pack_values: Option<Vec<PackValuesEntity>>,
-    /// Cluster profile uid to be replaced with new profile.
     #[serde(rename = "replaceWithProfile", skip_serializing_if = "Option::is_none")]
     pub replace_with_profile: Option<String>,
-    /// Cluster profile uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<SpectroClusterVariable>>,
 }
 
-/// Wire model 'v1SpectroClusterProfileList'.
+/// The profiles attached to a cluster, with their packs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfileList {
     pub profiles: Vec<SpectroClusterProfile>,
 }
 
-/// Cluster profile spec response.
+/// The wire model `v1SpectroClusterProfileSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfileSpec {
-    /// Cluster profile cloud type.
     #[serde(rename = "cloudType", skip_serializing_if = "Option::is_none")]
     pub cloud_type: Option<String>,
-    /// Cluster profile packs array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<ClusterProfilePacksEntity>>,
-    /// RelatedObject refers to the type of object(clustergroup, cluster or edgeHost) the cluster
-    /// profile is associated with.
     #[serde(rename = "relatedObject", skip_serializing_if = "Option::is_none")]
     pub related_object: Option<ObjectReference>,
-    /// Cluster profile type \[ "cluster", "infra", "add-on", "system" \].
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-    /// Cluster profile version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
 }
 
-/// Wire model 'v1SpectroClusterProfiles'.
+/// The body of a cluster profiles PUT or PATCH.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfiles {
@@ -518,33 +464,24 @@ pub struct SpectroClusterProfiles {
     pub spc_apply_settings: Option<SpcApplySettings>,
 }
 
-/// Wire model 'v1SpectroClusterProfilesDeleteEntity'.
+/// The uids of the profiles to remove from a cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterProfilesDeleteEntity {
-    /// Cluster's profile uid list.
     #[serde(rename = "profileUids", skip_serializing_if = "Option::is_none")]
     pub profile_uids: Option<Vec<String>>,
 }
 
-/// SpectroClusterSpec defines the desired state of SpectroCluster.
+/// A cluster's cloud type, configuration references and attached profile templates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterSpec {
-    /// CloudConfigRef point to the cloud configuration for the cluster, input by user Ref types
-    /// are: AwsCloudConfig/VsphereCloudConfig/BaremetalConfig/ etc this user config will be used to
-    /// generate cloud specific cluster/machin...
     #[serde(rename = "cloudConfigRef", skip_serializing_if = "Option::is_none")]
     pub cloud_config_ref: Option<ObjectReference>,
     #[serde(rename = "cloudType", skip_serializing_if = "Option::is_none")]
     pub cloud_type: Option<String>,
-    /// ClusterConfig is the configuration related to a general cluster. Configuration related to
-    /// the health of the cluster.
     #[serde(rename = "clusterConfig", skip_serializing_if = "Option::is_none")]
     pub cluster_config: Option<ClusterConfig>,
-    /// When a cluster created from a clusterprofile at t1, ClusterProfileTemplate is a copy of the
-    /// draft version or latest published version of the clusterprofileSpec.clusterprofileTemplate
-    /// then clusterprofile may evolve to v2...
     #[serde(
         rename = "clusterProfileTemplates",
         skip_serializing_if = "Option::is_none"
@@ -556,16 +493,15 @@ pub struct SpectroClusterSpec {
     pub cluster_type: Option<String>,
 }
 
-/// Spectrocluster state entity.
+/// A cluster's state string.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterState {
-    /// Spectrocluster state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
 }
 
-/// SpectroClusterStatus.
+/// A cluster's state, conditions, per-pack status and apply state.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterStatus {
@@ -593,7 +529,6 @@ pub struct SpectroClusterStatus {
     pub services: Option<Vec<LoadBalancerService>>,
     #[serde(rename = "spcApply", skip_serializing_if = "Option::is_none")]
     pub spc_apply: Option<SpcApply>,
-    /// Current operational state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -602,7 +537,7 @@ pub struct SpectroClusterStatus {
     pub virtual_: Option<serde_json::Value>,
 }
 
-/// Spectrocluster status entity.
+/// The lightweight status response: just the state.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterStatusEntity {
@@ -610,25 +545,22 @@ pub struct SpectroClusterStatusEntity {
     pub status: Option<SpectroClusterState>,
 }
 
-/// Spectro cluster summary.
+/// One cluster as listed by a dashboard search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    /// Spectro cluster spec summary.
     #[serde(rename = "specSummary", skip_serializing_if = "Option::is_none")]
     pub spec_summary: Option<SpectroClusterSummarySpecSummary>,
-    /// Spectro cluster status summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<SpectroClusterSummaryStatus>,
 }
 
-/// Spectro cluster spec summary.
+/// The `specSummary` object of `v1SpectroClusterSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterSummarySpecSummary {
-    /// Architecture type of the cluster.
     #[serde(rename = "archTypes", skip_serializing_if = "Option::is_none")]
     pub arch_types: Option<Vec<String>>,
     #[serde(rename = "cloudAccountMeta", skip_serializing_if = "Option::is_none")]
@@ -651,7 +583,7 @@ pub struct SpectroClusterSummarySpecSummary {
     pub project_meta: Option<ProjectMeta>,
 }
 
-/// Spectro cluster status summary.
+/// The `status` object of `v1SpectroClusterSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterSummaryStatus {
@@ -679,20 +611,17 @@ pub struct SpectroClusterSummaryStatus {
     pub virtual_: Option<serde_json::Value>,
 }
 
-/// Reference to the cluster template from which this cluster was created, containing template
-/// identification metadata.
+/// The wire model `v1SpectroClusterTemplateRef`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterTemplateRef {
-    /// Project uid of the cluster template.
     #[serde(rename = "projectUid", skip_serializing_if = "Option::is_none")]
     pub project_uid: Option<String>,
-    /// Uid of the cluster template from which the cluster is created.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Spectro cluster status summary.
+/// The wire model `v1SpectroClusterUidStatusSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterUidStatusSummary {
@@ -728,7 +657,6 @@ pub struct SpectroClusterUidStatusSummary {
     pub services: Option<Vec<LoadBalancerService>>,
     #[serde(rename = "spcApply", skip_serializing_if = "Option::is_none")]
     pub spc_apply: Option<SpcApply>,
-    /// Current operational state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -739,24 +667,22 @@ pub struct SpectroClusterUidStatusSummary {
     pub workspaces: Option<Vec<ResourceReference>>,
 }
 
-/// Spectro cluster summary.
+/// The dashboard overview of a cluster, which carries its health.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterUidSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    /// Spectro cluster spec summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<SpectroClusterUidSummarySpec>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<SpectroClusterUidStatusSummary>,
 }
 
-/// Spectro cluster spec summary.
+/// The `spec` object of `v1SpectroClusterUidSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterUidSummarySpec {
-    /// Architecture types of the cluster.
     #[serde(rename = "archTypes", skip_serializing_if = "Option::is_none")]
     pub arch_types: Option<Vec<String>>,
     #[serde(rename = "cloudConfig", skip_serializing_if = "Option::is_none")]
@@ -775,89 +701,67 @@ pub struct SpectroClusterUidSummarySpec {
     pub cluster_profile_templates: Option<Vec<ClusterProfileTemplateMeta>>,
 }
 
-/// Variable with value which will be used within the packs of cluster profile.
+/// A variable name and value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterVariable {
-    /// Variable name.
     pub name: String,
-    /// Actual value of the variable to be used within the cluster.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
-/// Unique variable field with schema definition.
+/// The wire model `v1SpectroClusterVariableResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterVariableResponse {
-    /// The default value of the variable.
     #[serde(rename = "defaultValue", skip_serializing_if = "Option::is_none")]
     pub default_value: Option<String>,
-    /// Variable description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Unique display name of the variable.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<VariableFormat>,
-    /// If true, then variable will be hidden for overriding the value. By default the hidden flag
-    /// will be set to false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
-    /// If true, then variable value can't be editable. By default the immutable flag will be set to
-    /// false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub immutable: Option<bool>,
-    /// Input type for the variable - text or dropdown. Defaults to text for backward compatibility.
     #[serde(rename = "inputType", skip_serializing_if = "Option::is_none")]
     pub input_type: Option<VariableInputType>,
-    /// If true, then default value will be masked. By default the isSensitive flag will be set to
-    /// false.
     #[serde(rename = "isSensitive", skip_serializing_if = "Option::is_none")]
     pub is_sensitive: Option<bool>,
-    /// Variable name.
     pub name: String,
-    /// Available options for dropdown input type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<VariableOption>>,
-    /// Regular expression pattern which the variable value must match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
-    /// Flag to specify if the variable is optional or mandatory. If it is mandatory then default
-    /// value must be provided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// The user specified value of the variable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
-/// List of cluster variables to be updated with profile uid.
+/// Variable values to set for one attached profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterVariableUpdateEntity {
-    /// Profile uid to which the variable belongs.
     #[serde(rename = "profileUid")]
     pub profile_uid: String,
-    /// List of variables with updated values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<SpectroClusterVariable>>,
 }
 
-/// List of cluster variables with schema belonging to a cluster.
+/// One attached profile's variable values on a cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClusterVariables {
-    /// Profile uid to which the cluster variable belongs.
     #[serde(rename = "profileUid")]
     pub profile_uid: String,
-    /// List of cluster variables with schema.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<SpectroClusterVariableResponse>>,
 }
 
-/// Wire model 'v1SpectroClustersSummary'.
+/// A page of cluster summaries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroClustersSummary {
@@ -866,7 +770,7 @@ pub struct SpectroClustersSummary {
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Upgrades represent the reason of the last upgrade that took place.
+/// The wire model `v1Upgrades`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Upgrades {

@@ -7,17 +7,12 @@ use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// ClusterProfile is the Schema for the clusterprofiles API.
+/// A cluster profile version as read back: draft, published template, versions, usage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfile {
-    /// APIVersion defines the versioned schema of this representation of an object. Servers should
-    /// convert recognized schemas to the latest internal value, and may reject unrecognized values.
     #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    /// Kind is a string value representing the REST resource this object represents. Servers may
-    /// infer this from the endpoint the client submits requests to. Cannot be updated. In
-    /// CamelCase.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,7 +23,7 @@ pub struct ClusterProfile {
     pub status: Option<ClusterProfileStatus>,
 }
 
-/// Cluster profile clone request payload.
+/// The body of a profile clone, which makes a new version.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileCloneEntity {
@@ -36,30 +31,27 @@ pub struct ClusterProfileCloneEntity {
     pub metadata: Option<ClusterProfileCloneMetaInputEntity>,
 }
 
-/// Cluster profile clone metadata.
+/// Name, version and target scope of a profile clone.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileCloneMetaInputEntity {
-    /// Cloned cluster profile name.
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<ClusterProfileCloneTarget>,
-    /// Cloned cluster profile version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Cluster profile clone meta input entity.
+/// The wire model `v1ClusterProfileCloneTarget`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileCloneTarget {
-    /// Cloned cluster profile project uid.
     #[serde(rename = "projectUid", skip_serializing_if = "Option::is_none")]
     pub project_uid: Option<String>,
     pub scope: Scope,
 }
 
-/// Cluster profile request payload.
+/// The body of a cluster profile create.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileEntity {
@@ -69,21 +61,19 @@ pub struct ClusterProfileEntity {
     pub spec: Option<ClusterProfileEntitySpec>,
 }
 
-/// Wire model 'v1ClusterProfileEntity.spec'.
+/// The `spec` object of `v1ClusterProfileEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileEntitySpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<ClusterProfileTemplateDraft>,
-    /// List of unique variable fields defined for a cluster profile with schema constraints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<Variable>>,
-    /// Cluster profile version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Cluster profile filter spec.
+/// The wire model `v1ClusterProfileFilterSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileFilterSpec {
@@ -105,7 +95,7 @@ pub struct ClusterProfileFilterSpec {
     pub version: Option<FilterVersionString>,
 }
 
-/// Cluster profile fips compliance status.
+/// The wire model `v1ClusterProfileFips`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileFips {
@@ -113,7 +103,7 @@ pub struct ClusterProfileFips {
     pub mode: Option<String>,
 }
 
-/// Cluster profile filter spec.
+/// One profile version's name, uid, cloud type and version.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileMetadata {
@@ -123,7 +113,7 @@ pub struct ClusterProfileMetadata {
     pub spec: Option<ClusterProfileMetadataSpec>,
 }
 
-/// Wire model 'v1ClusterProfileMetadata.spec'.
+/// The `spec` object of `v1ClusterProfileMetadata`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileMetadataSpec {
@@ -133,22 +123,19 @@ pub struct ClusterProfileMetadataSpec {
     pub version: Option<String>,
 }
 
-/// Cluster profile packs summary about the deprecated, disabled, deleted packs count.
+/// The wire model `v1ClusterProfilePackSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfilePackSummary {
-    /// Total count of deleted packs in a cluster profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<f64>,
-    /// Total count of deprecated packs in a cluster profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<f64>,
-    /// Total count of disabled packs in a cluster profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disabled: Option<f64>,
 }
 
-/// Cluster profile packs object.
+/// The wire model `v1ClusterProfilePacksEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfilePacksEntity {
@@ -160,7 +147,7 @@ pub struct ClusterProfilePacksEntity {
     pub status: Option<PackSummaryStatus>,
 }
 
-/// Wire model 'v1ClusterProfileSortSpec'.
+/// The wire model `v1ClusterProfileSortSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileSortSpec {
@@ -170,9 +157,7 @@ pub struct ClusterProfileSortSpec {
     pub order: Option<SortOrder>,
 }
 
-/// ClusterProfileTemplate can be in draft mode, or published mode User only see the latest
-/// published template, and (or) the draft template User can apply either the draft version or the
-/// latest published version to a cluster...
+/// A profile's draft and published templates and its sibling versions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileSpec {
@@ -182,25 +167,22 @@ pub struct ClusterProfileSpec {
     pub published: Option<ClusterProfileTemplate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    /// Cluster profile's list of all the versions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub versions: Option<Vec<ClusterProfileVersion>>,
 }
 
-/// Cluster profile update spec.
+/// The wire model `v1ClusterProfileSpecEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileSpecEntity {
-    /// Cluster profile version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// ClusterProfileStatus defines the observed state of ClusterProfile.
+/// Whether a profile is published and which clusters use it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileStatus {
-    /// If it is true then profile pack values has a reference to user defined macros.
     #[serde(rename = "hasUserMacros", skip_serializing_if = "Option::is_none")]
     pub has_user_macros: Option<bool>,
     #[serde(
@@ -208,7 +190,6 @@ pub struct ClusterProfileStatus {
         skip_serializing_if = "Option::is_none"
     )]
     pub in_use_cluster_templates: Option<Vec<ProjectResourceReference>>,
-    /// Deprecated. Use inUseClusters.
     #[serde(rename = "inUseClusterUids", skip_serializing_if = "Option::is_none")]
     pub in_use_cluster_uids: Option<Vec<String>>,
     #[serde(rename = "inUseClusters", skip_serializing_if = "Option::is_none")]
@@ -217,7 +198,7 @@ pub struct ClusterProfileStatus {
     pub is_published: Option<bool>,
 }
 
-/// ClusterProfileStatusSummary defines the observed state of ClusterProfile.
+/// The wire model `v1ClusterProfileStatusSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileStatusSummary {
@@ -228,7 +209,6 @@ pub struct ClusterProfileStatusSummary {
         skip_serializing_if = "Option::is_none"
     )]
     pub in_use_cluster_templates: Option<Vec<ObjectEntity>>,
-    /// Deprecated. Use inUseClusters.
     #[serde(rename = "inUseClusterUids", skip_serializing_if = "Option::is_none")]
     pub in_use_cluster_uids: Option<Vec<String>>,
     #[serde(rename = "inUseClusters", skip_serializing_if = "Option::is_none")]
@@ -239,20 +219,19 @@ pub struct ClusterProfileStatusSummary {
     pub pack: Option<ClusterProfilePackSummary>,
 }
 
-/// Cluster profile summary.
+/// One profile version as listed on the dashboard.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    /// Cluster profile spec summary.
     #[serde(rename = "specSummary", skip_serializing_if = "Option::is_none")]
     pub spec_summary: Option<ClusterProfileSummarySpecSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ClusterProfileStatusSummary>,
 }
 
-/// Cluster profile spec summary.
+/// The `specSummary` object of `v1ClusterProfileSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileSummarySpecSummary {
@@ -260,15 +239,13 @@ pub struct ClusterProfileSummarySpecSummary {
     pub draft: Option<ClusterProfileTemplateSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<ClusterProfileTemplateSummary>,
-    /// Cluster profile's latest version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    /// Cluster profile's list of all the versions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub versions: Option<Vec<ClusterProfileVersion>>,
 }
 
-/// ClusterProfileTemplate contains details of a clusterprofile definition.
+/// A profile's content: type, cloud type, version and packs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileTemplate {
@@ -276,77 +253,57 @@ pub struct ClusterProfileTemplate {
     pub cloud_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// PackServerRefs is only used on Hubble side it is reference to pack registry servers which
-    /// PackRef belongs to in hubble, pack server is a top level object, so use a reference to point
-    /// to it packs within a clusterprofile c...
     #[serde(rename = "packServerRefs", skip_serializing_if = "Option::is_none")]
     pub pack_server_refs: Option<Vec<ObjectReference>>,
-    /// This secret is used only on Palette side use case is similar to k8s image pull secret this
-    /// single secret internally should contains all the pack servers in PackServerRefs if empty,
-    /// means no credential is needed to access...
     #[serde(rename = "packServerSecret", skip_serializing_if = "Option::is_none")]
     pub pack_server_secret: Option<String>,
-    /// Packs definitions here are final definitions. If ClonedFrom and ParamsOverwrite is present,
-    /// then Packs are the final merge result of ClonedFrom and ParamsOverwrite So orchestration
-    /// engine will just take the Packs and do...
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<PackRef>>,
-    /// Version start from 1.0.0, matching the index of ClusterProfileSpec.Versions\[\] will be used
-    /// by clusterSpec to identify which version is applied to the cluster.
     #[serde(rename = "profileVersion", skip_serializing_if = "Option::is_none")]
     pub profile_version: Option<String>,
-    /// RelatedObject refers to the type of object(clustergroup, cluster or edgeHost) the cluster
-    /// profile is associated with.
     #[serde(rename = "relatedObject", skip_serializing_if = "Option::is_none")]
     pub related_object: Option<ObjectReference>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    /// Deprecated. Use profileVersion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
 }
 
-/// Cluster profile template spec.
+/// The template of a profile create: type, cloud type and packs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileTemplateDraft {
     #[serde(rename = "cloudType", skip_serializing_if = "Option::is_none")]
     pub cloud_type: Option<String>,
-    /// Cluster profile packs array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<PackManifestEntity>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<ProfileType>,
 }
 
-/// Cluster profile template meta information.
+/// The wire model `v1ClusterProfileTemplateMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileTemplateMeta {
     #[serde(rename = "cloudType", skip_serializing_if = "Option::is_none")]
     pub cloud_type: Option<String>,
-    /// Cluster profile name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Cluster profile packs array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<PackRef>>,
-    /// Scope or context(system, tenant or project).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
-    /// Cluster profile type \[ "cluster", "infra", "add-on", "system" \].
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-    /// Cluster profile uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
 }
 
-/// Cluster profile template summary.
+/// The wire model `v1ClusterProfileTemplateSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileTemplateSummary {
@@ -358,40 +315,37 @@ pub struct ClusterProfileTemplateSummary {
     pub type_: Option<String>,
 }
 
-/// Cluster profile template update spec.
+/// The template of a profile update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileTemplateUpdate {
-    /// Cluster profile packs array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<PackManifestUpdateEntity>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<ProfileType>,
 }
 
-/// Cluster profile update request payload.
+/// The body of a cluster profile update (packs and version; no cloud type).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileUpdateEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    /// Cluster profile update spec.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<ClusterProfileUpdateEntitySpec>,
 }
 
-/// Cluster profile update spec.
+/// The `spec` object of `v1ClusterProfileUpdateEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileUpdateEntitySpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<ClusterProfileTemplateUpdate>,
-    /// Cluster profile version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Cluster profile with version.
+/// The wire model `v1ClusterProfileVersion`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfileVersion {
@@ -401,7 +355,7 @@ pub struct ClusterProfileVersion {
     pub version: Option<String>,
 }
 
-/// Spectro cluster filter summary spec.
+/// The body of a profile summary search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfilesFilterSpec {
@@ -411,14 +365,14 @@ pub struct ClusterProfilesFilterSpec {
     pub sort: Option<Vec<ClusterProfileSortSpec>>,
 }
 
-/// Wire model 'v1ClusterProfilesMetadata'.
+/// Name, uid, cloud type and version of every profile in scope, unpaged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfilesMetadata {
     pub items: Vec<ClusterProfileMetadata>,
 }
 
-/// Wire model 'v1ClusterProfilesSummary'.
+/// A page of profile summaries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterProfilesSummary {
@@ -427,7 +381,7 @@ pub struct ClusterProfilesSummary {
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Wire model 'v1FilterArray'.
+/// The wire model `v1FilterArray`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FilterArray {
@@ -441,7 +395,7 @@ pub struct FilterArray {
     pub ne: Option<Vec<String>>,
 }
 
-/// Wire model 'v1FilterVersionString'.
+/// The wire model `v1FilterVersionString`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FilterVersionString {
@@ -457,27 +411,24 @@ pub struct FilterVersionString {
     pub ne: Option<String>,
 }
 
-/// Published manifest object.
+/// The wire model `v1ManifestData`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestData {
-    /// Manifest content in yaml.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-    /// Manifest digest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
 }
 
-/// Wire model 'v1ManifestEntities'.
+/// The manifests of one pack of a profile, with content.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestEntities {
-    /// Manifests array.
     pub items: Vec<ManifestEntity>,
 }
 
-/// Manifest object.
+/// The wire model `v1ManifestEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestEntity {
@@ -487,33 +438,28 @@ pub struct ManifestEntity {
     pub spec: Option<ManifestSpec>,
 }
 
-/// Manifest request payload.
+/// A manifest's name and YAML content, as sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestInputEntity {
-    /// Manifest content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-    /// Manifest name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
-/// Manifest update request payload.
+/// A manifest in a profile update, matched to the existing one by uid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestRefUpdateEntity {
-    /// Manifest content in yaml.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-    /// Manifest name.
     pub name: String,
-    /// Manifest uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Manifest spec.
+/// The wire model `v1ManifestSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ManifestSpec {
@@ -523,7 +469,7 @@ pub struct ManifestSpec {
     pub published: Option<ManifestData>,
 }
 
-/// Cluster profile metadata request payload.
+/// The body of a profile metadata patch.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileMetaEntity {
@@ -532,16 +478,15 @@ pub struct ProfileMetaEntity {
     pub spec: Option<ClusterProfileSpecEntity>,
 }
 
-/// Wire model 'v1ProfileStatus'.
+/// The wire model `v1ProfileStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileStatus {
-    /// If it is true then profile pack values has a reference to user defined macros.
     #[serde(rename = "hasUserMacros", skip_serializing_if = "Option::is_none")]
     pub has_user_macros: Option<bool>,
 }
 
-/// Edge host clusterprofile template summary.
+/// The wire model `v1ProfileTemplateSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileTemplateSummary {
@@ -559,7 +504,7 @@ pub struct ProfileTemplateSummary {
     pub version: Option<String>,
 }
 
-/// Closed set of values of 'v1ProfileType'.
+/// The closed set of values of `v1ProfileType`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -611,51 +556,36 @@ impl std::fmt::Display for ProfileType {
     }
 }
 
-/// Unique variable field with schema definition.
+/// A profile variable: name, default and input constraints.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Variable {
-    /// The default value of the variable.
     #[serde(rename = "defaultValue", skip_serializing_if = "Option::is_none")]
     pub default_value: Option<String>,
-    /// Variable description.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Unique display name of the variable.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<VariableFormat>,
-    /// If true, then variable will be hidden for overriding the value. By default the hidden flag
-    /// will be set to false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
-    /// If true, then variable value can't be editable. By default the immutable flag will be set to
-    /// false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub immutable: Option<bool>,
-    /// Input type for the variable - text or dropdown. Defaults to text for backward compatibility.
     #[serde(rename = "inputType", skip_serializing_if = "Option::is_none")]
     pub input_type: Option<VariableInputType>,
-    /// If true, then default value will be masked. By default the isSensitive flag will be set to
-    /// false.
     #[serde(rename = "isSensitive", skip_serializing_if = "Option::is_none")]
     pub is_sensitive: Option<bool>,
-    /// Variable name.
     pub name: String,
-    /// Available options for dropdown input type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<VariableOption>>,
-    /// Regular expression pattern which the variable value must match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
-    /// Flag to specify if the variable is optional or mandatory. If it is mandatory then default
-    /// value must be provided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
 }
 
-/// Format type of the variable value.
+/// The closed set of values of `v1VariableFormat`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -727,7 +657,7 @@ impl std::fmt::Display for VariableFormat {
     }
 }
 
-/// Input type for the variable.
+/// The closed set of values of `v1VariableInputType`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -774,36 +704,30 @@ impl std::fmt::Display for VariableInputType {
     }
 }
 
-/// Wire model 'v1VariableNames'.
+/// The names of profile variables to delete.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VariableNames {
-    /// Array of variable names.
     pub variables: Vec<String>,
 }
 
-/// Option for dropdown variable input type.
+/// The wire model `v1VariableOption`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VariableOption {
-    /// Mark this option as the default selection.
     #[serde(rename = "default", skip_serializing_if = "Option::is_none")]
     pub default_: Option<bool>,
-    /// Optional tooltip/description for the option.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Display text for the option.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Actual value for the option.
     pub value: String,
 }
 
-/// Wire model 'v1Variables'.
+/// A profile's variables.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Variables {
-    /// List of unique variable fields with schema constraints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Vec<Variable>>,
 }

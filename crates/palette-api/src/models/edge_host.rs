@@ -7,77 +7,60 @@ use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Resource access control information (Read-only response data).
+/// The wire model `v1AclMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AclMeta {
-    /// User or service uid which created the resource.
     #[serde(rename = "ownerUid", skip_serializing_if = "Option::is_none")]
     pub owner_uid: Option<String>,
-    /// Project's uid if the resource is under a project.
     #[serde(rename = "projectUid", skip_serializing_if = "Option::is_none")]
     pub project_uid: Option<String>,
-    /// Tenant's uid.
     #[serde(rename = "tenantUid", skip_serializing_if = "Option::is_none")]
     pub tenant_uid: Option<String>,
 }
 
-/// Object identity meta of the cluster.
+/// The wire model `v1EdgeClusterObjectEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeClusterObjectEntity {
-    /// In case of hybrid edge clusters, it provides the object identity meta of hybrid cluster.
     #[serde(rename = "hybridCluster", skip_serializing_if = "Option::is_none")]
     pub hybrid_cluster: Option<HybridClusterMeta>,
-    /// Name of the cluster.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Uid of the cluster.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// EdgeHost is the underlying appliance.
+/// The wire model `v1EdgeHost`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHost {
-    /// Set to true if auto register is disabled for the device.
     #[serde(
         rename = "disableAutoRegister",
         skip_serializing_if = "Option::is_none"
     )]
     pub disable_auto_register: Option<bool>,
-    /// HostAddress is a FQDN or IP address of the Host.
     #[serde(rename = "hostAddress")]
     pub host_address: String,
-    /// HostAuthToken to authorize auto registration.
     #[serde(rename = "hostAuthToken", skip_serializing_if = "Option::is_none")]
     pub host_auth_token: Option<String>,
-    /// HostChecksum is the checksum provided by the edge host, to be persisted in SaaS.
     #[serde(rename = "hostChecksum", skip_serializing_if = "Option::is_none")]
     pub host_checksum: Option<String>,
-    /// HostIdentity is the identity to access the edge host.
     #[serde(rename = "hostIdentity", skip_serializing_if = "Option::is_none")]
     pub host_identity: Option<EdgeHostIdentity>,
-    /// HostPairingKey is the one-time pairing key to pair the edge host with the device registered
-    /// in SaaS.
     #[serde(rename = "hostPairingKey", skip_serializing_if = "Option::is_none")]
     pub host_pairing_key: Option<String>,
-    /// HostUid is the ID of the EdgeHost.
     #[serde(rename = "hostUid")]
     pub host_uid: String,
-    /// Mac address of edgehost.
     #[serde(rename = "macAddress", skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
-    /// ProjectUid where the edgehost will be placed during auto registration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub project: Option<ObjectEntity>,
-    /// RemoteSsh controls the remote SSH access for this edge host.
     #[serde(rename = "remoteSsh", skip_serializing_if = "Option::is_none")]
     pub remote_ssh: Option<String>,
 }
 
-/// Wire model 'v1EdgeHostDevice'.
+/// An edge host device with its spec and status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostDevice {
@@ -91,7 +74,7 @@ pub struct EdgeHostDevice {
     pub status: Option<EdgeHostDeviceStatus>,
 }
 
-/// EdgeHostDeviceSpec defines the desired state of EdgeHostDevice.
+/// The wire model `v1EdgeHostDeviceSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostDeviceSpec {
@@ -112,20 +95,18 @@ pub struct EdgeHostDeviceSpec {
     pub service: Option<ServiceSpec>,
     #[serde(rename = "tunnelConfig", skip_serializing_if = "Option::is_none")]
     pub tunnel_config: Option<serde_json::Value>,
-    /// Deprecated. Cloudtype of the provisioned edge host.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// EdgeHostDeviceStatus defines the observed state of EdgeHostDevice.
+/// The wire model `v1EdgeHostDeviceStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostDeviceStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub health: Option<EdgeHostHealth>,
-    /// Deprecated. Use inUseClustersRef.
     #[serde(rename = "inUseClusters", skip_serializing_if = "Option::is_none")]
     pub in_use_clusters: Option<Vec<ObjectEntity>>,
     #[serde(rename = "inUseClustersRef", skip_serializing_if = "Option::is_none")]
@@ -142,7 +123,7 @@ pub struct EdgeHostDeviceStatus {
     pub tunnel_status: Option<serde_json::Value>,
 }
 
-/// EdgeHostHealth defines the desired health state of EdgeHostDevice.
+/// The wire model `v1EdgeHostHealth`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostHealth {
@@ -154,25 +135,21 @@ pub struct EdgeHostHealth {
     pub state: Option<String>,
 }
 
-/// Wire model 'v1EdgeHostIdentity'.
+/// The wire model `v1EdgeHostIdentity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostIdentity {
-    /// CACert is the client CA certificate.
     #[serde(rename = "caCert", skip_serializing_if = "Option::is_none")]
     pub ca_cert: Option<String>,
-    /// Mode indicates a system or session connection to the host.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
-    /// SocketPath is an optional path to the socket on the host, if not using defaults.
     #[serde(rename = "socketPath", skip_serializing_if = "Option::is_none")]
     pub socket_path: Option<String>,
-    /// SSHSecret to the secret containing ssh-username.
     #[serde(rename = "sshSecret", skip_serializing_if = "Option::is_none")]
     pub ssh_secret: Option<EdgeHostSSHSecret>,
 }
 
-/// Wire model 'v1EdgeHostMeta'.
+/// One edge host's name, uid, state and type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostMeta {
@@ -190,14 +167,12 @@ pub struct EdgeHostMeta {
     pub uid: Option<String>,
 }
 
-/// Network defines the network configuration for a virtual machine.
+/// The wire model `v1EdgeHostNetwork`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostNetwork {
-    /// NetworkName of the network where this machine will be connected.
     #[serde(rename = "networkName")]
     pub network_name: String,
-    /// NetworkType specifies the type of network.
     #[serde(rename = "networkType")]
     pub network_type: String,
 }
@@ -211,7 +186,7 @@ impl Default for EdgeHostNetwork {
     }
 }
 
-/// Additional properties of edge host.
+/// The wire model `v1EdgeHostProperties`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostProperties {
@@ -221,30 +196,27 @@ pub struct EdgeHostProperties {
     pub storage_pools: Option<Vec<EdgeHostStoragePool>>,
 }
 
-/// Wire model 'v1EdgeHostSSHSecret'.
+/// The wire model `v1EdgeHostSSHSecret`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostSSHSecret {
-    /// SSH secret name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Private Key to access the host.
     #[serde(rename = "privateKey", skip_serializing_if = "Option::is_none")]
     pub private_key: Option<String>,
 }
 
-/// Host specifications.
+/// The wire model `v1EdgeHostSpecHost`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostSpecHost {
-    /// HostAddress is a FQDN or IP address of the Host.
     #[serde(rename = "hostAddress", skip_serializing_if = "Option::is_none")]
     pub host_address: Option<String>,
     #[serde(rename = "macAddress", skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
 }
 
-/// StoragePool is the storage pool for the vm image.
+/// The wire model `v1EdgeHostStoragePool`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostStoragePool {
@@ -252,7 +224,7 @@ pub struct EdgeHostStoragePool {
     pub name: Option<String>,
 }
 
-/// Wire model 'v1EdgeHostsMeta'.
+/// Edge host metadata, unpaged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostsMeta {
@@ -260,7 +232,7 @@ pub struct EdgeHostsMeta {
     pub edge_hosts: Option<Vec<EdgeHostMeta>>,
 }
 
-/// Wire model 'v1EdgeHostsMetadata'.
+/// The wire model `v1EdgeHostsMetadata`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostsMetadata {
@@ -272,7 +244,7 @@ pub struct EdgeHostsMetadata {
     pub status: Option<EdgeHostsMetadataStatus>,
 }
 
-/// Wire model 'v1EdgeHostsMetadataSpec'.
+/// The wire model `v1EdgeHostsMetadataSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostsMetadataSpec {
@@ -291,13 +263,12 @@ pub struct EdgeHostsMetadataSpec {
     pub type_: Option<String>,
 }
 
-/// Wire model 'v1EdgeHostsMetadataStatus'.
+/// The wire model `v1EdgeHostsMetadataStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostsMetadataStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub health: Option<EdgeHostHealth>,
-    /// Deprecated. Use inUseClustersRef.
     #[serde(rename = "inUseClusters", skip_serializing_if = "Option::is_none")]
     pub in_use_clusters: Option<Vec<ObjectEntity>>,
     #[serde(rename = "inUseClustersRef", skip_serializing_if = "Option::is_none")]
@@ -306,7 +277,7 @@ pub struct EdgeHostsMetadataStatus {
     pub state: Option<String>,
 }
 
-/// Wire model 'v1EdgeHostsSearchSummary'.
+/// A page of edge host search results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EdgeHostsSearchSummary {
@@ -315,19 +286,17 @@ pub struct EdgeHostsSearchSummary {
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Object identity meta of hybrid cluster.
+/// The wire model `v1HybridClusterMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HybridClusterMeta {
-    /// Name of the hybrid cluster.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Uid of the hybrid cluster.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Wire model 'v1Nic'.
+/// The wire model `v1Nic`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Nic {
@@ -347,7 +316,7 @@ pub struct Nic {
     pub subnet: Option<String>,
 }
 
-/// ServiceSpec defines the specification of service registering edge.
+/// The wire model `v1ServiceSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ServiceSpec {

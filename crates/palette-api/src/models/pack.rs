@@ -1,4 +1,5 @@
-//! Packs: summaries, the per-name tag entity, search metadata and filters, and the pack layer and type enums.
+//! Packs: summaries, the per-name tag entity, search metadata and filters, and the pack layer and
+//! type enums.
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
@@ -8,7 +9,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Wire model 'v1FilterString'.
+/// The wire model `v1FilterString`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FilterString {
@@ -24,69 +25,53 @@ pub struct FilterString {
     pub ne: Option<String>,
 }
 
-/// Pack dependency metadata.
+/// The wire model `v1PackDependencyMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackDependencyMeta {
-    /// Pack display name.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Pack logo url.
     #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    /// Pack name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
-    /// Pack uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    /// Pack version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Packs filter spec.
+/// Pack search criteria.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackFilterSpec {
-    /// Pack add-on sub type such as monitoring, db etc.
     #[serde(rename = "addOnSubType", skip_serializing_if = "Option::is_none")]
     pub add_on_sub_type: Option<Vec<String>>,
-    /// Pack add-on type such as logging, monitoring, security etc.
     #[serde(rename = "addOnType", skip_serializing_if = "Option::is_none")]
     pub add_on_type: Option<Vec<String>>,
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<FilterString>,
-    /// Pack supported cloud types.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub environment: Option<Vec<String>>,
-    /// IsFips compliant.
     #[serde(rename = "isFips", skip_serializing_if = "Option::is_none")]
     pub is_fips: Option<bool>,
-    /// Pack layer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<Vec<PackLayer>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<FilterString>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<Vec<String>>,
-    /// The source filter describes the creation origin/source of the pack. Ex. source can be
-    /// "spectrocloud" or "community".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Vec<String>>,
-    /// Pack state such as deprecated or disabled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<Vec<String>>,
-    /// Pack type.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<Vec<PackType>>,
 }
 
-/// Closed set of values of 'v1PackLayer'.
+/// The closed set of values of `v1PackLayer`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -148,72 +133,54 @@ impl std::fmt::Display for PackLayer {
     }
 }
 
-/// Pack request payload.
+/// A pack as sent in a profile create: name, tag, registry, type, values, manifests.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackManifestEntity {
-    /// Pack layer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
-    /// Pack manifests are additional content as part of the profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifests: Option<Vec<ManifestInputEntity>>,
-    /// Pack name.
     pub name: String,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
-    /// Pack tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
-    /// Pack uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    /// Pack values represents the values.yaml used as input parameters either Params OR Values
-    /// should be used, not both If both applied at the same time, will only use Values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Pack input entity with values to overwrite and manifests for the intial creation.
+/// A pack as sent in a profile update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackManifestUpdateEntity {
-    /// Pack layer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<String>,
-    /// Pack manifests are additional content as part of the profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifests: Option<Vec<ManifestRefUpdateEntity>>,
-    /// Pack name.
     pub name: String,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
-    /// Pack tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
-    /// Pack uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    /// Pack values represents the values.yaml used as input parameters either Params OR Values
-    /// should be used, not both If both applied at the same time, will only use Values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Pack metadata object.
+/// One pack as found by a pack search, with the registries that offer it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackMetadata {
-    /// Pack api version.
     #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    /// Pack kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,48 +189,40 @@ pub struct PackMetadata {
     pub spec: Option<PackMetadataSpec>,
 }
 
-/// List of packs metadata.
+/// A page of pack search results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackMetadataList {
-    /// Packs metadata array.
     pub items: Vec<PackMetadata>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Pack metadata spec.
+/// The wire model `v1PackMetadataSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackMetadataSpec {
-    /// Pack add-on sub type such as monitoring, db etc.
     #[serde(rename = "addonSubType", skip_serializing_if = "Option::is_none")]
     pub addon_sub_type: Option<String>,
-    /// Pack add-on type such as logging, monitoring, security etc.
     #[serde(rename = "addonType", skip_serializing_if = "Option::is_none")]
     pub addon_type: Option<String>,
-    /// Pack supported cloud types.
     #[serde(rename = "cloudTypes", skip_serializing_if = "Option::is_none")]
     pub cloud_types: Option<Vec<String>>,
-    /// Pack display name.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Pack group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<PackLayer>,
-    /// Pack name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pack registries array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registries: Option<Vec<RegistryPackMetadata>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
 }
 
-/// PackPreset defines the preset pack values.
+/// The wire model `v1PackPreset`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackPreset {
@@ -279,65 +238,47 @@ pub struct PackPreset {
     pub remove: Option<Vec<String>>,
 }
 
-/// PackRef server/name:tag to point to a pack PackRef is used when construct a ClusterProfile
-/// PackSpec is used for UI to render the parameters form ClusterProfile will not know inner details
-/// of a pack ClusterProfile only co...
+/// A pack as it appears in a read profile: name, tag, layer, type, uid, values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRef {
-    /// Annotations is used to allow packref to add more arbitrary information one example is to add
-    /// git reference for values.yaml.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    /// Digest is used to specify the version should be installed by palette when pack upgrade
-    /// available, change this digest to trigger upgrade.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     #[serde(rename = "inValidReason", skip_serializing_if = "Option::is_none")]
     pub in_valid_reason: Option<String>,
-    /// Pack is invalid when the associated tag is deleted from the registry.
     #[serde(rename = "isInvalid", skip_serializing_if = "Option::is_none")]
     pub is_invalid: Option<bool>,
     pub layer: PackLayer,
-    /// Path to the pack logo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifests: Option<Vec<ObjectReference>>,
-    /// Pack name.
     pub name: String,
-    /// PackUID is Hubble packUID, not palette Pack.UID It is used by Hubble only.
     #[serde(rename = "packUid", skip_serializing_if = "Option::is_none")]
     pub pack_uid: Option<String>,
-    /// Params passed as env variables to be consumed at installation time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub params: Option<BTreeMap<String, String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presets: Option<Vec<PackPreset>>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<Vec<PackSchema>>,
-    /// Pack registry server or helm repo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server: Option<String>,
-    /// Pack tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    /// Type of the pack.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
-    /// Values represents the values.yaml used as input parameters either Params OR Values should be
-    /// used, not both If both applied at the same time, will only use Values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
-    /// Pack version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Pack ref summary.
+/// The wire model `v1PackRefSummary`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRefSummary {
@@ -363,7 +304,7 @@ pub struct PackRefSummary {
     pub version: Option<String>,
 }
 
-/// PackSchema defines the schema definition, hints for the pack values.
+/// The wire model `v1PackSchema`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackSchema {
@@ -385,7 +326,7 @@ pub struct PackSchema {
     pub type_: Option<String>,
 }
 
-/// Packs sort spec.
+/// The wire model `v1PackSortSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackSortSpec {
@@ -395,24 +336,21 @@ pub struct PackSortSpec {
     pub order: Option<SortOrder>,
 }
 
-/// List of packs.
+/// A page of pack summaries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackSummaries {
-    /// Packs array.
     pub items: Vec<PackSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Pack summary object.
+/// One pack version as listed by `GET /v1/packs`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackSummary {
-    /// Pack api version.
     #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    /// Pack kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -423,126 +361,96 @@ pub struct PackSummary {
     pub status: Option<PackSummaryStatus>,
 }
 
-/// Pack object.
+/// What a pack version is: name, layer, type, version, registry, default values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackSummarySpec {
-    /// Pack add-on sub type such as monitoring, db etc.
     #[serde(rename = "addonSubType", skip_serializing_if = "Option::is_none")]
     pub addon_sub_type: Option<String>,
-    /// Pack add-on type such as logging, monitoring, security etc.
     #[serde(rename = "addonType", skip_serializing_if = "Option::is_none")]
     pub addon_type: Option<String>,
-    /// Pack annotations is used to allow pack to add more arbitrary configurations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    /// Pack supported cloud types.
     #[serde(rename = "cloudTypes", skip_serializing_if = "Option::is_none")]
     pub cloud_types: Option<Vec<String>>,
-    /// Pack digest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
-    /// Pack display name.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Pack end of life, date format: yyyy-MM-dd.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eol: Option<String>,
-    /// Pack group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<PackLayer>,
-    /// Pack logo url.
     #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    /// Pack manifests are additional content as part of the cluster profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifests: Option<Vec<ObjectReference>>,
-    /// Pack name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pack presets are the set of configurations applied on user selection of presets.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presets: Option<Vec<PackPreset>>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
-    /// Pack schema contains constraints such as data type, format, hints for the pack values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<Vec<PackSchema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<serde_json::Value>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
-    /// Pack values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
-    /// Pack version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Pack status.
+/// The free-form object `v1PackSummaryStatus`.
 pub type PackSummaryStatus = serde_json::Value;
 
-/// Pack object.
+/// All versions of one pack in one registry, with each version's default values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackTagEntity {
-    /// Pack add-on sub type such as monitoring, db etc.
     #[serde(rename = "addonSubType", skip_serializing_if = "Option::is_none")]
     pub addon_sub_type: Option<String>,
-    /// Pack add-on type such as logging, monitoring, security etc.
     #[serde(rename = "addonType", skip_serializing_if = "Option::is_none")]
     pub addon_type: Option<String>,
-    /// Pack supported cloud types.
     #[serde(rename = "cloudTypes", skip_serializing_if = "Option::is_none")]
     pub cloud_types: Option<Vec<String>>,
-    /// Pack display name.
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layer: Option<PackLayer>,
-    /// Pack logo url.
     #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    /// Pack name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pack values array.
     #[serde(rename = "packValues", skip_serializing_if = "Option::is_none")]
     pub pack_values: Option<Vec<PackUidValues>>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
-    /// Pack version tags array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<PackTags>>,
 }
 
-/// Wire model 'v1PackTags'.
+/// The wire model `v1PackTags`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackTags {
-    /// Pack group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
-    /// Pack uid.
     #[serde(rename = "packUid", skip_serializing_if = "Option::is_none")]
     pub pack_uid: Option<String>,
-    /// Pack version parent tags.
     #[serde(rename = "parentTags", skip_serializing_if = "Option::is_none")]
     pub parent_tags: Option<Vec<String>>,
-    /// Pack version tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    /// Pack version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
-/// Closed set of values of 'v1PackType'.
+/// The closed set of values of `v1PackType`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -594,56 +502,44 @@ impl std::fmt::Display for PackType {
     }
 }
 
-/// Wire model 'v1PackUidValues'.
+/// The wire model `v1PackUidValues`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackUidValues {
-    /// Pack annotations is used to allow pack to add more arbitrary configurations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    /// Pack dependencies array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<Vec<PackDependencyMeta>>,
-    /// Pack uid.
     #[serde(rename = "packUid", skip_serializing_if = "Option::is_none")]
     pub pack_uid: Option<String>,
-    /// Pack presets are the set of configurations applied on user selection of presets.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presets: Option<Vec<PackPreset>>,
-    /// Readme describes the documentation of the specified pack.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub readme: Option<String>,
-    /// Pack schema contains constraints such as data type, format, hints for the pack values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<Vec<PackSchema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<serde_json::Value>,
-    /// Pack values represents the values.yaml used as input parameters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Pack values entity to refer the existing pack for the values override.
+/// Per-cluster overrides of one pack's values in a cluster create or day-2 change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackValuesEntity {
-    /// Pack manifests are additional content as part of the profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manifests: Option<Vec<ManifestRefUpdateEntity>>,
-    /// Pack name.
     pub name: String,
-    /// Pack version tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<PackType>,
-    /// Pack values represents the values.yaml used as input parameters either Params OR Values
-    /// should be used, not both If both applied at the same time, will only use Values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Packs filter spec.
+/// The body of a pack search: a filter and a sort order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PacksFilterSpec {

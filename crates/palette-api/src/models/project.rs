@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Wire model 'v1ProjectMeta'.
+/// The wire model `v1ProjectMeta`.
 ///
 /// The spec defines it with the same fields as [`ObjectEntity`] (`v1ObjectEntity`).
 pub type ProjectMeta = ObjectEntity;
 
-/// Project metadata.
+/// One project's name and uid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProjectMetadata {
@@ -20,25 +20,21 @@ pub struct ProjectMetadata {
     pub metadata: Option<ObjectEntity>,
 }
 
-/// Project-scoped resource reference.
+/// The wire model `v1ProjectResourceReference`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProjectResourceReference {
-    /// Kind of the referenced resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// Name of the referenced resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// UID of the Project that scopes this resource.
     #[serde(rename = "projectUid", skip_serializing_if = "Option::is_none")]
     pub project_uid: Option<String>,
-    /// UID of the referenced resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Wire model 'v1ProjectsMetadata'.
+/// Every project visible to the caller, unpaged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProjectsMetadata {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Wire model 'v1PackRegistries'.
+/// A page of pack registries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRegistries {
@@ -17,7 +17,7 @@ pub struct PackRegistries {
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Pack registry information.
+/// A pack registry with its endpoint and sync status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRegistry {
@@ -33,7 +33,7 @@ pub struct PackRegistry {
     pub status: Option<PackRegistryStatus>,
 }
 
-/// Pack registry credentials spec.
+/// The wire model `v1PackRegistrySpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRegistrySpec {
@@ -43,14 +43,13 @@ pub struct PackRegistrySpec {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private: Option<bool>,
-    /// Pack registry uid.
     #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
     pub registry_uid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
 }
 
-/// Status of the pack registry.
+/// The wire model `v1PackRegistryStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PackRegistryStatus {
@@ -58,14 +57,14 @@ pub struct PackRegistryStatus {
     pub pack_sync_status: Option<RegistrySyncStatus>,
 }
 
-/// Pack Registries Metadata.
+/// Every registry of every kind, unpaged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistriesMetadata {
     pub items: Vec<RegistryMetadata>,
 }
 
-/// Auth credentials of the registry.
+/// The wire model `v1RegistryAuth`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistryAuth {
@@ -95,7 +94,7 @@ impl std::fmt::Debug for RegistryAuth {
     }
 }
 
-/// Registry meta.
+/// One registry: uid, name, kind, scope and flags.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistryMetadata {
@@ -113,34 +112,27 @@ pub struct RegistryMetadata {
     pub uid: Option<String>,
 }
 
-/// Registry metadata information.
+/// The wire model `v1RegistryPackMetadata`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistryPackMetadata {
-    /// Pack annotations is used to allow pack to add more arbitrary configurations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    /// Latest pack uid.
     #[serde(rename = "latestPackUid", skip_serializing_if = "Option::is_none")]
     pub latest_pack_uid: Option<String>,
-    /// Pack latest version.
     #[serde(rename = "latestVersion", skip_serializing_if = "Option::is_none")]
     pub latest_version: Option<String>,
-    /// Pack logo url.
     #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    /// Pack registry name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Pack registry scope.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
-    /// Pack registry uid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
 }
 
-/// Status of the registry sync.
+/// The wire model `v1RegistrySyncStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistrySyncStatus {
@@ -156,7 +148,7 @@ pub struct RegistrySyncStatus {
     pub status: Option<String>,
 }
 
-/// TLS configuration.
+/// The wire model `v1TlsConfiguration`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TlsConfiguration {

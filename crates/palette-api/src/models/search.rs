@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Wire model 'v1SearchFilterBoolCondition'.
+/// The wire model `v1SearchFilterBoolCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterBoolCondition {
@@ -15,7 +15,7 @@ pub struct SearchFilterBoolCondition {
     pub value: Option<bool>,
 }
 
-/// Wire model 'v1SearchFilterCondition'.
+/// The wire model `v1SearchFilterCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterCondition {
@@ -33,7 +33,7 @@ pub struct SearchFilterCondition {
     pub string: Option<SearchFilterStringCondition>,
 }
 
-/// Closed set of values of 'v1SearchFilterConjunctionOperator'.
+/// The closed set of values of `v1SearchFilterConjunctionOperator`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -75,7 +75,7 @@ impl std::fmt::Display for SearchFilterConjunctionOperator {
     }
 }
 
-/// Wire model 'v1SearchFilterDateCondition'.
+/// The wire model `v1SearchFilterDateCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterDateCondition {
@@ -87,7 +87,7 @@ pub struct SearchFilterDateCondition {
     pub operator: Option<SearchFilterDateOperator>,
 }
 
-/// Wire model 'v1SearchFilterDateConditionMatch'.
+/// The wire model `v1SearchFilterDateConditionMatch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterDateConditionMatch {
@@ -97,7 +97,7 @@ pub struct SearchFilterDateConditionMatch {
     pub values: Option<Vec<Time>>,
 }
 
-/// Closed set of values of 'v1SearchFilterDateOperator'.
+/// The closed set of values of `v1SearchFilterDateOperator`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -159,7 +159,7 @@ impl std::fmt::Display for SearchFilterDateOperator {
     }
 }
 
-/// Wire model 'v1SearchFilterFloatCondition'.
+/// The wire model `v1SearchFilterFloatCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterFloatCondition {
@@ -171,7 +171,7 @@ pub struct SearchFilterFloatCondition {
     pub operator: Option<SearchFilterIntegerOperator>,
 }
 
-/// Wire model 'v1SearchFilterFloatConditionMatch'.
+/// The wire model `v1SearchFilterFloatConditionMatch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterFloatConditionMatch {
@@ -181,7 +181,7 @@ pub struct SearchFilterFloatConditionMatch {
     pub values: Option<Vec<f64>>,
 }
 
-/// Wire model 'v1SearchFilterGroup'.
+/// Filters joined by a conjunction.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterGroup {
@@ -191,7 +191,7 @@ pub struct SearchFilterGroup {
     pub filters: Option<Vec<SearchFilterItem>>,
 }
 
-/// Wire model 'v1SearchFilterIntegerCondition'.
+/// The wire model `v1SearchFilterIntegerCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterIntegerCondition {
@@ -203,7 +203,7 @@ pub struct SearchFilterIntegerCondition {
     pub operator: Option<SearchFilterIntegerOperator>,
 }
 
-/// Wire model 'v1SearchFilterIntegerConditionMatch'.
+/// The wire model `v1SearchFilterIntegerConditionMatch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterIntegerConditionMatch {
@@ -213,7 +213,7 @@ pub struct SearchFilterIntegerConditionMatch {
     pub values: Option<Vec<i64>>,
 }
 
-/// Closed set of values of 'v1SearchFilterIntegerOperator'.
+/// The closed set of values of `v1SearchFilterIntegerOperator`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -270,7 +270,7 @@ impl std::fmt::Display for SearchFilterIntegerOperator {
     }
 }
 
-/// Wire model 'v1SearchFilterItem'.
+/// One filter: a property, its type and a condition.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterItem {
@@ -282,7 +282,7 @@ pub struct SearchFilterItem {
     pub type_: Option<SearchFilterPropertyType>,
 }
 
-/// Wire model 'v1SearchFilterKeyValueCondition'.
+/// The wire model `v1SearchFilterKeyValueCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterKeyValueCondition {
@@ -298,12 +298,12 @@ pub struct SearchFilterKeyValueCondition {
     pub operator: Option<SearchFilterStringOperator>,
 }
 
-/// Wire model 'v1SearchFilterKeyValueConditionMatch'.
+/// The wire model `v1SearchFilterKeyValueConditionMatch`.
 ///
 /// The spec defines it with the same fields as [`SearchFilterStringConditionMatch`] (`v1SearchFilterStringConditionMatch`).
 pub type SearchFilterKeyValueConditionMatch = SearchFilterStringConditionMatch;
 
-/// Closed set of values of 'v1SearchFilterPropertyType'.
+/// The closed set of values of `v1SearchFilterPropertyType`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -365,7 +365,7 @@ impl std::fmt::Display for SearchFilterPropertyType {
     }
 }
 
-/// Wire model 'v1SearchFilterSortSpec'.
+/// The wire model `v1SearchFilterSortSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterSortSpec {
@@ -375,7 +375,7 @@ pub struct SearchFilterSortSpec {
     pub order: Option<SortOrder>,
 }
 
-/// Wire model 'v1SearchFilterSpec'.
+/// Filter groups joined by a conjunction.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterSpec {
@@ -385,7 +385,7 @@ pub struct SearchFilterSpec {
     pub filter_groups: Option<Vec<SearchFilterGroup>>,
 }
 
-/// Wire model 'v1SearchFilterStringCondition'.
+/// The wire model `v1SearchFilterStringCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterStringCondition {
@@ -399,7 +399,7 @@ pub struct SearchFilterStringCondition {
     pub operator: Option<SearchFilterStringOperator>,
 }
 
-/// Wire model 'v1SearchFilterStringConditionMatch'.
+/// The wire model `v1SearchFilterStringConditionMatch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterStringConditionMatch {
@@ -409,7 +409,7 @@ pub struct SearchFilterStringConditionMatch {
     pub values: Option<Vec<String>>,
 }
 
-/// Closed set of values of 'v1SearchFilterStringOperator'.
+/// The closed set of values of `v1SearchFilterStringOperator`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -456,7 +456,7 @@ impl std::fmt::Display for SearchFilterStringOperator {
     }
 }
 
-/// Spectro cluster search filter summary spec.
+/// The body of a dashboard search: filter groups and a sort order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchFilterSummarySpec {

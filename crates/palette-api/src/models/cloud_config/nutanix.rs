@@ -1,4 +1,5 @@
-//! Custom cloud types such as Nutanix (`/cloudTypes/{cloudType}` routes): create entity, cluster config, machine pools, cloud config and machines.
+//! Custom cloud types such as Nutanix (`/cloudTypes/{cloudType}` routes): create entity, cluster
+//! config, machine pools, cloud config and machines.
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
@@ -8,7 +9,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use crate::models::*;
 
-/// Custom cloud cluster config entity.
+/// The body of a custom-cloud cluster config update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomCloudClusterConfigEntity {
@@ -16,13 +17,10 @@ pub struct CustomCloudClusterConfigEntity {
     pub cluster_config: Option<CustomClusterConfig>,
 }
 
-/// CustomCloudConfig is the Schema for the custom cloudconfigs API.
+/// The cloud config of a cluster on custom-cloud, as read back.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomCloudConfig {
-    /// Kind is a string value representing the REST resource this object represents. Servers may
-    /// infer this from the endpoint the client submits requests to. Cannot be updated. In
-    /// CamelCase.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,12 +29,10 @@ pub struct CustomCloudConfig {
     pub spec: Option<CustomCloudConfigSpec>,
 }
 
-/// CustomCloudConfigSpec defines the cloud configuration input by user This will translate to
-/// clusterspec/machinespec for cluster-api.
+/// The cluster config and machine pools (`machinePoolConfig`) of a cloud config on custom-cloud.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomCloudConfigSpec {
-    /// CloudAccountRef should point to the secret which contains CustomCloudAccount.
     #[serde(rename = "cloudAccountRef", skip_serializing_if = "Option::is_none")]
     pub cloud_account_ref: Option<ObjectReference>,
     #[serde(rename = "clusterConfig", skip_serializing_if = "Option::is_none")]
@@ -45,15 +41,14 @@ pub struct CustomCloudConfigSpec {
     pub machine_pool_config: Option<Vec<CustomMachinePoolConfig>>,
 }
 
-/// Cluster level configuration for Custom cloud and applicable for all the machine pools.
+/// A custom cloud's cluster configuration, as YAML values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomClusterConfig {
-    /// YAML string for Cluster and CloudCluster.
     pub values: String,
 }
 
-/// Wire model 'v1CustomClusterConfigEntity'.
+/// The wire model `v1CustomClusterConfigEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomClusterConfigEntity {
@@ -66,30 +61,25 @@ pub struct CustomClusterConfigEntity {
     pub machine_management_config: Option<MachineManagementConfig>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<serde_json::Value>,
-    /// The timezone field is mandatory if cluster is deployed through template, else it is
-    /// optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
 }
 
-/// Wire model 'v1CustomInstanceType'.
+/// The wire model `v1CustomInstanceType`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomInstanceType {
-    /// DiskGiB is the size of a custom machine's disk, in GiB.
     #[serde(rename = "diskGiB", skip_serializing_if = "Option::is_none")]
     pub disk_gi_b: Option<i32>,
-    /// MemoryMiB is the size of a custom machine's memory, in MiB.
     #[serde(rename = "memoryMiB", skip_serializing_if = "Option::is_none")]
     pub memory_mi_b: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// NumCPUs is the number in a custom machine.
     #[serde(rename = "numCPUs", skip_serializing_if = "Option::is_none")]
     pub num_cp_us: Option<i32>,
 }
 
-/// Custom cloud VM definition.
+/// One machine on custom-cloud with its status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachine {
@@ -105,21 +95,16 @@ pub struct CustomMachine {
     pub status: Option<CloudMachineStatus>,
 }
 
-/// Machine pool configuration for the custom cluster.
+/// The wire model `v1CustomMachinePoolBaseConfigEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachinePoolBaseConfigEntity {
-    /// Additional labels to be part of the machine pool.
     #[serde(rename = "additionalLabels", skip_serializing_if = "Option::is_none")]
     pub additional_labels: Option<BTreeMap<String, String>>,
-    /// Whether this pool is for control plane.
     #[serde(rename = "isControlPlane", skip_serializing_if = "Option::is_none")]
     pub is_control_plane: Option<bool>,
-    /// Control plane or worker taints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taints: Option<Vec<Taint>>,
-    /// If IsControlPlane==true && useControlPlaneAsWorker==true, then will remove control plane
-    /// taint this will not be used for worker pools.
     #[serde(
         rename = "useControlPlaneAsWorker",
         skip_serializing_if = "Option::is_none"
@@ -127,59 +112,48 @@ pub struct CustomMachinePoolBaseConfigEntity {
     pub use_control_plane_as_worker: Option<bool>,
 }
 
-/// Wire model 'v1CustomMachinePoolCloudConfigEntity'.
+/// The custom-cloud-specific part of a machine pool as sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachinePoolCloudConfigEntity {
-    /// Machine pool configuration as yaml content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Wire model 'v1CustomMachinePoolConfig'.
+/// A machine pool on custom-cloud as read back: one flat object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachinePoolConfig {
-    /// Custom annotations for CAPI machine objects and nodes.
     #[serde(
         rename = "additionalAnnotations",
         skip_serializing_if = "Option::is_none"
     )]
     pub additional_annotations: Option<BTreeMap<String, String>>,
-    /// AdditionalLabels.
     #[serde(rename = "additionalLabels", skip_serializing_if = "Option::is_none")]
     pub additional_labels: Option<BTreeMap<String, String>>,
-    /// Whether this pool is for control plane.
     #[serde(rename = "isControlPlane")]
     pub is_control_plane: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// YAML config for kubeletExtraArgs, preKubeadmCommands, postKubeadmCommands. Overrides pack-
-    /// level settings. Worker pools only.
     #[serde(
         rename = "overrideKubeadmConfiguration",
         skip_serializing_if = "Option::is_none"
     )]
     pub override_kubeadm_configuration: Option<String>,
-    /// Size of the pool, number of machines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
-    /// Control plane or worker taints.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taints: Option<Vec<Taint>>,
-    /// If IsControlPlane==true && useControlPlaneAsWorker==true, then will remove control plane
-    /// taint this will not be used for worker pools.
     #[serde(
         rename = "useControlPlaneAsWorker",
         skip_serializing_if = "Option::is_none"
     )]
     pub use_control_plane_as_worker: Option<bool>,
-    /// YAML string for machine.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
 }
 
-/// Wire model 'v1CustomMachinePoolConfigEntity'.
+/// A custom-cloud machine pool: YAML values and the pool settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachinePoolConfigEntity {
@@ -189,7 +163,7 @@ pub struct CustomMachinePoolConfigEntity {
     pub pool_config: Option<CustomMachinePoolBaseConfigEntity>,
 }
 
-/// Custom cloud VM definition spec.
+/// The wire model `v1CustomMachineSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachineSpec {
@@ -209,7 +183,7 @@ pub struct CustomMachineSpec {
     pub ssh_key_name: Option<String>,
 }
 
-/// List of Custom machines.
+/// A page of machines on custom-cloud.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomMachines {
@@ -218,12 +192,12 @@ pub struct CustomMachines {
     pub listmeta: Option<ListMetaData>,
 }
 
-/// Custom network interface.
+/// The wire model `v1CustomNic`.
 ///
 /// The spec defines it with the same fields as [`GcpNic`] (`v1GcpNic`).
 pub type CustomNic = GcpNic;
 
-/// Custom cluster request payload for create and update.
+/// The body of a custom-cloud (e.g. Nutanix) cluster create.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroCustomClusterEntity {
@@ -233,16 +207,14 @@ pub struct SpectroCustomClusterEntity {
     pub spec: Option<SpectroCustomClusterEntitySpec>,
 }
 
-/// Wire model 'v1SpectroCustomClusterEntity.spec'.
+/// The `spec` object of `v1SpectroCustomClusterEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpectroCustomClusterEntitySpec {
-    /// Cloud account uid to be used for cluster provisioning.
     #[serde(rename = "cloudAccountUid")]
     pub cloud_account_uid: String,
     #[serde(rename = "cloudConfig")]
     pub cloud_config: CustomClusterConfig,
-    /// General cluster configuration like patching settings, namespace resource allocation, rbac.
     #[serde(rename = "clusterConfig", skip_serializing_if = "Option::is_none")]
     pub cluster_config: Option<CustomClusterConfigEntity>,
     #[serde(rename = "clusterTemplate", skip_serializing_if = "Option::is_none")]
@@ -251,8 +223,6 @@ pub struct SpectroCustomClusterEntitySpec {
     pub cluster_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub machinepoolconfig: Option<Vec<CustomMachinePoolConfigEntity>>,
-    /// Cluster profile references that specify which profiles to apply to the cluster. Supports
-    /// overriding pack values and variables.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profiles: Option<Vec<SpectroClusterProfileEntity>>,
 }
