@@ -76,11 +76,17 @@ impl Page {
 
     /// Cuts `items` to this page and wraps it as `{"items", "listmeta"}`.
     pub fn apply(self, items: Vec<Value>) -> Value {
+        self.apply_with(items, |v| v)
+    }
+
+    /// Like [`Page::apply`], rendering only the items on the page with `render`.
+    pub fn apply_with<T>(self, items: Vec<T>, render: impl FnMut(T) -> Value) -> Value {
         let count = items.len();
         let page: Vec<Value> = items
             .into_iter()
             .skip(self.offset)
             .take(self.limit)
+            .map(render)
             .collect();
         let next = self.offset + page.len();
         let token = if next < count {

@@ -3,13 +3,13 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::rate_limit::RateLimiter;
-use crate::store::Store;
+use crate::store::{Kind, Record, Store, StoreError};
 
 /// Everything a handler needs; cheap to clone.
 #[derive(Clone)]
@@ -27,6 +27,7 @@ struct Inner {
     stats: Stats,
     limiter: RateLimiter,
     request_log: Option<Mutex<File>>,
+    packs: OnceLock<Arc<Vec<Record>>>,
 }
 
 /// Settings that can change while the emulator runs (`PUT /__emulator/settings`).
@@ -148,6 +149,7 @@ impl AppState {
                 stats: Stats::default(),
                 limiter: RateLimiter::default(),
                 request_log: request_log.map(Mutex::new),
+                packs: OnceLock::new(),
             }),
         }
     }
@@ -155,6 +157,16 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &dyn Store {
         self.inner.store.as_ref()
+    }
+
+    /// Every pack version, oldest first. Packs come from the seed and no route writes them,
+    /// so they are read from the store once and kept.
+    pub fn packs(&self) -> Result<Arc<Vec<Record>>, StoreError> {
+        if let Some(packs) = self.inner.packs.get() {
+            return Ok(packs.clone());
+        }
+        let packs = Arc::new(self.inner.store.list(Kind::Pack)?);
+        Ok(self.inner.packs.get_or_init(|| packs).clone())
     }
 
     /// Serializes read-modify-write sequences. Never hold the guard across an `.await`.

@@ -126,7 +126,7 @@ fn build_packs(
             "spec.template.packs must hold at least one pack",
         ));
     }
-    let all_packs = state.store().list(Kind::Pack)?;
+    let all_packs = state.packs()?;
     let mut out: Vec<Value> = Vec::new();
     for (i, p) in input.iter().enumerate() {
         let name = wire::str_at(p, "/name").ok_or_else(|| {

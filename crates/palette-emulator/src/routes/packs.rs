@@ -132,13 +132,14 @@ fn matches_filters(r: &Record, filters: &str) -> ApiResult<bool> {
 async fn list(State(state): State<AppState>, _ctx: Ctx, q: Query) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
     let filters = q.get("filters").cloned().unwrap_or_default();
-    let mut items = Vec::new();
-    for r in state.store().list(Kind::Pack)? {
-        if matches_filters(&r, &filters)? {
-            items.push(summary(&r));
+    let packs = state.packs()?;
+    let mut matching = Vec::new();
+    for r in packs.iter() {
+        if matches_filters(r, &filters)? {
+            matching.push(r);
         }
     }
-    wire::ok::<m::PackSummaries>(page.apply(items))
+    wire::ok::<m::PackSummaries>(page.apply_with(matching, summary))
 }
 
 fn list_filter(filter: &Value, key: &str, actual: &Value) -> bool {
@@ -164,7 +165,7 @@ async fn search(
         .map(|r| (r.uid.clone(), r))
         .collect();
     let mut by_name: BTreeMap<String, Vec<Record>> = BTreeMap::new();
-    for r in state.store().list(Kind::Pack)? {
+    for r in state.packs()?.iter() {
         let d = &r.doc;
         let env_ok = match filter.get("environment").and_then(Value::as_array) {
             Some(envs) if !envs.is_empty() => envs
@@ -184,7 +185,7 @@ async fn search(
             && list_filter(&filter, "addOnType", &d["addonType"])
             && list_filter(&filter, "registryUid", &d["registryUid"])
         {
-            by_name.entry(r.name.clone()).or_default().push(r);
+            by_name.entry(r.name.clone()).or_default().push(r.clone());
         }
     }
     let mut items = Vec::new();
@@ -242,7 +243,7 @@ async fn by_name(
         .filter(|c| !c.is_empty())
         .unwrap_or("all");
     let layer = q.get("layer").map(String::as_str).filter(|l| !l.is_empty());
-    let all = state.store().list(Kind::Pack)?;
+    let all = state.packs()?;
     let versions: Vec<&Record> = all
         .iter()
         .filter(|r| {
@@ -266,11 +267,11 @@ async fn by_uid(
     _ctx: Ctx,
     Path(uid): Path<String>,
 ) -> ApiResult<Response> {
-    let pack = state
-        .store()
-        .get(Kind::Pack, &uid)?
+    let all = state.packs()?;
+    let pack = all
+        .iter()
+        .find(|r| r.uid == uid)
         .ok_or_else(|| ApiError::not_found("pack", &uid))?;
-    let all = state.store().list(Kind::Pack)?;
     let versions: Vec<&Record> = all
         .iter()
         .filter(|r| r.name == pack.name && r.doc["registryUid"] == pack.doc["registryUid"])
