@@ -5,22 +5,37 @@
 //! Rust.
 
 pub mod context;
+mod convert;
+pub mod data_source;
 pub mod diag;
+mod engine;
+pub mod ephemeral;
+pub mod function;
 mod generated;
 pub mod logging;
 pub mod path;
 pub mod plan_modifier;
+pub mod provider;
+pub mod resource;
 pub mod schema;
 pub mod serve;
+pub mod server;
 pub mod types;
 pub mod validator;
 pub mod value;
 
+pub use async_trait::async_trait;
 pub use context::{Cancelled, Context};
+pub use data_source::DataSource;
 pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use ephemeral::EphemeralResource;
+pub use function::Function;
 pub use path::{AttributePath, PathStep};
+pub use provider::{Provider, ProviderData};
+pub use resource::{PrivateState, Resource, ValueExt};
 pub use schema::{Attribute, Block, NestedBlock, Nesting, Schema};
 pub use serve::{ServeOptions, serve};
+pub use server::ProviderServer;
 pub use types::Type;
 pub use value::{Number, Value};
 

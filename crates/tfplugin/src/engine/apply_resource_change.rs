@@ -1,0 +1,136 @@
+//! Applying a planned change: dispatch to create, update or delete, then make sure the new
+//! state is one Terraform can store (fully known, write-only attributes null).
+
+use crate::provider::ProviderData;
+use crate::resource::{
+    CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, PrivateState, Resource,
+    UpdateRequest, UpdateResponse,
+};
+use crate::{Context, Diagnostics, Schema, Value};
+
+use super::{ensure_known, null_write_only};
+
+/// The native request of an apply.
+#[derive(Clone, Debug)]
+pub(crate) struct ApplyRequest {
+    /// The prior state; null on creation.
+    pub(crate) prior_state: Value,
+    /// The planned state; null on destruction.
+    pub(crate) planned_state: Value,
+    /// The configuration; null on destruction.
+    pub(crate) config: Value,
+    /// The private data returned by the plan.
+    pub(crate) planned_private: PrivateState,
+    /// The provider's configured data.
+    pub(crate) provider_data: ProviderData,
+}
+
+/// The native result of an apply.
+#[derive(Clone, Debug)]
+pub(crate) struct ApplyResult {
+    /// The new state; null when the object no longer exists (or was never created).
+    pub(crate) new_state: Value,
+    /// The private data to store.
+    pub(crate) private: PrivateState,
+    /// Problems found.
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// Applies one planned change.
+pub(crate) async fn apply_resource_change(
+    ctx: &Context,
+    resource: &dyn Resource,
+    schema: &Schema,
+    req: ApplyRequest,
+) -> ApplyResult {
+    if req.planned_state.is_null() {
+        return delete(ctx, resource, req).await;
+    }
+    let creating = req.prior_state.is_null();
+    let planned = req.planned_state.clone();
+    let (mut new_state, private, mut diagnostics) = if creating {
+        let mut resp = CreateResponse {
+            state: req.planned_state.clone(),
+            private: req.planned_private.clone(),
+            diagnostics: Diagnostics::new(),
+        };
+        let create = CreateRequest {
+            config: req.config,
+            plan: req.planned_state,
+            private: req.planned_private,
+            provider_data: req.provider_data,
+        };
+        resource.create(ctx, create, &mut resp).await;
+        if resp.diagnostics.has_errors() && resp.state == planned {
+            // The resource failed before recording anything: nothing was created.
+            resp.state = Value::Null;
+        }
+        (resp.state, resp.private, resp.diagnostics)
+    } else {
+        let mut resp = UpdateResponse {
+            state: req.planned_state.clone(),
+            private: req.planned_private.clone(),
+            diagnostics: Diagnostics::new(),
+        };
+        let prior = req.prior_state.clone();
+        let update = UpdateRequest {
+            config: req.config,
+            plan: req.planned_state,
+            state: req.prior_state,
+            private: req.planned_private,
+            provider_data: req.provider_data,
+        };
+        resource.update(ctx, update, &mut resp).await;
+        if resp.diagnostics.has_errors() && resp.state == planned {
+            // The update failed before recording anything: keep the prior state.
+            resp.state = prior;
+        }
+        (resp.state, resp.private, resp.diagnostics)
+    };
+    if !new_state.is_null() {
+        null_write_only(&schema.block, &mut new_state);
+        if diagnostics.has_errors() {
+            // Errors were reported already; just make the partial state storable.
+            super::null_unknowns(&mut new_state);
+        } else {
+            ensure_known(&mut new_state, "new state after apply", &mut diagnostics);
+        }
+    } else if !diagnostics.has_errors() {
+        diagnostics.error(
+            "Missing Resource State After Apply",
+            "The provider returned no state after creating or updating this resource, without \
+             reporting an error. This is a bug in the provider, which should be reported in the \
+             provider's own issue tracker.",
+        );
+    }
+    ApplyResult {
+        new_state,
+        private,
+        diagnostics,
+    }
+}
+
+async fn delete(ctx: &Context, resource: &dyn Resource, req: ApplyRequest) -> ApplyResult {
+    let mut resp = DeleteResponse::default();
+    let prior = req.prior_state.clone();
+    let prior_private = req.planned_private.clone();
+    let delete = DeleteRequest {
+        state: req.prior_state,
+        private: req.planned_private,
+        provider_data: req.provider_data,
+    };
+    resource.delete(ctx, delete, &mut resp).await;
+    if resp.diagnostics.has_errors() {
+        // The object may still exist: keep it in state.
+        return ApplyResult {
+            new_state: prior,
+            private: prior_private,
+            diagnostics: resp.diagnostics,
+        };
+    }
+    ApplyResult {
+        new_state: Value::Null,
+        private: PrivateState::new(),
+        diagnostics: resp.diagnostics,
+    }
+}

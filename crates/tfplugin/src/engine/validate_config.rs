@@ -1,0 +1,101 @@
+//! Validating a configuration against a schema's validators.
+//!
+//! Terraform itself enforces required, optional and computed, types and block counts. The
+//! engine adds what the schema carries beyond that: attribute and nested-block validators, the
+//! whole-configuration validators, and deprecation warnings. Wholly unknown values are skipped,
+//! since they will be checked again at apply time when they are known.
+
+use std::sync::Arc;
+
+use crate::schema::{Attribute, NestedBlock};
+use crate::validator::{ValidateRequest, Validator};
+use crate::{AttributePath, Diagnostics, Schema, Value};
+
+use super::{Level, Site, Visitor, walk};
+
+/// Runs every validator of `schema` on `config`, then `config_validators` on the whole
+/// configuration.
+pub(crate) fn validate_config(
+    schema: &Schema,
+    config: &Value,
+    config_validators: &[Arc<dyn Validator>],
+) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    if config.is_null() || config.is_unknown() {
+        return diagnostics;
+    }
+    let mut walker = Validate {
+        config,
+        diagnostics: &mut diagnostics,
+    };
+    // The walk wants a value it may change; validation changes nothing, so walk a copy.
+    let mut copy = config.clone();
+    walk(
+        Level::of_block(&schema.block),
+        &AttributePath::default(),
+        config,
+        &Value::Null,
+        &mut copy,
+        &mut walker,
+    );
+    let root = AttributePath::default();
+    for validator in config_validators {
+        let mut sink = Diagnostics::new();
+        validator.validate(
+            &ValidateRequest::new(&root, config, config, config, &root),
+            &mut sink,
+        );
+        diagnostics.extend(sink);
+    }
+    diagnostics
+}
+
+struct Validate<'a> {
+    config: &'a Value,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Validate<'_> {
+    /// Runs `validators` on the value at `site`, within the object `scope` at `scope_path`.
+    fn run(
+        &mut self,
+        validators: &[Arc<dyn Validator>],
+        site: &Site<'_>,
+        scope: &Value,
+        scope_path: &AttributePath,
+    ) {
+        if validators.is_empty() || site.config.is_unknown() {
+            return;
+        }
+        for validator in validators {
+            let mut sink = Diagnostics::new();
+            validator.validate(
+                &ValidateRequest::new(site.path, site.config, self.config, scope, scope_path),
+                &mut sink,
+            );
+            self.diagnostics.extend(sink);
+        }
+    }
+}
+
+impl Visitor for Validate<'_> {
+    fn attribute(&mut self, attr: &Attribute, site: &Site<'_>, _: &mut Value) {
+        if attr.deprecated && !site.config.is_null() {
+            let message = if attr.deprecation_message.is_empty() {
+                format!(
+                    "The attribute {} is deprecated; refer to the provider documentation.",
+                    site.path
+                )
+            } else {
+                attr.deprecation_message.clone()
+            };
+            self.diagnostics
+                .attribute_warning(site.path.clone(), "Attribute Deprecated", message);
+        }
+        self.run(&attr.validators, site, site.parent_config, site.parent_path);
+    }
+
+    fn block(&mut self, block: &NestedBlock, site: &Site<'_>, _: &mut Value) {
+        self.run(&block.validators, site, site.config, site.path);
+    }
+}

@@ -1,0 +1,45 @@
+//! MoveResourceState: adopt the state of another resource type.
+
+use super::Inner;
+use crate::Diagnostics;
+use crate::convert;
+use crate::engine::move_resource_state::move_resource_state;
+use crate::proto::tfplugin6 as pb;
+use crate::provider::Provider;
+use crate::resource::MoveStateRequest;
+
+impl<P: Provider> Inner<P> {
+    pub(super) async fn move_resource_state(
+        &self,
+        req: pb::move_resource_state::Request,
+    ) -> pb::move_resource_state::Response {
+        let mut diags = Diagnostics::new();
+        let Some(r) = self.resource(&req.target_type_name, &mut diags) else {
+            return pb::move_resource_state::Response {
+                diagnostics: convert::diagnostics(diags),
+                ..Default::default()
+            };
+        };
+        let source = MoveStateRequest {
+            source_provider_address: req.source_provider_address,
+            source_type_name: req.source_type_name,
+            source_schema_version: req.source_schema_version,
+            source_state: req.source_state.map(|s| s.json).unwrap_or_default(),
+            source_private: req.source_private,
+        };
+        let (state, private, move_diags) =
+            move_resource_state(&self.context(), r.handler.as_ref(), &r.schema, source).await;
+        diags.extend(move_diags);
+        let target_state = if state.is_null() {
+            None
+        } else {
+            convert::encode(&state, &r.ty, "moved state", &mut diags)
+        };
+        pb::move_resource_state::Response {
+            target_state,
+            diagnostics: convert::diagnostics(diags),
+            target_private: private.to_bytes(),
+            target_identity: None,
+        }
+    }
+}
