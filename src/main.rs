@@ -77,7 +77,11 @@ fn main() -> ExitCode {
     };
     let options = ServeOptions::new(provider::ADDRESS).with_debug(debug);
     let server = ProviderServer::new(provider::PaletteProvider);
-    match runtime.block_on(tfplugin::serve(options, server)) {
+    let result = runtime.block_on(tfplugin::serve(options, server));
+    // Terraform kills a provider that has not exited 2 s after Shutdown: never let a stuck
+    // blocking task hold the process open past that.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("terraform-provider-palette: {err}");
