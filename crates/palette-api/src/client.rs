@@ -115,6 +115,7 @@ struct Inner {
     base: String,
     api_key: HeaderValue,
     retry: RetryPolicy,
+    attempt_timeout: Duration,
     limiter: Option<RateLimiter>,
     projects: OnceCell<Vec<ProjectMetadata>>,
 }
@@ -309,6 +310,7 @@ impl Client {
                 base,
                 api_key,
                 retry: config.retry,
+                attempt_timeout: config.timeout,
                 limiter: config.rate_limits.map(RateLimiter::new),
                 projects: OnceCell::new(),
             }),
@@ -380,22 +382,30 @@ impl Client {
     /// One attempt: rate limit, send, read the body, classify.
     async fn attempt(&self, req: &Request<'_>, attempt: u32) -> Result<Response, Error> {
         let method_s = req.method.as_str();
+        let timed_out = || Error::Timeout {
+            method: method_s.to_owned(),
+            path: req.path.clone(),
+        };
+        if let Some(limiter) = &self.inner.limiter {
+            match self.deadline {
+                Some(deadline) => tokio::time::timeout_at(deadline, limiter.acquire(&req.path))
+                    .await
+                    .map_err(|_| timed_out())?,
+                None => limiter.acquire(&req.path).await,
+            }
+        }
+        // The request-level timeout replaces the client's, so it is the smaller of the
+        // per-attempt limit and the time left before the deadline.
         let timeout = match self.deadline {
             Some(deadline) => {
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(Error::Timeout {
-                        method: method_s.to_owned(),
-                        path: req.path.clone(),
-                    });
+                    return Err(timed_out());
                 }
-                left
+                left.min(self.inner.attempt_timeout)
             }
-            None => Duration::MAX,
+            None => self.inner.attempt_timeout,
         };
-        if let Some(limiter) = &self.inner.limiter {
-            limiter.acquire(&req.path).await;
-        }
         let mut url = Url::parse(&format!("{}{}", self.inner.base, req.path))
             .map_err(|e| Error::Config(format!("cannot build a url for {}: {e}", req.path)))?;
         if !req.query.is_empty() {
@@ -421,9 +431,7 @@ impl Client {
             .http
             .request(req.method.clone(), url)
             .headers(headers);
-        if timeout != Duration::MAX {
-            builder = builder.timeout(timeout);
-        }
+        builder = builder.timeout(timeout);
         if let Some(body) = &req.body {
             builder = builder
                 .header(CONTENT_TYPE, "application/json")

@@ -240,6 +240,66 @@ async fn the_deadline_bounds_retries() {
     assert!((2..=7).contains(&attempts), "attempts {attempts}");
 }
 
+#[tokio::test]
+async fn the_deadline_bounds_rate_limit_waits() {
+    let router = Router::new().route(
+        "/v1/packs/{uid}",
+        get(|| async { Json(json!({"name": "kubernetes"})) }),
+    );
+    let base = serve(router).await;
+    let mut cfg = ClientConfig::new(base.as_str(), "k");
+    cfg.rate_limits = Some(palette_api::RateLimits {
+        default_per_sec: 1.0,
+        heavy_per_sec: 1.0,
+        burst: 1,
+    });
+    let c = Client::new(cfg).expect("client builds");
+    c.get_pack(&Scope::Tenant, "p1")
+        .await
+        .expect("the burst allows one");
+    let started = std::time::Instant::now();
+    let err = c
+        .with_timeout(Duration::from_millis(150))
+        .get_pack(&Scope::Tenant, "p1")
+        .await
+        .expect_err("the next token is a second away");
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn each_attempt_keeps_its_own_time_limit_under_a_long_deadline() {
+    let router = Router::new().route(
+        "/v1/packs/{uid}",
+        get(|| async {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            Json(json!({}))
+        }),
+    );
+    let base = serve(router).await;
+    let mut cfg = ClientConfig::new(base.as_str(), "k");
+    cfg.rate_limits = None;
+    cfg.retry = RetryPolicy::none();
+    cfg.timeout = Duration::from_millis(200);
+    let c = Client::new(cfg).expect("client builds");
+    let started = std::time::Instant::now();
+    let err = c
+        .with_timeout(Duration::from_secs(60))
+        .get_pack(&Scope::Tenant, "p1")
+        .await
+        .expect_err("the server is too slow");
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 /// Profile routes that commit a create and then fail the response on the first POST.
 fn committing_profile_router(mock: Shared) -> Router {
     Router::new()
