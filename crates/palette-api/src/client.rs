@@ -563,7 +563,9 @@ impl Client {
     /// key (profile name and version, cluster name, account name). When a POST fails in a way
     /// that may have committed (connection broken after sending, timeout, 5xx), or the server
     /// reports a conflict after such a failure, the object is looked up before posting again,
-    /// and the uid found is returned. A 429 or a connection never established is simply retried.
+    /// and the uid found is returned. Other failures are returned as they are: `post` is expected
+    /// to go through this client, whose request loop already retried 429s and refused
+    /// connections.
     pub async fn create_with_lookup<P, PF, L, LF>(
         &self,
         post: P,
@@ -591,7 +593,7 @@ impl Client {
                     );
                     return Ok(uid);
                 }
-            } else if !is_retryable(&err, false) {
+            } else {
                 return Err(err);
             }
             if retry >= self.inner.retry.max_retries {
