@@ -154,7 +154,7 @@ impl DataSource for ClusterProfileDataSource {
                 return;
             }
         };
-        let profile = match read_profile(&data.client, &scope, &uid, &Value::Null).await {
+        let profile = match read_profile(&data.client, None, &scope, &uid, &Value::Null).await {
             Ok(Some(profile)) => profile,
             Ok(None) => {
                 resp.diagnostics.attribute_error(

@@ -24,7 +24,7 @@ use palette_api::models::{
 use palette_api::{Client, Scope};
 use tfplugin::plan_modifier::requires_replace;
 use tfplugin::resource::*;
-use tfplugin::validator::{conflicts_with, length_between, one_of};
+use tfplugin::validator::{length_between, one_of};
 use tfplugin::{
     Attribute, AttributePath, Block, Context, Diagnostic, Diagnostics, NestedBlock, Nesting,
     Resource, Schema, Type, Value, ValueExt,
@@ -33,7 +33,7 @@ use tfplugin::{
 use crate::diagnostics;
 use crate::import_id::{ProfileTarget, parse_profile_import_id};
 use crate::provider_data::PaletteData;
-use crate::resolve::ResolveError;
+use crate::resolve::{PackResolver, ResolveError};
 use crate::stack::environment_names::{self, Scope as EnvScope};
 use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
 use crate::stack::values;
@@ -120,10 +120,10 @@ fn pack_block() -> Block {
         .attribute(
             Attribute::string("registry_name")
                 .optional()
-                .validator(conflicts_with(["registry_uid"]))
+                .computed()
                 .description(
                     "Registry the pack comes from, by name. When neither this nor `registry_uid` \
-                     is set, `Public Repo`.",
+                     is set, `Public Repo`. When both are set they must name the same registry.",
                 ),
         )
         .attribute(
@@ -131,8 +131,8 @@ fn pack_block() -> Block {
                 .optional()
                 .computed()
                 .description(
-                    "Registry the pack comes from, by uid. Conflicts with `registry_name`; \
-                     computed from it when not set.",
+                    "Registry the pack comes from, by uid; computed from `registry_name` when \
+                     not set.",
                 ),
         )
         .attribute(
@@ -405,6 +405,22 @@ impl Resource for ClusterProfileResource {
                 }
             }
         }
+        let mut pack_names: Vec<&str> = Vec::new();
+        for (i, pack) in elements(config, "pack").iter().enumerate() {
+            if let Some(name) = pack.get_str("name") {
+                if let Some(first) = pack_names.iter().position(|n| *n == name) {
+                    resp.diagnostics.attribute_error(
+                        pack_path(i).attr("name"),
+                        "Duplicate Pack",
+                        format!(
+                            "pack[{i}] uses the same name {name:?} as pack[{first}]; pack names \
+                             must be unique in a profile."
+                        ),
+                    );
+                }
+                pack_names.push(name);
+            }
+        }
         let mut seen: Vec<&str> = Vec::new();
         for (i, variable) in elements(config, "variable").iter().enumerate() {
             if let Some(name) = variable.get_str("name") {
@@ -530,7 +546,7 @@ impl Resource for ClusterProfileResource {
                 return;
             }
         };
-        match read_profile(&data.client, &scope, &uid, &req.state).await {
+        match read_profile(&data.client, Some(&data.resolver), &scope, &uid, &req.state).await {
             Ok(Some(mut state)) => {
                 state.set("context", context);
                 resp.state = state;
@@ -974,6 +990,9 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
             if cfg.get("registry_uid").is_none_or(Value::is_null) {
                 planned.set("registry_uid", Value::Null);
             }
+            if cfg.get("registry_name").is_none_or(Value::is_null) {
+                planned.set("registry_name", Value::Null);
+            }
             if config_values.is_null() {
                 planned.set("values", keep_prior_text("", prior_pack, "values"));
             }
@@ -1068,6 +1087,33 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         if registry_uid.is_null() {
             planned.set("registry_uid", resolved.registry_uid.clone());
         }
+        if let (Some(uid), Some(registry)) = (registry_uid.as_str(), registry_name.as_str()) {
+            match data.resolver.registry_by_name(&scope, registry).await {
+                Ok(found) if found.uid.as_deref() != Some(uid) => {
+                    resp.diagnostics.attribute_error(
+                        path.clone().attr("registry_uid"),
+                        "Conflicting Registry",
+                        format!(
+                            "registry_uid {uid:?} is not the uid of registry {registry:?} ({}); \
+                             set only one of registry_name and registry_uid.",
+                            found.uid.unwrap_or_default()
+                        ),
+                    );
+                }
+                Ok(_) => {}
+                Err(err) => report_resolve_error(&mut resp.diagnostics, &path, err, &registry_name),
+            }
+        }
+        if registry_name.is_null() {
+            // Kept from the prior state when it still names the registry the pack comes from.
+            let kept = prior_pack
+                .filter(|p| p.get_str("registry_uid") == Some(resolved.registry_uid.as_str()))
+                .and_then(|p| p.get("registry_name"))
+                .filter(|n| !n.is_unknown())
+                .cloned()
+                .unwrap_or(Value::Null);
+            planned.set("registry_name", kept);
+        }
         if config_values.is_null() {
             planned.set(
                 "values",
@@ -1082,8 +1128,12 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         && infos.len() == config_packs.len()
         && let (Some(profile_type), Some(environment)) = (profile_type, environment)
     {
+        // Duplicate names are reported by validate_config; each name is checked once here.
         let layer_infos: Vec<PackLayerInfo<'_>> = infos
             .iter()
+            .enumerate()
+            .filter(|(k, info)| !infos[..*k].iter().any(|other| other.1 == info.1))
+            .map(|(_, info)| info)
             .map(|(index, name, layer, envs)| PackLayerInfo {
                 name,
                 layer: *layer,
@@ -1370,6 +1420,7 @@ async fn fill_unknowns(
 /// means the same, and the prior order of packs and variables. `None` when it is gone.
 pub(crate) async fn read_profile(
     client: &Client,
+    resolver: Option<&PackResolver>,
     scope: &Scope,
     uid: &str,
     prior: &Value,
@@ -1447,7 +1498,7 @@ pub(crate) async fn read_profile(
         let prior_pack = prior_packs
             .iter()
             .find(|p| p.get_str("name") == Some(api.name.as_str()));
-        packs.push(read_pack(client, scope, uid, api, prior_pack).await?);
+        packs.push(read_pack(client, resolver, scope, uid, api, prior_pack).await?);
     }
     state.set("pack", Value::List(packs));
 
@@ -1503,6 +1554,7 @@ fn variable_value(v: &Variable) -> Value {
 /// One pack as state.
 async fn read_pack(
     client: &Client,
+    resolver: Option<&PackResolver>,
     scope: &Scope,
     profile_uid: &str,
     api: &PackRef,
@@ -1523,13 +1575,21 @@ async fn read_pack(
         _ => non_empty(api.tag.as_deref().or(api.version.as_deref())),
     };
     pack.set("tag", tag);
-    pack.set(
-        "registry_name",
-        prior
-            .and_then(|p| p.get("registry_name"))
-            .cloned()
-            .unwrap_or(Value::Null),
-    );
+    let registry_name = match prior {
+        Some(p) => p.get("registry_name").cloned().unwrap_or(Value::Null),
+        // A pack the state did not know (an import): name its registry, so a configuration
+        // naming the registry either way plans clean.
+        None => match (resolver, api.registry_uid.as_deref()) {
+            (Some(resolver), Some(uid)) if !uid.is_empty() && !is_manifest => resolver
+                .registry_by_uid(scope, uid)
+                .await?
+                .and_then(|r| r.name)
+                .map(Value::from)
+                .unwrap_or(Value::Null),
+            _ => Value::Null,
+        },
+    };
+    pack.set("registry_name", registry_name);
     let registry_uid = if is_manifest {
         match prior.and_then(|p| p.get_str("registry_uid")) {
             Some(uid) => Value::from(uid),
