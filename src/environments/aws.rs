@@ -75,6 +75,7 @@ impl Environment for Aws {
         let spec = config.spec.unwrap_or_default();
         let cluster = spec.cluster_config.unwrap_or_default();
         Ok(CloudConfigState {
+            host_names: Default::default(),
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string("region", Some(cluster.region))

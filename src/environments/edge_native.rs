@@ -99,7 +99,19 @@ impl Environment for EdgeNative {
         let spec = config.spec.unwrap_or_default();
         let cluster = spec.cluster_config;
         let overlay = cluster.overlay_network_configuration.unwrap_or_default();
+        let host_names = spec
+            .machine_pool_config
+            .iter()
+            .flat_map(|p| p.hosts.iter())
+            .filter_map(|h| {
+                Some((
+                    h.host_uid.clone(),
+                    h.host_name.clone().filter(|n| !n.is_empty())?,
+                ))
+            })
+            .collect();
         Ok(CloudConfigState {
+            host_names,
             account_uid: None,
             block: BlockState::default()
                 .string("vip", cluster.control_plane_endpoint.and_then(|e| e.host))

@@ -102,6 +102,7 @@ impl Environment for Eks {
             _ => None,
         };
         Ok(CloudConfigState {
+            host_names: Default::default(),
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string("region", Some(cluster.region))

@@ -101,6 +101,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
     let spec = config.spec.unwrap_or_default();
     let cluster = spec.cluster_config.unwrap_or_default();
     Ok(CloudConfigState {
+        host_names: Default::default(),
         account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
         block: BlockState::default()
             .string("project", Some(cluster.project))

@@ -158,6 +158,8 @@ pub(crate) struct CloudConfigState {
     pub(crate) block: BTreeMap<&'static str, Value>,
     /// The machine pools, in API order.
     pub(crate) pools: Vec<Pool>,
+    /// Edge host names by uid, so a configuration that names hosts reads back unchanged.
+    pub(crate) host_names: BTreeMap<String, String>,
 }
 
 /// A machine-pool sizing field: the part of the flat `machine_pool` superset that differs

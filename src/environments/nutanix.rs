@@ -112,6 +112,7 @@ impl Environment for Nutanix {
         let port =
             scalar(&cluster, &["spec", "prismCentral", "port"]).and_then(|p| p.parse::<i64>().ok());
         Ok(CloudConfigState {
+            host_names: Default::default(),
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string(

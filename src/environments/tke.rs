@@ -90,6 +90,7 @@ impl Environment for Tke {
         let cluster = spec.cluster_config.unwrap_or_default();
         let access = cluster.endpoint_access.unwrap_or_default();
         Ok(CloudConfigState {
+            host_names: Default::default(),
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string("region", Some(cluster.region))

@@ -114,6 +114,7 @@ impl Environment for Vsphere {
             .and_then(|p| p.into_iter().next())
             .unwrap_or_default();
         Ok(CloudConfigState {
+            host_names: Default::default(),
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string("datacenter", cluster.placement.datacenter)

@@ -110,6 +110,8 @@ impl Resource for ClusterResource {
             }
             return;
         }
+        keep_equivalent_text(&req.state, &mut resp.plan);
+        restore_unchanged_computed(&req.state, &mut resp.plan);
         // Resume an unfinished create: the computed results are not known until the wait ends.
         if !req.state.is_null() && req.private.get(CREATE_PENDING).is_some() {
             for name in ["state", "health", "layers", "kubeconfig"] {
@@ -143,12 +145,20 @@ impl Resource for ClusterResource {
                 ));
             }
         };
+        let mut pools = model.pools.clone();
+        if let Err(err) = resolve_edge_hosts(&data.client, &scope, &mut pools).await {
+            return resp.diagnostics.push(diagnostics::api_error(
+                SUMMARY,
+                "listing edge hosts",
+                &err,
+            ));
+        }
         let body = model.env.create_body(&ClusterSpec {
             metadata: model.metadata(),
             cloud_account_uid: model.cloud_account_id.clone(),
             profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
             block: &model.block,
-            pools: &model.pools,
+            pools: &pools,
         });
         let uid = match ctx
             .run(data.client.create_cluster_idempotent(&scope, &body))
@@ -1580,7 +1590,7 @@ fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnostics) {
                 environments::opt_str(&config.account_uid),
             );
         }
-        refresh_pools(state, env, &config.pools, importing);
+        refresh_pools(state, env, config, importing);
     }
     refresh_profiles(state, remote, importing);
     refresh_computed(state, remote);
@@ -1622,7 +1632,13 @@ fn refresh_block(
     state.set(env.key(), Value::Object(block));
 }
 
-fn refresh_pools(state: &mut Value, env: &dyn Environment, reported: &[Pool], importing: bool) {
+fn refresh_pools(
+    state: &mut Value,
+    env: &dyn Environment,
+    config: &CloudConfigState,
+    importing: bool,
+) {
+    let reported = &config.pools;
     let prior: Vec<Value> = elements(state, "machine_pool").to_vec();
     let mut out = Vec::new();
     for pool in &prior {
@@ -1635,7 +1651,23 @@ fn refresh_pools(state: &mut Value, env: &dyn Environment, reported: &[Pool], im
         let sizing = env.sizing();
         for field in environments::SizingField::ALL {
             let taken = sizing.iter().any(|s| s.field == field);
-            let value = api.sizing_value(field);
+            let mut value = api.sizing_value(field);
+            if field == environments::SizingField::EdgeHosts
+                && let (Some(hosts), Some(prior)) = (
+                    &api.edge_hosts,
+                    environments::get_strings(&pool, "edge_hosts"),
+                )
+            {
+                // Keep a host written by name as its name.
+                let named: Vec<String> = hosts
+                    .iter()
+                    .map(|uid| match config.host_names.get(uid) {
+                        Some(name) if !prior.contains(uid) && prior.contains(name) => name.clone(),
+                        _ => uid.clone(),
+                    })
+                    .collect();
+                value = environments::opt_list(&Some(named));
+            }
             let prior_set = pool.get(field.attr()).is_some_and(|v| !v.is_null());
             let always = matches!(
                 field,
@@ -1949,12 +1981,16 @@ async fn apply_changes(
 
     // Machine pools: add, then update, then remove, so the cluster never runs short.
     let cloud = new.env.api_cloud_type();
-    for pool in &new.pools {
+    let mut resolved = new.pools.clone();
+    resolve_edge_hosts(client, scope, &mut resolved)
+        .await
+        .map_err(fail("listing edge hosts".to_string()))?;
+    for (pool, send) in new.pools.iter().zip(&resolved) {
         let before = old.pools.iter().find(|p| p.name == pool.name);
         if before == Some(pool) {
             continue;
         }
-        let body = new.env.pool_body(&new.block, pool).map_err(|e| {
+        let body = new.env.pool_body(&new.block, send).map_err(|e| {
             Diagnostic::error(SUMMARY, format!("Machine pool {:?}: {e}.", pool.name))
         })?;
         let result = match before {
@@ -1994,6 +2030,102 @@ async fn apply_changes(
         present: new.profiles.iter().map(|p| p.id.clone()).collect(),
         absent: removed.iter().map(|id| id.to_string()).collect(),
     })
+}
+
+/// Turns edge host names into uids: a pool may list hosts by either.
+async fn resolve_edge_hosts(
+    client: &Client,
+    scope: &Scope,
+    pools: &mut [Pool],
+) -> Result<(), palette_api::Error> {
+    if pools.iter().all(|p| p.edge_hosts.is_none()) {
+        return Ok(());
+    }
+    let hosts = client.list_edge_hosts_metadata(scope, None, false).await?;
+    for host in pools
+        .iter_mut()
+        .flat_map(|p| p.edge_hosts.iter_mut().flatten())
+    {
+        if hosts
+            .iter()
+            .any(|m| m.uid.as_deref() == Some(host.as_str()))
+        {
+            continue;
+        }
+        if let Some(uid) = hosts
+            .iter()
+            .find(|m| m.name.as_deref() == Some(host.as_str()))
+            .and_then(|m| m.uid.clone())
+        {
+            *host = uid;
+        }
+    }
+    Ok(())
+}
+
+/// Plans the prior text of pack values and manifests whose configured text means the same
+/// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts
+/// a planned value equal to the prior state in place of an equivalent configured one.
+fn keep_equivalent_text(state: &Value, plan: &mut Value) {
+    if state.is_null() {
+        return;
+    }
+    let prior_profiles = elements(state, "cluster_profile").to_vec();
+    let Some(Value::List(profiles)) = plan.get_mut("cluster_profile") else {
+        return;
+    };
+    for (profile, prior) in profiles.iter_mut().zip(&prior_profiles) {
+        if profile.get_str("id").is_none() || profile.get_str("id") != prior.get_str("id") {
+            continue;
+        }
+        let prior_packs = elements(prior, "pack").to_vec();
+        let Some(Value::List(packs)) = profile.get_mut("pack") else {
+            continue;
+        };
+        for (pack, prior_pack) in packs.iter_mut().zip(&prior_packs) {
+            if pack.get_str("name").is_none() || pack.get_str("name") != prior_pack.get_str("name")
+            {
+                continue;
+            }
+            keep_if_equivalent(pack, prior_pack, "values");
+            let prior_manifests = elements(prior_pack, "manifest").to_vec();
+            let Some(Value::List(manifests)) = pack.get_mut("manifest") else {
+                continue;
+            };
+            for (manifest, prior_manifest) in manifests.iter_mut().zip(&prior_manifests) {
+                if manifest.get_str("name") == prior_manifest.get_str("name") {
+                    keep_if_equivalent(manifest, prior_manifest, "content");
+                }
+            }
+        }
+    }
+}
+
+/// When the plan equals the prior state but for computed results the engine made unknown
+/// (because the configured text differed before [`keep_equivalent_text`]), plans no change.
+fn restore_unchanged_computed(state: &Value, plan: &mut Value) {
+    if state.is_null() {
+        return;
+    }
+    let mut candidate = plan.clone();
+    for name in ["state", "health", "layers", "kubeconfig", "cloud_config_id"] {
+        if candidate.get(name).is_some_and(Value::is_unknown) {
+            candidate.set(name, state.get(name).cloned().unwrap_or(Value::Null));
+        }
+    }
+    if candidate == *state {
+        *plan = candidate;
+    }
+}
+
+fn keep_if_equivalent(planned: &mut Value, prior: &Value, attr: &str) {
+    if let (Some(mine), Some(theirs)) = (planned.get_str(attr), prior.get_str(attr))
+        && mine != theirs
+        && values::equivalent(mine, theirs)
+    {
+        let theirs = theirs.to_string();
+        planned.set(attr, theirs);
+    }
 }
 
 #[cfg(test)]

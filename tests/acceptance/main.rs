@@ -9,4 +9,5 @@
 mod support;
 
 mod cluster_profile;
+mod cluster;
 mod harness;

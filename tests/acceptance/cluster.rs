@@ -1,0 +1,813 @@
+//! `palette_cluster` against the emulator: all twelve environments in one configuration (one
+//! apply, clusters in parallel), day-2 changes, failures and plan-time refusals.
+//!
+//! Profiles are made through the emulator's API rather than `palette_cluster_profile`, so these
+//! tests exercise only the cluster resource and stay fast. Every cluster gets an infra profile
+//! for its environment and a shared add-on profile.
+
+use serde_json::{Value, json};
+
+use crate::support::{Emulator, Plan, Terraform};
+
+/// One environment's test cluster: block, account and pool sizing.
+struct Case {
+    /// Block name.
+    key: &'static str,
+    /// The API cloud type of its profiles.
+    cloud_type: &'static str,
+    /// Name of the seeded cloud account, if the environment takes one.
+    account: Option<&'static str>,
+    /// The environment block's body.
+    block: &'static str,
+    /// Core packs (os, k8s, cni, csi) and tags.
+    packs: [(&'static str, &'static str); 4],
+    /// HCL sizing lines of the first and the second pool.
+    sizing: [&'static str; 2],
+    /// Whether the cloud runs the control plane (pools are workers only).
+    managed: bool,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        key: "aws",
+        cloud_type: "aws",
+        account: Some("aws-dev"),
+        block: r#"region = "us-east-1""#,
+        packs: [
+            ("ubuntu-aws", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-aws-ebs", "1.41.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "m5.large""#,
+            r#"count = 2
+    instance_type = "m5.large""#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "azure",
+        cloud_type: "azure",
+        account: Some("azure-dev"),
+        block: r#"subscription_id = "sub-1"
+    location = "eastus"
+    ssh_key = "ssh-ed25519 AAAA test""#,
+        packs: [
+            ("ubuntu-azure", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico-azure", "3.31.4"),
+            ("csi-azure", "1.33.4"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "Standard_D4s_v3""#,
+            r#"count = 1
+    instance_type = "Standard_D4s_v3"
+    disk_size_gb = 80"#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "gcp",
+        cloud_type: "gcp",
+        account: Some("gcp-dev"),
+        block: r#"project = "acme"
+    region = "us-central1""#,
+        packs: [
+            ("ubuntu-gcp", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-gcp-driver", "1.25.2"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "n2-standard-4""#,
+            r#"count = 1
+    instance_type = "n2-standard-4""#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "tke",
+        cloud_type: "tke",
+        account: Some("tke-dev"),
+        block: r#"region = "ap-guangzhou""#,
+        packs: [
+            ("ubuntu-tke", "18.04"),
+            ("kubernetes-tke", "1.24.4"),
+            ("cni-tke-global-router", "1.0"),
+            ("csi-tke", "1.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "S5.MEDIUM4""#,
+            r#"count = 2
+    instance_type = "S5.MEDIUM4""#,
+        ],
+        managed: true,
+    },
+    Case {
+        key: "eks",
+        cloud_type: "eks",
+        account: Some("aws-dev"),
+        block: r#"region = "us-west-2""#,
+        packs: [
+            ("amazon-linux-eks", "1.0.0"),
+            ("kubernetes-eks", "1.29"),
+            ("cni-aws-vpc-eks", "1.0"),
+            ("csi-aws-ebs", "1.41.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "t3.large""#,
+            r#"count = 2
+    instance_type = "t3.large"
+    capacity_type = "spot""#,
+        ],
+        managed: true,
+    },
+    Case {
+        key: "aks",
+        cloud_type: "aks",
+        account: Some("azure-dev"),
+        block: r#"subscription_id = "sub-1"
+    location = "eastus"
+    ssh_key = "ssh-ed25519 AAAA test"
+    resource_group = "rg-1""#,
+        packs: [
+            ("ubuntu-aks", "22.04"),
+            ("kubernetes-aks", "1.29"),
+            ("cni-azure", "1.4.0"),
+            ("csi-azure", "1.33.4"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "Standard_D4s_v3""#,
+            r#"count = 1
+    instance_type = "Standard_D4s_v3""#,
+        ],
+        managed: true,
+    },
+    Case {
+        key: "gke",
+        cloud_type: "gke",
+        account: Some("gcp-dev"),
+        block: r#"project = "acme"
+    region = "us-central1""#,
+        packs: [
+            ("cos-gke", "1.0.0"),
+            ("kubernetes-gke", "1.29"),
+            ("cni-calico", "3.31.4"),
+            ("gke-csi-gcp-driver", "1.0.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "e2-standard-4""#,
+            r#"count = 1
+    instance_type = "e2-standard-4""#,
+        ],
+        managed: true,
+    },
+    Case {
+        key: "vsphere",
+        cloud_type: "vsphere",
+        account: Some("vsphere-dev"),
+        block: r#"datacenter = "dc1"
+    folder = "clusters"
+    compute_cluster = "cl1"
+    datastore = "ds1"
+    network = "vm-network""#,
+        packs: [
+            ("ubuntu-vsphere", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-vsphere-csi", "3.7.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    cpu = 4
+    memory_mb = 8192
+    disk_size_gb = 60"#,
+            r#"count = 2
+    cpu = 8
+    memory_mb = 16384
+    disk_size_gb = 80"#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "nutanix",
+        cloud_type: "nutanix",
+        account: Some("nutanix-dev"),
+        block: r#"prism_central_endpoint = "pc.example.com"
+    prism_element_cluster = "pe-1"
+    subnet = "vlan-10"
+    control_plane_endpoint = "10.0.0.5""#,
+        packs: [
+            ("generic-byoi", "1.0.0"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("nutanix-csi", "2.6.6"),
+        ],
+        sizing: [
+            r#"count = 1
+    cpu = 4
+    memory_mb = 8192
+    disk_size_gb = 60"#,
+            r#"count = 1
+    cpu = 4
+    memory_mb = 8192
+    disk_size_gb = 60"#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "openstack",
+        cloud_type: "openstack",
+        account: Some("openstack-dev"),
+        block: r#"region = "RegionOne"
+    domain = "Default"
+    project = "demo"
+    ssh_key_name = "ops""#,
+        packs: [
+            ("ubuntu-openstack", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-openstack-cinder", "1.22"),
+        ],
+        sizing: [
+            r#"count = 1
+    instance_type = "m1.large""#,
+            r#"count = 1
+    instance_type = "m1.large""#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "maas",
+        cloud_type: "maas",
+        account: Some("maas-dev"),
+        block: r#"domain = "maas.example.com""#,
+        packs: [
+            ("ubuntu-maas", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-maas-volume", "1.0.0"),
+        ],
+        sizing: [
+            r#"count = 1
+    resource_pool = "default""#,
+            r#"count = 1
+    resource_pool = "default"
+    cpu = 8"#,
+        ],
+        managed: false,
+    },
+    Case {
+        key: "edge_native",
+        cloud_type: "edge-native",
+        account: None,
+        block: r#"ssh_keys = ["ssh-ed25519 AAAA test"]"#,
+        packs: [
+            ("edge-native-byoi", "2.0.0"),
+            ("edge-k8s", "1.35.6"),
+            ("cni-calico", "3.31.4"),
+            ("piraeus-operator", "2.10.7"),
+        ],
+        sizing: [
+            r#"edge_hosts = ["edge-host-1"]"#,
+            r#"edge_hosts = ["edge-host-2", "edge-host-3"]"#,
+        ],
+        managed: false,
+    },
+];
+
+fn case(key: &str) -> &'static Case {
+    CASES
+        .iter()
+        .find(|c| c.key == key)
+        .expect("a test case per environment")
+}
+
+/// Makes and publishes a profile at tenant scope (visible to every project); returns its uid.
+fn make_profile(
+    emu: &Emulator,
+    name: &str,
+    version: &str,
+    cloud_type: &str,
+    kind: &str,
+    packs: &[(&str, &str)],
+) -> String {
+    let body = json!({
+        "metadata": {"name": name},
+        "spec": {
+            "version": version,
+            "template": {
+                "cloudType": cloud_type,
+                "type": kind,
+                "packs": packs.iter().map(|(n, t)| json!({"name": n, "tag": t, "type": "spectro"})).collect::<Vec<_>>(),
+            },
+        },
+    });
+    let created = emu.request("POST", "/v1/clusterprofiles", Some(&body.to_string()));
+    assert_eq!(
+        created.status, 201,
+        "creating profile {name}: {}",
+        created.body
+    );
+    let uid = serde_json::from_str::<Value>(&created.body).unwrap()["uid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let published = emu.request("PATCH", &format!("/v1/clusterprofiles/{uid}/publish"), None);
+    assert!(
+        (200..300).contains(&published.status),
+        "publishing {name}: {}",
+        published.body
+    );
+    uid
+}
+
+fn infra_profile(emu: &Emulator, case: &Case, version: &str, k8s_tag: Option<&str>) -> String {
+    let mut packs = case.packs;
+    if let Some(tag) = k8s_tag {
+        packs[1].1 = tag;
+    }
+    make_profile(
+        emu,
+        &format!("{}-infra", case.key.replace('_', "-")),
+        version,
+        case.cloud_type,
+        "infra",
+        &packs,
+    )
+}
+
+const HEADER: &str = r#"
+terraform {
+  required_providers {
+    palette = {
+      source = "palette-rs/palette"
+    }
+  }
+}
+
+provider "palette" {}
+"#;
+
+/// A `palette_cluster` block (with its account data source) for `case`.
+fn cluster_hcl(case: &Case, name: &str, profiles: &[String], extra: &str) -> String {
+    let label = case.key;
+    let mut out = String::new();
+    let account = match case.account {
+        Some(account) => {
+            out.push_str(&format!(
+                "data \"palette_cloud_account\" \"{label}\" {{\n  name = \"{account}\"\n}}\n"
+            ));
+            format!("  cloud_account_id = data.palette_cloud_account.{label}.id\n")
+        }
+        None => String::new(),
+    };
+    let profiles: String = profiles
+        .iter()
+        .map(|p| format!("  cluster_profile {{\n    id = \"{p}\"\n  }}\n"))
+        .collect();
+    let (first, first_role) = if case.managed {
+        ("system", "")
+    } else {
+        ("cp", "    control_plane = true\n")
+    };
+    out.push_str(&format!(
+        r#"resource "palette_cluster" "{label}" {{
+  name = "{name}"
+{account}  {key} {{
+    {block}
+  }}
+{profiles}  machine_pool {{
+    name = "{first}"
+{first_role}    {s0}
+  }}
+  machine_pool {{
+    name = "workers"
+    {s1}
+  }}
+{extra}}}
+"#,
+        key = case.key,
+        block = case.block,
+        s0 = case.sizing[0],
+        s1 = case.sizing[1],
+    ));
+    out
+}
+
+fn values_of(tf: &Terraform, address: &str) -> Value {
+    tf.resource_values(address)
+}
+
+fn assert_healthy(values: &Value, address: &str, layers: usize) {
+    assert_eq!(values["state"], "Running", "{address}: {values}");
+    assert_eq!(values["health"], "Healthy", "{address}: {values}");
+    let got = values["layers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{address} has no layers: {values}"));
+    assert_eq!(got.len(), layers, "{address}: {values}");
+    assert!(
+        got.iter().all(|l| l["state"] == "Ready"),
+        "{address}: {values}"
+    );
+    let order: Vec<&str> = got.iter().map(|l| l["layer"].as_str().unwrap()).collect();
+    assert_eq!(
+        &order[..4],
+        ["os", "k8s", "cni", "csi"],
+        "{address}: layers in stack order"
+    );
+    assert!(
+        values["kubeconfig"]
+            .as_str()
+            .is_some_and(|k| k.contains("apiVersion")),
+        "{address}: kubeconfig"
+    );
+}
+
+/// Every environment: an infra profile plus an add-on profile, a control-plane pool (workers
+/// only where the cloud runs the control plane) and a worker pool. One apply deploys all twelve
+/// in parallel; the next plan is empty; the data source and the ephemeral kubeconfig read them;
+/// destroy removes them all.
+#[test]
+fn every_environment_deploys_healthy_and_destroys() {
+    let emu = Emulator::start();
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let mut config = HEADER.to_string();
+    for case in CASES {
+        let infra = infra_profile(&emu, case, "1.0.0", None);
+        let name = format!("acc-{}", case.key.replace('_', "-"));
+        config.push_str(&cluster_hcl(case, &name, &[infra, addon.clone()], ""));
+    }
+    config.push_str(
+        r#"
+data "palette_cluster" "aws" {
+  name = palette_cluster.aws.name
+}
+
+ephemeral "palette_kubeconfig" "aws" {
+  cluster_id = palette_cluster.aws.id
+}
+
+check "kubeconfig" {
+  assert {
+    condition     = strcontains(ephemeral.palette_kubeconfig.aws.content, "apiVersion")
+    error_message = "the ephemeral kubeconfig is not a kubeconfig"
+  }
+}
+
+output "aws_from_data_source" {
+  value = [data.palette_cluster.aws.id, data.palette_cluster.aws.state, data.palette_cluster.aws.environment]
+}
+"#,
+    );
+    let tf = Terraform::new(&emu);
+    tf.write_config(&config);
+    tf.init();
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=16",
+    ]);
+    assert!(
+        out.success(),
+        "apply failed:\n{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+    for case in CASES {
+        let address = format!("palette_cluster.{}", case.key);
+        let values = values_of(&tf, &address);
+        assert_healthy(&values, &address, 5);
+        assert_eq!(
+            values["machine_pool"].as_array().unwrap().len(),
+            2,
+            "{address}"
+        );
+    }
+    let state = tf.show_json();
+    let outputs = &state["values"]["outputs"]["aws_from_data_source"]["value"];
+    assert_eq!(outputs[0], values_of(&tf, "palette_cluster.aws")["id"]);
+    assert_eq!(outputs[1], "Running");
+    assert_eq!(outputs[2], "aws");
+
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+
+    let ids: Vec<String> = CASES
+        .iter()
+        .map(|c| {
+            values_of(&tf, &format!("palette_cluster.{}", c.key))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    tf.destroy();
+    assert!(tf.state_list().is_empty());
+    for id in ids {
+        let gone = emu.request("GET", &format!("/v1/spectroclusters/{id}"), None);
+        assert_eq!(
+            gone.status, 404,
+            "cluster {id} after destroy: {}",
+            gone.body
+        );
+    }
+}
+
+/// Day 2 on one cluster: a profile version bump, a pack values override, a pool resize, an
+/// add-on profile added and removed, tags; each is an in-place update followed by an empty plan.
+/// Then the cluster is imported by name and plans empty.
+#[test]
+fn day_two_changes_update_in_place() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let v1 = infra_profile(&emu, aws, "1.0.0", None);
+    let v2 = infra_profile(&emu, aws, "1.1.0", Some("1.34.9"));
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let extra = make_profile(
+        &emu,
+        "security",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("cert-manager", "1.20.2")],
+    );
+    let tf = Terraform::new(&emu);
+    let write = |profiles: &[String], pack_values: Option<&str>, workers: u32, tags: &str| {
+        let mut hcl = cluster_hcl(aws, "day-two", profiles, tags);
+        hcl = hcl.replace("count = 2", &format!("count = {workers}"));
+        if let Some(values) = pack_values {
+            hcl = hcl.replace(
+                &format!("  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"),
+                &format!(
+                    "  cluster_profile {{\n    id = \"{addon}\"\n    pack {{\n      name   = \"nginx\"\n      values = <<-EOT\n{values}      EOT\n    }}\n  }}\n"
+                ),
+            );
+        }
+        tf.write_config(&format!("{HEADER}{hcl}"));
+    };
+    let k8s_version = |tf: &Terraform| {
+        values_of(tf, "palette_cluster.aws")["layers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["layer"] == "k8s")
+            .map(|l| l["version"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let step = |what: &str| {
+        let plan = tf.try_plan();
+        assert_eq!(
+            plan.code,
+            Some(2),
+            "{what}: expected changes\n{}",
+            plan.stdout
+        );
+        assert!(
+            plan.stdout.contains("1 to change, 0 to destroy"),
+            "{what}: not in place\n{}",
+            plan.stdout
+        );
+        tf.apply();
+        tf.assert_empty_plan();
+        let values = values_of(&tf, "palette_cluster.aws");
+        let layers = values["layers"].as_array().unwrap().len();
+        assert_healthy(&values, what, layers);
+        values
+    };
+
+    write(&[v1.clone(), addon.clone()], None, 2, "");
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    assert_eq!(k8s_version(&tf), "1.33.10");
+    let id = values_of(&tf, "palette_cluster.aws")["id"].clone();
+
+    write(&[v2.clone(), addon.clone()], None, 2, "");
+    step("profile version bump");
+    assert_eq!(k8s_version(&tf), "1.34.9");
+
+    write(
+        &[v2.clone(), addon.clone()],
+        Some("      replicaCount: 3\n      controller:\n        kind: DaemonSet\n"),
+        2,
+        "",
+    );
+    step("pack values override");
+    // The same values written differently mean no change.
+    write(
+        &[v2.clone(), addon.clone()],
+        Some("      controller: {kind: DaemonSet}\n      replicaCount: 3\n"),
+        2,
+        "",
+    );
+    assert_eq!(tf.plan(), Plan::NoChanges, "values equal by meaning");
+
+    write(
+        &[v2.clone(), addon.clone()],
+        Some("      replicaCount: 3\n      controller:\n        kind: DaemonSet\n"),
+        3,
+        "",
+    );
+    let values = step("pool resize");
+    assert_eq!(values["machine_pool"][1]["count"], 3);
+
+    write(&[v2.clone(), addon.clone(), extra.clone()], None, 3, "");
+    let values = step("add an add-on profile");
+    assert_eq!(values["layers"].as_array().unwrap().len(), 6);
+
+    write(
+        &[v2.clone(), addon.clone()],
+        None,
+        3,
+        "  tags = { team = \"platform\" }\n  description = \"day two\"\n",
+    );
+    let values = step("remove an add-on profile and tag");
+    assert_eq!(values["layers"].as_array().unwrap().len(), 5);
+    assert_eq!(values["tags"]["team"], "platform");
+    assert_eq!(values["id"], id, "updated in place");
+
+    // Import by name gives the same state: the plan stays empty.
+    let out = tf.run(&["state", "rm", "palette_cluster.aws"]);
+    assert!(out.success(), "{}", out.stderr);
+    tf.import("palette_cluster.aws", "day-two");
+    tf.assert_empty_plan();
+    tf.destroy();
+}
+
+/// A pack that fails to deploy fails the apply with the layer's name and message; the cluster
+/// stays in state (tainted) and the next apply replaces it.
+#[test]
+fn failed_layer_names_the_pack_and_next_apply_replaces() {
+    let emu = Emulator::start();
+    let edge = case("edge_native");
+    let infra = infra_profile(&emu, edge, "1.0.0", None);
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        cluster_hcl(edge, "failing", &[infra, addon], "")
+    ));
+    tf.init();
+    emu.set_faults(r#"{"fail_pack": "nginx"}"#);
+    tf.try_apply().expect_error(
+        r"Cluster Layer Failed: nginx.*layer addon \(pack nginx 1\.10\.0\) went to Error",
+    );
+    assert_eq!(
+        tf.state_list(),
+        ["palette_cluster.edge_native"],
+        "the failed cluster stays in state"
+    );
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("is tainted, so must be replaced"),
+        "{}",
+        plan.stdout
+    );
+    emu.set_faults("{}");
+    tf.apply();
+    assert_healthy(
+        &values_of(&tf, "palette_cluster.edge_native"),
+        "edge_native",
+        5,
+    );
+    tf.assert_empty_plan();
+    tf.destroy();
+}
+
+/// A create that outlives `timeouts.create` fails clearly and keeps the cluster in state.
+#[test]
+fn create_timeout_is_an_error_and_keeps_the_cluster() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let timeouts = "  timeouts {\n    create = \"100ms\"\n  }\n";
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        cluster_hcl(aws, "slow", &[infra], timeouts)
+    ));
+    tf.init();
+    tf.try_apply()
+        .expect_error(r"Cluster Create Timed Out.*did not finish within 100ms");
+    let clusters: Vec<String> = tf
+        .state_list()
+        .into_iter()
+        .filter(|a| a.starts_with("palette_cluster."))
+        .collect();
+    assert_eq!(
+        clusters,
+        ["palette_cluster.aws"],
+        "the timed-out cluster stays in state"
+    );
+    let id = values_of(&tf, "palette_cluster.aws")["id"].clone();
+    assert!(
+        id.as_str().is_some_and(|s| s.len() == 24),
+        "uid in state: {id}"
+    );
+    tf.destroy();
+}
+
+/// Bad input is refused at plan, at the attribute at fault, without any write request.
+#[test]
+fn bad_input_is_refused_at_plan_without_writes() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let good = cluster_hcl(aws, "bad", &[infra.clone(), addon.clone()], "");
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!("{HEADER}{good}"));
+    tf.init();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "no environment block",
+            good.replace("  aws {\n    region = \"us-east-1\"\n  }\n", ""),
+            "Missing Environment Block",
+        ),
+        (
+            "two environment blocks",
+            good.replace(
+                "  aws {\n",
+                "  gcp {\n    project = \"p\"\n    region = \"r\"\n  }\n  aws {\n",
+            ),
+            r"Conflicting Environment Blocks.*both `aws` and `gcp`",
+        ),
+        (
+            "an account of another environment",
+            good.replace("name = \"aws-dev\"", "name = \"azure-dev\""),
+            r"Wrong Cloud Account.*cloud_account_id",
+        ),
+        (
+            "no control-plane pool",
+            good.replace("    control_plane = true\n", ""),
+            r"Missing Control-Plane Pool",
+        ),
+        (
+            "count outside min..max",
+            good.replace("count = 2", "count = 5\n    max = 3"),
+            r"Pool Size Out Of Range.*count = 5",
+        ),
+        (
+            "a sizing field the environment does not take",
+            good.replace("count = 2", "count = 2\n    memory_mb = 4096"),
+            r"Unsupported Machine Pool Field.*memory_mb = 4096",
+        ),
+        (
+            "a missing required environment field",
+            good.replace("region = \"us-east-1\"", "vpc_id = \"vpc-1\""),
+            r#"Missing required argument.*"region" is required"#,
+        ),
+        (
+            "only an add-on profile",
+            good.replace(
+                &format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"),
+                "",
+            ),
+            r"Missing Infrastructure Profile.*no full or infra profile",
+        ),
+    ];
+    for (what, hcl, pattern) in cases {
+        tf.write_config(&format!("{HEADER}{hcl}"));
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(pattern);
+        });
+    }
+}
