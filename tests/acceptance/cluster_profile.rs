@@ -829,3 +829,57 @@ fn existing_version_is_refused_at_plan() {
     );
     assert_eq!(first.plan(), Plan::NoChanges);
 }
+
+/// Reads an example file of the repository.
+fn example(path: &str) -> String {
+    let full = crate::support::workspace_root().join("examples").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("reading {}: {e}", full.display()))
+}
+
+/// The documented examples apply as written, plan clean afterwards, and their import commands
+/// import into a configuration that plans clean.
+#[test]
+fn examples_apply_and_import() {
+    let emu = Emulator::start();
+    let provider = example("provider/provider.tf");
+    let resource = example("resources/palette_cluster_profile/resource.tf");
+    let tf = Terraform::new(&emu);
+    tf.write_file("provider.tf", &provider);
+    tf.write_file("resource.tf", &resource);
+    tf.write_file(
+        "data-source.tf",
+        &example("data-sources/palette_cluster_profile/data-source.tf"),
+    );
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let outputs = tf.show_json()["values"]["outputs"].clone();
+    assert_eq!(
+        outputs["base_layers"]["value"]["csi"], "csi-aws-ebs:1.41.0",
+        "{outputs}"
+    );
+    assert_eq!(
+        outputs["addons_id"]["value"],
+        tf.resource_values("palette_cluster_profile.addons")["id"]
+    );
+
+    let imported = Terraform::new(&emu);
+    imported.write_file("provider.tf", &provider);
+    imported.write_file("resource.tf", &resource);
+    imported.init();
+    let commands = example("resources/palette_cluster_profile/import.sh");
+    let mut count = 0;
+    for line in commands
+        .lines()
+        .filter(|l| l.starts_with("terraform import "))
+    {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        imported.import(args[2], args[3]);
+        count += 1;
+    }
+    assert_eq!(count, 2, "import.sh should import both example profiles");
+    imported.assert_empty_plan();
+
+    tf.destroy();
+    assert!(tf.state_list().is_empty());
+}
