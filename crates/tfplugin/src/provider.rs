@@ -110,8 +110,8 @@ pub struct ConfigureResponse {
 /// use tfplugin::provider::ProviderData;
 ///
 /// struct Client { endpoint: String }
-/// let data = ProviderData::new(Client { endpoint: "http://localhost".into() });
-/// assert_eq!(data.get::<Client>().unwrap().endpoint, "http://localhost");
+/// let data = ProviderData::new(Client { endpoint: "localhost:8080".into() });
+/// assert_eq!(data.get::<Client>().unwrap().endpoint, "localhost:8080");
 /// assert!(data.get::<String>().is_none());
 /// ```
 #[derive(Clone, Default)]

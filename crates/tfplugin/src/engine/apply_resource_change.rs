@@ -134,3 +134,132 @@ async fn delete(ctx: &Context, resource: &dyn Resource, req: ApplyRequest) -> Ap
         diagnostics: resp.diagnostics,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::ValueExt;
+    use crate::engine::test_support::obj;
+    use crate::resource::{ReadRequest, ReadResponse};
+    use crate::schema::{Attribute, Block};
+
+    /// Its behaviour is chosen by the `name` attribute of the plan or state.
+    struct Scripted;
+
+    #[async_trait]
+    impl Resource for Scripted {
+        fn type_name(&self) -> &str {
+            "scripted"
+        }
+        fn schema(&self) -> Schema {
+            schema()
+        }
+        async fn create(&self, _: &Context, req: CreateRequest, resp: &mut CreateResponse) {
+            match req.plan.get_str("name") {
+                Some("fail-early") => resp.diagnostics.error("Create Failed", ""),
+                Some("fail-late") => {
+                    resp.state.set("id", "partial");
+                    resp.diagnostics.error("Create Failed", "");
+                }
+                _ => resp.state.set("id", "new"),
+            }
+        }
+        async fn read(&self, _: &Context, _: ReadRequest, _: &mut ReadResponse) {}
+        async fn update(&self, _: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
+            if req.plan.get_str("name") == Some("fail-early") {
+                resp.diagnostics.error("Update Failed", "");
+            }
+        }
+        async fn delete(&self, _: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
+            if req.state.get_str("name") == Some("stuck") {
+                resp.diagnostics.error("Delete Failed", "");
+            }
+        }
+    }
+
+    fn schema() -> Schema {
+        Schema::new(
+            0,
+            Block::new()
+                .attribute(Attribute::string("id").computed())
+                .attribute(Attribute::string("name").required())
+                .attribute(Attribute::string("secret").optional().write_only()),
+        )
+    }
+
+    fn thing(id: Value, name: &str, secret: Value) -> Value {
+        obj([("id", id), ("name", Value::from(name)), ("secret", secret)])
+    }
+
+    async fn apply(prior: Value, planned: Value) -> ApplyResult {
+        let config = if planned.is_null() {
+            Value::Null
+        } else {
+            thing(
+                Value::Null,
+                planned.get_str("name").unwrap(),
+                Value::from("pw"),
+            )
+        };
+        let req = ApplyRequest {
+            prior_state: prior,
+            planned_state: planned,
+            config,
+            planned_private: PrivateState::new(),
+            provider_data: ProviderData::default(),
+        };
+        apply_resource_change(&Context::new(), &Scripted, &schema(), req).await
+    }
+
+    #[tokio::test]
+    async fn dispatch_and_failure_handling() {
+        let existing = thing(Value::from("old"), "a", Value::Null);
+        // (name, prior, planned, expected new state, expected error summaries)
+        let cases: Vec<(&str, Value, Value, Value, Vec<&str>)> = vec![
+            (
+                "create fills computed and nulls write-only",
+                Value::Null,
+                thing(Value::unknown(), "a", Value::from("pw")),
+                thing(Value::from("new"), "a", Value::Null),
+                vec![],
+            ),
+            (
+                "create failing before recording anything saves nothing",
+                Value::Null,
+                thing(Value::unknown(), "fail-early", Value::Null),
+                Value::Null,
+                vec!["Create Failed"],
+            ),
+            (
+                "create failing after recording keeps the partial object",
+                Value::Null,
+                thing(Value::unknown(), "fail-late", Value::Null),
+                thing(Value::from("partial"), "fail-late", Value::Null),
+                vec!["Create Failed"],
+            ),
+            (
+                "update failing keeps the prior state",
+                existing.clone(),
+                thing(Value::from("old"), "fail-early", Value::Null),
+                existing.clone(),
+                vec!["Update Failed"],
+            ),
+            ("delete", existing.clone(), Value::Null, Value::Null, vec![]),
+            (
+                "failed delete keeps the object",
+                thing(Value::from("old"), "stuck", Value::Null),
+                Value::Null,
+                thing(Value::from("old"), "stuck", Value::Null),
+                vec!["Delete Failed"],
+            ),
+        ];
+        for (name, prior, planned, want, errors) in cases {
+            let out = apply(prior, planned).await;
+            assert_eq!(out.new_state, want, "{name}");
+            let got: Vec<&str> = out.diagnostics.iter().map(|d| d.summary.as_str()).collect();
+            assert_eq!(got, errors, "{name}");
+        }
+    }
+}

@@ -84,3 +84,107 @@ pub(crate) async fn upgrade_resource_state(
     null_unknowns(&mut state);
     (state, diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::resource::{
+        CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ReadRequest, ReadResponse,
+        UpdateRequest, UpdateResponse, ValueExt,
+    };
+    use crate::schema::{Attribute, Block};
+
+    /// Version 0: `n` is a string; version 1: `n` is a number; version 2 adds `unit`.
+    struct Versioned;
+
+    #[async_trait]
+    impl Resource for Versioned {
+        fn type_name(&self) -> &str {
+            "versioned"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                2,
+                Block::new()
+                    .attribute(Attribute::number("n").optional())
+                    .attribute(Attribute::string("unit").optional()),
+            )
+        }
+        fn prior_schema(&self, version: i64) -> Option<Schema> {
+            match version {
+                0 => Some(Schema::new(
+                    0,
+                    Block::new().attribute(Attribute::string("n").optional()),
+                )),
+                1 => Some(Schema::new(
+                    1,
+                    Block::new().attribute(Attribute::number("n").optional()),
+                )),
+                _ => None,
+            }
+        }
+        async fn upgrade_state(
+            &self,
+            _: &Context,
+            req: UpgradeStateRequest,
+            resp: &mut UpgradeStateResponse,
+        ) {
+            match req.version {
+                0 => {
+                    let n = req
+                        .state
+                        .get_str("n")
+                        .and_then(|s| crate::Number::parse(s).ok());
+                    resp.state.set("n", n.map(Value::Number));
+                }
+                1 => resp.state.set("unit", "m"),
+                _ => resp.diagnostics.error("Unexpected Version", ""),
+            }
+        }
+        async fn create(&self, _: &Context, _: CreateRequest, _: &mut CreateResponse) {}
+        async fn read(&self, _: &Context, _: ReadRequest, _: &mut ReadResponse) {}
+        async fn update(&self, _: &Context, _: UpdateRequest, _: &mut UpdateResponse) {}
+        async fn delete(&self, _: &Context, _: DeleteRequest, _: &mut DeleteResponse) {}
+    }
+
+    async fn upgrade(version: i64, json: &str) -> (Value, Diagnostics) {
+        let r = Versioned;
+        upgrade_resource_state(&Context::new(), &r, &r.schema(), version, json.as_bytes()).await
+    }
+
+    #[tokio::test]
+    async fn upgrades_step_by_step() {
+        let (state, diags) = upgrade(0, r#"{"n":"2.5"}"#).await;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            state.get("n"),
+            Some(&Value::Number(crate::Number::parse("2.5").unwrap()))
+        );
+        assert_eq!(state.get_str("unit"), Some("m"));
+
+        let (state, diags) = upgrade(1, r#"{"n":7}"#).await;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(state.get_i64("n"), Some(7));
+        assert_eq!(state.get_str("unit"), Some("m"));
+    }
+
+    #[tokio::test]
+    async fn same_version_normalises_and_newer_fails() {
+        let (state, diags) = upgrade(2, r#"{"n":1,"unit":"s","removed_attribute":true}"#).await;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(state.get_str("unit"), Some("s"));
+        assert!(state.get("removed_attribute").is_none());
+
+        let (state, diags) = upgrade(3, r#"{"n":1}"#).await;
+        assert!(state.is_null());
+        assert!(diags.has_errors());
+
+        let (_, diags) = upgrade(0, r#"{"n":["not","a","string"]}"#).await;
+        assert!(
+            diags.has_errors(),
+            "a state that does not match its version's schema"
+        );
+    }
+}

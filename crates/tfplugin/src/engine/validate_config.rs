@@ -99,3 +99,118 @@ impl Visitor for Validate<'_> {
         self.run(&block.validators, site, site.config, site.path);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::test_support::obj;
+    use crate::schema::{Attribute, Block, NestedBlock, Nesting};
+    use crate::validator::{conflicts_with, exactly_one_of, one_of};
+
+    fn schema() -> Schema {
+        Schema::new(
+            0,
+            Block::new()
+                .attribute(
+                    Attribute::string("mode")
+                        .optional()
+                        .validator(one_of(["a", "b"])),
+                )
+                .attribute(
+                    Attribute::string("old")
+                        .optional()
+                        .deprecated("Use mode instead."),
+                )
+                .attribute(
+                    Attribute::string("x")
+                        .optional()
+                        .validator(conflicts_with(["y"])),
+                )
+                .attribute(Attribute::string("y").optional())
+                .block(NestedBlock::new(
+                    "item",
+                    Nesting::Set,
+                    Block::new()
+                        .attribute(
+                            Attribute::string("p")
+                                .optional()
+                                .validator(conflicts_with(["q"])),
+                        )
+                        .attribute(Attribute::string("q").optional()),
+                )),
+        )
+    }
+
+    fn config(mode: Value, old: Value, x: Value, y: Value, items: Vec<(Value, Value)>) -> Value {
+        obj([
+            ("mode", mode),
+            ("old", old),
+            ("x", x),
+            ("y", y),
+            (
+                "item",
+                Value::Set(
+                    items
+                        .into_iter()
+                        .map(|(p, q)| obj([("p", p), ("q", q)]))
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+
+    #[test]
+    fn cases() {
+        let n = || Value::Null;
+        let s = Value::from;
+        // (name, config, summaries expected)
+        let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+            ("valid", config(s("a"), n(), s("1"), n(), vec![]), vec![]),
+            (
+                "attribute validator",
+                config(s("c"), n(), n(), n(), vec![]),
+                vec!["Invalid Attribute Value Match"],
+            ),
+            (
+                "unknown skipped",
+                config(Value::unknown(), n(), n(), n(), vec![]),
+                vec![],
+            ),
+            (
+                "deprecated attribute warns",
+                config(n(), s("v"), n(), n(), vec![]),
+                vec!["Attribute Deprecated"],
+            ),
+            (
+                "sibling conflict",
+                config(n(), n(), s("1"), s("2"), vec![]),
+                vec!["Invalid Attribute Combination"],
+            ),
+            (
+                "siblings inside set elements",
+                config(n(), n(), n(), n(), vec![(s("1"), s("2")), (s("1"), n())]),
+                vec!["Invalid Attribute Combination"],
+            ),
+        ];
+        for (name, cfg, want) in cases {
+            let diags = validate_config(&schema(), &cfg, &[]);
+            let got: Vec<&str> = diags.iter().map(|d| d.summary.as_str()).collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn configuration_validators_see_the_whole_configuration() {
+        let v: Arc<dyn Validator> = Arc::new(exactly_one_of(["x", "y"]));
+        let none = config(Value::Null, Value::Null, Value::Null, Value::Null, vec![]);
+        assert!(validate_config(&schema(), &none, std::slice::from_ref(&v)).has_errors());
+        let one = config(
+            Value::Null,
+            Value::Null,
+            Value::from("1"),
+            Value::Null,
+            vec![],
+        );
+        assert!(validate_config(&schema(), &one, &[v]).is_empty());
+    }
+}
