@@ -2,8 +2,10 @@
 //!
 //! Null is msgpack nil. An unknown is an extension value: type 0 with a one-byte payload for a
 //! plain unknown, or type 12 whose payload is a msgpack map of refinements (kept verbatim). Numbers
-//! are written as an integer when they fit `i64`, as a float64 when that is exact, and as decimal
-//! text otherwise; any of int, uint, float32/64 and string is read. Lists, sets and tuples are
+//! are written as go-cty writes them: an integer when they fit `i64`, a float64 when they are not
+//! whole and the float64 is exact, and decimal text otherwise, whole numbers beyond `i64`
+//! included (Terraform sends 2^70 as `"1180591620717411303424"`, and answering with a float64
+//! makes Terraform report an inconsistent plan). Any of int, uint, float32/64 and string is read. Lists, sets and tuples are
 //! arrays; maps and objects are maps, objects with every attribute of the type. A value of type
 //! `dynamic` is a two-element array `[type JSON, value]`.
 
@@ -467,7 +469,7 @@ impl Writer {
     fn number(&mut self, n: &Number) {
         if let Some(i) = n.as_i64() {
             done(rmp::encode::write_sint(&mut self.out, i));
-        } else if let Some(f) = n.to_f64_exact() {
+        } else if let Some(f) = n.to_f64_exact().filter(|_| !n.is_integer()) {
             done(rmp::encode::write_f64(&mut self.out, f));
         } else {
             done(rmp::encode::write_str(&mut self.out, &n.to_string()));
@@ -635,10 +637,10 @@ mod tests {
             ("half", n("1.5"), Type::Number, "cb3ff8000000000000"),
             ("tenth as text", n("0.1"), Type::Number, "a3302e31"),
             (
-                "2^70 as float",
+                "2^70 as text, as go-cty writes it",
                 n("1180591620717411303424"),
                 Type::Number,
-                "cb4450000000000000",
+                "b631313830353931363230373137343131333033343234",
             ),
             ("string", "hi".into(), Type::String, "a26869"),
             ("bool", true.into(), Type::Bool, "c3"),
