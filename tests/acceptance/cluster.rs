@@ -811,3 +811,75 @@ fn bad_input_is_refused_at_plan_without_writes() {
         });
     }
 }
+
+/// Ctrl-C during the wait: the provider returns at once with a warning, the cluster stays in
+/// state untainted, and the next apply resumes the wait in place instead of creating another.
+#[test]
+fn interrupted_create_resumes_on_next_apply() {
+    // Slower than the default so the wait is still running when the interrupt comes.
+    let emu = Emulator::start_with(&["--no-rate-limit", "--time-scale", "0.1"]);
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        cluster_hcl(aws, "resumed", &[infra], "")
+    ));
+    tf.init();
+
+    let terraform = std::env::var("TF_ACC_TERRAFORM_PATH").unwrap_or_else(|_| "terraform".into());
+    let mut child = std::process::Command::new(terraform)
+        .args(["apply", "-no-color", "-input=false", "-auto-approve"])
+        .current_dir(tf.work_dir())
+        .env(
+            "TF_CLI_CONFIG_FILE",
+            tf.work_dir().parent().unwrap().join("cli.tfrc"),
+        )
+        .env("TF_IN_AUTOMATION", "1")
+        .envs(crate::support::TestEnv::provider_env(&emu))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starting terraform apply");
+    let started = std::time::Instant::now();
+    while emu.stats().count("POST /v1/spectroclusters/aws") == 0 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the cluster was never created"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let interrupted = std::time::Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(
+        sent.is_ok_and(|s| s.success()),
+        "sending SIGINT to terraform"
+    );
+    let out = child.wait_with_output().expect("waiting for terraform");
+    let stopped_after = interrupted.elapsed();
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Cluster Create Interrupted"), "{text}");
+    assert!(
+        stopped_after < std::time::Duration::from_secs(10),
+        "terraform took {stopped_after:?} to stop:\n{text}"
+    );
+
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "resumes in place:\n{}",
+        plan.stdout
+    );
+    tf.apply();
+    assert_healthy(&values_of(&tf, "palette_cluster.aws"), "resumed", 4);
+    tf.assert_empty_plan();
+    tf.destroy();
+}
