@@ -497,6 +497,24 @@ impl Resource for ClusterProfileResource {
             .await
         {
             Ok(uid) => uid,
+            Err(err) if err.is_conflict() => {
+                resp.diagnostics.push(Diagnostic::error(
+                    "Cluster Profile Version Exists",
+                    format!(
+                        "Cluster profile {name:?} version {version} already exists in Palette, \
+                         made outside this configuration. Import it with `terraform import \
+                         <address> {prefix}{name}@{version}`, or choose another version.\n\n\
+                         Original Error: {err}",
+                        prefix = if plan.get_str("context") == Some("tenant") {
+                            "tenant/"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+                resp.state = Value::Null;
+                return;
+            }
             Err(err) => {
                 resp.diagnostics
                     .push(diagnostics::api_error(SUMMARY, &what, &err));
@@ -872,8 +890,10 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         }
     };
 
-    // A (name, version) that already exists would be refused at apply (or adopted by mistake).
-    if (creating || version_changes)
+    // A new version that already exists would be refused at apply. (A create is not checked:
+    // when a profile is replaced, Terraform plans the create while the old version, with the
+    // same name and version, still exists.)
+    if version_changes
         && let (Some(name), Some(version)) = (resp.plan.get_str("name"), version.as_str())
     {
         match data

@@ -808,26 +808,71 @@ fn bad_profiles_fail_at_plan_without_writes() {
     plan_fails_with(&PLAN_CASES);
 }
 
-/// A profile version that already exists is refused at plan, naming the import ID.
+/// A profile version made outside the configuration is not adopted: creating it again fails
+/// with the import ID to use, and a version bump onto an existing version fails at plan.
 #[test]
-fn existing_version_is_refused_at_plan() {
+fn existing_versions_are_not_taken_over() {
     let emu = Emulator::start();
     let first = Terraform::new(&emu);
-    let config = format!(
-        "{PROVIDER}\nresource \"palette_cluster_profile\" \"x\" {{\n  name = \"acc-taken\"\n  \
-         pack {{\n    name = \"nginx\"\n    tag  = \"1.10.0\"\n  }}\n}}\n"
-    );
-    first.write_config(&config);
+    let profile = |version: &str| {
+        format!(
+            "{PROVIDER}\nresource \"palette_cluster_profile\" \"x\" {{\n  name    = \"acc-taken\"\n  \
+             version = \"{version}\"\n  pack {{\n    name = \"nginx\"\n    tag  = \"1.10.0\"\n  }}\n}}\n"
+        )
+    };
+    first.write_config(&profile("1.0.0"));
     first.init();
     first.apply();
+    first.write_config(&profile("2.0.0"));
+    first.apply();
+
+    // Another configuration creating the same version.
     let second = Terraform::new(&emu);
-    second.write_config(&config);
+    second.write_config(&profile("2.0.0"));
     second.init();
-    let out = emu.assert_no_writes("planning a taken version", || second.try_plan());
-    out.expect_error(
-        r#"Error: Cluster Profile Version Exists .*already exists in Palette .*terraform import <address> acc-taken@1\.0\.0"#,
+    second.try_apply().expect_error(
+        r#"Error: Cluster Profile Version Exists .*terraform import <address> acc-taken@2\.0\.0"#,
     );
+    assert!(second.state_list().is_empty());
+
+    // Moving back onto the version left behind is refused while planning.
+    first.write_config(&profile("1.0.0"));
+    let out = emu.assert_no_writes("planning a taken version", || first.try_plan());
+    out.expect_error(
+        r#"Error: Cluster Profile Version Exists with palette_cluster_profile\.x, on main\.tf line \d+, in resource "palette_cluster_profile" "x": \d+: version = "1\.0\.0" .*already exists in Palette"#,
+    );
+    first.write_config(&profile("2.0.0"));
     assert_eq!(first.plan(), Plan::NoChanges);
+}
+
+/// Changing what forces a new profile (here the environment) replaces it cleanly, although
+/// the replacement has the same name and version.
+#[test]
+fn environment_change_replaces_the_profile() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let profile = |environment: &str| {
+        format!(
+            "{PROVIDER}\nresource \"palette_cluster_profile\" \"x\" {{\n  name        = \"acc-replaced\"\n  \
+             environment = \"{environment}\"\n  pack {{\n    name = \"nginx\"\n    tag  = \"1.10.0\"\n  }}\n}}\n"
+        )
+    };
+    tf.write_config(&profile("aws"));
+    tf.init();
+    tf.apply();
+    let before = tf.resource_values("palette_cluster_profile.x")["id"].clone();
+    tf.write_config(&profile("gcp"));
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("must be replaced") && plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let after = tf.resource_values("palette_cluster_profile.x");
+    assert_ne!(after["id"], before);
+    assert_eq!(after["environment"], "gcp");
 }
 
 /// Reads an example file of the repository.
