@@ -55,6 +55,24 @@ impl Goal {
     }
 }
 
+/// What "done" means for a wait on one layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LayerGoal {
+    /// The layer's condition is `Ready` with status `True`.
+    Ready,
+    /// The layer no longer shows in the cluster's status.
+    Gone,
+}
+
+impl LayerGoal {
+    fn describe(self) -> &'static str {
+        match self {
+            LayerGoal::Ready => "ready",
+            LayerGoal::Gone => "removed",
+        }
+    }
+}
+
 /// What a wait expects of the attached profiles, so a wait right after a day-2 change does not
 /// end on the stack as it was before the change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -424,6 +442,90 @@ impl Waiter<'_> {
                 return Ok(());
             }
             let moved = self.log_changes(last.as_ref(), &snapshot);
+            interval = next_interval(interval, moved);
+            last = Some(snapshot);
+            if let Err(why) = ctx.sleep(interval).await {
+                return Err(self.stopped(why, last));
+            }
+        }
+    }
+
+    /// Polls until one layer (pack `pack` of profile `profile_uid`) reaches `goal`, logging each
+    /// change. Only that layer decides: another layer in `Error` does not end the wait. The
+    /// cluster's own state is not waited for (a day-2 layer goes onto a running cluster).
+    pub(crate) async fn until_layer(
+        &self,
+        ctx: &Context,
+        profile_uid: &str,
+        pack: &str,
+        goal: LayerGoal,
+    ) -> Result<Snapshot, WaitError> {
+        let ctx = self.context(ctx);
+        let mut interval = MIN_INTERVAL;
+        let mut last: Option<Snapshot> = None;
+        tracing::info!(
+            cluster = self.name,
+            uid = self.uid,
+            pack,
+            "waiting for layer {pack:?} of cluster {:?} to be {}",
+            self.name,
+            goal.describe()
+        );
+        loop {
+            let cluster = match ctx.run(self.client.get_cluster(self.scope, self.uid)).await {
+                Err(why) => return Err(self.stopped(why, last)),
+                Ok(Err(err)) if err.is_not_found() => return Err(WaitError::Gone),
+                Ok(Err(err)) => return Err(WaitError::Api(err)),
+                Ok(Ok(cluster)) => cluster,
+            };
+            let snapshot = Snapshot::of(cluster, None);
+            if matches!(snapshot.state.as_str(), "Deleting" | "Deleted") {
+                return Err(WaitError::Gone);
+            }
+            self.log_changes(last.as_ref(), &snapshot);
+            let layer = snapshot
+                .layers
+                .iter()
+                .find(|l| l.profile_uid == profile_uid && l.name == pack)
+                .cloned();
+            let moved = last.as_ref().is_none_or(|before| {
+                before
+                    .layers
+                    .iter()
+                    .find(|l| l.profile_uid == profile_uid && l.name == pack)
+                    != layer.as_ref()
+            });
+            match (goal, layer) {
+                (LayerGoal::Ready, Some(layer)) if layer.failed() => {
+                    return Err(WaitError::LayerFailed {
+                        layer,
+                        last: Box::new(snapshot),
+                    });
+                }
+                (LayerGoal::Ready, Some(layer)) if layer.ready => {
+                    tracing::info!(
+                        cluster = self.name,
+                        uid = self.uid,
+                        pack,
+                        "layer {} {pack} {} of cluster {:?} is ready",
+                        layer.layer,
+                        layer.version,
+                        self.name
+                    );
+                    return Ok(snapshot);
+                }
+                (LayerGoal::Gone, None) => {
+                    tracing::info!(
+                        cluster = self.name,
+                        uid = self.uid,
+                        pack,
+                        "layer {pack:?} is gone from cluster {:?}",
+                        self.name
+                    );
+                    return Ok(snapshot);
+                }
+                _ => {}
+            }
             interval = next_interval(interval, moved);
             last = Some(snapshot);
             if let Err(why) = ctx.sleep(interval).await {

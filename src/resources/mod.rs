@@ -2,6 +2,7 @@
 
 mod cluster;
 pub(crate) mod cluster_profile;
+mod pack;
 
 use std::sync::Arc;
 
@@ -12,5 +13,6 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
+        Arc::new(pack::PackResource),
     ]
 }
