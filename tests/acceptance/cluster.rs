@@ -828,7 +828,7 @@ fn interrupted_create_resumes_on_next_apply() {
     tf.init();
 
     let terraform = std::env::var("TF_ACC_TERRAFORM_PATH").unwrap_or_else(|_| "terraform".into());
-    let mut child = std::process::Command::new(terraform)
+    let child = std::process::Command::new(terraform)
         .args(["apply", "-no-color", "-input=false", "-auto-approve"])
         .current_dir(tf.work_dir())
         .env(
