@@ -3,6 +3,38 @@
 //! This crate knows nothing of any particular provider's domain: it speaks the go-plugin handshake
 //! and tfplugin6 over gRPC, and offers a small framework on which resources are written as plain
 //! Rust.
+//!
+//! # Structure
+//!
+//! - The wire: [`proto`] (generated), [`serve`] (handshake, listener, TLS, go-plugin services)
+//!   and [`logging`].
+//! - Values: [`value`], [`types`], [`path`], [`diag`] and [`schema`].
+//! - The framework providers implement: [`provider`], [`resource`], [`data_source`],
+//!   [`ephemeral`] and [`function`] (traits plus request and response types), [`context`],
+//!   [`validator`] and [`plan_modifier`]. [`server::ProviderServer`] turns a [`Provider`] into the
+//!   tfplugin6 gRPC service; inside it, `convert` translates between wire and native types and
+//!   `engine` holds the native logic (planning rules, apply checks, state upgrades), one file per
+//!   RPC, mirrored by one file per RPC in `server`.
+//!
+//! ```no_run
+//! use tfplugin::provider::{ConfigureRequest, ConfigureResponse};
+//! use tfplugin::{Context, Provider, ProviderServer, ServeOptions, async_trait};
+//!
+//! struct Example;
+//!
+//! #[async_trait]
+//! impl Provider for Example {
+//!     fn type_name(&self) -> &str {
+//!         "example"
+//!     }
+//!     async fn configure(&self, _: &Context, _: ConfigureRequest, _: &mut ConfigureResponse) {}
+//! }
+//!
+//! # async fn run() -> Result<(), tfplugin::serve::ServeError> {
+//! let opts = ServeOptions::new("registry.terraform.io/acme/example");
+//! tfplugin::serve(opts, ProviderServer::new(Example)).await
+//! # }
+//! ```
 
 pub mod context;
 mod convert;

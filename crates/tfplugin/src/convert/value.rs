@@ -42,15 +42,20 @@ pub(crate) fn decode_optional(dv: Option<&pb::DynamicValue>, ty: &Type) -> Resul
     }
 }
 
-/// Encodes `value` of type `ty` as msgpack. A failure (the provider produced a value that does
-/// not fit its own schema) is reported in `diags`, and null is sent instead.
+/// Encodes `value` of type `ty` as msgpack. A value built by hand in a slightly different shape
+/// (a list for a set, an object missing null attributes) is first reshaped with
+/// [`Value::conform`]. A failure (the provider produced a value that does not fit its own
+/// schema) is reported in `diags`, and null is sent instead.
 pub(crate) fn encode(
     value: &Value,
     ty: &Type,
     what: &str,
     diags: &mut Diagnostics,
 ) -> Option<pb::DynamicValue> {
-    match value.to_msgpack(ty) {
+    let encoded = value
+        .to_msgpack(ty)
+        .or_else(|_| value.clone().conform(ty).and_then(|v| v.to_msgpack(ty)));
+    match encoded {
         Ok(msgpack) => Some(pb::DynamicValue {
             msgpack,
             json: Vec::new(),
@@ -117,6 +122,14 @@ mod tests {
         let dv = encode(&v, &ty, "state", &mut diags).unwrap();
         assert_eq!(decode(Some(&dv), &ty, "state", &mut diags), v);
         assert!(diags.is_empty());
+        // A hand-built object missing a null attribute and using a list for a set is reshaped.
+        let ty2 = Type::object([("a", Type::String), ("s", Type::set(Type::String))]);
+        let loose = Value::Object([("s".to_string(), Value::List(vec![Value::from("x")]))].into());
+        let dv = encode(&loose, &ty2, "state", &mut diags).unwrap();
+        let back = decode(Some(&dv), &ty2, "state", &mut diags);
+        assert_eq!(back.get("a"), Some(&Value::Null));
+        assert_eq!(back.get("s"), Some(&Value::Set(vec![Value::from("x")])));
+        assert!(diags.is_empty(), "{diags:?}");
         let bad = pb::DynamicValue {
             msgpack: vec![0xc1],
             json: Vec::new(),

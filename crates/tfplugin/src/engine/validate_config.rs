@@ -50,6 +50,46 @@ pub(crate) fn validate_config(
     diagnostics
 }
 
+/// Rejects write-only values when the client does not support write-only attributes (Terraform
+/// before 1.11 would otherwise store them in state).
+pub(crate) fn validate_write_only(schema: &Schema, config: &Value, allowed: bool) -> Diagnostics {
+    struct WriteOnly<'d> {
+        diagnostics: &'d mut Diagnostics,
+    }
+    impl Visitor for WriteOnly<'_> {
+        fn attribute(&mut self, attr: &Attribute, site: &Site<'_>, _: &mut Value) {
+            if attr.write_only && !site.config.is_null() {
+                self.diagnostics.attribute_error(
+                    site.path.clone(),
+                    "Write-Only Attribute Not Allowed",
+                    format!(
+                        "The configuration sets the write-only attribute {}, but this version of \
+                         Terraform cannot keep it out of state. Use Terraform 1.11 or later, or \
+                         remove the attribute.",
+                        site.path
+                    ),
+                );
+            }
+        }
+    }
+    let mut diagnostics = Diagnostics::new();
+    if allowed || config.is_null() || config.is_unknown() {
+        return diagnostics;
+    }
+    let mut copy = config.clone();
+    walk(
+        Level::of_block(&schema.block),
+        &AttributePath::default(),
+        config,
+        &Value::Null,
+        &mut copy,
+        &mut WriteOnly {
+            diagnostics: &mut diagnostics,
+        },
+    );
+    diagnostics
+}
+
 struct Validate<'a> {
     config: &'a Value,
     diagnostics: &'a mut Diagnostics,
@@ -197,6 +237,23 @@ mod tests {
             let got: Vec<&str> = diags.iter().map(|d| d.summary.as_str()).collect();
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn write_only_needs_client_support() {
+        let schema = Schema::new(
+            0,
+            Block::new().attribute(Attribute::string("secret").optional().write_only()),
+        );
+        let set = obj([("secret", Value::from("pw"))]);
+        let unset = obj([("secret", Value::Null)]);
+        assert!(validate_write_only(&schema, &set, true).is_empty());
+        assert!(validate_write_only(&schema, &unset, false).is_empty());
+        let diags = validate_write_only(&schema, &set, false);
+        assert_eq!(
+            diags.iter().next().map(|d| d.summary.as_str()),
+            Some("Write-Only Attribute Not Allowed")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::Inner;
 use crate::Diagnostics;
 use crate::convert;
-use crate::engine::validate_config::validate_config;
+use crate::engine::validate_config::{validate_config, validate_write_only};
 use crate::proto::tfplugin6 as pb;
 use crate::provider::Provider;
 use crate::resource::{ValidateConfigRequest, ValidateConfigResponse};
@@ -60,6 +60,11 @@ impl<P: Provider> Inner<P> {
                     &r.schema,
                     &config,
                     &r.handler.config_validators(),
+                ));
+                diags.extend(validate_write_only(
+                    &r.schema,
+                    &config,
+                    caps.write_only_attributes_allowed,
                 ));
                 let mut resp = ValidateConfigResponse::default();
                 let hook = ValidateConfigRequest {
