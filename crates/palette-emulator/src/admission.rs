@@ -20,7 +20,7 @@ use crate::context::Caller;
 use crate::error::ApiError;
 use crate::ids;
 use crate::server::ConnInfo;
-use crate::state::AppState;
+use crate::state::{AppState, NextFault};
 
 /// Runs the admission steps around one request.
 pub async fn admission(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -72,12 +72,17 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
         if faults.latency_ms > 0 {
             tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
         }
-        if faults.throttle_rate > 0.0 && ids::next_f64() < faults.throttle_rate {
+        let scheduled = state.take_next_fault(conn.is_some());
+        if scheduled == Some(NextFault::Throttle)
+            || faults.throttle_rate > 0.0 && ids::next_f64() < faults.throttle_rate
+        {
             stats.throttled_total.fetch_add(1, Ordering::Relaxed);
             stats.faults_injected_total.fetch_add(1, Ordering::Relaxed);
             break 'gate ApiError::too_many_requests(method.as_str(), &path).into_response();
         }
-        if faults.error_rate > 0.0 && ids::next_f64() < faults.error_rate {
+        if scheduled == Some(NextFault::Error)
+            || faults.error_rate > 0.0 && ids::next_f64() < faults.error_rate
+        {
             stats.faults_injected_total.fetch_add(1, Ordering::Relaxed);
             let status = faults
                 .error_status
@@ -91,8 +96,8 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
             )
             .into_response();
         }
-        let reset =
-            faults.reset_rate > 0.0 && conn.is_some() && ids::next_f64() < faults.reset_rate;
+        let reset = scheduled == Some(NextFault::Reset)
+            || faults.reset_rate > 0.0 && conn.is_some() && ids::next_f64() < faults.reset_rate;
 
         let response = next.run(req).await;
         if method != Method::GET && method != Method::HEAD && response.status().is_success() {

@@ -304,6 +304,33 @@ mod tests {
     }
 
     #[test]
+    fn a_custom_seed_replaces_what_it_names() {
+        let custom = r#"{"projects": [{"name": "Solo"}], "edgeHosts": []}"#;
+        let store = MemoryStore::new();
+        assert!(seed(&store, Some(custom)).unwrap());
+        let projects: Vec<String> = store
+            .list(Kind::Project)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(projects, ["Solo"]);
+        assert!(store.list(Kind::EdgeHost).unwrap().is_empty());
+        assert!(
+            !store.list(Kind::Pack).unwrap().is_empty(),
+            "packs stay built in"
+        );
+        assert!(seed_document(Some(r#"{"nope": []}"#)).is_err());
+        assert!(
+            seed(
+                &MemoryStore::new(),
+                Some(r#"{"projects": [{"description": "no name"}]}"#)
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
     fn parent_tags_float() {
         assert_eq!(parent_tags("1.30.4"), vec!["1.30.x", "1.x"]);
         assert_eq!(parent_tags("22.04"), vec!["22.x"]);

@@ -55,9 +55,33 @@ pub struct Faults {
     pub reset_rate: f64,
     /// Extra latency added to every API request, in milliseconds.
     pub latency_ms: u64,
+    /// The next this many API requests get a 429, whatever `throttle_rate` says.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub throttle_next: u32,
+    /// The next this many API requests get a 5xx, whatever `error_rate` says.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub error_next: u32,
+    /// The next this many API requests have their connection dropped after they ran.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reset_next: u32,
     /// A pack name whose layer goes to `Error` when it is deployed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_pack: Option<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A fault scheduled with one of the `*_next` counters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextFault {
+    /// Answer 429.
+    Throttle,
+    /// Answer 5xx.
+    Error,
+    /// Drop the connection after the handler ran.
+    Reset,
 }
 
 /// Request counters.
@@ -213,6 +237,33 @@ impl AppState {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Takes one scheduled fault (`throttle_next`, then `error_next`, then `reset_next`), if
+    /// any; `can_reset` says whether this request's connection can be dropped.
+    pub fn take_next_fault(&self, can_reset: bool) -> Option<NextFault> {
+        {
+            let faults = self.inner.faults.read().unwrap_or_else(|e| e.into_inner());
+            if faults.throttle_next == 0
+                && faults.error_next == 0
+                && (faults.reset_next == 0 || !can_reset)
+            {
+                return None;
+            }
+        }
+        let mut faults = self.inner.faults.write().unwrap_or_else(|e| e.into_inner());
+        if faults.throttle_next > 0 {
+            faults.throttle_next -= 1;
+            Some(NextFault::Throttle)
+        } else if faults.error_next > 0 {
+            faults.error_next -= 1;
+            Some(NextFault::Error)
+        } else if faults.reset_next > 0 && can_reset {
+            faults.reset_next -= 1;
+            Some(NextFault::Reset)
+        } else {
+            None
+        }
     }
 
     /// Replaces the faults.

@@ -129,7 +129,7 @@ async fn idempotent_creates_survive_resets_and_errors() {
     let scope = api.project_scope("Default").await.expect("project");
     emu.put(
         "/__emulator/faults",
-        json!({"reset_rate": 0.3, "error_rate": 0.1, "throttle_rate": 0.05}),
+        json!({"reset_next": 2, "error_next": 2, "throttle_next": 1, "reset_rate": 0.2, "error_rate": 0.05}),
     )
     .await;
     for i in 0..6 {

@@ -30,6 +30,23 @@ async fn errors_throttles_and_latency() {
     assert_eq!(emu.get("/v1/packs?limit=1").await.status, 200);
     assert!(started.elapsed() >= Duration::from_millis(150));
 
+    emu.put(
+        "/__emulator/faults",
+        json!({"error_next": 1, "throttle_next": 1}),
+    )
+    .await;
+    assert_eq!(
+        emu.get("/v1/registries/metadata").await.status,
+        429,
+        "throttles come first"
+    );
+    assert_eq!(emu.get("/v1/registries/metadata").await.status, 503);
+    assert_eq!(
+        emu.get("/v1/registries/metadata").await.status,
+        200,
+        "then the schedule is spent"
+    );
+
     emu.put("/__emulator/faults", json!({})).await;
     assert_eq!(emu.get("/v1/packs?limit=1").await.status, 200);
     let bad = emu
@@ -38,8 +55,8 @@ async fn errors_throttles_and_latency() {
     assert_eq!(bad.status, 400);
 
     let stats = emu.get("/__emulator/stats").await;
-    assert_eq!(stats.body["faults_injected_total"], 2, "{}", stats.text);
-    assert_eq!(stats.body["throttled_total"], 1);
+    assert_eq!(stats.body["faults_injected_total"], 4, "{}", stats.text);
+    assert_eq!(stats.body["throttled_total"], 2);
     assert_eq!(
         stats.body["requests_by_route"]["GET /v1/packs"], 4,
         "{}",
@@ -121,5 +138,32 @@ async fn a_failing_pack_stops_its_layer_with_an_error() {
     );
     let stats = emu.get("/__emulator/stats").await;
     assert!(stats.body["faults_injected_total"].as_u64().unwrap() >= 1);
+    emu.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_answer_with_the_error_body() {
+    let emu = Emu::start().await;
+    let unknown = emu.get("/v1/nothing/here").await;
+    assert_eq!(unknown.status, 501);
+    assert_eq!(unknown.body["code"], "NotImplemented");
+    let method = emu
+        .call(reqwest::Method::PATCH, "/v1/packs", Some(json!({})))
+        .await;
+    assert_eq!(method.status, 405);
+    assert_eq!(method.body["code"], "MethodNotAllowed");
+    let pack = emu.pack_uid("kubernetes", "1.32.10").await;
+    assert_eq!(emu.get(&format!("/v1/packs/{pack}")).await.status, 200);
+    let stats = emu.get("/__emulator/stats").await;
+    assert_eq!(
+        stats.body["requests_by_route"]["GET /v1/packs/{uid}"], 1,
+        "{}",
+        stats.text
+    );
+    assert_eq!(
+        stats.body["requests_by_route"]["GET (unmatched)"], 1,
+        "{}",
+        stats.text
+    );
     emu.stop().await;
 }

@@ -166,6 +166,22 @@ fn change_pools(
     let mut pools = wire::array_at(&config.doc, "/spec/machinePoolConfig").to_vec();
     edit(&mut pools)?;
     check_pools(env, &pools)?;
+    if env.key == "edge-native" {
+        let used = super::clusters::edge_hosts_in_use(state)?;
+        for host in pools.iter().flat_map(|p| wire::array_at(p, "/hosts")) {
+            if let Some((other, other_uid)) = host["hostUid"].as_str().and_then(|h| used.get(h))
+                && *other_uid != cluster.uid
+            {
+                return Err(ApiError::conflict(
+                    "EdgeHostInUse",
+                    format!(
+                        "edge host '{}' is in use by cluster '{other}'",
+                        host["hostName"].as_str().unwrap_or("")
+                    ),
+                ));
+            }
+        }
+    }
     config.doc["spec"]["machinePoolConfig"] = json!(pools);
     config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
     let op = redeploy(state, &cluster, &pools, &mut deployment, false)?;

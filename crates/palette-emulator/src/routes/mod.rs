@@ -13,7 +13,9 @@ pub mod projects;
 pub mod registries;
 
 use axum::Router;
+use axum::http::{Method, StatusCode, Uri};
 
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Every route, without state or middleware.
@@ -29,4 +31,24 @@ pub fn router() -> Router<AppState> {
         .merge(cloud_configs::router())
         .merge(events::router())
         .merge(edge_hosts::router())
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// A path the emulator does not serve: 501 `NotImplemented`, so a gap in the emulator is never
+/// mistaken for a missing object (which would be 404 `ResourceNotFound`).
+async fn unknown_route(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_IMPLEMENTED,
+        "NotImplemented",
+        format!("the emulator does not serve {method} {}", uri.path()),
+    )
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "MethodNotAllowed",
+        format!("{method} is not allowed on {}", uri.path()),
+    )
 }

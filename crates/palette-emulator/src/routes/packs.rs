@@ -32,7 +32,7 @@ pub fn router() -> Router<AppState> {
             "/v1/packs/{packName}/registries/{registryUid}",
             get(by_name),
         )
-        .route("/v1/packs/{packName}", get(by_uid))
+        .route("/v1/packs/{uid}", get(by_uid))
 }
 
 /// Whether a pack offered for `clouds` can be used on `cloud`.

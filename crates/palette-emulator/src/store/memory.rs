@@ -68,3 +68,41 @@ impl Store for MemoryStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn record(uid: &str, n: i64) -> Record {
+        Record {
+            kind: Kind::Profile,
+            uid: uid.into(),
+            project: String::new(),
+            name: uid.into(),
+            doc: json!({"n": n}),
+        }
+    }
+
+    #[test]
+    fn keeps_insertion_order_across_updates() {
+        let store = MemoryStore::new();
+        store
+            .apply(vec![Op::Put(record("b", 1)), Op::Put(record("a", 1))])
+            .unwrap();
+        store.put(record("b", 2)).unwrap();
+        let uids: Vec<String> = store
+            .list(Kind::Profile)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.uid)
+            .collect();
+        assert_eq!(uids, ["b", "a"]);
+        assert_eq!(store.get(Kind::Profile, "b").unwrap().unwrap().doc["n"], 2);
+        store
+            .apply(vec![Op::Delete(Kind::Profile, "b".into())])
+            .unwrap();
+        assert!(store.get(Kind::Profile, "b").unwrap().is_none());
+        assert!(store.list(Kind::Cluster).unwrap().is_empty());
+    }
+}
