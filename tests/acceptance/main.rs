@@ -8,6 +8,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-mod cluster_profile;
 mod cluster;
+mod cluster_profile;
 mod harness;
+mod pack;
