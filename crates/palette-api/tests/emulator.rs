@@ -460,7 +460,7 @@ async fn idempotent_creates_make_no_duplicates_under_resets_and_throttling() {
     env.faults(json!({"reset_rate": 0.3, "throttle_rate": 0.1}))
         .await;
     let mut uids = Vec::new();
-    for i in 0..6 {
+    for i in 0..16 {
         let name = format!("flaky-{i}");
         let uid = c
             .create_cluster_profile_idempotent(s, &aws_profile(&name, "1.0.0"), true)
