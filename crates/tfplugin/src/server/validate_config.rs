@@ -1,42 +1,105 @@
 //! ValidateProviderConfig, ValidateResourceConfig, ValidateDataResourceConfig and
 //! ValidateEphemeralResourceConfig: the schema's validators, then the type's own hook.
 
+use std::sync::Arc;
+
 use super::Inner;
-use crate::Diagnostics;
 use crate::convert;
+use crate::data_source::DataSource;
 use crate::engine::validate_config::{validate_config, validate_write_only};
+use crate::ephemeral::EphemeralResource;
 use crate::proto::tfplugin6 as pb;
 use crate::provider::Provider;
-use crate::resource::{ValidateConfigRequest, ValidateConfigResponse};
+use crate::resource::{
+    ClientCapabilities, Resource, ValidateConfigRequest, ValidateConfigResponse,
+};
+use crate::validator::Validator;
+use crate::{Diagnostics, Schema, Type};
+
+/// Whatever has a configuration to validate, with its hooks.
+enum Subject<'a> {
+    Provider(&'a dyn Provider),
+    Resource(&'a dyn Resource),
+    DataSource(&'a dyn DataSource),
+    Ephemeral(&'a dyn EphemeralResource),
+}
+
+impl Subject<'_> {
+    fn config_validators(&self) -> Vec<Arc<dyn Validator>> {
+        match self {
+            Subject::Provider(p) => p.config_validators(),
+            Subject::Resource(r) => r.config_validators(),
+            Subject::DataSource(d) => d.config_validators(),
+            Subject::Ephemeral(e) => e.config_validators(),
+        }
+    }
+
+    async fn hook(
+        &self,
+        ctx: &crate::Context,
+        req: ValidateConfigRequest,
+        resp: &mut ValidateConfigResponse,
+    ) {
+        match self {
+            Subject::Provider(p) => p.validate_config(ctx, req, resp).await,
+            Subject::Resource(r) => r.validate_config(ctx, req, resp).await,
+            Subject::DataSource(d) => d.validate_config(ctx, req, resp).await,
+            Subject::Ephemeral(e) => e.validate_config(ctx, req, resp).await,
+        }
+    }
+}
 
 impl<P: Provider> Inner<P> {
+    /// Decodes `config`, runs the schema's and the subject's validators, then its hook.
+    async fn validate(
+        &self,
+        subject: Subject<'_>,
+        schema: &Schema,
+        ty: &Type,
+        config: Option<&pb::DynamicValue>,
+        caps: ClientCapabilities,
+    ) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        let config = convert::decode(config, ty, "configuration", &mut diags);
+        if diags.has_errors() {
+            return diags;
+        }
+        diags.extend(validate_config(
+            schema,
+            &config,
+            &subject.config_validators(),
+        ));
+        if let Subject::Resource(_) = subject {
+            diags.extend(validate_write_only(
+                schema,
+                &config,
+                caps.write_only_attributes_allowed,
+            ));
+        }
+        let mut resp = ValidateConfigResponse::default();
+        let req = ValidateConfigRequest {
+            config,
+            client_capabilities: caps,
+        };
+        subject.hook(&self.context(), req, &mut resp).await;
+        diags.extend(resp.diagnostics);
+        diags
+    }
+
     pub(super) async fn validate_provider_config(
         &self,
         req: pb::validate_provider_config::Request,
     ) -> pb::validate_provider_config::Response {
-        let mut diags = Diagnostics::new();
-        let config = convert::decode(
-            req.config.as_ref(),
-            &self.provider_type,
-            "provider configuration",
-            &mut diags,
-        );
-        if !diags.has_errors() {
-            diags.extend(validate_config(
+        let subject = Subject::Provider(&self.provider);
+        let diags = self
+            .validate(
+                subject,
                 &self.provider_schema,
-                &config,
-                &self.provider.config_validators(),
-            ));
-            let mut resp = ValidateConfigResponse::default();
-            let hook = ValidateConfigRequest {
-                config,
-                client_capabilities: Default::default(),
-            };
-            self.provider
-                .validate_config(&self.context(), hook, &mut resp)
-                .await;
-            diags.extend(resp.diagnostics);
-        }
+                &self.provider_type,
+                req.config.as_ref(),
+                Default::default(),
+            )
+            .await;
         pb::validate_provider_config::Response {
             diagnostics: convert::diagnostics(diags),
         }
@@ -49,33 +112,11 @@ impl<P: Provider> Inner<P> {
         let mut diags = Diagnostics::new();
         let caps = convert::client_capabilities(req.client_capabilities.as_ref());
         if let Some(r) = self.resource(&req.type_name, &mut diags) {
-            let config = convert::decode(
-                req.config.as_ref(),
-                &r.ty,
-                "resource configuration",
-                &mut diags,
+            let subject = Subject::Resource(r.handler.as_ref());
+            diags.extend(
+                self.validate(subject, &r.schema, &r.ty, req.config.as_ref(), caps)
+                    .await,
             );
-            if !diags.has_errors() {
-                diags.extend(validate_config(
-                    &r.schema,
-                    &config,
-                    &r.handler.config_validators(),
-                ));
-                diags.extend(validate_write_only(
-                    &r.schema,
-                    &config,
-                    caps.write_only_attributes_allowed,
-                ));
-                let mut resp = ValidateConfigResponse::default();
-                let hook = ValidateConfigRequest {
-                    config,
-                    client_capabilities: caps,
-                };
-                r.handler
-                    .validate_config(&self.context(), hook, &mut resp)
-                    .await;
-                diags.extend(resp.diagnostics);
-            }
         }
         pb::validate_resource_config::Response {
             diagnostics: convert::diagnostics(diags),
@@ -88,28 +129,17 @@ impl<P: Provider> Inner<P> {
     ) -> pb::validate_data_resource_config::Response {
         let mut diags = Diagnostics::new();
         if let Some(d) = self.data_source(&req.type_name, &mut diags) {
-            let config = convert::decode(
-                req.config.as_ref(),
-                &d.ty,
-                "data source configuration",
-                &mut diags,
-            );
-            if !diags.has_errors() {
-                diags.extend(validate_config(
+            let subject = Subject::DataSource(d.handler.as_ref());
+            diags.extend(
+                self.validate(
+                    subject,
                     &d.schema,
-                    &config,
-                    &d.handler.config_validators(),
-                ));
-                let mut resp = ValidateConfigResponse::default();
-                let hook = ValidateConfigRequest {
-                    config,
-                    client_capabilities: Default::default(),
-                };
-                d.handler
-                    .validate_config(&self.context(), hook, &mut resp)
-                    .await;
-                diags.extend(resp.diagnostics);
-            }
+                    &d.ty,
+                    req.config.as_ref(),
+                    Default::default(),
+                )
+                .await,
+            );
         }
         pb::validate_data_resource_config::Response {
             diagnostics: convert::diagnostics(diags),
@@ -122,28 +152,17 @@ impl<P: Provider> Inner<P> {
     ) -> pb::validate_ephemeral_resource_config::Response {
         let mut diags = Diagnostics::new();
         if let Some(e) = self.ephemeral_resource(&req.type_name, &mut diags) {
-            let config = convert::decode(
-                req.config.as_ref(),
-                &e.ty,
-                "ephemeral resource configuration",
-                &mut diags,
-            );
-            if !diags.has_errors() {
-                diags.extend(validate_config(
+            let subject = Subject::Ephemeral(e.handler.as_ref());
+            diags.extend(
+                self.validate(
+                    subject,
                     &e.schema,
-                    &config,
-                    &e.handler.config_validators(),
-                ));
-                let mut resp = ValidateConfigResponse::default();
-                let hook = ValidateConfigRequest {
-                    config,
-                    client_capabilities: Default::default(),
-                };
-                e.handler
-                    .validate_config(&self.context(), hook, &mut resp)
-                    .await;
-                diags.extend(resp.diagnostics);
-            }
+                    &e.ty,
+                    req.config.as_ref(),
+                    Default::default(),
+                )
+                .await,
+            );
         }
         pb::validate_ephemeral_resource_config::Response {
             diagnostics: convert::diagnostics(diags),
