@@ -137,6 +137,11 @@ resource "palette_cluster" "c" {{
 
 /// A GET in the test project's scope (with `ProjectUid`), as JSON, with its status.
 fn project_get(emu: &Emulator, path: &str) -> (u16, Value) {
+    project_request(emu, "GET", path, None)
+}
+
+/// A request in the test project's scope (with `ProjectUid`): status and JSON body.
+fn project_request(emu: &Emulator, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
     let projects = emu.request("GET", "/v1/dashboard/projects/metadata", None);
     let projects: Value = serde_json::from_str(&projects.body).expect("projects JSON");
     let project_uid = projects["items"]
@@ -155,9 +160,11 @@ fn project_get(emu: &Emulator, path: &str) -> (u16, Value) {
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
+    let payload = body.map(Value::to_string).unwrap_or_default();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nAccept: application/json\r\nApiKey: {API_KEY}\r\nProjectUid: {project_uid}\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\nApiKey: {API_KEY}\r\nProjectUid: {project_uid}\r\n\r\n{payload}",
+        payload.len()
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -513,4 +520,127 @@ output "monitoring" {{
     tf.assert_empty_plan();
     tf.destroy();
     assert!(tf.state_list().is_empty());
+}
+
+/// A layer that fails names the pack and its message and stays in the state (tainted), then
+/// deploys once the fault is gone; a tag upgrade rolls in place; drift outside Terraform (the
+/// carrier detached, its values edited) shows in the plan and is repaired; a cluster deleted
+/// first leaves nothing for destroy to fail on.
+#[test]
+fn failure_drift_and_a_deleted_cluster() {
+    let emu = Emulator::start();
+    let (cluster_tf, cluster) = running_cluster(&emu, "acc-pack-drift");
+    let tf = Terraform::new(&emu);
+    let values = "    prometheus:\n      replicas: 1";
+    tf.write_config(&format!("{HEADER}{}", packs_hcl(&cluster, values, true)));
+    tf.init();
+
+    emu.set_faults(r#"{"fail_pack": "cert-manager"}"#);
+    tf.try_apply()
+        .expect_error(r"Pack Deployment Failed.*cert-manager 1\.20\.3.*failed on cluster");
+    emu.set_faults("{}");
+    let tainted = tf.state_show("palette_pack.cert_manager");
+    assert!(tainted.contains("tainted"), "{tainted}");
+    assert_eq!(
+        tf.resource_values("palette_pack.prometheus")["state"],
+        "Ready"
+    );
+    tf.apply();
+    assert_eq!(
+        tf.resource_values("palette_pack.cert_manager")["state"],
+        "Ready"
+    );
+    assert_eq!(layers(&emu, &cluster)["cert-manager"].1, "Ready");
+    tf.assert_empty_plan();
+
+    // A tag upgrade, in place.
+    let before = layers(&emu, &cluster);
+    let cert_profile = tf.resource_values("palette_pack.cert_manager")["profile_id"].clone();
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        packs_hcl(&cluster, values, true).replace("1.20.3", "1.21.1")
+    ));
+    tf.apply();
+    let after = layers(&emu, &cluster);
+    assert_eq!(after["cert-manager"].0, "1.21.1");
+    assert_eq!(after["cert-manager"].1, "Ready");
+    assert_eq!(after["prometheus-operator"], before["prometheus-operator"]);
+    assert_eq!(
+        tf.resource_values("palette_pack.cert_manager")["profile_id"],
+        cert_profile
+    );
+    tf.assert_empty_plan();
+    let config = packs_hcl(&cluster, values, true).replace("1.20.3", "1.21.1");
+
+    // The carrier detached outside Terraform: the plan deploys the pack again.
+    let prom = tf.resource_values("palette_pack.prometheus");
+    let carrier = prom["profile_id"].as_str().unwrap().to_string();
+    let (status, body) = project_request(
+        &emu,
+        "DELETE",
+        &format!("/v1/spectroclusters/{cluster}/profiles"),
+        Some(&json!({"profileUids": [carrier]})),
+    );
+    assert!((200..300).contains(&status), "detaching: {status} {body}");
+    assert!(matches!(tf.plan(), Plan::Changes));
+    tf.apply();
+    assert_eq!(layers(&emu, &cluster)["prometheus-operator"].1, "Ready");
+    assert_eq!(
+        tf.resource_values("palette_pack.prometheus")["profile_id"],
+        carrier.as_str(),
+        "the detached carrier is adopted again"
+    );
+    tf.assert_empty_plan();
+
+    // Values edited in the carrier outside Terraform: the plan puts them back.
+    let (_, profile) = project_get(&emu, &format!("/v1/clusterprofiles/{carrier}"));
+    let mut pack = profile["spec"]["published"]["packs"][0].clone();
+    pack["values"] = json!("prometheus:\n  replicas: 9\n");
+    let edit = json!({
+        "metadata": {"name": profile["metadata"]["name"]},
+        "spec": {"version": "1.0.0", "template": {"type": "add-on", "packs": [pack]}},
+    });
+    let (status, body) = project_request(
+        &emu,
+        "PUT",
+        &format!("/v1/clusterprofiles/{carrier}"),
+        Some(&edit),
+    );
+    assert!(
+        (200..300).contains(&status),
+        "editing the carrier: {status} {body}"
+    );
+    let (status, body) = project_request(
+        &emu,
+        "PATCH",
+        &format!("/v1/clusterprofiles/{carrier}/publish"),
+        None,
+    );
+    assert!((200..300).contains(&status), "publishing: {status} {body}");
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    assert!(drift.stdout.contains("replicas: 9"), "{}", drift.stdout);
+    tf.apply();
+    tf.assert_empty_plan();
+    assert!(applied_values(&emu, &cluster, "prometheus-operator").contains("replicas: 1"));
+
+    // The cluster deleted first: destroying the packs is not an error, and the carriers go.
+    let cert_carrier = tf.resource_values("palette_pack.cert_manager")["profile_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    cluster_tf.destroy();
+    tf.write_config(&format!("{HEADER}{config}"));
+    tf.run(&[
+        "destroy",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-refresh=false",
+    ]);
+    assert!(tf.state_list().is_empty());
+    for uid in [carrier, cert_carrier] {
+        let (status, _) = project_get(&emu, &format!("/v1/clusterprofiles/{uid}"));
+        assert_eq!(status, 404, "carrier {uid} is deleted");
+    }
 }
