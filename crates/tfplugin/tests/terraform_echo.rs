@@ -420,9 +420,6 @@ resource "echo_thing" "a" {
 }
 
 #[test]
-// NOTE(next): un-ignore once values encodes integers beyond i64 as msgpack strings, as Terraform
-// does (see the note of 05:20 in coord/tfplugin-api.md); today 2^70 makes apply fail.
-#[ignore = "waits for the msgpack big-integer fix in value/"]
 fn numbers_survive_apply_exactly() {
     let Some(tf) = Scratch::new("numbers") else {
         return;
