@@ -13,7 +13,9 @@
 //!   the next apply replaces it. An interrupted apply (Ctrl-C) only warns: the cluster stays in
 //!   state untainted, marked in private state as still being created, and the next plan shows
 //!   an in-place update that resumes the wait instead of creating another cluster. The same
-//!   mark makes a tainted cluster resume its wait once `terraform untaint` is run on it.
+//!   mark makes a tainted cluster resume its wait once `terraform untaint` is run on it. A day-2
+//!   wait cut short (interrupted or past `timeouts.update`) is marked the same way, so the next
+//!   apply waits again. A refresh that finds the goal already reached drops the mark.
 //! - **Read** follows drift: a pool resized, added or removed outside Terraform, a profile
 //!   detached, pack values changed; a cluster that is gone is removed from state. The order of
 //!   pools and profiles is the configuration's.
@@ -55,9 +57,10 @@ use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
 use crate::stack::values;
 use crate::wait::{self, Expect, Goal, Snapshot, WaitError, Waiter};
 
-/// The private-state key marking a cluster whose create (or resumed create) has not finished
-/// its wait yet.
-const CREATE_PENDING: &str = "create_pending";
+/// The private-state key marking a cluster whose wait was cut short (interrupted, or timed out
+/// on update): `"create"` or `"update"`. The next plan then shows an in-place update whose apply
+/// resumes the wait.
+const WAIT_PENDING: &str = "wait_pending";
 
 /// Default timeouts, as Terraform duration strings.
 const DEFAULT_CREATE: &str = "60m";
@@ -113,7 +116,7 @@ impl Resource for ClusterResource {
         keep_equivalent_text(&req.state, &mut resp.plan);
         restore_unchanged_computed(&req.state, &mut resp.plan);
         // Resume an unfinished create: the computed results are not known until the wait ends.
-        if !req.state.is_null() && req.private.get(CREATE_PENDING).is_some() {
+        if !req.state.is_null() && req.private.get(WAIT_PENDING).is_some() {
             for name in ["state", "health", "layers", "kubeconfig"] {
                 resp.plan.set(name, Value::unknown());
             }
@@ -187,7 +190,7 @@ impl Resource for ClusterResource {
         resp.state.set("id", uid.clone());
         resp.state.set("cloud_config_id", "");
         set_progress(&mut resp.state, None, "");
-        resp.private.set(CREATE_PENDING, serde_json::json!(true));
+        resp.private.set(WAIT_PENDING, serde_json::json!("create"));
         tracing::info!(cluster = %model.name, uid = %uid, "created cluster {:?} ({uid})", model.name);
 
         let waited = finish(
@@ -210,7 +213,7 @@ impl Resource for ClusterResource {
         );
         match waited.error {
             None => {
-                resp.private.remove(CREATE_PENDING);
+                resp.private.remove(WAIT_PENDING);
             }
             Some(err) => resp.diagnostics.push(wait_diagnostic(
                 "Create",
@@ -268,10 +271,10 @@ impl Resource for ClusterResource {
         refresh(&mut resp.state, &remote, &mut warnings);
         resp.diagnostics.extend(warnings);
         // An unfinished create that has since finished by itself needs no resumed wait.
-        if req.private.get(CREATE_PENDING).is_some() {
+        if req.private.get(WAIT_PENDING).is_some() {
             let goal = Goal::from_wait_for(req.state.get_str("wait_for").unwrap_or("healthy"));
             if reached(&remote.snapshot, goal) {
-                resp.private.remove(CREATE_PENDING);
+                resp.private.remove(WAIT_PENDING);
             }
         }
     }
@@ -340,7 +343,7 @@ impl Resource for ClusterResource {
                 return resp.diagnostics.push(diag);
             }
         };
-        let pending = req.private.get(CREATE_PENDING).is_some();
+        let pending = req.private.get(WAIT_PENDING) == Some(&serde_json::json!("create"));
         let limit = if pending {
             new.timeouts.create.max(new.timeouts.update)
         } else {
@@ -354,10 +357,19 @@ impl Resource for ClusterResource {
         );
         match waited.error {
             None => {
-                resp.private.remove(CREATE_PENDING);
+                resp.private.remove(WAIT_PENDING);
             }
             Some(err) => {
                 let action = if pending { "Create" } else { "Update" };
+                if matches!(
+                    err,
+                    WaitError::Interrupted { .. } | WaitError::TimedOut { .. }
+                ) {
+                    resp.private
+                        .set(WAIT_PENDING, serde_json::json!(action.to_lowercase()));
+                } else {
+                    resp.private.remove(WAIT_PENDING);
+                }
                 resp.diagnostics
                     .push(wait_diagnostic(action, &new.name, &uid, &err, limit));
             }
@@ -1340,7 +1352,7 @@ fn wait_diagnostic(
                     "; Terraform marks it tainted, so the next apply replaces it. To keep it and resume \
                      waiting instead, run `terraform untaint` on it before the next apply"
                 } else {
-                    ""
+                    "; the next apply waits for it again"
                 },
                 action.to_lowercase()
             ),
@@ -1349,8 +1361,8 @@ fn wait_diagnostic(
             format!("Cluster {action} Interrupted"),
             format!(
                 "Terraform was interrupted while waiting for cluster {name:?} ({uid}); {err}.\n\nThe cluster \
-                 exists and stays in state. The next apply resumes the wait instead of creating another \
-                 cluster."
+                 exists and stays in state. The next apply resumes the wait (an in-place update) instead \
+                 of creating another cluster."
             ),
         ),
         WaitError::Gone => Diagnostic::error(

@@ -715,7 +715,7 @@ fn create_timeout_is_an_error_and_keeps_the_cluster() {
     let timeouts = "  timeouts {\n    create = \"100ms\"\n  }\n";
     tf.write_config(&format!(
         "{HEADER}{}",
-        cluster_hcl(aws, "slow", &[infra], timeouts)
+        cluster_hcl(aws, "slow", std::slice::from_ref(&infra), timeouts)
     ));
     tf.init();
     tf.try_apply()
@@ -735,6 +735,28 @@ fn create_timeout_is_an_error_and_keeps_the_cluster() {
         id.as_str().is_some_and(|s| s.len() == 24),
         "uid in state: {id}"
     );
+
+    // Kept instead of replaced: untaint, and the next apply waits for the same cluster.
+    assert!(tf.run(&["untaint", "palette_cluster.aws"]).success());
+    let generous = "  timeouts {\n    create = \"10m\"\n    update = \"100ms\"\n  }\n";
+    let hcl = cluster_hcl(aws, "slow", std::slice::from_ref(&infra), generous);
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.apply();
+    assert_eq!(
+        values_of(&tf, "palette_cluster.aws")["id"],
+        id,
+        "the same cluster, not a new one"
+    );
+    tf.assert_empty_plan();
+
+    // A day-2 change past `timeouts.update` fails clearly; the cluster stays.
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        hcl.replace("count = 2", "count = 4")
+    ));
+    tf.try_apply()
+        .expect_error(r"Cluster Update Timed Out.*did not finish within 100ms");
+    assert_eq!(values_of(&tf, "palette_cluster.aws")["id"], id);
     tf.destroy();
 }
 
