@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 /// A failed request: the status and the error body the real API would send.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{status} {code}: {message}")]
+#[error("api error {} {code}: {message}", status.as_u16())]
 pub struct ApiError {
     /// The HTTP status.
     pub status: StatusCode,

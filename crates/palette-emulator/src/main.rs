@@ -2,7 +2,7 @@
 //!
 //! The first stdout line is `palette-emulator listening on http://ADDR`, so a parent process can
 //! learn the port when it asked for port 0. When no `--api-key` is given, the second line is
-//! `palette-emulator api key: KEY` with the key it made up.
+//! `palette-emulator api key: KEY` with the key it made up. SIGINT (Ctrl-C) and SIGTERM stop it.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -39,7 +39,23 @@ async fn main() -> ExitCode {
         let _ = writeln!(stdout, "palette-emulator api key: {}", handle.api_key());
     }
     let _ = stdout.flush();
-    let _ = tokio::signal::ctrl_c().await;
+    wait_for_stop().await;
     handle.shutdown().await;
     ExitCode::SUCCESS
+}
+
+/// Waits for Ctrl-C, or SIGTERM on Unix.
+async fn wait_for_stop() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
