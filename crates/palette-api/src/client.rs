@@ -164,6 +164,21 @@ pub fn normalize_host(host: &str) -> Result<String, Error> {
     Ok(base)
 }
 
+/// Whether a base URL points at this machine (`localhost` or a loopback address).
+fn is_loopback(base: &str) -> bool {
+    let Some(host) = Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+    else {
+        return false;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Percent-encodes one path segment (everything but RFC 3986 unreserved characters).
 pub fn encode_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
@@ -288,6 +303,11 @@ impl Client {
             .user_agent(config.user_agent.clone())
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(10)));
+        // Environment proxies (HTTPS_PROXY, ...) apply to real endpoints, never to a local
+        // emulator on the loopback interface.
+        if is_loopback(&base) {
+            builder = builder.no_proxy();
+        }
         if config.insecure {
             builder = builder.tls_danger_accept_invalid_certs(true);
         }
@@ -723,6 +743,15 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn loopback_hosts_are_recognised() {
+        assert!(is_loopback("http://127.0.0.1:7070"));
+        assert!(is_loopback("http://localhost:7070"));
+        assert!(is_loopback("http://[::1]:7070"));
+        assert!(!is_loopback("https://api.spectrocloud.com"));
+        assert!(!is_loopback("https://10.0.0.1"));
     }
 
     #[test]
