@@ -360,9 +360,9 @@ impl Value {
     }
 
     /// The value reshaped to exactly what decoding it as `ty` would give: lists, sets and tuples
-    /// become the variant `ty` names, maps and objects likewise, and every attribute of an object
-    /// type is present (null when missing). Values that do not fit `ty` are an error, as in
-    /// [`Value::to_msgpack`].
+    /// become the variant `ty` names, maps and objects likewise, every attribute of an object
+    /// type is present (null when missing), and a set holds each fully known element once, as
+    /// Terraform keeps it. Values that do not fit `ty` are an error, as in [`Value::to_msgpack`].
     ///
     /// Useful before comparing a value built by hand with one decoded from Terraform.
     pub fn conform(self, ty: &Type) -> Result<Value, EncodeError> {
@@ -393,9 +393,17 @@ fn conform(value: Value, ty: &Type, path: &mut AttributePath) -> Result<Value, E
         (Type::List(e), Value::List(es) | Value::Set(es) | Value::Tuple(es)) => Ok(Value::List(
             elements(es, &mut std::iter::repeat(&**e), path)?,
         )),
-        (Type::Set(e), Value::List(es) | Value::Set(es) | Value::Tuple(es)) => Ok(Value::Set(
-            elements(es, &mut std::iter::repeat(&**e), path)?,
-        )),
+        (Type::Set(e), Value::List(es) | Value::Set(es) | Value::Tuple(es)) => {
+            let es = elements(es, &mut std::iter::repeat(&**e), path)?;
+            // Terraform's sets hold each known element once; unknown ones cannot be compared.
+            let mut unique: Vec<Value> = Vec::with_capacity(es.len());
+            for e in es {
+                if !(e.is_fully_known() && unique.contains(&e)) {
+                    unique.push(e);
+                }
+            }
+            Ok(Value::Set(unique))
+        }
         (Type::Tuple(types), Value::List(es) | Value::Set(es) | Value::Tuple(es))
             if types.len() == es.len() =>
         {
@@ -681,6 +689,14 @@ mod tests {
                 .conform(&Type::tuple(vec![]))
                 .is_err()
         );
+        let dupes = Value::List(vec![
+            "a".into(),
+            Value::unknown(),
+            "a".into(),
+            Value::unknown(),
+        ]);
+        let set = dupes.conform(&Type::set(Type::String)).unwrap();
+        assert_eq!(set.as_elements().map(<[Value]>::len), Some(3));
     }
 
     #[test]
