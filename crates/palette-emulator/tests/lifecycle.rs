@@ -161,6 +161,19 @@ async fn a_cluster_lives_and_dies_across_a_restart() {
         .await;
     assert_eq!(vars.status, 204, "{}", vars.text);
     let after = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    let raw = after.body["spec"]["clusterProfileTemplates"][0]["packs"][1]["values"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(raw.contains("{{.spectro.var.domain}}"), "{raw}");
+    let resolved = emu
+        .get(&format!("/v1/spectroclusters/{uid}?resolvePackValues=true"))
+        .await;
+    let values = resolved.body["spec"]["clusterProfileTemplates"][0]["packs"][1]["values"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(values.contains("prod.example.com"), "{values}");
     let packs = after.body["status"]["packs"].as_array().unwrap();
     assert_eq!(
         packs[0]["startTime"], before[0]["startTime"],

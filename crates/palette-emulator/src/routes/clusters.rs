@@ -526,6 +526,31 @@ fn resolve_variables(values: &str, vars: &HashMap<String, String>) -> String {
     out
 }
 
+/// The variable values a cluster gives the profile `profile_uid`: the profile's defaults,
+/// overridden by the cluster's own values.
+fn variables_for(
+    state: &AppState,
+    profile_uid: &str,
+    entries: &[Value],
+) -> ApiResult<HashMap<String, String>> {
+    let mut vars: HashMap<String, String> = HashMap::new();
+    if let Some(profile) = state.store().get(Kind::Profile, profile_uid)? {
+        for def in super::cluster_profiles::variables_of(&profile) {
+            if let (Some(n), Some(d)) = (def["name"].as_str(), def["defaultValue"].as_str()) {
+                vars.insert(n.to_owned(), d.to_owned());
+            }
+        }
+    }
+    if let Some(entry) = entries.iter().find(|e| e["uid"] == profile_uid) {
+        for var in wire::array_at(entry, "/variables") {
+            if let (Some(n), Some(v)) = (var["name"].as_str(), var["value"].as_str()) {
+                vars.insert(n.to_owned(), v.to_owned());
+            }
+        }
+    }
+    Ok(vars)
+}
+
 fn desired_packs(
     state: &AppState,
     templates: &[Value],
@@ -534,21 +559,7 @@ fn desired_packs(
     let mut out = Vec::new();
     for template in templates {
         let uid = template["uid"].as_str().unwrap_or("");
-        let mut vars: HashMap<String, String> = HashMap::new();
-        if let Some(profile) = state.store().get(Kind::Profile, uid)? {
-            for def in super::cluster_profiles::variables_of(&profile) {
-                if let (Some(n), Some(d)) = (def["name"].as_str(), def["defaultValue"].as_str()) {
-                    vars.insert(n.to_owned(), d.to_owned());
-                }
-            }
-        }
-        if let Some(entry) = entries.iter().find(|e| e["uid"] == uid) {
-            for var in wire::array_at(entry, "/variables") {
-                if let (Some(n), Some(v)) = (var["name"].as_str(), var["value"].as_str()) {
-                    vars.insert(n.to_owned(), v.to_owned());
-                }
-            }
-        }
+        let vars = variables_for(state, uid, entries)?;
         for pack in template["packs"]
             .as_array()
             .map(Vec::as_slice)
@@ -871,9 +882,24 @@ async fn read(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(uid): Path<String>,
+    q: Query,
 ) -> ApiResult<Response> {
     let (record, deployment) = find_cluster(&state, &ctx, &uid)?;
-    wire::ok::<m::SpectroCluster>(render(&record, &deployment))
+    let mut body = render(&record, &deployment);
+    if flag(&q, "resolvePackValues", false)? {
+        let list = entries(&record);
+        let templates = body
+            .pointer_mut("/spec/clusterProfileTemplates")
+            .and_then(Value::as_array_mut);
+        for template in templates.into_iter().flatten() {
+            let vars = variables_for(&state, template["uid"].as_str().unwrap_or(""), &list)?;
+            for pack in template["packs"].as_array_mut().into_iter().flatten() {
+                let resolved = resolve_variables(pack["values"].as_str().unwrap_or(""), &vars);
+                pack["values"] = json!(resolved);
+            }
+        }
+    }
+    wire::ok::<m::SpectroCluster>(body)
 }
 
 async fn status(
