@@ -566,7 +566,9 @@ impl Resource for ClusterProfileResource {
         };
         match read_profile(&data.client, Some(&data.resolver), &scope, &uid, &req.state).await {
             Ok(Some(mut state)) => {
-                state.set("context", context);
+                if state.get("context").is_none_or(Value::is_null) {
+                    state.set("context", context);
+                }
                 resp.state = state;
             }
             Ok(None) => resp.remove(),
@@ -1398,7 +1400,8 @@ async fn fill_unknowns(
         let name = pack.get_str("name").unwrap_or_default().to_owned();
         let api = api_packs.iter().find(|p| p.name == name);
         let api_values = api.and_then(|p| p.values.clone()).unwrap_or_default();
-        let fills: [(&str, Value); 5] = [
+        let fills: [(&str, Value); 6] = [
+            ("registry_name", Value::Null),
             ("uid", non_empty(api.and_then(|p| p.pack_uid.as_deref()))),
             (
                 "layer",
@@ -1474,6 +1477,15 @@ pub(crate) async fn read_profile(
         .and_then(|a| a.get("description"))
         .map(String::as_str);
     state.set("description", non_empty(description));
+    // Where the profile lives, as Palette records it (an import by uid cannot say).
+    if let Some(scope) = meta
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("scope"))
+        .filter(|s| *s == "project" || *s == "tenant")
+    {
+        state.set("context", scope.as_str());
+    }
     let tags = meta.labels.clone().unwrap_or_default();
     if tags.is_empty() && prior.get("tags").is_none_or(Value::is_null) {
         state.set("tags", Value::Null);

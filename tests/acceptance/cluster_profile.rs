@@ -576,6 +576,7 @@ fn lifecycle_in_every_environment() {
     config.push_str(&core_hcl(&CORES[0], bumped));
     config.push_str(&core_hcl(&CORES[1], bumped));
     config.push_str(&addon_hcl("aws", bumped));
+    config.push_str(&addon_hcl("gcp", bumped));
     cli.write_config(&config);
     cli.init();
     cli.import(&core_address("aws"), "acc-core-aws@1.0.0");
@@ -588,6 +589,16 @@ fn lifecycle_in_every_environment() {
     assert_eq!(
         cli.resource_values(&addon_address("aws"))["version"],
         "1.1.0"
+    );
+    // A tenant profile imported by its bare uid still lands in the tenant context.
+    let gcp_uid = tf.resource_values(&addon_address("gcp"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    cli.import(&addon_address("gcp"), &gcp_uid);
+    assert_eq!(
+        cli.resource_values(&addon_address("gcp"))["context"],
+        "tenant"
     );
     cli.assert_empty_plan();
 

@@ -35,7 +35,14 @@ impl Block {
     }
 
     fn check(&self, prefix: &str, problems: &mut Vec<String>) {
-        let mut names = check_attributes(prefix, &self.attributes, problems);
+        let mut names = BTreeSet::new();
+        for a in &self.attributes {
+            let path = join(prefix, &a.name);
+            if !names.insert(a.name.as_str()) {
+                problems.push(format!("{path}: defined more than once"));
+            }
+            a.check(&path, problems);
+        }
         for b in &self.blocks {
             let path = join(prefix, &b.type_name);
             if !names.insert(b.type_name.as_str()) {
@@ -90,7 +97,14 @@ impl Attribute {
                 if nested.max_items != 0 && nested.min_items > nested.max_items {
                     problem("min_items is greater than max_items");
                 }
-                check_attributes(path, &nested.attributes, problems);
+                let mut names = BTreeSet::new();
+                for a in &nested.attributes {
+                    let child = join(path, &a.name);
+                    if !names.insert(a.name.as_str()) {
+                        problems.push(format!("{child}: defined more than once"));
+                    }
+                    a.check(&child, problems);
+                }
             }
         }
     }
@@ -123,23 +137,6 @@ impl NestedBlock {
         }
         self.block.check(path, problems);
     }
-}
-
-/// Checks each attribute and that no name repeats; returns the names seen.
-fn check_attributes<'a>(
-    prefix: &str,
-    attributes: &'a [Attribute],
-    problems: &mut Vec<String>,
-) -> BTreeSet<&'a str> {
-    let mut names = BTreeSet::new();
-    for a in attributes {
-        let path = join(prefix, &a.name);
-        if !names.insert(a.name.as_str()) {
-            problems.push(format!("{path}: defined more than once"));
-        }
-        a.check(&path, problems);
-    }
-    names
 }
 
 fn join(prefix: &str, name: &str) -> String {
