@@ -34,3 +34,112 @@ pub(crate) async fn move_resource_state(
     }
     (state, resp.private, diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::resource::{
+        CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ReadRequest, ReadResponse,
+        UpdateRequest, UpdateResponse, ValueExt,
+    };
+    use crate::schema::{Attribute, Block};
+
+    /// Adopts states of the form `{"ident": …}` as `{"id": …}` when `adopts` is set, otherwise
+    /// keeps the trait's default (refusal).
+    struct Mover {
+        adopts: bool,
+    }
+
+    #[async_trait]
+    impl Resource for Mover {
+        fn type_name(&self) -> &str {
+            "mover"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                0,
+                Block::new().attribute(Attribute::string("id").computed()),
+            )
+        }
+        async fn move_state(
+            &self,
+            _: &Context,
+            req: MoveStateRequest,
+            resp: &mut MoveStateResponse,
+        ) {
+            if !self.adopts {
+                return;
+            }
+            let source: serde_json::Value =
+                serde_json::from_slice(&req.source_state).unwrap_or_default();
+            let mut state = Value::Object(Default::default());
+            state.set("id", source["ident"].as_str().map(str::to_string));
+            resp.state = state;
+        }
+        async fn create(&self, _: &Context, _: CreateRequest, _: &mut CreateResponse) {}
+        async fn read(&self, _: &Context, _: ReadRequest, _: &mut ReadResponse) {}
+        async fn update(&self, _: &Context, _: UpdateRequest, _: &mut UpdateResponse) {}
+        async fn delete(&self, _: &Context, _: DeleteRequest, _: &mut DeleteResponse) {}
+    }
+
+    /// Uses the trait's default `move_state`.
+    struct Refuser;
+
+    #[async_trait]
+    impl Resource for Refuser {
+        fn type_name(&self) -> &str {
+            "refuser"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                0,
+                Block::new().attribute(Attribute::string("id").computed()),
+            )
+        }
+        async fn create(&self, _: &Context, _: CreateRequest, _: &mut CreateResponse) {}
+        async fn read(&self, _: &Context, _: ReadRequest, _: &mut ReadResponse) {}
+        async fn update(&self, _: &Context, _: UpdateRequest, _: &mut UpdateResponse) {}
+        async fn delete(&self, _: &Context, _: DeleteRequest, _: &mut DeleteResponse) {}
+    }
+
+    fn request() -> MoveStateRequest {
+        MoveStateRequest {
+            source_provider_address: "registry.terraform.io/example/other".into(),
+            source_type_name: "other_thing".into(),
+            source_schema_version: 0,
+            source_state: br#"{"ident":"abc"}"#.to_vec(),
+            source_private: Vec::new(),
+        }
+    }
+
+    fn summaries(diags: &Diagnostics) -> Vec<&str> {
+        diags.iter().map(|d| d.summary.as_str()).collect()
+    }
+
+    #[tokio::test]
+    async fn cases() {
+        let ctx = Context::new();
+        let adopting = Mover { adopts: true };
+        let (state, _, diags) =
+            move_resource_state(&ctx, &adopting, &adopting.schema(), request()).await;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(state.get_str("id"), Some("abc"));
+
+        let silent = Mover { adopts: false };
+        let (state, _, diags) =
+            move_resource_state(&ctx, &silent, &silent.schema(), request()).await;
+        assert!(
+            state.is_null(),
+            "a mover that produces nothing moves nothing"
+        );
+        assert_eq!(summaries(&diags), ["Unable to Move Resource State"]);
+
+        let (state, _, diags) =
+            move_resource_state(&ctx, &Refuser, &Refuser.schema(), request()).await;
+        assert!(state.is_null());
+        assert_eq!(summaries(&diags), ["Unable to Move Resource State"]);
+        assert!(diags.iter().next().unwrap().detail.contains("other_thing"));
+    }
+}
