@@ -35,14 +35,7 @@ impl Block {
     }
 
     fn check(&self, prefix: &str, problems: &mut Vec<String>) {
-        let mut names = BTreeSet::new();
-        for a in &self.attributes {
-            let path = join(prefix, &a.name);
-            if !names.insert(a.name.as_str()) {
-                problems.push(format!("{path}: defined more than once"));
-            }
-            a.check(&path, problems);
-        }
+        let mut names = check_attributes(prefix, &self.attributes, problems);
         for b in &self.blocks {
             let path = join(prefix, &b.type_name);
             if !names.insert(b.type_name.as_str()) {
@@ -97,14 +90,7 @@ impl Attribute {
                 if nested.max_items != 0 && nested.min_items > nested.max_items {
                     problem("min_items is greater than max_items");
                 }
-                let mut names = BTreeSet::new();
-                for a in &nested.attributes {
-                    let child = join(path, &a.name);
-                    if !names.insert(a.name.as_str()) {
-                        problems.push(format!("{child}: defined more than once"));
-                    }
-                    a.check(&child, problems);
-                }
+                check_attributes(path, &nested.attributes, problems);
             }
         }
     }
@@ -137,6 +123,23 @@ impl NestedBlock {
         }
         self.block.check(path, problems);
     }
+}
+
+/// Checks each attribute and that no name repeats; returns the names seen.
+fn check_attributes<'a>(
+    prefix: &str,
+    attributes: &'a [Attribute],
+    problems: &mut Vec<String>,
+) -> BTreeSet<&'a str> {
+    let mut names = BTreeSet::new();
+    for a in attributes {
+        let path = join(prefix, &a.name);
+        if !names.insert(a.name.as_str()) {
+            problems.push(format!("{path}: defined more than once"));
+        }
+        a.check(&path, problems);
+    }
+    names
 }
 
 fn join(prefix: &str, name: &str) -> String {
