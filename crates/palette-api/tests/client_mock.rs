@@ -629,3 +629,23 @@ async fn projects_resolve_once_per_client() {
     assert_eq!(mock.counter.load(Ordering::SeqCst), 1, "fetched once");
     assert!(mock.calls.lock().unwrap()[0].1.get("projectuid").is_none());
 }
+
+/// Compiles only if the value is `Send` (servers such as tonic need `Send` futures).
+fn assert_send<T: Send>(_: &T) {}
+
+#[test]
+fn the_client_and_its_futures_can_cross_threads() {
+    fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
+    assert_send_sync::<Client>();
+    let c = client("http://127.0.0.1:9");
+    let s = Scope::Tenant;
+    let entity = profile_entity("p", "1.0.0");
+    assert_send(&c.get_cluster(&s, "u"));
+    assert_send(&c.create_cluster_profile_idempotent(&s, &entity, true));
+    assert_send(
+        &c.create_cluster_idempotent(&s, &palette_api::ClusterCreate::Aws(Default::default())),
+    );
+    assert_send(&c.list_packs(&s, &Default::default()));
+    assert_send(&c.resolve_project("Default"));
+    assert_send(&c.get_kubeconfig(&s, "u", KubeconfigKind::Admin));
+}
