@@ -491,6 +491,11 @@ output "aws_from_data_source" {
         out.stdout,
         out.stderr
     );
+    assert!(
+        !out.stdout.contains("Check block assertion failed"),
+        "the ephemeral kubeconfig check failed:\n{}",
+        out.stdout
+    );
     for case in CASES {
         let address = format!("palette_cluster.{}", case.key);
         let values = values_of(&tf, &address);
@@ -903,5 +908,47 @@ fn interrupted_create_resumes_on_next_apply() {
     tf.apply();
     assert_healthy(&values_of(&tf, "palette_cluster.aws"), "resumed", 4);
     tf.assert_empty_plan();
+    tf.destroy();
+}
+
+/// `wait_for = "none"` returns right after the create is accepted; later refreshes follow the
+/// deployment without planning changes. `wait_for = "running"` returns once nodes are up.
+#[test]
+fn wait_for_none_and_running_return_early() {
+    let emu = Emulator::start();
+    let gcp = case("gcp");
+    let infra = infra_profile(&emu, gcp, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let hcl = cluster_hcl(
+        gcp,
+        "early",
+        std::slice::from_ref(&infra),
+        "  wait_for = \"none\"\n",
+    );
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    tf.apply();
+    let values = values_of(&tf, "palette_cluster.gcp");
+    assert!(
+        values["layers"]
+            .as_array()
+            .is_none_or(|l| l.iter().any(|l| l["state"] != "Ready")),
+        "wait_for = none should not wait for the layers: {values}"
+    );
+    // Once the cluster is up, a refresh records it and the plan stays empty.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    tf.assert_empty_plan();
+    assert!(
+        tf.run(&["apply", "-refresh-only", "-auto-approve", "-no-color"])
+            .success()
+    );
+    assert_healthy(&values_of(&tf, "palette_cluster.gcp"), "gcp", 4);
+
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        hcl.replace("\"none\"", "\"running\"")
+    ));
+    tf.apply();
+    assert_eq!(values_of(&tf, "palette_cluster.gcp")["state"], "Running");
     tf.destroy();
 }
