@@ -41,3 +41,81 @@ pub(crate) async fn read_data_source(
     }
     (state, diagnostics, deferred)
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::engine::test_support::obj;
+    use crate::resource::ValueExt;
+    use crate::schema::{Attribute, Block};
+
+    /// Fills `length` from `input`, unless `input` is "lazy".
+    struct Measure;
+
+    #[async_trait]
+    impl DataSource for Measure {
+        fn type_name(&self) -> &str {
+            "measure"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                0,
+                Block::new()
+                    .attribute(Attribute::string("input").required())
+                    .attribute(Attribute::number("length").computed())
+                    .attribute(
+                        Attribute::string("unit")
+                            .optional()
+                            .computed()
+                            .default("chars"),
+                    ),
+            )
+        }
+        async fn read(&self, _: &Context, req: ReadRequest, resp: &mut ReadResponse) {
+            assert!(
+                resp.state.get("length").is_some_and(Value::is_unknown),
+                "computed starts unknown"
+            );
+            assert_eq!(
+                resp.state.get_str("unit"),
+                Some("chars"),
+                "defaults are applied"
+            );
+            let input = req.config.get_str("input").unwrap_or_default();
+            if input != "lazy" {
+                resp.state.set("length", input.len() as i64);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn computed_values_start_unknown_and_must_end_known() {
+        let config = |input: &str| {
+            obj([
+                ("input", Value::from(input)),
+                ("length", Value::Null),
+                ("unit", Value::Null),
+            ])
+        };
+        let read = |input: &'static str| async move {
+            read_data_source(
+                &Context::new(),
+                &Measure,
+                &Measure.schema(),
+                config(input),
+                ProviderData::default(),
+                ClientCapabilities::default(),
+            )
+            .await
+        };
+        let (state, diags, _) = read("abc").await;
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(state.get_i64("length"), Some(3));
+
+        let (state, diags, _) = read("lazy").await;
+        assert!(diags.has_errors());
+        assert!(state.is_fully_known());
+    }
+}

@@ -75,3 +75,92 @@ pub(crate) async fn read_resource(
         deferred,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::engine::test_support::obj;
+    use crate::resource::{
+        CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, UpdateRequest,
+        UpdateResponse, ValueExt,
+    };
+    use crate::schema::{Attribute, Block};
+
+    /// Reads according to the `mode` attribute of the prior state.
+    struct Reader;
+
+    #[async_trait]
+    impl Resource for Reader {
+        fn type_name(&self) -> &str {
+            "reader"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                0,
+                Block::new()
+                    .attribute(Attribute::string("mode").required())
+                    .attribute(Attribute::string("seen").computed()),
+            )
+        }
+        async fn read(&self, _: &Context, req: ReadRequest, resp: &mut ReadResponse) {
+            match req.state.get_str("mode") {
+                Some("gone") => resp.remove(),
+                Some("error") => {
+                    resp.remove();
+                    resp.diagnostics.error("Read Failed", "");
+                }
+                Some("unknown") => resp.state.set("seen", Value::unknown()),
+                _ => resp.state.set("seen", "yes"),
+            }
+        }
+        async fn create(&self, _: &Context, _: CreateRequest, _: &mut CreateResponse) {}
+        async fn update(&self, _: &Context, _: UpdateRequest, _: &mut UpdateResponse) {}
+        async fn delete(&self, _: &Context, _: DeleteRequest, _: &mut DeleteResponse) {}
+    }
+
+    #[tokio::test]
+    async fn cases() {
+        let state = |mode: &str, seen: Value| obj([("mode", Value::from(mode)), ("seen", seen)]);
+        // (name, prior, expected new state, expected summaries)
+        let cases: Vec<(&str, Value, Value, Vec<&str>)> = vec![
+            (
+                "refresh",
+                state("ok", Value::Null),
+                state("ok", Value::from("yes")),
+                vec![],
+            ),
+            (
+                "gone is dropped",
+                state("gone", Value::Null),
+                Value::Null,
+                vec![],
+            ),
+            (
+                "a failed read keeps the prior state",
+                state("error", Value::from("old")),
+                state("error", Value::from("old")),
+                vec!["Read Failed"],
+            ),
+            (
+                "unknown left is an error",
+                state("unknown", Value::Null),
+                state("unknown", Value::Null),
+                vec!["Provider Returned Unknown Value"],
+            ),
+        ];
+        for (name, prior, want, errors) in cases {
+            let req = ReadResourceRequest {
+                current_state: prior,
+                private: PrivateState::new(),
+                provider_data: ProviderData::default(),
+                client_capabilities: ClientCapabilities::default(),
+            };
+            let out = read_resource(&Context::new(), &Reader, &Reader.schema(), req).await;
+            assert_eq!(out.new_state, want, "{name}");
+            let got: Vec<&str> = out.diagnostics.iter().map(|d| d.summary.as_str()).collect();
+            assert_eq!(got, errors, "{name}");
+        }
+    }
+}
