@@ -135,6 +135,8 @@ pub(crate) fn walk(
 /// Elements are paired with the configuration and state by index (lists), by key (maps) or,
 /// for sets, with the configuration element at the same position when the lengths agree and no
 /// prior state (set elements have no stable identity to pair them by).
+// NOTE(next): pair set elements with their prior state by the values of their non-computed
+// attributes, so that `use_state_for_unknown` and `requires_replace` work inside set nesting.
 fn walk_nested(
     level: Level<'_>,
     nesting: Nesting,
