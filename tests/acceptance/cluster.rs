@@ -952,3 +952,114 @@ fn wait_for_none_and_running_return_early() {
     assert_eq!(values_of(&tf, "palette_cluster.gcp")["state"], "Running");
     tf.destroy();
 }
+
+/// Runs one API call against the emulator in the cluster's project, for changes made
+/// "outside Terraform".
+fn outside<T>(
+    emu: &Emulator,
+    call: impl AsyncFnOnce(&palette_api::Client, &palette_api::Scope) -> T,
+) -> T {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let config = palette_api::ClientConfig::new(emu.url(), crate::support::emulator::API_KEY);
+        let client = palette_api::Client::new(config).expect("a client");
+        let scope = client
+            .project_scope(crate::support::emulator::PROJECT)
+            .await
+            .expect("the project");
+        call(&client, &scope).await
+    })
+}
+
+/// Changes made outside Terraform show in the next plan: a resized pool, a detached profile;
+/// a cluster deleted outside Terraform is planned again.
+#[test]
+fn drift_outside_terraform_shows_in_the_plan() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        cluster_hcl(aws, "drifting", &[infra, addon.clone()], "")
+    ));
+    tf.init();
+    tf.apply();
+    let values = values_of(&tf, "palette_cluster.aws");
+    let uid = values["id"].as_str().unwrap().to_string();
+    let config_uid = values["cloud_config_id"].as_str().unwrap().to_string();
+
+    // Resize the worker pool and detach the add-on profile behind Terraform's back.
+    let pool = json!({
+        "cloudConfig": {"instanceType": "m5.large"},
+        "poolConfig": {"name": "workers", "size": 5, "minSize": 5, "maxSize": 5, "labels": ["worker"]},
+    });
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::Aws,
+                &config_uid,
+                "workers",
+                &pool,
+            )
+            .await
+            .expect("resizing the pool");
+        let detach = palette_api::models::SpectroClusterProfilesDeleteEntity {
+            profile_uids: Some(vec![addon.clone()]),
+        };
+        client
+            .delete_cluster_profiles(scope, &uid, &detach)
+            .await
+            .expect("detaching the add-on profile");
+    });
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("count                   = 5 -> 2"),
+        "the resize shows:\n{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout.contains(&format!(
+            "+ cluster_profile {{\n          + id = \"{addon}\""
+        )),
+        "the detach shows:\n{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    assert_eq!(
+        values_of(&tf, "palette_cluster.aws")["layers"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+
+    // Deleted outside Terraform: removed from state on refresh, so the plan creates it again.
+    outside(&emu, async |client, scope| {
+        client
+            .delete_cluster(scope, &uid, false)
+            .await
+            .expect("deleting")
+    });
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("1 to add, 0 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+}
