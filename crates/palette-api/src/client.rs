@@ -26,6 +26,8 @@ use crate::retry::{RetryPolicy, is_retryable};
 
 /// Page size for every paged list (the API's maximum).
 pub const PAGE_LIMIT: i64 = 50;
+/// Longest wait a server's `Retry-After` header can ask for.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// Upper bound on pages fetched for one list, against servers that never stop paging.
 const MAX_PAGES: usize = 10_000;
 
@@ -263,6 +265,34 @@ pub(crate) struct Response {
     pub(crate) body: Vec<u8>,
 }
 
+/// A failed attempt, with the server's `Retry-After` hint when it sent one.
+#[derive(Debug)]
+struct Failure {
+    error: Error,
+    retry_after: Option<Duration>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+/// Reads a `Retry-After` header given in seconds (the HTTP-date form is ignored).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
 /// Where the next page starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cursor {
@@ -367,9 +397,9 @@ impl Client {
         let mut ambiguous_before = false;
         loop {
             let result = self.attempt(req, retry + 1).await;
-            let err = match result {
+            let (err, retry_after) = match result {
                 Ok(resp) => return Ok(resp),
-                Err(e) => e,
+                Err(f) => (f.error, f.retry_after),
             };
             // A DELETE whose earlier attempt may have gone through and now finds nothing to
             // delete has succeeded.
@@ -379,7 +409,10 @@ impl Client {
             if retry >= self.inner.retry.max_retries || !is_retryable(&err, req.idempotent) {
                 return Err(err);
             }
-            let wait = self.inner.retry.backoff(retry);
+            // A server's Retry-After (not documented for Palette, but honoured) can lengthen the
+            // wait, up to a bound.
+            let hinted = retry_after.map_or(Duration::ZERO, |d| d.min(MAX_RETRY_AFTER));
+            let wait = self.inner.retry.backoff(retry).max(hinted);
             if let Some(deadline) = self.deadline
                 && Instant::now() + wait >= deadline
             {
@@ -400,7 +433,7 @@ impl Client {
     }
 
     /// One attempt: rate limit, send, read the body, classify.
-    async fn attempt(&self, req: &Request<'_>, attempt: u32) -> Result<Response, Error> {
+    async fn attempt(&self, req: &Request<'_>, attempt: u32) -> Result<Response, Failure> {
         let method_s = req.method.as_str();
         let timed_out = || Error::Timeout {
             method: method_s.to_owned(),
@@ -410,7 +443,7 @@ impl Client {
             match self.deadline {
                 Some(deadline) => tokio::time::timeout_at(deadline, limiter.acquire(&req.path))
                     .await
-                    .map_err(|_| timed_out())?,
+                    .map_err(|_| Failure::from(timed_out()))?,
                 None => limiter.acquire(&req.path).await,
             }
         }
@@ -420,7 +453,7 @@ impl Client {
             Some(deadline) => {
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(timed_out());
+                    return Err(timed_out().into());
                 }
                 left.min(self.inner.attempt_timeout)
             }
@@ -464,17 +497,18 @@ impl Client {
                 .await
                 .map_err(|e| Error::from_reqwest(&e, method_s, &req.path))?;
             let status = resp.status();
+            let retry_after = retry_after(resp.headers());
             let body = resp
                 .bytes()
                 .await
                 .map_err(|e| Error::from_reqwest(&e, method_s, &req.path))?
                 .to_vec();
-            Ok::<_, Error>((status, body))
+            Ok::<_, Error>((status, retry_after, body))
         }
         .await;
         let duration_ms = started.elapsed().as_millis() as u64;
         match outcome {
-            Ok((status, body)) => {
+            Ok((status, retry_after, body)) => {
                 tracing::debug!(
                     method = %req.method,
                     path = %req.path,
@@ -486,7 +520,10 @@ impl Client {
                 if status.is_success() {
                     Ok(Response { body })
                 } else {
-                    Err(Error::from_response(status, method_s, &req.path, &body))
+                    Err(Failure {
+                        error: Error::from_response(status, method_s, &req.path, &body),
+                        retry_after,
+                    })
                 }
             }
             Err(err) => {
@@ -498,7 +535,7 @@ impl Client {
                     error = %short_kind(&err),
                     "palette api request failed"
                 );
-                Err(err)
+                Err(err.into())
             }
         }
     }
@@ -743,6 +780,22 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_only() {
+        let mut h = HeaderMap::new();
+        assert_eq!(retry_after(&h), None);
+        h.insert(
+            reqwest::header::RETRY_AFTER,
+            HeaderValue::from_static(" 3 "),
+        );
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
+        h.insert(
+            reqwest::header::RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&h), None);
     }
 
     #[test]

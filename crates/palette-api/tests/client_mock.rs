@@ -300,6 +300,39 @@ async fn each_attempt_keeps_its_own_time_limit_under_a_long_deadline() {
     );
 }
 
+#[tokio::test]
+async fn a_retry_after_header_lengthens_the_wait() {
+    let mock: Shared = Arc::default();
+    let router = Router::new()
+        .route(
+            "/v1/packs/{uid}",
+            get(|State(m): State<Shared>, headers: HeaderMap| async move {
+                if record(&m, "get", &headers, b"") == 0 {
+                    (
+                        StatusCode::TOO_MANY_REQUESTS,
+                        [("retry-after", "1")],
+                        "later",
+                    )
+                        .into_response()
+                } else {
+                    Json(json!({"name": "kubernetes"})).into_response()
+                }
+            }),
+        )
+        .with_state(mock.clone());
+    let base = serve(router).await;
+    let c = client(&base);
+    let started = std::time::Instant::now();
+    let pack = c
+        .get_pack(&Scope::Tenant, "p1")
+        .await
+        .expect("second attempt works");
+    assert_eq!(pack.name.as_deref(), Some("kubernetes"));
+    let took = started.elapsed();
+    assert!(took >= Duration::from_millis(950), "waited only {took:?}");
+    assert!(took < Duration::from_secs(3), "waited {took:?}");
+}
+
 /// Profile routes that commit a create and then fail the response on the first POST.
 fn committing_profile_router(mock: Shared) -> Router {
     Router::new()
