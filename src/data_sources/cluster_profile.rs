@@ -206,3 +206,29 @@ impl DataSource for ClusterProfileDataSource {
         state.set("pack", Value::List(packs));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attribute_is_described() {
+        let schema = ClusterProfileDataSource.schema();
+        for attribute in &schema.block.attributes {
+            assert!(
+                !attribute.description.is_empty(),
+                "{} has no description",
+                attribute.name
+            );
+        }
+        let names: Vec<&str> = schema
+            .block
+            .attributes
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        for wanted in ["id", "type", "environment", "version", "pack"] {
+            assert!(names.contains(&wanted), "{wanted} is missing");
+        }
+    }
+}

@@ -540,6 +540,7 @@ impl Resource for ClusterProfileResource {
             SUMMARY,
         )
         .await;
+        clear_unknowns(&mut resp.state);
     }
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
@@ -641,9 +642,15 @@ impl Resource for ClusterProfileResource {
         // From here on the resource is the (possibly new) version `uid`.
         resp.state.set("id", uid.clone());
         let what = format!("updating cluster profile {name:?} version {version}");
+        // After a failure the state is the prior one moved to `uid`: the next refresh reads
+        // what that version holds, and the next plan shows what is left to do.
+        let mut failed_state = prior.clone();
+        failed_state.set("id", uid.clone());
+        failed_state.set("version", version.clone());
         let fail = |resp: &mut UpdateResponse, err: &palette_api::Error| {
             resp.diagnostics
                 .push(diagnostics::api_error(SUMMARY, &what, err));
+            resp.state = failed_state.clone();
         };
         // Variables first: Palette checks the packs' references to them.
         let variables = Variables {
@@ -716,6 +723,7 @@ impl Resource for ClusterProfileResource {
             SUMMARY,
         )
         .await;
+        clear_unknowns(&mut resp.state);
     }
 
     async fn delete(&self, _ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
@@ -1439,6 +1447,19 @@ async fn fill_unknowns(
     state.set("pack", Value::List(packs));
 }
 
+/// Replaces what is still unknown with null, so a partly failed apply still saves a valid state
+/// (the next refresh fills it in).
+fn clear_unknowns(value: &mut Value) {
+    match value {
+        Value::Unknown(_) => *value = Value::Null,
+        Value::Object(attrs) | Value::Map(attrs) => attrs.values_mut().for_each(clear_unknowns),
+        Value::List(items) | Value::Set(items) | Value::Tuple(items) => {
+            items.iter_mut().for_each(clear_unknowns)
+        }
+        _ => {}
+    }
+}
+
 /// Reads one profile version into a state, keeping the prior state's text wherever the API's
 /// means the same, and the prior order of packs and variables. `None` when it is gone.
 pub(crate) async fn read_profile(
@@ -1748,6 +1769,23 @@ mod tests {
             &ClusterProfileResource.schema().block,
             "palette_cluster_profile",
         );
+    }
+
+    #[test]
+    fn unknowns_left_after_a_failed_apply_become_null() {
+        let mut manifest = Value::Object(BTreeMap::new());
+        manifest.set("uid", Value::unknown());
+        manifest.set("name", "hello");
+        let mut state = Value::Object(BTreeMap::new());
+        state.set("id", "abc");
+        state.set("pack", Value::List(vec![manifest]));
+        assert!(!state.is_fully_known());
+        clear_unknowns(&mut state);
+        assert!(state.is_fully_known());
+        assert_eq!(state.get_str("id"), Some("abc"));
+        let pack = &elements(&state, "pack")[0];
+        assert_eq!(pack.get("uid"), Some(&Value::Null));
+        assert_eq!(pack.get_str("name"), Some("hello"));
     }
 
     #[test]
