@@ -423,3 +423,52 @@ async fn variables_and_manifests() {
     );
     emu.stop().await;
 }
+
+#[tokio::test]
+async fn publishing_needs_every_referenced_variable() {
+    let emu = Emu::start().await;
+    let packs =
+        json!([{"name": "nginx", "tag": "1.10.0", "values": "host: {{.spectro.var.host}}\n"}]);
+    let eager = emu
+        .post(
+            "/v1/clusterprofiles?publish=true",
+            profile("vars", "1.0.0", "add-on", "all", packs.clone()),
+        )
+        .await;
+    assert_eq!(eager.status, 400, "{}", eager.text);
+    assert_eq!(eager.body["code"], "PackVariablesUndefined");
+    let created = emu
+        .post(
+            "/v1/clusterprofiles",
+            profile("vars", "1.0.0", "add-on", "all", packs),
+        )
+        .await;
+    assert_eq!(
+        created.status, 201,
+        "a draft may reference what is not defined yet"
+    );
+    let uid = created.body["uid"].as_str().unwrap().to_owned();
+    let early = emu
+        .patch(&format!("/v1/clusterprofiles/{uid}/publish"), json!({}))
+        .await;
+    assert_eq!(early.status, 400);
+    assert!(
+        early.body["message"].as_str().unwrap().contains("host"),
+        "{}",
+        early.text
+    );
+    let vars = emu
+        .put(
+            &format!("/v1/clusterprofiles/{uid}/variables"),
+            json!({"variables": [{"name": "host", "defaultValue": "example.com"}]}),
+        )
+        .await;
+    assert_eq!(vars.status, 204);
+    assert_eq!(
+        emu.patch(&format!("/v1/clusterprofiles/{uid}/publish"), json!({}))
+            .await
+            .status,
+        204
+    );
+    emu.stop().await;
+}

@@ -331,6 +331,55 @@ fn check_variables(vars: &[Value]) -> ApiResult<()> {
     Ok(())
 }
 
+/// Names of `{{.spectro.var.NAME}}` references in `text`.
+fn variable_references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(".spectro.var.") {
+        rest = &rest[at + ".spectro.var.".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Refuses to publish a template whose packs use variables the profile does not define
+/// (`PackVariablesUndefined`, as the real server does).
+fn check_variable_references(template: &Value, variables: &[Value]) -> ApiResult<()> {
+    for pack in template["packs"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let mut texts = vec![pack["values"].as_str().unwrap_or("").to_owned()];
+        for mf in pack["manifests"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            texts.push(mf["content"].as_str().unwrap_or("").to_owned());
+        }
+        for name in texts.iter().flat_map(|t| variable_references(t)) {
+            if !variables.iter().any(|v| v["name"] == name.as_str()) {
+                return Err(ApiError::bad_request(
+                    "PackVariablesUndefined",
+                    format!(
+                        "pack '{}' uses the variable '{name}', which the profile does not define",
+                        pack["name"].as_str().unwrap_or("")
+                    ),
+                )
+                .with_details(json!({"pack": pack["name"], "variable": name})));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn clash(
     state: &AppState,
     owner: &str,
@@ -403,6 +452,9 @@ async fn create(
     let uid = ids::new_uid();
     let revision = if publish_now { 1 } else { 0 };
     let tpl = template(&uid, &name, &kind, &cloud, &version, revision, packs);
+    if publish_now {
+        check_variable_references(&tpl, &variables)?;
+    }
     let (draft, published) = if publish_now {
         (Value::Null, tpl)
     } else {
@@ -565,6 +617,7 @@ async fn publish(
     let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
     let draft = record.doc["spec"]["draft"].take();
     if draft.is_object() {
+        check_variable_references(&draft, &variables_of(&record))?;
         let revision = published(&record)
             .and_then(|t| t["version"].as_i64())
             .unwrap_or(0)
@@ -1012,4 +1065,30 @@ async fn dashboard_filter(
         }));
     }
     wire::ok::<m::ClusterProfilesSummary>(page.apply(items))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_variable_references() {
+        let cases = [
+            ("none", "a: 1", vec![]),
+            ("plain", "a: {{.spectro.var.domain}}", vec!["domain"]),
+            (
+                "spaced and repeated",
+                "a: {{ .spectro.var.x_1 }}\nb: {{.spectro.var.x_1}}-{{.spectro.var.y-2}}",
+                vec!["x_1", "y-2"],
+            ),
+            (
+                "system macros are not variables",
+                "a: {{.spectro.system.cluster.name}}",
+                vec![],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(variable_references(text), want, "{name}");
+        }
+    }
 }
