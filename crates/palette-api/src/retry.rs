@@ -1,8 +1,9 @@
 //! When to retry a failed call and how long to wait first.
 //!
 //! Backoff is exponential with "equal jitter": attempt `n` waits a random duration in
-//! `[b/2, b]`, where `b = min(initial * 2^n, max)`. Retries stop at `max_retries` or when the next
-//! wait would end past the caller's deadline, whichever comes first.
+//! `[b/2, b]`, where `b = min(initial * 2^n, max)`. A server's `Retry-After` (in seconds; not
+//! documented for Palette) can lengthen a wait, up to a minute. Retries stop at `max_retries` or
+//! when the next wait would end past the caller's deadline, whichever comes first.
 //!
 //! What is retried: 429 always (the request was refused, not processed); connection failures
 //! that happened before the request was sent; and, for idempotent requests only, 502/503/504,
