@@ -1063,3 +1063,61 @@ fn drift_outside_terraform_shows_in_the_plan() {
         plan.stdout
     );
 }
+
+/// Profile variables set per cluster change in place, and read back without drift.
+#[test]
+fn profile_variables_change_in_place() {
+    let emu = Emulator::start();
+    let maas = case("maas");
+    let infra = infra_profile(&emu, maas, "1.0.0", None);
+    let body = json!({
+        "metadata": {"name": "ingress"},
+        "spec": {
+            "version": "1.0.0",
+            "variables": [{"name": "replicas", "format": "number", "defaultValue": "1"}],
+            "template": {
+                "cloudType": "all",
+                "type": "add-on",
+                "packs": [{"name": "nginx", "tag": "1.10.0", "type": "spectro", "values": "replicaCount: {{.spectro.var.replicas}}\n"}],
+            },
+        },
+    });
+    let created = emu.request("POST", "/v1/clusterprofiles", Some(&body.to_string()));
+    assert_eq!(created.status, 201, "{}", created.body);
+    let addon = serde_json::from_str::<Value>(&created.body).unwrap()["uid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let published = emu.request(
+        "PATCH",
+        &format!("/v1/clusterprofiles/{addon}/publish"),
+        None,
+    );
+    assert!((200..300).contains(&published.status), "{}", published.body);
+
+    let tf = Terraform::new(&emu);
+    let write = |replicas: &str| {
+        let hcl = cluster_hcl(maas, "vars", &[infra.clone(), addon.clone()], "").replace(
+            &format!("  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"),
+            &format!("  cluster_profile {{\n    id = \"{addon}\"\n    variables = {{ replicas = \"{replicas}\" }}\n  }}\n"),
+        );
+        tf.write_config(&format!("{HEADER}{hcl}"));
+    };
+    write("2");
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    write("3");
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = values_of(&tf, "palette_cluster.maas");
+    assert_eq!(values["cluster_profile"][1]["variables"]["replicas"], "3");
+    assert_healthy(&values, "maas", 5);
+    tf.destroy();
+}
