@@ -132,11 +132,9 @@ pub(crate) fn walk(
 
 /// Walks the objects inside a nested value according to its nesting mode.
 ///
-/// Elements are paired with the configuration and state by index (lists), by key (maps) or,
-/// for sets, with the configuration element at the same position when the lengths agree and no
-/// prior state (set elements have no stable identity to pair them by).
-// NOTE(next): pair set elements with their prior state by the values of their non-computed
-// attributes, so that `use_state_for_unknown` and `requires_replace` work inside set nesting.
+/// Elements are paired with the configuration and state by index (lists), by key (maps) or, for
+/// sets, which have no positions, by the values of their non-computed attributes (the first
+/// element that agrees; nothing when none does).
 fn walk_nested(
     level: Level<'_>,
     nesting: Nesting,
@@ -159,10 +157,18 @@ fn walk_nested(
             }
         }
         (Nesting::Set, Value::Set(items)) => {
-            let same_len = config.as_elements().is_some_and(|c| c.len() == items.len());
-            for (i, item) in items.iter_mut().enumerate() {
-                let c = if same_len { element(config, i) } else { &NULL };
-                walk(level, path, c, &NULL, item, visitor);
+            let configs = config.as_elements().unwrap_or_default();
+            let states = state.as_elements().unwrap_or_default();
+            for item in items.iter_mut() {
+                let key = set_identity(level, item);
+                let find = |candidates: &'_ [Value]| -> Option<usize> {
+                    candidates
+                        .iter()
+                        .position(|c| set_identity(level, c) == key)
+                };
+                let c = find(configs).map_or(&NULL, |i| &configs[i]);
+                let s = find(states).map_or(&NULL, |i| &states[i]);
+                walk(level, path, c, s, item, visitor);
             }
         }
         (Nesting::Map, Value::Map(items)) => {
@@ -175,6 +181,17 @@ fn walk_nested(
         }
         _ => {}
     }
+}
+
+/// What identifies a set element across configuration, plan and state: the values of its
+/// attributes that only the configuration sets (computed ones may differ between the three).
+fn set_identity<'v>(level: Level<'_>, v: &'v Value) -> Vec<Option<&'v Value>> {
+    level
+        .attributes
+        .iter()
+        .filter(|a| !a.computed && !a.write_only)
+        .map(|a| v.get(&a.name))
+        .collect()
 }
 
 fn element(v: &Value, i: usize) -> &Value {

@@ -580,6 +580,89 @@ mod tests {
         }
     }
 
+    #[test]
+    fn set_elements_pair_with_their_prior_state_by_value() {
+        let schema = Schema::new(
+            0,
+            Block::new().block(NestedBlock::new(
+                "member",
+                Nesting::Set,
+                Block::new()
+                    .attribute(Attribute::string("name").required())
+                    .attribute(
+                        Attribute::string("role")
+                            .optional()
+                            .plan_modifier(requires_replace()),
+                    )
+                    .attribute(
+                        Attribute::string("uid")
+                            .computed()
+                            .plan_modifier(use_state_for_unknown()),
+                    ),
+            )),
+        );
+        let member = |name: &str, role: &str, uid: Value| {
+            // An empty role stands for none.
+            let role = if role.is_empty() {
+                Value::Null
+            } else {
+                Value::from(role)
+            };
+            obj([("name", Value::from(name)), ("role", role), ("uid", uid)])
+        };
+        let prior = obj([(
+            "member",
+            Value::Set(vec![
+                member("a", "r", Value::from("u-a")),
+                member("b", "r", Value::from("u-b")),
+            ]),
+        )]);
+        // The configuration lists the members in another order and adds one (without a role: a
+        // new element's value differs from its null prior state, so a role would force
+        // replacement, as in terraform-plugin-framework).
+        let config = obj([(
+            "member",
+            Value::Set(vec![
+                member("c", "", Value::Null),
+                member("b", "r", Value::Null),
+                member("a", "r", Value::Null),
+            ]),
+        )]);
+        // Terraform proposes the prior uid where it can pair the elements itself.
+        let mut planned = obj([(
+            "member",
+            Value::Set(vec![
+                member("c", "", Value::Null),
+                member("b", "r", Value::from("u-b")),
+                member("a", "r", Value::from("u-a")),
+            ]),
+        )]);
+        let mut rr = Vec::new();
+        let mut diags = Diagnostics::new();
+        plan_attributes(&schema, &config, &prior, &mut planned, &mut rr, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(rr.is_empty(), "no role changed: {rr:?}");
+        let members = planned.get("member").and_then(Value::as_elements).unwrap();
+        let uid_of = |name: &str| {
+            members
+                .iter()
+                .find(|m| m.get("name") == Some(&Value::from(name)))
+                .and_then(|m| m.get("uid"))
+                .cloned()
+        };
+        assert_eq!(
+            uid_of("a"),
+            Some(Value::from("u-a")),
+            "kept by use_state_for_unknown"
+        );
+        assert_eq!(uid_of("b"), Some(Value::from("u-b")));
+        assert_eq!(
+            uid_of("c"),
+            Some(Value::unknown()),
+            "the new member is unknown"
+        );
+    }
+
     /// A resource whose modify_plan forces replacement of `name` and records a private key.
     struct Hooked;
 
