@@ -950,7 +950,20 @@ fn wait_for_none_and_running_return_early() {
     ));
     tf.apply();
     assert_eq!(values_of(&tf, "palette_cluster.gcp")["state"], "Running");
-    tf.destroy();
+
+    // force_delete asks Palette to force the deletion, and says so.
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        hcl.replace(
+            "wait_for = \"none\"",
+            "wait_for = \"running\"\n  force_delete = true"
+        )
+    ));
+    tf.apply();
+    let out = tf.destroy();
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Cluster Force Deleted"), "{}", out.stdout);
+    assert!(text.contains("forceDelete=true"), "{}", out.stdout);
 }
 
 /// Runs one API call against the emulator in the cluster's project, for changes made
