@@ -61,6 +61,16 @@ fn non_empty(value: Option<&str>) -> Value {
     opt(value.filter(|s| !s.is_empty()))
 }
 
+/// Text the API may drop when empty: the API's text, else the prior `""` when the state had
+/// an empty string, else null. An empty string and no string then never differ after a read.
+fn text_or_prior(api: Option<&str>, prior: Option<&Value>) -> Value {
+    match api.filter(|s| !s.is_empty()) {
+        Some(text) => Value::from(text),
+        None if prior.and_then(Value::as_str) == Some("") => Value::from(""),
+        None => Value::Null,
+    }
+}
+
 /// The elements of a list attribute (empty when null or unknown).
 fn elements<'a>(value: &'a Value, name: &str) -> &'a [Value] {
     value
@@ -1497,7 +1507,10 @@ pub(crate) async fn read_profile(
         .as_ref()
         .and_then(|a| a.get("description"))
         .map(String::as_str);
-    state.set("description", non_empty(description));
+    state.set(
+        "description",
+        text_or_prior(description, prior.get("description")),
+    );
     // Where the profile lives, as Palette records it (an import by uid cannot say).
     if let Some(scope) = meta
         .annotations
@@ -1576,23 +1589,44 @@ pub(crate) async fn read_profile(
             ordered_vars.push(v);
         }
     }
-    let vars: Vec<Value> = ordered_vars.into_iter().map(variable_value).collect();
+    let vars: Vec<Value> = ordered_vars
+        .into_iter()
+        .map(|v| {
+            let prior = prior_vars
+                .iter()
+                .find(|p| p.get_str("name") == Some(v.name.as_str()));
+            variable_value(v, prior)
+        })
+        .collect();
     state.set("variable", Value::List(vars));
     Ok(Some(state))
 }
 
 /// One variable as state.
-fn variable_value(v: &Variable) -> Value {
+fn variable_value(v: &Variable, prior: Option<&Value>) -> Value {
+    let prior_attr = |name: &str| prior.and_then(|p| p.get(name));
     let mut out = Value::Object(BTreeMap::new());
     out.set("name", v.name.clone());
-    out.set("display_name", non_empty(v.display_name.as_deref()));
-    out.set("description", non_empty(v.description.as_deref()));
+    out.set(
+        "display_name",
+        text_or_prior(v.display_name.as_deref(), prior_attr("display_name")),
+    );
+    out.set(
+        "description",
+        text_or_prior(v.description.as_deref(), prior_attr("description")),
+    );
     out.set(
         "format",
         v.format.unwrap_or(VariableFormat::String).as_str(),
     );
-    out.set("default_value", opt(v.default_value.as_deref()));
-    out.set("regex", non_empty(v.regex.as_deref()));
+    out.set(
+        "default_value",
+        text_or_prior(v.default_value.as_deref(), prior_attr("default_value")),
+    );
+    out.set(
+        "regex",
+        text_or_prior(v.regex.as_deref(), prior_attr("regex")),
+    );
     out.set("required", v.required.unwrap_or(false));
     out.set("immutable", v.immutable.unwrap_or(false));
     out.set("hidden", v.hidden.unwrap_or(false));
