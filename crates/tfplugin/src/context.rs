@@ -182,6 +182,16 @@ mod tests {
         assert_eq!(ctx.check(), Err(Cancelled::DeadlineExceeded));
     }
 
+    #[tokio::test]
+    async fn run_drops_the_future_when_cancelled() {
+        let ctx = Context::new();
+        assert_eq!(ctx.run(async { 7 }).await, Ok(7));
+        ctx.cancel();
+        let never = std::future::pending::<()>();
+        assert_eq!(ctx.run(never).await, Err(Cancelled::Stopped));
+        assert_eq!(ctx.cancelled().await, Cancelled::Stopped);
+    }
+
     #[test]
     fn the_earlier_deadline_wins() {
         let now = Instant::now();

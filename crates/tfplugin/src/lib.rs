@@ -6,7 +6,7 @@
 //!
 //! # Structure
 //!
-//! - The wire: [`proto`] (generated), [`serve`] (handshake, listener, TLS, go-plugin services)
+//! - The wire: [`proto`] (generated), [`mod@serve`] (handshake, listener, TLS, go-plugin services)
 //!   and [`logging`].
 //! - Values: [`value`], [`types`], [`path`], [`diag`] and [`schema`].
 //! - The framework providers implement: [`provider`], [`resource`], [`data_source`],

@@ -114,3 +114,106 @@ pub(crate) async fn close_ephemeral_resource(
         .await;
     resp.diagnostics
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::engine::test_support::obj;
+    use crate::resource::ValueExt;
+    use crate::schema::{Attribute, Block};
+
+    /// Opens a value of `length` characters, remembering the length for renew and close.
+    struct Token;
+
+    #[async_trait]
+    impl EphemeralResource for Token {
+        fn type_name(&self) -> &str {
+            "token"
+        }
+        fn schema(&self) -> Schema {
+            Schema::new(
+                0,
+                Block::new()
+                    .attribute(Attribute::int64("length").required())
+                    .attribute(Attribute::string("value").computed()),
+            )
+        }
+        async fn open(&self, _: &Context, req: OpenRequest, resp: &mut OpenResponse) {
+            assert!(resp.result.get("value").is_some_and(Value::is_unknown));
+            let length = req.config.get_i64("length").unwrap_or(0);
+            if length > 0 {
+                resp.result.set("value", "t".repeat(length as usize));
+            }
+            resp.private.set("length", serde_json::json!(length));
+            resp.renew_at = Some(SystemTime::UNIX_EPOCH);
+        }
+        async fn renew(&self, _: &Context, req: RenewRequest, resp: &mut RenewResponse) {
+            let renewed = req
+                .private
+                .get("renewed")
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0);
+            resp.private.set("renewed", serde_json::json!(renewed + 1));
+        }
+        async fn close(&self, _: &Context, req: CloseRequest, resp: &mut CloseResponse) {
+            if req.private.get("length").is_none() {
+                resp.diagnostics.error("Nothing To Close", "");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn open_renew_close() {
+        let ctx = Context::new();
+        let schema = Token.schema();
+        let open = |length: i64| {
+            let config = obj([("length", Value::from(length)), ("value", Value::Null)]);
+            open_ephemeral_resource(
+                &ctx,
+                &Token,
+                &schema,
+                config,
+                ProviderData::default(),
+                ClientCapabilities::default(),
+            )
+        };
+        let opened = open(3).await;
+        assert!(opened.diagnostics.is_empty(), "{:?}", opened.diagnostics);
+        assert_eq!(opened.result.get_str("value"), Some("ttt"));
+        assert_eq!(opened.renew_at, Some(SystemTime::UNIX_EPOCH));
+
+        let renewed = renew_ephemeral_resource(
+            &ctx,
+            &Token,
+            opened.private.clone(),
+            ProviderData::default(),
+        )
+        .await;
+        assert_eq!(renewed.private.get("renewed"), Some(&serde_json::json!(1)));
+        assert_eq!(
+            renewed.private.get("length"),
+            Some(&serde_json::json!(3)),
+            "private data carries over"
+        );
+
+        assert!(
+            close_ephemeral_resource(&ctx, &Token, renewed.private, ProviderData::default())
+                .await
+                .is_empty()
+        );
+        assert!(
+            close_ephemeral_resource(&ctx, &Token, PrivateState::new(), ProviderData::default())
+                .await
+                .has_errors()
+        );
+
+        let unfinished = open(0).await;
+        assert!(
+            unfinished.diagnostics.has_errors(),
+            "a computed value left unknown"
+        );
+        assert!(unfinished.result.is_fully_known());
+    }
+}

@@ -44,7 +44,7 @@ use crate::provider::{Provider, ProviderData};
 use crate::resource::Resource;
 use crate::{Context, Diagnostics, Schema, Type};
 
-/// The tfplugin6 gRPC service for a [`Provider`]; hand it to [`serve`](crate::serve).
+/// The tfplugin6 gRPC service for a [`Provider`]; hand it to [`serve`](crate::serve()).
 ///
 /// ```no_run
 /// # use tfplugin::{Provider, async_trait, Context};
