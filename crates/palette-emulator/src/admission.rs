@@ -55,6 +55,8 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
             stats.rate_limited_total.fetch_add(1, Ordering::Relaxed);
             break 'gate ApiError::too_many_requests(method.as_str(), &path).into_response();
         }
+        // NOTE(next): only the `ApiKey` header authenticates; the JWT `Authorization` header from
+        // `/v1/auth/authenticate` is not emulated.
         let key = req
             .headers()
             .get("apikey")
@@ -100,7 +102,7 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
             || faults.reset_rate > 0.0 && conn.is_some() && ids::next_f64() < faults.reset_rate;
 
         let response = next.run(req).await;
-        if method != Method::GET && method != Method::HEAD && response.status().is_success() {
+        if is_write(&method, &path) && response.status().is_success() {
             stats.writes_total.fetch_add(1, Ordering::Relaxed);
         }
         if let (true, Some(conn)) = (reset, &conn) {
@@ -114,6 +116,16 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
     };
     record(&state, &method, &path, response.status().as_u16(), started);
     response
+}
+
+/// Whether a request changes state: any method but GET and HEAD, except the POSTs that only
+/// search (`/v1/dashboard/...`, `.../search`).
+fn is_write(method: &Method, path: &str) -> bool {
+    match *method {
+        Method::GET | Method::HEAD => false,
+        Method::POST => !(path.starts_with("/v1/dashboard/") || path.ends_with("/search")),
+        _ => true,
+    }
 }
 
 fn record(state: &AppState, method: &Method, path: &str, status: u16, started: Instant) {
@@ -131,4 +143,25 @@ fn record(state: &AppState, method: &Method, path: &str, status: u16, started: I
         "status": status,
         "ms": started.elapsed().as_secs_f64() * 1000.0,
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searches_are_not_writes() {
+        let cases = [
+            (Method::GET, "/v1/clusterprofiles/x", false),
+            (Method::POST, "/v1/packs/search", false),
+            (Method::POST, "/v1/dashboard/clusterprofiles", false),
+            (Method::POST, "/v1/dashboard/spectroclusters/search", false),
+            (Method::POST, "/v1/clusterprofiles", true),
+            (Method::PATCH, "/v1/clusterprofiles/x/publish", true),
+            (Method::DELETE, "/v1/spectroclusters/x", true),
+        ];
+        for (method, path, want) in cases {
+            assert_eq!(is_write(&method, path), want, "{method} {path}");
+        }
+    }
 }

@@ -15,6 +15,17 @@
 //! - [`lifecycle`] turns a cluster's stored deployment plan and the clock into its state.
 //! - [`wire`] is the boundary with `palette_api::models`: bodies are read and written through
 //!   the shared model types.
+//! - [`environments`] lists the twelve environments and what differs between them (paths,
+//!   models, account family, required fields); adding one is one entry.
+//! - [`seed`] writes projects, registries, packs, cloud accounts and edge hosts on first start
+//!   from `seed/packs.json` and `seed/world.json`.
+//! - Endpoints of the emulator itself live under `/__emulator/` ([`routes::admin`]): stats,
+//!   faults and settings.
+//!
+//! **Architecture Invariant:** the emulator shares only `palette_api::models` with the client;
+//! it never calls the client. **Architecture Invariant:** no lock is held across an `.await`;
+//! store calls are short and synchronous, and a cluster's progress is computed from stored
+//! timestamps, so there is no background task to stop or resume.
 //!
 //! # Example
 //!

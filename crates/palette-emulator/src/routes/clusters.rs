@@ -848,6 +848,9 @@ fn api_endpoint(record: &Record) -> Value {
     json!({"host": format!("{}-{}.clusters.emulator.spectrocloud.dev", record.name, &record.uid[..6]), "port": 6443})
 }
 
+// NOTE(next): a newer published revision of an attached profile is not yet reported
+// (`UpgradeAvailable` pack conditions, `GET .../profileUpdates`); the cluster keeps its snapshot
+// until a profiles PUT or PATCH re-attaches it, as on the real server.
 fn live_status(record: &Record, deployment: &Deployment, now: i64) -> Value {
     let state = deployment.state(now);
     json!({
@@ -1026,6 +1029,8 @@ async fn validate_name(State(state): State<AppState>, ctx: Ctx, q: Query) -> Api
     Ok(wire::no_content())
 }
 
+// NOTE(next): the real API accepts `forceDelete=true` only after a while in `Deleting`
+// (15 minutes per the docs); the emulator accepts it at any time.
 async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1071,6 +1076,8 @@ fn string_condition(cond: &Value, actual: &[String]) -> bool {
     hit != cond["negation"].as_bool().unwrap_or(false)
 }
 
+// NOTE(next): search understands clusterName, environment/cloudType, tag, state and
+// isDeleted; other properties match everything.
 fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str) -> (bool, bool) {
     let property = item["property"].as_str().unwrap_or("");
     let cond = &item["condition"];
