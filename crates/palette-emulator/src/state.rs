@@ -64,6 +64,10 @@ pub struct Faults {
     /// The next this many API requests have their connection dropped after they ran.
     #[serde(skip_serializing_if = "is_zero")]
     pub reset_next: u32,
+    /// Not a fault: when present, switches the rate limits on or off (as `PUT
+    /// /__emulator/settings` does); it is applied and not kept.
+    #[serde(skip_serializing)]
+    pub rate_limit: Option<bool>,
     /// A pack name whose layer goes to `Error` when it is deployed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_pack: Option<String>,

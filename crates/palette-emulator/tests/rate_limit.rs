@@ -37,5 +37,27 @@ async fn bursts_past_the_limit_get_429_until_switched_off() {
     for _ in 0..80 {
         assert_eq!(emu.get("/v1/registries/metadata").await.status, 200);
     }
+    // The faults endpoint switches them too, without counting as a fault.
+    assert_eq!(
+        emu.put("/__emulator/faults", json!({"rate_limit": true}))
+            .await
+            .status,
+        200
+    );
+    let limited = burst_limited(&emu).await;
+    assert!(limited >= 20, "{limited} limited after switching back on");
+    emu.put("/__emulator/faults", json!({"rate_limit": false}))
+        .await;
+    assert_eq!(burst_limited(&emu).await, 0);
     emu.stop().await;
+}
+
+async fn burst_limited(emu: &Emu) -> usize {
+    let mut limited = 0;
+    for _ in 0..80 {
+        if emu.get("/v1/registries/metadata").await.status == 429 {
+            limited += 1;
+        }
+    }
+    limited
 }

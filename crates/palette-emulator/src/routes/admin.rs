@@ -39,7 +39,7 @@ async fn get_faults(State(state): State<AppState>) -> Json<Value> {
 }
 
 async fn put_faults(State(state): State<AppState>, body: Bytes) -> ApiResult<Response> {
-    let faults: Faults = if body.iter().all(u8::is_ascii_whitespace) {
+    let mut faults: Faults = if body.iter().all(u8::is_ascii_whitespace) {
         Faults::default()
     } else {
         serde_json::from_slice(&body)
@@ -63,6 +63,13 @@ async fn put_faults(State(state): State<AppState>, body: Bytes) -> ApiResult<Res
             .stats()
             .faults_injected_total
             .fetch_add(failed, std::sync::atomic::Ordering::Relaxed);
+    }
+    if let Some(on) = faults.rate_limit.take() {
+        state.set_settings(Settings {
+            rate_limit: on,
+            ..state.settings()
+        });
+        state.limiter().clear();
     }
     state.set_faults(faults);
     Ok((
