@@ -1097,6 +1097,8 @@ async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnost
         }
     }
 
+    check_edge_hosts(data, &scope, config, diags).await;
+
     let profiles = elements(config, "cluster_profile");
     let mut infos: Vec<(String, ProfileType, ProfileScope, Vec<String>, usize)> = Vec::new();
     let mut all_known = true;
@@ -1197,6 +1199,64 @@ async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnost
                 ),
             ),
             None => {}
+        }
+    }
+}
+
+/// Checks that every edge host a pool lists exists (by uid or name).
+async fn check_edge_hosts(
+    data: &PaletteData,
+    scope: &Scope,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    let pools = elements(config, "machine_pool");
+    let listed: Vec<(usize, Vec<String>)> = pools
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, environments::get_strings(p, "edge_hosts")?)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    let hosts = match data
+        .client
+        .list_edge_hosts_metadata(scope, None, false)
+        .await
+    {
+        Ok(hosts) => hosts,
+        Err(err) => {
+            return diags.push(diagnostics::api_error(
+                "Plan Cluster Error",
+                "listing edge hosts",
+                &err,
+            ));
+        }
+    };
+    for (index, names) in listed {
+        for host in names {
+            let known = hosts.iter().any(|m| {
+                m.uid.as_deref() == Some(host.as_str()) || m.name.as_deref() == Some(host.as_str())
+            });
+            if !known {
+                let mut offered: Vec<String> =
+                    hosts.iter().filter_map(|m| m.name.clone()).collect();
+                offered.sort();
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(index as i64)
+                        .attr("edge_hosts"),
+                    "Unknown Edge Host",
+                    format!(
+                        "No edge host has uid or name {host:?}. Registered edge hosts: {}.",
+                        if offered.is_empty() {
+                            "none".to_string()
+                        } else {
+                            offered.join(", ")
+                        }
+                    ),
+                );
+            }
         }
     }
 }

@@ -771,6 +771,7 @@ fn bad_input_is_refused_at_plan_without_writes() {
     let emu = Emulator::start();
     let aws = case("aws");
     let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let edge_infra = infra_profile(&emu, case("edge_native"), "1.0.0", None);
     let addon = make_profile(
         &emu,
         "monitoring",
@@ -821,6 +822,17 @@ fn bad_input_is_refused_at_plan_without_writes() {
             "a missing required environment field",
             good.replace("region = \"us-east-1\"", "vpc_id = \"vpc-1\""),
             r#"Missing required argument.*"region" is required"#,
+        ),
+        (
+            "an edge host that does not exist",
+            cluster_hcl(
+                case("edge_native"),
+                "bad",
+                std::slice::from_ref(&edge_infra),
+                "",
+            )
+            .replace("edge-host-3", "edge-host-99"),
+            r#"Unknown Edge Host.*"edge-host-99""#,
         ),
         (
             "only an add-on profile",
