@@ -19,7 +19,7 @@ use palette_api::models::{
     ClusterProfileUpdateEntitySpec, ManifestInputEntity, ManifestRefUpdateEntity, ObjectMeta,
     ObjectMetaInputEntity, PackManifestEntity, PackManifestUpdateEntity, PackRef, PackType,
     ProfileMetaEntity, ProfileType as ApiProfileType, Variable, VariableFormat, VariableInputType,
-    Variables,
+    VariableOption, Variables,
 };
 use palette_api::{Client, Scope};
 use tfplugin::plan_modifier::requires_replace;
@@ -246,8 +246,37 @@ fn variable_block() -> Block {
                 .default("text")
                 .validator(one_of(["text", "dropdown", "multiline"]))
                 .description(
-                    "How Palette's UI asks for it: `text` (default), `dropdown` or `multiline`.",
+                    "How Palette's UI asks for it: `text` (default), `dropdown` (choices in \
+                     `option` blocks) or `multiline`.",
                 ),
+        )
+        .block(NestedBlock::new("option", Nesting::List, option_block()))
+}
+
+/// The schema of one `option` block of a dropdown variable.
+fn option_block() -> Block {
+    Block::new()
+        .description("A choice offered by a `dropdown` variable.")
+        .attribute(
+            Attribute::string("value")
+                .required()
+                .description("The value the choice gives the variable."),
+        )
+        .attribute(
+            Attribute::string("label")
+                .optional()
+                .description("Text shown for the choice."),
+        )
+        .attribute(
+            Attribute::string("description")
+                .optional()
+                .description("Tooltip of the choice."),
+        )
+        .attribute(
+            Attribute::bool("default")
+                .optional()
+                .default(false)
+                .description("Whether the choice is selected by default (default false)."),
         )
 }
 
@@ -1373,7 +1402,18 @@ fn variables_of(plan: &Value) -> Vec<Variable> {
                 .and_then(|f| VariableInputType::from_str(f).ok()),
             is_sensitive: v.get_bool("sensitive"),
             name: known(v, "name").unwrap_or_default(),
-            options: None,
+            options: {
+                let options: Vec<VariableOption> = elements(v, "option")
+                    .iter()
+                    .map(|o| VariableOption {
+                        default_: o.get_bool("default"),
+                        description: known(o, "description"),
+                        label: known(o, "label"),
+                        value: known(o, "value").unwrap_or_default(),
+                    })
+                    .collect();
+                (!options.is_empty()).then_some(options)
+            },
             regex: known(v, "regex"),
             required: v.get_bool("required"),
         })
@@ -1635,6 +1675,34 @@ fn variable_value(v: &Variable, prior: Option<&Value>) -> Value {
         "input_type",
         v.input_type.unwrap_or(VariableInputType::Text).as_str(),
     );
+    let prior_options = prior.map(|p| elements(p, "option")).unwrap_or_default();
+    let options: Vec<Value> = v
+        .options
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| {
+            let prior = prior_options
+                .iter()
+                .find(|p| p.get_str("value") == Some(o.value.as_str()));
+            let mut option = Value::Object(BTreeMap::new());
+            option.set("value", o.value.clone());
+            option.set(
+                "label",
+                text_or_prior(o.label.as_deref(), prior.and_then(|p| p.get("label"))),
+            );
+            option.set(
+                "description",
+                text_or_prior(
+                    o.description.as_deref(),
+                    prior.and_then(|p| p.get("description")),
+                ),
+            );
+            option.set("default", o.default_.unwrap_or(false));
+            option
+        })
+        .collect();
+    out.set("option", Value::List(options));
     out
 }
 

@@ -75,4 +75,20 @@ resource "palette_cluster_profile" "addons" {
     default_value = "example.com"
     required      = true
   }
+  variable {
+    name          = "tier"
+    display_name  = "Tier"
+    input_type    = "dropdown"
+    default_value = "standard"
+    option {
+      value   = "standard"
+      label   = "Standard"
+      default = true
+    }
+    option {
+      value       = "premium"
+      label       = "Premium"
+      description = "More replicas."
+    }
+  }
 }
