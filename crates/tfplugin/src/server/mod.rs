@@ -357,12 +357,20 @@ macro_rules! service {
                     let $req = request.into_inner();
                     let span = span($rpc, $type_name);
                     let inner = Arc::clone(&self.inner);
-                    let response = guarded(span, async move { inner.$method($req).await })
+                    let response = guarded(span.clone(), async move { inner.$method($req).await })
                         .await
                         .unwrap_or_else(|diagnostic| pb::$method::Response {
                             diagnostics: vec![diagnostic],
                             ..Default::default()
                         });
+                    let errors = response
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == pb::diagnostic::Severity::Error as i32)
+                        .count();
+                    span.in_scope(|| {
+                        tracing::debug!(diagnostics = response.diagnostics.len(), errors, "rpc done")
+                    });
                     Ok(Response::new(response))
                 }
             )*
