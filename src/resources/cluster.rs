@@ -2390,6 +2390,115 @@ mod tests {
     }
 
     #[test]
+    fn equivalent_values_text_plans_no_change() {
+        let profile = |id: &str, values: &str| {
+            let pack = object([
+                ("name", Value::from("nginx")),
+                ("tag", Value::Null),
+                ("values", Value::from(values)),
+                ("manifest", Value::List(Vec::new())),
+            ]);
+            object([
+                ("id", Value::from(id)),
+                ("variables", Value::Null),
+                ("pack", Value::List(vec![pack])),
+            ])
+        };
+        let with = |p: Value| {
+            let mut v = null_object(&schema_v0().block);
+            v.set("cluster_profile", Value::List(vec![p]));
+            v
+        };
+        let values_of = |v: &Value| {
+            v.at(&AttributePath::root("cluster_profile")
+                .index(0)
+                .attr("pack")
+                .index(0)
+                .attr("values"))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let state = with(profile("p1", "a: 1\nb: [x, y]\n"));
+        let cases = [
+            (
+                "same meaning",
+                "p1",
+                "b:\n  - x\n  - y\na: 1",
+                "a: 1\nb: [x, y]\n",
+            ),
+            ("other meaning", "p1", "a: 2", "a: 2"),
+            ("other profile", "p2", "b: [x, y]\na: 1", "b: [x, y]\na: 1"),
+        ];
+        for (name, id, text, want) in cases {
+            let mut plan = with(profile(id, text));
+            keep_equivalent_text(&state, &mut plan);
+            assert_eq!(values_of(&plan).as_deref(), Some(want), "{name}");
+        }
+    }
+
+    #[test]
+    fn refreshed_pools_keep_config_order_and_names() {
+        let env = environments::by_key("edge_native").unwrap();
+        let prior = |name: &str, hosts: &[&str]| {
+            let mut p = pool(&[("name", name.into())]);
+            p.set(
+                "edge_hosts",
+                Value::List(hosts.iter().map(|h| Value::from(*h)).collect()),
+            );
+            p.set("taints", Value::List(Vec::new()));
+            p
+        };
+        let mut state = null_object(&schema_v0().block);
+        state.set(
+            "machine_pool",
+            Value::List(vec![
+                prior("workers", &["edge-host-2"]),
+                prior("gone", &["edge-host-4"]),
+                prior("cp", &["uid-1"]),
+            ]),
+        );
+        let api = |name: &str, hosts: &[&str], cp: bool| Pool {
+            name: name.into(),
+            control_plane: cp,
+            edge_hosts: Some(hosts.iter().map(|h| h.to_string()).collect()),
+            ..Default::default()
+        };
+        let config = CloudConfigState {
+            pools: vec![
+                api("cp", &["uid-1"], true),
+                api("workers", &["uid-2", "uid-3"], false),
+                api("extra", &["uid-5"], false),
+            ],
+            host_names: BTreeMap::from([
+                ("uid-1".to_string(), "edge-host-1".to_string()),
+                ("uid-2".to_string(), "edge-host-2".to_string()),
+                ("uid-3".to_string(), "edge-host-3".to_string()),
+            ]),
+            ..Default::default()
+        };
+        refresh_pools(&mut state, env, &config, false);
+        let pools = elements(&state, "machine_pool");
+        let names: Vec<&str> = pools.iter().map(|p| p.get_str("name").unwrap()).collect();
+        assert_eq!(
+            names,
+            ["workers", "cp", "extra"],
+            "config order, removed pool dropped, new pool last"
+        );
+        let hosts = |i: usize| environments::get_strings(&pools[i], "edge_hosts").unwrap();
+        assert_eq!(
+            hosts(0),
+            ["edge-host-2", "uid-3"],
+            "a host written by name stays a name"
+        );
+        assert_eq!(hosts(1), ["uid-1"], "a host written by uid stays a uid");
+        assert_eq!(pools[1].get_bool("control_plane"), Some(true));
+        assert!(
+            pools[0].get("count").is_some_and(Value::is_null),
+            "edge pools have no count"
+        );
+    }
+
+    #[test]
     fn schema_attributes_are_all_described() {
         fn walk(block: &Block, at: &str) {
             for attribute in &block.attributes {
