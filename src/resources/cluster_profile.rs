@@ -918,7 +918,6 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         };
         resp.plan.set("id", id);
     }
-    carry_variables(prior, &mut resp.plan);
 
     let Some(data) = req.provider_data.get::<PaletteData>() else {
         // An unknown provider configuration: nothing can be looked up yet.
@@ -1220,10 +1219,6 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         }
     }
 }
-
-/// Keeps the variables' planned values as Terraform proposed them, except that a variable's
-/// position follows the configuration (nothing to do: the list is the configuration's).
-fn carry_variables(_prior: &Value, _plan: &mut Value) {}
 
 /// The text to plan for a YAML attribute: the prior text when it means the same as `text`.
 fn keep_prior_text(text: &str, prior: Option<&Value>, attr: &str) -> Value {
