@@ -132,6 +132,7 @@ pub(super) fn pool_entity(pool: &Pool, managed: bool) -> AzureMachinePoolConfigE
                 ..Default::default()
             }),
         },
+        // NOTE(next): AKS wants one system node pool; no pool is marked as such yet.
         managed_pool_config: managed
             .then(palette_api::models::AzureManagedMachinePoolConfig::default),
         pool_config: Some(pool.pool_config()),

@@ -634,6 +634,9 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 // Small schema helpers, shared by the environment files. Every environment field carries a
 // description; fields the API cannot change after creation force replacement.
 
+// NOTE(next): every environment field forces replacement for now; the few the API can change in
+// place (EKS access CIDRs, NTP servers, SSH keys) could use `update_cloud_cluster_config`.
+
 /// A required string the API cannot change.
 pub(crate) fn required_string(name: &str, description: &str) -> Attribute {
     Attribute::string(name)

@@ -1857,6 +1857,8 @@ fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bool) {
                     {
                         pack.set("values", theirs.clone());
                     }
+                    // NOTE(next): manifest overrides are not read back: the profile template's
+                    // `PackRef.manifests` are references without content.
                 }
                 pack
             })
@@ -2052,6 +2054,8 @@ async fn apply_changes(
     }
 
     // Machine pools: add, then update, then remove, so the cluster never runs short.
+    // NOTE(next): the wait after a resize relies on the cluster's health and state; it does not
+    // count the pool's machines (`GET .../machinePools/{name}/machines`).
     let cloud = new.env.api_cloud_type();
     let mut resolved = new.pools.clone();
     resolve_edge_hosts(client, scope, &mut resolved)
