@@ -173,8 +173,28 @@ async fn edge_hosts(emu: &Emu) -> Vec<String> {
         .collect()
 }
 
+/// The spec models of an environment's cloud config and machine list.
+fn models(env: &str) -> (&'static str, &'static str) {
+    match env {
+        "aws" => ("v1AwsCloudConfig", "v1AwsMachines"),
+        "eks" => ("v1EksCloudConfig", "v1AwsMachines"),
+        "azure" | "aks" => ("v1AzureCloudConfig", "v1AzureMachines"),
+        "gcp" | "gke" => ("v1GcpCloudConfig", "v1GcpMachines"),
+        "tke" => ("v1TencentCloudConfig", "v1TencentMachines"),
+        "vsphere" => ("v1VsphereCloudConfig", "v1VsphereMachines"),
+        "nutanix" => ("v1CustomCloudConfig", "v1CustomMachines"),
+        "openstack" => ("v1OpenStackCloudConfig", "v1OpenStackMachines"),
+        "maas" => ("v1MaasCloudConfig", "v1MaasMachines"),
+        _ => ("v1EdgeNativeCloudConfig", "v1EdgeNativeMachines"),
+    }
+}
+
 #[tokio::test]
 async fn every_environment_deploys_and_resizes() {
+    let spec = palette_api::conformance::Spec::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
+    );
+    let mut problems = Vec::new();
     let emu = Emu::start().await;
     let hosts = edge_hosts(&emu).await;
     assert_eq!(hosts.len(), 6);
@@ -235,6 +255,15 @@ async fn every_environment_deploys_and_resizes() {
             .get(&format!("{base}/machinePools/workers/machines"))
             .await;
         assert_eq!(machines.status, 200, "{}: {}", case.env, machines.text);
+        if let Some(spec) = &spec {
+            let (config_model, machines_model) = models(case.env);
+            for p in spec.check(&config.body, config_model) {
+                problems.push(format!("{} cloud config: {p}", case.env));
+            }
+            for p in spec.check(&machines.body, machines_model) {
+                problems.push(format!("{} machines: {p}", case.env));
+            }
+        }
         let items = machines.body["items"].as_array().unwrap();
         assert_eq!(items.len(), 2, "{}: {}", case.env, machines.text);
         assert!(
@@ -267,6 +296,11 @@ async fn every_environment_deploys_and_resizes() {
             case.env
         );
     }
+    assert!(
+        problems.is_empty(),
+        "responses that break the spec:\n{}",
+        problems.join("\n")
+    );
     emu.stop().await;
 }
 

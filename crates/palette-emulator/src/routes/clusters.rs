@@ -251,14 +251,17 @@ pub fn flatten_pool(
                 )
             })?;
             let record = find(state, ctx, Kind::EdgeHost, uid, "edge host")?;
-            out.push(json!({
+            let mut entry = json!({
                 "hostUid": uid,
                 "hostName": host.get("hostName").and_then(Value::as_str).filter(|s| !s.is_empty()).unwrap_or(&record.name),
                 "hostAddress": record.doc.pointer("/spec/host/hostAddress").cloned().unwrap_or(json!("")),
-                "nicName": host.get("nicName").cloned().unwrap_or(json!("")),
-                "staticIP": host.get("staticIP").cloned().unwrap_or(json!("")),
-                "twoNodeCandidatePriority": host.get("twoNodeCandidatePriority").cloned().unwrap_or(json!("")),
-            }));
+            });
+            for optional in ["nic", "nicName", "staticIP", "twoNodeCandidatePriority"] {
+                if let Some(value) = host.get(optional).filter(|v| !v.is_null() && *v != "") {
+                    entry[optional] = value.clone();
+                }
+            }
+            out.push(entry);
         }
         if !flat.contains_key("size") || flat["size"] == 0 {
             flat.insert("size".into(), json!(out.len()));
