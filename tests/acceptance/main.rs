@@ -8,7 +8,20 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bad_input;
 mod cluster;
 mod cluster_profile;
 mod harness;
+// The provider's pure modules and the fuzz targets' bodies (fuzz/src/checks.rs), included by
+// path for the bounded stable fuzz runner in reliability.rs (the provider is a binary crate).
+#[path = "../../fuzz/src/checks.rs"]
+mod fuzz_checks;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../src/import_id.rs"]
+mod import_id;
 mod pack;
+mod reliability;
+mod secrets;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../src/stack/mod.rs"]
+mod stack;

@@ -30,6 +30,8 @@ pub(crate) struct Emulator {
     child: Child,
     url: String,
     log: PathBuf,
+    /// The flags after the harness's own, kept for [`Emulator::restart`].
+    extra: Vec<String>,
     // Dropped last, after the process is gone.
     dir: TempDir,
 }
@@ -43,71 +45,29 @@ impl Emulator {
 
     /// Starts an emulator with `extra` flags after the harness's own.
     pub(crate) fn start_with(extra: &[&str]) -> Emulator {
-        let binary = binary();
         let dir = TempDir::new("emulator");
         let log = dir.path().join("emulator.log");
-        let log_file = File::create(&log).expect("creating emulator.log");
-        let time_scale = std::env::var("TF_ACC_TIME_SCALE").unwrap_or_else(|_| "0.01".into());
-        let mut child = Command::new(&binary)
-            .arg("--listen")
-            .arg("127.0.0.1:0")
-            .arg("--db")
-            .arg(dir.path().join("emulator.db"))
-            .args(["--api-key", API_KEY, "--time-scale", &time_scale])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(log_file.try_clone().expect("sharing emulator.log"))
-            .spawn()
-            .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
-
-        // Read the first line on a thread so a silent emulator cannot hang the test, then
-        // keep copying stdout into the log so the pipe never fills.
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let (first_line, got_first_line) = mpsc::channel();
-        let log_path = log.clone();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            let _ = first_line.send(lines.next().and_then(Result::ok));
-            let mut out = OpenOptions::new().append(true).open(&log_path).ok();
-            for line in lines.map_while(Result::ok) {
-                if let Some(out) = out.as_mut() {
-                    let _ = writeln!(out, "{line}");
-                }
-            }
-        });
-
-        let line = match got_first_line.recv_timeout(START_TIMEOUT) {
-            Ok(Some(line)) => line,
-            Ok(None) => {
-                let status = child.wait().ok();
-                panic!(
-                    "palette-emulator exited ({status:?}) before printing its address; log:\n{}",
-                    tail(&log)
-                );
-            }
-            Err(_) => {
-                let _ = child.kill();
-                panic!(
-                    "palette-emulator printed nothing within {START_TIMEOUT:?}; log:\n{}",
-                    tail(&log)
-                );
-            }
-        };
-        let Some(url) = line.strip_prefix(LISTENING).map(|u| u.trim().to_string()) else {
-            let _ = child.kill();
-            panic!(
-                "palette-emulator's first line should be `{LISTENING}http://HOST:PORT`, got {line:?}"
-            );
-        };
+        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        let (child, url) = spawn(dir.path(), &log, "127.0.0.1:0", &extra);
         Emulator {
             child,
             url,
             log,
+            extra,
             dir,
         }
     }
 
+    /// Kills the emulator and starts it again on the same address, database file and flags, as
+    /// a crash and restart of the server would (clients keep the same URL).
+    pub(crate) fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let listen = self.url.trim_start_matches("http://").to_string();
+        let (child, url) = spawn(self.dir.path(), &self.log, &listen, &self.extra);
+        assert_eq!(url, self.url, "the restarted emulator moved");
+        self.child = child;
+    }
     /// The base URL, as in `http://127.0.0.1:PORT`.
     pub(crate) fn url(&self) -> &str {
         &self.url
@@ -257,6 +217,71 @@ fn is_write(route: &str) -> bool {
     !matches!(method, "GET" | "HEAD")
         && !path.starts_with("/__emulator/")
         && !path.trim_end_matches('/').ends_with("/search")
+}
+
+/// Starts the emulator binary listening on `listen` with its database in `dir`, appending its
+/// output to `log`; returns the process and the URL it printed.
+fn spawn(dir: &Path, log: &Path, listen: &str, extra: &[String]) -> (Child, String) {
+    let binary = binary();
+    let log_file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .expect("opening emulator.log");
+    let time_scale = std::env::var("TF_ACC_TIME_SCALE").unwrap_or_else(|_| "0.01".into());
+    let mut child = Command::new(&binary)
+        .arg("--listen")
+        .arg(listen)
+        .arg("--db")
+        .arg(dir.join("emulator.db"))
+        .args(["--api-key", API_KEY, "--time-scale", &time_scale])
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log_file.try_clone().expect("sharing emulator.log"))
+        .spawn()
+        .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
+
+    // Read the first line on a thread so a silent emulator cannot hang the test, then
+    // keep copying stdout into the log so the pipe never fills.
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (first_line, got_first_line) = mpsc::channel();
+    let log_path = log.to_path_buf();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let _ = first_line.send(lines.next().and_then(Result::ok));
+        let mut out = OpenOptions::new().append(true).open(&log_path).ok();
+        for line in lines.map_while(Result::ok) {
+            if let Some(out) = out.as_mut() {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    });
+
+    let line = match got_first_line.recv_timeout(START_TIMEOUT) {
+        Ok(Some(line)) => line,
+        Ok(None) => {
+            let status = child.wait().ok();
+            panic!(
+                "palette-emulator exited ({status:?}) before printing its address; log:\n{}",
+                tail(log)
+            );
+        }
+        Err(_) => {
+            let _ = child.kill();
+            panic!(
+                "palette-emulator printed nothing within {START_TIMEOUT:?}; log:\n{}",
+                tail(log)
+            );
+        }
+    };
+    let Some(url) = line.strip_prefix(LISTENING).map(|u| u.trim().to_string()) else {
+        let _ = child.kill();
+        panic!(
+            "palette-emulator's first line should be `{LISTENING}http://HOST:PORT`, got {line:?}"
+        );
+    };
+    (child, url)
 }
 
 /// The emulator binary: `PALETTE_EMULATOR_BIN`, else next to this test's build output.

@@ -1,0 +1,730 @@
+//! Bad input across every resource, data source and import: each invalid configuration fails
+//! at plan (or import) with a diagnostic at the attribute at fault, and the provider sends no
+//! write request while refusing it.
+//!
+//! The table runs on one emulator, in a few Terraform working directories at once (one per
+//! thread, `terraform init` once each), and collects every mismatch before failing, so one run
+//! shows them all.
+
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde_json::json;
+
+use crate::reliability::{HEADER, project_uid, scoped};
+use crate::support::emulator::{API_KEY, PROJECT};
+use crate::support::{Emulator, Terraform};
+
+/// How many Terraform directories plan at once.
+const THREADS: usize = 4;
+
+/// A valid infra profile on AWS; cases replace parts of it.
+const PROFILE: &str = r#"
+resource "palette_cluster_profile" "x" {
+  name        = "bad-input"
+  version     = "1.0.0"
+  type        = "infra"
+  environment = "aws"
+  pack {
+    name = "ubuntu-aws"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }
+  pack {
+    name = "cni-calico"
+    tag  = "3.31.4"
+  }
+  pack {
+    name = "csi-aws-ebs"
+    tag  = "1.59.0"
+  }
+}
+"#;
+
+/// A valid AWS cluster on the fixture profiles (`INFRA` and `ADDON` are replaced by their uids).
+const CLUSTER: &str = r#"
+data "palette_cloud_account" "aws" {
+  name = "aws-dev"
+}
+
+resource "palette_cluster" "x" {
+  name             = "bad-input"
+  cloud_account_id = data.palette_cloud_account.aws.id
+  aws {
+    region = "us-east-1"
+  }
+  cluster_profile {
+    id = "INFRA"
+  }
+  cluster_profile {
+    id = "ADDON"
+  }
+  machine_pool {
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "m5.large"
+  }
+  machine_pool {
+    name          = "workers"
+    count         = 2
+    instance_type = "m5.large"
+  }
+}
+"#;
+
+/// A valid edge cluster on the fixture edge profile (`EDGE`).
+const EDGE_CLUSTER: &str = r#"
+resource "palette_cluster" "x" {
+  name = "bad-input-edge"
+  edge_native {
+    vip = "10.10.0.10"
+  }
+  cluster_profile {
+    id = "EDGE"
+  }
+  machine_pool {
+    name          = "edge"
+    control_plane = true
+    edge_hosts    = ["edge-host-1"]
+  }
+}
+"#;
+
+/// A valid `palette_pack` on a cluster uid (`CLUSTER_UID`).
+const PACK: &str = r#"
+resource "palette_pack" "x" {
+  cluster_id = "CLUSTER_UID"
+  name       = "prometheus-operator"
+  tag        = "83.5.0"
+  values     = "replicas: 1"
+}
+"#;
+
+/// One invalid configuration.
+struct Case {
+    what: &'static str,
+    /// The whole configuration after the provider block.
+    hcl: String,
+    /// `Some((address, id))` runs `terraform import` instead of a plan.
+    import: Option<(&'static str, String)>,
+    /// A regex the flattened output must match: summary, then where.
+    expect: String,
+}
+
+/// The usual shape: `Error: SUMMARY`, then `with ADDRESS,`, then the source line naming the
+/// attribute.
+fn at(summary: &str, address: &str, attribute: &str) -> String {
+    format!(
+        r"Error: {summary} .*with {}, on main\.tf line \d+, in [a-z]+ .*\d+: .*{attribute}",
+        regex::escape(address)
+    )
+}
+
+/// A refusal of the whole resource (something missing): `with ADDRESS,`, the resource's first
+/// line, then `detail` (a regex).
+fn at_resource(summary: &str, address: &str, detail: &str) -> String {
+    let (kind, name) = address.split_once('.').expect("TYPE.NAME");
+    format!(
+        r#"Error: {summary} with {}, on main\.tf line \d+, in resource "{kind}" "{name}": \d+: resource "{kind}" "{name}" \{{ .*{detail}"#,
+        regex::escape(address)
+    )
+}
+
+/// Terraform's own checks (unknown arguments, types): `on main.tf line`, then the attribute.
+fn hcl_error(summary: &str, attribute: &str) -> String {
+    format!(r"Error: {summary} .*on main\.tf line \d+, in [a-z]+ .*\d+: .*{attribute}")
+}
+
+fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) -> Vec<Case> {
+    let cluster = CLUSTER.replace("INFRA", infra).replace("ADDON", addon);
+    let edge_cluster = EDGE_CLUSTER.replace("EDGE", edge);
+    let pack = PACK.replace("CLUSTER_UID", "0123456789abcdef01234567");
+    let p = "palette_cluster_profile.x";
+    let c = "palette_cluster.x";
+    let plan = |what, hcl: String, expect: String| Case {
+        what,
+        hcl,
+        import: None,
+        expect,
+    };
+    let profile = |from: &str, to: &str| {
+        assert!(PROFILE.contains(from), "{from:?} is not in PROFILE");
+        PROFILE.replacen(from, to, 1)
+    };
+    let cl = |from: &str, to: &str| {
+        assert!(cluster.contains(from), "{from:?} is not in CLUSTER");
+        cluster.replacen(from, to, 1)
+    };
+    let import = |what, address: &'static str, hcl: &str, id: &str, expect: String| Case {
+        what,
+        hcl: hcl.to_string(),
+        import: Some((address, id.to_string())),
+        expect,
+    };
+    vec![
+        // palette_cluster_profile: types, ranges, formats.
+        plan(
+            "profile type outside its set",
+            profile("type        = \"infra\"", "type        = \"everything\""),
+            at("Invalid Attribute Value", p, "type"),
+        ),
+        plan(
+            "profile environment unknown",
+            profile("environment = \"aws\"", "environment = \"mars\""),
+            at("Invalid Attribute Value", p, "environment"),
+        ),
+        plan(
+            "profile context unknown",
+            profile("type        = \"infra\"", "type = \"infra\"\n  context = \"galaxy\""),
+            at("Invalid Attribute Value", p, "context"),
+        ),
+        plan(
+            "profile version not semantic",
+            profile("version     = \"1.0.0\"", "version     = \"1.0\""),
+            at("Invalid Profile Version", p, "version"),
+        ),
+        plan(
+            "profile version with letters",
+            profile("version     = \"1.0.0\"", "version     = \"v1.x.0\""),
+            at("Invalid Profile Version", p, "version"),
+        ),
+        plan(
+            "profile name empty",
+            profile("name        = \"bad-input\"", "name        = \"\""),
+            at("Invalid Attribute Value", p, "name"),
+        ),
+        plan(
+            "profile tags not a map",
+            profile("type        = \"infra\"", "type = \"infra\"\n  tags = \"team\""),
+            hcl_error("Incorrect attribute value type", "tags"),
+        ),
+        plan(
+            "profile unknown argument",
+            profile("type        = \"infra\"", "type = \"infra\"\n  colour = \"red\""),
+            hcl_error("Unsupported argument", "colour"),
+        ),
+        plan(
+            "profile without packs",
+            "resource \"palette_cluster_profile\" \"x\" {\n  name = \"bad-input\"\n}\n".into(),
+            r"Error: (Insufficient pack blocks|Missing Pack|Invalid Stack).*pack".into(),
+        ),
+        // Packs: unknown names, tags, registries.
+        plan(
+            "pack tag not on offer",
+            profile("tag  = \"22.04\"", "tag  = \"99.99.99\""),
+            at("Unknown Pack Tag", p, "tag"),
+        ),
+        plan(
+            "pack name unknown",
+            profile("name = \"csi-aws-ebs\"", "name = \"no-such-pack\""),
+            at("Unknown Pack", p, "name"),
+        ),
+        plan(
+            "pack tag missing",
+            profile("    tag  = \"22.04\"\n", ""),
+            at("Missing Pack Tag", p, "pack"),
+        ),
+        plan(
+            "pack registry name and uid together",
+            profile(
+                "tag  = \"1.59.0\"\n  }\n",
+                &format!(
+                    "tag  = \"1.59.0\"\n  }}\n  pack {{\n    name = \"falco\"\n    tag = \"2.0.18\"\n    type = \"oci\"\n    registry_name = \"Public Repo\"\n    registry_uid = \"{oci_registry}\"\n  }}\n"
+                ),
+            ),
+            at("Conflicting Registry", p, "registry_"),
+        ),
+        plan(
+            "pack registry unknown",
+            profile(
+                "tag  = \"3.31.4\"",
+                "tag  = \"3.31.4\"\n    registry_name = \"No Such Registry\"",
+            ),
+            at("Unknown Registry", p, "registry_name"),
+        ),
+        plan(
+            "pack type outside its set",
+            profile(
+                "tag  = \"3.31.4\"",
+                "tag  = \"3.31.4\"\n    type = \"zip\"",
+            ),
+            at("Invalid Attribute Value", p, "type"),
+        ),
+        // YAML.
+        plan(
+            "pack values not YAML",
+            profile("tag  = \"1.33.10\"", "tag  = \"1.33.10\"\n    values = \"a: [1, 2\""),
+            at("Invalid Pack Values", p, "values"),
+        ),
+        plan(
+            "pack values with a bad indent",
+            profile(
+                "tag  = \"1.33.10\"",
+                "tag  = \"1.33.10\"\n    values = \"a:\\n  b: 1\\n c: 2\"",
+            ),
+            at("Invalid Pack Values", p, "values"),
+        ),
+        plan(
+            "manifest content not YAML",
+            profile(
+                "    tag  = \"3.31.4\"\n",
+                "    tag  = \"3.31.4\"\n    manifest {\n      name = \"m\"\n      content = \"kind: [\"\n    }\n",
+            ),
+            at("(Invalid Manifest YAML|Unexpected Manifest)", p, "(content|manifest)"),
+        ),
+        plan(
+            "manifest pack without a manifest",
+            profile(
+                "    name = \"cni-calico\"\n    tag  = \"3.31.4\"\n",
+                "    name = \"cni-calico\"\n    tag  = \"3.31.4\"\n  }\n  pack {\n    name = \"my-manifests\"\n    type = \"manifest\"\n",
+            ),
+            at("Missing Manifest", p, "pack"),
+        ),
+        // Layer rules and environment matches.
+        plan(
+            "infra profile without an OS",
+            profile("  pack {\n    name = \"ubuntu-aws\"\n    tag  = \"22.04\"\n  }\n", ""),
+            at("Invalid Stack", p, "pack"),
+        ),
+        plan(
+            "the same pack twice",
+            profile(
+                "  pack {\n    name = \"csi-aws-ebs\"",
+                "  pack {\n    name = \"cni-calico\"\n    tag = \"3.31.4\"\n  }\n  pack {\n    name = \"csi-aws-ebs\"",
+            ),
+            at("Duplicate Pack", p, "pack"),
+        ),
+        plan(
+            "pack made for another environment",
+            profile("environment = \"aws\"", "environment = \"azure\""),
+            at(
+                "Invalid Stack",
+                p,
+                r#"name = "ubuntu-aws" pack\[0\] "ubuntu-aws" is made for aws, not for azure"#,
+            ),
+        ),
+        plan(
+            "add-on profile holding an OS",
+            profile("type        = \"infra\"", "type        = \"add-on\""),
+            at("(Invalid Stack|Not An Add-On Pack)", p, "pack"),
+        ),
+        plan(
+            "variable declared twice",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n  }\n  variable {\n    name = \"v\"\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Duplicate Variable", p, "variable"),
+        ),
+        plan(
+            "variable format outside its set",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n    format = \"colour\"\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Invalid Attribute Value", p, "format"),
+        ),
+        // palette_cluster.
+        plan(
+            "cluster without an environment block",
+            cl("  aws {\n    region = \"us-east-1\"\n  }\n", ""),
+            at("Missing Environment Block", c, ""),
+        ),
+        plan(
+            "cluster with two environment blocks",
+            cl(
+                "  aws {\n",
+                "  gcp {\n    project = \"p\"\n    region = \"r\"\n  }\n  aws {\n",
+            ),
+            at("Conflicting Environment Blocks", c, "(aws|gcp)"),
+        ),
+        plan(
+            "cluster on an account of another environment",
+            cl("name = \"aws-dev\"", "name = \"azure-dev\""),
+            at("Wrong Cloud Account", c, "cloud_account_id"),
+        ),
+        plan(
+            "cluster without a control-plane pool",
+            cl("    control_plane = true\n", ""),
+            // At the resource: the pool that is missing has no line to point at.
+            at_resource("Missing Control-Plane Pool", c, "control_plane = true"),
+        ),
+        plan(
+            "pool count above its max",
+            cl("count         = 2", "count = 5\n    max = 3"),
+            at("Pool Size Out Of Range", c, "count"),
+        ),
+        plan(
+            "pool sizing field the environment does not take",
+            cl("count         = 2", "count = 2\n    memory_mb = 4096"),
+            at("Unsupported Machine Pool Field", c, "memory_mb"),
+        ),
+        plan(
+            "pool count not a number",
+            cl("count         = 2", "count = \"many\""),
+            hcl_error("Incorrect attribute value type", "count"),
+        ),
+        plan(
+            "two pools with one name",
+            cl("name          = \"workers\"", "name          = \"cp\""),
+            at("Duplicate Machine Pool", c, "name"),
+        ),
+        plan(
+            "wait_for outside its set",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  wait_for = \"forever\"\n",
+            ),
+            at("Invalid Attribute Value", c, "wait_for"),
+        ),
+        plan(
+            "timeout not a duration",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  timeouts {\n    create = \"soon\"\n  }\n",
+            ),
+            at("Invalid Timeout", c, "create"),
+        ),
+        plan(
+            "profile uid that does not exist",
+            cl(infra, "0123456789abcdef01234567"),
+            at("Unknown Cluster Profile", c, "id"),
+        ),
+        plan(
+            "only an add-on profile",
+            cl(&format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"), ""),
+            at_resource("Missing Infrastructure Profile", c, "no full or infra profile"),
+        ),
+        plan(
+            "override of a pack the profile lacks",
+            cl(
+                &format!("    id = \"{addon}\"\n"),
+                &format!(
+                    "    id = \"{addon}\"\n    pack {{\n      name = \"no-such-layer\"\n      values = \"a: 1\"\n    }}\n"
+                ),
+            ),
+            at("Unknown Pack Override", c, "name"),
+        ),
+        plan(
+            "unknown reference",
+            cl(&format!("id = \"{infra}\""), "id = palette_cluster_profile.nope.id"),
+            r"Error: Reference to undeclared resource .*on main\.tf line \d+.*palette_cluster_profile\.nope".into(),
+        ),
+        plan(
+            "cloud account on an edge cluster",
+            edge_cluster.replacen(
+                "  name = \"bad-input-edge\"\n",
+                "  name = \"bad-input-edge\"\n  cloud_account_id = \"0123456789abcdef01234567\"\n",
+                1,
+            ),
+            at("Unexpected Cloud Account", c, "cloud_account_id"),
+        ),
+        plan(
+            "one edge host in two pools",
+            edge_cluster.replacen(
+                "  }\n}\n",
+                "  }\n  machine_pool {\n    name = \"more\"\n    edge_hosts = [\"edge-host-1\"]\n  }\n}\n",
+                1,
+            ),
+            at("Edge Host Used Twice", c, "edge_hosts"),
+        ),
+        plan(
+            "control plane on a managed cloud",
+            format!(
+                r#"
+data "palette_cloud_account" "aws" {{
+  name = "aws-dev"
+}}
+resource "palette_cluster" "x" {{
+  name             = "bad-input-eks"
+  cloud_account_id = data.palette_cloud_account.aws.id
+  eks {{
+    region = "us-west-2"
+  }}
+  cluster_profile {{
+    id = "{eks}"
+  }}
+  machine_pool {{
+    name          = "workers"
+    control_plane = true
+    count         = 1
+    instance_type = "m5.large"
+  }}
+}}
+"#
+            ),
+            at("Managed Control Plane", c, "control_plane"),
+        ),
+        // palette_pack.
+        plan(
+            "pack resource with a malformed cluster id",
+            pack.replacen("0123456789abcdef01234567", "not-a-uid", 1),
+            at("Cluster Not Found", "palette_pack.x", "cluster_id = \"not-a-uid\""),
+        ),
+        plan(
+            "pack resource with values that are not YAML",
+            pack.replacen("\"replicas: 1\"", "\"replicas: [\"", 1),
+            at("Invalid Pack Values", "palette_pack.x", "values"),
+        ),
+        plan(
+            "pack resource with a type outside its set",
+            pack.replacen("  tag ", "  type = \"zip\"\n  tag ", 1),
+            at("Invalid Attribute Value", "palette_pack.x", "type"),
+        ),
+        // Data sources.
+        plan(
+            "pack data source for an unknown pack",
+            "data \"palette_pack\" \"x\" {\n  name = \"no-such-pack\"\n}\n".into(),
+            at("Unknown Pack", "data.palette_pack.x", "name"),
+        ),
+        plan(
+            "pack data source for an unknown tag",
+            "data \"palette_pack\" \"x\" {\n  name = \"nginx\"\n  tag = \"0.0.0-nope\"\n}\n".into(),
+            at("Unknown Pack Tag", "data.palette_pack.x", "tag"),
+        ),
+        plan(
+            "registry data source for an unknown registry",
+            "data \"palette_registry\" \"x\" {\n  name = \"No Such Registry\"\n}\n".into(),
+            at("Unknown Registry", "data.palette_registry.x", "name"),
+        ),
+        plan(
+            "cloud account data source for an unknown account",
+            "data \"palette_cloud_account\" \"x\" {\n  name = \"nope-dev\"\n}\n".into(),
+            at("Unknown Cloud Account", "data.palette_cloud_account.x", "name"),
+        ),
+        plan(
+            "cloud account data source with an unknown environment",
+            "data \"palette_cloud_account\" \"x\" {\n  name = \"aws-dev\"\n  environment = \"mars\"\n}\n".into(),
+            at("Invalid Attribute Value", "data.palette_cloud_account.x", "environment"),
+        ),
+        plan(
+            "cluster profile data source for an unknown profile",
+            "data \"palette_cluster_profile\" \"x\" {\n  name = \"nope\"\n}\n".into(),
+            at("Cluster Profile Not Found", "data.palette_cluster_profile.x", "name"),
+        ),
+        plan(
+            "cluster data source with both id and name",
+            "data \"palette_cluster\" \"x\" {\n  id = \"0123456789abcdef01234567\"\n  name = \"x\"\n}\n".into(),
+            at("Invalid Attribute Combination", "data.palette_cluster.x", "(id|name)"),
+        ),
+        plan(
+            "cluster data source for an unknown cluster",
+            "data \"palette_cluster\" \"x\" {\n  name = \"nope\"\n}\n".into(),
+            at("(Unknown Cluster|Cluster Not Found)", "data.palette_cluster.x", "name"),
+        ),
+        plan(
+            "kubeconfig with an unknown context",
+            "ephemeral \"palette_kubeconfig\" \"x\" {\n  cluster_id = \"0123456789abcdef01234567\"\n  context = \"galaxy\"\n}\n".into(),
+            at("Invalid Attribute Value", "ephemeral.palette_kubeconfig.x", "context"),
+        ),
+        // Import ids.
+        import(
+            "profile import id with two slashes",
+            p,
+            PROFILE,
+            "tenant/a/b",
+            r"Error: Invalid Import ID .*tenant/a/b".into(),
+        ),
+        import(
+            "profile import id with a bad version",
+            p,
+            PROFILE,
+            "bad-input@1.x",
+            r"Error: Invalid Import ID .*1\.x".into(),
+        ),
+        import(
+            "cluster import id with a slash in the name",
+            c,
+            &cluster,
+            "project/a/b",
+            r#"Error: Import Cluster Error .*got "project/a/b": the cluster name "a/b" contains '/'"#.into(),
+        ),
+        import(
+            "pack import id without a cluster uid",
+            "palette_pack.x",
+            &pack,
+            "not-a-uid/prometheus-operator",
+            r"Error: Invalid Import ID .*not-a-uid".into(),
+        ),
+        import(
+            "pack import id without a slash",
+            "palette_pack.x",
+            &pack,
+            "prometheus-operator",
+            r"Error: Invalid Import ID .*prometheus-operator".into(),
+        ),
+    ]
+}
+
+/// Makes and publishes a profile through the API in the Default project; returns its uid.
+fn fixture_profile(
+    emu: &Emulator,
+    project: &str,
+    name: &str,
+    cloud: &str,
+    kind: &str,
+    packs: &[(&str, &str)],
+) -> String {
+    let body = json!({
+        "metadata": {"name": name},
+        "spec": {"version": "1.0.0", "template": {
+            "cloudType": cloud,
+            "type": kind,
+            "packs": packs.iter().map(|(n, t)| json!({"name": n, "tag": t, "type": "spectro"})).collect::<Vec<_>>(),
+        }},
+    });
+    let (status, created) = scoped(
+        emu,
+        API_KEY,
+        Some(project),
+        "POST",
+        "/v1/clusterprofiles",
+        Some(&body),
+    );
+    assert_eq!(status, 201, "creating {name}: {created}");
+    let uid = created["uid"].as_str().expect("a uid").to_string();
+    let (status, published) = scoped(
+        emu,
+        API_KEY,
+        Some(project),
+        "PATCH",
+        &format!("/v1/clusterprofiles/{uid}/publish"),
+        None,
+    );
+    assert!(
+        (200..300).contains(&status),
+        "publishing {name}: {published}"
+    );
+    uid
+}
+
+/// At least forty invalid configurations, each refused before any write, at the attribute.
+#[test]
+fn invalid_configurations_are_refused_at_plan_without_writes() {
+    let emu = Emulator::start();
+    let project = project_uid(&emu, API_KEY, PROJECT);
+    let infra = fixture_profile(
+        &emu,
+        &project,
+        "bad-input-infra",
+        "aws",
+        "infra",
+        &[
+            ("ubuntu-aws", "22.04"),
+            ("kubernetes", "1.33.10"),
+            ("cni-calico", "3.31.4"),
+            ("csi-aws-ebs", "1.41.0"),
+        ],
+    );
+    let addon = fixture_profile(
+        &emu,
+        &project,
+        "bad-input-addon",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let edge = fixture_profile(
+        &emu,
+        &project,
+        "bad-input-edge",
+        "edge-native",
+        "infra",
+        &[
+            ("edge-native-byoi", "2.0.0"),
+            ("edge-k8s", "1.35.6"),
+            ("cni-calico", "3.31.4"),
+            ("piraeus-operator", "2.10.7"),
+        ],
+    );
+    let eks = fixture_profile(
+        &emu,
+        &project,
+        "bad-input-eks",
+        "eks",
+        "infra",
+        &[
+            ("amazon-linux-eks", "1.0.0"),
+            ("kubernetes-eks", "1.29"),
+            ("cni-aws-vpc-eks", "1.0"),
+            ("csi-aws-ebs", "1.41.0"),
+        ],
+    );
+    let (status, registries) = scoped(&emu, API_KEY, None, "GET", "/v1/registries/metadata", None);
+    assert_eq!(status, 200, "{registries}");
+    let oci_registry = registries["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["name"] == "Palette Registry")
+        .and_then(|r| r["uid"].as_str())
+        .unwrap_or_else(|| panic!("no Palette Registry in {registries}"))
+        .to_string();
+    let table = cases(&infra, &addon, &edge, &eks, &oci_registry);
+    assert!(table.len() >= 40, "only {} cases", table.len());
+    let total = table.len();
+
+    emu.reset_stats();
+    let started = Instant::now();
+    let queue = Mutex::new(table.into_iter());
+    let failures = Mutex::new(Vec::<String>::new());
+    std::thread::scope(|s| {
+        for _ in 0..THREADS {
+            s.spawn(|| {
+                let tf = Terraform::new(&emu);
+                tf.write_config(HEADER);
+                tf.init();
+                loop {
+                    let Some(case) = queue.lock().unwrap().next() else {
+                        break;
+                    };
+                    tf.write_config(&format!("{HEADER}{}", case.hcl));
+                    let out = match &case.import {
+                        None => tf.try_plan(),
+                        Some((address, id)) => {
+                            tf.run(&["import", "-no-color", "-input=false", address, id])
+                        }
+                    };
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        out.expect_error(&case.expect);
+                    }));
+                    if checked.is_err() {
+                        let flat: String = format!("{}\n{}", out.stdout, out.stderr)
+                            .replace(['│', '╷', '╵'], " ")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        failures.lock().unwrap().push(format!(
+                            "- {}: expected /{}/\n  got: {}",
+                            case.what, case.expect, flat
+                        ));
+                    }
+                }
+            });
+        }
+    });
+    let elapsed = started.elapsed();
+    let stats = emu.stats();
+    let failures = failures.into_inner().unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases did not fail as expected:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        stats.writes().is_empty(),
+        "refusing bad input sent writes: {:?}",
+        stats.writes()
+    );
+    let reads: u64 = stats.requests_total;
+    println!(
+        "RELIABILITY invalid_configurations_are_refused_at_plan_without_writes: {total} cases in \
+         {:.1}s on {THREADS} threads, {reads} read requests, 0 writes",
+        elapsed.as_secs_f64()
+    );
+}
