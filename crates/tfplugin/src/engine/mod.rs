@@ -53,6 +53,24 @@ pub(crate) struct Site<'a> {
     pub(crate) parent_path: &'a AttributePath,
 }
 
+impl<'a> Site<'a> {
+    fn new(
+        path: &'a AttributePath,
+        config: &'a Value,
+        state: &'a Value,
+        parent_config: &'a Value,
+        parent_path: &'a AttributePath,
+    ) -> Self {
+        Site {
+            path,
+            config,
+            state,
+            parent_config,
+            parent_path,
+        }
+    }
+}
+
 /// What [`walk`] calls at each attribute and nested block. `value` is the value being walked,
 /// which the visitor may replace before the walk descends into it.
 pub(crate) trait Visitor {
@@ -80,21 +98,20 @@ pub(crate) fn walk(
     let Value::Object(attrs) = value else {
         return;
     };
+    // The path and the configuration and state values of the member `name` of this object.
+    let member = |name: &str| {
+        (
+            path.clone().attr(name),
+            config.get(name).unwrap_or(&NULL),
+            state.get(name).unwrap_or(&NULL),
+        )
+    };
     for attr in level.attributes {
         let Some(slot) = attrs.get_mut(&attr.name) else {
             continue;
         };
-        let p = path.clone().attr(&attr.name);
-        let c = config.get(&attr.name).unwrap_or(&NULL);
-        let s = state.get(&attr.name).unwrap_or(&NULL);
-        let site = Site {
-            path: &p,
-            config: c,
-            state: s,
-            parent_config: config,
-            parent_path: path,
-        };
-        visitor.attribute(attr, &site, slot);
+        let (p, c, s) = member(&attr.name);
+        visitor.attribute(attr, &Site::new(&p, c, s, config, path), slot);
         if let AttributeKind::Nested(nested) = &attr.kind {
             let inner = Level {
                 attributes: &nested.attributes,
@@ -107,27 +124,25 @@ pub(crate) fn walk(
         let Some(slot) = attrs.get_mut(&block.type_name) else {
             continue;
         };
-        let p = path.clone().attr(&block.type_name);
-        let c = config.get(&block.type_name).unwrap_or(&NULL);
-        let s = state.get(&block.type_name).unwrap_or(&NULL);
-        let site = Site {
-            path: &p,
-            config: c,
-            state: s,
-            parent_config: config,
-            parent_path: path,
-        };
-        visitor.block(block, &site, slot);
-        walk_nested(
-            Level::of_block(&block.block),
-            block.nesting,
-            &p,
-            c,
-            s,
-            slot,
-            visitor,
-        );
+        let (p, c, s) = member(&block.type_name);
+        visitor.block(block, &Site::new(&p, c, s, config, path), slot);
+        let inner = Level::of_block(&block.block);
+        walk_nested(inner, block.nesting, &p, c, s, slot, visitor);
     }
+}
+
+/// Walks a configuration for checks only: the walk wants a value it may change, so this walks
+/// a copy.
+pub(crate) fn walk_config(block: &Block, config: &Value, visitor: &mut dyn Visitor) {
+    let mut copy = config.clone();
+    walk(
+        Level::of_block(block),
+        &AttributePath::default(),
+        config,
+        &NULL,
+        &mut copy,
+        visitor,
+    );
 }
 
 /// Walks the objects inside a nested value according to its nesting mode.

@@ -11,7 +11,7 @@ use crate::schema::{Attribute, NestedBlock};
 use crate::validator::{ValidateRequest, Validator};
 use crate::{AttributePath, Diagnostics, Schema, Value};
 
-use super::{Level, Site, Visitor, walk};
+use super::{Site, Visitor, walk_config};
 
 /// Runs every validator of `schema` on `config`, then `config_validators` on the whole
 /// configuration.
@@ -28,16 +28,7 @@ pub(crate) fn validate_config(
         config,
         diagnostics: &mut diagnostics,
     };
-    // The walk wants a value it may change; validation changes nothing, so walk a copy.
-    let mut copy = config.clone();
-    walk(
-        Level::of_block(&schema.block),
-        &AttributePath::default(),
-        config,
-        &Value::Null,
-        &mut copy,
-        &mut walker,
-    );
+    walk_config(&schema.block, config, &mut walker);
     let root = AttributePath::default();
     for validator in config_validators {
         let mut sink = Diagnostics::new();
@@ -76,17 +67,10 @@ pub(crate) fn validate_write_only(schema: &Schema, config: &Value, allowed: bool
     if allowed || config.is_null() || config.is_unknown() {
         return diagnostics;
     }
-    let mut copy = config.clone();
-    walk(
-        Level::of_block(&schema.block),
-        &AttributePath::default(),
-        config,
-        &Value::Null,
-        &mut copy,
-        &mut WriteOnly {
-            diagnostics: &mut diagnostics,
-        },
-    );
+    let mut walker = WriteOnly {
+        diagnostics: &mut diagnostics,
+    };
+    walk_config(&schema.block, config, &mut walker);
     diagnostics
 }
 
