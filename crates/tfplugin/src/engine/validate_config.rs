@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use crate::schema::{Attribute, NestedBlock};
+use crate::schema::{Attribute, AttributeKind, NestedAttributes, NestedBlock};
 use crate::validator::{ValidateRequest, Validator};
 use crate::{AttributePath, Diagnostics, Schema, Value};
 
@@ -102,8 +102,41 @@ impl Validate<'_> {
     }
 }
 
+impl Validate<'_> {
+    /// Terraform never enforces `min_items`/`max_items` of nested attributes, so we do, once the
+    /// number of elements is known.
+    fn check_count(&mut self, nested: &NestedAttributes, site: &Site<'_>) {
+        let count = match site.config {
+            Value::List(items) | Value::Set(items) => items.len(),
+            Value::Map(items) => items.len(),
+            _ => return,
+        };
+        let count = i64::try_from(count).unwrap_or(i64::MAX);
+        let too_few = nested.min_items > 0 && count < nested.min_items;
+        let too_many = nested.max_items > 0 && count > nested.max_items;
+        if too_few || too_many {
+            let bounds = match (nested.min_items, nested.max_items) {
+                (min, 0) => format!("at least {min}"),
+                (0, max) => format!("at most {max}"),
+                (min, max) => format!("between {min} and {max}"),
+            };
+            self.diagnostics.attribute_error(
+                site.path.clone(),
+                "Invalid Number of Elements",
+                format!(
+                    "Attribute {} must have {bounds} elements, got: {count}.",
+                    site.path
+                ),
+            );
+        }
+    }
+}
+
 impl Visitor for Validate<'_> {
     fn attribute(&mut self, attr: &Attribute, site: &Site<'_>, _: &mut Value) {
+        if let AttributeKind::Nested(nested) = &attr.kind {
+            self.check_count(nested, site);
+        }
         if attr.deprecated && !site.config.is_null() {
             let message = if attr.deprecation_message.is_empty() {
                 format!(
@@ -221,6 +254,35 @@ mod tests {
             let got: Vec<&str> = diags.iter().map(|d| d.summary.as_str()).collect();
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn nested_attribute_counts() {
+        let schema = Schema::new(
+            0,
+            Block::new().attribute(
+                Attribute::nested(
+                    "pools",
+                    Nesting::List,
+                    vec![Attribute::string("n").optional()],
+                )
+                .optional()
+                .min_items(1)
+                .max_items(2),
+            ),
+        );
+        let pools = |n: usize| {
+            obj([(
+                "pools",
+                Value::List((0..n).map(|_| obj([("n", Value::Null)])).collect()),
+            )])
+        };
+        let count = |n| validate_config(&schema, &pools(n), &[]).len();
+        assert_eq!(count(0), 1);
+        assert_eq!(count(1), 0);
+        assert_eq!(count(2), 0);
+        assert_eq!(count(3), 1);
+        assert!(validate_config(&schema, &obj([("pools", Value::Null)]), &[]).is_empty());
     }
 
     #[test]
