@@ -29,6 +29,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let stop = StopSignals::install();
     let mut stdout = std::io::stdout();
     let _ = writeln!(
         stdout,
@@ -39,23 +40,41 @@ async fn main() -> ExitCode {
         let _ = writeln!(stdout, "palette-emulator api key: {}", handle.api_key());
     }
     let _ = stdout.flush();
-    wait_for_stop().await;
+    stop.wait().await;
     handle.shutdown().await;
     ExitCode::SUCCESS
 }
 
-/// Waits for Ctrl-C, or SIGTERM on Unix.
-async fn wait_for_stop() {
+/// Ctrl-C, or SIGTERM on Unix. Made before the address is printed, so a parent that signals
+/// as soon as it reads the first line is heard.
+struct StopSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
+    unix: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl StopSignals {
+    fn install() -> Self {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let unix = signal(SignalKind::interrupt())
+                .ok()
+                .zip(signal(SignalKind::terminate()).ok());
+            StopSignals { unix }
+        }
+        #[cfg(not(unix))]
+        StopSignals {}
+    }
+
+    async fn wait(self) {
+        #[cfg(unix)]
+        if let Some((mut int, mut term)) = self.unix {
             tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
+                _ = int.recv() => {}
                 _ = term.recv() => {}
             }
             return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }

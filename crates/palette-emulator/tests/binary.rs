@@ -89,36 +89,38 @@ fn refuses_unknown_flags_and_prints_help() {
 
 #[cfg(unix)]
 #[test]
-fn stops_on_sigterm() {
-    let mut child = Command::new(BIN)
-        .args(["--listen", "127.0.0.1:0", "--api-key", "k"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .unwrap()
-            .starts_with("palette-emulator listening on ")
-    );
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "a clean exit on SIGTERM: {status}");
-            break;
-        }
+fn stops_cleanly_on_sigterm_and_sigint() {
+    for signal in ["-TERM", "-INT"] {
+        let mut child = Command::new(BIN)
+            .args(["--listen", "127.0.0.1:0", "--api-key", "k"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         assert!(
-            std::time::Instant::now() < deadline,
-            "still running after SIGTERM"
+            lines
+                .next()
+                .unwrap()
+                .unwrap()
+                .starts_with("palette-emulator listening on ")
         );
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        let status = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                assert!(status.success(), "a clean exit on {signal}: {status}");
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "still running after {signal}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 }

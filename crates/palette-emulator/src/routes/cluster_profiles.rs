@@ -32,8 +32,8 @@ use palette_api::models as m;
 use serde_json::{Value, json};
 
 use super::common::{
-    Query, compare_versions, find, flag, new_metadata, public, string_filter, update_metadata,
-    visible,
+    Query, compare_versions, find, flag, new_metadata, patch_metadata_fixed_name, public,
+    string_filter, visible,
 };
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
@@ -592,18 +592,7 @@ async fn patch_metadata(
             }
         }
     }
-    let mut meta = input.get("metadata").cloned().unwrap_or(json!({}));
-    if let Some(name) = wire::str_at(&meta, "/name").filter(|n| *n != record.name) {
-        return Err(ApiError::bad_request(
-            "InvalidRequest",
-            format!(
-                "a cluster profile cannot be renamed from '{}' to '{name}'",
-                record.name
-            ),
-        ));
-    }
-    meta.as_object_mut().map(|m| m.remove("name"));
-    update_metadata(&mut record.doc["metadata"], &meta);
+    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster profile")?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }
@@ -777,6 +766,23 @@ async fn get_variables(
     wire::ok::<m::Variables>(json!({"variables": variables_of(&record)}))
 }
 
+/// Applies `edit` to the profile's variable definitions and stores the result.
+fn edit_variables(
+    state: &AppState,
+    ctx: &Ctx,
+    uid: &str,
+    edit: impl FnOnce(&mut Vec<Value>) -> ApiResult<()>,
+) -> ApiResult<Response> {
+    let _guard = state.write_guard();
+    let mut record = find(state, ctx, Kind::Profile, uid, "cluster profile")?;
+    let mut vars = variables_of(&record);
+    edit(&mut vars)?;
+    check_variables(&vars)?;
+    record.doc["spec"]["variables"] = json!(vars);
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}
+
 async fn put_variables(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -784,13 +790,12 @@ async fn put_variables(
     body: Bytes,
 ) -> ApiResult<Response> {
     let input = wire::parse::<m::Variables>(&body)?;
-    let vars = wire::array_at(&input, "/variables").to_vec();
-    check_variables(&vars)?;
-    let _guard = state.write_guard();
-    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    record.doc["spec"]["variables"] = json!(vars);
-    state.store().put(record)?;
-    Ok(wire::no_content())
+    let new = wire::array_at(&input, "/variables").to_vec();
+    check_variables(&new)?;
+    edit_variables(&state, &ctx, &uid, |vars| {
+        *vars = new;
+        Ok(())
+    })
 }
 
 async fn patch_variables(
@@ -802,18 +807,15 @@ async fn patch_variables(
     let input = wire::parse::<m::Variables>(&body)?;
     let patch = wire::array_at(&input, "/variables").to_vec();
     check_variables(&patch)?;
-    let _guard = state.write_guard();
-    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    let mut vars = variables_of(&record);
-    for v in patch {
-        match vars.iter_mut().find(|o| o["name"] == v["name"]) {
-            Some(slot) => *slot = v,
-            None => vars.push(v),
+    edit_variables(&state, &ctx, &uid, |vars| {
+        for v in patch {
+            match vars.iter_mut().find(|o| o["name"] == v["name"]) {
+                Some(slot) => *slot = v,
+                None => vars.push(v),
+            }
         }
-    }
-    record.doc["spec"]["variables"] = json!(vars);
-    state.store().put(record)?;
-    Ok(wire::no_content())
+        Ok(())
+    })
 }
 
 async fn delete_variables(
@@ -828,19 +830,16 @@ async fn delete_variables(
         .filter_map(Value::as_str)
         .map(str::to_owned)
         .collect();
-    let _guard = state.write_guard();
-    let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    let mut vars = variables_of(&record);
-    if let Some(missing) = names
-        .iter()
-        .find(|n| !vars.iter().any(|v| v["name"] == n.as_str()))
-    {
-        return Err(ApiError::not_found("variable", missing));
-    }
-    vars.retain(|v| !names.iter().any(|n| v["name"] == n.as_str()));
-    record.doc["spec"]["variables"] = json!(vars);
-    state.store().put(record)?;
-    Ok(wire::no_content())
+    edit_variables(&state, &ctx, &uid, |vars| {
+        if let Some(missing) = names
+            .iter()
+            .find(|n| !vars.iter().any(|v| v["name"] == n.as_str()))
+        {
+            return Err(ApiError::not_found("variable", missing));
+        }
+        vars.retain(|v| !names.iter().any(|n| v["name"] == n.as_str()));
+        Ok(())
+    })
 }
 
 async fn manifests(

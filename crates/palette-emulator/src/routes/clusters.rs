@@ -17,7 +17,7 @@ use axum::routing::{get, patch, post};
 use palette_api::models as m;
 use serde_json::{Value, json};
 
-use super::common::{Query, find, flag, new_metadata, public, update_metadata, visible};
+use super::common::{Query, find, flag, new_metadata, patch_metadata_fixed_name, public, visible};
 use crate::context::Ctx;
 use crate::environments::{self, Environment};
 use crate::error::{ApiError, ApiResult};
@@ -1413,18 +1413,7 @@ async fn patch_metadata(
     let input = wire::parse::<m::ObjectMetaInputEntitySchema>(&body)?;
     let _guard = state.write_guard();
     let (mut record, _) = find_cluster(&state, &ctx, &uid)?;
-    let mut meta = input.get("metadata").cloned().unwrap_or(json!({}));
-    if let Some(name) = wire::str_at(&meta, "/name").filter(|n| *n != record.name) {
-        return Err(ApiError::bad_request(
-            "InvalidRequest",
-            format!(
-                "a cluster cannot be renamed from '{}' to '{name}'",
-                record.name
-            ),
-        ));
-    }
-    meta.as_object_mut().map(|m| m.remove("name"));
-    update_metadata(&mut record.doc["metadata"], &meta);
+    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster")?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }

@@ -63,6 +63,34 @@ pub fn update_metadata(stored: &mut Value, input: &Value) {
     stored["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
 }
 
+/// Applies a metadata patch (labels, annotations) to a record whose name cannot change;
+/// `what` names the object in the error ("a cluster").
+pub fn patch_metadata_fixed_name(
+    record: &mut Record,
+    input: Option<&Value>,
+    what: &str,
+) -> ApiResult<()> {
+    let mut meta = input.cloned().unwrap_or(json!({}));
+    if let Some(name) = meta
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty() && *n != record.name)
+    {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "{what} cannot be renamed from '{}' to '{name}'",
+                record.name
+            ),
+        ));
+    }
+    if let Some(map) = meta.as_object_mut() {
+        map.remove("name");
+    }
+    update_metadata(&mut record.doc["metadata"], &meta);
+    Ok(())
+}
+
 /// The record of `kind` with `uid` if it exists and is visible from the caller's scope,
 /// else 404 naming `label`.
 pub fn find(state: &AppState, ctx: &Ctx, kind: Kind, uid: &str, label: &str) -> ApiResult<Record> {
