@@ -1,52 +1,76 @@
-//! `cargo xtask ci`: every check CI makes, in order, stopping at the first failure.
+//! `cargo xtask ci`: every check CI makes, in order.
 //!
-//! `.ci/run` installs what a fresh machine lacks and then calls this, so a developer can run
-//! the same checks locally.
+//! Every step runs even when an earlier one failed, so one log shows every problem (a stale
+//! doc page does not hide a failing test); the task fails at the end if any step did. `.ci/run`
+//! installs what a fresh machine lacks and then calls this, so a developer can run the same
+//! checks locally.
 
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
+use anyhow::bail;
 
 use crate::util::{self, cargo, section};
 
+/// One check: its name and what it runs.
+type Step<'a> = (&'a str, Box<dyn Fn() -> anyhow::Result<()> + 'a>);
+
 pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     util::expect_flags(args, &[])?;
-    let mut timings: Vec<(&str, Duration)> = Vec::new();
-    let mut step = |name: &'static str, f: &dyn Fn() -> anyhow::Result<()>| {
+    let mut steps: Vec<Step> = vec![
+        (
+            "lock file is current",
+            Box::new(|| util::run(cargo().args(["fetch", "--locked"]))),
+        ),
+        (
+            "format",
+            Box::new(|| util::run(cargo().args(["fmt", "--all", "--", "--check"]))),
+        ),
+        (
+            "clippy",
+            Box::new(|| {
+                util::run(
+                    cargo()
+                        .args(["clippy", "--workspace", "--all-targets", "--locked"])
+                        .args(["--", "-D", "warnings"]),
+                )
+            }),
+        ),
+    ];
+    // Tasks that other parts of the project add; run in check mode when they exist.
+    for name in ["codegen", "docs"] {
+        if let Some(task) = crate::find(name) {
+            steps.push((
+                task.name,
+                Box::new(move || (task.run)(&["--check".to_string()])),
+            ));
+        }
+    }
+    steps.push(("tidy", Box::new(|| crate::tidy::task(&[]))));
+    steps.push(("test", Box::new(|| crate::test::task(&[]))));
+
+    let mut results: Vec<(&str, Duration, Option<String>)> = Vec::new();
+    for (name, run) in &steps {
         section(name);
         let start = Instant::now();
-        let result = f().with_context(|| format!("ci step `{name}`"));
-        timings.push((name, start.elapsed()));
-        result
-    };
-
-    let result = (|| {
-        step("lock file is current", &|| {
-            util::run(cargo().args(["fetch", "--locked"]))
-        })?;
-        step("format", &|| {
-            util::run(cargo().args(["fmt", "--all", "--", "--check"]))
-        })?;
-        step("clippy", &|| {
-            util::run(
-                cargo()
-                    .args(["clippy", "--workspace", "--all-targets", "--locked"])
-                    .args(["--", "-D", "warnings"]),
-            )
-        })?;
-        // Tasks that other parts of the project add; run in check mode when they exist.
-        for name in ["codegen", "docs"] {
-            if let Some(task) = crate::find(name) {
-                step(task.name, &|| (task.run)(&["--check".to_string()]))?;
-            }
+        let error = run().err().map(|e| format!("{e:#}"));
+        if let Some(error) = &error {
+            eprintln!("error: ci step `{name}`: {error}");
         }
-        step("tidy", &|| crate::tidy::task(&[]))?;
-        step("test", &|| crate::test::task(&[]))
-    })();
-
-    section("ci timings");
-    for (name, took) in &timings {
-        eprintln!("{:>8.1}s  {name}", took.as_secs_f64());
+        results.push((name, start.elapsed(), error));
     }
-    result
+
+    section("ci summary");
+    for (name, took, error) in &results {
+        let status = if error.is_some() { "FAILED" } else { "ok" };
+        eprintln!("{:>8.1}s  {status:<6}  {name}", took.as_secs_f64());
+    }
+    let failed: Vec<&str> = results
+        .iter()
+        .filter(|(_, _, e)| e.is_some())
+        .map(|(name, _, _)| *name)
+        .collect();
+    if !failed.is_empty() {
+        bail!("failed steps: {}", failed.join(", "));
+    }
+    Ok(())
 }
