@@ -806,4 +806,67 @@ mod tests {
             snapshot.summary()
         );
     }
+
+    /// A server that accepts connections and never answers, so every call hangs.
+    async fn silent_server() -> (String, tokio::task::JoinHandle<()>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let task = tokio::spawn(async move {
+            let mut open = Vec::new();
+            while let Ok((socket, _)) = listener.accept().await {
+                open.push(socket);
+            }
+        });
+        (url, task)
+    }
+
+    async fn hanging_wait(
+        limit: Duration,
+        cancel_after: Option<Duration>,
+    ) -> (WaitError, Duration) {
+        let (url, server) = silent_server().await;
+        let client = Client::new(palette_api::ClientConfig::new(url, "key")).unwrap();
+        let scope = Scope::Tenant;
+        let ctx = Context::new();
+        if let Some(after) = cancel_after {
+            let ctx = ctx.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(after).await;
+                ctx.cancel();
+            });
+        }
+        let started = Instant::now();
+        let waiter = Waiter {
+            client: &client,
+            scope: &scope,
+            uid: "c1",
+            name: "c1",
+            limit,
+            started,
+        };
+        let err = waiter
+            .until(&ctx, Goal::Healthy, &Expect::default())
+            .await
+            .unwrap_err();
+        server.abort();
+        (err, started.elapsed())
+    }
+
+    #[tokio::test]
+    async fn a_stop_ends_the_wait_at_once_even_mid_request() {
+        let (err, took) =
+            hanging_wait(Duration::from_secs(600), Some(Duration::from_millis(200))).await;
+        assert!(matches!(err, WaitError::Interrupted { .. }), "{err}");
+        assert!(took < Duration::from_secs(2), "took {took:?}");
+    }
+
+    #[tokio::test]
+    async fn the_deadline_ends_the_wait_to_the_second() {
+        let (err, took) = hanging_wait(Duration::from_millis(300), None).await;
+        assert!(matches!(err, WaitError::TimedOut { .. }), "{err}");
+        assert!(
+            took >= Duration::from_millis(300) && took < Duration::from_secs(1),
+            "took {took:?}"
+        );
+    }
 }
