@@ -1,5 +1,5 @@
-//! Events: `GET /v1/events/components/spectrocluster/{uid}` (paged, oldest first), derived from
-//! the cluster's deployment plan.
+//! Events: `GET /v1/events/components/{objectKind}/{objectUid}` (paged, oldest first). Clusters
+//! (`spectrocluster`) have events derived from their deployment plan; other kinds have none.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -19,7 +19,7 @@ use crate::{ids, wire};
 /// The event routes.
 pub fn router() -> Router<AppState> {
     Router::new().route(
-        "/v1/events/components/spectrocluster/{uid}",
+        "/v1/events/components/{objectKind}/{objectUid}",
         get(cluster_events),
     )
 }
@@ -27,10 +27,14 @@ pub fn router() -> Router<AppState> {
 async fn cluster_events(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(uid): Path<String>,
+    Path((kind, uid)): Path<(String, String)>,
     q: Query,
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
+    if kind != "spectrocluster" {
+        // NOTE(next): only clusters produce events in the emulator.
+        return wire::ok::<m::Events>(page.apply(Vec::new()));
+    }
     let record = find(&state, &ctx, Kind::Cluster, &uid, "cluster")?;
     let deployment = super::clusters::deployment_of(&state, &uid)?;
     let items: Vec<Value> = deployment
