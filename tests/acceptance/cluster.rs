@@ -660,6 +660,10 @@ fn day_two_changes_update_in_place() {
     assert!(out.success(), "{}", out.stderr);
     tf.import("palette_cluster.aws", "day-two");
     tf.assert_empty_plan();
+    // And by uid.
+    assert!(tf.run(&["state", "rm", "palette_cluster.aws"]).success());
+    tf.import("palette_cluster.aws", id.as_str().unwrap());
+    tf.assert_empty_plan();
     tf.destroy();
 }
 
