@@ -3,7 +3,7 @@
 //! The scope is the `ProjectUid` header (any case; the `projectUid` query parameter is accepted
 //! too), tenant scope when it is absent. A key given as `KEY:PROJECT` is limited to that project:
 //! naming another project in `ProjectUid` is refused with 403, and tenant scope is refused with
-//! 403 except for the read-only discovery routes (projects, registries, packs, user info).
+//! 403 except for the read-only discovery routes (projects, registries, packs).
 //! Objects of another project are simply invisible from a project scope, so asking for one by
 //! uid gives 404 `ResourceNotFound`, as the real API does.
 
@@ -69,7 +69,7 @@ impl Ctx {
 }
 
 fn discovery_route(method: &Method, path: &str) -> bool {
-    method == Method::GET && (path == "/v1/dashboard/projects/metadata" || path == "/v1/users/info")
+    method == Method::GET && path == "/v1/dashboard/projects/metadata"
         || path.starts_with("/v1/registries")
         || path.starts_with("/v1/packs")
 }
