@@ -3,6 +3,7 @@
 //! One module per task; [`TASKS`] is the registry that `cargo xtask help` lists and `ci` looks
 //! tasks up in. Arguments are parsed by hand: each task takes a few flags at most.
 
+mod bench;
 mod ci;
 mod codegen;
 mod demo;
@@ -86,6 +87,12 @@ const TASKS: &[Task] = &[
         usage: "emulator [EMULATOR_ARGS...]",
         about: "run palette-emulator in the foreground (default --listen 127.0.0.1:7070)",
         run: demo::emulator,
+    },
+    Task {
+        name: "bench",
+        usage: "bench [--quick]",
+        about: "benchmark the release provider and emulator against their baselines; write BENCHMARKS.md",
+        run: bench::task,
     },
     Task {
         name: "terraform",

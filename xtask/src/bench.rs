@@ -1,0 +1,1431 @@
+//! `cargo xtask bench [--quick]`: the provider's performance against its baselines.
+//!
+//! One run builds the release binaries, starts a private emulator (in memory, loopback only),
+//! installs the provider into a filesystem mirror behind a small `/usr/bin/time` wrapper (so each
+//! plugin process reports its peak memory), and measures five scenarios, each next to its
+//! baseline and in alternating rounds so that a busy machine slows both sides alike:
+//!
+//! 1. `terraform plan -refresh=false` of N new `palette_cluster_profile` against N
+//!    `terraform_data` (the cost of the provider and its framework per resource);
+//! 2. a refreshing `terraform plan` of existing profiles and clusters with the documented rate
+//!    limits on: API requests per resource, and wall time against the floor the limits allow;
+//! 3. the time from the emulator marking a cluster healthy to `terraform apply` returning;
+//! 4. plugin start to go-plugin handshake line, and the plugin's peak memory;
+//! 5. the emulator's GET throughput on loopback without rate limits.
+//!
+//! The results go between two markers in `BENCHMARKS.md`; text outside them (the analysis) is
+//! kept. The task is not part of `test` or `ci`.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, bail};
+use serde_json::Value;
+
+use crate::terraform::{self, Terraform};
+use crate::util::{self, cargo, project_root, section, target_dir};
+
+/// The key the benchmark's emulator accepts; it guards a loopback simulation only.
+const API_KEY: &str = "bench-local-key";
+/// What the emulator prints once it accepts connections.
+const LISTENING: &str = "palette-emulator listening on ";
+/// The go-plugin cookie Terraform sets for its plugins.
+const MAGIC_COOKIE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+/// Where the generated results start and end in `BENCHMARKS.md`.
+const BEGIN: &str =
+    "<!-- bench:begin (written by `cargo xtask bench`; edit outside the markers) -->";
+const END: &str = "<!-- bench:end -->";
+
+/// How big and how often, for a full or a `--quick` run.
+#[derive(Debug, Clone, Copy)]
+struct Sizes {
+    quick: bool,
+    rounds: usize,
+    plan_n: usize,
+    refresh_profiles: usize,
+    refresh_clusters: usize,
+    handshakes: usize,
+    load_secs: u64,
+    load_connections: usize,
+}
+
+impl Sizes {
+    fn new(quick: bool) -> Sizes {
+        if quick {
+            Sizes {
+                quick,
+                rounds: 2,
+                plan_n: 100,
+                refresh_profiles: 100,
+                refresh_clusters: 20,
+                handshakes: 10,
+                load_secs: 3,
+                load_connections: 4,
+            }
+        } else {
+            Sizes {
+                quick,
+                rounds: 5,
+                plan_n: 500,
+                refresh_profiles: 500,
+                refresh_clusters: 100,
+                handshakes: 20,
+                load_secs: 5,
+                load_connections: 4,
+            }
+        }
+    }
+}
+
+pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
+    util::expect_flags(args, &["--quick"])?;
+    let sizes = Sizes::new(util::has_flag(args, "--quick"));
+    let started = Instant::now();
+    let load_start = load_average();
+    let tf = terraform::ensure_any()?;
+
+    section("build the release binaries");
+    util::run(
+        cargo()
+            .args([
+                "build",
+                "--release",
+                "--package",
+                "terraform-provider-palette",
+            ])
+            .args(["--package", "palette-emulator", "--bins"]),
+    )?;
+    let release = target_dir().join("release");
+
+    let work = target_dir().join("bench");
+    if work.exists() {
+        fs::remove_dir_all(&work).with_context(|| format!("removing {}", work.display()))?;
+    }
+    fs::create_dir_all(&work)?;
+
+    section("emulator");
+    let emulator = Emulator::start(&release.join("palette-emulator"), &work)?;
+    eprintln!("emulator at {}", emulator.url);
+
+    section("install the provider into the mirror");
+    let env = BenchEnv::install(
+        &tf,
+        &work,
+        &release.join("terraform-provider-palette"),
+        &emulator,
+    )?;
+
+    let mut report = Report::default();
+    section("1. plan of new resources");
+    plan_new(&env, &emulator, sizes, &mut report)?;
+    section("2. refreshing plan under the rate limits");
+    let profile_uid = refresh_plan(&env, &emulator, sizes, &mut report)?;
+    section("3. apply latency");
+    apply_latency(&env, &emulator, sizes, &mut report)?;
+    section("4. plugin start and memory");
+    handshake(
+        &release.join("terraform-provider-palette"),
+        &work,
+        sizes,
+        &mut report,
+    )?;
+    memory(&env, &mut report);
+    section("5. emulator throughput");
+    throughput(&emulator, profile_uid.as_deref(), sizes, &mut report)?;
+
+    let load_end = load_average();
+    let header = machine_header(&tf, sizes, &load_start, &load_end, started.elapsed())?;
+    let text = format!("{header}\n{}", report.body);
+    write_results(&project_root().join("BENCHMARKS.md"), &text)?;
+    section("summary");
+    eprintln!("{}", report.summary.join("\n"));
+    eprintln!("results written to BENCHMARKS.md");
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The emulator.
+
+/// The benchmark's own emulator; killed when dropped.
+struct Emulator {
+    child: Child,
+    addr: SocketAddr,
+    url: String,
+    project_uid: String,
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Emulator {
+    fn start(binary: &Path, work: &Path) -> anyhow::Result<Emulator> {
+        let log_path = work.join("emulator.log");
+        let log = fs::File::create(&log_path)?;
+        let mut cmd = Command::new(binary);
+        cmd.args(["--listen", "127.0.0.1:0", "--api-key", API_KEY])
+            .args(["--time-scale", "0.001"])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log);
+        eprintln!("$ {}", util::display(&cmd));
+        let mut child = cmd.spawn().context("starting palette-emulator")?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let url = loop {
+            let text = fs::read_to_string(&log_path).unwrap_or_default();
+            if let Some(url) = text.lines().find_map(|l| {
+                l.find(LISTENING)
+                    .map(|at| l[at + LISTENING.len()..].trim().to_string())
+            }) {
+                break url;
+            }
+            if let Some(status) = child.try_wait()? {
+                bail!("palette-emulator exited ({status}) before it listened:\n{text}");
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                bail!("palette-emulator did not listen within 30s:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let addr: SocketAddr = url
+            .strip_prefix("http://")
+            .and_then(|a| a.parse().ok())
+            .with_context(|| format!("the emulator's address {url:?} is not http://IP:PORT"))?;
+        if !addr.ip().is_loopback() {
+            bail!("the emulator listens on {addr}, not on loopback");
+        }
+        let mut emulator = Emulator {
+            child,
+            addr,
+            url,
+            project_uid: String::new(),
+        };
+        let projects = emulator.json("GET", "/v1/dashboard/projects/metadata", None, false)?;
+        emulator.project_uid = find_uid_by_name(&projects, "Default")
+            .context("the emulator has no project called Default")?;
+        Ok(emulator)
+    }
+
+    /// One request on a fresh connection; returns the status and the body.
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        in_project: bool,
+    ) -> anyhow::Result<(u16, Vec<u8>)> {
+        let stream = TcpStream::connect_timeout(&self.addr, Duration::from_secs(5))?;
+        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+        let mut headers = vec![("ApiKey", API_KEY)];
+        if in_project {
+            headers.push(("ProjectUid", self.project_uid.as_str()));
+        }
+        let mut writer = stream.try_clone()?;
+        writer.write_all(&http_request(
+            method,
+            path,
+            &headers,
+            body.unwrap_or(""),
+            false,
+        ))?;
+        read_response(&mut BufReader::new(stream))
+    }
+
+    /// A request whose answer must be 2xx JSON (or empty).
+    fn json(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        in_project: bool,
+    ) -> anyhow::Result<Value> {
+        let (status, bytes) = self.request(method, path, body, in_project)?;
+        if !(200..300).contains(&status) {
+            bail!(
+                "{method} {path}: status {status}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        if bytes.is_empty() {
+            return Ok(Value::Null);
+        }
+        serde_json::from_slice(&bytes).with_context(|| format!("{method} {path}: not JSON"))
+    }
+
+    fn settings(&self, rate_limit: bool, time_scale: f64) -> anyhow::Result<()> {
+        let body = serde_json::json!({"rate_limit": rate_limit, "time_scale": time_scale});
+        self.json(
+            "PUT",
+            "/__emulator/settings",
+            Some(&body.to_string()),
+            false,
+        )?;
+        Ok(())
+    }
+
+    /// Zeroes the counters and refills every rate-limit bucket.
+    fn reset_stats(&self) -> anyhow::Result<()> {
+        self.json("POST", "/__emulator/stats/reset", None, false)?;
+        Ok(())
+    }
+
+    fn stats(&self) -> anyhow::Result<Value> {
+        self.json("GET", "/__emulator/stats", None, false)
+    }
+}
+
+/// The `uid` of the first object whose `metadata.name` (or `name`) is `name`, anywhere in `v`.
+fn find_uid_by_name(v: &Value, name: &str) -> Option<String> {
+    match v {
+        Value::Object(map) => {
+            let own_name = map
+                .get("metadata")
+                .and_then(|m| m.get("name"))
+                .or_else(|| map.get("name"));
+            if own_name.and_then(Value::as_str) == Some(name) {
+                let uid = map
+                    .get("metadata")
+                    .and_then(|m| m.get("uid"))
+                    .or_else(|| map.get("uid"))
+                    .and_then(Value::as_str);
+                if let Some(uid) = uid {
+                    return Some(uid.to_string());
+                }
+            }
+            map.values().find_map(|v| find_uid_by_name(v, name))
+        }
+        Value::Array(items) => items.iter().find_map(|v| find_uid_by_name(v, name)),
+        _ => None,
+    }
+}
+
+/// An HTTP/1.1 request, with `Connection: close` unless `keep_alive`.
+fn http_request(
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+    keep_alive: bool,
+) -> Vec<u8> {
+    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for (name, value) in headers {
+        let _ = write!(text, "{name}: {value}\r\n");
+    }
+    if !body.is_empty() {
+        let _ = write!(
+            text,
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+    } else if method != "GET" {
+        text.push_str("Content-Length: 0\r\n");
+    }
+    if !keep_alive {
+        text.push_str("Connection: close\r\n");
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    text.into_bytes()
+}
+
+/// Reads one HTTP/1.1 response (with a `Content-Length` or chunked body).
+fn read_response(reader: &mut impl BufRead) -> anyhow::Result<(u16, Vec<u8>)> {
+    let mut line = String::new();
+    if reader.read_line(&mut line)? == 0 {
+        bail!("the connection closed before a response");
+    }
+    let status: u16 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("bad status line {line:?}"))?;
+    let mut length = None;
+    let mut chunked = false;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            bail!("the connection closed inside the headers");
+        }
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            let value = value.trim();
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.parse::<usize>().ok();
+            } else if name.eq_ignore_ascii_case("transfer-encoding")
+                && value.eq_ignore_ascii_case("chunked")
+            {
+                chunked = true;
+            }
+        }
+    }
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            line.clear();
+            reader.read_line(&mut line)?;
+            let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or(""), 16)
+                .with_context(|| format!("bad chunk size {line:?}"))?;
+            let start = body.len();
+            body.resize(start + size, 0);
+            reader.read_exact(&mut body[start..])?;
+            line.clear();
+            reader.read_line(&mut line)?;
+            if size == 0 {
+                break;
+            }
+        }
+    } else if let Some(length) = length {
+        body.resize(length, 0);
+        reader.read_exact(&mut body)?;
+    } else if status != 204 && status != 304 {
+        reader.read_to_end(&mut body)?;
+    }
+    Ok((status, body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terraform and the provider mirror.
+
+/// Terraform, the mirror's CLI configuration, and where plugin processes leave their peak memory.
+struct BenchEnv {
+    tf: Terraform,
+    cli_config: PathBuf,
+    rss_dir: PathBuf,
+    work: PathBuf,
+    url: String,
+    /// Whether the mirror's provider runs under `/usr/bin/time` (else peak memory is unmeasured).
+    measures_memory: bool,
+}
+
+impl BenchEnv {
+    fn install(
+        tf: &Terraform,
+        work: &Path,
+        binary: &Path,
+        emulator: &Emulator,
+    ) -> anyhow::Result<BenchEnv> {
+        let version = util::provider_version()?;
+        let mirror = work.join("mirror");
+        let target = mirror
+            .join("registry.terraform.io/palette-rs/palette")
+            .join(&version)
+            .join(util::terraform_platform());
+        fs::create_dir_all(&target)?;
+        let rss_dir = work.join("rss");
+        fs::create_dir_all(&rss_dir)?;
+        let real = work.join("bin/terraform-provider-palette");
+        fs::create_dir_all(real.parent().expect("a parent"))?;
+        fs::copy(binary, &real)?;
+        let installed = target.join(format!("terraform-provider-palette_v{version}"));
+        let time = Path::new("/usr/bin/time");
+        let measures_memory = util::is_executable(time);
+        if measures_memory {
+            // `exec` keeps the pid, so Terraform's signals reach `time`, which passes them on.
+            let script = format!(
+                "#!/bin/sh\n# Written by `cargo xtask bench`: the provider under /usr/bin/time.\nexec /usr/bin/time -f %M -o '{}/rss.'$$ '{}' \"$@\"\n",
+                rss_dir.display(),
+                real.display()
+            );
+            fs::write(&installed, script)?;
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&installed, fs::Permissions::from_mode(0o755))?;
+        } else {
+            eprintln!("no /usr/bin/time: the plugin's peak memory is not measured");
+            fs::copy(&real, &installed)?;
+        }
+        let cli_config = work.join("terraform.tfrc");
+        fs::write(
+            &cli_config,
+            format!(
+                "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/palette-rs/palette\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/palette-rs/palette\"]\n  }}\n}}\n",
+                mirror.display()
+            ),
+        )?;
+        Ok(BenchEnv {
+            tf: tf.clone(),
+            cli_config,
+            rss_dir,
+            work: work.to_path_buf(),
+            url: emulator.url.clone(),
+            measures_memory,
+        })
+    }
+
+    fn terraform(&self, dir: &Path) -> Command {
+        let mut cmd = Command::new(&self.tf.path);
+        cmd.current_dir(dir)
+            .stdin(Stdio::null())
+            .env("TF_CLI_CONFIG_FILE", &self.cli_config)
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("TF_IN_AUTOMATION", "1")
+            .env("PALETTE_HOST", &self.url)
+            .env("PALETTE_API_KEY", API_KEY)
+            .env("PALETTE_PROJECT", "Default")
+            .env_remove("TF_LOG")
+            .env_remove("TF_LOG_PROVIDER");
+        cmd
+    }
+
+    /// A directory under the work dir holding `main.tf`, initialised.
+    fn config_dir(&self, name: &str, main_tf: &str) -> anyhow::Result<PathBuf> {
+        let dir = self.work.join(name);
+        fs::create_dir_all(&dir)?;
+        fs::write(dir.join("main.tf"), main_tf)?;
+        let run = self.timed(&dir, &["init", "-input=false", "-no-color"], "init")?;
+        if !run.ok() {
+            bail!(
+                "terraform init in {} failed:\n{}",
+                dir.display(),
+                run.tail()
+            );
+        }
+        Ok(dir)
+    }
+
+    /// Runs Terraform in `dir`, output to `dir/<log>.log`, and times it.
+    fn timed(&self, dir: &Path, args: &[&str], log: &str) -> anyhow::Result<Run> {
+        let log_path = dir.join(format!("{log}.log"));
+        let out = fs::File::create(&log_path)?;
+        let mut cmd = self.terraform(dir);
+        cmd.args(args).stdout(out.try_clone()?).stderr(out);
+        let start = Instant::now();
+        let status = cmd
+            .status()
+            .with_context(|| format!("running {}", util::display(&cmd)))?;
+        let elapsed = start.elapsed();
+        let ended = SystemTime::now();
+        Ok(Run {
+            elapsed,
+            ended,
+            code: status.code(),
+            output: fs::read_to_string(&log_path).unwrap_or_default(),
+        })
+    }
+
+    /// Peak RSS (KiB) of every plugin process that has exited since the last call, and clears them.
+    fn take_rss(&self) -> Vec<u64> {
+        let mut all = Vec::new();
+        if let Ok(entries) = fs::read_dir(&self.rss_dir) {
+            for entry in entries.filter_map(Result::ok) {
+                let text = fs::read_to_string(entry.path()).unwrap_or_default();
+                if let Some(kib) = text
+                    .lines()
+                    .rev()
+                    .find_map(|l| l.trim().parse::<u64>().ok())
+                {
+                    all.push(kib);
+                }
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        all
+    }
+}
+
+/// One finished Terraform command.
+struct Run {
+    elapsed: Duration,
+    ended: SystemTime,
+    code: Option<i32>,
+    output: String,
+}
+
+impl Run {
+    fn ok(&self) -> bool {
+        self.code == Some(0)
+    }
+    fn tail(&self) -> String {
+        let lines: Vec<&str> = self.output.lines().collect();
+        lines[lines.len().saturating_sub(40)..].join("\n")
+    }
+}
+
+const PROVIDER_HEADER: &str = r#"terraform {
+  required_providers {
+    palette = {
+      source = "palette-rs/palette"
+    }
+  }
+}
+
+provider "palette" {}
+"#;
+
+fn profiles_tf(n: usize) -> String {
+    format!(
+        r#"{PROVIDER_HEADER}
+resource "palette_cluster_profile" "p" {{
+  count       = {n}
+  name        = "bench-plan-${{count.index}}"
+  version     = "1.0.0"
+  type        = "add-on"
+  environment = "all"
+
+  pack {{
+    name = "cert-manager"
+    tag  = "1.21.1"
+  }}
+}}
+"#
+    )
+}
+
+fn terraform_data_tf(n: usize) -> String {
+    format!(
+        r#"resource "terraform_data" "p" {{
+  count = {n}
+  input = {{
+    name        = "bench-plan-${{count.index}}"
+    version     = "1.0.0"
+    type        = "add-on"
+    environment = "all"
+    pack        = [{{ name = "cert-manager", tag = "1.21.1" }}]
+  }}
+}}
+"#
+    )
+}
+
+/// An AWS infra profile named `infra_name`, used by every cluster of the configuration.
+fn infra_profile(infra_name: &str) -> String {
+    format!(
+        r#"
+data "palette_cloud_account" "aws" {{
+  name = "aws-dev"
+}}
+
+resource "palette_cluster_profile" "infra" {{
+  name        = "{infra_name}"
+  version     = "1.0.0"
+  type        = "infra"
+  environment = "aws"
+
+  pack {{
+    name = "ubuntu-aws"
+    tag  = "22.04"
+  }}
+  pack {{
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }}
+  pack {{
+    name = "cni-calico"
+    tag  = "3.31.4"
+  }}
+  pack {{
+    name = "csi-aws-ebs"
+    tag  = "1.59.0"
+  }}
+}}
+"#
+    )
+}
+
+fn cluster_tf(resource: &str, count: Option<usize>, name: &str) -> String {
+    let count = count
+        .map(|c| format!("  count            = {c}\n"))
+        .unwrap_or_default();
+    format!(
+        r#"
+resource "palette_cluster" "{resource}" {{
+{count}  name             = "{name}"
+  cloud_account_id = data.palette_cloud_account.aws.id
+
+  aws {{
+    region = "us-east-1"
+  }}
+
+  cluster_profile {{
+    id = palette_cluster_profile.infra.id
+  }}
+
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "m5.large"
+  }}
+}}
+"#
+    )
+}
+
+/// `profiles` profiles in all (one infra, the rest add-on) and `clusters` clusters.
+fn refresh_tf(profiles: usize, clusters: usize) -> String {
+    let addons = profiles.saturating_sub(1);
+    format!(
+        r#"{PROVIDER_HEADER}{}
+resource "palette_cluster_profile" "addon" {{
+  count       = {addons}
+  name        = "bench-refresh-${{count.index}}"
+  version     = "1.0.0"
+  type        = "add-on"
+  environment = "all"
+
+  pack {{
+    name = "cert-manager"
+    tag  = "1.21.1"
+  }}
+}}
+{}
+output "profile_uid" {{
+  value = palette_cluster_profile.infra.id
+}}
+"#,
+        infra_profile("bench-refresh-infra"),
+        cluster_tf("c", Some(clusters), "bench-refresh-${count.index}"),
+    )
+}
+
+fn latency_tf(round: usize) -> String {
+    format!(
+        r#"{PROVIDER_HEADER}{}{}
+output "cluster_uid" {{
+  value = palette_cluster.c.id
+}}
+"#,
+        infra_profile(&format!("bench-latency-infra-{round}")),
+        cluster_tf("c", None, &format!("bench-latency-{round}")),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scenarios.
+
+/// The markdown the scenarios write, and a one-line verdict per goal.
+#[derive(Default)]
+struct Report {
+    body: String,
+    summary: Vec<String>,
+    /// Peak RSS (KiB) per plugin process during the new-resource plans.
+    plan_rss: Vec<u64>,
+    refresh_rss: Vec<u64>,
+}
+
+impl Report {
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.body.push_str(text.as_ref());
+        self.body.push('\n');
+    }
+    fn verdict(&mut self, goal: &str, met: bool, detail: String) {
+        let word = if met { "MET" } else { "MISSED" };
+        self.line(format!("\n**Goal {goal}: {word}** ({detail})\n"));
+        self.summary.push(format!("{word:<6} {goal}: {detail}"));
+    }
+}
+
+fn plan_new(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let n = sizes.plan_n;
+    emulator.settings(false, 0.001)?;
+    let baseline = env.config_dir("plan-terraform-data", &terraform_data_tf(n))?;
+    let candidate = env.config_dir("plan-profiles", &profiles_tf(n))?;
+    env.take_rss();
+    let args = ["plan", "-refresh=false", "-input=false", "-no-color"];
+    let (mut base_times, mut cand_times, mut ratios, mut requests) =
+        (vec![], vec![], vec![], vec![]);
+    for round in 0..sizes.rounds {
+        let base = env.timed(&baseline, &args, "plan")?;
+        if !base.ok() {
+            bail!("baseline plan failed:\n{}", base.tail());
+        }
+        emulator.reset_stats()?;
+        let cand = env.timed(&candidate, &args, "plan")?;
+        if !cand.ok() {
+            bail!("profile plan failed:\n{}", cand.tail());
+        }
+        let stats = emulator.stats()?;
+        report.plan_rss.extend(env.take_rss());
+        let (b, c) = (base.elapsed.as_secs_f64(), cand.elapsed.as_secs_f64());
+        eprintln!("round {round}: terraform_data {b:.2}s, palette_cluster_profile {c:.2}s");
+        base_times.push(b);
+        cand_times.push(c);
+        ratios.push(c / b);
+        requests.push(stats["requests_total"].as_f64().unwrap_or(0.0));
+    }
+    let ratio = median(&cand_times) / median(&base_times);
+    report.line(format!(
+        "## 1. Plan of {n} new resources\n\n`terraform plan -refresh=false` in an initialised directory without state, \
+         {n} `palette_cluster_profile` (one cert-manager pack each, unique names) against {n} `terraform_data` \
+         with the same attributes; rounds alternate baseline and candidate; rate limits off.\n"
+    ));
+    report.line("| round | terraform_data (s) | palette_cluster_profile (s) | ratio | API requests during the plan |");
+    report.line("|---|---|---|---|---|");
+    for i in 0..base_times.len() {
+        report.line(format!(
+            "| {} | {:.2} | {:.2} | {:.2} | {} |",
+            i + 1,
+            base_times[i],
+            cand_times[i],
+            ratios[i],
+            requests[i]
+        ));
+    }
+    report.line(format!(
+        "| **median** | **{:.2}** | **{:.2}** | **{:.2}** (of medians; median of ratios {:.2}) | |",
+        median(&base_times),
+        median(&cand_times),
+        ratio,
+        median(&ratios)
+    ));
+    report.verdict(
+        "plan ratio ≤ 1.3",
+        ratio <= 1.3,
+        format!("{ratio:.2}× the terraform_data plan"),
+    );
+    Ok(())
+}
+
+/// Creates the profiles and clusters, then times refreshing plans with the limits on. Returns
+/// the uid of one profile, for the throughput test.
+fn refresh_plan(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<Option<String>> {
+    let (p, c) = (sizes.refresh_profiles, sizes.refresh_clusters);
+    let resources = (p + c) as f64;
+    emulator.settings(false, 0.001)?;
+    let dir = env.config_dir("refresh", &refresh_tf(p, c))?;
+    eprintln!("creating {p} profiles and {c} clusters (rate limits off, time scale 0.001)");
+    let apply = env.timed(
+        &dir,
+        &["apply", "-input=false", "-auto-approve", "-no-color"],
+        "apply",
+    )?;
+    if !apply.ok() {
+        bail!("creating the refresh fixtures failed:\n{}", apply.tail());
+    }
+    eprintln!("created in {:.1}s", apply.elapsed.as_secs_f64());
+    env.take_rss();
+    let uid = output_raw(env, &dir, "profile_uid").ok();
+
+    emulator.settings(true, 0.001)?;
+    let args = ["plan", "-input=false", "-no-color", "-detailed-exitcode"];
+    report.line(format!(
+        "\n## 2. Refreshing plan of {p} profiles and {c} clusters, rate limits on\n\n\
+         Created first by one `terraform apply` (rate limits off, time scale 0.001); then each round resets \
+         the emulator's counters and refills its rate-limit buckets and times `terraform plan` (which \
+         refreshes every resource) with the documented limits on. Floor = max over rate-limit prefixes of \
+         requests on the prefix / its rate; the burst (five seconds of tokens per bucket, full at the start \
+         of each round) lets a run beat that floor, so the floor net of the burst is shown too.\n"
+    ));
+    report.line("| round | wall (s) | requests | per resource | floor (s) | floor net of burst (s) | wall / floor | 429s (throttled_total) | exit |");
+    report.line("|---|---|---|---|---|---|---|---|---|");
+    let (mut walls, mut per_resource, mut floors, mut over_floor) =
+        (vec![], vec![], vec![], vec![]);
+    let mut throttled_all = 0.0;
+    let mut clean = true;
+    let mut by_prefix_last = Vec::new();
+    for round in 0..sizes.rounds {
+        emulator.reset_stats()?;
+        let run = env.timed(&dir, &args, "plan")?;
+        let stats = emulator.stats()?;
+        report.refresh_rss.extend(env.take_rss());
+        let total = stats["requests_total"].as_f64().unwrap_or(0.0);
+        let throttled = stats["throttled_total"].as_f64().unwrap_or(0.0);
+        let prefixes = requests_by_prefix(&stats);
+        let floor = prefixes
+            .iter()
+            .map(|(_, n, rate)| n / rate)
+            .fold(0.0, f64::max);
+        let floor_burst = prefixes
+            .iter()
+            .map(|(_, n, rate)| (n - rate * 5.0).max(0.0) / rate)
+            .fold(0.0, f64::max);
+        let wall = run.elapsed.as_secs_f64();
+        let errors = run.output.contains("Error:") || run.output.contains("429");
+        let code = run.code.map_or("signal".to_string(), |c| c.to_string());
+        if run.code != Some(0) || errors {
+            clean = false;
+            eprintln!("refresh plan round {round} exit {code}:\n{}", run.tail());
+        }
+        eprintln!(
+            "round {round}: {wall:.2}s, {total} requests, floor {floor:.2}s, {throttled} throttled, exit {code}"
+        );
+        report.line(format!(
+            "| {} | {wall:.2} | {total} | {:.2} | {floor:.2} | {floor_burst:.2} | {:.2} | {throttled} | {code} |",
+            round + 1,
+            total / resources,
+            wall / floor.max(1e-9),
+        ));
+        walls.push(wall);
+        per_resource.push(total / resources);
+        floors.push(floor);
+        over_floor.push(wall / floor.max(1e-9));
+        throttled_all += throttled;
+        by_prefix_last = prefixes;
+    }
+    let requests_per = median(&per_resource);
+    let ratio = median(&over_floor);
+    report.line(format!(
+        "| **median** | **{:.2}** | | **{requests_per:.2}** | {:.2} | | **{ratio:.2}** | {throttled_all} in all | |",
+        median(&walls),
+        median(&floors),
+    ));
+    report.line("\nRequests by rate-limit prefix in the last round:\n");
+    report.line("| prefix | requests | rate (req/s) | seconds at that rate |");
+    report.line("|---|---|---|---|");
+    for (prefix, n, rate) in &by_prefix_last {
+        report.line(format!("| {prefix} | {n} | {rate} | {:.2} |", n / rate));
+    }
+    report.verdict(
+        "API requests per resource ≤ 1.2",
+        requests_per <= 1.2,
+        format!("{requests_per:.2} per resource"),
+    );
+    report.verdict(
+        "refresh wall time within 1.2× the rate-limit floor",
+        ratio <= 1.2,
+        format!("{ratio:.2}× the floor"),
+    );
+    report.verdict(
+        "no 429 surfaced",
+        clean,
+        format!(
+            "exit codes 0 (no changes) and no error text: {}; the emulator throttled {throttled_all} requests over all rounds, retried by the provider",
+            if clean { "yes" } else { "no" }
+        ),
+    );
+    Ok(uid)
+}
+
+/// `(prefix, requests, rate)` for every rate-limit prefix the stats show requests on.
+fn requests_by_prefix(stats: &Value) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64)> = Vec::new();
+    if let Some(routes) = stats["requests_by_route"].as_object() {
+        for (route, count) in routes {
+            let path = route.split_once(' ').map_or(route.as_str(), |(_, p)| p);
+            let (prefix, rate) = rate_class(path);
+            let n = count.as_f64().unwrap_or(0.0);
+            match out.iter_mut().find(|(p, _, _)| p == prefix) {
+                Some(entry) => entry.1 += n,
+                None => out.push((prefix.to_string(), n, rate)),
+            }
+        }
+    }
+    out.sort_by(|a, b| (b.1 / b.2).total_cmp(&(a.1 / a.2)));
+    out
+}
+
+/// The documented rate-limit bucket of a path and its rate (requests per second): 50 on the
+/// heavy prefixes, 10 on cluster assets and everything else.
+fn rate_class(path: &str) -> (&'static str, f64) {
+    let mut parts = path.trim_start_matches('/').split('/').skip(1);
+    let (first, second, third) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    );
+    match (first, second, third) {
+        ("spectroclusters", _, "assets") => ("spectroclusters/assets", 10.0),
+        ("spectroclusters", _, _) => ("spectroclusters", 50.0),
+        ("clusterprofiles", _, _) => ("clusterprofiles", 50.0),
+        ("cloudconfigs", _, _) => ("cloudconfigs", 50.0),
+        ("events", "components", _) => ("events/components", 50.0),
+        ("dashboard", "spectroclusters", _) => ("dashboard/spectroclusters", 10.0),
+        ("dashboard", "clusterprofiles", _) => ("dashboard/clusterprofiles", 10.0),
+        ("dashboard", "projects", _) => ("dashboard/projects", 10.0),
+        ("dashboard", _, _) => ("dashboard", 10.0),
+        ("events", _, _) => ("events", 10.0),
+        ("packs", _, _) => ("packs", 10.0),
+        ("registries", _, _) => ("registries", 10.0),
+        ("cloudaccounts", _, _) => ("cloudaccounts", 10.0),
+        ("edgehosts", _, _) => ("edgehosts", 10.0),
+        ("projects", _, _) => ("projects", 10.0),
+        ("users", _, _) => ("users", 10.0),
+        _ => ("other", 10.0),
+    }
+}
+
+fn output_raw(env: &BenchEnv, dir: &Path, name: &str) -> anyhow::Result<String> {
+    let mut cmd = env.terraform(dir);
+    cmd.args(["output", "-raw", name]);
+    Ok(util::read(&mut cmd)?.trim().to_string())
+}
+
+fn apply_latency(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    // At 0.01 a ten-minute deployment takes about six seconds: long enough for the provider's
+    // poll interval to grow, as it would against Palette.
+    let scale = 0.01;
+    emulator.settings(false, scale)?;
+    report.line(format!(
+        "\n## 3. Apply latency\n\nOne AWS cluster (one infra profile, one control-plane node) per round, \
+         `wait_for = \"healthy\"`, emulator time scale {scale}, rate limits off. Healthy = the latest of the \
+         cluster's `Running`, `MachineRunning` and `PackReady` events (the emulator's own timestamps, \
+         millisecond precision); latency = `terraform apply` exit (measured by the harness) − healthy.\n"
+    ));
+    report.line("| round | apply (s) | healthy → apply returned (ms) |");
+    report.line("|---|---|---|");
+    let mut latencies = Vec::new();
+    for round in 0..sizes.rounds {
+        let dir = env.config_dir(&format!("latency-{round}"), &latency_tf(round))?;
+        let run = env.timed(
+            &dir,
+            &["apply", "-input=false", "-auto-approve", "-no-color"],
+            "apply",
+        )?;
+        if !run.ok() {
+            bail!("latency apply failed:\n{}", run.tail());
+        }
+        let uid = output_raw(env, &dir, "cluster_uid")?;
+        let events = emulator.json(
+            "GET",
+            &format!("/v1/events/components/spectrocluster/{uid}"),
+            None,
+            true,
+        )?;
+        let healthy = healthy_at_ms(&events).context("no Running or PackReady events")?;
+        let ended = run.ended.duration_since(UNIX_EPOCH)?.as_millis() as i64;
+        let latency = (ended - healthy) as f64;
+        eprintln!(
+            "round {round}: apply {:.2}s, healthy → return {latency} ms",
+            run.elapsed.as_secs_f64()
+        );
+        report.line(format!(
+            "| {} | {:.2} | {latency:.0} |",
+            round + 1,
+            run.elapsed.as_secs_f64()
+        ));
+        latencies.push(latency);
+    }
+    let med = median(&latencies);
+    let max = latencies.iter().copied().fold(0.0, f64::max);
+    report.line(format!("| **median** | | **{med:.0}** (max {max:.0}) |"));
+    report.verdict(
+        "apply returns < 1 s after healthy",
+        med < 1000.0,
+        format!("median {med:.0} ms, max {max:.0} ms"),
+    );
+    Ok(())
+}
+
+/// The moment (ms since the epoch) the last node or pack of the creation became ready.
+fn healthy_at_ms(events: &Value) -> Option<i64> {
+    let items = events["items"].as_array()?;
+    items
+        .iter()
+        .filter(|e| {
+            matches!(
+                e["reason"].as_str(),
+                Some("Running" | "MachineRunning" | "PackReady")
+            )
+        })
+        .filter_map(|e| parse_rfc3339_ms(e["metadata"]["creationTimestamp"].as_str()?))
+        .max()
+}
+
+/// Milliseconds since the epoch of a UTC `YYYY-MM-DDTHH:MM:SS[.fff]Z` timestamp.
+fn parse_rfc3339_ms(text: &str) -> Option<i64> {
+    let text = text.strip_suffix('Z')?;
+    let (date, time) = text.split_once('T')?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (d.next()??, d.next()??, d.next()??);
+    let (hms, frac) = time.split_once('.').unwrap_or((time, "0"));
+    let mut t = hms.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (t.next()??, t.next()??, t.next()??);
+    let millis: i64 = format!("{frac:0<3}")[..3].parse().ok()?;
+    // Days from the civil date (proleptic Gregorian), the inverse of the usual algorithm.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3600 + m * 60 + s) * 1000) + millis)
+}
+
+fn handshake(binary: &Path, work: &Path, sizes: Sizes, report: &mut Report) -> anyhow::Result<()> {
+    let cert = client_cert(work);
+    let tls = if cert.is_some() {
+        "AutoMTLS: PLUGIN_CLIENT_CERT is a fresh P-256 certificate made with openssl, so the plugin generates its own key and certificate at start, as under Terraform"
+    } else {
+        "no openssl: TLS skipped with TF_DISABLE_PLUGIN_TLS=1, so key generation is not counted"
+    };
+    let mut times = Vec::new();
+    for _ in 0..sizes.handshakes {
+        let mut cmd = Command::new(binary);
+        cmd.env("TF_PLUGIN_MAGIC_COOKIE", MAGIC_COOKIE)
+            .env("PLUGIN_PROTOCOL_VERSIONS", "6")
+            .env("PLUGIN_MIN_PORT", "10000")
+            .env("PLUGIN_MAX_PORT", "25000")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        match &cert {
+            Some(pem) => cmd.env("PLUGIN_CLIENT_CERT", pem),
+            None => cmd.env("TF_DISABLE_PLUGIN_TLS", "1"),
+        };
+        let start = Instant::now();
+        let mut child = cmd.spawn().context("starting the provider")?;
+        let mut line = String::new();
+        let read = BufReader::new(child.stdout.take().expect("piped")).read_line(&mut line);
+        let elapsed = start.elapsed();
+        let _ = child.kill();
+        let _ = child.wait();
+        read?;
+        if !line.starts_with("1|6|") {
+            bail!("unexpected handshake line {line:?}");
+        }
+        times.push(elapsed.as_secs_f64() * 1000.0);
+    }
+    let med = median(&times);
+    let (min, max) = (
+        times.iter().copied().fold(f64::MAX, f64::min),
+        times.iter().copied().fold(0.0, f64::max),
+    );
+    report.line(format!(
+        "\n## 4. Plugin start and memory\n\nStart of the release binary to its go-plugin handshake line on stdout \
+         (`1|6|tcp|…|grpc|…`), {} starts, with the environment Terraform sets (magic cookie, protocol 6, port range). \
+         {tls}.\n\n| starts | median (ms) | min (ms) | max (ms) |\n|---|---|---|---|\n| {} | {med:.1} | {min:.1} | {max:.1} |",
+        times.len(),
+        times.len()
+    ));
+    report.verdict(
+        "handshake < 10 ms",
+        med < 10.0,
+        format!("median {med:.1} ms"),
+    );
+    Ok(())
+}
+
+/// A PEM client certificate from `openssl`, if it is installed.
+fn client_cert(work: &Path) -> Option<String> {
+    util::which("openssl")?;
+    let (key, cert) = (work.join("client.key"), work.join("client.pem"));
+    let status = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args(["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    fs::read_to_string(&cert).ok()
+}
+
+fn memory(env: &BenchEnv, report: &mut Report) {
+    if !env.measures_memory {
+        report.line("\nPeak memory: not measured (no /usr/bin/time).");
+        report
+            .summary
+            .push("n/a    plugin peak memory: no /usr/bin/time".into());
+        return;
+    }
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let plan_max = report.plan_rss.iter().copied().max().unwrap_or(0);
+    let refresh_max = report.refresh_rss.iter().copied().max().unwrap_or(0);
+    report.line(format!(
+        "\nPeak resident memory of each provider process (the mirror's provider is a script that `exec`s \
+         `/usr/bin/time -f %M` on the release binary; Terraform starts several plugin processes per command):\n\n\
+         | during | plugin processes | max RSS (MiB) | all (MiB) |\n|---|---|---|---|\n\
+         | the new-resource plans (scenario 1) | {} | {:.1} | {} |\n\
+         | the refreshing plans (scenario 2) | {} | {:.1} | {} |",
+        report.plan_rss.len(),
+        mib(plan_max),
+        rss_list(&report.plan_rss),
+        report.refresh_rss.len(),
+        mib(refresh_max),
+        rss_list(&report.refresh_rss),
+    ));
+    report.verdict(
+        "plugin peak memory < 15 MiB during the plan of new profiles",
+        plan_max > 0 && mib(plan_max) < 15.0,
+        format!("{:.1} MiB", mib(plan_max)),
+    );
+}
+
+fn rss_list(kib: &[u64]) -> String {
+    let mut sorted = kib.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .iter()
+        .map(|k| format!("{:.1}", *k as f64 / 1024.0))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn throughput(
+    emulator: &Emulator,
+    profile_uid: Option<&str>,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    emulator.settings(false, 1.0)?;
+    let (path, what) = match profile_uid {
+        Some(uid) => (
+            format!("/v1/clusterprofiles/{uid}"),
+            "`GET /v1/clusterprofiles/{uid}` of a four-pack infra profile, in a project",
+        ),
+        None => (
+            "/v1/dashboard/projects/metadata".to_string(),
+            "`GET /v1/dashboard/projects/metadata`",
+        ),
+    };
+    // One request by hand first, so a wrong path fails loudly instead of counting errors.
+    let (status, _) = emulator.request("GET", &path, None, true)?;
+    if status != 200 {
+        bail!("GET {path}: status {status}");
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let ok = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicU64::new(0));
+    let request = Arc::new(http_request(
+        "GET",
+        &path,
+        &[("ApiKey", API_KEY), ("ProjectUid", &emulator.project_uid)],
+        "",
+        true,
+    ));
+    let addr = emulator.addr;
+    let mut threads = Vec::new();
+    let start = Instant::now();
+    for _ in 0..sizes.load_connections {
+        let (stop, ok, failed, request) =
+            (stop.clone(), ok.clone(), failed.clone(), request.clone());
+        threads.push(std::thread::spawn(move || -> anyhow::Result<()> {
+            let stream = TcpStream::connect(addr)?;
+            stream.set_nodelay(true)?;
+            stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+            let mut writer = stream.try_clone()?;
+            let mut reader = BufReader::new(stream);
+            while !stop.load(Ordering::Relaxed) {
+                writer.write_all(&request)?;
+                let (status, _) = read_response(&mut reader)?;
+                if status == 200 { &ok } else { &failed }.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        }));
+    }
+    std::thread::sleep(Duration::from_secs(sizes.load_secs));
+    stop.store(true, Ordering::Relaxed);
+    for thread in threads {
+        thread
+            .join()
+            .map_err(|_| anyhow::anyhow!("a load thread panicked"))??;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (ok, failed) = (ok.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
+    let rate = ok as f64 / secs;
+    report.line(format!(
+        "\n## 5. Emulator throughput\n\n{what}, rate limits off, {} keep-alive HTTP/1.1 connections from \
+         threads in the harness (on the same two cores as the emulator), {secs:.1} s on 127.0.0.1.\n\n\
+         | 200 responses | other responses | requests/s |\n|---|---|---|\n| {ok} | {failed} | {rate:.0} |",
+        sizes.load_connections
+    ));
+    report.verdict(
+        "emulator ≥ 2,000 GET/s",
+        rate >= 2000.0 && failed == 0,
+        format!("{rate:.0} requests/s, {failed} non-200"),
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    } else {
+        sorted[mid]
+    }
+}
+
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+fn machine_header(
+    tf: &Terraform,
+    sizes: Sizes,
+    load_start: &str,
+    load_end: &str,
+    took: Duration,
+) -> anyhow::Result<String> {
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .map(|r| r.trim_start_matches([' ', '\t', ':']))
+        })
+        .unwrap_or("unknown")
+        .to_string();
+    let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|r| r.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or("unknown".to_string(), |kib| {
+            format!("{:.1} GiB", kib / 1024.0 / 1024.0)
+        });
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let rustc = util::read(Command::new("rustc").arg("-V"))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let date = util::read(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let commit = util::read(Command::new("git").args(["rev-parse", "--short", "HEAD"]))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    Ok(format!(
+        "## Run\n\n| | |\n|---|---|\n| command | `cargo xtask bench{}` ({} rounds per scenario, took {:.0} s) |\n\
+         | date | {date} |\n| commit | {commit} |\n| machine | {cores} CPUs (nproc), {mem}, {cpu} |\n\
+         | Terraform | {} |\n| rustc | {rustc} |\n| load average (1, 5, 15 min) | start {load_start}; end {load_end} |\n",
+        if sizes.quick { " --quick" } else { "" },
+        sizes.rounds,
+        took.as_secs_f64(),
+        tf.version,
+    ))
+}
+
+/// Replaces the text between the markers of `path` (or appends it, with the markers).
+fn write_results(path: &Path, results: &str) -> anyhow::Result<()> {
+    let old = fs::read_to_string(path).unwrap_or_else(|_| "# Benchmarks\n\n".to_string());
+    let block = format!("{BEGIN}\n{results}\n{END}");
+    let new = match (old.find(BEGIN), old.find(END)) {
+        (Some(b), Some(e)) if b < e => format!("{}{block}{}", &old[..b], &old[e + END.len()..]),
+        _ => format!("{}\n{block}\n", old.trim_end()),
+    };
+    fs::write(path, new).with_context(|| format!("writing {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_emulator_timestamps() {
+        assert_eq!(parse_rfc3339_ms("1970-01-01T00:00:00.000Z"), Some(0));
+        assert_eq!(
+            parse_rfc3339_ms("2026-11-24T06:10:11.123Z"),
+            Some(1_795_500_611_123)
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2000-03-01T00:00:01Z"),
+            Some(951_868_801_000)
+        );
+        assert_eq!(parse_rfc3339_ms("garbage"), None);
+    }
+
+    #[test]
+    fn reads_content_length_and_chunked_responses() {
+        let plain = b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nhelloNEXT";
+        let mut reader = BufReader::new(&plain[..]);
+        assert_eq!(
+            read_response(&mut reader).unwrap(),
+            (200, b"hello".to_vec())
+        );
+        let chunked = b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
+        let mut reader = BufReader::new(&chunked[..]);
+        assert_eq!(
+            read_response(&mut reader).unwrap(),
+            (404, b"abcde".to_vec())
+        );
+    }
+
+    #[test]
+    fn rate_classes_follow_the_documented_limits() {
+        assert_eq!(
+            rate_class("/v1/clusterprofiles/{uid}"),
+            ("clusterprofiles", 50.0)
+        );
+        assert_eq!(
+            rate_class("/v1/spectroclusters/{uid}/assets/kubeconfig"),
+            ("spectroclusters/assets", 10.0)
+        );
+        assert_eq!(rate_class("/v1/packs/{uid}"), ("packs", 10.0));
+        assert_eq!(
+            rate_class("/v1/dashboard/spectroclusters/search"),
+            ("dashboard/spectroclusters", 10.0)
+        );
+    }
+
+    #[test]
+    fn the_floor_is_the_slowest_prefix() {
+        let stats = serde_json::json!({"requests_by_route": {
+            "GET /v1/clusterprofiles/{uid}": 100,
+            "GET /v1/packs/{uid}": 40,
+            "POST /v1/clusterprofiles": 50,
+        }});
+        let prefixes = requests_by_prefix(&stats);
+        assert_eq!(prefixes[0], ("packs".to_string(), 40.0, 10.0));
+        assert_eq!(prefixes[1], ("clusterprofiles".to_string(), 150.0, 50.0));
+    }
+
+    #[test]
+    fn results_replace_only_the_marked_block() {
+        let dir = std::env::temp_dir().join(format!("xtask-bench-test-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("BENCHMARKS.md");
+        write_results(&path, "first").unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}\n## Analysis\nkept\n")).unwrap();
+        write_results(&path, "second").unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("second") && !text.contains("first"), "{text}");
+        assert!(text.contains("## Analysis\nkept"), "{text}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn healthy_is_the_last_ready_event() {
+        let events = serde_json::json!({"items": [
+            {"reason": "Running", "metadata": {"creationTimestamp": "1970-01-01T00:00:01.000Z"}},
+            {"reason": "PackReady", "metadata": {"creationTimestamp": "1970-01-01T00:00:03.500Z"}},
+            {"reason": "Deleting", "metadata": {"creationTimestamp": "1970-01-01T00:00:09.000Z"}},
+        ]});
+        assert_eq!(healthy_at_ms(&events), Some(3500));
+    }
+}
