@@ -145,9 +145,19 @@ resource "palette_pack" "monitoring" {
   values     = file("${path.module}/values/prometheus.yaml")
 }
 
+# The stacks as deployed once everything above is applied, the monitoring layer included.
+data "palette_cluster" "stack" {
+  for_each = {
+    aws  = palette_cluster.aws.id
+    edge = palette_cluster.edge.id
+  }
+  id         = each.value
+  depends_on = [palette_pack.monitoring]
+}
+
 output "clusters" {
   value = {
-    for c in [palette_cluster.aws, palette_cluster.edge] : c.name => {
+    for key, c in data.palette_cluster.stack : c.name => {
       id     = c.id
       state  = c.state
       health = c.health

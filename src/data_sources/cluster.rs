@@ -45,6 +45,15 @@ impl DataSource for ClusterDataSource {
                 .attribute(Attribute::string("health").computed().description("Cluster health (`Healthy`, ...); empty until reported."))
                 .attribute(Attribute::string("cloud_config_id").computed().description("Uid of the cluster's cloud config."))
                 .attribute(
+                    Attribute::list("layers", crate::resources::cluster::layer_type())
+                        .computed()
+                        .description(
+                            "Every pack deployed on the cluster, in stack order, whoever deployed \
+                             it (profiles attached by `palette_cluster` or `palette_pack`): \
+                             `name`, `layer`, `version`, `state` and `message`.",
+                        ),
+                )
+                .attribute(
                     Attribute::string("kubeconfig")
                         .computed()
                         .sensitive()
@@ -171,6 +180,8 @@ impl DataSource for ClusterDataSource {
         resp.state.set("name", name);
         resp.state.set("environment", environment);
         resp.state.set("state", snapshot.state.clone());
+        resp.state
+            .set("layers", crate::resources::cluster::layers_value(&snapshot));
         resp.state
             .set("health", snapshot.health.clone().unwrap_or_default());
         resp.state.set(

@@ -531,13 +531,7 @@ impl Resource for ClusterResource {
 
 /// The schema, version 0.
 fn schema_v0() -> Schema {
-    let layer = Type::object([
-        ("name", Type::String),
-        ("layer", Type::String),
-        ("version", Type::String),
-        ("state", Type::String),
-        ("message", Type::String),
-    ]);
+    let layer = layer_type();
     let manifest = Block::new()
         .description("A per-cluster override of one manifest of the pack.")
         .attribute(
@@ -1556,7 +1550,19 @@ fn set_progress(state: &mut Value, snapshot: Option<&Snapshot>, kubeconfig: &str
     state.set("kubeconfig", kubeconfig.to_string());
 }
 
-fn layers_value(snapshot: &Snapshot) -> Value {
+/// The type of one element of `layers`, shared with the `palette_cluster` data source.
+pub(crate) fn layer_type() -> Type {
+    Type::object([
+        ("name", Type::String),
+        ("layer", Type::String),
+        ("version", Type::String),
+        ("state", Type::String),
+        ("message", Type::String),
+    ])
+}
+
+/// The `layers` value of a cluster: every deployed pack in stack order.
+pub(crate) fn layers_value(snapshot: &Snapshot) -> Value {
     Value::List(
         snapshot
             .layers

@@ -1,6 +1,6 @@
 //! The managed resource types, one file each.
 
-mod cluster;
+pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
 
