@@ -451,8 +451,9 @@ impl Waiter<'_> {
     }
 
     /// Polls until one layer (pack `pack` of profile `profile_uid`) reaches `goal`, logging each
-    /// change. Only that layer decides: another layer in `Error` does not end the wait. The
-    /// cluster's own state is not waited for (a day-2 layer goes onto a running cluster).
+    /// change of that layer. Only that layer decides: another layer in `Error` does not end the
+    /// wait. The cluster's own state is not waited for (a day-2 layer goes onto a running
+    /// cluster). Used by `palette_pack`; [`Waiter::until`] is unchanged.
     pub(crate) async fn until_layer(
         &self,
         ctx: &Context,
@@ -482,19 +483,40 @@ impl Waiter<'_> {
             if matches!(snapshot.state.as_str(), "Deleting" | "Deleted") {
                 return Err(WaitError::Gone);
             }
-            self.log_changes(last.as_ref(), &snapshot);
             let layer = snapshot
                 .layers
                 .iter()
                 .find(|l| l.profile_uid == profile_uid && l.name == pack)
                 .cloned();
-            let moved = last.as_ref().is_none_or(|before| {
+            let before = last.as_ref().map(|before| {
                 before
                     .layers
                     .iter()
                     .find(|l| l.profile_uid == profile_uid && l.name == pack)
-                    != layer.as_ref()
             });
+            // Only this layer is logged: the rest of the stack is not being changed.
+            let moved = before.is_none_or(|b| b != layer.as_ref());
+            if moved && let Some(layer) = &layer {
+                let message = if layer.message.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", layer.message)
+                };
+                tracing::info!(
+                    cluster = self.name,
+                    uid = self.uid,
+                    layer = %layer.layer,
+                    pack = %layer.name,
+                    version = %layer.version,
+                    state = %layer.state,
+                    "cluster {:?}: layer {} {} {} is {}{message}",
+                    self.name,
+                    layer.layer,
+                    layer.name,
+                    layer.version,
+                    layer.state,
+                );
+            }
             match (goal, layer) {
                 (LayerGoal::Ready, Some(layer)) if layer.failed() => {
                     return Err(WaitError::LayerFailed {

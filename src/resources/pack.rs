@@ -437,6 +437,16 @@ impl Resource for PackResource {
         // and the next apply or destroy cleans it up.
         resp.state.set("id", format!("{cluster_uid}/{name}"));
         resp.state.set("profile_id", profile_uid.clone());
+        if let Err(err) = publish(&data.client, &scope, &profile_uid).await {
+            resp.diagnostics.push(diagnostics::api_error(
+                SUMMARY,
+                &format!("publishing the carrier profile {carrier:?}"),
+                &err,
+            ));
+            resp.state.set("state", "Pending");
+            settle(&mut resp.state);
+            return;
+        }
         let result = attach_and_wait(
             ctx,
             data,
@@ -555,6 +565,9 @@ impl Resource for PackResource {
         };
         let what = format!("updating the carrier profile {profile_uid} of pack {name:?}");
         if let Err(err) = update_carrier(&data.client, &scope, &profile_uid, &plan).await {
+            return fail_prior(resp, diagnostics::api_error(SUMMARY, &what, &err));
+        }
+        if let Err(err) = publish(&data.client, &scope, &profile_uid).await {
             return fail_prior(resp, diagnostics::api_error(SUMMARY, &what, &err));
         }
         let result = attach_and_wait(
@@ -997,9 +1010,11 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     }
 }
 
-/// Plans `state`: unknown when the layer will be (re)deployed, else the prior value.
+/// Plans `state`: unknown when the layer will be (re)deployed, else the prior value. A layer
+/// in `Error` is deployed again (the plan shows an update), so the next apply retries it.
 fn plan_state(prior: &Value, plan: &mut Value, new: bool) {
     let same = !new
+        && prior.get_str("state") != Some("Error")
         && ["tag", "registry_uid", "type", "values", "uid", "manifest"]
             .iter()
             .all(|attr| plan.get(attr) == prior.get(attr));
@@ -1123,8 +1138,9 @@ fn carrier_meta(name: &str, plan: &Value) -> ObjectMeta {
     }
 }
 
-/// Creates and publishes the carrier profile; returns its uid. A carrier of the same name left
-/// by an earlier, interrupted run is adopted and brought up to date.
+/// Creates the carrier profile (as a draft; [`publish`] follows once its uid is in the state);
+/// returns its uid. A carrier of the same name left by an earlier, interrupted run (or detached
+/// outside Terraform) is adopted and brought up to date.
 async fn create_carrier(
     client: &Client,
     scope: &Scope,
@@ -1147,10 +1163,7 @@ async fn create_carrier(
         .create_cluster_profile_idempotent(scope, &entity, false)
         .await
     {
-        Ok(uid) => {
-            client.publish_cluster_profile(scope, &uid).await?;
-            Ok(uid)
-        }
+        Ok(uid) => Ok(uid),
         Err(err) if err.is_conflict() => {
             let Some(uid) = client
                 .find_cluster_profile(scope, name, Some(CARRIER_VERSION))
@@ -1166,7 +1179,7 @@ async fn create_carrier(
     }
 }
 
-/// Rewrites the carrier's one pack as planned and publishes it.
+/// Rewrites the carrier's one pack as planned (a draft until [`publish`]).
 async fn update_carrier(
     client: &Client,
     scope: &Scope,
@@ -1195,7 +1208,11 @@ async fn update_carrier(
             version: Some(CARRIER_VERSION.to_owned()),
         }),
     };
-    client.update_cluster_profile(scope, uid, &update).await?;
+    client.update_cluster_profile(scope, uid, &update).await
+}
+
+/// Publishes the carrier, so the cluster can use what it now holds.
+async fn publish(client: &Client, scope: &Scope, uid: &str) -> Result<(), palette_api::Error> {
     client.publish_cluster_profile(scope, uid).await
 }
 
@@ -1653,6 +1670,11 @@ mod tests {
         plan.set("values", "a: 2");
         plan_state(&prior, &mut plan, false);
         assert!(plan.get("state").is_some_and(Value::is_unknown));
+        let mut failed = prior.clone();
+        failed.set("state", "Error");
+        let mut retry = failed.clone();
+        plan_state(&failed, &mut retry, false);
+        assert!(retry.get("state").is_some_and(Value::is_unknown));
         let mut fresh = prior.clone();
         plan_state(&prior, &mut fresh, true);
         assert!(fresh.get("state").is_some_and(Value::is_unknown));

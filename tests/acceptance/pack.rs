@@ -572,6 +572,32 @@ fn failure_drift_and_a_deleted_cluster() {
     tf.assert_empty_plan();
     let config = packs_hcl(&cluster, values, true).replace("1.20.3", "1.21.1");
 
+    // An update whose layer fails keeps the new values with state Error; the next plan retries.
+    emu.set_faults(r#"{"fail_pack": "prometheus-operator"}"#);
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        config.replace("replicas: 1", "replicas: 3")
+    ));
+    tf.try_apply()
+        .expect_error(r"Pack Deployment Failed.*prometheus-operator 83\.5\.0.*failed on cluster");
+    emu.set_faults("{}");
+    assert_eq!(
+        tf.resource_values("palette_pack.prometheus")["state"],
+        "Error"
+    );
+    tf.write_config(&format!("{HEADER}{config}"));
+    assert!(
+        matches!(tf.plan(), Plan::Changes),
+        "a failed layer is planned again"
+    );
+    tf.apply();
+    assert_eq!(
+        tf.resource_values("palette_pack.prometheus")["state"],
+        "Ready"
+    );
+    assert_eq!(layers(&emu, &cluster)["prometheus-operator"].1, "Ready");
+    tf.assert_empty_plan();
+
     // The carrier detached outside Terraform: the plan deploys the pack again.
     let prom = tf.resource_values("palette_pack.prometheus");
     let carrier = prom["profile_id"].as_str().unwrap().to_string();
