@@ -8,7 +8,9 @@ use tfplugin::Diagnostic;
 /// An API call failed while doing `what` (a sentence fragment such as "creating cluster \"prod\"").
 pub(crate) fn api_error(summary: &str, what: &str, err: &palette_api::Error) -> Diagnostic {
     let advice = if err.is_not_found() {
-        "The object no longer exists in Palette; it may have been deleted outside Terraform."
+        "Palette could not find the object, or something it refers to (a profile, cloud \
+         account, pack or edge host): check the names and ids in the configuration. An object \
+         deleted outside Terraform is planned again after `terraform refresh`."
     } else {
         match err {
             palette_api::Error::Unauthorized { .. } => {

@@ -938,9 +938,10 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         }
     };
 
-    // A new version that already exists would be refused at apply. (A create is not checked:
-    // when a profile is replaced, Terraform plans the create while the old version, with the
-    // same name and version, still exists.)
+    // A new version that already exists will be refused at apply: say so now, as a warning,
+    // because Terraform also plans the configuration before a destroy, when a version change
+    // is moot. (A create is not checked: when a profile is replaced, Terraform plans the create
+    // while the old version, with the same name and version, still exists.)
     if version_changes
         && let (Some(name), Some(version)) = (resp.plan.get_str("name"), version.as_str())
     {
@@ -949,13 +950,13 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
             .find_cluster_profile(&scope, name, Some(version))
             .await
         {
-            Ok(Some(uid)) => resp.diagnostics.attribute_error(
+            Ok(Some(uid)) => resp.diagnostics.attribute_warning(
                 AttributePath::root("version"),
                 "Cluster Profile Version Exists",
                 format!(
                     "Cluster profile {name:?} version {version} already exists in Palette \
-                     (uid {uid}). Choose another version, or import it with `terraform \
-                     import <address> {prefix}{name}@{version}`.",
+                     (uid {uid}), so applying this change will fail. Choose another version, \
+                     or import it with `terraform import <address> {prefix}{name}@{version}`.",
                     prefix = if context == "tenant" { "tenant/" } else { "" }
                 ),
             ),
