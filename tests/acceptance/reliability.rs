@@ -422,7 +422,7 @@ fn emulator_restart_mid_apply_converges() {
     });
     std::thread::sleep(Duration::from_millis(300));
     let restarted = Instant::now();
-    emu.restart();
+    emu.restart(Duration::from_secs(2));
     let downtime = restarted.elapsed();
     let out = child.wait_with_output().expect("waiting for terraform");
     let text = output_text(&out);
@@ -450,8 +450,8 @@ fn emulator_restart_mid_apply_converges() {
         .trim()
         .to_string();
     println!(
-        "RELIABILITY emulator_restart_mid_apply_converges: restart took {:.2}s; first apply {}{}; \
-         second apply {:.1}s",
+        "RELIABILITY emulator_restart_mid_apply_converges: emulator down for {:.2}s; first apply \
+         {}{}; second apply {:.1}s",
         downtime.as_secs_f64(),
         if first_ok { "succeeded" } else { "failed: " },
         first_error,

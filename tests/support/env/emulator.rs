@@ -58,11 +58,13 @@ impl Emulator {
         }
     }
 
-    /// Kills the emulator and starts it again on the same address, database file and flags, as
-    /// a crash and restart of the server would (clients keep the same URL).
-    pub(crate) fn restart(&mut self) {
+    /// Kills the emulator, leaves it down for `down`, and starts it again on the same address,
+    /// database file and flags, as a crash and restart of the server would (clients keep the
+    /// same URL).
+    pub(crate) fn restart(&mut self, down: Duration) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        std::thread::sleep(down);
         let listen = self.url.trim_start_matches("http://").to_string();
         let (child, url) = spawn(self.dir.path(), &self.log, &listen, &self.extra);
         assert_eq!(url, self.url, "the restarted emulator moved");
