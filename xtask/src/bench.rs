@@ -905,7 +905,11 @@ fn refresh_plan(
             .map(|(_, n, rate)| (n - rate * 5.0).max(0.0) / rate)
             .fold(0.0, f64::max);
         let wall = run.elapsed.as_secs_f64();
-        let errors = run.output.contains("Error:") || run.output.contains("429");
+        let lower = run.output.to_lowercase();
+        let errors = lower.contains("error")
+            || lower.contains("too many requests")
+            || lower.contains("toomanyrequests")
+            || lower.contains("rate limit");
         let code = run.code.map_or("signal".to_string(), |c| c.to_string());
         if run.code != Some(0) || errors {
             clean = false;
@@ -1184,7 +1188,7 @@ fn handshake(binary: &Path, work: &Path, sizes: Sizes, report: &mut Report) -> a
         ));
     }
     let tls = if cert.is_some() {
-        "The goal's figure is the AutoMTLS row: PLUGIN_CLIENT_CERT is a fresh P-256 certificate made with openssl, so the plugin makes its own key and certificate at start, as under Terraform"
+        "The goal's figure is the AutoMTLS row: PLUGIN_CLIENT_CERT is a fresh ECDSA P-521/SHA-512 CA certificate made with openssl (what Terraform sends), so the plugin makes its own key and certificate at start, as under Terraform"
     } else {
         "No openssl: TLS is skipped with TF_DISABLE_PLUGIN_TLS=1, so key generation is not counted"
     };
@@ -1237,9 +1241,17 @@ fn client_cert(work: &Path) -> Option<String> {
             "-newkey",
             "ec",
             "-pkeyopt",
-            "ec_paramgen_curve:P-256",
+            "ec_paramgen_curve:P-521",
         ])
-        .args(["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
+        .args([
+            "-sha512",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+        ])
         .arg(&key)
         .arg("-out")
         .arg(&cert)
