@@ -748,6 +748,8 @@ struct Report {
     summary: Vec<String>,
     /// Peak RSS (KiB) per plugin process during the new-resource plans.
     plan_rss: Vec<u64>,
+    /// Peak anonymous and file-backed RSS (KiB) of the plugin during one extra, untimed plan.
+    plan_split: Option<(u64, u64)>,
     refresh_rss: Vec<u64>,
 }
 
@@ -800,6 +802,14 @@ fn plan_new(
         base_cpu.push(base.cpu.unwrap_or(f64::NAN));
         cand_cpu.push(cand.cpu.unwrap_or(f64::NAN));
         plugin_cpu.push(plugins.iter().map(|p| p.1).sum::<f64>());
+    }
+    // One more plan, untimed, while a sampler reads the plugin's memory split from /proc.
+    let sampler = ProcSampler::start(env.work.join("bin/terraform-provider-palette"));
+    let extra = env.timed(&candidate, &args, "plan-sampled")?;
+    report.plan_split = sampler.finish();
+    env.take_plugins();
+    if !extra.ok() {
+        bail!("profile plan failed:\n{}", extra.tail());
     }
     let ratio = median(&cand_times) / median(&base_times);
     let cpu_ratio = median(&cand_cpu) / median(&base_cpu);
@@ -1289,6 +1299,15 @@ fn memory(env: &BenchEnv, report: &mut Report) {
         mib(refresh_max),
         rss_list(&report.refresh_rss),
     ));
+    if let Some((anon, file)) = report.plan_split {
+        report.line(format!(
+            "\nWhat that memory is, sampled from `/proc/<pid>/status` every 20 ms during one extra plan of new \
+             profiles: peak `RssAnon` (heap, stacks) {:.1} MiB, peak `RssFile` (pages of the binary and shared \
+             libraries, clean and shared with the page cache) {:.1} MiB.",
+            mib(anon),
+            mib(file)
+        ));
+    }
     report.verdict(
         "plugin peak memory < 15 MiB during the plan of new profiles",
         plan_max > 0 && mib(plan_max) < 15.0,
@@ -1391,6 +1410,51 @@ fn throughput(
         format!("{rate:.0} requests/s, {failed} non-200"),
     );
     Ok(())
+}
+
+/// Samples the peak `RssAnon` and `RssFile` of every running process of one binary.
+struct ProcSampler {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<(u64, u64)>,
+}
+
+impl ProcSampler {
+    fn start(binary: PathBuf) -> ProcSampler {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let (mut anon, mut file) = (0, 0);
+            while !flag.load(Ordering::Relaxed) {
+                for entry in fs::read_dir("/proc").into_iter().flatten().flatten() {
+                    let dir = entry.path();
+                    if fs::read_link(dir.join("exe")).ok().as_deref() != Some(binary.as_path()) {
+                        continue;
+                    }
+                    let status = fs::read_to_string(dir.join("status")).unwrap_or_default();
+                    anon = anon.max(status_kib(&status, "RssAnon:"));
+                    file = file.max(status_kib(&status, "RssFile:"));
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            (anon, file)
+        });
+        ProcSampler { stop, thread }
+    }
+
+    fn finish(self) -> Option<(u64, u64)> {
+        self.stop.store(true, Ordering::Relaxed);
+        let found = self.thread.join().ok()?;
+        (found != (0, 0)).then_some(found)
+    }
+}
+
+/// The value in kB of one `/proc/<pid>/status` field.
+fn status_kib(status: &str, field: &str) -> u64 {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// User + system CPU seconds of process `pid` so far, from `/proc/<pid>/stat` (100 ticks/s).
