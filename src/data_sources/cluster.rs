@@ -53,11 +53,16 @@ impl DataSource for ClusterDataSource {
                              `name`, `layer`, `version`, `state` and `message`.",
                         ),
                 )
+                .attribute(Attribute::bool("store_kubeconfig").optional().description(
+                    "Read the cluster's client kubeconfig into `kubeconfig` (sensitive), which \
+                     puts it in state. Off by default: the ephemeral `palette_kubeconfig` hands a \
+                     kubeconfig to other providers without storing it.",
+                ))
                 .attribute(
                     Attribute::string("kubeconfig")
                         .computed()
                         .sensitive()
-                        .description("The client kubeconfig; empty until the cluster runs. The ephemeral `palette_kubeconfig` keeps it out of state."),
+                        .description("The client kubeconfig when `store_kubeconfig` is true (empty otherwise, and until the cluster runs). The ephemeral `palette_kubeconfig` keeps it out of state."),
                 ),
         )
     }
@@ -137,7 +142,8 @@ impl DataSource for ClusterDataSource {
         {
             snapshot.health = wait::health_of(&overview);
         }
-        let kubeconfig = if snapshot.state == "Running" {
+        let wanted = req.config.get_bool("store_kubeconfig") == Some(true);
+        let kubeconfig = if wanted && snapshot.state == "Running" {
             match ctx
                 .run(
                     data.client

@@ -650,7 +650,12 @@ fn schema_v0() -> Schema {
             Attribute::string("kubeconfig")
                 .computed()
                 .sensitive()
-                .description("The cluster's client kubeconfig; empty until the cluster runs. Prefer the ephemeral `palette_kubeconfig` to keep it out of state."),
+                .description("The cluster's client kubeconfig, when `store_kubeconfig` is true (empty otherwise, and until the cluster runs). Prefer the ephemeral `palette_kubeconfig`, which never enters state."),
+        )
+        .attribute(
+            Attribute::bool("store_kubeconfig")
+                .optional()
+                .description("Keep the cluster's client kubeconfig in state, as `kubeconfig` (sensitive). Off by default: a kubeconfig is a credential, and the ephemeral `palette_kubeconfig` feeds other providers without storing it."),
         )
         .attribute(
             Attribute::list("layers", layer)
@@ -1547,7 +1552,14 @@ fn set_progress(state: &mut Value, snapshot: Option<&Snapshot>, kubeconfig: &str
             }
         }
     }
-    state.set("kubeconfig", kubeconfig.to_string());
+    // The kubeconfig enters state only when asked for: the ephemeral `palette_kubeconfig`
+    // hands it to other providers without storing it anywhere.
+    let stored = if state.get_bool("store_kubeconfig") == Some(true) {
+        kubeconfig.to_string()
+    } else {
+        String::new()
+    };
+    state.set("kubeconfig", stored);
 }
 
 /// The type of one element of `layers`, shared with the `palette_cluster` data source.

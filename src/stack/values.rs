@@ -1310,6 +1310,14 @@ fn emit_after(out: &mut String, value: &Value, indent: usize, compact: bool) {
             }
         }
         Value::Str(text) if literal_ok(text) => emit_literal(out, text, indent),
+        // A plain scalar spanning lines (a multi-line macro, say): its line breaks are folded
+        // lines, so each is written as an empty line, continuation lines indented under the key.
+        Value::Ambiguous(text) | Value::Template(text) if text.contains('\n') => {
+            let pad = " ".repeat(indent);
+            out.push(' ');
+            out.push_str(&text.replace('\n', &format!("\n\n{pad}")));
+            out.push('\n');
+        }
         scalar => {
             out.push(' ');
             out.push_str(&flow_scalar(scalar));

@@ -451,7 +451,13 @@ fn every_environment_deploys_healthy_and_destroys() {
     for case in CASES {
         let infra = infra_profile(&emu, case, "1.0.0", None);
         let name = format!("acc-{}", case.key.replace('_', "-"));
-        config.push_str(&cluster_hcl(case, &name, &[infra, addon.clone()], ""));
+        // The kubeconfig enters state only on request: ask for it here, to check it.
+        config.push_str(&cluster_hcl(
+            case,
+            &name,
+            &[infra, addon.clone()],
+            "  store_kubeconfig = true\n",
+        ));
     }
     config.push_str(
         r#"

@@ -341,7 +341,6 @@ const FAULTS: &str = r#"{"error_rate": 0.2, "error_status": 503, "throttle_rate"
 /// The quickstart applies, plans empty and destroys under heavy injected faults (20% 5xx, 20%
 /// 429, 5% resets after commit, 50 ms latency), with exactly one object per resource.
 #[test]
-#[ignore = "bug: a 503 or reset on PATCH /v1/clusterprofiles/{uid}/publish is not retried, so profile creates fail under faults"]
 fn quickstart_survives_injected_faults() {
     quickstart_under_faults("quickstart_survives_injected_faults", FAULTS);
 }
@@ -1240,7 +1239,6 @@ fn known_bug(target: &str, payload: &(dyn std::any::Any + Send), input: &[u8]) -
 /// must read back as the same value. Found by the fuzz runner; `merge_values` returns canonical
 /// text, so it changes such values today.
 #[test]
-#[ignore = "bug: canonical_text writes a multi-line `{{ }}` template scalar raw, so it reads back as another value"]
 fn canonical_text_keeps_multi_line_templates() {
     for text in [
         "a: x\n\n  {{ .spectro.var.y }}\n",

@@ -239,7 +239,6 @@ fn secrets_stay_out_of_logs_and_output() {
 /// With the ephemeral `palette_kubeconfig` and no `kubeconfig` read from the resource, the
 /// state file holds no kubeconfig at all.
 #[test]
-#[ignore = "bug: palette_cluster stores the client kubeconfig in its `kubeconfig` attribute, so state always holds it"]
 fn ephemeral_kubeconfig_keeps_kubeconfigs_out_of_state() {
     let emu = Emulator::start();
     secret_account(&emu, "leak-check");

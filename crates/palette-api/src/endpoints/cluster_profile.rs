@@ -106,15 +106,36 @@ impl Client {
         self.run(&req).await
     }
 
-    /// Publishes the draft (not retried after an ambiguous failure: a second publish is not a
-    /// no-op).
+    /// Publishes the draft.
+    ///
+    /// Retried like an idempotent call: once the draft is published there is nothing left to
+    /// publish, so a retry after an attempt that committed either succeeds as a no-op or is
+    /// refused; a refusal is checked against the profile, and a profile with a published
+    /// template and no draft left counts as published.
     pub async fn publish_cluster_profile(&self, scope: &Scope, uid: &str) -> Result<(), Error> {
         let req = Request::new(
             Method::PATCH,
             scope,
             v1_path(&["clusterprofiles", uid, "publish"]),
-        );
-        self.run(&req).await
+        )
+        .idempotent(true);
+        match self.run(&req).await {
+            Ok(()) => Ok(()),
+            Err(
+                err @ Error::Api {
+                    status: 400..=499, ..
+                },
+            ) => {
+                let published = self
+                    .get_cluster_profile(scope, uid)
+                    .await
+                    .ok()
+                    .and_then(|p| p.spec)
+                    .is_some_and(|s| s.draft.is_none() && s.published.is_some());
+                if published { Ok(()) } else { Err(err) }
+            }
+            Err(err) => Err(err),
+        }
     }
 
     /// Clones a profile into a new version (or name) and returns the new uid.
