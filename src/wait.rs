@@ -451,14 +451,17 @@ impl Waiter<'_> {
     }
 
     /// Polls until one layer (pack `pack` of profile `profile_uid`) reaches `goal`, logging each
-    /// change of that layer. Only that layer decides: another layer in `Error` does not end the
-    /// wait. The cluster's own state is not waited for (a day-2 layer goes onto a running
-    /// cluster). Used by `palette_pack`; [`Waiter::until`] is unchanged.
+    /// change of that layer. Only that layer decides, except that a layer waiting behind another
+    /// layer in `Error` ends the wait with that other layer. The cluster's own state is not waited for (a day-2 layer goes onto a running
+    /// cluster). With `version`, a `Ready` layer counts only at that version (so an upgrade is
+    /// not mistaken for done while the old version still reports). Used by `palette_pack`;
+    /// [`Waiter::until`] is unchanged.
     pub(crate) async fn until_layer(
         &self,
         ctx: &Context,
         profile_uid: &str,
         pack: &str,
+        version: Option<&str>,
         goal: LayerGoal,
     ) -> Result<Snapshot, WaitError> {
         let ctx = self.context(ctx);
@@ -524,7 +527,25 @@ impl Waiter<'_> {
                         last: Box::new(snapshot),
                     });
                 }
-                (LayerGoal::Ready, Some(layer)) if layer.ready => {
+                // Waiting behind a layer that failed: it would wait forever.
+                (LayerGoal::Ready, Some(layer))
+                    if layer.state == "WaitingForOtherLayers"
+                        && snapshot.layers.iter().any(LayerStatus::failed) =>
+                {
+                    let blocker = snapshot
+                        .layers
+                        .iter()
+                        .find(|l| l.failed())
+                        .cloned()
+                        .unwrap_or(layer);
+                    return Err(WaitError::LayerFailed {
+                        layer: blocker,
+                        last: Box::new(snapshot),
+                    });
+                }
+                (LayerGoal::Ready, Some(layer))
+                    if layer.ready && version.is_none_or(|v| v == layer.version) =>
+                {
                     tracing::info!(
                         cluster = self.name,
                         uid = self.uid,

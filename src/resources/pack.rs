@@ -455,6 +455,7 @@ impl Resource for PackResource {
             &display,
             &profile_uid,
             &name,
+            waited_version(&plan),
             started,
         )
         .await;
@@ -578,6 +579,7 @@ impl Resource for PackResource {
             &display,
             &profile_uid,
             &name,
+            waited_version(&plan),
             started,
         )
         .await;
@@ -1227,6 +1229,7 @@ async fn attach_and_wait(
     display: &str,
     profile_uid: &str,
     pack: &str,
+    version: Option<&str>,
     started: Instant,
 ) -> Result<Snapshot, Diagnostic> {
     let _guard = data.lock_cluster(cluster_uid).await;
@@ -1267,10 +1270,22 @@ async fn attach_and_wait(
         limit: WAIT_LIMIT,
         started,
     };
+    // NOTE(next): on a real Palette a re-applied profile is downloaded first
+    // (`status.spcApply.canBeApplied`); a values-only change cannot be told apart in
+    // `status.packs` until the agent picks it up, so the wait could end on the old, still Ready
+    // layer. The emulator replans synchronously on PATCH, so the tests do not see this.
     waiter
-        .until_layer(ctx, profile_uid, pack, LayerGoal::Ready)
+        .until_layer(ctx, profile_uid, pack, version, LayerGoal::Ready)
         .await
         .map_err(|err| wait_diagnostic(err, pack, display, "deploying"))
+}
+
+/// The version the layer must report once deployed: the planned tag, except for manifest packs
+/// (whose version Palette chooses).
+fn waited_version(plan: &Value) -> Option<&str> {
+    (pack_kind(plan) != PackType::Manifest)
+        .then(|| plan.get_str("tag"))
+        .flatten()
 }
 
 /// The diagnostic for a wait that did not reach its goal.
@@ -1279,10 +1294,15 @@ fn wait_diagnostic(err: WaitError, pack: &str, cluster: &str, doing: &str) -> Di
         WaitError::LayerFailed { layer, .. } => Diagnostic::error(
             "Pack Deployment Failed",
             format!(
-                "Layer {} (pack {pack} {}) failed on cluster {cluster:?}: {}. The pack stays in \
-                 the state, marked for replacement; fix its values (or the cluster) and apply \
-                 again.",
+                "{}Layer {} (pack {} {}) failed on cluster {cluster:?}: {}. The pack stays in \
+                 the state; fix the failed layer (its values, or the cluster) and apply again.",
+                if layer.name == pack {
+                    String::new()
+                } else {
+                    format!("Pack {pack:?} waits for a layer below it that failed. ")
+                },
                 layer.layer,
+                layer.name,
                 layer.version,
                 if layer.message.is_empty() {
                     "Palette gave no message"
@@ -1459,7 +1479,7 @@ async fn detach_and_wait(
         started,
     };
     match waiter
-        .until_layer(ctx, profile_uid, pack, LayerGoal::Gone)
+        .until_layer(ctx, profile_uid, pack, None, LayerGoal::Gone)
         .await
     {
         Ok(_) | Err(WaitError::Gone) => Ok(()),

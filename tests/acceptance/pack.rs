@@ -500,6 +500,22 @@ module "monitoring" {{
 output "monitoring" {{
   value = [module.monitoring.id, module.monitoring.state]
 }}
+
+resource "palette_pack" "namespaces" {{
+  cluster_id = palette_cluster.c.id
+  name       = "team-namespaces"
+  type       = "manifest"
+
+  manifest {{
+    name    = "namespaces"
+    content = <<-YAML
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: team-a
+    YAML
+  }}
+}}
 "#,
         cluster_hcl("acc-mod", &infra, &addon),
         module.display()
@@ -517,6 +533,17 @@ output "monitoring" {{
     let deployed = layers(&emu, &cluster);
     assert_eq!(deployed["prometheus-operator"].1, "Ready", "{deployed:?}");
     assert!(applied_values(&emu, &cluster, "prometheus-operator").contains("30d"));
+    // A manifest pack, next to it.
+    let namespaces = tf.resource_values("palette_pack.namespaces");
+    assert_eq!(namespaces["state"], "Ready", "{namespaces}");
+    assert!(
+        namespaces["manifest"][0]["uid"]
+            .as_str()
+            .is_some_and(|u| !u.is_empty()),
+        "{namespaces}"
+    );
+    assert_eq!(deployed.len(), 7, "{deployed:?}");
+    assert_eq!(layers(&emu, &cluster)["team-namespaces"].1, "Ready");
     tf.assert_empty_plan();
     tf.destroy();
     assert!(tf.state_list().is_empty());
@@ -532,8 +559,11 @@ fn failure_drift_and_a_deleted_cluster() {
     let (cluster_tf, cluster) = running_cluster(&emu, "acc-pack-drift");
     let tf = Terraform::new(&emu);
     let values = "    prometheus:\n      replicas: 1";
-    tf.write_config(&format!("{HEADER}{}", packs_hcl(&cluster, values, true)));
+    // Prometheus first: a failed layer blocks the add-on layers attached after it.
+    tf.write_config(&format!("{HEADER}{}", packs_hcl(&cluster, values, false)));
     tf.init();
+    tf.apply();
+    tf.write_config(&format!("{HEADER}{}", packs_hcl(&cluster, values, true)));
 
     emu.set_faults(r#"{"fail_pack": "cert-manager"}"#);
     tf.try_apply()
