@@ -424,12 +424,16 @@ fn assert_healthy(values: &Value, address: &str, layers: usize) {
         ["os", "k8s", "cni", "csi"],
         "{address}: layers in stack order"
     );
-    assert!(
-        values["kubeconfig"]
-            .as_str()
-            .is_some_and(|k| k.contains("apiVersion")),
-        "{address}: kubeconfig"
-    );
+    // The kubeconfig is in state only where the configuration asks for it.
+    let kubeconfig = values["kubeconfig"].as_str().unwrap_or_default();
+    if values["store_kubeconfig"] == true {
+        assert!(kubeconfig.contains("apiVersion"), "{address}: kubeconfig");
+    } else {
+        assert!(
+            kubeconfig.is_empty(),
+            "{address}: a kubeconfig in state unasked"
+        );
+    }
 }
 
 /// Every environment: an infra profile plus an add-on profile, a control-plane pool (workers

@@ -2,12 +2,12 @@
 
 use std::fmt;
 
-/// A path from the root of a value to one of its parts, like `pack[0].values` or `tags["team"]`.
+/// A path from the root of a value to one of its parts, like `rule[0].values` or `tags["team"]`.
 ///
 /// ```
 /// use tfplugin::AttributePath;
-/// let p = AttributePath::root("pack").index(0).attr("values");
-/// assert_eq!(p.to_string(), "pack[0].values");
+/// let p = AttributePath::root("rule").index(0).attr("values");
+/// assert_eq!(p.to_string(), "rule[0].values");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct AttributePath(Vec<PathStep>);
@@ -128,8 +128,8 @@ mod tests {
             ("root", AttributePath::root("name"), "name"),
             (
                 "index then attribute",
-                AttributePath::root("pack").index(0).attr("values"),
-                "pack[0].values",
+                AttributePath::root("rule").index(0).attr("values"),
+                "rule[0].values",
             ),
             (
                 "map key",

@@ -594,7 +594,7 @@ mod tests {
     #[test]
     fn paths() {
         let mut v = obj(&[(
-            "pack",
+            "rule",
             Value::List(vec![obj(&[
                 ("values", "a: 1".into()),
                 (
@@ -603,16 +603,16 @@ mod tests {
                 ),
             ])]),
         )]);
-        let p = AttributePath::root("pack").index(0).attr("values");
+        let p = AttributePath::root("rule").index(0).attr("values");
         assert_eq!(v.at(&p).and_then(Value::as_str), Some("a: 1"));
         assert_eq!(
-            v.at(&AttributePath::root("pack")
+            v.at(&AttributePath::root("rule")
                 .index(0)
                 .attr("tags")
                 .key("team")),
             Some(&"x".into())
         );
-        assert_eq!(v.at(&AttributePath::root("pack").index(1)), None);
+        assert_eq!(v.at(&AttributePath::root("rule").index(1)), None);
         *v.at_mut(&p).unwrap() = Value::Null;
         assert!(v.at(&p).unwrap().is_null());
     }
