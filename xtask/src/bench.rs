@@ -1204,7 +1204,7 @@ fn handshake(binary: &Path, work: &Path, sizes: Sizes, report: &mut Report) -> a
     };
     report.line(format!(
         "\n## 4. Plugin start and memory\n\nStart of the release binary to its go-plugin handshake line on stdout \
-         (`1|6|tcp|…|grpc|…`), with the environment Terraform sets (magic cookie, protocol 6, port range); one \
+         (`1|6|unix or tcp|ADDRESS|grpc|CERT`), with the environment Terraform sets (magic cookie, protocol 6, port range); one \
          unmeasured warm-up start each. {tls}.\n\n| started | starts | median (ms) | min (ms) | max (ms) |\n|---|---|---|---|---|\n{}",
         rows.join("\n")
     ));
