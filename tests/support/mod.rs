@@ -18,6 +18,7 @@
 //! | `TF_ACC_LOG` | Terraform's log level for the log file (default `DEBUG`) |
 //! | `TF_ACC_KEEP=1` | keep every test directory (failed tests always keep theirs) |
 //! | `TF_ACC_TIME_SCALE` | the emulator's `--time-scale` (default `0.01`) |
+//! | `TF_ACC_COMMAND_TIMEOUT` | seconds one Terraform command may run before it is killed (default 300) |
 
 // Each acceptance test uses only part of the harness.
 #![allow(dead_code, unused_imports)]

@@ -8,8 +8,11 @@
 //! output and the log's tail; `try_*` variants return the [`Output`] for tests that expect an
 //! error.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::support::temp::TempDir;
 use crate::support::{TestEnv, provider_binary, workspace_root};
@@ -123,14 +126,38 @@ impl Terraform {
             .env("CHECKPOINT_DISABLE", "1")
             .envs(self.env.iter().map(|(k, v)| (*k, v.as_str())));
         let command = format!("terraform {}", args.join(" "));
-        let out = cmd
-            .output()
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap_or_else(|e| panic!("starting {}: {e}", self.binary.display()));
+        let stdout = drain(child.stdout.take().expect("stdout is piped"));
+        let stderr = drain(child.stderr.take().expect("stderr is piped"));
+        // A provider that waits forever must fail the test, not hang the whole run.
+        let limit = command_timeout();
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("waiting for terraform") {
+                break Some(status);
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut stderr = stderr.join().unwrap_or_default();
+        if status.is_none() {
+            stderr.push_str(&format!(
+                "\n[harness] `{command}` was killed after {limit:?} (TF_ACC_COMMAND_TIMEOUT)\n"
+            ));
+        }
         Output {
             command,
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            code: status.and_then(|s| s.code()),
+            stdout: stdout.join().unwrap_or_default(),
+            stderr,
         }
     }
 
@@ -330,6 +357,24 @@ fn link_into_mirror(provider: &Path, mirror: &Path) {
         dir.join(format!("terraform-provider-palette_v{version}")),
     )
     .expect("linking the provider into the mirror");
+}
+
+/// How long one Terraform command may run: `TF_ACC_COMMAND_TIMEOUT` seconds, default 300.
+fn command_timeout() -> Duration {
+    let secs = std::env::var("TF_ACC_COMMAND_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// Reads a pipe to its end on a thread, so neither pipe can fill up and block Terraform.
+fn drain(mut pipe: impl Read + Send + 'static) -> JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
 }
 
 /// Terraform's output without box drawing, with whitespace runs collapsed.
