@@ -1041,3 +1041,35 @@ fn deleting_a_profile_in_use_names_the_clusters() {
         );
     assert_eq!(tf.state_list(), [core_address("edge_native")]);
 }
+
+/// A plan of many profiles that share packs asks the registry once per distinct pack: lookups
+/// are cached for the provider process, and concurrent askers wait for the one request.
+#[test]
+fn a_plan_asks_once_per_distinct_pack() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let mut config = PROVIDER.to_string();
+    for i in 0..40 {
+        let _ = write!(
+            config,
+            "resource \"palette_cluster_profile\" \"p{i}\" {{\n  name = \"shared-{i}\"\n  \
+             pack {{\n    name = \"nginx\"\n    tag  = \"1.10.0\"\n  }}\n  pack {{\n    \
+             name = \"cert-manager\"\n    tag  = \"1.21.1\"\n  }}\n}}\n"
+        );
+    }
+    tf.write_config(&config);
+    tf.init();
+    emu.reset_stats();
+    assert_eq!(tf.plan(), Plan::Changes);
+    let stats = emu.stats();
+    assert_eq!(
+        stats.count("GET /v1/packs/{packName}/registries/{registryUid}"),
+        2,
+        "80 pack references, 2 distinct packs: {stats:?}"
+    );
+    assert!(
+        stats.writes().is_empty(),
+        "a plan wrote: {:?}",
+        stats.writes()
+    );
+}
