@@ -21,6 +21,7 @@ mod fuzz_checks;
 #[path = "../../src/import_id.rs"]
 mod import_id;
 mod pack;
+mod release;
 mod reliability;
 mod secrets;
 #[allow(dead_code, unreachable_pub)]

@@ -387,7 +387,7 @@ fn flatten(text: &str) -> String {
 
 /// The Terraform to run: `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one
 /// `cargo xtask terraform` installed under `.tools/`.
-fn terraform_binary() -> PathBuf {
+pub(crate) fn terraform_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("TF_ACC_TERRAFORM_PATH") {
         return PathBuf::from(path);
     }
