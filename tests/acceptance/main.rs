@@ -11,6 +11,7 @@ mod support;
 mod bad_input;
 mod cluster;
 mod cluster_profile;
+mod demo;
 mod examples;
 mod harness;
 // The provider's pure modules and the fuzz targets' bodies (fuzz/src/checks.rs), included by

@@ -29,16 +29,35 @@ const DEMO_PROJECT: &str = "Default";
 /// What the emulator prints first once it accepts connections.
 const LISTENING: &str = "palette-emulator listening on ";
 
+/// Moves the demo's files (and its Terraform working directory, a copy of the quickstart) to
+/// another folder, and lets the emulator pick a free port: for tests running the demo beside a
+/// developer's own.
+const DEMO_DIR_ENV: &str = "PALETTE_DEMO_DIR";
+
 /// Where the demo keeps its files.
 struct DemoDir {
     root: PathBuf,
+    isolated: bool,
 }
 
 impl DemoDir {
     fn new() -> anyhow::Result<DemoDir> {
-        let root = project_root().join(".demo");
+        let isolated = std::env::var_os(DEMO_DIR_ENV).is_some();
+        let root = std::env::var_os(DEMO_DIR_ENV)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| project_root().join(".demo"));
         fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
-        Ok(DemoDir { root })
+        Ok(DemoDir { root, isolated })
+    }
+
+    /// Where Terraform runs: `examples/quickstart/` itself, or a copy of it in an isolated demo.
+    fn work_dir(&self, quickstart: &Path) -> anyhow::Result<PathBuf> {
+        if !self.isolated {
+            return Ok(quickstart.to_path_buf());
+        }
+        let work = self.root.join("quickstart");
+        copy_config(quickstart, &work)?;
+        Ok(work)
     }
     fn pid(&self) -> PathBuf {
         self.root.join("emulator.pid")
@@ -63,8 +82,8 @@ impl DemoDir {
 pub(crate) fn demo(args: &[String]) -> anyhow::Result<()> {
     util::expect_flags(args, &["--release"])?;
     let release = util::has_flag(args, "--release");
-    let quickstart = quickstart_dir()?;
     let dir = DemoDir::new()?;
+    let quickstart = dir.work_dir(&quickstart_dir()?)?;
     let tf = terraform::ensure_any()?;
 
     section("build the provider and the emulator");
@@ -114,7 +133,7 @@ pub(crate) fn demo(args: &[String]) -> anyhow::Result<()> {
 pub(crate) fn down(args: &[String]) -> anyhow::Result<()> {
     util::expect_flags(args, &[])?;
     let dir = DemoDir::new()?;
-    let quickstart = project_root().join("examples/quickstart");
+    let quickstart = dir.work_dir(&project_root().join("examples/quickstart"))?;
     let state = quickstart.join("terraform.tfstate");
     if state.is_file() && dir.cli_config().is_file() {
         let tf = terraform::ensure_any()?;
@@ -173,6 +192,32 @@ pub(crate) fn emulator(args: &[String]) -> anyhow::Result<()> {
         .with_context(|| format!("running {}", util::display(&cmd)))?;
     if !status.success() {
         bail!("palette-emulator exited with {status}");
+    }
+    Ok(())
+}
+
+/// Copies a configuration's files (`*.tf` and the folders beside them, such as `values/`), and
+/// nothing Terraform wrote (state, `.terraform/`, the lock file).
+fn copy_config(from: &Path, to: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with('.') || name.starts_with("terraform.tfstate") {
+            continue;
+        }
+        if path.is_dir() {
+            copy_config(&path, &to.join(&name))?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "tf" || e == "yaml" || e == "yml")
+        {
+            fs::copy(&path, to.join(&name))?;
+        }
     }
     Ok(())
 }
@@ -277,7 +322,7 @@ fn ensure_emulator(dir: &DemoDir, binary: &Path) -> anyhow::Result<String> {
     if !util::is_executable(binary) {
         bail!("no emulator binary at {}", binary.display());
     }
-    let listen = if TcpListener::bind(("127.0.0.1", DEMO_PORT)).is_ok() {
+    let listen = if !dir.isolated && TcpListener::bind(("127.0.0.1", DEMO_PORT)).is_ok() {
         format!("127.0.0.1:{DEMO_PORT}")
     } else {
         eprintln!("port {DEMO_PORT} is taken; letting the emulator pick a free one");
