@@ -1026,8 +1026,12 @@ fn check_config(config: &Value, diags: &mut Diagnostics) {
             .iter()
             .all(|p| p.is_fully_known() || p.get("control_plane").is_some_and(|v| !v.is_unknown()))
     {
+        // Terraform can show an attribute's line but not a whole block list's: point at the
+        // first pool's `control_plane`, where the fix goes.
         diags.attribute_error(
-            AttributePath::root("machine_pool"),
+            AttributePath::root("machine_pool")
+                .index(0)
+                .attr("control_plane"),
             "Missing Control-Plane Pool",
             format!(
                 "A {} cluster needs a machine pool with `control_plane = true` to run Kubernetes.",
@@ -1190,7 +1194,7 @@ async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnost
             ),
             // Only complete when every profile was read: an unknown id may be the core profile.
             None if all_known => diags.attribute_error(
-                AttributePath::root("cluster_profile"),
+                AttributePath::root("cluster_profile").index(0).attr("id"),
                 "Missing Infrastructure Profile",
                 format!(
                     "{}. Add-on profiles alone cannot make a cluster.",

@@ -124,16 +124,6 @@ fn at(summary: &str, address: &str, attribute: &str) -> String {
     )
 }
 
-/// A refusal of the whole resource (something missing): `with ADDRESS,`, the resource's first
-/// line, then `detail` (a regex).
-fn at_resource(summary: &str, address: &str, detail: &str) -> String {
-    let (kind, name) = address.split_once('.').expect("TYPE.NAME");
-    format!(
-        r#"Error: {summary} with {}, on main\.tf line \d+, in resource "{kind}" "{name}": \d+: resource "{kind}" "{name}" \{{ .*{detail}"#,
-        regex::escape(address)
-    )
-}
-
 /// Terraform's own checks (unknown arguments, types): `on main.tf line`, then the attribute.
 fn hcl_error(summary: &str, attribute: &str) -> String {
     format!(r"Error: {summary} .*on main\.tf line \d+, in [a-z]+ .*\d+: .*{attribute}")
@@ -350,8 +340,8 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
         plan(
             "cluster without a control-plane pool",
             cl("    control_plane = true\n", ""),
-            // At the resource: the pool that is missing has no line to point at.
-            at_resource("Missing Control-Plane Pool", c, "control_plane = true"),
+            // At the first pool, where `control_plane = true` goes.
+            at("Missing Control-Plane Pool", c, "machine_pool"),
         ),
         plan(
             "pool count above its max",
@@ -397,7 +387,7 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
         plan(
             "only an add-on profile",
             cl(&format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"), ""),
-            at_resource("Missing Infrastructure Profile", c, "no full or infra profile"),
+            at("Missing Infrastructure Profile", c, "id"),
         ),
         plan(
             "override of a pack the profile lacks",
