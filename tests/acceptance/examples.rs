@@ -107,3 +107,61 @@ fn every_example_applies_plans_clean_and_destroys() {
         after.body
     );
 }
+
+/// The twelve environment examples (`examples/environments/<env>/main.tf`) apply together: each
+/// makes its environment's infra profile and a cluster that comes up healthy with every layer
+/// ready; the second plan is empty and destroy removes them all.
+#[test]
+fn every_environment_example_deploys_healthy() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    tf.write_file(
+        "provider.tf",
+        &read(&workspace_root().join("examples/provider/provider.tf")),
+    );
+    let root = workspace_root().join("examples/environments");
+    let mut environments = Vec::new();
+    for entry in std::fs::read_dir(&root).expect("examples/environments") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        tf.write_file(&format!("{name}.tf"), &read(&path.join("main.tf")));
+        environments.push(name);
+    }
+    environments.sort();
+    assert_eq!(
+        environments.len(),
+        12,
+        "one example per environment: {environments:?}"
+    );
+    tf.init();
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=24",
+    ]);
+    assert!(
+        out.success(),
+        "apply failed:\n{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+    for env in &environments {
+        let cluster = tf.resource_values(&format!("palette_cluster.{env}"));
+        assert_eq!(cluster["health"], "Healthy", "{env}: {cluster}");
+        let layers = cluster["layers"].as_array().expect("layers");
+        assert_eq!(layers.len(), 4, "{env}: {cluster}");
+        assert!(
+            layers.iter().all(|l| l["state"] == "Ready"),
+            "{env}: {cluster}"
+        );
+    }
+    tf.assert_empty_plan();
+    tf.destroy();
+    assert!(
+        tf.state_list().is_empty(),
+        "destroy left {:?}",
+        tf.state_list()
+    );
+}

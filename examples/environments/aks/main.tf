@@ -1,0 +1,59 @@
+# A cluster on Azure AKS: an infra profile with the environment's own OS, Kubernetes, CNI and
+# CSI packs, and the cluster built from it with two machine pools.
+# Azure AKS runs the control plane itself, so both pools are worker pools.
+
+data "palette_cloud_account" "aks" {
+  name        = "azure-dev"
+  environment = "aks"
+}
+
+resource "palette_cluster_profile" "aks_stack" {
+  name        = "aks-stack"
+  type        = "infra"
+  environment = "aks"
+
+  pack {
+    name = "ubuntu-aks"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes-aks"
+    tag  = "1.29"
+  }
+  pack {
+    name = "cni-azure"
+    tag  = "1.4.0"
+  }
+  pack {
+    name = "csi-azure"
+    tag  = "1.33.4"
+  }
+}
+
+resource "palette_cluster" "aks" {
+  name             = "aks-demo"
+  tags             = { env = "demo" }
+  cloud_account_id = data.palette_cloud_account.aks.id
+
+  aks {
+    subscription_id = "00000000-0000-0000-0000-000000000000"
+    location        = "eastus"
+    ssh_key         = "ssh-ed25519 AAAAC3Nza... ops@example.com"
+    resource_group  = "platform-rg"
+  }
+
+  cluster_profile {
+    id = palette_cluster_profile.aks_stack.id
+  }
+
+  machine_pool {
+    name          = "system"
+    count         = 1
+    instance_type = "Standard_D4s_v3"
+  }
+  machine_pool {
+    name          = "workers"
+    count         = 2
+    instance_type = "Standard_D4s_v3"
+  }
+}

@@ -1,0 +1,59 @@
+# A cluster on Azure: an infra profile with the environment's own OS, Kubernetes, CNI and
+# CSI packs, and the cluster built from it with two machine pools.
+
+data "palette_cloud_account" "azure" {
+  name        = "azure-dev"
+  environment = "azure"
+}
+
+resource "palette_cluster_profile" "azure_stack" {
+  name        = "azure-stack"
+  type        = "infra"
+  environment = "azure"
+
+  pack {
+    name = "ubuntu-azure"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }
+  pack {
+    name = "cni-calico-azure"
+    tag  = "3.31.4"
+  }
+  pack {
+    name = "csi-azure"
+    tag  = "1.33.4"
+  }
+}
+
+resource "palette_cluster" "azure" {
+  name             = "azure-demo"
+  tags             = { env = "demo" }
+  cloud_account_id = data.palette_cloud_account.azure.id
+
+  azure {
+    subscription_id = "00000000-0000-0000-0000-000000000000"
+    location        = "eastus"
+    ssh_key         = "ssh-ed25519 AAAAC3Nza... ops@example.com"
+  }
+
+  cluster_profile {
+    id = palette_cluster_profile.azure_stack.id
+  }
+
+  machine_pool {
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "Standard_D4s_v3"
+  }
+  machine_pool {
+    name          = "workers"
+    count         = 2
+    instance_type = "Standard_D4s_v3"
+    disk_size_gb  = 80
+  }
+}

@@ -1,0 +1,57 @@
+# A cluster on Google Cloud: an infra profile with the environment's own OS, Kubernetes, CNI and
+# CSI packs, and the cluster built from it with two machine pools.
+
+data "palette_cloud_account" "gcp" {
+  name        = "gcp-dev"
+  environment = "gcp"
+}
+
+resource "palette_cluster_profile" "gcp_stack" {
+  name        = "gcp-stack"
+  type        = "infra"
+  environment = "gcp"
+
+  pack {
+    name = "ubuntu-gcp"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }
+  pack {
+    name = "cni-calico"
+    tag  = "3.31.4"
+  }
+  pack {
+    name = "csi-gcp-driver"
+    tag  = "1.25.2"
+  }
+}
+
+resource "palette_cluster" "gcp" {
+  name             = "gcp-demo"
+  tags             = { env = "demo" }
+  cloud_account_id = data.palette_cloud_account.gcp.id
+
+  gcp {
+    project = "acme-platform"
+    region  = "us-central1"
+  }
+
+  cluster_profile {
+    id = palette_cluster_profile.gcp_stack.id
+  }
+
+  machine_pool {
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "n2-standard-4"
+  }
+  machine_pool {
+    name          = "workers"
+    count         = 2
+    instance_type = "n2-standard-4"
+  }
+}
