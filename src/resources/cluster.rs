@@ -2309,7 +2309,7 @@ mod tests {
             (
                 "no control plane",
                 base_config("aws", aws_block(), vec![worker(2)], Some("acc")),
-                vec!["machine_pool"],
+                vec!["machine_pool[0].control_plane"],
             ),
             (
                 "count above max",
