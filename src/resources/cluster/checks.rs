@@ -1,0 +1,409 @@
+//! Plan-time checks: the configuration alone, then read-only API calls (cloud account,
+//! profiles, edge hosts). None of them writes.
+
+use super::*;
+
+/// Checks of the configuration alone (no API): environment block, pools, timeouts.
+pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
+    let set: Vec<&'static dyn Environment> = environments::ALL
+        .iter()
+        .copied()
+        .filter(|env| config.get(env.key()).is_some_and(|b| !b.is_null()))
+        .collect();
+    let env = match set.as_slice() {
+        [] => {
+            diags.error(
+                "Missing Environment Block",
+                format!(
+                    "A cluster is deployed on exactly one environment; add one environment block: {}.",
+                    environment_keys()
+                ),
+            );
+            None
+        }
+        [one] => Some(*one),
+        [first, rest @ ..] => {
+            for other in rest {
+                diags.attribute_error(
+                    AttributePath::root(other.key()),
+                    "Conflicting Environment Blocks",
+                    format!(
+                        "A cluster is deployed on exactly one environment, but both `{}` and `{}` are set. \
+                         Keep one of them.",
+                        first.key(),
+                        other.key()
+                    ),
+                );
+            }
+            None
+        }
+    };
+    if let Err((path, message)) = timeouts_of(config) {
+        diags.attribute_error(path, "Invalid Timeout", format!("{message}."));
+    }
+    let Some(env) = env else { return };
+
+    let account = config.get("cloud_account_id").unwrap_or(&Value::Null);
+    match env.account_environment() {
+        None if !account.is_null() => diags.attribute_error(
+            AttributePath::root("cloud_account_id"),
+            "Unexpected Cloud Account",
+            format!("{} clusters take no cloud account; remove `cloud_account_id`.", env.display_name()),
+        ),
+        Some(kind) if account.is_null() => diags.attribute_error(
+            AttributePath::root("cloud_account_id"),
+            "Missing Cloud Account",
+            format!(
+                "{} clusters deploy with a {} cloud account; set `cloud_account_id` (for example from the \
+                 `palette_cloud_account` data source).",
+                env.display_name(),
+                kind.display_name()
+            ),
+        ),
+        _ => {}
+    }
+
+    let Some(pool_values) = config.get("machine_pool").and_then(Value::as_elements) else {
+        return;
+    };
+    environments::check_pools(env, pool_values, diags);
+    let mut names = BTreeSet::new();
+    let mut control_planes = 0;
+    let mut all_known = true;
+    for (index, pool) in pool_values.iter().enumerate() {
+        let path = AttributePath::root("machine_pool").index(index as i64);
+        if let Some(name) = pool.get_str("name")
+            && !names.insert(name.to_string())
+        {
+            diags.attribute_error(
+                path.clone().attr("name"),
+                "Duplicate Machine Pool",
+                format!("Two machine pools are named {name:?}; pool names identify pools and must be unique."),
+            );
+        }
+        match pool.get("control_plane") {
+            Some(Value::Bool(true)) => {
+                control_planes += 1;
+                if env.managed_control_plane() {
+                    diags.attribute_error(
+                        path.clone().attr("control_plane"),
+                        "Managed Control Plane",
+                        format!(
+                            "{} runs the Kubernetes control plane itself, so its machine pools are workers \
+                             only. Remove `control_plane` from this pool.",
+                            env.display_name()
+                        ),
+                    );
+                }
+            }
+            Some(v) if v.is_unknown() => all_known = false,
+            _ => {}
+        }
+        let count = pool.get_i64("count");
+        for (bound, value) in [("min", pool.get_i64("min")), ("max", pool.get_i64("max"))] {
+            if let (Some(count), Some(limit)) = (count, value) {
+                let outside = if bound == "min" {
+                    count < limit
+                } else {
+                    count > limit
+                };
+                if outside {
+                    diags.attribute_error(
+                        path.clone().attr("count"),
+                        "Pool Size Out Of Range",
+                        format!(
+                            "Pool {:?} has count = {count}, outside its autoscaling range min = {} .. max = {}.",
+                            pool.get_str("name").unwrap_or_default(),
+                            pool.get_i64("min").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
+                            pool.get_i64("max").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(min), Some(max)) = (pool.get_i64("min"), pool.get_i64("max"))
+            && min > max
+        {
+            diags.attribute_error(
+                path.clone().attr("min"),
+                "Pool Size Out Of Range",
+                format!("min = {min} is above max = {max}."),
+            );
+        }
+        if pool.get_bool("control_plane") == Some(true) && count == Some(0) {
+            diags.attribute_error(
+                path.attr("count"),
+                "Empty Control Plane",
+                "A control-plane pool needs at least one node.",
+            );
+        }
+    }
+    if control_planes == 0
+        && all_known
+        && !env.managed_control_plane()
+        && pool_values
+            .iter()
+            .all(|p| p.is_fully_known() || p.get("control_plane").is_some_and(|v| !v.is_unknown()))
+    {
+        // Terraform can show an attribute's line but not a whole block list's: point at the
+        // first pool's `control_plane`, where the fix goes.
+        diags.attribute_error(
+            AttributePath::root("machine_pool")
+                .index(0)
+                .attr("control_plane"),
+            "Missing Control-Plane Pool",
+            format!(
+                "A {} cluster needs a machine pool with `control_plane = true` to run Kubernetes.",
+                env.display_name()
+            ),
+        );
+    }
+    if let Some(block) = config.get(env.key()) {
+        let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
+        env.check(block, &AttributePath::root(env.key()), &pools, diags);
+    }
+}
+
+/// Plan-time checks that read the API (no writes): the cloud account and the profiles.
+pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnostics) {
+    let Some((env, _)) = environment_of(config) else {
+        return;
+    };
+    let context = config.get_str("context").unwrap_or("project");
+    let Ok(scope) = data.scope(context).await else {
+        return;
+    };
+
+    if let (Some(account), Some(kind)) = (
+        config.get_str("cloud_account_id"),
+        env.account_environment(),
+    ) {
+        match data.client.list_cloud_account_summaries(&scope, None).await {
+            Ok(accounts) => {
+                let found = accounts
+                    .iter()
+                    .find(|a| a.metadata.as_ref().and_then(|m| m.uid.as_deref()) == Some(account));
+                match found {
+                    None => diags.attribute_error(
+                        AttributePath::root("cloud_account_id"),
+                        "Unknown Cloud Account",
+                        format!("No cloud account has uid {account:?} in the {context} scope."),
+                    ),
+                    Some(found) => {
+                        let account_env = found.kind.as_deref().and_then(account_environment);
+                        if account_env != Some(kind) {
+                            let name = found
+                                .metadata
+                                .as_ref()
+                                .and_then(|m| m.name.clone())
+                                .unwrap_or_default();
+                            diags.attribute_error(
+                                AttributePath::root("cloud_account_id"),
+                                "Wrong Cloud Account",
+                                format!(
+                                    "Cloud account {name:?} is a {} account, but {} clusters deploy with {} \
+                                     accounts.",
+                                    found.kind.as_deref().unwrap_or("unknown"),
+                                    env.display_name(),
+                                    kind.display_name()
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            Err(err) => diags.push(
+                diagnostics::api_error("Plan Cluster Error", "listing cloud accounts", &err)
+                    .with_attribute(AttributePath::root("cloud_account_id")),
+            ),
+        }
+    }
+
+    check_edge_hosts(data, &scope, config, diags).await;
+
+    let profiles = elements(config, "cluster_profile");
+    let mut infos: Vec<(String, ProfileType, ProfileScope, Vec<String>, usize)> = Vec::new();
+    let mut all_known = true;
+    for (index, profile) in profiles.iter().enumerate() {
+        let path = AttributePath::root("cluster_profile")
+            .index(index as i64)
+            .attr("id");
+        let Some(id) = profile.get_str("id") else {
+            all_known = false;
+            continue;
+        };
+        match data.client.get_cluster_profile(&scope, id).await {
+            Ok(found) => {
+                let name = found
+                    .metadata
+                    .as_ref()
+                    .and_then(|m| m.name.clone())
+                    .unwrap_or_else(|| id.to_string());
+                let template = found
+                    .spec
+                    .as_ref()
+                    .and_then(|s| s.published.clone().or_else(|| s.draft.clone()));
+                let template = template.unwrap_or_default();
+                let Ok(kind) = ProfileType::from_api(template.type_.as_deref().unwrap_or("add-on"))
+                else {
+                    all_known = false;
+                    continue;
+                };
+                let scope_of =
+                    ProfileScope::from_cloud_type(template.cloud_type.as_deref().unwrap_or("all"))
+                        .unwrap_or(ProfileScope::All);
+                let packs = template
+                    .packs
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| p.name)
+                    .collect();
+                for over in elements(profile, "pack") {
+                    if let Some(pack) = over.get_str("name")
+                        && !template_has_pack(&found, pack)
+                    {
+                        diags.attribute_error(
+                            path.clone().attr("pack"),
+                            "Unknown Pack Override",
+                            format!("Profile {name:?} has no pack named {pack:?}; overrides name packs of the profile."),
+                        );
+                    }
+                }
+                infos.push((name, kind, scope_of, packs, index));
+            }
+            Err(err) if err.is_not_found() => {
+                all_known = false;
+                diags.attribute_error(
+                    path,
+                    "Unknown Cluster Profile",
+                    format!("No cluster profile has uid {id:?} in the {context} scope."),
+                );
+            }
+            Err(err) => {
+                all_known = false;
+                diags.push(
+                    diagnostics::api_error(
+                        "Plan Cluster Error",
+                        &format!("reading cluster profile {id}"),
+                        &err,
+                    )
+                    .with_attribute(path),
+                );
+            }
+        }
+    }
+    let infos_ref: Vec<ProfileInfo<'_>> = infos
+        .iter()
+        .map(|(name, kind, scope_of, packs, index)| ProfileInfo {
+            name,
+            profile_type: *kind,
+            environment: *scope_of,
+            pack_names: packs,
+            index: *index,
+        })
+        .collect();
+    for issue in check_cluster_stack(env.name(), &infos_ref) {
+        match issue.index {
+            Some(index) => diags.attribute_error(
+                AttributePath::root("cluster_profile")
+                    .index(index as i64)
+                    .attr("id"),
+                "Invalid Cluster Stack",
+                format!("{}.", upper_first(&issue.message)),
+            ),
+            // Only complete when every profile was read: an unknown id may be the core profile.
+            None if all_known => diags.attribute_error(
+                AttributePath::root("cluster_profile").index(0).attr("id"),
+                "Missing Infrastructure Profile",
+                format!(
+                    "{}. Add-on profiles alone cannot make a cluster.",
+                    upper_first(&issue.message)
+                ),
+            ),
+            None => {}
+        }
+    }
+}
+
+/// Checks that every edge host a pool lists exists (by uid or name).
+pub(super) async fn check_edge_hosts(
+    data: &PaletteData,
+    scope: &Scope,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    let pools = elements(config, "machine_pool");
+    let listed: Vec<(usize, Vec<String>)> = pools
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, environments::get_strings(p, "edge_hosts")?)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    let hosts = match data
+        .client
+        .list_edge_hosts_metadata(scope, None, false)
+        .await
+    {
+        Ok(hosts) => hosts,
+        Err(err) => {
+            return diags.push(diagnostics::api_error(
+                "Plan Cluster Error",
+                "listing edge hosts",
+                &err,
+            ));
+        }
+    };
+    for (index, names) in listed {
+        for host in names {
+            let known = hosts.iter().any(|m| {
+                m.uid.as_deref() == Some(host.as_str()) || m.name.as_deref() == Some(host.as_str())
+            });
+            if !known {
+                let mut offered: Vec<String> =
+                    hosts.iter().filter_map(|m| m.name.clone()).collect();
+                offered.sort();
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(index as i64)
+                        .attr("edge_hosts"),
+                    "Unknown Edge Host",
+                    format!(
+                        "No edge host has uid or name {host:?}. Registered edge hosts: {}.",
+                        if offered.is_empty() {
+                            "none".to_string()
+                        } else {
+                            offered.join(", ")
+                        }
+                    ),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn template_has_pack(profile: &palette_api::models::ClusterProfile, pack: &str) -> bool {
+    profile
+        .spec
+        .iter()
+        .flat_map(|s| s.published.iter().chain(s.draft.iter()))
+        .flat_map(|t| t.packs.iter().flatten())
+        .any(|p| p.name == pack)
+}
+
+pub(super) fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The environment of a cloud account `kind` (`tencent` is TKE's).
+pub(super) fn account_environment(kind: &str) -> Option<Name> {
+    match kind {
+        "tencent" => Some(Name::Tke),
+        other => Name::from_cloud_type(other),
+    }
+}

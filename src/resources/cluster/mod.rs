@@ -1,0 +1,550 @@
+//! `palette_cluster`: a layered stack deployed on one environment, waited for layer by layer,
+//! and changed in place on day 2.
+//!
+//! # Lifecycle
+//!
+//! - **Plan** checks what can be checked without writing: exactly one environment block, the
+//!   pools against that environment (sizing fields, a control-plane pool, `count` within
+//!   `min..max`), then with read-only API calls that the cloud account exists and belongs to the
+//!   environment and that the profiles make a complete stack (one infra or full profile).
+//! - **Create** posts the cluster and records its uid in state at once, so an interrupted or
+//!   failed wait never orphans it. It then waits per `wait_for` within `timeouts.create`.
+//!   A layer in `Error` or a timeout fails the apply: the cluster stays in state, tainted, and
+//!   the next apply replaces it. An interrupted apply (Ctrl-C) only warns: the cluster stays in
+//!   state untainted, marked in private state as still being created, and the next plan shows
+//!   an in-place update that resumes the wait instead of creating another cluster. The same
+//!   mark makes a tainted cluster resume its wait once `terraform untaint` is run on it. A day-2
+//!   wait cut short (interrupted or past `timeouts.update`) is marked the same way, so the next
+//!   apply waits again. A refresh that finds the goal already reached drops the mark.
+//! - **Read** follows drift: a pool resized, added or removed outside Terraform, a profile
+//!   detached, pack values changed; a cluster that is gone is removed from state. The order of
+//!   pools and profiles is the configuration's.
+//! - **Update** (day 2): metadata, profile version bumps (`replaceWithProfile`), pack value
+//!   overrides and variables, add-on profiles added or removed, pools added, resized or
+//!   removed; each followed by the layer-by-layer wait within `timeouts.update`.
+//! - **Delete** waits until the cluster is gone within `timeouts.delete`; `force_delete` asks
+//!   Palette to force it and says so in a warning.
+//! - **Import** takes the uid or the name, optionally prefixed with `tenant/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use palette_api::models::{
+    ManifestRefUpdateEntity, ObjectMeta, ObjectMetaInputEntity, ObjectMetaInputEntitySchema,
+    PackValuesEntity, SpectroCluster, SpectroClusterProfileEntity, SpectroClusterProfiles,
+    SpectroClusterProfilesDeleteEntity, SpectroClusterVariable, SpectroClusterVariableUpdateEntity,
+};
+use palette_api::{Client, KubeconfigKind, Scope};
+use tfplugin::plan_modifier::{requires_replace, use_state_for_unknown};
+use tfplugin::resource::{
+    CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
+    ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
+    UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
+};
+use tfplugin::validator::{one_of, regex_matches};
+use tfplugin::{
+    Attribute, AttributePath, Block, Context, Diagnostic, Diagnostics, NestedBlock, Nesting,
+    Resource, Schema, Type, Value, ValueExt, async_trait,
+};
+use tokio::time::Instant;
+
+use crate::diagnostics;
+use crate::environments::{self, CloudConfigState, ClusterSpec, Environment, Pool};
+use crate::import_id::{ClusterTarget, parse_cluster_import_id};
+use crate::provider_data::PaletteData;
+use crate::stack::environment_names::{Environment as Name, Scope as ProfileScope};
+use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
+use crate::stack::values;
+use crate::wait::{self, Expect, Goal, Snapshot, WaitError, Waiter};
+
+mod checks;
+mod model;
+mod plan;
+mod read;
+mod schema;
+#[cfg(test)]
+mod tests;
+mod update;
+mod waiting;
+
+use checks::*;
+use model::*;
+use plan::*;
+use read::*;
+use schema::*;
+use update::*;
+use waiting::*;
+
+pub(crate) use read::{layer_type, layers_value};
+
+/// The private-state key marking a cluster whose wait was cut short (interrupted, or timed out
+/// on update): `"create"` or `"update"`. The next plan then shows an in-place update whose apply
+/// resumes the wait.
+const WAIT_PENDING: &str = "wait_pending";
+
+/// Default timeouts, as Terraform duration strings.
+const DEFAULT_CREATE: &str = "60m";
+const DEFAULT_UPDATE: &str = "60m";
+const DEFAULT_DELETE: &str = "30m";
+
+/// The name prefix of the carrier profiles `palette_pack` attaches; they belong to that
+/// resource, not to the cluster's `cluster_profile` list.
+const PACK_CARRIER_PREFIX: &str = "tf-pack-";
+
+/// The `palette_cluster` resource.
+pub(crate) struct ClusterResource;
+
+#[async_trait]
+impl Resource for ClusterResource {
+    fn type_name(&self) -> &str {
+        "cluster"
+    }
+
+    fn schema(&self) -> Schema {
+        schema_v0()
+    }
+
+    async fn validate_config(
+        &self,
+        _ctx: &Context,
+        req: ValidateConfigRequest,
+        resp: &mut ValidateConfigResponse,
+    ) {
+        check_config(&req.config, &mut resp.diagnostics);
+    }
+
+    async fn modify_plan(
+        &self,
+        _ctx: &Context,
+        req: ModifyPlanRequest,
+        resp: &mut ModifyPlanResponse,
+    ) {
+        if req.plan.is_null() {
+            if req.state.get_bool("force_delete") == Some(true) {
+                resp.diagnostics.warning(
+                    "Cluster Will Be Force Deleted",
+                    format!(
+                        "`force_delete` is set, so destroying cluster {:?} asks Palette to force the \
+                         deletion. Cloud resources Palette cannot clean up are then left for you to \
+                         remove by hand.",
+                        req.state.get_str("name").unwrap_or_default()
+                    ),
+                );
+            }
+            return;
+        }
+        keep_equivalent_text(&req.state, &mut resp.plan);
+        restore_unchanged_computed(&req.state, &mut resp.plan);
+        // Resume an unfinished create: the computed results are not known until the wait ends.
+        if !req.state.is_null() && req.private.get(WAIT_PENDING).is_some() {
+            for name in ["state", "health", "layers", "kubeconfig"] {
+                resp.plan.set(name, Value::unknown());
+            }
+        }
+        let Some(data) = req.provider_data.get::<PaletteData>() else {
+            return;
+        };
+        check_with_api(data, &req.config, &mut resp.diagnostics).await;
+    }
+
+    async fn create(&self, ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
+        const SUMMARY: &str = "Create Cluster Error";
+        let started = Instant::now();
+        let data = match req.provider_data.require::<PaletteData>() {
+            Ok(data) => data,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let model = match Model::from_value(&req.plan) {
+            Ok(model) => model,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let scope = match data.scope(&model.context).await {
+            Ok(scope) => scope,
+            Err(err) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "resolving the project",
+                    &err,
+                ));
+            }
+        };
+        let mut pools = model.pools.clone();
+        if let Err(err) = resolve_edge_hosts(&data.client, &scope, &mut pools).await {
+            return resp.diagnostics.push(diagnostics::api_error(
+                SUMMARY,
+                "listing edge hosts",
+                &err,
+            ));
+        }
+        let body = model.env.create_body(&ClusterSpec {
+            metadata: model.metadata(),
+            cloud_account_uid: model.cloud_account_id.clone(),
+            profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
+            block: &model.block,
+            pools: &pools,
+        });
+        let uid = match ctx
+            .run(data.client.create_cluster_idempotent(&scope, &body))
+            .await
+        {
+            Err(why) => {
+                return resp.diagnostics.error(
+                    SUMMARY,
+                    format!(
+                        "Creating cluster {:?} was interrupted ({why}) before Palette answered. If Palette \
+                         created it, import it with `terraform import` by its name.",
+                        model.name
+                    ),
+                );
+            }
+            Ok(Err(err)) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    &format!("creating cluster {:?}", model.name),
+                    &err,
+                ));
+            }
+            Ok(Ok(uid)) => uid,
+        };
+        // From here on the state is saved whatever happens, so nothing is orphaned.
+        resp.state.set("id", uid.clone());
+        resp.state.set("cloud_config_id", "");
+        set_progress(&mut resp.state, None, "");
+        resp.private.set(WAIT_PENDING, serde_json::json!("create"));
+        tracing::info!(cluster = %model.name, uid = %uid, "created cluster {:?} ({uid})", model.name);
+
+        let waited = finish(
+            ctx,
+            data,
+            &scope,
+            &uid,
+            &model,
+            started,
+            model.timeouts.create,
+            &Expect::default(),
+        )
+        .await;
+        let config_id = cloud_config_id(&waited.cluster);
+        resp.state.set("cloud_config_id", config_id);
+        set_progress(
+            &mut resp.state,
+            waited.snapshot.as_ref(),
+            &waited.kubeconfig,
+        );
+        match waited.error {
+            None => {
+                resp.private.remove(WAIT_PENDING);
+            }
+            Some(err) => resp.diagnostics.push(wait_diagnostic(
+                "Create",
+                &model.name,
+                &uid,
+                &err,
+                model.timeouts.create,
+            )),
+        }
+    }
+
+    async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
+        const SUMMARY: &str = "Read Cluster Error";
+        let data = match req.provider_data.require::<PaletteData>() {
+            Ok(data) => data,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let Some(uid) = req.state.get_str("id").map(str::to_string) else {
+            return resp.remove();
+        };
+        let context = req
+            .state
+            .get_str("context")
+            .unwrap_or("project")
+            .to_string();
+        let scope = match data.scope(&context).await {
+            Ok(scope) => scope,
+            Err(err) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "resolving the project",
+                    &err,
+                ));
+            }
+        };
+        let remote = match ctx.run(read_remote(&data.client, &scope, &uid)).await {
+            Err(why) => {
+                return resp.diagnostics.error(
+                    SUMMARY,
+                    format!("Reading cluster {uid} was interrupted: {why}."),
+                );
+            }
+            Ok(Err(err)) if err.is_not_found() => return resp.remove(),
+            Ok(Err(err)) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    &format!("reading cluster {uid}"),
+                    &err,
+                ));
+            }
+            Ok(Ok(None)) => return resp.remove(),
+            Ok(Ok(Some(remote))) => remote,
+        };
+        let mut warnings = Diagnostics::new();
+        refresh(&mut resp.state, &remote, &mut warnings);
+        resp.diagnostics.extend(warnings);
+        // An unfinished create that has since finished by itself needs no resumed wait.
+        if req.private.get(WAIT_PENDING).is_some() {
+            let goal = Goal::from_wait_for(req.state.get_str("wait_for").unwrap_or("healthy"));
+            if reached(&remote.snapshot, goal) {
+                resp.private.remove(WAIT_PENDING);
+            }
+        }
+    }
+
+    async fn update(&self, ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
+        const SUMMARY: &str = "Update Cluster Error";
+        let started = Instant::now();
+        let data = match req.provider_data.require::<PaletteData>() {
+            Ok(data) => data,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let (new, old) = match (Model::from_value(&req.plan), Model::from_value(&req.state)) {
+            (Ok(new), Ok(old)) => (new, old),
+            (Err(diag), _) | (_, Err(diag)) => return resp.diagnostics.push(diag),
+        };
+        let uid = req.state.get_str("id").unwrap_or_default().to_string();
+        let config_uid = req
+            .state
+            .get_str("cloud_config_id")
+            .unwrap_or_default()
+            .to_string();
+        resp.state.set("id", uid.clone());
+        resp.state.set("cloud_config_id", config_uid.clone());
+        let scope = match data.scope(&new.context).await {
+            Ok(scope) => scope,
+            Err(err) => {
+                set_progress(&mut resp.state, None, "");
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "resolving the project",
+                    &err,
+                ));
+            }
+        };
+        let _guard = data.lock_cluster(&uid).await;
+        let changed = match ctx
+            .run(apply_changes(
+                &data.client,
+                &scope,
+                &uid,
+                &config_uid,
+                &old,
+                &new,
+            ))
+            .await
+        {
+            Err(why) => Err(Diagnostic::error(
+                SUMMARY,
+                format!(
+                    "Updating cluster {:?} was interrupted ({why}); run apply again to finish.",
+                    new.name
+                ),
+            )),
+            Ok(result) => result,
+        };
+        let expect = match changed {
+            Ok(expect) => expect,
+            Err(diag) => {
+                // The changes made so far are in Palette; refresh what the state can say.
+                if let Ok(Ok(Some(remote))) = ctx.run(read_remote(&data.client, &scope, &uid)).await
+                {
+                    set_progress(&mut resp.state, Some(&remote.snapshot), &remote.kubeconfig);
+                } else {
+                    set_progress(&mut resp.state, None, "");
+                }
+                return resp.diagnostics.push(diag);
+            }
+        };
+        let pending = req.private.get(WAIT_PENDING) == Some(&serde_json::json!("create"));
+        let limit = if pending {
+            new.timeouts.create.max(new.timeouts.update)
+        } else {
+            new.timeouts.update
+        };
+        let waited = finish(ctx, data, &scope, &uid, &new, started, limit, &expect).await;
+        set_progress(
+            &mut resp.state,
+            waited.snapshot.as_ref(),
+            &waited.kubeconfig,
+        );
+        match waited.error {
+            None => {
+                resp.private.remove(WAIT_PENDING);
+            }
+            Some(err) => {
+                let action = if pending { "Create" } else { "Update" };
+                if matches!(
+                    err,
+                    WaitError::Interrupted { .. } | WaitError::TimedOut { .. }
+                ) {
+                    resp.private
+                        .set(WAIT_PENDING, serde_json::json!(action.to_lowercase()));
+                } else {
+                    resp.private.remove(WAIT_PENDING);
+                }
+                resp.diagnostics
+                    .push(wait_diagnostic(action, &new.name, &uid, &err, limit));
+            }
+        }
+    }
+
+    async fn delete(&self, ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
+        const SUMMARY: &str = "Delete Cluster Error";
+        let started = Instant::now();
+        let data = match req.provider_data.require::<PaletteData>() {
+            Ok(data) => data,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let Some(uid) = req.state.get_str("id").map(str::to_string) else {
+            return;
+        };
+        let name = req.state.get_str("name").unwrap_or_default().to_string();
+        let context = req
+            .state
+            .get_str("context")
+            .unwrap_or("project")
+            .to_string();
+        let force = req.state.get_bool("force_delete").unwrap_or(false);
+        let limit = timeouts_of(&req.state)
+            .map(|t| t.delete)
+            .unwrap_or(Duration::from_secs(30 * 60));
+        let scope = match data.scope(&context).await {
+            Ok(scope) => scope,
+            Err(err) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "resolving the project",
+                    &err,
+                ));
+            }
+        };
+        let _guard = data.lock_cluster(&uid).await;
+        match ctx
+            .run(data.client.delete_cluster(&scope, &uid, force))
+            .await
+        {
+            Err(why) => {
+                return resp.diagnostics.error(
+                    SUMMARY,
+                    format!("Deleting cluster {name:?} ({uid}) was interrupted ({why}); it stays in state. Run destroy again."),
+                );
+            }
+            Ok(Err(err)) if err.is_not_found() => return,
+            Ok(Err(err)) => {
+                return resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    &format!("deleting cluster {name:?} ({uid})"),
+                    &err,
+                ));
+            }
+            Ok(Ok(())) => {}
+        }
+        if force {
+            resp.diagnostics.warning(
+                "Cluster Force Deleted",
+                format!(
+                    "Cluster {name:?} ({uid}) was deleted with forceDelete=true. Palette removes it \
+                     without waiting for its cloud resources to be cleaned up; check the cloud \
+                     account for anything left behind."
+                ),
+            );
+        }
+        let waiter = Waiter {
+            client: &data.client,
+            scope: &scope,
+            uid: &uid,
+            name: &name,
+            limit,
+            started,
+        };
+        match waiter.until_deleted(ctx).await {
+            Ok(()) | Err(WaitError::Gone) => {}
+            Err(err) => {
+                let mut diag = wait_diagnostic("Delete", &name, &uid, &err, limit);
+                if matches!(err, WaitError::TimedOut { .. }) && !force {
+                    diag.detail.push_str(
+                        "\n\nIf the cluster is stuck deleting, set `force_delete = true`, apply, and destroy again.",
+                    );
+                }
+                resp.diagnostics.push(diag);
+            }
+        }
+    }
+
+    async fn import_state(
+        &self,
+        ctx: &Context,
+        req: ImportStateRequest,
+        resp: &mut ImportStateResponse,
+    ) {
+        const SUMMARY: &str = "Import Cluster Error";
+        let id = match parse_cluster_import_id(&req.id) {
+            Ok(id) => id,
+            Err(err) => {
+                return resp.diagnostics.error(
+                    SUMMARY,
+                    format!(
+                        "The import identifier is not one `palette_cluster` understands: {err}."
+                    ),
+                );
+            }
+        };
+        let context = id.scope.context();
+        let uid = match id.target {
+            ClusterTarget::Uid(uid) => uid,
+            ClusterTarget::Name(name) => {
+                let data = match req.provider_data.require::<PaletteData>() {
+                    Ok(data) => data,
+                    Err(diag) => return resp.diagnostics.push(diag),
+                };
+                let scope = match data.scope(context).await {
+                    Ok(scope) => scope,
+                    Err(err) => {
+                        return resp.diagnostics.push(diagnostics::api_error(
+                            SUMMARY,
+                            "resolving the project",
+                            &err,
+                        ));
+                    }
+                };
+                match ctx
+                    .run(data.client.find_cluster_by_name(&scope, &name))
+                    .await
+                {
+                    Ok(Ok(Some(uid))) => uid,
+                    Ok(Ok(None)) => {
+                        return resp.diagnostics.error(
+                            SUMMARY,
+                            format!("No live cluster is named {name:?} in the {context} scope. Check the name, or import by uid."),
+                        );
+                    }
+                    Ok(Err(err)) => {
+                        return resp.diagnostics.push(diagnostics::api_error(
+                            SUMMARY,
+                            &format!("looking up cluster {name:?}"),
+                            &err,
+                        ));
+                    }
+                    Err(why) => {
+                        return resp
+                            .diagnostics
+                            .error(SUMMARY, format!("The lookup was interrupted: {why}."));
+                    }
+                }
+            }
+        };
+        resp.state = empty_state();
+        resp.state.set("id", uid);
+        resp.state.set("context", context);
+        resp.state.set("wait_for", "healthy");
+        resp.state.set("force_delete", false);
+    }
+}

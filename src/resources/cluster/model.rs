@@ -1,0 +1,216 @@
+//! The configuration as plain Rust: timeouts, profiles with pack overrides, and the model
+//! the create and update paths work from.
+
+use super::*;
+
+/// Operation timeouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Timeouts {
+    pub(super) create: Duration,
+    pub(super) update: Duration,
+    pub(super) delete: Duration,
+}
+
+/// Reads `timeouts` (defaults for unset ones); an error names the attribute.
+pub(super) fn timeouts_of(value: &Value) -> Result<Timeouts, (AttributePath, String)> {
+    let block = value.get("timeouts").cloned().unwrap_or(Value::Null);
+    let one = |name: &str, default: &str| {
+        let text = block.get_str(name).unwrap_or(default);
+        wait::parse_duration(text).map_err(|e| (AttributePath::root("timeouts").attr(name), e))
+    };
+    Ok(Timeouts {
+        create: one("create", DEFAULT_CREATE)?,
+        update: one("update", DEFAULT_UPDATE)?,
+        delete: one("delete", DEFAULT_DELETE)?,
+    })
+}
+
+/// One `cluster_profile` element.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ProfileModel {
+    pub(super) id: String,
+    pub(super) variables: Option<BTreeMap<String, String>>,
+    pub(super) packs: Vec<PackOverride>,
+}
+
+/// One `cluster_profile.pack` element.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PackOverride {
+    pub(super) name: String,
+    pub(super) tag: Option<String>,
+    pub(super) values: Option<String>,
+    pub(super) manifests: Vec<(String, String)>,
+}
+
+impl ProfileModel {
+    pub(super) fn from_value(value: &Value) -> ProfileModel {
+        ProfileModel {
+            id: value.get_str("id").unwrap_or_default().to_string(),
+            variables: environments::get_string_map(value, "variables"),
+            packs: elements(value, "pack")
+                .iter()
+                .map(|p| PackOverride {
+                    name: p.get_str("name").unwrap_or_default().to_string(),
+                    tag: environments::get_string(p, "tag"),
+                    values: environments::get_string(p, "values"),
+                    manifests: elements(p, "manifest")
+                        .iter()
+                        .map(|m| {
+                            (
+                                m.get_str("name").unwrap_or_default().to_string(),
+                                m.get_str("content").unwrap_or_default().to_string(),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The API entity attaching this profile.
+    pub(super) fn entity(&self) -> SpectroClusterProfileEntity {
+        let pack_values: Vec<PackValuesEntity> = self
+            .packs
+            .iter()
+            .map(|p| PackValuesEntity {
+                name: p.name.clone(),
+                tag: p.tag.clone(),
+                values: p.values.clone(),
+                manifests: (!p.manifests.is_empty()).then(|| {
+                    p.manifests
+                        .iter()
+                        .map(|(name, content)| ManifestRefUpdateEntity {
+                            name: name.clone(),
+                            content: Some(content.clone()),
+                            uid: None,
+                        })
+                        .collect()
+                }),
+                type_: None,
+            })
+            .collect();
+        SpectroClusterProfileEntity {
+            uid: Some(self.id.clone()),
+            pack_values: (!pack_values.is_empty()).then_some(pack_values),
+            variables: self.api_variables(),
+            replace_with_profile: None,
+        }
+    }
+
+    pub(super) fn api_variables(&self) -> Option<Vec<SpectroClusterVariable>> {
+        self.variables.as_ref().map(|vars| {
+            vars.iter()
+                .map(|(name, value)| SpectroClusterVariable {
+                    name: name.clone(),
+                    value: Some(value.clone()),
+                })
+                .collect()
+        })
+    }
+
+    /// Whether the pack overrides mean the same as `other`'s (values compared by meaning).
+    pub(super) fn same_packs(&self, other: &ProfileModel) -> bool {
+        self.packs.len() == other.packs.len()
+            && self.packs.iter().zip(&other.packs).all(|(a, b)| {
+                a.name == b.name
+                    && a.tag == b.tag
+                    && a.manifests.len() == b.manifests.len()
+                    && a.manifests
+                        .iter()
+                        .zip(&b.manifests)
+                        .all(|(x, y)| x.0 == y.0 && values::equivalent(&x.1, &y.1))
+                    && match (&a.values, &b.values) {
+                        (Some(x), Some(y)) => values::equivalent(x, y),
+                        (None, None) => true,
+                        _ => false,
+                    }
+            })
+    }
+}
+
+/// The cluster's configuration as plain Rust.
+pub(super) struct Model {
+    pub(super) name: String,
+    pub(super) context: String,
+    pub(super) description: Option<String>,
+    pub(super) tags: Option<BTreeMap<String, String>>,
+    pub(super) cloud_account_id: Option<String>,
+    pub(super) env: &'static dyn Environment,
+    pub(super) block: Value,
+    pub(super) profiles: Vec<ProfileModel>,
+    pub(super) pools: Vec<Pool>,
+    pub(super) wait_for: String,
+    pub(super) timeouts: Timeouts,
+}
+
+impl Model {
+    pub(super) fn from_value(value: &Value) -> Result<Model, Diagnostic> {
+        let Some((env, block)) = environment_of(value) else {
+            return Err(Diagnostic::error(
+                "Missing Environment Block",
+                format!(
+                    "Exactly one environment block is needed: one of {}.",
+                    environment_keys()
+                ),
+            ));
+        };
+        let timeouts = timeouts_of(value)
+            .map_err(|(path, e)| Diagnostic::error("Invalid Timeout", e).with_attribute(path))?;
+        Ok(Model {
+            name: value.get_str("name").unwrap_or_default().to_string(),
+            context: value.get_str("context").unwrap_or("project").to_string(),
+            description: environments::get_string(value, "description"),
+            tags: environments::get_string_map(value, "tags"),
+            cloud_account_id: environments::get_string(value, "cloud_account_id"),
+            env,
+            block: block.clone(),
+            profiles: elements(value, "cluster_profile")
+                .iter()
+                .map(ProfileModel::from_value)
+                .collect(),
+            pools: elements(value, "machine_pool")
+                .iter()
+                .map(Pool::from_value)
+                .collect(),
+            wait_for: value.get_str("wait_for").unwrap_or("healthy").to_string(),
+            timeouts,
+        })
+    }
+
+    pub(super) fn metadata(&self) -> ObjectMeta {
+        ObjectMeta {
+            name: Some(self.name.clone()),
+            labels: self.tags.clone().filter(|t| !t.is_empty()),
+            annotations: self
+                .description
+                .clone()
+                .filter(|d| !d.is_empty())
+                .map(|d| BTreeMap::from([("description".to_string(), d)])),
+            ..Default::default()
+        }
+    }
+}
+
+/// The environment block that is set, and its value.
+pub(super) fn environment_of(value: &Value) -> Option<(&'static dyn Environment, &Value)> {
+    environments::ALL.iter().find_map(|env| {
+        let block = value.get(env.key())?;
+        (!block.is_null()).then_some((*env, block))
+    })
+}
+
+pub(super) fn environment_keys() -> String {
+    environments::ALL
+        .iter()
+        .map(|e| format!("`{}`", e.key()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The elements of a list attribute or block (empty when null or unknown).
+pub(super) fn elements<'a>(value: &'a Value, name: &str) -> &'a [Value] {
+    value
+        .get(name)
+        .and_then(Value::as_elements)
+        .unwrap_or_default()
+}

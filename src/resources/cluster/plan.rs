@@ -1,0 +1,69 @@
+//! Plan helpers: keep prior text that means the same, and prior computed values that cannot
+//! change.
+
+use super::*;
+
+/// Plans the prior text of pack values and manifests whose configured text means the same
+/// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts
+/// a planned value equal to the prior state in place of an equivalent configured one.
+pub(super) fn keep_equivalent_text(state: &Value, plan: &mut Value) {
+    if state.is_null() {
+        return;
+    }
+    let prior_profiles = elements(state, "cluster_profile").to_vec();
+    let Some(Value::List(profiles)) = plan.get_mut("cluster_profile") else {
+        return;
+    };
+    for (profile, prior) in profiles.iter_mut().zip(&prior_profiles) {
+        if profile.get_str("id").is_none() || profile.get_str("id") != prior.get_str("id") {
+            continue;
+        }
+        let prior_packs = elements(prior, "pack").to_vec();
+        let Some(Value::List(packs)) = profile.get_mut("pack") else {
+            continue;
+        };
+        for (pack, prior_pack) in packs.iter_mut().zip(&prior_packs) {
+            if pack.get_str("name").is_none() || pack.get_str("name") != prior_pack.get_str("name")
+            {
+                continue;
+            }
+            keep_if_equivalent(pack, prior_pack, "values");
+            let prior_manifests = elements(prior_pack, "manifest").to_vec();
+            let Some(Value::List(manifests)) = pack.get_mut("manifest") else {
+                continue;
+            };
+            for (manifest, prior_manifest) in manifests.iter_mut().zip(&prior_manifests) {
+                if manifest.get_str("name") == prior_manifest.get_str("name") {
+                    keep_if_equivalent(manifest, prior_manifest, "content");
+                }
+            }
+        }
+    }
+}
+
+/// When the plan equals the prior state but for computed results the engine made unknown
+/// (because the configured text differed before [`keep_equivalent_text`]), plans no change.
+pub(super) fn restore_unchanged_computed(state: &Value, plan: &mut Value) {
+    if state.is_null() {
+        return;
+    }
+    let mut candidate = plan.clone();
+    for name in ["state", "health", "layers", "kubeconfig", "cloud_config_id"] {
+        if candidate.get(name).is_some_and(Value::is_unknown) {
+            candidate.set(name, state.get(name).cloned().unwrap_or(Value::Null));
+        }
+    }
+    if candidate == *state {
+        *plan = candidate;
+    }
+}
+
+pub(super) fn keep_if_equivalent(planned: &mut Value, prior: &Value, attr: &str) {
+    if let (Some(mine), Some(theirs)) = (planned.get_str(attr), prior.get_str(attr))
+        && mine != theirs
+        && values::equivalent(mine, theirs)
+    {
+        let theirs = theirs.to_string();
+        planned.set(attr, theirs);
+    }
+}

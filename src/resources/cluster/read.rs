@@ -1,0 +1,481 @@
+//! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
+
+use super::*;
+
+/// Everything read about a cluster for a refresh.
+#[derive(Clone)]
+pub(super) struct Remote {
+    pub(super) cluster: SpectroCluster,
+    pub(super) snapshot: Snapshot,
+    pub(super) env: Option<&'static dyn Environment>,
+    pub(super) cloud_config: Option<CloudConfigState>,
+    pub(super) variables: BTreeMap<String, BTreeMap<String, String>>,
+    pub(super) kubeconfig: String,
+}
+
+/// Reads the cluster, its cloud config, variables, health and kubeconfig; `None` when the
+/// cluster is deleted.
+pub(super) async fn read_remote(
+    client: &Client,
+    scope: &Scope,
+    uid: &str,
+) -> Result<Option<Remote>, palette_api::Error> {
+    let cluster = client.get_cluster(scope, uid).await?;
+    let mut snapshot = Snapshot::of(cluster.clone(), None);
+    if snapshot.state == "Deleted" {
+        return Ok(None);
+    }
+    let spec = cluster.spec.clone().unwrap_or_default();
+    let env = spec
+        .cloud_type
+        .as_deref()
+        .and_then(environments::by_cloud_type);
+    let config_uid = spec.cloud_config_ref.as_ref().and_then(|r| r.uid.clone());
+    let cloud_config = match (env, config_uid) {
+        (Some(env), Some(config_uid)) => {
+            match client
+                .get_cloud_config::<serde_json::Value>(scope, &env.api_cloud_type(), &config_uid)
+                .await
+            {
+                Ok(body) => env.read_cloud_config(body).ok(),
+                Err(err) if err.is_not_found() => None,
+                Err(err) => return Err(err),
+            }
+        }
+        _ => None,
+    };
+    let variables = match client.get_cluster_variables(scope, uid).await {
+        Ok(list) => list
+            .into_iter()
+            .map(|v| {
+                let vars = v
+                    .variables
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|var| (var.name, var.value.unwrap_or_default()))
+                    .collect();
+                (v.profile_uid, vars)
+            })
+            .collect(),
+        Err(err) if err.is_not_found() => BTreeMap::new(),
+        Err(err) => return Err(err),
+    };
+    match client.get_cluster_overview(scope, uid).await {
+        Ok(overview) => snapshot.health = wait::health_of(&overview),
+        Err(err) if err.is_not_found() => {}
+        Err(err) => return Err(err),
+    }
+    let kubeconfig = if snapshot.state == "Running" {
+        client
+            .get_kubeconfig(scope, uid, KubeconfigKind::Client)
+            .await?
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    Ok(Some(Remote {
+        cluster,
+        snapshot,
+        env,
+        cloud_config,
+        variables,
+        kubeconfig,
+    }))
+}
+
+/// The cluster's cloud config uid.
+pub(super) fn cloud_config_id(cluster: &Option<SpectroCluster>) -> String {
+    cluster
+        .as_ref()
+        .and_then(|c| c.spec.as_ref())
+        .and_then(|s| s.cloud_config_ref.as_ref())
+        .and_then(|r| r.uid.clone())
+        .unwrap_or_default()
+}
+
+/// Sets the computed progress attributes (`state`, `health`, `layers`, `kubeconfig`).
+pub(super) fn set_progress(state: &mut Value, snapshot: Option<&Snapshot>, kubeconfig: &str) {
+    match snapshot {
+        Some(s) => {
+            state.set("state", s.state.clone());
+            state.set("health", s.health.clone().unwrap_or_default());
+            state.set("layers", layers_value(s));
+        }
+        None => {
+            if state.get_str("state").is_none() {
+                state.set("state", "Pending");
+            }
+            if state.get_str("health").is_none() {
+                state.set("health", "");
+            }
+            if state
+                .get("layers")
+                .is_none_or(|l| l.as_elements().is_none())
+            {
+                state.set("layers", Value::List(Vec::new()));
+            }
+        }
+    }
+    // The kubeconfig enters state only when asked for: the ephemeral `palette_kubeconfig`
+    // hands it to other providers without storing it anywhere.
+    let stored = if state.get_bool("store_kubeconfig") == Some(true) {
+        kubeconfig.to_string()
+    } else {
+        String::new()
+    };
+    state.set("kubeconfig", stored);
+}
+
+/// The type of one element of `layers`, shared with the `palette_cluster` data source.
+pub(crate) fn layer_type() -> Type {
+    Type::object([
+        ("name", Type::String),
+        ("layer", Type::String),
+        ("version", Type::String),
+        ("state", Type::String),
+        ("message", Type::String),
+    ])
+}
+
+/// The `layers` value of a cluster: every deployed pack in stack order.
+pub(crate) fn layers_value(snapshot: &Snapshot) -> Value {
+    Value::List(
+        snapshot
+            .layers
+            .iter()
+            .map(|l| {
+                object([
+                    ("name", Value::from(l.name.clone())),
+                    ("layer", Value::from(l.layer.clone())),
+                    ("version", Value::from(l.version.clone())),
+                    ("state", Value::from(l.state.clone())),
+                    ("message", Value::from(l.message.clone())),
+                ])
+            })
+            .collect(),
+    )
+}
+
+pub(super) fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// A state object with every attribute null and every list block empty (for import).
+pub(super) fn empty_state() -> Value {
+    null_object(&schema_v0().block)
+}
+
+pub(super) fn null_object(block: &Block) -> Value {
+    let mut out = BTreeMap::new();
+    for attribute in &block.attributes {
+        out.insert(attribute.name.clone(), Value::Null);
+    }
+    for nested in &block.blocks {
+        let empty = match nested.nesting {
+            Nesting::List | Nesting::Set => Value::List(Vec::new()),
+            Nesting::Map => Value::Map(BTreeMap::new()),
+            Nesting::Single | Nesting::Group => Value::Null,
+        };
+        out.insert(nested.type_name.clone(), empty);
+    }
+    Value::Object(out)
+}
+
+/// Refreshes a state from what Palette reports. Fields the state leaves null stay null unless
+/// the state is an import (no name yet), which takes everything Palette reports.
+pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnostics) {
+    let importing = state.get_str("name").is_none();
+    let meta = remote.cluster.metadata.clone().unwrap_or_default();
+    if let Some(name) = meta.name.clone() {
+        state.set("name", name);
+    }
+    // Tags and description.
+    let labels = meta.labels.clone().unwrap_or_default();
+    let prior_tags = state.get("tags").cloned().unwrap_or(Value::Null);
+    let tags = if labels.is_empty() {
+        if prior_tags.as_map().is_some_and(|m| m.is_empty()) {
+            prior_tags
+        } else {
+            Value::Null
+        }
+    } else {
+        Value::Map(
+            labels
+                .into_iter()
+                .map(|(k, v)| (k, Value::from(v)))
+                .collect(),
+        )
+    };
+    state.set("tags", tags);
+    let description = meta
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("description"))
+        .cloned()
+        .filter(|d| !d.is_empty());
+    let prior_description = state.get("description").cloned().unwrap_or(Value::Null);
+    state.set(
+        "description",
+        match description {
+            Some(d) => Value::from(d),
+            None if prior_description.as_str() == Some("") => prior_description,
+            None => Value::Null,
+        },
+    );
+
+    // The environment block, the account and the pools.
+    let Some(env) = remote.env else {
+        warnings.warning(
+            "Unknown Cluster Environment",
+            format!(
+                "Palette reports cloud type {:?} for this cluster, which this provider does not manage; \
+                 only its status is refreshed.",
+                remote.cluster.spec.as_ref().and_then(|s| s.cloud_type.clone()).unwrap_or_default()
+            ),
+        );
+        refresh_computed(state, remote);
+        return;
+    };
+    if let Some(config) = &remote.cloud_config {
+        refresh_block(state, env, config, importing);
+        if importing || state.get_str("cloud_account_id").is_some() {
+            state.set(
+                "cloud_account_id",
+                environments::opt_str(&config.account_uid),
+            );
+        }
+        refresh_pools(state, env, config, importing);
+    }
+    refresh_profiles(state, remote, importing);
+    refresh_computed(state, remote);
+}
+
+pub(super) fn refresh_computed(state: &mut Value, remote: &Remote) {
+    state.set(
+        "cloud_config_id",
+        cloud_config_id(&Some(remote.cluster.clone())),
+    );
+    set_progress(state, Some(&remote.snapshot), &remote.kubeconfig);
+}
+
+pub(super) fn refresh_block(
+    state: &mut Value,
+    env: &dyn Environment,
+    config: &CloudConfigState,
+    importing: bool,
+) {
+    let prior = state.get(env.key()).cloned().unwrap_or(Value::Null);
+    let mut block = match prior {
+        Value::Object(map) => map,
+        _ if importing => env
+            .attributes()
+            .into_iter()
+            .map(|a| (a.name, Value::Null))
+            .collect(),
+        _ => return,
+    };
+    for attribute in env.attributes() {
+        let Some(reported) = config.block.get(attribute.name.as_str()) else {
+            continue;
+        };
+        let slot = block.entry(attribute.name.clone()).or_insert(Value::Null);
+        if importing || !slot.is_null() {
+            *slot = reported.clone();
+        }
+    }
+    state.set(env.key(), Value::Object(block));
+}
+
+pub(super) fn refresh_pools(
+    state: &mut Value,
+    env: &dyn Environment,
+    config: &CloudConfigState,
+    importing: bool,
+) {
+    let reported = &config.pools;
+    let prior: Vec<Value> = elements(state, "machine_pool").to_vec();
+    let mut out = Vec::new();
+    for pool in &prior {
+        let name = pool.get_str("name").unwrap_or_default();
+        let Some(api) = reported.iter().find(|p| p.name == name) else {
+            // Removed outside Terraform: the plan adds it back.
+            continue;
+        };
+        let mut pool = pool.clone();
+        let sizing = env.sizing();
+        for field in environments::SizingField::ALL {
+            let taken = sizing.iter().any(|s| s.field == field);
+            let mut value = api.sizing_value(field);
+            if field == environments::SizingField::EdgeHosts
+                && let (Some(hosts), Some(prior)) = (
+                    &api.edge_hosts,
+                    environments::get_strings(&pool, "edge_hosts"),
+                )
+            {
+                // Keep a host written by name as its name.
+                let named: Vec<String> = hosts
+                    .iter()
+                    .map(|uid| match config.host_names.get(uid) {
+                        Some(name) if !prior.contains(uid) && prior.contains(name) => name.clone(),
+                        _ => uid.clone(),
+                    })
+                    .collect();
+                value = environments::opt_list(&Some(named));
+            }
+            let prior_set = pool.get(field.attr()).is_some_and(|v| !v.is_null());
+            let always = matches!(
+                field,
+                environments::SizingField::Count | environments::SizingField::EdgeHosts
+            );
+            if taken && !value.is_null() && (prior_set || always) {
+                pool.set(field.attr(), value);
+            }
+        }
+        for (field, value) in [("min", api.min), ("max", api.max)] {
+            if pool.get(field).is_some_and(|v| !v.is_null())
+                && let Some(value) = value
+            {
+                pool.set(field, value);
+            }
+        }
+        if !env.managed_control_plane() {
+            pool.set("control_plane", api.control_plane);
+            if pool.get_bool("control_plane") == Some(true) {
+                pool.set("control_plane_as_worker", api.control_plane_as_worker);
+            }
+        }
+        let prior_labels = pool.get("labels").cloned().unwrap_or(Value::Null);
+        pool.set(
+            "labels",
+            if api.labels.is_empty() {
+                if prior_labels.as_map().is_some_and(|m| m.is_empty()) {
+                    prior_labels
+                } else {
+                    Value::Null
+                }
+            } else {
+                Value::Map(
+                    api.labels
+                        .iter()
+                        .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                        .collect(),
+                )
+            },
+        );
+        pool.set("taints", environments::taints_value(&api.taints));
+        out.push(pool);
+    }
+    // Pools added outside Terraform show as drift (the plan removes them); an import takes all.
+    for api in reported {
+        if !out
+            .iter()
+            .any(|p| p.get_str("name") == Some(api.name.as_str()))
+        {
+            let mut pool = api.clone();
+            // An autoscaling range equal to the size is what leaving min and max out means.
+            if pool.min == pool.count {
+                pool.min = None;
+            }
+            if pool.max == pool.count {
+                pool.max = None;
+            }
+            if !importing {
+                // Only the identity and size: enough for the plan to show what it removes.
+                pool = Pool {
+                    min: None,
+                    max: None,
+                    ..pool
+                };
+            }
+            let mut value = environments::pool_to_value(&pool);
+            if !env
+                .sizing()
+                .iter()
+                .any(|s| s.field == environments::SizingField::Count)
+            {
+                value.set("count", Value::Null);
+            }
+            for field in environments::SizingField::ALL {
+                if !env.sizing().iter().any(|s| s.field == field) {
+                    value.set(field.attr(), Value::Null);
+                }
+            }
+            out.push(value);
+        }
+    }
+    state.set("machine_pool", Value::List(out));
+}
+
+pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bool) {
+    let templates = remote
+        .cluster
+        .spec
+        .as_ref()
+        .and_then(|s| s.cluster_profile_templates.clone())
+        .unwrap_or_default();
+    let prior: Vec<Value> = elements(state, "cluster_profile").to_vec();
+    let mut out = Vec::new();
+    for profile in &prior {
+        let id = profile.get_str("id").unwrap_or_default();
+        let Some(template) = templates.iter().find(|t| t.uid.as_deref() == Some(id)) else {
+            // Detached outside Terraform: the plan attaches it again.
+            continue;
+        };
+        let mut profile = profile.clone();
+        let packs: Vec<Value> = elements(&profile, "pack")
+            .iter()
+            .map(|pack| {
+                let mut pack = pack.clone();
+                let name = pack.get_str("name").unwrap_or_default().to_string();
+                if let Some(api) = template.packs.iter().flatten().find(|p| p.name == name) {
+                    if pack.get_str("tag").is_some()
+                        && let Some(tag) = &api.tag
+                    {
+                        pack.set("tag", tag.clone());
+                    }
+                    if let (Some(mine), Some(theirs)) =
+                        (pack.get_str("values").map(str::to_string), &api.values)
+                        && !values::equivalent(&mine, theirs)
+                    {
+                        pack.set("values", theirs.clone());
+                    }
+                    // NOTE(next): manifest overrides are not read back: the profile template's
+                    // `PackRef.manifests` are references without content.
+                }
+                pack
+            })
+            .collect();
+        profile.set("pack", Value::List(packs));
+        if let Some(mine) = profile.get("variables").and_then(Value::as_map).cloned()
+            && let Some(theirs) = remote.variables.get(id)
+        {
+            let refreshed: BTreeMap<String, Value> = mine
+                .into_iter()
+                .map(|(k, v)| {
+                    let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
+                    (k, value)
+                })
+                .collect();
+            profile.set("variables", Value::Map(refreshed));
+        }
+        out.push(profile);
+    }
+    if importing {
+        for template in &templates {
+            let uid = template.uid.clone().unwrap_or_default();
+            if template
+                .name
+                .as_deref()
+                .is_some_and(|n| n.starts_with(PACK_CARRIER_PREFIX))
+            {
+                continue;
+            }
+            out.push(object([
+                ("id", Value::from(uid)),
+                ("variables", Value::Null),
+                ("pack", Value::List(Vec::new())),
+            ]));
+        }
+    }
+    state.set("cluster_profile", Value::List(out));
+}

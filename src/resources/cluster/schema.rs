@@ -1,0 +1,146 @@
+//! The resource's schema: the environment blocks, pools, profiles and timeouts.
+
+use super::*;
+
+/// The schema, version 0.
+pub(super) fn schema_v0() -> Schema {
+    let layer = layer_type();
+    let manifest = Block::new()
+        .description("A per-cluster override of one manifest of the pack.")
+        .attribute(
+            Attribute::string("name")
+                .required()
+                .description("Name of the manifest in the profile's pack."),
+        )
+        .attribute(
+            Attribute::string("content")
+                .required()
+                .description("The manifest's YAML for this cluster."),
+        );
+    let pack = Block::new()
+        .description("A per-cluster override of one pack of the profile, by pack name.")
+        .attribute(Attribute::string("name").required().description("Name of the pack in the profile."))
+        .attribute(Attribute::string("tag").optional().description("The pack's tag; must be the tag the profile has."))
+        .attribute(
+            Attribute::string("values")
+                .optional()
+                .description("The pack's values (YAML) for this cluster; compared by meaning, so reformatting is no change."),
+        )
+        .block(NestedBlock::new("manifest", Nesting::List, manifest));
+    let profile = Block::new()
+        .description(
+            "A cluster profile deployed on the cluster, in order. One infra or full profile provides the \
+             core layers; add-on profiles add the rest. Changing `id` to another version of the same profile \
+             upgrades the cluster in place.",
+        )
+        .attribute(Attribute::string("id").required().description("Uid of the profile version to deploy."))
+        .attribute(
+            Attribute::map("variables", Type::String)
+                .optional()
+                .description("Values of the profile's variables for this cluster."),
+        )
+        .block(NestedBlock::new("pack", Nesting::List, pack));
+    let timeouts = Block::new()
+        .description(
+            "How long each operation may wait, as durations such as `60m`, `1h30m` or `90s`.",
+        )
+        .attribute(
+            Attribute::string("create")
+                .optional()
+                .description("Create, including the wait (default `60m`)."),
+        )
+        .attribute(
+            Attribute::string("update")
+                .optional()
+                .description("Day-2 update, including the wait (default `60m`)."),
+        )
+        .attribute(
+            Attribute::string("delete")
+                .optional()
+                .description("Delete, until the cluster is gone (default `30m`)."),
+        );
+
+    let mut block = Block::new()
+        .description(
+            "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
+             layer, and changed in place on day 2 (profile upgrades, values, variables, add-on profiles, \
+             machine pools).",
+        )
+        .attribute(
+            Attribute::string("id").computed().description("Uid of the cluster.").plan_modifier(use_state_for_unknown()),
+        )
+        .attribute(
+            Attribute::string("name")
+                .required()
+                .description("Cluster name: lowercase letters, digits and `-`. Changing it replaces the cluster.")
+                .validator(regex_matches("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "must be lowercase letters, digits and '-', not starting or ending with '-'"))
+                .plan_modifier(requires_replace()),
+        )
+        .attribute(
+            Attribute::string("context")
+                .optional()
+                .default("project")
+                .validator(one_of(["project", "tenant"]))
+                .description("Where the cluster lives: `project` (the provider's project, default) or `tenant`.")
+                .plan_modifier(requires_replace()),
+        )
+        .attribute(Attribute::string("description").optional().description("Free-text description."))
+        .attribute(Attribute::map("tags", Type::String).optional().description("Tags (labels) on the cluster."))
+        .attribute(
+            Attribute::string("cloud_account_id")
+                .optional()
+                .description(
+                    "Uid of the cloud account to deploy with; required on every environment but `edge_native`. \
+                     EKS takes AWS accounts, AKS Azure accounts, GKE GCP accounts. Changing it replaces the cluster.",
+                )
+                .plan_modifier(requires_replace()),
+        )
+        .attribute(
+            Attribute::string("wait_for")
+                .optional()
+                .default("healthy")
+                .validator(one_of(["healthy", "running", "none"]))
+                .description(
+                    "What create and update wait for: `healthy` (default: every layer ready and the cluster \
+                     healthy), `running` (nodes up; layers may still be installing) or `none`.",
+                ),
+        )
+        .attribute(
+            Attribute::bool("force_delete")
+                .optional()
+                .default(false)
+                .description("Ask Palette to force the deletion (cloud resources may be left behind)."),
+        )
+        .attribute(Attribute::string("state").computed().description("Cluster state (`Pending`, `Provisioning`, `Running`, ...)."))
+        .attribute(Attribute::string("health").computed().description("Cluster health (`Healthy`, ...); empty until reported."))
+        .attribute(
+            Attribute::string("cloud_config_id")
+                .computed()
+                .description("Uid of the cluster's cloud config.")
+                .plan_modifier(use_state_for_unknown()),
+        )
+        .attribute(
+            Attribute::string("kubeconfig")
+                .computed()
+                .sensitive()
+                .description("The cluster's client kubeconfig, when `store_kubeconfig` is true (empty otherwise, and until the cluster runs). Prefer the ephemeral `palette_kubeconfig`, which never enters state."),
+        )
+        .attribute(
+            Attribute::bool("store_kubeconfig")
+                .optional()
+                .description("Keep the cluster's client kubeconfig in state, as `kubeconfig` (sensitive). Off by default: a kubeconfig is a credential, and the ephemeral `palette_kubeconfig` feeds other providers without storing it."),
+        )
+        .attribute(
+            Attribute::list("layers", layer)
+                .computed()
+                .description("Every deployed pack in stack order: `name`, `layer`, `version`, `state` (the pack's condition) and `message`."),
+        );
+    for env_block in environments::environment_blocks() {
+        block = block.block(env_block);
+    }
+    block = block
+        .block(NestedBlock::new("cluster_profile", Nesting::List, profile).min_items(1))
+        .block(environments::machine_pool_block())
+        .block(NestedBlock::new("timeouts", Nesting::Single, timeouts));
+    Schema::new(0, block)
+}

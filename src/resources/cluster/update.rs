@@ -1,0 +1,244 @@
+//! Day 2: applying a planned change in place through the API's update paths.
+
+use super::*;
+
+/// Applies a day-2 change; returns what the wait must then see.
+pub(super) async fn apply_changes(
+    client: &Client,
+    scope: &Scope,
+    uid: &str,
+    config_uid: &str,
+    old: &Model,
+    new: &Model,
+) -> Result<Expect, Diagnostic> {
+    const SUMMARY: &str = "Update Cluster Error";
+    let fail =
+        |what: String| move |err: palette_api::Error| diagnostics::api_error(SUMMARY, &what, &err);
+
+    // Metadata: tags and description.
+    if old.tags != new.tags || old.description != new.description {
+        let meta = new.metadata();
+        let body = ObjectMetaInputEntitySchema {
+            metadata: ObjectMetaInputEntity {
+                name: meta.name,
+                labels: Some(meta.labels.unwrap_or_default()),
+                annotations: Some(meta.annotations.unwrap_or_else(|| {
+                    BTreeMap::from([("description".to_string(), String::new())])
+                })),
+            },
+        };
+        client
+            .patch_cluster_metadata(scope, uid, &body)
+            .await
+            .map_err(fail(format!(
+                "updating the tags and description of cluster {:?}",
+                new.name
+            )))?;
+    }
+
+    // Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons go.
+    let old_ids: Vec<&str> = old.profiles.iter().map(|p| p.id.as_str()).collect();
+    let new_ids: Vec<&str> = new.profiles.iter().map(|p| p.id.as_str()).collect();
+    let removed: Vec<&str> = old_ids
+        .iter()
+        .copied()
+        .filter(|id| !new_ids.contains(id))
+        .collect();
+    let added: Vec<&ProfileModel> = new
+        .profiles
+        .iter()
+        .filter(|p| !old_ids.contains(&p.id.as_str()))
+        .collect();
+    let mut replaced: BTreeSet<String> = BTreeSet::new();
+    let mut entries = Vec::new();
+    if !added.is_empty() {
+        let cluster = client
+            .get_cluster(scope, uid)
+            .await
+            .map_err(fail(format!("reading cluster {:?}", new.name)))?;
+        let attached: Vec<(String, String, String)> = cluster
+            .spec
+            .and_then(|s| s.cluster_profile_templates)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| {
+                (
+                    t.uid.unwrap_or_default(),
+                    t.name.unwrap_or_default(),
+                    t.type_.unwrap_or_default(),
+                )
+            })
+            .collect();
+        for profile in &added {
+            let found = client
+                .get_cluster_profile(scope, &profile.id)
+                .await
+                .map_err(fail(format!("reading cluster profile {}", profile.id)))?;
+            let name = found
+                .metadata
+                .as_ref()
+                .and_then(|m| m.name.clone())
+                .unwrap_or_default();
+            let kind = found
+                .spec
+                .as_ref()
+                .and_then(|s| s.published.as_ref().or(s.draft.as_ref()))
+                .and_then(|t| t.type_.clone())
+                .unwrap_or_default();
+            let core = |t: &str| t == "cluster" || t == "infra";
+            let replaces = attached
+                .iter()
+                .filter(|(id, _, _)| removed.contains(&id.as_str()) && !replaced.contains(id))
+                .find(|(_, n, t)| *n == name || (core(&kind) && core(t)))
+                .map(|(id, _, _)| id.clone());
+            let mut entity = profile.entity();
+            if let Some(old_id) = replaces {
+                tracing::info!(cluster = %new.name, "replacing profile {old_id} with {} ({name})", profile.id);
+                replaced.insert(old_id.clone());
+                entity.replace_with_profile = Some(old_id);
+            }
+            entries.push(entity);
+        }
+    }
+    let mut variable_updates = Vec::new();
+    for profile in &new.profiles {
+        let Some(before) = old.profiles.iter().find(|p| p.id == profile.id) else {
+            continue;
+        };
+        if !profile.same_packs(before) {
+            entries.push(profile.entity());
+        } else if profile.variables != before.variables {
+            variable_updates.push(SpectroClusterVariableUpdateEntity {
+                profile_uid: profile.id.clone(),
+                variables: profile.api_variables(),
+            });
+        }
+    }
+    if !entries.is_empty() {
+        let body = SpectroClusterProfiles {
+            profiles: entries,
+            spc_apply_settings: None,
+        };
+        client
+            .patch_cluster_profiles(scope, uid, &body, true)
+            .await
+            .map_err(fail(format!(
+                "updating the profiles of cluster {:?}",
+                new.name
+            )))?;
+    }
+    if !variable_updates.is_empty() {
+        client
+            .patch_cluster_variables(scope, uid, &variable_updates)
+            .await
+            .map_err(fail(format!(
+                "updating the profile variables of cluster {:?}",
+                new.name
+            )))?;
+    }
+    let detach: Vec<String> = removed
+        .iter()
+        .filter(|id| !replaced.contains(**id))
+        .map(|id| id.to_string())
+        .collect();
+    if !detach.is_empty() {
+        let body = SpectroClusterProfilesDeleteEntity {
+            profile_uids: Some(detach.clone()),
+        };
+        match client.delete_cluster_profiles(scope, uid, &body).await {
+            Ok(()) => {}
+            Err(err) if err.is_not_found() => {}
+            Err(err) => {
+                return Err(fail(format!(
+                    "removing profiles from cluster {:?}",
+                    new.name
+                ))(err));
+            }
+        }
+    }
+
+    // Machine pools: add, then update, then remove, so the cluster never runs short.
+    // NOTE(next): the wait after a resize relies on the cluster's health and state; it does not
+    // count the pool's machines (`GET .../machinePools/{name}/machines`).
+    let cloud = new.env.api_cloud_type();
+    let mut resolved = new.pools.clone();
+    resolve_edge_hosts(client, scope, &mut resolved)
+        .await
+        .map_err(fail("listing edge hosts".to_string()))?;
+    for (pool, send) in new.pools.iter().zip(&resolved) {
+        let before = old.pools.iter().find(|p| p.name == pool.name);
+        if before == Some(pool) {
+            continue;
+        }
+        let body = new.env.pool_body(&new.block, send).map_err(|e| {
+            Diagnostic::error(SUMMARY, format!("Machine pool {:?}: {e}.", pool.name))
+        })?;
+        let result = match before {
+            None => client
+                .create_machine_pool(scope, &cloud, config_uid, &body)
+                .await
+                .map(|_| ()),
+            Some(_) => {
+                client
+                    .update_machine_pool(scope, &cloud, config_uid, &pool.name, &body)
+                    .await
+            }
+        };
+        result.map_err(fail(format!(
+            "updating machine pool {:?} of cluster {:?}",
+            pool.name, new.name
+        )))?;
+    }
+    for pool in &old.pools {
+        if !new.pools.iter().any(|p| p.name == pool.name) {
+            match client
+                .delete_machine_pool(scope, &cloud, config_uid, &pool.name)
+                .await
+            {
+                Ok(()) => {}
+                Err(err) if err.is_not_found() => {}
+                Err(err) => {
+                    return Err(fail(format!(
+                        "removing machine pool {:?} of cluster {:?}",
+                        pool.name, new.name
+                    ))(err));
+                }
+            }
+        }
+    }
+    Ok(Expect {
+        present: new.profiles.iter().map(|p| p.id.clone()).collect(),
+        absent: removed.iter().map(|id| id.to_string()).collect(),
+    })
+}
+
+/// Turns edge host names into uids: a pool may list hosts by either.
+pub(super) async fn resolve_edge_hosts(
+    client: &Client,
+    scope: &Scope,
+    pools: &mut [Pool],
+) -> Result<(), palette_api::Error> {
+    if pools.iter().all(|p| p.edge_hosts.is_none()) {
+        return Ok(());
+    }
+    let hosts = client.list_edge_hosts_metadata(scope, None, false).await?;
+    for host in pools
+        .iter_mut()
+        .flat_map(|p| p.edge_hosts.iter_mut().flatten())
+    {
+        if hosts
+            .iter()
+            .any(|m| m.uid.as_deref() == Some(host.as_str()))
+        {
+            continue;
+        }
+        if let Some(uid) = hosts
+            .iter()
+            .find(|m| m.name.as_deref() == Some(host.as_str()))
+            .and_then(|m| m.uid.clone())
+        {
+            *host = uid;
+        }
+    }
+    Ok(())
+}
