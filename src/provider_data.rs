@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use palette_api::{Client, ClientConfig, Scope};
-use tfplugin::Diagnostic;
+use tfplugin::{Diagnostic, ProviderData};
 use tokio::sync::OnceCell;
 
+use crate::diagnostics;
 use crate::provider::Settings;
 use crate::resolve::PackResolver;
 
@@ -72,6 +73,21 @@ impl PaletteData {
             .get_or_try_init(|| self.client.project_scope(&self.project))
             .await
             .cloned()
+    }
+
+    /// The configured data and the scope for `context`: the start of every handler that calls
+    /// the API. The error is the diagnostic to report, under the handler's `summary`.
+    pub(crate) async fn connect<'a>(
+        provider_data: &'a ProviderData,
+        context: &str,
+        summary: &str,
+    ) -> Result<(&'a PaletteData, Scope), Diagnostic> {
+        let data = provider_data.require::<PaletteData>()?;
+        let scope = data
+            .scope(context)
+            .await
+            .map_err(|err| diagnostics::api_error(summary, "resolving the project", &err))?;
+        Ok((data, scope))
     }
 
     /// Serialises writes to one cluster: the guard is held for the whole change and its wait.

@@ -87,10 +87,6 @@ impl DataSource for CloudAccountDataSource {
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Cloud Account Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let name = req.config.get_str("name").unwrap_or_default();
         let wanted = req
             .config
@@ -98,11 +94,11 @@ impl DataSource for CloudAccountDataSource {
             .and_then(Environment::from_key)
             .and_then(account_environment_for);
         let context = req.config.get_str("context").unwrap_or("project");
-        let accounts = match data.scope(context).await {
-            Ok(scope) => data.client.list_cloud_account_summaries(&scope, None).await,
-            Err(err) => Err(err),
+        let (data, scope) = match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
-        let accounts = match accounts {
+        let accounts = match data.client.list_cloud_account_summaries(&scope, None).await {
             Ok(accounts) => accounts,
             Err(err) => {
                 resp.diagnostics.push(diagnostics::api_error(

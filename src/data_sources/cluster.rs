@@ -69,20 +69,10 @@ impl DataSource for ClusterDataSource {
 
     async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Cluster Error";
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let context = req.config.get_str("context").unwrap_or("project");
-        let scope = match data.scope(context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let uid = match (req.config.get_str("id"), req.config.get_str("name")) {
             (Some(uid), _) => uid.to_string(),

@@ -106,24 +106,14 @@ impl DataSource for ClusterProfileDataSource {
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let config = &req.config;
         let name = config.get_str("name").unwrap_or_default().to_owned();
         let version = config.get_str("version").map(str::to_owned);
         let context = config.get_str("context").unwrap_or("project").to_owned();
-        let scope = match data.scope(&context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let uid = match data
             .client

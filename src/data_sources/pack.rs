@@ -87,23 +87,13 @@ impl DataSource for PackDataSource {
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
+        let (data, scope) = match PaletteData::connect(&req.provider_data, "project", SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let config = &req.config;
         let name = config.get_str("name").unwrap_or_default();
-        let scope = match data.scope("project").await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
-        };
         let registry_uid = match data
             .resolver
             .registry_uid(

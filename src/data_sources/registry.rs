@@ -41,23 +41,17 @@ impl DataSource for RegistryDataSource {
     }
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics
-                .push(diagnostics::unconfigured("Read Registry Error"));
-            return;
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            "project",
+            "Read Registry Error",
+        )
+        .await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let name = req.config.get_str("name").unwrap_or_default();
-        let scope = match data.scope("project").await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    "Read Registry Error",
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
-        };
         match data.resolver.registry_by_name(&scope, name).await {
             Ok(registry) => {
                 resp.state.set("id", registry.uid.unwrap_or_default());

@@ -46,10 +46,6 @@ impl EphemeralResource for KubeconfigEphemeral {
 
     async fn open(&self, ctx: &Context, req: OpenRequest, resp: &mut OpenResponse) {
         const SUMMARY: &str = "Open Kubeconfig Error";
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let Some(uid) = req.config.get_str("cluster_id").map(str::to_string) else {
             return resp.diagnostics.attribute_error(
                 AttributePath::root("cluster_id"),
@@ -63,15 +59,9 @@ impl EphemeralResource for KubeconfigEphemeral {
         } else {
             KubeconfigKind::Client
         };
-        let scope = match data.scope(context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         match ctx.run(data.client.get_kubeconfig(&scope, &uid, kind)).await {
             Ok(Ok(Some(content))) => resp.result.set("content", content),

@@ -150,24 +150,15 @@ impl Resource for ClusterResource {
     async fn create(&self, ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
         const SUMMARY: &str = "Create Cluster Error";
         let started = Instant::now();
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let model = match Model::from_value(&req.plan) {
             Ok(model) => model,
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        let scope = match data.scope(&model.context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
-        };
+        let (data, scope) =
+            match PaletteData::connect(&req.provider_data, &model.context, SUMMARY).await {
+                Ok(connected) => connected,
+                Err(diag) => return resp.diagnostics.push(diag),
+            };
         let mut pools = model.pools.clone();
         if let Err(err) = resolve_edge_hosts(&data.client, &scope, &mut pools).await {
             return resp.diagnostics.push(diagnostics::api_error(
@@ -247,10 +238,6 @@ impl Resource for ClusterResource {
 
     async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Cluster Error";
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let Some(uid) = req.state.get_str("id").map(str::to_string) else {
             return resp.remove();
         };
@@ -259,15 +246,10 @@ impl Resource for ClusterResource {
             .get_str("context")
             .unwrap_or("project")
             .to_string();
-        let scope = match data.scope(&context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let remote = match ctx.run(read_remote(&data.client, &scope, &uid)).await {
             Err(why) => {
@@ -302,10 +284,6 @@ impl Resource for ClusterResource {
     async fn update(&self, ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
         const SUMMARY: &str = "Update Cluster Error";
         let started = Instant::now();
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let (new, old) = match (Model::from_value(&req.plan), Model::from_value(&req.state)) {
             (Ok(new), Ok(old)) => (new, old),
             (Err(diag), _) | (_, Err(diag)) => return resp.diagnostics.push(diag),
@@ -318,17 +296,14 @@ impl Resource for ClusterResource {
             .to_string();
         resp.state.set("id", uid.clone());
         resp.state.set("cloud_config_id", config_uid.clone());
-        let scope = match data.scope(&new.context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                set_progress(&mut resp.state, None, "");
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
-        };
+        let (data, scope) =
+            match PaletteData::connect(&req.provider_data, &new.context, SUMMARY).await {
+                Ok(connected) => connected,
+                Err(diag) => {
+                    set_progress(&mut resp.state, None, "");
+                    return resp.diagnostics.push(diag);
+                }
+            };
         let _guard = data.lock_cluster(&uid).await;
         let changed = match ctx
             .run(apply_changes(
@@ -399,10 +374,6 @@ impl Resource for ClusterResource {
     async fn delete(&self, ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
         const SUMMARY: &str = "Delete Cluster Error";
         let started = Instant::now();
-        let data = match req.provider_data.require::<PaletteData>() {
-            Ok(data) => data,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
         let Some(uid) = req.state.get_str("id").map(str::to_string) else {
             return;
         };
@@ -416,15 +387,10 @@ impl Resource for ClusterResource {
         let limit = timeouts_of(&req.state)
             .map(|t| t.delete)
             .unwrap_or(Duration::from_secs(30 * 60));
-        let scope = match data.scope(&context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the project",
-                    &err,
-                ));
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let _guard = data.lock_cluster(&uid).await;
         match ctx
@@ -501,20 +467,11 @@ impl Resource for ClusterResource {
         let uid = match id.target {
             ClusterTarget::Uid(uid) => uid,
             ClusterTarget::Name(name) => {
-                let data = match req.provider_data.require::<PaletteData>() {
-                    Ok(data) => data,
-                    Err(diag) => return resp.diagnostics.push(diag),
-                };
-                let scope = match data.scope(context).await {
-                    Ok(scope) => scope,
-                    Err(err) => {
-                        return resp.diagnostics.push(diagnostics::api_error(
-                            SUMMARY,
-                            "resolving the project",
-                            &err,
-                        ));
-                    }
-                };
+                let (data, scope) =
+                    match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+                        Ok(connected) => connected,
+                        Err(diag) => return resp.diagnostics.push(diag),
+                    };
                 match ctx
                     .run(data.client.find_cluster_by_name(&scope, &name))
                     .await
