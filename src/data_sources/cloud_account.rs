@@ -5,6 +5,7 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, AttributePath, Block, Context, DataSource, Schema, ValueExt};
 
 use crate::diagnostics;
+use crate::environments;
 use crate::provider_data::PaletteData;
 use crate::stack::environment_names::{ALL, Environment};
 
@@ -12,24 +13,10 @@ use crate::stack::environment_names::{ALL, Environment};
 #[derive(Debug, Default)]
 pub(crate) struct CloudAccountDataSource;
 
-/// The environment whose accounts carry API kind `kind` (`tencent` accounts serve TKE).
-fn account_environment(kind: &str) -> Option<Environment> {
-    match kind {
-        "tencent" => Some(Environment::Tke),
-        other => Environment::from_cloud_type(other),
-    }
-}
-
-/// The environment whose cloud accounts a cluster of `environment` uses: managed Kubernetes
-/// runs on its cloud's accounts.
-pub(crate) fn account_environment_for(environment: Environment) -> Option<Environment> {
-    match environment {
-        Environment::Eks => Some(Environment::Aws),
-        Environment::Aks => Some(Environment::Azure),
-        Environment::Gke => Some(Environment::Gcp),
-        Environment::EdgeNative => None,
-        other => Some(other),
-    }
+/// The environment whose cloud accounts a cluster of `environment` uses, as the environment
+/// itself says (EKS runs on AWS accounts); `None` when its clusters take no account.
+fn account_environment_for(environment: Environment) -> Option<Environment> {
+    environments::by_key(environment.key())?.account_environment()
 }
 
 #[tfplugin::async_trait]
@@ -116,7 +103,7 @@ impl DataSource for CloudAccountDataSource {
                 (meta.name.as_deref() == Some(name)).then(|| {
                     (
                         meta.uid.clone().unwrap_or_default(),
-                        a.kind.as_deref().and_then(account_environment),
+                        a.kind.as_deref().and_then(Environment::from_account_kind),
                     )
                 })
             })
@@ -197,13 +184,5 @@ mod tests {
         for (environment, want) in cases {
             assert_eq!(account_environment_for(environment), want, "{environment}");
         }
-    }
-
-    #[test]
-    fn account_kinds_map_to_environments() {
-        assert_eq!(account_environment("tencent"), Some(Environment::Tke));
-        assert_eq!(account_environment("aws"), Some(Environment::Aws));
-        assert_eq!(account_environment("nutanix"), Some(Environment::Nutanix));
-        assert_eq!(account_environment("mystery"), None);
     }
 }

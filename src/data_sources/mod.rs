@@ -10,9 +10,6 @@ use std::sync::Arc;
 
 use tfplugin::DataSource;
 
-#[allow(unused_imports)] // NOTE(next): palette_cluster checks accounts with it.
-pub(crate) use cloud_account::account_environment_for;
-
 /// Every data source of the provider, in alphabetical order.
 pub(crate) fn all() -> Vec<Arc<dyn DataSource>> {
     vec![

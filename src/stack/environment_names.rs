@@ -105,6 +105,15 @@ impl Environment {
         ALL.into_iter()
             .find(|environment| environment.cloud_type() == cloud_type)
     }
+
+    /// The environment whose cloud accounts carry API kind `kind`: the cloud type, except that
+    /// `tencent` accounts serve TKE.
+    pub(crate) fn from_account_kind(kind: &str) -> Option<Environment> {
+        match kind {
+            "tencent" => Some(Environment::Tke),
+            other => Environment::from_cloud_type(other),
+        }
+    }
 }
 
 impl fmt::Display for Environment {
@@ -184,6 +193,23 @@ pub(crate) fn all_keys() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn account_kinds_map_to_environments() {
+        assert_eq!(
+            Environment::from_account_kind("tencent"),
+            Some(Environment::Tke)
+        );
+        assert_eq!(
+            Environment::from_account_kind("aws"),
+            Some(Environment::Aws)
+        );
+        assert_eq!(
+            Environment::from_account_kind("nutanix"),
+            Some(Environment::Nutanix)
+        );
+        assert_eq!(Environment::from_account_kind("mystery"), None);
+    }
 
     #[test]
     fn keys_and_cloud_types_round_trip() {

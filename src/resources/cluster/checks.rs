@@ -190,7 +190,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
                         format!("No cloud account has uid {account:?} in the {context} scope."),
                     ),
                     Some(found) => {
-                        let account_env = found.kind.as_deref().and_then(account_environment);
+                        let account_env = found.kind.as_deref().and_then(Name::from_account_kind);
                         if account_env != Some(kind) {
                             let name = found
                                 .metadata
@@ -397,13 +397,5 @@ pub(super) fn upper_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-/// The environment of a cloud account `kind` (`tencent` is TKE's).
-pub(super) fn account_environment(kind: &str) -> Option<Name> {
-    match kind {
-        "tencent" => Some(Name::Tke),
-        other => Name::from_cloud_type(other),
     }
 }
