@@ -45,7 +45,8 @@ pub(crate) enum ResolveError {
         name: String,
         available: Vec<String>,
     },
-    /// The registry has no pack of that name.
+    /// The registry has no pack of that name; `registry` says how the registry was named (see
+    /// [`registry_label`]).
     UnknownPack { name: String, registry: String },
     /// The pack exists but not with that tag.
     UnknownTag {
@@ -66,7 +67,7 @@ impl fmt::Display for ResolveError {
                 list(available)
             ),
             ResolveError::UnknownPack { name, registry } => {
-                write!(f, "registry {registry:?} has no pack named {name:?}")
+                write!(f, "registry {registry} has no pack named {name:?}")
             }
             ResolveError::UnknownTag {
                 name,
@@ -79,6 +80,15 @@ impl fmt::Display for ResolveError {
             ),
             ResolveError::Api(err) => write!(f, "{err}"),
         }
+    }
+}
+
+/// How an error names the registry a lookup used: by uid when a uid was given (the name is then
+/// not what was looked up), else by name (the default registry when neither is set).
+pub(crate) fn registry_label(registry_uid: Option<&str>, registry_name: Option<&str>) -> String {
+    match registry_uid {
+        Some(uid) => format!("with uid {uid:?}"),
+        None => format!("{:?}", registry_name.unwrap_or(DEFAULT_REGISTRY)),
     }
 }
 
@@ -314,10 +324,7 @@ impl PackResolver {
         if kind == PackType::Manifest {
             return Ok(None);
         }
-        let label = registry_name
-            .or(registry_uid)
-            .unwrap_or(DEFAULT_REGISTRY)
-            .to_string();
+        let label = registry_label(registry_uid, registry_name);
         let uid = self
             .registry_uid(scope, registry_uid, registry_name)
             .await?;
@@ -328,6 +335,27 @@ impl PackResolver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_pack_names_the_registry_as_it_was_looked_up() {
+        let by_name = ResolveError::UnknownPack {
+            name: "x".into(),
+            registry: registry_label(None, Some("Public Repo")),
+        };
+        assert_eq!(
+            by_name.to_string(),
+            r#"registry "Public Repo" has no pack named "x""#
+        );
+        let by_uid = ResolveError::UnknownPack {
+            name: "x".into(),
+            registry: registry_label(Some("r-1"), Some("Public Repo")),
+        };
+        assert_eq!(
+            by_uid.to_string(),
+            r#"registry with uid "r-1" has no pack named "x""#
+        );
+        assert_eq!(registry_label(None, None), format!("{DEFAULT_REGISTRY:?}"));
+    }
 
     #[test]
     fn newest_pack_version_compares_numbers_not_text() {

@@ -109,13 +109,13 @@ impl DataSource for PackDataSource {
                 return;
             }
         };
-        let label = config
-            .get_str("registry_name")
-            .or(config.get_str("registry_uid"))
-            .unwrap_or(crate::resolve::DEFAULT_REGISTRY);
+        let label = crate::resolve::registry_label(
+            config.get_str("registry_uid"),
+            config.get_str("registry_name"),
+        );
         let resolved = match data
             .resolver
-            .resolve(&scope, name, config.get_str("tag"), &registry_uid, label)
+            .resolve(&scope, name, config.get_str("tag"), &registry_uid, &label)
             .await
         {
             Ok(resolved) => resolved,

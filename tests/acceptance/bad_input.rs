@@ -531,7 +531,7 @@ resource "palette_cluster" "x" {{
             c,
             &cluster,
             "project/a/b",
-            r#"Error: Import Cluster Error .*got "project/a/b": the cluster name "a/b" contains '/'"#.into(),
+            r#"Error: Invalid Import ID .*got "project/a/b": the cluster name "a/b" contains '/'"#.into(),
         ),
         import(
             "pack import id without a cluster uid",

@@ -456,9 +456,10 @@ impl Resource for ClusterResource {
             Ok(id) => id,
             Err(err) => {
                 return resp.diagnostics.error(
-                    SUMMARY,
+                    "Invalid Import ID",
                     format!(
-                        "The import identifier is not one `palette_cluster` understands: {err}."
+                        "The import ID of a palette_cluster names one cluster: {err}. Examples: \
+                         `prod-eks` (by name), `tenant/shared-edge`, or the cluster's uid."
                     ),
                 );
             }
