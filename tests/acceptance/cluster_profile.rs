@@ -957,39 +957,6 @@ fn examples_apply_and_import() {
     assert!(tf.state_list().is_empty());
 }
 
-/// Sends a request to the emulator in the scope of project `project_uid` (the harness's own
-/// requests are tenant-scoped) and returns the status and body.
-fn project_request(
-    emu: &Emulator,
-    project_uid: &str,
-    method: &str,
-    path: &str,
-    body: &str,
-) -> (u16, String) {
-    use std::io::{Read, Write};
-    let authority = emu
-        .url()
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    let mut stream = std::net::TcpStream::connect(authority).expect("connecting to the emulator");
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nApiKey: {key}\r\n\
-         ProjectUid: {project_uid}\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n{body}",
-        key = crate::support::emulator::API_KEY,
-        len = body.len()
-    );
-    stream.write_all(request.as_bytes()).expect("sending");
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).expect("reading");
-    let (head, payload) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, payload.to_owned())
-}
-
 /// Deleting a profile version that a cluster uses fails, naming the cluster, and leaves the
 /// profile in state.
 #[test]
@@ -1005,18 +972,10 @@ fn deleting_a_profile_in_use_names_the_clusters() {
         .as_str()
         .unwrap()
         .to_owned();
-    let projects = api(&emu, "GET", "/v1/dashboard/projects/metadata", None);
-    let project_uid = projects["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|p| p["metadata"]["name"] == crate::support::emulator::PROJECT)
-        .and_then(|p| p["metadata"]["uid"].as_str())
-        .expect("the project is seeded")
-        .to_owned();
-    let (status, hosts) = project_request(&emu, &project_uid, "GET", "/v1/edgehosts/metadata", "");
-    assert_eq!(status, 200, "{hosts}");
-    let hosts: serde_json::Value = serde_json::from_str(&hosts).expect("edge hosts as JSON");
+    let project_uid = emu.project_uid(crate::support::emulator::PROJECT);
+    let hosts = emu.project_request(&project_uid, "GET", "/v1/edgehosts/metadata", None);
+    assert_eq!(hosts.status, 200, "{}", hosts.body);
+    let hosts: serde_json::Value = serde_json::from_str(&hosts.body).expect("edge hosts as JSON");
     let host = hosts["edgeHosts"][0]["uid"]
         .as_str()
         .expect("an edge host is seeded")
@@ -1027,14 +986,13 @@ fn deleting_a_profile_in_use_names_the_clusters() {
             {"cloudConfig": {"edgeHosts": [{"hostUid": host}]},
              "poolConfig": {"name": "cp", "size": 1, "isControlPlane": true, "labels": ["control-plane"]}}]},
     });
-    let (status, body) = project_request(
-        &emu,
+    let created = emu.project_request(
         &project_uid,
         "POST",
         "/v1/spectroclusters/edge-native",
-        &cluster.to_string(),
+        Some(&cluster.to_string()),
     );
-    assert_eq!(status, 201, "{body}");
+    assert_eq!(created.status, 201, "{}", created.body);
     tf.run(&["destroy", "-no-color", "-input=false", "-auto-approve"])
         .expect_error(
             r#"Error: Cluster Profile In Use .*is used by these clusters: acc-user-cluster"#,

@@ -5,16 +5,13 @@
 //! The cluster comes from `palette_cluster` in a working directory of its own (so destroying
 //! the packs leaves it), built on an infra profile and an add-on profile (nginx) made through
 //! the emulator's API. The cluster's layers are checked through the API with the project's
-//! `ProjectUid`, which the harness's request helper does not send, hence [`project_get`].
+//! `ProjectUid`: [`project_get`] sends it through the harness's `Emulator::project_request`.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::emulator::{API_KEY, PROJECT};
+use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Plan, Terraform};
 
 const HEADER: &str = r#"
@@ -142,63 +139,12 @@ fn project_get(emu: &Emulator, path: &str) -> (u16, Value) {
 
 /// A request in the test project's scope (with `ProjectUid`): status and JSON body.
 fn project_request(emu: &Emulator, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
-    let projects = emu.request("GET", "/v1/dashboard/projects/metadata", None);
-    let projects: Value = serde_json::from_str(&projects.body).expect("projects JSON");
-    let project_uid = projects["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|p| p["metadata"]["name"] == PROJECT)
-        .and_then(|p| p["metadata"]["uid"].as_str())
-        .unwrap_or_else(|| panic!("no project {PROJECT} in {projects}"))
-        .to_string();
-    let authority = emu
-        .url()
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    let mut stream = TcpStream::connect(authority).expect("connect to the emulator");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    let payload = body.map(Value::to_string).unwrap_or_default();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\nApiKey: {API_KEY}\r\nProjectUid: {project_uid}\r\n\r\n{payload}",
-        payload.len()
+    let payload = body.map(Value::to_string);
+    let response = emu.project_request(&emu.project_uid(PROJECT), method, path, payload.as_deref());
+    (
+        response.status,
+        serde_json::from_str(&response.body).unwrap_or(Value::Null),
     )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw);
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status: u16 = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
-    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
-}
-
-/// Decodes a chunked HTTP/1.1 body.
-fn dechunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if size == 0 || rest.len() < size {
-            break;
-        }
-        out.push_str(&rest[..size]);
-        body = rest[size..].trim_start_matches("\r\n");
-    }
-    out
 }
 
 /// The cluster's layers as the API reports them: pack name to (version, condition, start time,

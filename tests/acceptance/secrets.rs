@@ -66,36 +66,9 @@ fn kubeconfig_secrets(emu: &Emulator, cluster: &str) -> Vec<String> {
 
 /// A GET whose body is not JSON (kubeconfig assets), as text.
 fn raw_get(emu: &Emulator, project: &str, path: &str) -> String {
-    use std::io::{Read, Write};
-    let authority = emu.url().trim_start_matches("http://");
-    let mut stream = std::net::TcpStream::connect(authority).expect("connecting");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nApiKey: {API_KEY}\r\nProjectUid: {project}\r\n\r\n"
-    )
-    .expect("writing");
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).expect("reading");
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    assert!(head.contains(" 200 "), "GET {path}: {head}");
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        let mut out = String::new();
-        let mut rest = body;
-        while let Some((size, tail)) = rest.split_once("\r\n") {
-            let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-            if size == 0 || tail.len() < size {
-                break;
-            }
-            out.push_str(&tail[..size]);
-            rest = tail[size..].trim_start_matches("\r\n");
-        }
-        out
-    } else {
-        body.to_string()
-    }
+    let response = emu.project_request(project, "GET", path, None);
+    assert_eq!(response.status, 200, "GET {path}: {}", response.body);
+    response.body
 }
 
 /// The quickstart on an account with known credentials, plus the ephemeral kubeconfig checked

@@ -20,6 +20,18 @@ pub(crate) fn request(
     api_key: Option<&str>,
     body: Option<&str>,
 ) -> std::io::Result<Response> {
+    let headers: Vec<(&str, &str)> = api_key.map(|key| ("ApiKey", key)).into_iter().collect();
+    request_with(base, method, path, &headers, body)
+}
+
+/// Sends one request with extra `headers` (name, value) and reads the whole response.
+pub(crate) fn request_with(
+    base: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> std::io::Result<Response> {
     let authority = base
         .strip_prefix("http://")
         .ok_or_else(|| std::io::Error::other(format!("not a plain http URL: {base}")))?
@@ -34,8 +46,8 @@ pub(crate) fn request(
     if !body.is_empty() {
         head.push_str("Content-Type: application/json\r\n");
     }
-    if let Some(key) = api_key {
-        head.push_str(&format!("ApiKey: {key}\r\n"));
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;

@@ -86,6 +86,35 @@ impl Emulator {
             .unwrap_or_else(|e| panic!("{method} {path} on the emulator: {e}"))
     }
 
+    /// The uid of project `name`, as the test API key sees it.
+    pub(crate) fn project_uid(&self, name: &str) -> String {
+        let response = self.request("GET", "/v1/dashboard/projects/metadata", None);
+        let projects: serde_json::Value =
+            serde_json::from_str(&response.body).unwrap_or(serde_json::Value::Null);
+        projects["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["metadata"]["name"] == name)
+            .and_then(|p| p["metadata"]["uid"].as_str())
+            .unwrap_or_else(|| panic!("no project {name:?} in {}", response.body))
+            .to_string()
+    }
+
+    /// Sends one request in the scope of project `project_uid` (the `ProjectUid` header; plain
+    /// [`Emulator::request`] is tenant-scoped) with the test API key.
+    pub(crate) fn project_request(
+        &self,
+        project_uid: &str,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+    ) -> http::Response {
+        let headers = [("ApiKey", API_KEY), ("ProjectUid", project_uid)];
+        http::request_with(&self.url, method, path, &headers, body)
+            .unwrap_or_else(|e| panic!("{method} {path} in project {project_uid}: {e}"))
+    }
+
     /// The request counters (`GET /__emulator/stats`).
     pub(crate) fn stats(&self) -> Stats {
         let response = self.request("GET", "/__emulator/stats", None);
