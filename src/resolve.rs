@@ -83,6 +83,16 @@ impl fmt::Display for ResolveError {
     }
 }
 
+/// The pack type a registry of API kind `kind` serves: OCI and Helm registries serve packs of
+/// their own type, every other kind Palette's own (`spectro`).
+pub(crate) fn pack_type_served_by(kind: Option<&str>) -> &'static str {
+    match kind {
+        Some("oci") => "oci",
+        Some("helm") => "helm",
+        _ => "spectro",
+    }
+}
+
 /// How an error names the registry a lookup used: by uid when a uid was given (the name is then
 /// not what was looked up), else by name (the default registry when neither is set).
 pub(crate) fn registry_label(registry_uid: Option<&str>, registry_name: Option<&str>) -> String {
@@ -232,6 +242,21 @@ impl PackResolver {
         let name = registry_name.unwrap_or(DEFAULT_REGISTRY);
         let registry = self.registry_by_name(scope, name).await?;
         Ok(registry.uid.unwrap_or_default())
+    }
+
+    /// The pack type registry `registry_uid` serves, with the registry's name for messages;
+    /// `None` when the registry cannot be read.
+    pub(crate) async fn served_pack_type(
+        &self,
+        scope: &Scope,
+        registry_uid: &str,
+    ) -> Option<(&'static str, String)> {
+        let registry = self.registry_by_uid(scope, registry_uid).await.ok()??;
+        let name = registry
+            .name
+            .clone()
+            .unwrap_or_else(|| registry_uid.to_string());
+        Some((pack_type_served_by(registry.kind.as_deref()), name))
     }
 
     /// All versions of pack `name` in registry `registry_uid`; `None` when there is no such pack.

@@ -176,18 +176,11 @@ impl DataSource for PackDataSource {
         state.set("id", resolved.uid.clone());
         state.set("layer", resolved.layer.as_str());
         // A pack's type follows the kind of registry that serves it.
-        let pack_type = match data
+        let pack_type = data
             .resolver
-            .registry_by_uid(&scope, &resolved.registry_uid)
+            .served_pack_type(&scope, &resolved.registry_uid)
             .await
-        {
-            Ok(Some(registry)) => match registry.kind.as_deref() {
-                Some("oci") => "oci",
-                Some("helm") => "helm",
-                _ => "spectro",
-            },
-            _ => "spectro",
-        };
+            .map_or("spectro", |(served, _)| served);
         state.set("type", pack_type);
         state.set("values", resolved.default_values.clone());
         state.set(
