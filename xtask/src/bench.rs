@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick]`: the provider's performance against its baselines.
+//! `cargo xtask bench [--quick] [--only N,...]`: the provider's performance against its baselines.
 //!
 //! One run builds the release binaries, starts a private emulator (in memory, loopback only),
 //! installs the provider into a filesystem mirror behind a small `/usr/bin/time` wrapper (so each
@@ -14,7 +14,9 @@
 //! 5. the emulator's GET throughput on loopback without rate limits.
 //!
 //! The results go between two markers in `BENCHMARKS.md`; text outside them (the analysis) is
-//! kept. The task is not part of `test` or `ci`.
+//! kept. `--only 2,5` runs only those scenarios and replaces only their sections between the
+//! markers, so one scenario can be rerun after a change without the others' eleven minutes. The
+//! task is not part of `test` or `ci`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -84,9 +86,76 @@ impl Sizes {
     }
 }
 
+/// The scenarios a run measures: all five, or those `--only` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Selection(Vec<u8>);
+
+impl Selection {
+    const ALL: [u8; 5] = [1, 2, 3, 4, 5];
+
+    /// Reads `--only 1,2` or `--only=1,2` (and `--quick`) from the arguments; anything else is an
+    /// error.
+    fn parse(args: &[String]) -> anyhow::Result<(bool, Selection)> {
+        let mut quick = false;
+        let mut only: Option<String> = None;
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            if arg == "--quick" {
+                quick = true;
+            } else if arg == "--only" {
+                only = Some(
+                    rest.next()
+                        .context("`--only` needs a list such as `2` or `1,2`")?
+                        .clone(),
+                );
+            } else if let Some(list) = arg.strip_prefix("--only=") {
+                only = Some(list.to_string());
+            } else {
+                bail!("unexpected argument `{arg}` (expected `--quick` or `--only N,...`)");
+            }
+        }
+        let Some(list) = only else {
+            return Ok((quick, Selection(Self::ALL.to_vec())));
+        };
+        let mut chosen = Vec::new();
+        for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            match item.parse::<u8>() {
+                Ok(n) if Self::ALL.contains(&n) => {
+                    if !chosen.contains(&n) {
+                        chosen.push(n);
+                    }
+                }
+                _ => bail!("`--only` takes scenario numbers 1 to 5, not `{item}`"),
+            }
+        }
+        if chosen.is_empty() {
+            bail!("`--only` needs at least one scenario number");
+        }
+        chosen.sort_unstable();
+        Ok((quick, Selection(chosen)))
+    }
+
+    fn has(&self, n: u8) -> bool {
+        self.0.contains(&n)
+    }
+
+    fn is_all(&self) -> bool {
+        self.0 == Self::ALL
+    }
+
+    fn flag(&self) -> String {
+        if self.is_all() {
+            String::new()
+        } else {
+            let list: Vec<String> = self.0.iter().map(u8::to_string).collect();
+            format!(" --only {}", list.join(","))
+        }
+    }
+}
+
 pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
-    util::expect_flags(args, &["--quick"])?;
-    let sizes = Sizes::new(util::has_flag(args, "--quick"));
+    let (quick, only) = Selection::parse(args)?;
+    let sizes = Sizes::new(quick);
     let started = Instant::now();
     let load_start = load_average();
     let tf = terraform::ensure_any()?;
@@ -123,27 +192,67 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     )?;
 
     let mut report = Report::default();
-    section("1. plan of new resources");
-    plan_new(&env, &emulator, sizes, &mut report)?;
-    section("2. refreshing plan under the rate limits");
-    let profile_uid = refresh_plan(&env, &emulator, sizes, &mut report)?;
-    section("3. apply latency");
-    apply_latency(&env, &emulator, sizes, &mut report)?;
-    section("4. plugin start and memory");
-    handshake(
-        &release.join("terraform-provider-palette"),
-        &work,
-        sizes,
-        &mut report,
-    )?;
-    memory(&env, &mut report);
-    section("5. emulator throughput");
-    throughput(&emulator, profile_uid.as_deref(), sizes, &mut report)?;
+    let mut sections: Vec<(u8, String)> = Vec::new();
+    let mut take = |n: u8, report: &mut Report| {
+        sections.push((n, std::mem::take(&mut report.body)));
+    };
+    if only.has(1) {
+        section("1. plan of new resources");
+        plan_new(&env, &emulator, sizes, &mut report)?;
+        take(1, &mut report);
+    }
+    let mut profile_uid = None;
+    if only.has(2) || only.has(5) {
+        section("2. refreshing plan under the rate limits");
+        let (dir, uid) = refresh_fixtures(&env, &emulator, sizes)?;
+        profile_uid = uid;
+        if only.has(2) {
+            refresh_plan(&env, &emulator, sizes, &dir, &mut report)?;
+            take(2, &mut report);
+        }
+    }
+    if only.has(3) {
+        section("3. apply latency");
+        apply_latency(&env, &emulator, sizes, &mut report)?;
+        take(3, &mut report);
+    }
+    if only.has(4) {
+        section("4. plugin start and memory");
+        handshake(
+            &release.join("terraform-provider-palette"),
+            &work,
+            sizes,
+            &mut report,
+        )?;
+        memory(&env, &mut report);
+        take(4, &mut report);
+    }
+    if only.has(5) {
+        section("5. emulator throughput");
+        throughput(&emulator, profile_uid.as_deref(), sizes, &mut report)?;
+        take(5, &mut report);
+    }
 
     let load_end = load_average();
-    let header = machine_header(&tf, sizes, &load_start, &load_end, started.elapsed())?;
-    let text = format!("{header}\n{}", report.body);
-    write_results(&project_root().join("BENCHMARKS.md"), &text)?;
+    let took = started.elapsed();
+    let header = machine_header(&tf, sizes, &only, &load_start, &load_end, took)?;
+    let provenance = format!(
+        "_This section is from `cargo xtask bench{}{}` ({} rounds, took {:.0} s) at commit {}, {}; \
+         load average start {load_start}, end {load_end}. The run table above describes the other sections._",
+        if sizes.quick { " --quick" } else { "" },
+        only.flag(),
+        sizes.rounds,
+        took.as_secs_f64(),
+        git_commit(),
+        utc_now(),
+    );
+    write_results(
+        &project_root().join("BENCHMARKS.md"),
+        &header,
+        &provenance,
+        &sections,
+        only.is_all(),
+    )?;
     section("summary");
     eprintln!("{}", report.summary.join("\n"));
     eprintln!("results written to BENCHMARKS.md");
@@ -853,16 +962,14 @@ fn plan_new(
     Ok(())
 }
 
-/// Creates the profiles and clusters, then times refreshing plans with the limits on. Returns
-/// the uid of one profile, for the throughput test.
-fn refresh_plan(
+/// Creates the profiles and clusters of scenario 2 (rate limits off); returns their directory
+/// and the uid of one profile, for the throughput test.
+fn refresh_fixtures(
     env: &BenchEnv,
     emulator: &Emulator,
     sizes: Sizes,
-    report: &mut Report,
-) -> anyhow::Result<Option<String>> {
+) -> anyhow::Result<(PathBuf, Option<String>)> {
     let (p, c) = (sizes.refresh_profiles, sizes.refresh_clusters);
-    let resources = (p + c) as f64;
     emulator.settings(false, 0.001)?;
     let dir = env.config_dir("refresh", &refresh_tf(p, c))?;
     eprintln!("creating {p} profiles and {c} clusters (rate limits off, time scale 0.001)");
@@ -877,7 +984,19 @@ fn refresh_plan(
     eprintln!("created in {:.1}s", apply.elapsed.as_secs_f64());
     env.take_plugins();
     let uid = output_raw(env, &dir, "profile_uid").ok();
+    Ok((dir, uid))
+}
 
+/// Times refreshing plans of the fixtures in `dir` with the limits on.
+fn refresh_plan(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    dir: &Path,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let (p, c) = (sizes.refresh_profiles, sizes.refresh_clusters);
+    let resources = (p + c) as f64;
     emulator.settings(true, 0.001)?;
     let args = ["plan", "-input=false", "-no-color", "-detailed-exitcode"];
     report.line(format!(
@@ -898,7 +1017,7 @@ fn refresh_plan(
     let mut last_stats = Value::Null;
     for round in 0..sizes.rounds {
         emulator.reset_stats()?;
-        let run = env.timed(&dir, &args, "plan")?;
+        let run = env.timed(dir, &args, "plan")?;
         let stats = emulator.stats()?;
         report
             .refresh_rss
@@ -986,7 +1105,7 @@ fn refresh_plan(
             if clean { "yes" } else { "no" }
         ),
     );
-    Ok(uid)
+    Ok(())
 }
 
 /// `(prefix, requests, rate)` for every rate-limit prefix the stats show requests on.
@@ -1283,6 +1402,13 @@ fn memory(env: &BenchEnv, report: &mut Report) {
             .push("n/a    plugin peak memory: no /usr/bin/time".into());
         return;
     }
+    if report.plan_rss.is_empty() {
+        report.line("\nPeak memory: not measured (scenario 1 was not part of this run).");
+        report
+            .summary
+            .push("n/a    plugin peak memory: scenario 1 not run".into());
+        return;
+    }
     let mib = |kib: u64| kib as f64 / 1024.0;
     let plan_max = report.plan_rss.iter().copied().max().unwrap_or(0);
     let refresh_max = report.refresh_rss.iter().copied().max().unwrap_or(0);
@@ -1493,6 +1619,7 @@ fn load_average() -> String {
 fn machine_header(
     tf: &Terraform,
     sizes: Sizes,
+    only: &Selection,
     load_start: &str,
     load_end: &str,
     took: Duration,
@@ -1519,34 +1646,119 @@ fn machine_header(
         .unwrap_or_default()
         .trim()
         .to_string();
-    let date = util::read(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    let commit = util::read(Command::new("git").args(["rev-parse", "--short", "HEAD"]))
-        .unwrap_or_default()
-        .trim()
-        .to_string();
+    let date = utc_now();
+    let commit = git_commit();
     Ok(format!(
         "## Run\n\n| | |\n|---|---|\n| command | `cargo xtask bench{}` ({} rounds per scenario, took {:.0} s) |\n\
          | date | {date} |\n| commit | {commit} |\n| machine | {cores} CPUs (nproc), {mem}, {cpu} |\n\
          | Terraform | {} |\n| rustc | {rustc} |\n| load average (1, 5, 15 min) | start {load_start}; end {load_end} |\n",
-        if sizes.quick { " --quick" } else { "" },
+        format!(
+            "{}{}",
+            if sizes.quick { " --quick" } else { "" },
+            only.flag()
+        ),
         sizes.rounds,
         took.as_secs_f64(),
         tf.version,
     ))
 }
 
-/// Replaces the text between the markers of `path` (or appends it, with the markers).
-fn write_results(path: &Path, results: &str) -> anyhow::Result<()> {
+/// The date and time now, in UTC, to the minute.
+fn utc_now() -> String {
+    util::read(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// The short hash of the checked-out commit.
+fn git_commit() -> String {
+    util::read(Command::new("git").args(["rev-parse", "--short", "HEAD"]))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Writes the results between the markers of `path` (or appends them, with the markers). A run
+/// of every scenario replaces the whole block; a `--only` run replaces only the sections of the
+/// scenarios it measured (adding any that are missing, in order), marks each with `provenance`,
+/// and keeps the header and the other sections of the earlier run.
+fn write_results(
+    path: &Path,
+    header: &str,
+    provenance: &str,
+    sections: &[(u8, String)],
+    all: bool,
+) -> anyhow::Result<()> {
     let old = fs::read_to_string(path).unwrap_or_else(|_| "# Benchmarks\n\n".to_string());
-    let block = format!("{BEGIN}\n{results}\n{END}");
-    let new = match (old.find(BEGIN), old.find(END)) {
-        (Some(b), Some(e)) if b < e => format!("{}{block}{}", &old[..b], &old[e + END.len()..]),
-        _ => format!("{}\n{block}\n", old.trim_end()),
+    let existing = match (old.find(BEGIN), old.find(END)) {
+        (Some(b), Some(e)) if b < e => Some((b, e)),
+        _ => None,
+    };
+    let results = match existing {
+        Some((b, e)) if !all => {
+            let mut chunks = split_sections(&old[b + BEGIN.len()..e]);
+            for (n, text) in sections {
+                let text = text.trim_matches('\n');
+                let marked = match text.split_once('\n') {
+                    Some((heading, rest)) => format!("{heading}\n\n{provenance}\n{rest}"),
+                    None => format!("{text}\n\n{provenance}"),
+                };
+                match chunks.iter_mut().find(|(key, _)| *key == Some(*n)) {
+                    Some(chunk) => chunk.1 = marked,
+                    None => {
+                        let at = chunks
+                            .iter()
+                            .position(|(key, _)| key.is_some_and(|k| k > *n))
+                            .unwrap_or(chunks.len());
+                        chunks.insert(at, (Some(*n), marked));
+                    }
+                }
+            }
+            let texts: Vec<&str> = chunks.iter().map(|(_, t)| t.as_str()).collect();
+            texts.join("\n\n")
+        }
+        _ => {
+            let mut text = header.trim_matches('\n').to_string();
+            for (_, body) in sections {
+                text.push_str("\n\n");
+                text.push_str(body.trim_matches('\n'));
+            }
+            text
+        }
+    };
+    let block = format!("{BEGIN}\n{results}\n\n{END}");
+    let new = match existing {
+        Some((b, e)) => format!("{}{block}{}", &old[..b], &old[e + END.len()..]),
+        None => format!("{}\n\n{block}\n", old.trim_end()),
     };
     fs::write(path, new).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The `## ` sections of a results block, each with its scenario number (`None` for the run
+/// header and anything unnumbered), trimmed of surrounding blank lines.
+fn split_sections(block: &str) -> Vec<(Option<u8>, String)> {
+    let mut chunks: Vec<(Option<u8>, String)> = Vec::new();
+    for line in block.lines() {
+        if let Some(title) = line.strip_prefix("## ") {
+            let number = title
+                .split_once('.')
+                .and_then(|(n, _)| n.trim().parse::<u8>().ok());
+            chunks.push((number, String::new()));
+        } else if chunks.is_empty() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            chunks.push((None, String::new()));
+        }
+        let chunk = &mut chunks.last_mut().expect("pushed above").1;
+        chunk.push_str(line);
+        chunk.push('\n');
+    }
+    for chunk in &mut chunks {
+        chunk.1 = chunk.1.trim_matches('\n').to_string();
+    }
+    chunks
 }
 
 #[cfg(test)]
@@ -1617,14 +1829,67 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-bench-test-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let path = dir.join("BENCHMARKS.md");
-        write_results(&path, "first").unwrap();
+        let first = [
+            (1, "## 1. One\n\nfirst one".to_string()),
+            (2, "\n## 2. Two\n\nfirst two".to_string()),
+        ];
+        write_results(&path, "## Run\n\nrun one", "", &first, true).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         fs::write(&path, format!("{text}\n## Analysis\nkept\n")).unwrap();
-        write_results(&path, "second").unwrap();
+
+        // A partial run replaces its own section only and says where it came from.
+        let second = [(2, "\n## 2. Two\n\nsecond two".to_string())];
+        write_results(&path, "## Run\n\nrun two", "_(partial)_", &second, false).unwrap();
         let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains("second") && !text.contains("first"), "{text}");
+        assert!(
+            text.contains("run one") && !text.contains("run two"),
+            "{text}"
+        );
+        assert!(
+            text.contains("first one") && !text.contains("first two"),
+            "{text}"
+        );
+        assert!(
+            text.contains("## 2. Two\n\n_(partial)_\n\nsecond two"),
+            "{text}"
+        );
+        assert!(text.contains("## Analysis\nkept"), "{text}");
+
+        // A missing section is inserted in order.
+        let third = [(3, "## 3. Three\n\nthird".to_string())];
+        write_results(&path, "", "_(p)_", &third, false).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let (two, three) = (text.find("## 2.").unwrap(), text.find("## 3.").unwrap());
+        assert!(two < three && three < text.find(END).unwrap(), "{text}");
+
+        // A full run replaces everything between the markers.
+        write_results(&path, "## Run\n\nrun four", "", &second, true).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("run four") && !text.contains("first one"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("_(partial)_") && !text.contains("third"),
+            "{text}"
+        );
         assert!(text.contains("## Analysis\nkept"), "{text}");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_selects_scenarios() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (quick, all) = Selection::parse(&args(&[])).unwrap();
+        assert!(!quick && all.is_all() && all.flag().is_empty());
+        let (quick, two) = Selection::parse(&args(&["--quick", "--only", "2"])).unwrap();
+        assert!(quick && two.has(2) && !two.has(1));
+        assert_eq!(two.flag(), " --only 2");
+        let (_, some) = Selection::parse(&args(&["--only=5,2,2"])).unwrap();
+        assert_eq!(some, Selection(vec![2, 5]));
+        assert!(Selection::parse(&args(&["--only", "6"])).is_err());
+        assert!(Selection::parse(&args(&["--only"])).is_err());
+        assert!(Selection::parse(&args(&["--fast"])).is_err());
     }
 
     #[test]
