@@ -1649,14 +1649,11 @@ fn machine_header(
     let date = utc_now();
     let commit = git_commit();
     Ok(format!(
-        "## Run\n\n| | |\n|---|---|\n| command | `cargo xtask bench{}` ({} rounds per scenario, took {:.0} s) |\n\
+        "## Run\n\n| | |\n|---|---|\n| command | `cargo xtask bench{}{}` ({} rounds per scenario, took {:.0} s) |\n\
          | date | {date} |\n| commit | {commit} |\n| machine | {cores} CPUs (nproc), {mem}, {cpu} |\n\
          | Terraform | {} |\n| rustc | {rustc} |\n| load average (1, 5, 15 min) | start {load_start}; end {load_end} |\n",
-        format!(
-            "{}{}",
-            if sizes.quick { " --quick" } else { "" },
-            only.flag()
-        ),
+        if sizes.quick { " --quick" } else { "" },
+        only.flag(),
         sizes.rounds,
         took.as_secs_f64(),
         tf.version,
