@@ -182,7 +182,9 @@ impl Number {
         digits.drain(..leading);
         while digits.last() == Some(&0) {
             digits.pop();
-            exponent += 1;
+            // Saturating: a parsed exponent may already be at the limit, and the caller rejects
+            // it as out of range.
+            exponent = exponent.saturating_add(1);
         }
         if digits.is_empty() {
             return Self::zero();
@@ -446,6 +448,19 @@ mod tests {
     fn parse_rejects() {
         for bad in ["", "-", "abc", "1e", "1.2.3", "inf", "NaN", "1e1000000"] {
             assert!(Number::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    /// Found by the `value_decoding` fuzz target: an exponent that saturates while parsing,
+    /// on digits with a trailing zero, overflowed when the zero was dropped.
+    #[test]
+    fn parse_rejects_a_saturated_exponent_on_trailing_zeros() {
+        for bad in ["30e99999999999999999999", "-10e9223372036854775807"] {
+            assert_eq!(
+                Number::parse(bad).map_err(|e| e.reason),
+                Err("exponent out of range"),
+                "{bad:?}"
+            );
         }
     }
 
