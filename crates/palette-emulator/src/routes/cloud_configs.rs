@@ -37,7 +37,7 @@ pub fn router() -> Router<AppState> {
                 &format!("{base}/clusterConfig"),
                 put(
                     move |s: State<AppState>, c: Ctx, Path(u): Path<String>, b: Bytes| {
-                        put_cluster_config(env, s, c, u, b)
+                        super::cluster_config::put(env, s, c, u, b)
                     },
                 ),
             )
@@ -107,38 +107,6 @@ async fn read(
 ) -> ApiResult<Response> {
     let (config, _) = find_config(&state, &ctx, env, &uid)?;
     Ok(axum::Json((env.render_config)(public(config.doc))?).into_response())
-}
-
-async fn put_cluster_config(
-    env: &'static Environment,
-    State(state): State<AppState>,
-    ctx: Ctx,
-    uid: String,
-    body: Bytes,
-) -> ApiResult<Response> {
-    let input = (env.parse_cluster_config)(&body)?;
-    let cluster_config = input
-        .get("clusterConfig")
-        .cloned()
-        .filter(|c| c.is_object())
-        .ok_or_else(|| ApiError::bad_request("InvalidRequest", "clusterConfig is required"))?;
-    for field in env.required {
-        if cluster_config
-            .get(*field)
-            .is_none_or(|v| v.is_null() || v == "")
-        {
-            return Err(ApiError::bad_request(
-                "InvalidRequest",
-                format!("clusterConfig.{field} is required"),
-            ));
-        }
-    }
-    let _guard = state.write_guard();
-    let (mut config, _) = find_config(&state, &ctx, env, &uid)?;
-    config.doc["spec"]["clusterConfig"] = cluster_config;
-    config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
-    state.store().put(config)?;
-    Ok(wire::no_content())
 }
 
 fn change_pools(

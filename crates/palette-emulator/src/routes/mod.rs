@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod cloud_accounts;
 pub mod cloud_configs;
+pub mod cluster_config;
 pub mod cluster_profiles;
 pub mod clusters;
 pub mod common;
