@@ -520,6 +520,11 @@ impl Client {
                 if status.is_success() {
                     Ok(Response { body })
                 } else {
+                    if status == reqwest::StatusCode::TOO_MANY_REQUESTS
+                        && let Some(limiter) = &self.inner.limiter
+                    {
+                        limiter.throttled(&req.path);
+                    }
                     Err(Failure {
                         error: Error::from_response(status, method_s, &req.path, &body),
                         retry_after,
