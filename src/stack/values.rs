@@ -1313,9 +1313,19 @@ fn emit_after(out: &mut String, value: &Value, indent: usize, compact: bool) {
         // A plain scalar spanning lines (a multi-line macro, say): its line breaks are folded
         // lines, so each is written as an empty line, continuation lines indented under the key.
         Value::Ambiguous(text) | Value::Template(text) if text.contains('\n') => {
+            // One more break than the text has, so a run of n breaks writes n empty lines.
             let pad = " ".repeat(indent);
+            let mut lines = text.split('\n');
             out.push(' ');
-            out.push_str(&text.replace('\n', &format!("\n\n{pad}")));
+            out.push_str(lines.next().unwrap_or_default());
+            for line in lines {
+                out.push('\n');
+                if !line.is_empty() {
+                    out.push('\n');
+                    out.push_str(&pad);
+                    out.push_str(line);
+                }
+            }
             out.push('\n');
         }
         scalar => {

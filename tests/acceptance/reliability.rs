@@ -1209,13 +1209,17 @@ fn fuzz_targets_survive_random_and_mutated_inputs() {
 }
 
 /// The canonical text of a YAML value keeps a multi-line plain scalar holding a template: it
-/// must read back as the same value. A regression test for a bug the fuzz runner found (the
-/// break was written raw, so `merge_values` changed such values).
+/// must read back as the same value. A regression test for two bugs fuzzing found: the bounded
+/// runner found the break written raw (bug 5), so `merge_values` changed such values; cargo-fuzz
+/// then found a run of breaks written as one empty line too many (bug 7; the input had three
+/// `\r` line breaks).
 #[test]
 fn canonical_text_keeps_multi_line_templates() {
     for text in [
         "a: x\n\n  {{ .spectro.var.y }}\n",
         "bac\u{fffd}\n  xs:&b\n\n .var.  -\u{fffd}\"c:{{ .spec&tr }}o.var....\nx }O}",
+        "a\r\r\r {{ .{pec*x\0 }}oCx }}\n",
+        "a: x\n\n\n\n  {{ .spectro.var.y }}\n  z\n\n  w\n",
     ] {
         let form = crate::stack::values::normalize(text).expect("valid YAML");
         let canonical = form.canonical_text();
