@@ -32,7 +32,7 @@ use tfplugin::{
 
 use crate::diagnostics;
 use crate::import_id::{ProfileTarget, parse_profile_import_id};
-use crate::provider_data::PaletteData;
+use crate::provider_data::{PaletteData, scoped_key};
 use crate::resolve::{PackResolver, ResolveError};
 use crate::stack::environment_names::{self, Scope as EnvScope};
 use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
@@ -649,6 +649,8 @@ impl Resource for ClusterProfileResource {
                 return;
             }
         };
+        // A cluster planned later in this command must not check against the old content.
+        data.lookups.profiles.forget(&scoped_key(&scope, &old_uid));
         let mut uid = old_uid.clone();
         if prior.get_str("version") != Some(version.as_str()) {
             let clone = ClusterProfileCloneEntity {
@@ -791,6 +793,7 @@ impl Resource for ClusterProfileResource {
                 return;
             }
         };
+        data.lookups.profiles.forget(&scoped_key(&scope, uid));
         let err = match data.client.delete_cluster_profile(&scope, uid).await {
             Ok(()) => return,
             Err(err) if err.is_not_found() => return,
@@ -1604,12 +1607,17 @@ pub(crate) async fn read_profile(
     }
     state.set("pack", Value::List(packs));
 
-    // Variables, in the prior order.
-    let api_vars = client
-        .get_cluster_profile_variables(scope, uid)
-        .await?
-        .variables
-        .unwrap_or_default();
+    // Variables, in the prior order. The profile document does not carry them, so they cost a
+    // second request, skipped when it cannot show anything (see `reads_variables`).
+    let api_vars = if reads_variables(prior, &api_packs) {
+        client
+            .get_cluster_profile_variables(scope, uid)
+            .await?
+            .variables
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let prior_vars = elements(prior, "variable");
     let mut ordered_vars: Vec<&Variable> = Vec::new();
     for p in prior_vars {
@@ -1636,6 +1644,28 @@ pub(crate) async fn read_profile(
         .collect();
     state.set("variable", Value::List(vars));
     Ok(Some(state))
+}
+
+/// Whether a refresh reads the profile's variables. It does unless the prior state is a managed
+/// one (not an import or a data source read) that declares no variable and no pack of the
+/// profile can use one: no pack's values hold a `.spectro.var.` macro and no pack has manifests
+/// (whose text the profile document does not carry). A configuration that adds variables shows
+/// them as a change against that state anyway; what such a refresh does not see is a variable
+/// added outside Terraform that no pack uses, which shows from the refresh after a pack starts
+/// using it.
+fn reads_variables(prior: &Value, packs: &[PackRef]) -> bool {
+    let managed = prior.get_str("name").is_some();
+    let declares_none = prior
+        .get("variable")
+        .and_then(Value::as_elements)
+        .is_some_and(<[Value]>::is_empty);
+    let may_use = packs.iter().any(|p| {
+        p.values
+            .as_deref()
+            .is_some_and(|v| v.contains(".spectro.var."))
+            || p.manifests.as_ref().is_some_and(|m| !m.is_empty())
+    });
+    !(managed && declares_none) || may_use
 }
 
 /// One variable as state.
@@ -1820,6 +1850,48 @@ async fn read_pack(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variables_are_read_unless_nothing_can_show() {
+        let pack = |values: &str| PackRef {
+            name: "app".into(),
+            values: Some(values.into()),
+            ..Default::default()
+        };
+        let mut managed = Value::Object(BTreeMap::new());
+        managed.set("name", "p");
+        managed.set("variable", Value::List(Vec::new()));
+        let plain = [pack("a: 1\n")];
+        assert!(!reads_variables(&managed, &plain), "no variable anywhere");
+        let macro_use = [pack("host: {{ .spectro.var.host }}\n")];
+        assert!(reads_variables(&managed, &macro_use), "a pack uses one");
+        let with_manifest = [PackRef {
+            manifests: Some(vec![Default::default()]),
+            ..pack("a: 1\n")
+        }];
+        assert!(
+            reads_variables(&without_variable_list(&managed), &plain),
+            "no list to go by"
+        );
+        assert!(
+            reads_variables(&managed, &with_manifest),
+            "manifest text is unseen"
+        );
+        // An import or a data source read has no prior to go by.
+        assert!(reads_variables(&Value::Null, &plain));
+        let mut declared = managed.clone();
+        declared.set(
+            "variable",
+            Value::List(vec![Value::Object(BTreeMap::new())]),
+        );
+        assert!(reads_variables(&declared, &plain), "the state declares one");
+    }
+
+    fn without_variable_list(managed: &Value) -> Value {
+        let mut state = managed.clone();
+        state.set("variable", Value::Null);
+        state
+    }
 
     #[test]
     fn prior_text_is_kept_only_when_it_means_the_same() {
