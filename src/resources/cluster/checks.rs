@@ -2,6 +2,8 @@
 //! profiles, edge hosts). None of them writes.
 
 use super::*;
+use crate::provider_data::scoped_key;
+use palette_api::models::CloudAccountSummary;
 
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
@@ -164,7 +166,22 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     }
 }
 
-/// Plan-time checks that read the API (no writes): the cloud account and the profiles.
+/// How long a plan-time lookup is reused: the length of one command's plan walk, about. A
+/// memoised answer only ever confirms a check; an answer that would fail one is looked up
+/// again first.
+const MEMO_AGE: Duration = Duration::from_secs(120);
+
+/// Whether `account` is among `accounts` and of the environment's kind.
+fn account_fits(accounts: &[CloudAccountSummary], account: &str, kind: Name) -> bool {
+    accounts.iter().any(|a| {
+        a.metadata.as_ref().and_then(|m| m.uid.as_deref()) == Some(account)
+            && a.kind.as_deref().and_then(Name::from_account_kind) == Some(kind)
+    })
+}
+
+/// Plan-time checks that read the API (no writes): the cloud account and the profiles. Both
+/// lookups are memoised per scope (`PaletteData::lookups`), so a plan of many clusters lists
+/// the accounts once and reads each shared profile once.
 pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnostics) {
     let Some((env, _)) = environment_of(config) else {
         return;
@@ -178,7 +195,19 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
         config.get_str("cloud_account_id"),
         env.account_environment(),
     ) {
-        match data.client.list_cloud_account_summaries(&scope, None).await {
+        let key = scoped_key(&scope, "cloudaccounts");
+        let fetch = || data.client.list_cloud_account_summaries(&scope, None);
+        let memo = &data.lookups.cloud_accounts;
+        let mut listed = memo.get(&key, MEMO_AGE, fetch).await;
+        if listed
+            .as_ref()
+            .is_ok_and(|accounts| !account_fits(accounts, account, kind))
+        {
+            // The list may predate the account (made earlier in this apply): look again.
+            memo.forget(&key);
+            listed = memo.get(&key, MEMO_AGE, fetch).await;
+        }
+        match listed {
             Ok(accounts) => {
                 let found = accounts
                     .iter()
@@ -232,7 +261,21 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
             all_known = false;
             continue;
         };
-        match data.client.get_cluster_profile(&scope, id).await {
+        let key = scoped_key(&scope, id);
+        let fetch = || data.client.get_cluster_profile(&scope, id);
+        let memo = &data.lookups.profiles;
+        let mut looked_up = memo.get(&key, MEMO_AGE, fetch).await;
+        if looked_up.as_ref().is_ok_and(|found| {
+            elements(profile, "pack").iter().any(|over| {
+                over.get_str("name")
+                    .is_some_and(|pack| !template_has_pack(found, pack))
+            })
+        }) {
+            // The profile may have changed since it was memoised: look again.
+            memo.forget(&key);
+            looked_up = memo.get(&key, MEMO_AGE, fetch).await;
+        }
+        match looked_up {
             Ok(found) => {
                 let name = found
                     .metadata

@@ -251,7 +251,10 @@ impl Resource for ClusterResource {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        let remote = match ctx.run(read_remote(&data.client, &scope, &uid)).await {
+        let remote = match ctx
+            .run(read_for_refresh(data, &scope, &uid, &req.state))
+            .await
+        {
             Err(why) => {
                 return resp.diagnostics.error(
                     SUMMARY,

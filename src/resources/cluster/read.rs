@@ -1,6 +1,14 @@
 //! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
 
 use super::*;
+use std::collections::HashMap;
+
+use crate::provider_data::scoped_key;
+use palette_api::models::{
+    SearchFilterBoolCondition, SearchFilterCondition, SearchFilterConjunctionOperator,
+    SearchFilterGroup, SearchFilterItem, SearchFilterPropertyType, SearchFilterSpec,
+    SearchFilterSummarySpec,
+};
 
 /// Everything read about a cluster for a refresh.
 #[derive(Clone)]
@@ -13,12 +21,70 @@ pub(super) struct Remote {
     pub(super) kubeconfig: String,
 }
 
+/// What a read fetches besides the cluster and its cloud config.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Needs<'a> {
+    /// The profile variables set on the cluster.
+    pub(super) variables: bool,
+    /// The client kubeconfig (it feeds only `kubeconfig`, kept when `store_kubeconfig` is on).
+    pub(super) kubeconfig: bool,
+    /// Where health comes from: the cluster's own overview (`None`), or one search of the
+    /// scope memoised in the provider data, shared by every cluster a refresh reads.
+    pub(super) health_memo: Option<&'a PaletteData>,
+}
+
+impl Needs<'_> {
+    /// Everything, each from its own request (after a change and its wait).
+    pub(super) const ALL: Needs<'static> = Needs {
+        variables: true,
+        kubeconfig: true,
+        health_memo: None,
+    };
+}
+
+/// How long one search's health answers serve a refresh.
+const HEALTH_MEMO_AGE: Duration = Duration::from_secs(30);
+
 /// Reads the cluster, its cloud config, variables, health and kubeconfig; `None` when the
 /// cluster is deleted.
 pub(super) async fn read_remote(
     client: &Client,
     scope: &Scope,
     uid: &str,
+) -> Result<Option<Remote>, palette_api::Error> {
+    read_remote_with(client, scope, uid, Needs::ALL).await
+}
+
+/// The read of a refresh (`Read`), given the prior state: the kubeconfig only when
+/// `store_kubeconfig` keeps it, the variables only when a profile of the state sets some (a
+/// configuration that adds variables shows them as a change anyway; an import reads them), and
+/// health from one memoised search of the scope instead of one overview per cluster.
+pub(super) async fn read_for_refresh(
+    data: &PaletteData,
+    scope: &Scope,
+    uid: &str,
+    prior: &Value,
+) -> Result<Option<Remote>, palette_api::Error> {
+    let importing = prior.get_str("name").is_none();
+    let variables = importing
+        || elements(prior, "cluster_profile")
+            .iter()
+            .any(|p| p.get("variables").is_some_and(|v| !v.is_null()));
+    let needs = Needs {
+        variables,
+        kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
+        health_memo: Some(data),
+    };
+    read_remote_with(&data.client, scope, uid, needs).await
+}
+
+/// Reads the cluster, its cloud config and what `needs` asks for; `None` when the cluster is
+/// deleted.
+pub(super) async fn read_remote_with(
+    client: &Client,
+    scope: &Scope,
+    uid: &str,
+    needs: Needs<'_>,
 ) -> Result<Option<Remote>, palette_api::Error> {
     let cluster = client.get_cluster(scope, uid).await?;
     let mut snapshot = Snapshot::of(cluster.clone(), None);
@@ -44,28 +110,39 @@ pub(super) async fn read_remote(
         }
         _ => None,
     };
-    let variables = match client.get_cluster_variables(scope, uid).await {
-        Ok(list) => list
-            .into_iter()
-            .map(|v| {
-                let vars = v
-                    .variables
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|var| (var.name, var.value.unwrap_or_default()))
-                    .collect();
-                (v.profile_uid, vars)
-            })
-            .collect(),
-        Err(err) if err.is_not_found() => BTreeMap::new(),
-        Err(err) => return Err(err),
+    let variables = if !needs.variables {
+        BTreeMap::new()
+    } else {
+        match client.get_cluster_variables(scope, uid).await {
+            Ok(list) => list
+                .into_iter()
+                .map(|v| {
+                    let vars = v
+                        .variables
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|var| (var.name, var.value.unwrap_or_default()))
+                        .collect();
+                    (v.profile_uid, vars)
+                })
+                .collect(),
+            Err(err) if err.is_not_found() => BTreeMap::new(),
+            Err(err) => return Err(err),
+        }
     };
-    match client.get_cluster_overview(scope, uid).await {
-        Ok(overview) => snapshot.health = wait::health_of(&overview),
-        Err(err) if err.is_not_found() => {}
-        Err(err) => return Err(err),
+    let memoised = match needs.health_memo {
+        Some(data) => memoised_health(data, scope, uid).await,
+        None => None,
+    };
+    match memoised {
+        Some(health) => snapshot.health = Some(health).filter(|h| !h.is_empty()),
+        None => match client.get_cluster_overview(scope, uid).await {
+            Ok(overview) => snapshot.health = wait::health_of(&overview),
+            Err(err) if err.is_not_found() => {}
+            Err(err) => return Err(err),
+        },
     }
-    let kubeconfig = if snapshot.state == "Running" {
+    let kubeconfig = if needs.kubeconfig && snapshot.state == "Running" {
         client
             .get_kubeconfig(scope, uid, KubeconfigKind::Client)
             .await?
@@ -81,6 +158,61 @@ pub(super) async fn read_remote(
         variables,
         kubeconfig,
     }))
+}
+
+/// The cluster's health from one search of the scope's live clusters, memoised for every
+/// cluster a refresh reads (`POST /v1/dashboard/spectroclusters/search`: each summary's
+/// `status.health.state`, the same field the overview carries). `None` when the search fails
+/// or does not list the cluster: the caller then asks the overview.
+// NOTE(next): the search lists every live cluster of the scope, so a project holding many more
+// clusters than the configuration manages pays a page per 50 of them; filtering the search by
+// the names a refresh reads would bound it by the configuration instead.
+async fn memoised_health(data: &PaletteData, scope: &Scope, uid: &str) -> Option<String> {
+    let key = scoped_key(scope, "cluster-health");
+    let fetch = || async {
+        let found = data.client.search_clusters(scope, &live_clusters()).await?;
+        let health: HashMap<String, String> = found
+            .into_iter()
+            .filter_map(|c| {
+                let uid = c.metadata?.uid?;
+                let state = c
+                    .status
+                    .and_then(|s| s.health)
+                    .and_then(|h| h.state)
+                    .unwrap_or_default();
+                Some((uid, state))
+            })
+            .collect();
+        Ok::<_, palette_api::Error>(health)
+    };
+    let health = data
+        .lookups
+        .cluster_health
+        .get(&key, HEALTH_MEMO_AGE, fetch)
+        .await
+        .ok()?;
+    health.get(uid).cloned()
+}
+
+/// A search filter for every cluster not deleted.
+fn live_clusters() -> SearchFilterSummarySpec {
+    SearchFilterSummarySpec {
+        filter: Some(SearchFilterSpec {
+            conjunction: Some(SearchFilterConjunctionOperator::And),
+            filter_groups: Some(vec![SearchFilterGroup {
+                conjunction: Some(SearchFilterConjunctionOperator::And),
+                filters: Some(vec![SearchFilterItem {
+                    property: Some("isDeleted".to_owned()),
+                    type_: Some(SearchFilterPropertyType::Bool),
+                    condition: Some(SearchFilterCondition {
+                        bool: Some(SearchFilterBoolCondition { value: Some(false) }),
+                        ..Default::default()
+                    }),
+                }]),
+            }]),
+        }),
+        sort: None,
+    }
 }
 
 /// The cluster's cloud config uid.
