@@ -1,7 +1,7 @@
 //! Azure AKS: managed Kubernetes on Azure, deployed with Azure cloud accounts. The API uses the
 //! Azure models with the managed pool config set.
 
-use tfplugin::{Attribute, Value};
+use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
 use super::{
     CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, azure, optional,
@@ -17,6 +17,7 @@ const SIZING: &[Sizing] = &[
     required(SizingField::InstanceType),
     optional(SizingField::DiskSizeGb),
     optional(SizingField::Azs),
+    optional(SizingField::SystemNodePool),
 ];
 
 impl Environment for Aks {
@@ -53,6 +54,47 @@ impl Environment for Aks {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// AKS runs its system pods (CoreDNS, metrics-server) on system node pools and refuses a
+    /// cluster without one (`v1AzureMachinePoolCloudConfigEntity.isSystemNodePool`), and a system
+    /// pool cannot be empty.
+    fn check_pool_list(&self, pools: &[Value], diags: &mut Diagnostics) {
+        let flag = |pool: &Value| {
+            pool.get("is_system_node_pool")
+                .cloned()
+                .unwrap_or(Value::Null)
+        };
+        let mut system_pools = 0;
+        for (index, pool) in pools.iter().enumerate() {
+            if flag(pool).as_bool() != Some(true) {
+                continue;
+            }
+            system_pools += 1;
+            if pool.get_i64("count") == Some(0) {
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(index as i64)
+                        .attr("count"),
+                    "Empty System Node Pool",
+                    "An AKS system node pool needs at least one node.",
+                );
+            }
+        }
+        let all_known = pools.iter().all(|p| !flag(p).is_unknown());
+        if system_pools == 0 && all_known && !pools.is_empty() {
+            // Terraform shows an attribute's line, not a block list's: point at the first
+            // pool's flag, where the fix can go.
+            diags.attribute_error(
+                AttributePath::root("machine_pool")
+                    .index(0)
+                    .attr("is_system_node_pool"),
+                "Missing System Node Pool",
+                "An AKS cluster needs at least one machine pool with `is_system_node_pool = true`: \
+                 AKS runs the cluster's system pods (CoreDNS, metrics-server) there and refuses a \
+                 cluster without one.",
+            );
+        }
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {

@@ -8,9 +8,9 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, non_empty, optional, optional_bool, optional_string, pool_from_api, required,
-    required_string, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, in_place, non_empty, optional, optional_bool, optional_string,
+    pool_from_api, required, required_string, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -46,6 +46,17 @@ impl Environment for Aws {
             .validator(one_of(["Internet-facing", "internal"])),
             optional_bool("bastion_disabled", "Whether to skip the bastion host."),
         ]
+    }
+
+    /// The bastion host comes and goes on a running cluster (`v1AwsClusterConfig.bastionDisabled`);
+    /// region, VPC, key pair and load-balancer scheme are fixed when the cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[in_place("bastion_disabled", "bastionDisabled")];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
     }
 
     fn sizing(&self) -> &'static [Sizing] {

@@ -120,21 +120,24 @@ fn cluster_config(block: &Value) -> AzureClusterConfig {
     }
 }
 
-/// The machine-pool entity of an Azure or AKS pool.
+/// The machine-pool entity of an Azure or AKS pool. An AKS pool says whether it is a system
+/// node pool, in the pool's cloud config and its managed pool config alike.
 pub(super) fn pool_entity(pool: &Pool, managed: bool) -> AzureMachinePoolConfigEntity {
+    let system = managed.then(|| pool.system_node_pool.unwrap_or(false));
     AzureMachinePoolConfigEntity {
         cloud_config: AzureMachinePoolCloudConfigEntity {
             instance_type: pool.instance_type.clone(),
             azs: pool.azs.clone(),
-            is_system_node_pool: None,
+            is_system_node_pool: system,
             os_disk: pool.disk_size_gb.map(|size| AzureOSDisk {
                 disk_size_gb: Some(size as i32),
                 ..Default::default()
             }),
         },
-        // NOTE(next): AKS wants one system node pool; no pool is marked as such yet.
-        managed_pool_config: managed
-            .then(palette_api::models::AzureManagedMachinePoolConfig::default),
+        managed_pool_config: managed.then(|| palette_api::models::AzureManagedMachinePoolConfig {
+            is_system_node_pool: system,
+            ..Default::default()
+        }),
         pool_config: Some(pool.pool_config()),
     }
 }
@@ -167,6 +170,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                 instance_type: p.instance_type,
                 disk_size_gb: p.os_disk.and_then(|d| d.disk_size_gb).map(i64::from),
                 azs: p.azs,
+                system_node_pool: p.is_system_node_pool,
                 ..pool_from_api(
                     p.name,
                     Some(p.is_control_plane),

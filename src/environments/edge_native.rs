@@ -10,9 +10,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, optional_bool, optional_string, optional_strings, pool_from_api,
-    required, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
+    pool_from_api, required, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -51,6 +51,21 @@ impl Environment for EdgeNative {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
+    /// (`v1EdgeNativeClusterConfig.sshKeys`, `.ntpServers`); the VIP, overlay network and two-node mode are
+    /// fixed when the cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[
+            in_place("ssh_keys", "sshKeys"),
+            in_place("ntp_servers", "ntpServers"),
+        ];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
     }
 
     fn check(

@@ -9,9 +9,9 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, non_empty, optional, optional_string, optional_strings, pool_from_api,
-    required, required_string, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, in_place, non_empty, optional, optional_string,
+    optional_strings, pool_from_api, required, required_string, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -66,6 +66,22 @@ impl Environment for Eks {
                 "KMS key ARN used to encrypt Kubernetes secrets.",
             ),
         ]
+    }
+
+    /// EKS changes a cluster's endpoint access in place (`v1EksClusterConfig.endpointAccess`:
+    /// the public and private flags and their CIDRs); region, VPC, key pair and secrets
+    /// encryption are fixed when the cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[
+            in_place("endpoint_access", "endpointAccess"),
+            in_place("public_access_cidrs", "endpointAccess"),
+            in_place("private_access_cidrs", "endpointAccess"),
+        ];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
     }
 
     fn sizing(&self) -> &'static [Sizing] {

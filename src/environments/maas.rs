@@ -7,9 +7,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, optional, optional_bool, optional_strings, pool_from_api, required,
-    required_string, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, in_place, optional, optional_bool, optional_strings,
+    pool_from_api, required, required_string, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -46,20 +46,28 @@ impl Environment for Maas {
         SIZING
     }
 
+    /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
+    /// (`v1MaasClusterConfig.sshKeys`, `.ntpServers`); the DNS domain and LXD mode are fixed when the
+    /// cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[
+            in_place("ssh_keys", "sshKeys"),
+            in_place("ntp_servers", "ntpServers"),
+        ];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
-        let block = spec.block;
         let pools = spec.pools.iter().map(pool_entity).collect();
         palette_api::ClusterCreate::Maas(SpectroMaasClusterEntity {
             metadata: Some(spec.metadata.clone()),
             spec: Some(SpectroMaasClusterEntitySpec {
                 cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
-                cloud_config: MaasClusterConfig {
-                    domain: get_string(block, "domain").unwrap_or_default(),
-                    ssh_keys: get_strings(block, "ssh_keys"),
-                    ntp_servers: get_strings(block, "ntp_servers"),
-                    enable_lxd_vm: block.get_bool("enable_lxd_vm"),
-                    static_ip: None,
-                },
+                cloud_config: cluster_config(spec.block),
                 machinepoolconfig: Some(pools),
                 profiles: Some(spec.profiles.clone()),
                 ..Default::default()
@@ -107,6 +115,16 @@ impl Environment for Maas {
                 })
                 .collect(),
         })
+    }
+}
+
+fn cluster_config(block: &Value) -> MaasClusterConfig {
+    MaasClusterConfig {
+        domain: get_string(block, "domain").unwrap_or_default(),
+        ssh_keys: get_strings(block, "ssh_keys"),
+        ntp_servers: get_strings(block, "ntp_servers"),
+        enable_lxd_vm: block.get_bool("enable_lxd_vm"),
+        static_ip: None,
     }
 }
 

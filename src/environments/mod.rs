@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use palette_api::models::{
     MachinePoolConfigEntity, ObjectMeta, SpectroClusterProfileEntity, Taint,
 };
-use tfplugin::plan_modifier::requires_replace;
+use tfplugin::plan_modifier::{requires_replace, requires_replace_if};
 use tfplugin::validator::{at_least, one_of};
 use tfplugin::{
     Attribute, AttributePath, Block, Diagnostics, NestedBlock, Nesting, Type, Value, ValueExt,
@@ -107,8 +107,28 @@ pub(crate) trait Environment: Send + Sync {
         false
     }
 
-    /// The attributes of this environment's block.
+    /// The attributes of this environment's block. Their plan modifiers leave out replacement:
+    /// [`environment_blocks`] adds it to every field but the [`updatable`](Self::updatable) ones.
     fn attributes(&self) -> Vec<Attribute>;
+
+    /// The block's fields the API changes in place, through the cloud config's
+    /// `PUT /v1/cloudconfigs/{cloud type}/{uid}/clusterConfig`, with the cluster-config key each
+    /// is sent in; changing any other field replaces the cluster. Fields that place the cluster
+    /// (region, account, network, storage, control-plane endpoint) are never here: Palette built
+    /// the cluster there and cannot move it.
+    fn updatable(&self) -> &'static [InPlace] {
+        &[]
+    }
+
+    /// The block as the environment's cluster config (`v1*ClusterConfig`, as in the create
+    /// body), for the in-place update of the [`updatable`](Self::updatable) fields.
+    fn cluster_config(&self, _block: &Value) -> Result<serde_json::Value, String> {
+        Err(format!(
+            "{} clusters have no in-place update of their `{}` block",
+            self.display_name(),
+            self.key()
+        ))
+    }
 
     /// The machine-pool sizing fields this environment takes; the others are refused at plan.
     fn sizing(&self) -> &'static [Sizing];
@@ -124,6 +144,10 @@ pub(crate) trait Environment: Send + Sync {
     ) {
     }
 
+    /// Plan-time checks across the `machine_pool` list as configured (values may be unknown;
+    /// skip them), such as a pool role the environment needs.
+    fn check_pool_list(&self, _pools: &[Value], _diags: &mut Diagnostics) {}
+
     /// The create request: the environment's typed entity.
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate;
 
@@ -132,6 +156,53 @@ pub(crate) trait Environment: Send + Sync {
 
     /// Reads the environment's cloud config (`GET /v1/cloudconfigs/{cloud type}/{uid}`).
     fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String>;
+}
+
+/// A block field the API changes in place, and the cluster-config key it is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InPlace {
+    /// The attribute in the environment block.
+    pub(crate) attr: &'static str,
+    /// The key of the environment's `v1*ClusterConfig` that carries it.
+    pub(crate) api_key: &'static str,
+}
+
+/// A block field `attr` the API changes in place, sent in the cluster config's `api_key`.
+pub(crate) const fn in_place(attr: &'static str, api_key: &'static str) -> InPlace {
+    InPlace { attr, api_key }
+}
+
+/// Whether a change from `old` to `new` (the environment blocks of state and plan) touches a
+/// field the API changes in place.
+pub(crate) fn in_place_changed(env: &dyn Environment, old: &Value, new: &Value) -> bool {
+    env.updatable()
+        .iter()
+        .any(|f| old.get(f.attr).unwrap_or(&Value::Null) != new.get(f.attr).unwrap_or(&Value::Null))
+}
+
+/// The body of `PUT .../clusterConfig` (the environment's `*CloudClusterConfigEntity`): the
+/// cluster config Palette reports in `current` (the cloud config read back) with the keys of the
+/// in-place fields set from the planned `block`, and removed where the block leaves them out.
+/// Everything else is sent back as Palette has it, so fields Palette assigned itself (an edge
+/// VIP, say) or that this provider does not manage survive the update.
+pub(crate) fn cluster_config_body(
+    env: &dyn Environment,
+    current: &serde_json::Value,
+    block: &Value,
+) -> Result<serde_json::Value, String> {
+    let desired = env.cluster_config(block)?;
+    let mut config = current
+        .pointer("/spec/clusterConfig")
+        .and_then(serde_json::Value::as_object)
+        .cloned()
+        .ok_or_else(|| "the cloud config has no cluster config".to_string())?;
+    for field in env.updatable() {
+        match desired.get(field.api_key).filter(|v| !v.is_null()) {
+            Some(value) => config.insert(field.api_key.to_string(), value.clone()),
+            None => config.remove(field.api_key),
+        };
+    }
+    Ok(serde_json::json!({ "clusterConfig": config }))
 }
 
 /// The parts of a cluster create body every environment shares.
@@ -162,8 +233,8 @@ pub(crate) struct CloudConfigState {
     pub(crate) host_names: BTreeMap<String, String>,
 }
 
-/// A machine-pool sizing field: the part of the flat `machine_pool` superset that differs
-/// between environments.
+/// A machine-pool field that differs between environments: the sizing part of the flat
+/// `machine_pool` superset, and pool roles only one environment has (AKS system pools).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SizingField {
     /// `count`.
@@ -186,11 +257,13 @@ pub(crate) enum SizingField {
     ResourcePool,
     /// `edge_hosts`.
     EdgeHosts,
+    /// `is_system_node_pool`.
+    SystemNodePool,
 }
 
 impl SizingField {
     /// Every sizing field.
-    pub(crate) const ALL: [SizingField; 10] = [
+    pub(crate) const ALL: [SizingField; 11] = [
         SizingField::Count,
         SizingField::InstanceType,
         SizingField::DiskSizeGb,
@@ -201,6 +274,7 @@ impl SizingField {
         SizingField::MemoryMb,
         SizingField::ResourcePool,
         SizingField::EdgeHosts,
+        SizingField::SystemNodePool,
     ];
 
     /// The attribute name in the `machine_pool` block.
@@ -216,6 +290,7 @@ impl SizingField {
             SizingField::MemoryMb => "memory_mb",
             SizingField::ResourcePool => "resource_pool",
             SizingField::EdgeHosts => "edge_hosts",
+            SizingField::SystemNodePool => "is_system_node_pool",
         }
     }
 }
@@ -278,6 +353,8 @@ pub(crate) struct Pool {
     pub(crate) resource_pool: Option<String>,
     /// Edge host uids.
     pub(crate) edge_hosts: Option<Vec<String>>,
+    /// Whether the pool is an AKS system node pool.
+    pub(crate) system_node_pool: Option<bool>,
     /// Extra Kubernetes node labels.
     pub(crate) labels: BTreeMap<String, String>,
     /// Kubernetes node taints.
@@ -314,6 +391,7 @@ impl Pool {
             memory_mb: value.get_i64("memory_mb"),
             resource_pool: get_string(value, "resource_pool"),
             edge_hosts: get_strings(value, "edge_hosts"),
+            system_node_pool: value.get_bool("is_system_node_pool"),
             labels: get_string_map(value, "labels").unwrap_or_default(),
             taints: value
                 .get("taints")
@@ -351,6 +429,7 @@ impl Pool {
             SizingField::MemoryMb => opt_i64(self.memory_mb),
             SizingField::ResourcePool => opt_str(&self.resource_pool),
             SizingField::EdgeHosts => opt_list(&self.edge_hosts),
+            SizingField::SystemNodePool => opt_bool(self.system_node_pool),
         }
     }
 
@@ -473,6 +552,7 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
             }
         }
     }
+    env.check_pool_list(pools, diags);
 }
 
 /// The `machine_pool` block: one per pool, identified by name, with the sizing fields of every
@@ -551,23 +631,62 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 .optional()
                 .description("Edge host uids, one node each (Edge)."),
         )
+        .attribute(
+            Attribute::bool("is_system_node_pool")
+                .optional()
+                .description("Whether the pool is a system node pool, which runs the cluster's system pods (AKS). An AKS cluster needs at least one; it changes in place."),
+        )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .block(NestedBlock::new("taints", Nesting::List, taint));
     NestedBlock::new("machine_pool", Nesting::List, block).min_items(1)
 }
 
 /// One single-nested block per environment, named by its key.
+///
+/// Replace or update follows the API, in this one place: a field the environment lists as
+/// [`Environment::updatable`] changes in place; any other field, and adding or removing the
+/// block (moving the cluster to another environment), replaces the cluster.
 pub(crate) fn environment_blocks() -> Vec<NestedBlock> {
     ALL.iter()
         .map(|env| {
+            let updatable: Vec<&str> = env.updatable().iter().map(|f| f.attr).collect();
             let mut block = Block::new().description(format!(
-                "Deploys the cluster on {}. Exactly one environment block must be set.",
-                env.display_name()
+                "Deploys the cluster on {}. Exactly one environment block must be set.{}",
+                env.display_name(),
+                if updatable.is_empty() {
+                    " Changing any of its fields replaces the cluster.".to_string()
+                } else {
+                    format!(
+                        " {} {} in place; changing any other field replaces the cluster.",
+                        updatable
+                            .iter()
+                            .map(|f| format!("`{f}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if updatable.len() == 1 {
+                            "changes"
+                        } else {
+                            "change"
+                        }
+                    )
+                }
             ));
-            for attribute in env.attributes() {
+            for mut attribute in env.attributes() {
+                if updatable.contains(&attribute.name.as_str()) {
+                    attribute.description.push_str(" Changes in place.");
+                } else {
+                    attribute
+                        .description
+                        .push_str(" Changing it replaces the cluster.");
+                    attribute = attribute.plan_modifier(requires_replace());
+                }
                 block = block.attribute(attribute);
             }
-            NestedBlock::new(env.key(), Nesting::Single, block)
+            NestedBlock::new(env.key(), Nesting::Single, block).plan_modifier(requires_replace_if(
+                |req| req.state_value.is_null() != req.plan_value.is_null(),
+                "Adding or removing the block replaces the cluster.",
+                "Adding or removing the block replaces the cluster.",
+            ))
         })
         .collect()
 }
@@ -632,41 +751,28 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 }
 
 // Small schema helpers, shared by the environment files. Every environment field carries a
-// description; fields the API cannot change after creation force replacement.
+// description; whether a change replaces the cluster is decided by `environment_blocks`.
 
-// NOTE(next): every environment field forces replacement for now; the few the API can change in
-// place (EKS access CIDRs, NTP servers, SSH keys) could use `update_cloud_cluster_config`.
-
-/// A required string the API cannot change.
+/// A required string.
 pub(crate) fn required_string(name: &str, description: &str) -> Attribute {
-    Attribute::string(name)
-        .required()
-        .description(description)
-        .plan_modifier(requires_replace())
+    Attribute::string(name).required().description(description)
 }
 
-/// An optional string the API cannot change.
+/// An optional string.
 pub(crate) fn optional_string(name: &str, description: &str) -> Attribute {
-    Attribute::string(name)
-        .optional()
-        .description(description)
-        .plan_modifier(requires_replace())
+    Attribute::string(name).optional().description(description)
 }
 
-/// An optional bool the API cannot change.
+/// An optional bool.
 pub(crate) fn optional_bool(name: &str, description: &str) -> Attribute {
-    Attribute::bool(name)
-        .optional()
-        .description(description)
-        .plan_modifier(requires_replace())
+    Attribute::bool(name).optional().description(description)
 }
 
-/// An optional list of strings the API cannot change.
+/// An optional list of strings.
 pub(crate) fn optional_strings(name: &str, description: &str) -> Attribute {
     Attribute::list(name, Type::String)
         .optional()
         .description(description)
-        .plan_modifier(requires_replace())
 }
 
 /// A string attribute of a block value (unknown and null read as absent).
@@ -904,6 +1010,215 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn only_the_fields_the_api_updates_change_in_place() {
+        let blocks = environment_blocks();
+        for env in ALL {
+            let block = blocks.iter().find(|b| b.type_name == env.key()).unwrap();
+            assert_eq!(
+                block.plan_modifiers.len(),
+                1,
+                "{}: adding or removing the block replaces",
+                env.key()
+            );
+            let names: Vec<&str> = block
+                .block
+                .attributes
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect();
+            for field in env.updatable() {
+                assert!(names.contains(&field.attr), "{}.{}", env.key(), field.attr);
+                assert!(
+                    env.cluster_config(&Value::Object(BTreeMap::new())).is_ok(),
+                    "{} has an in-place field but no cluster config",
+                    env.key()
+                );
+            }
+            for attribute in &block.block.attributes {
+                let in_place = env.updatable().iter().any(|f| f.attr == attribute.name);
+                assert_eq!(
+                    attribute.plan_modifiers.is_empty(),
+                    in_place,
+                    "{}.{}: replaces unless the API updates it in place",
+                    env.key(),
+                    attribute.name
+                );
+            }
+        }
+        let in_place = |key: &str| -> Vec<&str> {
+            by_key(key)
+                .unwrap()
+                .updatable()
+                .iter()
+                .map(|f| f.attr)
+                .collect()
+        };
+        assert_eq!(
+            in_place("eks"),
+            [
+                "endpoint_access",
+                "public_access_cidrs",
+                "private_access_cidrs"
+            ]
+        );
+        for key in ["aks", "azure", "gcp", "gke", "nutanix", "openstack"] {
+            assert!(in_place(key).is_empty(), "{key}");
+        }
+        for key in ["vsphere", "maas", "edge_native"] {
+            assert_eq!(in_place(key), ["ssh_keys", "ntp_servers"], "{key}");
+        }
+    }
+
+    fn block(fields: &[(&str, Value)]) -> Value {
+        Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    fn strings(items: &[&str]) -> Value {
+        Value::List(items.iter().map(|s| Value::from(*s)).collect())
+    }
+
+    #[test]
+    fn cluster_config_updates_keep_what_palette_has() {
+        let eks = by_key("eks").unwrap();
+        let current = serde_json::json!({
+            "metadata": {"uid": "c1"},
+            "spec": {"clusterConfig": {
+                "region": "us-west-2",
+                "vpcId": "vpc-assigned",
+                "endpointAccess": {"public": true, "private": false, "publicCIDRs": ["10.0.0.0/8"]},
+            }},
+        });
+        let old = block(&[
+            ("region", "us-west-2".into()),
+            ("public_access_cidrs", strings(&["10.0.0.0/8"])),
+        ]);
+        let new = block(&[
+            ("region", "us-west-2".into()),
+            ("public_access_cidrs", strings(&["192.168.0.0/16"])),
+        ]);
+        assert!(in_place_changed(eks, &old, &new));
+        assert!(!in_place_changed(eks, &old, &old));
+        let body = cluster_config_body(eks, &current, &new).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"clusterConfig": {
+                "region": "us-west-2",
+                "vpcId": "vpc-assigned",
+                "endpointAccess": {"public": true, "private": false, "publicCIDRs": ["192.168.0.0/16"]},
+            }})
+        );
+        // The body is the spec's update entity.
+        let typed: palette_api::models::EksCloudClusterConfigEntity =
+            serde_json::from_value(body).unwrap();
+        assert_eq!(
+            typed.cluster_config.unwrap().vpc_id.as_deref(),
+            Some("vpc-assigned")
+        );
+
+        // A field left out of the configuration is left out of the update.
+        let edge = by_key("edge_native").unwrap();
+        let current = serde_json::json!({"spec": {"clusterConfig": {
+            "controlPlaneEndpoint": {"host": "10.10.0.1", "type": "IP"},
+            "sshKeys": ["ssh-ed25519 AAAA old"],
+            "ntpServers": ["pool.ntp.org"],
+        }}});
+        let new = block(&[("ssh_keys", strings(&["ssh-ed25519 AAAA new"]))]);
+        assert_eq!(
+            cluster_config_body(edge, &current, &new).unwrap(),
+            serde_json::json!({"clusterConfig": {
+                "controlPlaneEndpoint": {"host": "10.10.0.1", "type": "IP"},
+                "sshKeys": ["ssh-ed25519 AAAA new"],
+            }})
+        );
+        assert!(cluster_config_body(edge, &serde_json::json!({}), &new).is_err());
+        assert!(by_key("aks").unwrap().cluster_config(&new).is_err());
+    }
+
+    #[test]
+    fn aks_needs_a_system_pool() {
+        let aks_pool = |system: Value, count: i64| {
+            let mut pool = pool(&[
+                ("count", count.into()),
+                ("instance_type", "Standard_D4s_v3".into()),
+            ]);
+            pool.set("is_system_node_pool", system);
+            pool
+        };
+        let cases: Vec<(&str, &str, Vec<Value>, Vec<&str>)> = vec![
+            (
+                "one system pool",
+                "aks",
+                vec![aks_pool(Value::Null, 1), aks_pool(true.into(), 1)],
+                vec![],
+            ),
+            (
+                "no system pool",
+                "aks",
+                vec![aks_pool(Value::Null, 1), aks_pool(false.into(), 2)],
+                vec!["machine_pool[0].is_system_node_pool"],
+            ),
+            (
+                "an unknown flag may be true",
+                "aks",
+                vec![aks_pool(Value::unknown(), 1)],
+                vec![],
+            ),
+            (
+                "an empty system pool",
+                "aks",
+                vec![aks_pool(true.into(), 0)],
+                vec!["machine_pool[0].count"],
+            ),
+            (
+                "other environments refuse the flag",
+                "azure",
+                vec![aks_pool(true.into(), 1)],
+                vec!["machine_pool[0].is_system_node_pool"],
+            ),
+        ];
+        for (name, key, pools, want) in cases {
+            let mut diags = Diagnostics::new();
+            check_pools(by_key(key).unwrap(), &pools, &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn aks_pools_carry_the_system_flag() {
+        let aks = by_key("aks").unwrap();
+        let system = Pool {
+            name: "system".into(),
+            count: Some(1),
+            system_node_pool: Some(true),
+            ..Default::default()
+        };
+        let body = aks.pool_body(&Value::Null, &system).unwrap();
+        assert_eq!(body["cloudConfig"]["isSystemNodePool"], true);
+        assert_eq!(body["managedPoolConfig"]["isSystemNodePool"], true);
+        let user = Pool {
+            system_node_pool: None,
+            ..system
+        };
+        let body = aks.pool_body(&Value::Null, &user).unwrap();
+        assert_eq!(body["cloudConfig"]["isSystemNodePool"], false);
+        let azure = by_key("azure")
+            .unwrap()
+            .pool_body(&Value::Null, &user)
+            .unwrap();
+        assert!(azure["cloudConfig"].get("isSystemNodePool").is_none());
+        assert!(azure.get("managedPoolConfig").is_none());
     }
 
     #[test]

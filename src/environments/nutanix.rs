@@ -46,8 +46,7 @@ impl Environment for Nutanix {
             ),
             Attribute::int64("prism_central_port")
                 .optional()
-                .description("Prism Central port; 9440 when unset.")
-                .plan_modifier(tfplugin::plan_modifier::requires_replace()),
+                .description("Prism Central port; 9440 when unset."),
             required_string(
                 "prism_element_cluster",
                 "Name of the Prism Element cluster the nodes run on.",

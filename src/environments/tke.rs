@@ -8,9 +8,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, optional, optional_bool, optional_string, optional_strings,
-    pool_from_api, required, required_string, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, in_place, optional, optional_bool, optional_string,
+    optional_strings, pool_from_api, required, required_string, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -53,26 +53,28 @@ impl Environment for Tke {
         SIZING
     }
 
+    /// TKE opens, closes and restricts a cluster's public endpoint in place (the legacy spec's
+    /// `v1TencentClusterConfig.endpointAccess`, sent by `PUT .../tke/{uid}/clusterConfig`);
+    /// region, VPC and SSH keys are fixed when the cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[
+            in_place("public_access", "endpointAccess"),
+            in_place("public_access_cidrs", "endpointAccess"),
+        ];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
-        let block = spec.block;
-        let public = block.get_bool("public_access");
-        let cidrs = get_strings(block, "public_access_cidrs");
-        let endpoint_access = (public.is_some() || cidrs.is_some()).then(|| TkeEndpointAccess {
-            public: public.or(Some(true)),
-            public_cid_rs: cidrs,
-            ..Default::default()
-        });
         let pools = spec.pools.iter().map(pool_entity).collect();
         palette_api::ClusterCreate::Tke(SpectroTencentClusterEntity {
             metadata: Some(spec.metadata.clone()),
             spec: Some(SpectroTencentClusterEntitySpec {
                 cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
-                cloud_config: TencentClusterConfig {
-                    region: get_string(block, "region").unwrap_or_default(),
-                    ssh_key_i_ds: get_strings(block, "ssh_key_ids"),
-                    vpc_id: get_string(block, "vpc_id"),
-                    endpoint_access,
-                },
+                cloud_config: cluster_config(spec.block),
                 machinepoolconfig: Some(pools),
                 profiles: Some(spec.profiles.clone()),
                 ..Default::default()
@@ -120,6 +122,22 @@ impl Environment for Tke {
                 })
                 .collect(),
         })
+    }
+}
+
+fn cluster_config(block: &Value) -> TencentClusterConfig {
+    let public = block.get_bool("public_access");
+    let cidrs = get_strings(block, "public_access_cidrs");
+    let endpoint_access = (public.is_some() || cidrs.is_some()).then(|| TkeEndpointAccess {
+        public: public.or(Some(true)),
+        public_cid_rs: cidrs,
+        ..Default::default()
+    });
+    TencentClusterConfig {
+        region: get_string(block, "region").unwrap_or_default(),
+        ssh_key_i_ds: get_strings(block, "ssh_key_ids"),
+        vpc_id: get_string(block, "vpc_id"),
+        endpoint_access,
     }
 }
 

@@ -10,9 +10,9 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, optional_bool, optional_string, optional_strings, pool_from_api,
-    required, required_string, to_json,
+    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
+    pool_from_api, required, required_string, to_json,
 };
 use crate::stack::environment_names::Environment as Name;
 
@@ -62,6 +62,21 @@ impl Environment for Vsphere {
         SIZING
     }
 
+    /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
+    /// (`v1VsphereClusterConfigEntity.sshKeys`, `.ntpServers`); placement, IP mode and the control-plane
+    /// endpoint are fixed when the cluster is made.
+    fn updatable(&self) -> &'static [InPlace] {
+        const FIELDS: &[InPlace] = &[
+            in_place("ssh_keys", "sshKeys"),
+            in_place("ntp_servers", "ntpServers"),
+        ];
+        FIELDS
+    }
+
+    fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
+        to_json(&cluster_config(block))
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
         let block = spec.block;
         let pools = spec
@@ -69,28 +84,11 @@ impl Environment for Vsphere {
             .iter()
             .map(|pool| pool_entity(block, pool))
             .collect();
-        let endpoint = (block.get("network_type").is_some_and(|v| !v.is_null())
-            || block.get_str("vip").is_some())
-        .then(|| ControlPlaneEndPoint {
-            type_: get_string(block, "network_type"),
-            host: get_string(block, "vip"),
-            ..Default::default()
-        });
         palette_api::ClusterCreate::Vsphere(SpectroVsphereClusterEntity {
             metadata: Some(spec.metadata.clone()),
             spec: Some(SpectroVsphereClusterEntitySpec {
                 cloud_account_uid: spec.cloud_account_uid.clone(),
-                cloud_config: VsphereClusterConfigEntity {
-                    placement: VspherePlacementConfigEntity {
-                        datacenter: get_string(block, "datacenter"),
-                        folder: get_string(block, "folder"),
-                        ..Default::default()
-                    },
-                    ssh_keys: get_strings(block, "ssh_keys"),
-                    static_ip: block.get_bool("static_ip"),
-                    ntp_servers: get_strings(block, "ntp_servers"),
-                    control_plane_endpoint: endpoint,
-                },
+                cloud_config: cluster_config(block),
                 machinepoolconfig: Some(pools),
                 profiles: Some(spec.profiles.clone()),
                 ..Default::default()
@@ -149,6 +147,27 @@ impl Environment for Vsphere {
                 })
                 .collect(),
         })
+    }
+}
+
+fn cluster_config(block: &Value) -> VsphereClusterConfigEntity {
+    let endpoint = (block.get("network_type").is_some_and(|v| !v.is_null())
+        || block.get_str("vip").is_some())
+    .then(|| ControlPlaneEndPoint {
+        type_: get_string(block, "network_type"),
+        host: get_string(block, "vip"),
+        ..Default::default()
+    });
+    VsphereClusterConfigEntity {
+        placement: VspherePlacementConfigEntity {
+            datacenter: get_string(block, "datacenter"),
+            folder: get_string(block, "folder"),
+            ..Default::default()
+        },
+        ssh_keys: get_strings(block, "ssh_keys"),
+        static_ip: block.get_bool("static_ip"),
+        ntp_servers: get_strings(block, "ntp_servers"),
+        control_plane_endpoint: endpoint,
     }
 }
 

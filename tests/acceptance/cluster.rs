@@ -144,6 +144,7 @@ const CASES: &[Case] = &[
         ],
         sizing: [
             r#"count = 1
+    is_system_node_pool = true
     instance_type = "Standard_D4s_v3""#,
             r#"count = 1
     instance_type = "Standard_D4s_v3""#,
@@ -1158,5 +1159,191 @@ fn profile_variables_change_in_place() {
     let values = values_of(&tf, "palette_cluster.maas");
     assert_eq!(values["cluster_profile"][1]["variables"]["replicas"], "3");
     assert_healthy(&values, "maas", 5);
+    tf.destroy();
+}
+
+/// The cluster's cloud config as the emulator has it, and the reasons of its events.
+fn cloud_config_and_events(emu: &Emulator, env: &str, values: &Value) -> (Value, Vec<String>) {
+    let project = emu.project_uid(crate::support::emulator::PROJECT);
+    let config_uid = values["cloud_config_id"].as_str().unwrap();
+    let config = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/cloudconfigs/{env}/{config_uid}"),
+        None,
+    );
+    assert_eq!(config.status, 200, "{}", config.body);
+    let uid = values["id"].as_str().unwrap();
+    let events = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/events/components/spectrocluster/{uid}"),
+        None,
+    );
+    assert_eq!(events.status, 200, "{}", events.body);
+    let reasons = serde_json::from_str::<Value>(&events.body).unwrap()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reason"].as_str().unwrap_or_default().to_string())
+        .collect();
+    (serde_json::from_str(&config.body).unwrap(), reasons)
+}
+
+/// EKS endpoint access changes in place: a new `public_access_cidrs` plans an update (not a
+/// replacement) that applies with one `PUT .../clusterConfig`, plans empty afterwards, and shows
+/// in the emulator's cloud config and events. A field the API cannot change (the region) still
+/// plans a replacement.
+#[test]
+fn eks_endpoint_access_updates_in_place_and_the_region_replaces() {
+    let emu = Emulator::start();
+    let eks = case("eks");
+    let infra = infra_profile(&emu, eks, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let write = |region: &str, cidrs: &str| {
+        let hcl = cluster_hcl(eks, "access", std::slice::from_ref(&infra), "").replace(
+            r#"region = "us-west-2""#,
+            &format!(
+                "region = \"{region}\"\n    endpoint_access = \"private_and_public\"\n    public_access_cidrs = [{cidrs}]"
+            ),
+        );
+        tf.write_config(&format!("{HEADER}{hcl}"));
+    };
+    write("us-west-2", r#""10.0.0.0/8""#);
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let before = values_of(&tf, "palette_cluster.eks");
+
+    write("us-west-2", r#""10.0.0.0/8", "192.168.10.0/24""#);
+    let plan = emu.assert_no_writes("the plan of a CIDR change", || tf.try_plan());
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "in place:\n{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout.contains("~ public_access_cidrs") && !plan.stdout.contains("replace"),
+        "the CIDRs change in place:\n{}",
+        plan.stdout
+    );
+    emu.reset_stats();
+    tf.apply();
+    assert_eq!(
+        emu.stats()
+            .count("PUT /v1/cloudconfigs/eks/{configUid}/clusterConfig"),
+        1,
+        "one cluster-config update"
+    );
+    tf.assert_empty_plan();
+    let after = values_of(&tf, "palette_cluster.eks");
+    assert_eq!(after["id"], before["id"], "the same cluster");
+    assert_eq!(
+        after["eks"]["public_access_cidrs"],
+        json!(["10.0.0.0/8", "192.168.10.0/24"])
+    );
+    assert_healthy(&after, "eks", 4);
+    let (config, events) = cloud_config_and_events(&emu, "eks", &after);
+    let access = &config["spec"]["clusterConfig"]["endpointAccess"];
+    assert_eq!(
+        access["publicCIDRs"],
+        json!(["10.0.0.0/8", "192.168.10.0/24"]),
+        "{config}"
+    );
+    assert_eq!(
+        (&access["public"], &access["private"]),
+        (&json!(true), &json!(true))
+    );
+    assert_eq!(config["spec"]["clusterConfig"]["region"], "us-west-2");
+    assert!(
+        events.iter().any(|r| r == "ClusterConfigUpdated"),
+        "{events:?}"
+    );
+
+    // The region cannot change: the plan replaces the cluster, and writes nothing.
+    write("eu-west-1", r#""10.0.0.0/8", "192.168.10.0/24""#);
+    let plan = emu.assert_no_writes("the plan of a region change", || tf.try_plan());
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("must be replaced")
+            && plan.stdout.contains("1 to add, 0 to change, 1 to destroy"),
+        "a replacement:\n{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout
+            .contains(r#""us-west-2" -> "eu-west-1" # forces replacement"#),
+        "the region forces it:\n{}",
+        plan.stdout
+    );
+    tf.destroy();
+}
+
+/// AKS pools say which are system node pools: a cluster with one applies and the emulator's
+/// cloud config marks it; marking another pool is an in-place pool update; a configuration
+/// without any system pool is refused at plan, at the attribute, with no write request.
+#[test]
+fn aks_needs_a_system_pool_and_marks_it() {
+    let emu = Emulator::start();
+    let aks = case("aks");
+    let infra = infra_profile(&emu, aks, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let good = cluster_hcl(aks, "system-pools", std::slice::from_ref(&infra), "");
+    assert!(good.contains("is_system_node_pool = true"), "{good}");
+    tf.write_config(&format!("{HEADER}{good}"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = values_of(&tf, "palette_cluster.aks");
+    assert_healthy(&values, "aks", 4);
+    let system = |config: &Value| -> Vec<(String, bool)> {
+        config["spec"]["machinePoolConfig"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["name"].as_str().unwrap().to_string(),
+                    p["isSystemNodePool"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    };
+    let (config, _) = cloud_config_and_events(&emu, "aks", &values);
+    assert_eq!(
+        system(&config),
+        [("system".to_string(), true), ("workers".to_string(), false)]
+    );
+
+    // Both pools system pools: an in-place update of the worker pool.
+    let both = good.replace(
+        "name = \"workers\"\n",
+        "name = \"workers\"\n    is_system_node_pool = true\n",
+    );
+    tf.write_config(&format!("{HEADER}{both}"));
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let (config, _) = cloud_config_and_events(&emu, "aks", &values);
+    assert_eq!(
+        system(&config),
+        [("system".to_string(), true), ("workers".to_string(), true)]
+    );
+
+    // No system pool: refused at plan, at the first pool's flag, before any write.
+    let none = good.replace("    is_system_node_pool = true\n", "");
+    tf.write_config(&format!("{HEADER}{none}"));
+    emu.assert_no_writes("a plan without a system pool", || {
+        tf.try_plan().expect_error(
+            r#"Error: Missing System Node Pool with palette_cluster\.aks, on main\.tf line \d+, in resource "palette_cluster" "aks": .*An AKS cluster needs at least one machine pool with `is_system_node_pool = true`"#,
+        );
+    });
+    tf.write_config(&format!("{HEADER}{good}"));
     tf.destroy();
 }

@@ -1,6 +1,8 @@
 # A cluster on Azure AKS: an infra profile with the environment's own OS, Kubernetes, CNI and
 # CSI packs, and the cluster built from it with two machine pools.
-# Azure AKS runs the control plane itself, so both pools are worker pools.
+# Azure AKS runs the control plane itself, so both pools are worker pools. AKS needs at least
+# one system node pool, for the cluster's system pods (CoreDNS, metrics-server); changing which
+# pools are system pools is an in-place update.
 
 data "palette_cloud_account" "aks" {
   name        = "azure-dev"
@@ -47,9 +49,10 @@ resource "palette_cluster" "aks" {
   }
 
   machine_pool {
-    name          = "system"
-    count         = 1
-    instance_type = "Standard_D4s_v3"
+    name                = "system"
+    is_system_node_pool = true
+    count               = 1
+    instance_type       = "Standard_D4s_v3"
   }
   machine_pool {
     name          = "workers"

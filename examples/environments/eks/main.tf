@@ -37,6 +37,11 @@ resource "palette_cluster" "eks" {
 
   eks {
     region = "us-west-2"
+
+    # Endpoint access and its CIDRs change in place; the region, VPC, key pair and encryption
+    # key are fixed once the cluster exists (changing them replaces it).
+    endpoint_access     = "private_and_public"
+    public_access_cidrs = ["203.0.113.0/24"]
   }
 
   cluster_profile {

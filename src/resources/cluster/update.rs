@@ -36,6 +36,34 @@ pub(super) async fn apply_changes(
             )))?;
     }
 
+    // The environment block: fields the API changes in place go in one `PUT .../clusterConfig`
+    // (any other field changed would have planned a replacement). The body starts from the
+    // cluster config Palette has, so what it assigned itself is kept.
+    if environments::in_place_changed(new.env, &old.block, &new.block) {
+        let cloud = new.env.api_cloud_type();
+        let reading = format!("reading the cloud config of cluster {:?}", new.name);
+        let current: serde_json::Value = client
+            .get_cloud_config(scope, &cloud, config_uid)
+            .await
+            .map_err(fail(reading))?;
+        let body =
+            environments::cluster_config_body(new.env, &current, &new.block).map_err(|e| {
+                Diagnostic::error(
+                    SUMMARY,
+                    format!("Cannot update the `{}` block: {e}.", new.env.key()),
+                )
+            })?;
+        let updating = format!(
+            "updating the `{}` settings of cluster {:?}",
+            new.env.key(),
+            new.name
+        );
+        client
+            .update_cloud_cluster_config(scope, &cloud, config_uid, &body)
+            .await
+            .map_err(fail(updating))?;
+    }
+
     // Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons go.
     let old_ids: Vec<&str> = old.profiles.iter().map(|p| p.id.as_str()).collect();
     let new_ids: Vec<&str> = new.profiles.iter().map(|p| p.id.as_str()).collect();
