@@ -7,6 +7,7 @@ use palette_api::models::{
 use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
+use super::as_entity;
 use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
     from_json, get_string, in_place, non_empty, optional, optional_bool, optional_string,
@@ -57,6 +58,10 @@ impl Environment for Aws {
 
     fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
         to_json(&cluster_config(block))
+    }
+
+    fn cluster_config_entity(&self, body: serde_json::Value) -> Result<serde_json::Value, String> {
+        as_entity::<palette_api::models::AwsCloudClusterConfigEntity>(body)
     }
 
     fn sizing(&self) -> &'static [Sizing] {

@@ -9,6 +9,7 @@ use palette_api::models::{
 };
 use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
+use super::as_entity;
 use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
     from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
@@ -66,6 +67,10 @@ impl Environment for EdgeNative {
 
     fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
         to_json(&cluster_config(block))
+    }
+
+    fn cluster_config_entity(&self, body: serde_json::Value) -> Result<serde_json::Value, String> {
+        as_entity::<palette_api::models::EdgeNativeCloudClusterConfigEntity>(body)
     }
 
     fn check(

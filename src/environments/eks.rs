@@ -8,6 +8,7 @@ use palette_api::models::{
 use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value};
 
+use super::as_entity;
 use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
     from_json, get_string, get_strings, in_place, non_empty, optional, optional_string,
@@ -82,6 +83,10 @@ impl Environment for Eks {
 
     fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
         to_json(&cluster_config(block))
+    }
+
+    fn cluster_config_entity(&self, body: serde_json::Value) -> Result<serde_json::Value, String> {
+        as_entity::<palette_api::models::EksCloudClusterConfigEntity>(body)
     }
 
     fn sizing(&self) -> &'static [Sizing] {

@@ -144,6 +144,13 @@ pub(crate) trait Environment: Send + Sync {
     ) {
     }
 
+    /// The update body read into the environment's `*CloudClusterConfigEntity` and written
+    /// back, so it carries only what the update model names (a read-back cluster config can hold
+    /// more, such as a vSphere network's IP pool).
+    fn cluster_config_entity(&self, body: serde_json::Value) -> Result<serde_json::Value, String> {
+        Ok(body)
+    }
+
     /// Plan-time checks across the `machine_pool` list as configured (values may be unknown;
     /// skip them), such as a pool role the environment needs.
     fn check_pool_list(&self, _pools: &[Value], _diags: &mut Diagnostics) {}
@@ -202,7 +209,16 @@ pub(crate) fn cluster_config_body(
             None => config.remove(field.api_key),
         };
     }
-    Ok(serde_json::json!({ "clusterConfig": config }))
+    env.cluster_config_entity(serde_json::json!({ "clusterConfig": config }))
+}
+
+/// `body` read as the update model `T` and written back.
+pub(crate) fn as_entity<T: serde::de::DeserializeOwned + serde::Serialize>(
+    body: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let entity: T = serde_json::from_value(body)
+        .map_err(|e| format!("the cluster config does not fit the update model: {e}"))?;
+    to_json(&entity)
 }
 
 /// The parts of a cluster create body every environment shares.
@@ -1140,6 +1156,78 @@ mod tests {
         );
         assert!(cluster_config_body(edge, &serde_json::json!({}), &new).is_err());
         assert!(by_key("aks").unwrap().cluster_config(&new).is_err());
+    }
+
+    /// Every in-place update body is the spec's update entity, starting from a cloud config
+    /// that fills every field the spec's read model names.
+    #[test]
+    fn cluster_config_bodies_follow_the_spec() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let Some(spec) = palette_api::conformance::Spec::load(root) else {
+            eprintln!("the API spec is not there; skipping");
+            return;
+        };
+        let models = [
+            ("aws", "v1AwsCloudConfig", "v1AwsCloudClusterConfigEntity"),
+            (
+                "tke",
+                "v1TencentCloudConfig",
+                "v1TencentCloudClusterConfigEntity",
+            ),
+            ("eks", "v1EksCloudConfig", "v1EksCloudClusterConfigEntity"),
+            (
+                "vsphere",
+                "v1VsphereCloudConfig",
+                "v1VsphereCloudClusterConfigEntity",
+            ),
+            (
+                "maas",
+                "v1MaasCloudConfig",
+                "v1MaasCloudClusterConfigEntity",
+            ),
+            (
+                "edge_native",
+                "v1EdgeNativeCloudConfig",
+                "v1EdgeNativeCloudClusterConfigEntity",
+            ),
+        ];
+        let with_in_place: Vec<&str> = ALL
+            .iter()
+            .filter(|env| !env.updatable().is_empty())
+            .map(|env| env.key())
+            .collect();
+        assert_eq!(
+            with_in_place,
+            models.iter().map(|m| m.0).collect::<Vec<_>>(),
+            "a spec model per environment with in-place fields"
+        );
+        let block = block(&[
+            ("endpoint_access", "private".into()),
+            ("public_access", true.into()),
+            ("public_access_cidrs", strings(&["10.0.0.0/8"])),
+            ("private_access_cidrs", strings(&["10.1.0.0/16"])),
+            ("bastion_disabled", true.into()),
+            ("ssh_keys", strings(&["ssh-ed25519 AAAA new"])),
+            ("ntp_servers", strings(&["time.example.com"])),
+        ]);
+        for (key, read_model, update_model) in models {
+            let env = by_key(key).unwrap();
+            let current = spec.sample(read_model).expect(read_model);
+            let body = cluster_config_body(env, &current, &block).unwrap();
+            assert_eq!(
+                spec.check(&body, update_model),
+                Vec::<String>::new(),
+                "{key}"
+            );
+            for field in env.updatable() {
+                assert_eq!(
+                    body["clusterConfig"][field.api_key],
+                    env.cluster_config(&block).unwrap()[field.api_key],
+                    "{key}.{}",
+                    field.attr
+                );
+            }
+        }
     }
 
     #[test]

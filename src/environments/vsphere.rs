@@ -9,6 +9,7 @@ use palette_api::models::{
 use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
+use super::as_entity;
 use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
     from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
@@ -75,6 +76,10 @@ impl Environment for Vsphere {
 
     fn cluster_config(&self, block: &Value) -> Result<serde_json::Value, String> {
         to_json(&cluster_config(block))
+    }
+
+    fn cluster_config_entity(&self, body: serde_json::Value) -> Result<serde_json::Value, String> {
+        as_entity::<palette_api::models::VsphereCloudClusterConfigEntity>(body)
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
