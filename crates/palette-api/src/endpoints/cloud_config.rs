@@ -34,7 +34,9 @@ impl Client {
     }
 
     /// Replaces the cluster-level cloud config (`B` is the environment's
-    /// `*CloudClusterConfigEntity`, `{"clusterConfig": ...}`).
+    /// `*CloudClusterConfigEntity`, `{"clusterConfig": ...}`): the day-2 update of an
+    /// environment's in-place settings. A whole-object `PUT`, so it is idempotent and retried
+    /// like a read: sending it twice leaves the same config.
     pub async fn update_cloud_cluster_config<B: Serialize + ?Sized>(
         &self,
         scope: &Scope,
@@ -134,5 +136,70 @@ mod tests {
             config_path(&CloudType::parse("nutanix"), "c2", &["clusterConfig"]),
             "/v1/cloudconfigs/cloudTypes/nutanix/c2/clusterConfig"
         );
+    }
+
+    /// The cluster-config update goes to the environment's path with the entity as sent, and
+    /// a 503 is retried (an idempotent `PUT`).
+    #[tokio::test]
+    async fn cluster_config_updates_are_put_and_retried() {
+        use std::sync::{Arc, Mutex};
+        use std::time::Duration;
+
+        use axum::body::Bytes;
+        use axum::extract::{Path, State};
+        use axum::http::StatusCode;
+        use axum::routing::put;
+
+        use crate::models::{EksCloudClusterConfigEntity, EksClusterConfig};
+        use crate::{ClientConfig, RetryPolicy};
+
+        type Seen = Arc<Mutex<Vec<(String, String)>>>;
+        let seen: Seen = Arc::default();
+        let router = axum::Router::new()
+            .route(
+                "/v1/cloudconfigs/eks/{uid}/clusterConfig",
+                put(
+                    |State(seen): State<Seen>, Path(uid): Path<String>, body: Bytes| async move {
+                        let mut seen = seen.lock().unwrap();
+                        seen.push((uid, String::from_utf8_lossy(&body).into_owned()));
+                        if seen.len() == 1 {
+                            StatusCode::SERVICE_UNAVAILABLE
+                        } else {
+                            StatusCode::NO_CONTENT
+                        }
+                    },
+                ),
+            )
+            .with_state(seen.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let mut config = ClientConfig::new(base, "test-key");
+        config.retry = RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(10),
+        };
+        config.rate_limits = None;
+        let client = Client::new(config).unwrap();
+        let body = EksCloudClusterConfigEntity {
+            cluster_config: Some(EksClusterConfig {
+                region: "us-west-2".into(),
+                ..Default::default()
+            }),
+        };
+        client
+            .update_cloud_cluster_config(&Scope::Tenant, &CloudType::Eks, "cfg-1", &body)
+            .await
+            .expect("the retry succeeds");
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 2, "one retry after the 503");
+        for (uid, sent) in seen {
+            assert_eq!(uid, "cfg-1");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&sent).unwrap(),
+                serde_json::json!({"clusterConfig": {"region": "us-west-2"}})
+            );
+        }
     }
 }
