@@ -2,4 +2,7 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| palette_fuzz::checks::value_decoding(data));
+libfuzzer_sys::fuzz_target!(
+    init: palette_fuzz::write_seeds(palette_fuzz::checks::value_decoding_seeds()),
+    |data: &[u8]| palette_fuzz::checks::value_decoding(data)
+);
