@@ -1,5 +1,7 @@
 //! `cargo xtask ci`: every check CI makes, in order.
 //!
+//! The last step, `test`, also runs the bounded cargo-fuzz runs (see `fuzz.rs`).
+//!
 //! Every step runs even when an earlier one failed, so one log shows every problem (a stale
 //! doc page does not hide a failing test); the task fails at the end if any step did. `.ci/run`
 //! installs what a fresh machine lacks and then calls this, so a developer can run the same
@@ -24,6 +26,20 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         (
             "format",
             Box::new(|| util::run(cargo().args(["fmt", "--all", "--", "--check"]))),
+        ),
+        (
+            // The fuzz package is a workspace of its own, so `--all` above does not reach it.
+            "format (fuzz package)",
+            Box::new(|| {
+                util::run(cargo().args([
+                    "fmt",
+                    "--all",
+                    "--manifest-path",
+                    "fuzz/Cargo.toml",
+                    "--",
+                    "--check",
+                ]))
+            }),
         ),
         (
             "clippy",

@@ -8,6 +8,7 @@ mod ci;
 mod codegen;
 mod demo;
 mod docs;
+mod fuzz;
 mod install;
 mod release;
 mod terraform;
@@ -93,6 +94,12 @@ const TASKS: &[Task] = &[
         usage: "bench [--quick]",
         about: "benchmark the release provider and emulator against their baselines; write BENCHMARKS.md",
         run: bench::task,
+    },
+    Task {
+        name: "fuzz",
+        usage: "fuzz [--seconds N] [--sanitizer address|none] [TARGET...]",
+        about: "install cargo-fuzz if needed, then fuzz each target for N s (default 60) on stable",
+        run: fuzz::task,
     },
     Task {
         name: "terraform",
