@@ -11,7 +11,9 @@
 //!
 //! - [`app`] builds the axum [`Router`]: one file per API resource under `routes/`, wrapped by
 //!   the [`admission`] middleware (counting, rate limits, auth, injected faults).
-//! - [`store`] is the [`store::Store`] trait with a SQLite and an in-memory backend.
+//! - [`store`] is the [`store::Store`] trait with a SQLite and an in-memory backend;
+//!   [`index`] wraps either with the lookups a single GET needs (profiles by name, clusters by
+//!   profile), so reading one object does not cost in proportion to everything stored.
 //! - [`lifecycle`] turns a cluster's stored deployment plan and the clock into its state.
 //! - [`wire`] is the boundary with `palette_api::models`: bodies are read and written through
 //!   the shared model types.
@@ -44,6 +46,7 @@ pub mod context;
 pub mod environments;
 pub mod error;
 pub mod ids;
+pub mod index;
 pub mod lifecycle;
 pub mod paging;
 pub mod rate_limit;
@@ -193,7 +196,7 @@ pub async fn start(config: Config) -> Result<Handle, StartError> {
             time_scale: config.time_scale,
         },
         request_log,
-    );
+    )?;
     let listener = TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let (shutdown, receiver) = watch::channel(false);

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::index::IndexedStore;
 use crate::rate_limit::RateLimiter;
 use crate::store::{Kind, Record, Store, StoreError};
 
@@ -18,7 +19,7 @@ pub struct AppState {
 }
 
 struct Inner {
-    store: Arc<dyn Store>,
+    store: IndexedStore,
     write_lock: Mutex<()>,
     keys: HashMap<String, Option<String>>,
     tenant_uid: String,
@@ -158,17 +159,17 @@ impl Stats {
 }
 
 impl AppState {
-    /// Builds the state. `keys` maps each accepted key to the uid of the project it is limited
-    /// to, if any.
+    /// Builds the state, indexing what `store` already holds (see [`crate::index`]). `keys` maps
+    /// each accepted key to the uid of the project it is limited to, if any.
     pub fn new(
         store: Arc<dyn Store>,
         keys: HashMap<String, Option<String>>,
         settings: Settings,
         request_log: Option<File>,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
             inner: Arc::new(Inner {
-                store,
+                store: IndexedStore::new(store)?,
                 write_lock: Mutex::new(()),
                 keys,
                 tenant_uid: crate::ids::stable_uid("tenant/emulator"),
@@ -179,12 +180,17 @@ impl AppState {
                 request_log: request_log.map(Mutex::new),
                 packs: OnceLock::new(),
             }),
-        }
+        })
     }
 
-    /// The store.
+    /// The store. Every write goes through here, which keeps [`AppState::index`] up to date.
     pub fn store(&self) -> &dyn Store {
-        self.inner.store.as_ref()
+        &self.inner.store
+    }
+
+    /// The same store, for the lookups its indexes answer without listing.
+    pub fn index(&self) -> &IndexedStore {
+        &self.inner.store
     }
 
     /// Every pack version, oldest first. Packs come from the seed and no route writes them,

@@ -472,3 +472,111 @@ async fn publishing_needs_every_referenced_variable() {
     );
     emu.stop().await;
 }
+
+/// The uids listed at `pointer` in `body`.
+fn uids_at(body: &Value, pointer: &str) -> Vec<String> {
+    body.pointer(pointer)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().or_else(|| v["uid"].as_str()))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn versions_and_clusters_in_use_follow_writes_and_a_restart() {
+    let db = support::temp_db("in-use");
+    let config = || palette_emulator::Config {
+        db: Some(db.clone()),
+        ..palette_emulator::Config::for_tests()
+    };
+    let emu = Emu::with(config()).await;
+    let infra = emu.aws_infra_profile("base").await;
+    let other = emu.aws_infra_profile("other").await;
+    let clone = emu
+        .post(
+            &format!("/v1/clusterprofiles/{infra}/clone"),
+            json!({"metadata": {"name": "base", "version": "2.0.0"}}),
+        )
+        .await;
+    assert_eq!(clone.status, 201, "{}", clone.text);
+    let clone = clone.body["uid"].as_str().unwrap().to_owned();
+    let mut uids = Vec::new();
+    for name in ["one", "two"] {
+        let created = emu.aws_cluster(name, &[&infra], 1).await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        uids.push(created.body["uid"].as_str().unwrap().to_owned());
+    }
+    let third = emu.aws_cluster("three", &[&other], 1).await;
+    assert_eq!(third.status, 201, "{}", third.text);
+    let dup = emu.aws_cluster("one", &[&other], 1).await;
+    assert_eq!(dup.status, 409, "{}", dup.text);
+    assert_eq!(dup.body["code"], "ClusterAlreadyExists");
+
+    // Checked before and after a restart on the same database.
+    let check = |emu: Emu, uids: Vec<String>| {
+        let (infra, clone) = (infra.clone(), clone.clone());
+        async move {
+            let read = emu.get(&format!("/v1/clusterprofiles/{infra}")).await;
+            assert_eq!(read.status, 200, "{}", read.text);
+            assert_eq!(
+                uids_at(&read.body, "/spec/versions"),
+                [infra.as_str(), clone.as_str()]
+            );
+            assert_eq!(uids_at(&read.body, "/status/inUseClusterUids"), uids);
+            assert_eq!(uids_at(&read.body, "/status/inUseClusters"), uids);
+            assert_eq!(read.body["status"]["inUseClusters"][0]["name"], "one");
+            let refused = emu.delete(&format!("/v1/clusterprofiles/{infra}")).await;
+            assert_eq!(refused.status, 409, "{}", refused.text);
+            assert_eq!(refused.body["code"], "ClusterProfileInUse");
+            assert_eq!(refused.body["details"]["clusters"], json!(["one", "two"]));
+            let taken = emu
+                .post(
+                    &format!("/v1/clusterprofiles/{infra}/clone"),
+                    json!({"metadata": {"name": "base", "version": "2.0.0"}}),
+                )
+                .await;
+            assert_eq!(taken.status, 409, "{}", taken.text);
+            let read = emu.get(&format!("/v1/clusterprofiles/{clone}")).await;
+            assert!(uids_at(&read.body, "/status/inUseClusterUids").is_empty());
+            let name = emu.get("/v1/spectroclusters/validate/name?name=two").await;
+            assert_eq!(name.status, 409, "{}", name.text);
+            emu
+        }
+    };
+    let emu = check(emu, uids.clone()).await;
+    emu.stop().await;
+    let emu = check(Emu::with(config()).await, uids.clone()).await;
+
+    // A deleted cluster no longer uses the profile and frees its name.
+    let gone = emu
+        .delete(&format!("/v1/spectroclusters/{}?forceDelete=true", uids[0]))
+        .await;
+    assert_eq!(gone.status, 204, "{}", gone.text);
+    let read = emu.get(&format!("/v1/clusterprofiles/{infra}")).await;
+    assert_eq!(
+        uids_at(&read.body, "/status/inUseClusterUids"),
+        [uids[1].as_str()]
+    );
+    let published = emu
+        .patch(&format!("/v1/clusterprofiles/{clone}/publish"), json!({}))
+        .await;
+    assert_eq!(published.status, 204, "{}", published.text);
+    let again = emu.aws_cluster("one", &[&clone], 1).await;
+    assert_eq!(again.status, 201, "{}", again.text);
+    let read = emu.get(&format!("/v1/clusterprofiles/{clone}")).await;
+    let again = again.body["uid"].as_str().unwrap();
+    assert_eq!(uids_at(&read.body, "/status/inUseClusterUids"), [again]);
+    emu.delete(&format!("/v1/spectroclusters/{}?forceDelete=true", uids[1]))
+        .await;
+    assert_eq!(
+        emu.delete(&format!("/v1/clusterprofiles/{infra}"))
+            .await
+            .status,
+        204
+    );
+    emu.stop().await;
+}

@@ -387,12 +387,11 @@ fn clash(
     version: &str,
     except: Option<&str>,
 ) -> ApiResult<()> {
-    let taken = state.store().list(Kind::Profile)?.into_iter().any(|r| {
-        r.project == owner
-            && r.name == name
-            && version_of(&r) == version
-            && Some(r.uid.as_str()) != except
-    });
+    let taken = state
+        .index()
+        .profile_versions(owner, name)
+        .iter()
+        .any(|v| v.version == version && Some(v.uid.as_str()) != except);
     if taken {
         return Err(ApiError::conflict(
             "ClusterProfileAlreadyExists",
@@ -478,25 +477,20 @@ async fn create(
 
 /// Live clusters (not deleted) using the profile `uid`: `(name, uid, project)`.
 fn in_use(state: &AppState, uid: &str) -> ApiResult<Vec<(String, String, String)>> {
-    Ok(super::clusters::live_clusters(state)?
+    Ok(super::clusters::live_clusters_using(state, uid)?
         .into_iter()
-        .filter(|(r, _)| super::clusters::profile_uids(r).iter().any(|p| p == uid))
-        .map(|(r, _)| (r.name.clone(), r.uid.clone(), r.project.clone()))
+        .map(|c| (c.name, c.uid, c.project))
         .collect())
 }
 
 fn versions(state: &AppState, record: &Record) -> ApiResult<Vec<Value>> {
-    let mut out: Vec<(String, String)> = state
-        .store()
-        .list(Kind::Profile)?
-        .into_iter()
-        .filter(|r| r.project == record.project && r.name == record.name)
-        .map(|r| (version_of(&r).to_owned(), r.uid))
-        .collect();
-    out.sort_by(|a, b| compare_versions(&a.0, &b.0));
+    let mut out = state
+        .index()
+        .profile_versions(&record.project, &record.name);
+    out.sort_by(|a, b| compare_versions(&a.version, &b.version));
     Ok(out
         .into_iter()
-        .map(|(version, uid)| json!({"uid": uid, "version": version}))
+        .map(|v| json!({"uid": v.uid, "version": v.version}))
         .collect())
 }
 

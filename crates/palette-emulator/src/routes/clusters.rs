@@ -21,6 +21,7 @@ use super::common::{Query, find, flag, new_metadata, patch_metadata_fixed_name, 
 use crate::context::Ctx;
 use crate::environments::{self, Environment};
 use crate::error::{ApiError, ApiResult};
+use crate::index::{ClusterRef, MissingPlan};
 use crate::lifecycle::{Deployment, DesiredPack, DesiredPool, layer_rank};
 use crate::paging::Page;
 use crate::state::AppState;
@@ -129,6 +130,27 @@ pub fn live_clusters(state: &AppState) -> ApiResult<Vec<(Record, Deployment)>> {
         }
     }
     Ok(out)
+}
+
+/// Live clusters using the profile `uid`, from the index (no plan is read).
+pub fn live_clusters_using(state: &AppState, uid: &str) -> ApiResult<Vec<ClusterRef>> {
+    state
+        .index()
+        .clusters_using(uid, ids::now_ms())
+        .map_err(no_plan)
+}
+
+/// Whether a live cluster called `name` exists in `project`, from the index.
+pub fn live_cluster_named(state: &AppState, project: &str, name: &str) -> ApiResult<bool> {
+    Ok(!state
+        .index()
+        .clusters_named(project, name, ids::now_ms())
+        .map_err(no_plan)?
+        .is_empty())
+}
+
+fn no_plan(missing: MissingPlan) -> ApiError {
+    ApiError::internal(format!("cluster '{}' has no deployment plan", missing.0))
 }
 
 /// Names of live clusters using the cloud account `uid`.
@@ -740,11 +762,7 @@ async fn create(
 
     let _guard = state.write_guard();
     let owner = ctx.owner();
-    let live = live_clusters(&state)?;
-    if live
-        .iter()
-        .any(|(r, _)| r.project == owner && r.name == name)
-    {
+    if live_cluster_named(&state, &owner, &name)? {
         return Err(ApiError::conflict(
             "ClusterAlreadyExists",
             format!("a cluster named '{name}' already exists"),
@@ -1020,10 +1038,7 @@ async fn validate_name(State(state): State<AppState>, ctx: Ctx, q: Query) -> Api
         .filter(|n| !n.is_empty())
         .ok_or_else(|| ApiError::bad_request("InvalidParameter", "name is required"))?;
     let owner = ctx.owner();
-    if live_clusters(&state)?
-        .iter()
-        .any(|(r, _)| r.project == owner && &r.name == name)
-    {
+    if live_cluster_named(&state, &owner, name)? {
         return Err(ApiError::conflict(
             "ClusterAlreadyExists",
             format!("a cluster named '{name}' already exists"),

@@ -1,6 +1,9 @@
-//! An in-memory [`Store`]: a map behind a read-write lock.
+//! An in-memory [`Store`]: maps behind a read-write lock.
+//!
+//! Records are kept by kind and insertion number, so listing one kind walks only that kind's
+//! records, oldest first, and a uid maps to its insertion number.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::RwLock;
 
 use super::{Kind, Op, Record, Store, StoreError};
@@ -14,7 +17,10 @@ pub struct MemoryStore {
 #[derive(Debug, Default)]
 struct Inner {
     next_seq: u64,
-    records: HashMap<(Kind, String), (u64, Record)>,
+    /// The insertion number of each record, by kind and uid. An update keeps it.
+    seqs: HashMap<Kind, HashMap<String, u64>>,
+    /// The records by kind and insertion number.
+    records: BTreeMap<(Kind, u64), Record>,
 }
 
 impl MemoryStore {
@@ -28,21 +34,20 @@ impl Store for MemoryStore {
     fn get(&self, kind: Kind, uid: &str) -> Result<Option<Record>, StoreError> {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         Ok(inner
-            .records
-            .get(&(kind, uid.to_owned()))
-            .map(|(_, r)| r.clone()))
+            .seqs
+            .get(&kind)
+            .and_then(|uids| uids.get(uid))
+            .and_then(|seq| inner.records.get(&(kind, *seq)))
+            .cloned())
     }
 
     fn list(&self, kind: Kind) -> Result<Vec<Record>, StoreError> {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
-        let mut found: Vec<&(u64, Record)> = inner
+        Ok(inner
             .records
-            .iter()
-            .filter(|((k, _), _)| *k == kind)
-            .map(|(_, v)| v)
-            .collect();
-        found.sort_by_key(|(seq, _)| *seq);
-        Ok(found.into_iter().map(|(_, r)| r.clone()).collect())
+            .range((kind, 0)..=(kind, u64::MAX))
+            .map(|(_, r)| r.clone())
+            .collect())
     }
 
     fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError> {
@@ -50,18 +55,32 @@ impl Store for MemoryStore {
         for op in ops {
             match op {
                 Op::Put(record) => {
-                    let key = (record.kind, record.uid.clone());
-                    let seq = match inner.records.get(&key) {
-                        Some((seq, _)) => *seq,
+                    let kind = record.kind;
+                    let known = inner
+                        .seqs
+                        .get(&kind)
+                        .and_then(|uids| uids.get(&record.uid))
+                        .copied();
+                    let seq = match known {
+                        Some(seq) => seq,
                         None => {
                             inner.next_seq += 1;
-                            inner.next_seq
+                            let seq = inner.next_seq;
+                            inner
+                                .seqs
+                                .entry(kind)
+                                .or_default()
+                                .insert(record.uid.clone(), seq);
+                            seq
                         }
                     };
-                    inner.records.insert(key, (seq, record));
+                    inner.records.insert((kind, seq), record);
                 }
                 Op::Delete(kind, uid) => {
-                    inner.records.remove(&(kind, uid));
+                    let seq = inner.seqs.get_mut(&kind).and_then(|uids| uids.remove(&uid));
+                    if let Some(seq) = seq {
+                        inner.records.remove(&(kind, seq));
+                    }
                 }
             }
         }
@@ -104,5 +123,24 @@ mod tests {
             .unwrap();
         assert!(store.get(Kind::Profile, "b").unwrap().is_none());
         assert!(store.list(Kind::Cluster).unwrap().is_empty());
+        assert!(store.get(Kind::Cluster, "a").unwrap().is_none());
+        store
+            .apply(vec![
+                Op::Put(Record {
+                    kind: Kind::Cluster,
+                    ..record("a", 3)
+                }),
+                Op::Put(record("b", 4)),
+            ])
+            .unwrap();
+        let uids: Vec<String> = store
+            .list(Kind::Profile)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.uid)
+            .collect();
+        assert_eq!(uids, ["a", "b"]);
+        assert_eq!(store.get(Kind::Cluster, "a").unwrap().unwrap().doc["n"], 3);
+        assert_eq!(store.get(Kind::Profile, "a").unwrap().unwrap().doc["n"], 1);
     }
 }
