@@ -1347,3 +1347,127 @@ fn aks_needs_a_system_pool_and_marks_it() {
     tf.write_config(&format!("{HEADER}{good}"));
     tf.destroy();
 }
+
+/// Every other environment with in-place fields, in one configuration: the AWS bastion, TKE's
+/// public endpoint CIDRs, vSphere NTP servers, MAAS and Edge SSH keys. One apply changes all of
+/// them in place, the plan after is empty, and each emulator cloud config shows its change.
+#[test]
+fn other_in_place_fields_update_without_replacing() {
+    let emu = Emulator::start();
+    // (environment, block lines before, after, cluster-config key, its value after)
+    let changes: [(&str, &str, &str, &str, Value); 5] = [
+        (
+            "aws",
+            "bastion_disabled = false",
+            "bastion_disabled = true",
+            "bastionDisabled",
+            json!(true),
+        ),
+        (
+            "tke",
+            r#"public_access = true
+    public_access_cidrs = ["10.0.0.0/8"]"#,
+            r#"public_access = true
+    public_access_cidrs = ["10.0.0.0/8", "172.16.0.0/12"]"#,
+            "endpointAccess",
+            json!({"public": true, "publicCIDRs": ["10.0.0.0/8", "172.16.0.0/12"]}),
+        ),
+        (
+            "vsphere",
+            r#"ntp_servers = ["ntp1.example.com"]"#,
+            r#"ntp_servers = ["ntp1.example.com", "ntp2.example.com"]"#,
+            "ntpServers",
+            json!(["ntp1.example.com", "ntp2.example.com"]),
+        ),
+        (
+            "maas",
+            r#"ssh_keys = ["ssh-ed25519 AAAA one"]"#,
+            r#"ssh_keys = ["ssh-ed25519 AAAA one", "ssh-ed25519 AAAA two"]"#,
+            "sshKeys",
+            json!(["ssh-ed25519 AAAA one", "ssh-ed25519 AAAA two"]),
+        ),
+        (
+            "edge_native",
+            "",
+            "",
+            "sshKeys",
+            json!(["ssh-ed25519 AAAA rotated"]),
+        ),
+    ];
+    let infras: Vec<String> = changes
+        .iter()
+        .map(|(key, ..)| infra_profile(&emu, case(key), "1.0.0", None))
+        .collect();
+    let tf = Terraform::new(&emu);
+    let write = |after: bool| {
+        let mut config = HEADER.to_string();
+        for ((key, before, later, ..), infra) in changes.iter().zip(&infras) {
+            let case = case(key);
+            let extra = if after { later } else { before };
+            let mut hcl = cluster_hcl(
+                case,
+                &format!("inplace-{}", key.replace('_', "-")),
+                std::slice::from_ref(infra),
+                "",
+            );
+            if !extra.is_empty() {
+                hcl = hcl.replace(case.block, &format!("{}\n    {extra}", case.block));
+            }
+            if *key == "edge_native" && after {
+                hcl = hcl.replace("ssh-ed25519 AAAA test", "ssh-ed25519 AAAA rotated");
+            }
+            config.push_str(&hcl);
+        }
+        tf.write_config(&config);
+    };
+    write(false);
+    tf.init();
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=8",
+    ]);
+    assert!(out.success(), "{}\n{}", out.stdout, out.stderr);
+    tf.assert_empty_plan();
+    let ids: Vec<Value> = changes
+        .iter()
+        .map(|(key, ..)| values_of(&tf, &format!("palette_cluster.{key}"))["id"].clone())
+        .collect();
+
+    write(true);
+    let plan = emu.assert_no_writes("the plan of in-place changes", || tf.try_plan());
+    assert!(
+        plan.stdout.contains("0 to add, 5 to change, 0 to destroy"),
+        "all in place:\n{}",
+        plan.stdout
+    );
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=8",
+    ]);
+    assert!(out.success(), "{}\n{}", out.stdout, out.stderr);
+    tf.assert_empty_plan();
+    for ((key, _, _, api_key, want), id) in changes.iter().zip(&ids) {
+        let values = values_of(&tf, &format!("palette_cluster.{key}"));
+        assert_eq!(&values["id"], id, "{key}: the same cluster");
+        let (config, events) = cloud_config_and_events(&emu, case(key).cloud_type, &values);
+        let got = &config["spec"]["clusterConfig"][api_key];
+        if let Some(want) = want.as_object() {
+            for (field, value) in want {
+                assert_eq!(&got[field], value, "{key}.{api_key}.{field}: {config}");
+            }
+        } else {
+            assert_eq!(got, want, "{key}.{api_key}: {config}");
+        }
+        assert!(
+            events.iter().any(|r| r == "ClusterConfigUpdated"),
+            "{key}: {events:?}"
+        );
+    }
+    tf.destroy();
+}
