@@ -1,9 +1,10 @@
 //! The environments a cluster is deployed on: one [`Environment`] per file, and the registry [`ALL`].
 //!
 //! An environment knows everything that differs between clouds: its block on `palette_cluster`
-//! (schema and plan-time checks), which machine-pool sizing fields it takes, the API create path,
-//! the typed create body and machine-pool entity, the cloud accounts it accepts, and how to read
-//! its cloud config back for drift and import. Everything the environments share (the pool
+//! (schema and plan-time checks), which of the block's fields the API changes in place (the rest
+//! replace the cluster), which machine-pool sizing fields it takes, the API create path, the
+//! typed create body, cluster-config update and machine-pool entity, the cloud accounts it
+//! accepts, and how to read its cloud config back for drift and import. Everything the environments share (the pool
 //! model, the `machine_pool` block, the common pool entity) lives here.
 //!
 //! Adding an environment is one new file implementing [`Environment`] plus one line in [`ALL`].
