@@ -21,7 +21,10 @@
 //!   pools and profiles is the configuration's.
 //! - **Update** (day 2): metadata, profile version bumps (`replaceWithProfile`), pack value
 //!   overrides and variables, add-on profiles added or removed, pools added, resized or
-//!   removed; each followed by the layer-by-layer wait within `timeouts.update`.
+//!   removed (an AKS pool's `is_system_node_pool` too), and the environment settings the
+//!   environment lists as updatable (`Environment::updatable`, sent as one
+//!   `PUT .../clusterConfig`); each followed by the layer-by-layer wait within
+//!   `timeouts.update`. Every other environment field replaces the cluster.
 //! - **Delete** waits until the cluster is gone within `timeouts.delete`; `force_delete` asks
 //!   Palette to force it and says so in a warning.
 //! - **Import** takes the uid or the name, optionally prefixed with `tenant/`.

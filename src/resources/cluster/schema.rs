@@ -64,7 +64,9 @@ pub(super) fn schema_v0() -> Schema {
         .description(
             "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
              layer, and changed in place on day 2 (profile upgrades, values, variables, add-on profiles, \
-             machine pools).",
+             machine pools, and the environment settings Palette can change on a running cluster, such \
+             as EKS endpoint access; each environment attribute's description says whether it changes \
+             in place or replaces the cluster).",
         )
         .attribute(
             Attribute::string("id").computed().description("Uid of the cluster.").plan_modifier(use_state_for_unknown()),
