@@ -101,7 +101,7 @@ impl Environment for Tke {
             account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
             block: BlockState::default()
                 .string("region", Some(cluster.region))
-                .strings("ssh_key_ids", cluster.ssh_key_i_ds)
+                .strings("ssh_key_ids", cluster.ssh_key_ids)
                 .string("vpc_id", cluster.vpc_id)
                 .bool("public_access", access.public)
                 .strings("public_access_cidrs", access.public_cid_rs)
@@ -140,7 +140,7 @@ fn cluster_config(block: &Value) -> TencentClusterConfig {
     });
     TencentClusterConfig {
         region: get_string(block, "region").unwrap_or_default(),
-        ssh_key_i_ds: get_strings(block, "ssh_key_ids"),
+        ssh_key_ids: get_strings(block, "ssh_key_ids"),
         vpc_id: get_string(block, "vpc_id"),
         endpoint_access,
     }

@@ -48,7 +48,7 @@ pub struct AwsCloudAccount {
     #[serde(rename = "podIdentity", skip_serializing_if = "Option::is_none")]
     pub pod_identity: Option<AwsPodIdentityCredentials>,
     #[serde(rename = "policyARNs", skip_serializing_if = "Option::is_none")]
-    pub policy_ar_ns: Option<Vec<String>>,
+    pub policy_arns: Option<Vec<String>>,
     /// Secret: never logged, redacted from `Debug`.
     #[serde(rename = "secretKey", skip_serializing_if = "Option::is_none")]
     pub secret_key: Option<String>,
@@ -69,7 +69,7 @@ impl std::fmt::Debug for AwsCloudAccount {
             .field("credential_type", &self.credential_type)
             .field("partition", &self.partition)
             .field("pod_identity", &self.pod_identity)
-            .field("policy_ar_ns", &self.policy_ar_ns)
+            .field("policy_arns", &self.policy_arns)
             .field("secret_key", &crate::models::Redacted(&self.secret_key))
             .field("secret_spec", &crate::models::Redacted(&self.secret_spec))
             .field("secret_token", &crate::models::Redacted(&self.secret_token))

@@ -334,7 +334,7 @@ pub struct AwsNic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<i64>,
     #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
+    pub private_ips: Option<Vec<String>>,
     #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
     pub public_ip: Option<String>,
 }

@@ -14,7 +14,7 @@ use crate::models::*;
 #[serde(default)]
 pub struct AADProfile {
     #[serde(rename = "adminGroupObjectIDs")]
-    pub admin_group_object_i_ds: Vec<String>,
+    pub admin_group_object_ids: Vec<String>,
     pub managed: bool,
 }
 

@@ -248,7 +248,7 @@ pub struct GcpNic {
     #[serde(rename = "networkName", skip_serializing_if = "Option::is_none")]
     pub network_name: Option<String>,
     #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
+    pub private_ips: Option<Vec<String>>,
     #[serde(rename = "publicIp", skip_serializing_if = "Option::is_none")]
     pub public_ip: Option<String>,
 }

@@ -218,7 +218,7 @@ pub struct OpenStackNic {
     #[serde(rename = "networkName")]
     pub network_name: String,
     #[serde(rename = "privateIPs", skip_serializing_if = "Option::is_none")]
-    pub private_i_ps: Option<Vec<String>>,
+    pub private_ips: Option<Vec<String>>,
 }
 
 /// The wire model `v1OpenStackResource`.

@@ -75,7 +75,7 @@ pub struct TencentClusterConfig {
     pub endpoint_access: Option<TkeEndpointAccess>,
     pub region: String,
     #[serde(rename = "sshKeyIDs", skip_serializing_if = "Option::is_none")]
-    pub ssh_key_i_ds: Option<Vec<String>>,
+    pub ssh_key_ids: Option<Vec<String>>,
     #[serde(rename = "vpcID", skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
 }
