@@ -157,6 +157,12 @@ pub(crate) enum Float {
 /// to an unknown anchor, a core-schema tag on a value it does not fit (`!!int abc`), or input past
 /// [`MAX_DEPTH`] or [`MAX_NODES`].
 pub(crate) fn normalize(yaml: &str) -> Result<Normalized, YamlError> {
+    // The parser reads some characters YAML forbids (control characters) as text or as white
+    // space depending on the line break before them, so their canonical text would not read
+    // back; they are refused, as Palette's own YAML reader refuses them (found by fuzzing).
+    if let Some(error) = forbidden_character(yaml) {
+        return Err(error);
+    }
     // Finding macros is lexical, so `{{` and `}}` in strings can be taken for one. A misread shows
     // as a macro whose text breaks the quoting it landed in, or as a syntax error; each attempt
     // reads more of them literally, and the last reads them all literally.
@@ -194,6 +200,30 @@ pub(crate) fn normalize(yaml: &str) -> Result<Normalized, YamlError> {
         column: 1,
         message: "unreadable text".to_owned(),
     }))
+}
+
+/// The first character of `yaml` that YAML does not allow in a stream, as an error at its
+/// position. Allowed: the printable characters, tab, the line breaks and the byte order mark.
+fn forbidden_character(yaml: &str) -> Option<YamlError> {
+    let (offset, c) = yaml.char_indices().find(|&(_, c)| {
+        !(is_printable(c) || matches!(c, '\t' | '\n' | '\r' | '\u{85}' | '\u{FEFF}'))
+    })?;
+    let mut line = 1;
+    let mut column = 1;
+    let mut chars = yaml[..offset].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+            column = 1;
+        } else if c != '\r' {
+            column += 1;
+        }
+    }
+    Some(YamlError {
+        line,
+        column,
+        message: format!("character U+{:04X} is not allowed in YAML", u32::from(c)),
+    })
 }
 
 /// Whether two YAML texts mean the same.
