@@ -1212,13 +1212,13 @@ fn fuzz_targets_survive_random_and_mutated_inputs() {
 /// must read back as the same value. A regression test for two bugs fuzzing found: the bounded
 /// runner found the break written raw (bug 5), so `merge_values` changed such values; cargo-fuzz
 /// then found a run of breaks written as one empty line too many (bug 7; the input had three
-/// `\r` line breaks).
+/// `\r` line breaks, and a NUL, which is refused now: `cargo_fuzz_findings_stay_fixed`).
 #[test]
 fn canonical_text_keeps_multi_line_templates() {
     for text in [
         "a: x\n\n  {{ .spectro.var.y }}\n",
         "bac\u{fffd}\n  xs:&b\n\n .var.  -\u{fffd}\"c:{{ .spec&tr }}o.var....\nx }O}",
-        "a\r\r\r {{ .{pec*x\0 }}oCx }}\n",
+        "a\r\r\r {{ .{pec*x }}oCx }}\n",
         "a: x\n\n\n\n  {{ .spectro.var.y }}\n  z\n\n  w\n",
     ] {
         let form = crate::stack::values::normalize(text).expect("valid YAML");
@@ -1230,4 +1230,41 @@ fn canonical_text_keeps_multi_line_templates() {
             "{text:?} became {canonical:?}, which reads as {again:?}"
         );
     }
+}
+
+/// Every input cargo-fuzz found a bug with, run through its target's body again: each must pass
+/// now. `cargo xtask fuzz` prints such inputs as files under `fuzz/artifacts/`; they are kept
+/// here as bytes.
+#[test]
+fn cargo_fuzz_findings_stay_fixed() {
+    type Target = fn(&[u8]);
+    let findings: [(&str, Target, &[u8]); 3] = [
+        // A saturated exponent on a trailing zero overflowed (bug 8).
+        (
+            "value_decoding",
+            fuzz_checks::value_decoding,
+            b"[\"list\",\"number\"]\0[0, 2,030e4911111111111111111\
+              111111111111111111111111111111112209223222222222222]",
+        ),
+        // A run of `\r` breaks in a multi-line template gained a break (bug 7).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"a\r\r\r {{ .{pec*x\0 }}oCx }}\n",
+        ),
+        // A vertical tab read as text after `\r` and as white space after `\n` (bug 9).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"se\r\rttUs\n\xff0&b\x01-{{%--\n\xc6\xdf.{{r.x }}\r\r\r\xff\t\r\r\r\r\r\r\x04\r\xc2\r\
+              \x13\r\r\r\r\x0b\r\r\r\r\r\r\r\r\r",
+        ),
+    ];
+    for (name, target, input) in findings {
+        let outcome = std::panic::catch_unwind(|| target(input));
+        assert!(outcome.is_ok(), "{name} fails again on {input:?}");
+    }
+    // Control characters are refused with their position rather than read two ways.
+    let error = crate::stack::values::normalize("a: 1\r\nb: \u{b}x").expect_err("refused");
+    assert_eq!((error.line, error.column), (2, 4), "{error}");
 }
