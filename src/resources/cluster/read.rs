@@ -65,17 +65,23 @@ pub(super) async fn read_for_refresh(
     uid: &str,
     prior: &Value,
 ) -> Result<Option<Remote>, palette_api::Error> {
-    let importing = prior.get_str("name").is_none();
-    let variables = importing
-        || elements(prior, "cluster_profile")
-            .iter()
-            .any(|p| p.get("variables").is_some_and(|v| !v.is_null()));
-    let needs = Needs {
-        variables,
-        kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
-        health_memo: Some(data),
-    };
-    read_remote_with(&data.client, scope, uid, needs).await
+    read_remote_with(&data.client, scope, uid, Needs::for_refresh(prior, data)).await
+}
+
+impl<'a> Needs<'a> {
+    /// What a refresh of `prior` reads (see `read_for_refresh`).
+    fn for_refresh(prior: &Value, data: &'a PaletteData) -> Needs<'a> {
+        let importing = prior.get_str("name").is_none();
+        let variables = importing
+            || elements(prior, "cluster_profile")
+                .iter()
+                .any(|p| p.get("variables").is_some_and(|v| !v.is_null()));
+        Needs {
+            variables,
+            kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
+            health_memo: Some(data),
+        }
+    }
 }
 
 /// Reads the cluster, its cloud config and what `needs` asks for; `None` when the cluster is
@@ -610,4 +616,53 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
         }
     }
     state.set("cluster_profile", Value::List(out));
+}
+
+#[cfg(test)]
+mod refresh_tests {
+    use super::*;
+
+    fn data() -> PaletteData {
+        let config = palette_api::ClientConfig::new("http://127.0.0.1:9", "k");
+        PaletteData::with_client(Client::new(config).expect("client builds"), "p".into())
+    }
+
+    #[test]
+    fn a_refresh_reads_only_what_the_state_can_show() {
+        let data = data();
+        let mut state = empty_state();
+        // An import reads variables (there is no prior to go by), never a kubeconfig unasked.
+        let needs = Needs::for_refresh(&state, &data);
+        assert!(needs.variables && !needs.kubeconfig && needs.health_memo.is_some());
+
+        state.set("name", "c");
+        state.set("store_kubeconfig", false);
+        let mut profile = object([
+            ("id", Value::from("p1")),
+            ("variables", Value::Null),
+            ("pack", Value::List(Vec::new())),
+        ]);
+        state.set("cluster_profile", Value::List(vec![profile.clone()]));
+        let needs = Needs::for_refresh(&state, &data);
+        assert!(!needs.variables && !needs.kubeconfig, "nothing to show");
+
+        profile.set(
+            "variables",
+            Value::Map([("replicas".to_string(), Value::from("3"))].into()),
+        );
+        state.set("cluster_profile", Value::List(vec![profile]));
+        state.set("store_kubeconfig", true);
+        let needs = Needs::for_refresh(&state, &data);
+        assert!(needs.variables && needs.kubeconfig);
+        // After a change, the final read takes everything from the cluster itself.
+        assert!(Needs::ALL.variables && Needs::ALL.kubeconfig && Needs::ALL.health_memo.is_none());
+    }
+
+    #[test]
+    fn the_health_search_asks_for_live_clusters_only() {
+        let body = serde_json::to_value(live_clusters()).expect("serialises");
+        let item = &body["filter"]["filterGroups"][0]["filters"][0];
+        assert_eq!(item["property"], "isDeleted");
+        assert_eq!(item["condition"]["bool"]["value"], false);
+    }
 }
