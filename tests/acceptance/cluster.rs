@@ -1315,6 +1315,10 @@ fn aks_needs_a_system_pool_and_marks_it() {
         system(&config),
         [("system".to_string(), true), ("workers".to_string(), false)]
     );
+    // Imported, the worker pool (not a system pool) plans clean with the flag left out.
+    assert!(tf.run(&["state", "rm", "palette_cluster.aks"]).success());
+    tf.import("palette_cluster.aks", "system-pools");
+    tf.assert_empty_plan();
 
     // Both pools system pools: an in-place update of the worker pool.
     let both = good.replace(

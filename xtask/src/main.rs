@@ -91,7 +91,7 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "bench",
-        usage: "bench [--quick]",
+        usage: "bench [--quick] [--only N,...]",
         about: "benchmark the release provider and emulator against their baselines; write BENCHMARKS.md",
         run: bench::task,
     },

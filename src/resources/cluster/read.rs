@@ -517,6 +517,11 @@ pub(super) fn refresh_pools(
             if pool.max == pool.count {
                 pool.max = None;
             }
+            // Not a system pool is what leaving `is_system_node_pool` out means, so an import
+            // (and `-generate-config-out`) plans clean against a configuration without it.
+            if pool.system_node_pool == Some(false) {
+                pool.system_node_pool = None;
+            }
             if !importing {
                 // Only the identity and size: enough for the plan to show what it removes.
                 pool = Pool {
