@@ -9,7 +9,8 @@
 //! keep-alive HTTP/1.1 connections driven by plain threads for `GET_BENCH_SECONDS` (3) each. It
 //! prints requests per second and the CPU time the emulator's runtime threads spent per request.
 //! The first route is scenario 5's (the infra profile every cluster uses); the target is 2,000+
-//! GET/s. `GET_BENCH_STORE=memory` or `=sqlite` runs one backend only.
+//! GET/s. `GET_BENCH_STORE=memory` or `=sqlite` runs one backend only; `GET_BENCH_ROUTE=1` (or
+//! another position in the list, from 1) reads one route only.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -88,7 +89,11 @@ fn run(store: &str, seconds: u64, profiles: usize, clusters: usize, connections:
         "/v1/packs?limit=20".to_owned(),
         "/v1/cloudaccounts/aws".to_owned(),
     ];
-    for route in routes {
+    let only = env_number("GET_BENCH_ROUTE", 0) as usize;
+    for (n, route) in routes.into_iter().enumerate() {
+        if only != 0 && only != n + 1 {
+            continue;
+        }
         let request = format!(
             "GET {route} HTTP/1.1\r\nHost: {addr}\r\nApiKey: test-key\r\nProjectUid: {}\r\n\r\n",
             world.project

@@ -483,33 +483,52 @@ fn in_use(state: &AppState, uid: &str) -> ApiResult<Vec<(String, String, String)
         .collect())
 }
 
-fn versions(state: &AppState, record: &Record) -> ApiResult<Vec<Value>> {
+/// Every version of the profile's name in its scope, lowest first.
+fn versions(state: &AppState, record: &Record) -> Vec<m::ClusterProfileVersion> {
     let mut out = state
         .index()
         .profile_versions(&record.project, &record.name);
     out.sort_by(|a, b| compare_versions(&a.version, &b.version));
-    Ok(out
-        .into_iter()
-        .map(|v| json!({"uid": v.uid, "version": v.version}))
-        .collect())
+    out.into_iter()
+        .map(|v| m::ClusterProfileVersion {
+            uid: Some(v.uid),
+            version: Some(v.version),
+        })
+        .collect()
 }
 
-fn render(state: &AppState, record: &Record) -> ApiResult<Value> {
-    let users = in_use(state, &record.uid)?;
-    let mut doc = public(record.doc.clone());
-    doc["spec"]["versions"] = json!(versions(state, record)?);
+/// The API's view of a stored profile. The stored document is read through the model (the
+/// conformance check); the versions and the status, which come from the index, are built as
+/// model values directly.
+fn render(state: &AppState, record: Record) -> ApiResult<m::ClusterProfile> {
+    let users = super::clusters::live_clusters_using(state, &record.uid)?;
+    let versions = versions(state, &record);
+    let is_published = published(&record).is_some();
+    let mut doc = public(record.doc);
     if let Some(spec) = doc["spec"].as_object_mut() {
         spec.remove("variables");
     }
-    doc["status"] = json!({
-        "isPublished": published(record).is_some(),
-        "inUseClusters": users.iter().map(|(name, uid, project)| json!({
-            "kind": "spectrocluster", "name": name, "uid": uid, "projectUid": project, "tenantUid": state.tenant_uid(),
-        })).collect::<Vec<_>>(),
-        "inUseClusterUids": users.iter().map(|(_, uid, _)| uid.clone()).collect::<Vec<_>>(),
-        "hasUserMacros": false,
+    let mut profile: m::ClusterProfile = wire::fit(doc)?;
+    profile.spec.get_or_insert_default().versions = Some(versions);
+    let uids = users.iter().map(|c| c.uid.clone()).collect();
+    let clusters = users
+        .into_iter()
+        .map(|c| m::ObjectResReference {
+            kind: Some("spectrocluster".to_owned()),
+            name: Some(c.name),
+            project_uid: Some(c.project),
+            tenant_uid: Some(state.tenant_uid().to_owned()),
+            uid: Some(c.uid),
+        })
+        .collect();
+    profile.status = Some(m::ClusterProfileStatus {
+        is_published: Some(is_published),
+        in_use_clusters: Some(clusters),
+        in_use_cluster_uids: Some(uids),
+        has_user_macros: Some(false),
+        in_use_cluster_templates: None,
     });
-    Ok(doc)
+    Ok(profile)
 }
 
 async fn read(
@@ -518,7 +537,7 @@ async fn read(
     Path(uid): Path<String>,
 ) -> ApiResult<Response> {
     let record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    wire::ok::<m::ClusterProfile>(render(&state, &record)?)
+    Ok(wire::ok_model(render(&state, record)?))
 }
 
 async fn update(
@@ -1048,7 +1067,7 @@ async fn dashboard_filter(
                 "draft": template_summary(&r.doc["spec"]["draft"]),
                 "published": template_summary(&r.doc["spec"]["published"]),
                 "version": version_of(r),
-                "versions": versions(&state, r)?,
+                "versions": versions(&state, r),
             },
             "status": {
                 "isPublished": published(r).is_some(),
