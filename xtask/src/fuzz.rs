@@ -250,8 +250,12 @@ fn run_target(target: &str, options: &Options) -> anyhow::Result<Figures> {
     Ok(figures)
 }
 
-/// libFuzzer's lines for each new, reduced or periodic input (`#1234 NEW cov: ...`).
+/// libFuzzer's lines for each new, reduced or periodic input (`#1234 NEW cov: ...`) and the
+/// newly covered functions it lists under them (`\tNEW_FUNC[1/1]: ...`).
 fn is_progress(line: &str) -> bool {
+    if line.starts_with("\tNEW_FUNC") || line.starts_with("\tNEW_PC") {
+        return true;
+    }
     let Some(rest) = line.strip_prefix('#') else {
         return false;
     };
@@ -354,6 +358,9 @@ mod tests {
             "#49932\tNEW    cov: 4277 ft: 14808 corp: 1699/48Kb lim: 49 exec/s: 4539"
         ));
         assert!(is_progress("#65536\tpulse  cov: 4277 ft: 14808"));
+        assert!(is_progress(
+            "\tNEW_FUNC[1/1]: 0x5609285beb40 in <alloc::raw_vec::RawVec<usize>>::grow_one"
+        ));
         assert!(!is_progress("#1648196\tDONE   cov: 596 ft: 1565"));
         assert!(!is_progress(
             "#0 0x561db4234801 in __sanitizer_print_stack_trace"
