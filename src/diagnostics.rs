@@ -32,15 +32,6 @@ pub(crate) fn api_error(summary: &str, what: &str, err: &palette_api::Error) -> 
     )
 }
 
-/// A handler ran before the provider was configured, which Terraform does not do.
-pub(crate) fn unconfigured(summary: &str) -> Diagnostic {
-    Diagnostic::error(
-        summary,
-        "The provider has not been configured. This is a bug in the provider or in Terraform, \
-         please report it.",
-    )
-}
-
 /// The wait was cancelled by Terraform (Ctrl-C), while doing `what`.
 pub(crate) fn interrupted(summary: &str, what: &str) -> Diagnostic {
     Diagnostic::error(

@@ -489,10 +489,6 @@ impl Resource for ClusterProfileResource {
 
     async fn create(&self, _ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
         const SUMMARY: &str = "Create Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let plan = &req.plan;
         let name = plan.get_str("name").unwrap_or_default().to_owned();
         let version = plan
@@ -500,14 +496,16 @@ impl Resource for ClusterProfileResource {
             .unwrap_or(DEFAULT_VERSION)
             .to_owned();
         let what = format!("creating cluster profile {name:?} version {version}");
-        let scope = match data
-            .scope(plan.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            plan.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics
-                    .push(diagnostics::api_error(SUMMARY, &what, &err));
+            Ok(connected) => connected,
+            Err(diag) => {
+                resp.diagnostics.push(diag);
                 resp.state = Value::Null;
                 return;
             }
@@ -584,25 +582,15 @@ impl Resource for ClusterProfileResource {
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let Some(uid) = req.state.get_str("id").map(str::to_owned) else {
             resp.remove();
             return;
         };
         let context = req.state.get_str("context").unwrap_or("project").to_owned();
-        let scope = match data.scope(&context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         match read_profile(&data.client, Some(&data.resolver), &scope, &uid, &req.state).await {
             Ok(Some(mut state)) => {
@@ -622,10 +610,6 @@ impl Resource for ClusterProfileResource {
 
     async fn update(&self, _ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
         const SUMMARY: &str = "Update Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let plan = &req.plan;
         let prior = &req.state;
         let name = plan.get_str("name").unwrap_or_default().to_owned();
@@ -634,17 +618,16 @@ impl Resource for ClusterProfileResource {
             .unwrap_or(DEFAULT_VERSION)
             .to_owned();
         let old_uid = prior.get_str("id").unwrap_or_default().to_owned();
-        let scope = match data
-            .scope(plan.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            plan.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
+            Ok(connected) => connected,
+            Err(diag) => {
+                resp.diagnostics.push(diag);
                 resp.state = prior.clone();
                 return;
             }
@@ -769,29 +752,21 @@ impl Resource for ClusterProfileResource {
 
     async fn delete(&self, _ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
         const SUMMARY: &str = "Delete Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let state = &req.state;
         let Some(uid) = state.get_str("id") else {
             return;
         };
         let name = state.get_str("name").unwrap_or_default();
         let version = state.get_str("version").unwrap_or_default();
-        let scope = match data
-            .scope(state.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            state.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         data.lookups.profiles.forget(&scoped_key(&scope, uid));
         let err = match data.client.delete_cluster_profile(&scope, uid).await {
@@ -835,10 +810,6 @@ impl Resource for ClusterProfileResource {
         resp: &mut ImportStateResponse,
     ) {
         const SUMMARY: &str = "Import Cluster Profile Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let id = match parse_profile_import_id(&req.id) {
             Ok(id) => id,
             Err(err) => {
@@ -854,16 +825,9 @@ impl Resource for ClusterProfileResource {
             }
         };
         let context = id.scope.context();
-        let scope = match data.scope(context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let uid = match id.target {
             ProfileTarget::Uid(uid) => uid,
@@ -922,23 +886,22 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         resp.plan.set("id", id);
     }
 
-    let Some(data) = req.provider_data.get::<PaletteData>() else {
+    if req.provider_data.get::<PaletteData>().is_none() {
         // An unknown provider configuration: nothing can be looked up yet.
         return;
-    };
+    }
     let Some(context) = resp.plan.get_str("context").map(str::to_owned) else {
         return;
     };
-    let scope = match data.scope(&context).await {
-        Ok(scope) => scope,
-        Err(err) => {
-            resp.diagnostics.push(diagnostics::api_error(
-                "Plan Cluster Profile Error",
-                "resolving the configured project",
-                &err,
-            ));
-            return;
-        }
+    let (data, scope) = match PaletteData::connect(
+        &req.provider_data,
+        &context,
+        "Plan Cluster Profile Error",
+    )
+    .await
+    {
+        Ok(connected) => connected,
+        Err(diag) => return resp.diagnostics.push(diag),
     };
 
     // A new version that already exists will be refused at apply: say so now, as a warning,
@@ -1130,28 +1093,21 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
             }
         };
         // The pack's type follows the registry that serves it.
-        if let Ok(Some(registry)) = data
+        if let Some((served, registry)) = data
             .resolver
-            .registry_by_uid(&scope, &resolved.registry_uid)
+            .served_pack_type(&scope, &resolved.registry_uid)
             .await
+            && served != kind
         {
-            let served = match registry.kind.as_deref() {
-                Some("oci") => "oci",
-                Some("helm") => "helm",
-                _ => "spectro",
-            };
-            if served != kind {
-                resp.diagnostics.attribute_error(
-                    path.clone().attr("type"),
-                    "Pack Type Mismatch",
-                    format!(
-                        "Pack {name:?} comes from registry {:?}, which serves {served} packs, but \
-                         the pack says type = {kind:?}. Set type = {served:?} or pick another \
-                         registry.",
-                        registry.name.as_deref().unwrap_or(&resolved.registry_uid)
-                    ),
-                );
-            }
+            resp.diagnostics.attribute_error(
+                path.clone().attr("type"),
+                "Pack Type Mismatch",
+                format!(
+                    "Pack {name:?} comes from registry {registry:?}, which serves {served} packs, \
+                     but the pack says type = {kind:?}. Set type = {served:?} or pick another \
+                     registry."
+                ),
+            );
         }
         planned.set("uid", resolved.uid.clone());
         let layer = Layer::from_api(resolved.layer.as_str()).unwrap_or(Layer::Addon);

@@ -374,25 +374,20 @@ impl Resource for PackResource {
 
     async fn create(&self, ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
         const SUMMARY: &str = "Create Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let plan = req.plan.clone();
         let cluster_uid = plan.get_str("cluster_id").unwrap_or_default().to_owned();
         let name = plan.get_str("name").unwrap_or_default().to_owned();
         let started = Instant::now();
-        let scope = match data
-            .scope(plan.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            plan.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
+            Ok(connected) => connected,
+            Err(diag) => {
+                resp.diagnostics.push(diag);
                 resp.state = Value::Null;
                 return;
             }
@@ -475,21 +470,11 @@ impl Resource for PackResource {
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         const SUMMARY: &str = "Read Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let context = req.state.get_str("context").unwrap_or("project").to_owned();
-        let scope = match data.scope(&context).await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         match read_pack(data, &scope, &req.state).await {
             Ok(Some(mut state)) => {
@@ -511,10 +496,6 @@ impl Resource for PackResource {
 
     async fn update(&self, ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
         const SUMMARY: &str = "Update Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let plan = req.plan.clone();
         let prior = &req.state;
         let started = Instant::now();
@@ -526,17 +507,15 @@ impl Resource for PackResource {
             resp.diagnostics.push(diag);
             resp.state = prior.clone();
         };
-        let scope = match data
-            .scope(plan.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            plan.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                return fail_prior(
-                    resp,
-                    diagnostics::api_error(SUMMARY, "resolving the configured project", &err),
-                );
-            }
+            Ok(connected) => connected,
+            Err(diag) => return fail_prior(resp, diag),
         };
         let display = match get_cluster(&data.client, &scope, &cluster_uid).await {
             Ok(Some(cluster)) => cluster_name(&cluster),
@@ -599,29 +578,21 @@ impl Resource for PackResource {
 
     async fn delete(&self, ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
         const SUMMARY: &str = "Delete Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let state = &req.state;
         let Some(profile_uid) = state.get_str("profile_id").filter(|s| !s.is_empty()) else {
             return;
         };
         let cluster_uid = state.get_str("cluster_id").unwrap_or_default();
         let name = state.get_str("name").unwrap_or_default();
-        let scope = match data
-            .scope(state.get_str("context").unwrap_or("project"))
-            .await
+        let (data, scope) = match PaletteData::connect(
+            &req.provider_data,
+            state.get_str("context").unwrap_or("project"),
+            SUMMARY,
+        )
+        .await
         {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         if let Err(diag) = detach_and_wait(ctx, data, &scope, cluster_uid, profile_uid, name).await
         {
@@ -653,10 +624,6 @@ impl Resource for PackResource {
         resp: &mut ImportStateResponse,
     ) {
         const SUMMARY: &str = "Import Pack Error";
-        let Some(data) = req.provider_data.get::<PaletteData>() else {
-            resp.diagnostics.push(diagnostics::unconfigured(SUMMARY));
-            return;
-        };
         let id = match parse_pack_import_id(&req.id) {
             Ok(id) => id,
             Err(err) => {
@@ -670,16 +637,10 @@ impl Resource for PackResource {
                 return;
             }
         };
-        let scope = match data.scope("project").await {
-            Ok(scope) => scope,
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    "resolving the configured project",
-                    &err,
-                ));
-                return;
-            }
+        let (data, scope) = match PaletteData::connect(&req.provider_data, "project", SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let cluster = match get_cluster(&data.client, &scope, &id.cluster_uid).await {
             Ok(Some(cluster)) => cluster,
@@ -843,24 +804,18 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     }
     plan_state(prior_pack, plan, creating || replacing);
 
-    let Some(data) = req.provider_data.get::<PaletteData>() else {
+    if req.provider_data.get::<PaletteData>().is_none() {
         // An unknown provider configuration: nothing can be looked up yet.
         return;
-    };
+    }
     let Some(context) = resp.plan.get_str("context").map(str::to_owned) else {
         return;
     };
-    let scope = match data.scope(&context).await {
-        Ok(scope) => scope,
-        Err(err) => {
-            resp.diagnostics.push(diagnostics::api_error(
-                "Plan Pack Error",
-                "resolving the configured project",
-                &err,
-            ));
-            return;
-        }
-    };
+    let (data, scope) =
+        match PaletteData::connect(&req.provider_data, &context, "Plan Pack Error").await {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
 
     // Resolve the pack (not a manifest pack): uid, layer, registry, default values.
     let mut cloud_types: Option<Vec<String>> = None;
