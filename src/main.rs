@@ -5,24 +5,16 @@
 //! shell that runs Terraform.
 
 mod data_sources;
-#[allow(dead_code)]
 mod diagnostics;
-#[allow(dead_code)]
 mod environments;
 mod ephemeral;
 mod functions;
-// NOTE(next): the resources will call these modules; until then they are only exercised by tests.
-#[allow(dead_code)]
 mod import_id;
 mod provider;
-#[allow(dead_code)]
 mod provider_data;
-#[allow(dead_code)]
 mod resolve;
 mod resources;
-#[allow(dead_code)]
 mod stack;
-#[allow(dead_code)]
 mod wait;
 
 use std::process::ExitCode;

@@ -86,11 +86,6 @@ pub(crate) trait Environment: Send + Sync {
         self.name().display_name()
     }
 
-    /// The path clusters of this environment are created at.
-    fn create_path(&self) -> String {
-        format!("/v1/spectroclusters/{}", self.cloud_type())
-    }
-
     /// The client's cloud type, which picks the cloud config and machine pool paths.
     fn api_cloud_type(&self) -> palette_api::CloudType {
         palette_api::CloudType::parse(self.cloud_type())
@@ -903,20 +898,6 @@ mod tests {
                 by_cloud_type(env.cloud_type()).map(|e| e.key()),
                 Some(env.key())
             );
-        }
-    }
-
-    #[test]
-    fn create_paths_follow_the_contract() {
-        let cases = [
-            ("aws", "/v1/spectroclusters/aws"),
-            ("eks", "/v1/spectroclusters/eks"),
-            ("nutanix", "/v1/spectroclusters/cloudTypes/nutanix"),
-            ("edge_native", "/v1/spectroclusters/edge-native"),
-            ("openstack", "/v1/spectroclusters/openstack"),
-        ];
-        for (key, path) in cases {
-            assert_eq!(by_key(key).unwrap().create_path(), path, "{key}");
         }
     }
 

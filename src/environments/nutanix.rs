@@ -34,10 +34,6 @@ impl Environment for Nutanix {
         Name::Nutanix
     }
 
-    fn create_path(&self) -> String {
-        "/v1/spectroclusters/cloudTypes/nutanix".to_string()
-    }
-
     fn attributes(&self) -> Vec<Attribute> {
         vec![
             required_string(

@@ -191,11 +191,6 @@ impl ProfileType {
     pub(crate) fn has_core_layers(self) -> bool {
         self != ProfileType::AddOn
     }
-
-    /// Whether profiles of this type may hold add-on packs.
-    pub(crate) fn allows_addons(self) -> bool {
-        self != ProfileType::Infra
-    }
 }
 
 impl fmt::Display for ProfileType {

@@ -78,11 +78,6 @@ impl Normalized {
         &self.documents
     }
 
-    /// Whether the stream holds no document (empty text, comments only, or null documents).
-    pub(crate) fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-
     /// The form of these documents.
     pub(crate) fn from_documents(documents: Vec<Value>) -> Normalized {
         Normalized { documents }
@@ -242,6 +237,7 @@ pub(crate) fn equivalent(a: &str, b: &str) -> bool {
 /// # Errors
 ///
 /// As [`normalize`].
+#[cfg(test)]
 pub(crate) fn canonical_text(yaml: &str) -> Result<String, YamlError> {
     normalize(yaml).map(|normalized| normalized.canonical_text())
 }
@@ -267,71 +263,6 @@ pub(crate) fn merge(base: Value, overlay: Value) -> Value {
             Value::Map(merged.into_iter().collect())
         }
         (_, overlay) => overlay,
-    }
-}
-
-/// The paths at which two forms differ, for a diagnostic that names what changed
-/// (`controller.replicas`, `tolerations[2]`, `[1].metadata.name` for the second document).
-/// Empty when the forms are equal.
-pub(crate) fn changed_paths(a: &Normalized, b: &Normalized) -> Vec<String> {
-    let mut paths = Vec::new();
-    if a.documents.len() == 1 && b.documents.len() == 1 {
-        diff_values(&a.documents[0], &b.documents[0], String::new(), &mut paths);
-        return paths;
-    }
-    let longest = a.documents.len().max(b.documents.len());
-    for index in 0..longest {
-        let path = format!("[{index}]");
-        match (a.documents.get(index), b.documents.get(index)) {
-            (Some(x), Some(y)) => diff_values(x, y, path, &mut paths),
-            _ => paths.push(path),
-        }
-    }
-    paths
-}
-
-fn diff_values(a: &Value, b: &Value, path: String, paths: &mut Vec<String>) {
-    match (a, b) {
-        (Value::Map(x), Value::Map(y)) => {
-            let x: BTreeMap<&Value, &Value> = x.iter().map(|(k, v)| (k, v)).collect();
-            let y: BTreeMap<&Value, &Value> = y.iter().map(|(k, v)| (k, v)).collect();
-            let mut keys: Vec<&Value> = x.keys().chain(y.keys()).copied().collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                let label = match key {
-                    Value::Str(text)
-                        if !text.is_empty()
-                            && text
-                                .chars()
-                                .all(|c| c.is_alphanumeric() || c == '-' || c == '_') =>
-                    {
-                        text.clone()
-                    }
-                    other => scalar_label(other),
-                };
-                let child = if path.is_empty() {
-                    label
-                } else {
-                    format!("{path}.{label}")
-                };
-                match (x.get(key), y.get(key)) {
-                    (Some(v), Some(w)) => diff_values(v, w, child, paths),
-                    _ => paths.push(child),
-                }
-            }
-        }
-        (Value::Seq(x), Value::Seq(y)) if x.len() == y.len() => {
-            for (index, (v, w)) in x.iter().zip(y).enumerate() {
-                diff_values(v, w, format!("{path}[{index}]"), paths);
-            }
-        }
-        _ if a == b => {}
-        _ => paths.push(if path.is_empty() {
-            "(document)".to_owned()
-        } else {
-            path
-        }),
     }
 }
 
@@ -2091,33 +2022,6 @@ mod tests {
                     "{name}: a fixed point"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn changed_paths_name_what_changed() {
-        let cases: &[(&str, &str, &str, &[&str])] = &[
-            ("none", "a: 1", "a: 1", &[]),
-            (
-                "nested value",
-                "a: {b: 1, c: 2}",
-                "a: {b: 1, c: 3}",
-                &["a.c"],
-            ),
-            ("added and removed", "a: 1\nb: 2", "a: 1\nc: 2", &["b", "c"]),
-            ("sequence item", "a: [x, y]", "a: [x, z]", &["a[1]"]),
-            ("sequence length", "a: [x]", "a: [x, y]", &["a"]),
-            (
-                "documents",
-                "a: 1\n---\nb: 1",
-                "a: 1\n---\nb: 2",
-                &["[1].b"],
-            ),
-            ("quoted key", "'x y': 1", "'x y': 2", &["\"x y\""]),
-            ("whole document", "a", "b", &["(document)"]),
-        ];
-        for (name, a, b, expected) in cases {
-            assert_eq!(changed_paths(&norm(a), &norm(b)), *expected, "{name}");
         }
     }
 

@@ -1,4 +1,4 @@
-//! Cluster profile versions: `MAJOR.MINOR.PATCH`, and which of several is newest.
+//! Cluster profile versions: `MAJOR.MINOR.PATCH`.
 //!
 //! Palette documents profile versions as `major.minor.patch` with the default `1.0.0`; each
 //! (name, version) pair is its own profile. We accept exactly three dot-separated decimal
@@ -83,20 +83,6 @@ impl fmt::Display for ProfileVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
     }
-}
-
-/// The newest of some version strings, as given; strings that are not `MAJOR.MINOR.PATCH` (old
-/// profiles made before the rule, say) are passed over. `None` when no string parses.
-pub(crate) fn newest<'a>(versions: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    versions
-        .into_iter()
-        .filter_map(|text| {
-            ProfileVersion::parse(text)
-                .ok()
-                .map(|version| (version, text))
-        })
-        .max_by_key(|(version, _)| *version)
-        .map(|(_, text)| text)
 }
 
 #[cfg(test)]
@@ -186,27 +172,5 @@ mod tests {
             parse("1.2.3").cmp(&parse("1.2.3")),
             std::cmp::Ordering::Equal
         );
-    }
-
-    #[test]
-    fn newest_picks_the_highest_and_skips_junk() {
-        let cases: [(&str, &[&str], Option<&str>); 5] = [
-            ("none", &[], None),
-            ("one", &["1.0.0"], Some("1.0.0")),
-            (
-                "numeric not lexical",
-                &["1.9.0", "1.10.0", "1.2.0"],
-                Some("1.10.0"),
-            ),
-            (
-                "junk skipped",
-                &["9.9", "latest", "1.0.1", "1.0.0"],
-                Some("1.0.1"),
-            ),
-            ("only junk", &["1.0", "x"], None),
-        ];
-        for (name, versions, expected) in cases {
-            assert_eq!(newest(versions.iter().copied()), expected, "{name}");
-        }
     }
 }
