@@ -1333,7 +1333,7 @@ fn emit_literal(out: &mut String, text: &str, indent: usize) {
     }
 }
 
-/// A mapping key that fits on one line without `?`.
+/// A mapping key that fits on one line without `?` (a multi-line template key does not).
 fn implicit_key(key: &Value) -> Option<String> {
     let text = match key {
         Value::Map(_) | Value::Seq(_) => return None,
@@ -1343,7 +1343,7 @@ fn implicit_key(key: &Value) -> Option<String> {
         Value::Tagged(..) => return None,
         scalar => flow_scalar(scalar),
     };
-    (text.len() <= 1000).then_some(text)
+    (text.len() <= 1000 && !text.contains('\n')).then_some(text)
 }
 
 /// A scalar on one line: plain when that reads back the same, double-quoted otherwise.
