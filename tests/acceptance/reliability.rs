@@ -1238,7 +1238,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 3] = [
+    let findings: [(&str, Target, &[u8]); 4] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1258,6 +1258,12 @@ fn cargo_fuzz_findings_stay_fixed() {
             fuzz_checks::yaml_values,
             b"se\r\rttUs\n\xff0&b\x01-{{%--\n\xc6\xdf.{{r.x }}\r\r\r\xff\t\r\r\r\r\r\r\x04\r\xc2\r\
               \x13\r\r\r\r\x0b\r\r\r\r\r\r\r\r\r",
+        ),
+        // A multi-line template as a mapping key was written as an implicit key (bug 10).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"? (a,\xea?b]\n\n s{{.pecx }}{e0? ? \xff[\xff\xffd|a,\xe0\xdfp\xef\xbf\xbd?bh\n",
         ),
     ];
     for (name, target, input) in findings {
