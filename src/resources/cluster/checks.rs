@@ -1,9 +1,20 @@
 //! Plan-time checks: the configuration alone, then read-only API calls (cloud account,
 //! profiles, edge hosts). None of them writes.
 
-use super::*;
-use crate::provider_data::scoped_key;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use palette_api::Scope;
 use palette_api::models::CloudAccountSummary;
+use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
+
+use crate::environments::{Environment, Pool};
+use crate::provider_data::{PaletteData, scoped_key};
+use crate::stack::environment_names::{Environment as Name, Scope as ProfileScope};
+use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
+use crate::{diagnostics, environments};
+
+use super::model::{elements, environment_keys, environment_of, timeouts_of};
 
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {

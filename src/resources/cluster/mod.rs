@@ -29,36 +29,21 @@
 //!   Palette to force it and says so in a warning.
 //! - **Import** takes the uid or the name, optionally prefixed with `tenant/`.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use palette_api::models::{
-    ManifestRefUpdateEntity, ObjectMeta, ObjectMetaInputEntity, ObjectMetaInputEntitySchema,
-    PackValuesEntity, SpectroCluster, SpectroClusterProfileEntity, SpectroClusterProfiles,
-    SpectroClusterProfilesDeleteEntity, SpectroClusterVariable, SpectroClusterVariableUpdateEntity,
-};
-use palette_api::{Client, KubeconfigKind, Scope};
-use tfplugin::plan_modifier::{requires_replace, use_state_for_unknown};
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
     UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
 };
-use tfplugin::validator::{one_of, regex_matches};
-use tfplugin::{
-    Attribute, AttributePath, Block, Context, Diagnostic, Diagnostics, NestedBlock, Nesting,
-    Resource, Schema, Type, Value, ValueExt, async_trait,
-};
+use tfplugin::{Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait};
 use tokio::time::Instant;
 
 use crate::diagnostics;
-use crate::environments::{self, CloudConfigState, ClusterSpec, Environment, Pool};
+use crate::environments::ClusterSpec;
 use crate::import_id::{ClusterTarget, parse_cluster_import_id};
 use crate::provider_data::PaletteData;
-use crate::stack::environment_names::{Environment as Name, Scope as ProfileScope};
-use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
-use crate::stack::values;
-use crate::wait::{self, Expect, Goal, Snapshot, WaitError, Waiter};
+use crate::wait::{Expect, Goal, WaitError, Waiter};
 
 mod checks;
 mod model;
@@ -70,13 +55,13 @@ mod tests;
 mod update;
 mod waiting;
 
-use checks::*;
-use model::*;
-use plan::*;
-use read::*;
-use schema::*;
-use update::*;
-use waiting::*;
+use checks::{check_config, check_with_api};
+use model::{Model, ProfileModel, timeouts_of};
+use plan::{keep_equivalent_text, restore_unchanged_computed};
+use read::{cloud_config_id, empty_state, read_for_refresh, read_remote, refresh, set_progress};
+use schema::schema_v0;
+use update::{apply_changes, resolve_edge_hosts};
+use waiting::{finish, reached, wait_diagnostic};
 
 pub(crate) use read::{layer_type, layers_value};
 

@@ -1,7 +1,20 @@
 //! The configuration as plain Rust: timeouts, profiles with pack overrides, and the model
 //! the create and update paths work from.
 
-use super::*;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use palette_api::models::{
+    ManifestRefUpdateEntity, ObjectMeta, PackValuesEntity, SpectroClusterProfileEntity,
+    SpectroClusterVariable,
+};
+use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
+
+use crate::environments::{Environment, Pool};
+use crate::stack::values;
+use crate::{environments, wait};
+
+use super::{DEFAULT_CREATE, DEFAULT_DELETE, DEFAULT_UPDATE};
 
 /// Operation timeouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,11 @@
 //! Plan helpers: keep prior text that means the same, and prior computed values that cannot
 //! change.
 
-use super::*;
+use tfplugin::{Value, ValueExt};
+
+use crate::stack::values;
+
+use super::model::elements;
 
 /// Plans the prior text of pack values and manifests whose configured text means the same
 /// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts

@@ -1,14 +1,25 @@
 //! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
 
-use super::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
 
-use crate::provider_data::scoped_key;
 use palette_api::models::{
     SearchFilterBoolCondition, SearchFilterCondition, SearchFilterConjunctionOperator,
     SearchFilterGroup, SearchFilterItem, SearchFilterPropertyType, SearchFilterSpec,
-    SearchFilterSummarySpec,
+    SearchFilterSummarySpec, SpectroCluster,
 };
+use palette_api::{Client, KubeconfigKind, Scope};
+use tfplugin::{Block, Diagnostics, Nesting, Type, Value, ValueExt};
+
+use crate::environments::{CloudConfigState, Environment, Pool};
+use crate::provider_data::{PaletteData, scoped_key};
+use crate::stack::values;
+use crate::wait::Snapshot;
+use crate::{environments, wait};
+
+use super::PACK_CARRIER_PREFIX;
+use super::model::elements;
+use super::schema::schema_v0;
 
 /// Everything read about a cluster for a refresh.
 #[derive(Clone)]
@@ -626,7 +637,6 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
 #[cfg(test)]
 mod refresh_tests {
     use super::*;
-
     fn data() -> PaletteData {
         let config = palette_api::ClientConfig::new("http://127.0.0.1:9", "k");
         PaletteData::with_client(Client::new(config).expect("client builds"), "p".into())

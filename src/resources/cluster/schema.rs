@@ -1,6 +1,12 @@
 //! The resource's schema: the environment blocks, pools, profiles and timeouts.
 
-use super::*;
+use tfplugin::plan_modifier::{requires_replace, use_state_for_unknown};
+use tfplugin::validator::{one_of, regex_matches};
+use tfplugin::{Attribute, Block, NestedBlock, Nesting, Schema, Type};
+
+use crate::environments;
+
+use super::read::layer_type;
 
 /// The schema, version 0.
 pub(super) fn schema_v0() -> Schema {

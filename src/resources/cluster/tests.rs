@@ -1,5 +1,16 @@
 //! Unit tests of the plan checks, timeouts, value comparison and refresh.
 
+use std::collections::BTreeMap;
+
+use tfplugin::{AttributePath, Block};
+
+use crate::environments::{self, CloudConfigState, Pool};
+
+use super::checks::*;
+use super::model::*;
+use super::plan::*;
+use super::read::*;
+use super::schema::*;
 use super::*;
 
 fn base_config(env_key: &str, env_block: Value, pools: Vec<Value>, account: Option<&str>) -> Value {

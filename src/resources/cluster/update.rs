@@ -1,6 +1,19 @@
 //! Day 2: applying a planned change in place through the API's update paths.
 
-use super::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+use palette_api::models::{
+    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpectroClusterProfiles,
+    SpectroClusterProfilesDeleteEntity, SpectroClusterVariableUpdateEntity,
+};
+use palette_api::{Client, Scope};
+use tfplugin::Diagnostic;
+
+use crate::environments::Pool;
+use crate::wait::Expect;
+use crate::{diagnostics, environments};
+
+use super::model::{Model, ProfileModel};
 
 /// Applies a day-2 change; returns what the wait must then see.
 pub(super) async fn apply_changes(

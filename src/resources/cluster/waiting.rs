@@ -1,6 +1,18 @@
 //! Waiting for a create or update per `wait_for`, and the diagnostics a failed wait gives.
 
-use super::*;
+use std::time::Duration;
+
+use palette_api::Scope;
+use palette_api::models::SpectroCluster;
+use tfplugin::{Context, Diagnostic};
+use tokio::time::Instant;
+
+use crate::provider_data::PaletteData;
+use crate::wait::{Expect, Goal, Snapshot, WaitError, Waiter};
+use crate::{diagnostics, wait};
+
+use super::model::Model;
+use super::read::read_remote;
 
 /// What a create or update saw at the end of its wait.
 pub(super) struct Waited {
