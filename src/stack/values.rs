@@ -1173,19 +1173,26 @@ fn emit_document(out: &mut String, document: &Value, separated: bool) {
             let _ = writeln!(out, "--- {}", render_tag(tag));
             emit_block(out, inner, 0);
         }
-        _ => {
+        _ if is_collection(document) && !is_empty_collection(document) => {
             if separated {
                 out.push_str("---\n");
             }
-            if is_collection(document) && !is_empty_collection(document) {
-                emit_block(out, document, 0);
-            } else {
-                // A top-level scalar or empty collection: the text after the indicator, minus the
-                // space that would follow an indicator.
-                let mut line = String::new();
-                emit_after(&mut line, document, 2, false);
-                out.push_str(line.strip_prefix(' ').unwrap_or(&line));
+            emit_block(out, document, 0);
+        }
+        _ => {
+            // A top-level scalar or empty collection: the text after the indicator, minus the
+            // space that would follow an indicator. One that starts like a document marker (a
+            // template such as `... {{ x }}`) follows an explicit `---` on its line, where it
+            // cannot be read as one.
+            let mut line = String::new();
+            emit_after(&mut line, document, 2, false);
+            let text = line.strip_prefix(' ').unwrap_or(&line);
+            if text.starts_with("---") || text.starts_with("...") {
+                out.push_str("--- ");
+            } else if separated {
+                out.push_str("---\n");
             }
+            out.push_str(text);
         }
     }
 }
