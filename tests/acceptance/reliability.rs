@@ -1238,7 +1238,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 4] = [
+    let findings: [(&str, Target, &[u8]); 5] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1264,6 +1264,13 @@ fn cargo_fuzz_findings_stay_fixed() {
             "yaml_values",
             fuzz_checks::yaml_values,
             b"? (a,\xea?b]\n\n s{{.pecx }}{e0? ? \xff[\xff\xffd|a,\xe0\xdfp\xef\xbf\xbd?bh\n",
+        ),
+        // A top-level template starting with `...` was written where it reads as a marker
+        // (bug 11).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"\t...\t*b\t[\n?#\n? \t{{{{{{{{{\xd5\xfe\xfe}}\x8as zl\xa5e",
         ),
     ];
     for (name, target, input) in findings {
