@@ -3,6 +3,7 @@
 //! the cloud-account family, and the fields a cluster and a pool must carry.
 
 use axum::body::Bytes;
+use axum::response::Response;
 use palette_api::models as m;
 use serde_json::Value;
 
@@ -10,7 +11,7 @@ use crate::error::ApiResult;
 use crate::wire;
 
 type Parse = fn(&Bytes) -> ApiResult<Value>;
-type Render = fn(Value) -> ApiResult<Value>;
+type Render = fn(Value) -> ApiResult<Response>;
 
 /// One environment.
 pub struct Environment {
@@ -36,9 +37,9 @@ pub struct Environment {
     pub parse_pool: Parse,
     /// Reads a `PUT .../clusterConfig` body.
     pub parse_cluster_config: Parse,
-    /// Writes the cloud config.
+    /// Writes the cloud config (a 200 through its model).
     pub render_config: Render,
-    /// Writes a page of machines.
+    /// Writes a page of machines (a 200 through its model).
     pub render_machines: Render,
 }
 
@@ -57,8 +58,8 @@ macro_rules! env {
             parse_create: wire::parse::<$entity>,
             parse_pool: wire::parse::<$pool>,
             parse_cluster_config: wire::parse::<$cluster_config>,
-            render_config: wire::through::<$cloud_config>,
-            render_machines: wire::through::<$machines>,
+            render_config: wire::ok::<$cloud_config>,
+            render_machines: wire::ok::<$machines>,
         }
     };
 }

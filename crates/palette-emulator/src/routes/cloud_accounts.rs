@@ -23,6 +23,7 @@ use crate::{ids, wire};
 
 type Parse = fn(&Bytes) -> ApiResult<Value>;
 type Render = fn(Value) -> ApiResult<Value>;
+type Respond = fn(Value) -> ApiResult<Response>;
 
 /// One family of cloud accounts and the models its routes use.
 struct CloudKind {
@@ -30,7 +31,8 @@ struct CloudKind {
     path: &'static str,
     parse: Parse,
     render: Render,
-    render_list: Render,
+    /// Writes a page of accounts (a 200 through the list model).
+    render_list: Respond,
     /// Fields of `spec` a create or update must carry.
     required: &'static [&'static str],
     /// Fields of `spec` never returned.
@@ -42,7 +44,7 @@ const KINDS: &[CloudKind] = &[
         path: "aws",
         parse: wire::parse::<m::AwsAccount>,
         render: wire::through::<m::AwsAccount>,
-        render_list: wire::through::<m::AwsAccounts>,
+        render_list: wire::ok::<m::AwsAccounts>,
         required: &[],
         secrets: &["secretKey", "secretToken"],
     },
@@ -50,7 +52,7 @@ const KINDS: &[CloudKind] = &[
         path: "azure",
         parse: wire::parse::<m::AzureAccount>,
         render: wire::through::<m::AzureAccount>,
-        render_list: wire::through::<m::AzureAccounts>,
+        render_list: wire::ok::<m::AzureAccounts>,
         required: &["clientId", "clientSecret", "tenantId"],
         secrets: &["clientSecret"],
     },
@@ -58,7 +60,7 @@ const KINDS: &[CloudKind] = &[
         path: "gcp",
         parse: wire::parse::<m::GcpAccountEntity>,
         render: wire::through::<m::GcpAccount>,
-        render_list: wire::through::<m::GcpAccounts>,
+        render_list: wire::ok::<m::GcpAccounts>,
         required: &["jsonCredentials"],
         secrets: &["jsonCredentials"],
     },
@@ -66,7 +68,7 @@ const KINDS: &[CloudKind] = &[
         path: "vsphere",
         parse: wire::parse::<m::VsphereAccount>,
         render: wire::through::<m::VsphereAccount>,
-        render_list: wire::through::<m::VsphereAccounts>,
+        render_list: wire::ok::<m::VsphereAccounts>,
         required: &["vcenterServer", "username", "password"],
         secrets: &["password"],
     },
@@ -74,7 +76,7 @@ const KINDS: &[CloudKind] = &[
         path: "maas",
         parse: wire::parse::<m::MaasAccount>,
         render: wire::through::<m::MaasAccount>,
-        render_list: wire::through::<m::MaasAccounts>,
+        render_list: wire::ok::<m::MaasAccounts>,
         required: &["apiEndpoint", "apiKey"],
         secrets: &["apiKey"],
     },
@@ -82,7 +84,7 @@ const KINDS: &[CloudKind] = &[
         path: "openstack",
         parse: wire::parse::<m::OpenStackAccount>,
         render: wire::through::<m::OpenStackAccount>,
-        render_list: wire::through::<m::OpenStackAccounts>,
+        render_list: wire::ok::<m::OpenStackAccounts>,
         required: &["identityEndpoint", "username", "password"],
         secrets: &["password"],
     },
@@ -90,7 +92,7 @@ const KINDS: &[CloudKind] = &[
         path: "tencent",
         parse: wire::parse::<m::TencentAccount>,
         render: wire::through::<m::TencentAccount>,
-        render_list: wire::through::<m::TencentAccounts>,
+        render_list: wire::ok::<m::TencentAccounts>,
         required: &["secretId", "secretKey"],
         secrets: &["secretKey"],
     },
@@ -100,7 +102,7 @@ const CUSTOM: CloudKind = CloudKind {
     path: "cloudTypes",
     parse: wire::parse::<m::CustomAccountEntity>,
     render: wire::through::<m::CustomAccount>,
-    render_list: wire::through::<m::CustomAccounts>,
+    render_list: wire::ok::<m::CustomAccounts>,
     required: &[],
     secrets: &[],
 };
@@ -317,8 +319,7 @@ async fn list(
             items.push(render(kind, &record)?);
         }
     }
-    let body = (kind.render_list)(page.apply(items))?;
-    Ok(axum::Json(body).into_response())
+    (kind.render_list)(page.apply(items))
 }
 
 fn name_filter(q: &Query, name: &str) -> bool {

@@ -9,7 +9,7 @@
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
@@ -106,7 +106,7 @@ async fn read(
     uid: String,
 ) -> ApiResult<Response> {
     let (config, _) = find_config(&state, &ctx, env, &uid)?;
-    Ok(axum::Json((env.render_config)(public(config.doc))?).into_response())
+    (env.render_config)(public(config.doc))
 }
 
 fn change_pools(
@@ -295,7 +295,7 @@ async fn machines(
             }));
         }
     }
-    Ok(axum::Json((env.render_machines)(page.apply(items))?).into_response())
+    (env.render_machines)(page.apply(items))
 }
 
 fn machine_spec(
