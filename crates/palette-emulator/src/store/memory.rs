@@ -103,6 +103,11 @@ mod tests {
         }
     }
 
+    fn profile_uids(store: &MemoryStore) -> Vec<String> {
+        let records = store.list(Kind::Profile).unwrap();
+        records.into_iter().map(|r| r.uid).collect()
+    }
+
     #[test]
     fn keeps_insertion_order_across_updates() {
         let store = MemoryStore::new();
@@ -110,13 +115,7 @@ mod tests {
             .apply(vec![Op::Put(record("b", 1)), Op::Put(record("a", 1))])
             .unwrap();
         store.put(record("b", 2)).unwrap();
-        let uids: Vec<String> = store
-            .list(Kind::Profile)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.uid)
-            .collect();
-        assert_eq!(uids, ["b", "a"]);
+        assert_eq!(profile_uids(&store), ["b", "a"]);
         assert_eq!(store.get(Kind::Profile, "b").unwrap().unwrap().doc["n"], 2);
         store
             .apply(vec![Op::Delete(Kind::Profile, "b".into())])
@@ -133,13 +132,7 @@ mod tests {
                 Op::Put(record("b", 4)),
             ])
             .unwrap();
-        let uids: Vec<String> = store
-            .list(Kind::Profile)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.uid)
-            .collect();
-        assert_eq!(uids, ["a", "b"]);
+        assert_eq!(profile_uids(&store), ["a", "b"]);
         assert_eq!(store.get(Kind::Cluster, "a").unwrap().unwrap().doc["n"], 3);
         assert_eq!(store.get(Kind::Profile, "a").unwrap().unwrap().doc["n"], 1);
     }
