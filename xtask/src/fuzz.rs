@@ -34,11 +34,17 @@ const BOUNDED_SECONDS: u64 = 45;
 /// An input that runs longer than this counts as a hang, which fails the run.
 const INPUT_TIMEOUT_SECONDS: u64 = 10;
 
+/// The libFuzzer seed of the bounded runs: fixed, so CI explores the same inputs each time (on
+/// a fresh corpus) and a crash there is one that a developer can reproduce.
+const BOUNDED_SEED: u64 = 20_261_124;
+
 /// What a run is asked for.
 struct Options {
     targets: Vec<String>,
     seconds: u64,
     sanitizer: String,
+    /// libFuzzer's `-seed`; none for a random one.
+    seed: Option<u64>,
 }
 
 /// What one target's run measured.
@@ -58,6 +64,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         targets: Vec::new(),
         seconds: 60,
         sanitizer: "address".to_string(),
+        seed: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -72,9 +79,17 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
                 let value = args.next().context("`--sanitizer` needs a name")?;
                 options.sanitizer.clone_from(value);
             }
+            "--seed" => {
+                let value = args.next().context("`--seed` needs a number")?;
+                options.seed = Some(
+                    value
+                        .parse()
+                        .with_context(|| format!("`--seed {value}` is not a number"))?,
+                );
+            }
             name if TARGETS.contains(&name) => options.targets.push(name.to_string()),
             other => bail!(
-                "unexpected argument `{other}` (expected --seconds N, --sanitizer NAME or a target: {})",
+                "unexpected argument `{other}` (expected --seconds N, --sanitizer NAME, --seed N or a target: {})",
                 TARGETS.join(", ")
             ),
         }
@@ -90,17 +105,24 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// The bounded run of every target that `cargo xtask test` makes: ASan, `PALETTE_FUZZ_SECONDS`
-/// (default [`BOUNDED_SECONDS`]) per target. Returns how many targets passed and failed; a
+/// (default [`BOUNDED_SECONDS`]) per target, libFuzzer seed `PALETTE_FUZZ_SEED` (default
+/// [`BOUNDED_SEED`]; `random` for a new one each run). Returns how many targets passed and failed; a
 /// setup failure (cargo-fuzz cannot be installed, the build fails) fails them all.
 pub(crate) fn bounded() -> (u64, u64) {
     let seconds = std::env::var("PALETTE_FUZZ_SECONDS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(BOUNDED_SECONDS);
+    let seed = match std::env::var("PALETTE_FUZZ_SEED").ok().as_deref() {
+        Some("random") => None,
+        Some(text) => Some(text.parse().unwrap_or(BOUNDED_SEED)),
+        None => Some(BOUNDED_SEED),
+    };
     let options = Options {
         targets: TARGETS.iter().map(|t| t.to_string()).collect(),
         seconds,
         sanitizer: "address".to_string(),
+        seed,
     };
     let total = TARGETS.len() as u64;
     match run(&options) {
@@ -216,6 +238,7 @@ fn run_target(target: &str, options: &Options) -> anyhow::Result<Figures> {
         .arg(format!("-max_total_time={}", options.seconds))
         .arg(format!("-timeout={INPUT_TIMEOUT_SECONDS}"))
         .args(["-max_len=4096", "-print_final_stats=1"])
+        .args(options.seed.map(|seed| format!("-seed={seed}")))
         .env("PALETTE_FUZZ_SEED_DIR", &corpus)
         .env("RUST_BACKTRACE", "1");
     let shown = util::display(&cmd);

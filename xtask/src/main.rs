@@ -97,7 +97,7 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "fuzz",
-        usage: "fuzz [--seconds N] [--sanitizer address|none] [TARGET...]",
+        usage: "fuzz [--seconds N] [--sanitizer address|none] [--seed N] [TARGET...]",
         about: "install cargo-fuzz if needed, then fuzz each target for N s (default 60) on stable",
         run: fuzz::task,
     },
