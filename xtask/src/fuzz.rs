@@ -10,7 +10,9 @@
 //!
 //! A crash, a leak, a hang over [`INPUT_TIMEOUT_SECONDS`] or an out-of-memory fails the run and
 //! prints the reproducer under `fuzz/artifacts/<target>/`. `cargo xtask test` runs [`bounded`]
-//! after the cargo tests, and counts each target as one test.
+//! after the cargo tests, and counts each target as one test: a fixed number of inputs per
+//! target ([`BOUNDED_RUNS`]) from a fixed seed on a fresh corpus, so it explores the same inputs
+//! on a fast machine as on a slow one.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -27,9 +29,14 @@ pub(crate) const TARGETS: [&str; 3] = ["value_decoding", "yaml_values", "import_
 /// The cargo-fuzz release installed when none is found.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
-/// Seconds each target runs in `cargo xtask test` (and so in CI) unless
-/// `PALETTE_FUZZ_SECONDS` says otherwise.
-const BOUNDED_SECONDS: u64 = 45;
+/// How many inputs each target runs in `cargo xtask test` (and so in CI), in [`TARGETS`]'
+/// order: chosen so that each takes 30 to 45 s on the 2-core development machine under ASan.
+/// A count, not a time, so a faster or slower machine runs exactly the same inputs.
+const BOUNDED_RUNS: [u64; 3] = [1_500_000, 240_000, 2_000_000];
+
+/// The safety net of a bounded run: a target still running after this many seconds stops
+/// there, which is reported (it explored fewer inputs than CI means to) but does not fail.
+const BOUNDED_CAP_SECONDS: u64 = 120;
 
 /// An input that runs longer than this counts as a hang, which fails the run.
 const INPUT_TIMEOUT_SECONDS: u64 = 10;
@@ -41,7 +48,13 @@ const BOUNDED_SEED: u64 = 20_261_124;
 /// What a run is asked for.
 struct Options {
     targets: Vec<String>,
+    /// The time each target runs (libFuzzer's `-max_total_time`); with `runs`, a cap.
     seconds: u64,
+    /// How many inputs each target runs (libFuzzer's `-runs`), in `targets`' order; empty to
+    /// run for `seconds`.
+    runs: Vec<u64>,
+    /// Where the corpora are: `fuzz/corpus` for campaigns that keep growing it.
+    corpus_dir: PathBuf,
     sanitizer: String,
     /// libFuzzer's `-seed`; none for a random one.
     seed: Option<u64>,
@@ -60,9 +73,18 @@ struct Figures {
 }
 
 pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
+    if args == ["--bounded"] {
+        let (_, failed) = bounded();
+        if failed > 0 {
+            bail!("{failed} fuzz target(s) failed: reproducers above");
+        }
+        return Ok(());
+    }
     let mut options = Options {
         targets: Vec::new(),
         seconds: 60,
+        runs: Vec::new(),
+        corpus_dir: project_root().join("fuzz/corpus"),
         sanitizer: "address".to_string(),
         seed: None,
     };
@@ -89,7 +111,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             }
             name if TARGETS.contains(&name) => options.targets.push(name.to_string()),
             other => bail!(
-                "unexpected argument `{other}` (expected --seconds N, --sanitizer NAME, --seed N or a target: {})",
+                "unexpected argument `{other}` (expected --bounded alone, or --seconds N, --sanitizer NAME, --seed N or a target: {})",
                 TARGETS.join(", ")
             ),
         }
@@ -104,15 +126,21 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The bounded run of every target that `cargo xtask test` makes: ASan, `PALETTE_FUZZ_SECONDS`
-/// (default [`BOUNDED_SECONDS`]) per target, libFuzzer seed `PALETTE_FUZZ_SEED` (default
-/// [`BOUNDED_SEED`]; `random` for a new one each run). Returns how many targets passed and failed; a
-/// setup failure (cargo-fuzz cannot be installed, the build fails) fails them all.
+/// The bounded run of every target that `cargo xtask test` makes: ASan, [`BOUNDED_RUNS`] inputs
+/// per target in one process (capped at [`BOUNDED_CAP_SECONDS`]), libFuzzer seed
+/// `PALETTE_FUZZ_SEED` (default [`BOUNDED_SEED`]; `random` for a new one each run), each target
+/// starting from its seeds in a fresh corpus under `fuzz/target/bounded-corpus` (the campaign
+/// corpus in `fuzz/corpus` would make the inputs depend on earlier runs). Returns how many
+/// targets passed and failed; a setup failure (cargo-fuzz cannot be installed, the build fails)
+/// fails them all.
 pub(crate) fn bounded() -> (u64, u64) {
-    let seconds = std::env::var("PALETTE_FUZZ_SECONDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(BOUNDED_SECONDS);
+    let corpus_dir = project_root().join("fuzz/target/bounded-corpus");
+    if corpus_dir.exists()
+        && let Err(err) = std::fs::remove_dir_all(&corpus_dir)
+    {
+        eprintln!("error: fuzz: removing {}: {err}", corpus_dir.display());
+        return (0, TARGETS.len() as u64);
+    }
     let seed = match std::env::var("PALETTE_FUZZ_SEED").ok().as_deref() {
         Some("random") => None,
         Some(text) => Some(text.parse().unwrap_or(BOUNDED_SEED)),
@@ -120,7 +148,9 @@ pub(crate) fn bounded() -> (u64, u64) {
     };
     let options = Options {
         targets: TARGETS.iter().map(|t| t.to_string()).collect(),
-        seconds,
+        seconds: BOUNDED_CAP_SECONDS,
+        runs: BOUNDED_RUNS.to_vec(),
+        corpus_dir,
         sanitizer: "address".to_string(),
         seed,
     };
@@ -148,11 +178,18 @@ fn run(options: &Options) -> anyhow::Result<u64> {
     let built = build_started.elapsed();
 
     let mut results = Vec::new();
-    for target in &options.targets {
-        section(&format!("fuzz {target} for {} s", options.seconds));
+    for (index, target) in options.targets.iter().enumerate() {
+        let runs = options.runs.get(index).copied();
+        match runs {
+            Some(runs) => section(&format!(
+                "fuzz {target} for {runs} inputs (at most {} s)",
+                options.seconds
+            )),
+            None => section(&format!("fuzz {target} for {} s", options.seconds)),
+        }
         let run_started = Instant::now();
-        let figures = run_target(target, options)?;
-        results.push((target, run_started.elapsed(), figures));
+        let figures = run_target(target, runs, options)?;
+        results.push((target, runs, run_started.elapsed(), figures));
     }
 
     section("fuzz summary");
@@ -163,7 +200,7 @@ fn run(options: &Options) -> anyhow::Result<u64> {
         options.sanitizer
     );
     let mut failed = 0;
-    for (target, took, figures) in &results {
+    for (target, runs, took, figures) in &results {
         let status = if figures.reproducer.is_some() {
             failed += 1;
             "FAILED"
@@ -180,6 +217,16 @@ fn run(options: &Options) -> anyhow::Result<u64> {
             figures.corpus,
             figures.peak_rss_mb
         );
+        if let Some(runs) = runs
+            && figures.reproducer.is_none()
+            && figures.execs < *runs
+        {
+            // Not a failure: the inputs that ran passed, but fewer ran than the step means to.
+            eprintln!(
+                "    note: the {} s cap stopped {target} after {} of its {runs} inputs (a slow or loaded machine)",
+                options.seconds, figures.execs
+            );
+        }
         if let Some(path) = &figures.reproducer {
             eprintln!(
                 "    reproducer: {path}\n    replay: RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz \
@@ -227,15 +274,17 @@ fn cargo_fuzz(subcommand: &str, sanitizer: &str) -> Command {
     cmd
 }
 
-/// Runs one target for `options.seconds`, echoing libFuzzer's output without its per-input
-/// progress lines, and reads its final figures.
-fn run_target(target: &str, options: &Options) -> anyhow::Result<Figures> {
-    let corpus = project_root().join("fuzz/corpus").join(target);
+/// Runs one target for `runs` inputs (at most `options.seconds`) or, without `runs`, for
+/// `options.seconds`, in one process, echoing libFuzzer's output without its per-input progress
+/// lines, and reads its final figures.
+fn run_target(target: &str, runs: Option<u64>, options: &Options) -> anyhow::Result<Figures> {
+    let corpus = options.corpus_dir.join(target);
     let mut cmd = cargo_fuzz("run", &options.sanitizer);
     cmd.arg(target)
         .arg(&corpus)
         .arg("--")
         .arg(format!("-max_total_time={}", options.seconds))
+        .args(runs.map(|runs| format!("-runs={runs}")))
         .arg(format!("-timeout={INPUT_TIMEOUT_SECONDS}"))
         .args(["-max_len=4096", "-print_final_stats=1"])
         .args(options.seed.map(|seed| format!("-seed={seed}")))

@@ -97,8 +97,8 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "fuzz",
-        usage: "fuzz [--seconds N] [--sanitizer address|none] [--seed N] [TARGET...]",
-        about: "install cargo-fuzz if needed, then fuzz each target for N s (default 60) on stable",
+        usage: "fuzz [--seconds N] [--sanitizer address|none] [--seed N] [TARGET...] | fuzz --bounded",
+        about: "install cargo-fuzz if needed, then fuzz each target for N s (default 60) on stable; --bounded: the fixed-input run of `cargo xtask test`",
         run: fuzz::task,
     },
     Task {
