@@ -1340,7 +1340,9 @@ fn emit_literal(out: &mut String, text: &str, indent: usize) {
     }
 }
 
-/// A mapping key that fits on one line without `?` (a multi-line template key does not).
+/// A mapping key that fits on one line without `?` (a multi-line template key does not, nor one
+/// holding a `{{` that no `}}` in the key closes: the value written after it on the same line
+/// could close it, and the key would read as another macro, or as none).
 fn implicit_key(key: &Value) -> Option<String> {
     let text = match key {
         Value::Map(_) | Value::Seq(_) => return None,
@@ -1350,7 +1352,20 @@ fn implicit_key(key: &Value) -> Option<String> {
         Value::Tagged(..) => return None,
         scalar => flow_scalar(scalar),
     };
-    (text.len() <= 1000 && !text.contains('\n')).then_some(text)
+    (text.len() <= 1000 && !text.contains('\n') && !has_open_macro(&text)).then_some(text)
+}
+
+/// Whether a line holds a `{{` that starts no macro within it (see [`Prepared::new`]), so text
+/// added after it on the same line could make one.
+fn has_open_macro(line: &str) -> bool {
+    let mut rest = line;
+    while let Some(start) = rest.find("{{") {
+        match macro_len(&rest[start..]) {
+            Some(len) => rest = &rest[start + len..],
+            None => return true,
+        }
+    }
+    false
 }
 
 /// A scalar on one line: plain when that reads back the same, double-quoted otherwise.
@@ -2004,6 +2019,11 @@ mod tests {
                 "a: \" x\\ny\"\n",
             ),
             ("no keep chomping", "a: \"x\\n\\n\"", "a: \"x\\n\\n\"\n"),
+            (
+                "template key with an unclosed macro (bug 12)",
+                "k {{ a }} {{:\n  v }}\n",
+                "? k {{ a }} {{\n: v }}\n",
+            ),
         ];
         for (name, input, expected) in cases {
             let text = canonical_text(input).unwrap_or_else(|error| panic!("{name}: {error}"));

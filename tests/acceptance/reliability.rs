@@ -1238,7 +1238,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 5] = [
+    let findings: [(&str, Target, &[u8]); 6] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1271,6 +1271,13 @@ fn cargo_fuzz_findings_stay_fixed() {
             "yaml_values",
             fuzz_checks::yaml_values,
             b"\t...\t*b\t[\n?#\n? \t{{{{{{{{{\xd5\xfe\xfe}}\x8as zl\xa5e",
+        ),
+        // A key holding an unclosed `{{` was written with its value on its line, where the
+        // value's `}}` closed it (bug 12).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"a:\n  -\xa0b:\nc {{:\xff\xff\xff.:~\xff {{ - %e-{{{{{\xfb}}p {{:2a:\n  -\xa0ro}}\n",
         ),
     ];
     for (name, target, input) in findings {
