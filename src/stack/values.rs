@@ -1234,6 +1234,24 @@ fn emit_entries(out: &mut String, value: &Value, indent: usize, inline_first: bo
                     out.push_str(&pad);
                 }
                 match implicit_key(key) {
+                    // A key holding a `{{` that no `}}` in it closes has its value on the next
+                    // line: on the key's line, a `}}` in the value could close that `{{` into a
+                    // macro swallowing the `:` (bug 12). The explicit `? key` form would not do:
+                    // a key ending in `:` reads there as a mapping (bug 13).
+                    Some(text) if has_open_macro(&text) => {
+                        out.push_str(&text);
+                        out.push(':');
+                        let mut after = String::new();
+                        emit_after(&mut after, value, indent + 2, false);
+                        match after.strip_prefix(' ') {
+                            Some(rest) => {
+                                out.push('\n');
+                                out.push_str(&" ".repeat(indent + 2));
+                                out.push_str(rest);
+                            }
+                            None => out.push_str(&after),
+                        }
+                    }
                     Some(text) => {
                         out.push_str(&text);
                         out.push(':');
@@ -1340,9 +1358,7 @@ fn emit_literal(out: &mut String, text: &str, indent: usize) {
     }
 }
 
-/// A mapping key that fits on one line without `?` (a multi-line template key does not, nor one
-/// holding a `{{` that no `}}` in the key closes: the value written after it on the same line
-/// could close it, and the key would read as another macro, or as none).
+/// A mapping key that fits on one line without `?` (a multi-line template key does not).
 fn implicit_key(key: &Value) -> Option<String> {
     let text = match key {
         Value::Map(_) | Value::Seq(_) => return None,
@@ -1352,7 +1368,7 @@ fn implicit_key(key: &Value) -> Option<String> {
         Value::Tagged(..) => return None,
         scalar => flow_scalar(scalar),
     };
-    (text.len() <= 1000 && !text.contains('\n') && !has_open_macro(&text)).then_some(text)
+    (text.len() <= 1000 && !text.contains('\n')).then_some(text)
 }
 
 /// Whether a line holds a `{{` that starts no macro within it (see [`Prepared::new`]), so text
@@ -2022,7 +2038,17 @@ mod tests {
             (
                 "template key with an unclosed macro (bug 12)",
                 "k {{ a }} {{:\n  v }}\n",
-                "? k {{ a }} {{\n: v }}\n",
+                "k {{ a }} {{:\n  v }}\n",
+            ),
+            (
+                "template key ending in a colon with an unclosed macro (bug 13)",
+                "{{ a }}{{ e:: \"}}\"",
+                "{{ a }}{{ e::\n  \"}}\"\n",
+            ),
+            (
+                "values of all kinds under a key with an unclosed macro",
+                "k{{ a }}{{ 1:\n  |\n    l}}\n    m\nk{{ a }}{{ 2:\n  !t x}}\nk{{ a }}{{ 3:\n  {}\nk{{ a }}{{ 4:\n  - x}}\n",
+                "k{{ a }}{{ 1:\n  |\n  l}}\n  m\nk{{ a }}{{ 2:\n  !t x}}\nk{{ a }}{{ 3:\n  {}\nk{{ a }}{{ 4:\n  - x}}\n",
             ),
         ];
         for (name, input, expected) in cases {

@@ -1238,7 +1238,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 6] = [
+    let findings: [(&str, Target, &[u8]); 7] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1278,6 +1278,12 @@ fn cargo_fuzz_findings_stay_fixed() {
             "yaml_values",
             fuzz_checks::yaml_values,
             b"a:\n  -\xa0b:\nc {{:\xff\xff\xff.:~\xff {{ - %e-{{{{{\xfb}}p {{:2a:\n  -\xa0ro}}\n",
+        ),
+        // Such a key ending in `:`, written as `? key`, read as a mapping there (bug 13).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"{{{{{{{{}}{{{{{{{{{{{}e::",
         ),
     ];
     for (name, target, input) in findings {
