@@ -414,6 +414,27 @@ async fn create_refuses_what_the_real_server_refuses() {
             reply.text
         );
     }
+    // AKS runs its system pods on system node pools: a cluster without one is refused.
+    let aks_infra = infra_profile(&emu, "aks").await;
+    let user_pool = json!({"cloudConfig": {"instanceType": "Standard_D4s_v3"}, "poolConfig": {"name": "w", "size": 1, "labels": ["worker"]}});
+    let aks = json!({"subscriptionId": "sub", "location": "westeurope"});
+    let reply = emu
+        .post(
+            "/v1/spectroclusters/aks",
+            body(&azure, &aks_infra, json!([user_pool]), aks),
+        )
+        .await;
+    assert_eq!(
+        reply.status, 400,
+        "AKS without a system pool: {}",
+        reply.text
+    );
+    assert!(
+        reply.text.contains("system node pool"),
+        "AKS without a system pool: {}",
+        reply.text
+    );
+
     let ok = emu.aws_cluster("twin", &[&infra, &addon], 1).await;
     assert_eq!(ok.status, 201, "{}", ok.text);
     let dup = emu.aws_cluster("twin", &[&infra], 1).await;

@@ -372,6 +372,14 @@ pub fn check_pools(env: &Environment, pools: &[Value]) -> ApiResult<()> {
             ),
         ));
     }
+    // AKS runs its system pods on system node pools, and Azure refuses a cluster (or a pool
+    // change) that would leave none.
+    if env.key == "aks" && !pools.iter().any(|p| p["isSystemNodePool"] == true) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "an aks cluster needs at least one system node pool (cloudConfig.isSystemNodePool)",
+        ));
+    }
     Ok(())
 }
 
