@@ -1385,6 +1385,9 @@ fn has_open_macro(line: &str) -> bool {
 }
 
 /// A scalar on one line: plain when that reads back the same, double-quoted otherwise.
+// NOTE(next): a template whose input lines were folded can scan to other macros on one line
+// (`e{{"\n{{"}} #"}}`: RELIABILITY.md, bug 14); writing it back across lines where each line
+// scans as before would keep it.
 fn flow_scalar(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
