@@ -1314,12 +1314,45 @@ fn emit_after(out: &mut String, value: &Value, indent: usize, compact: bool) {
             }
             out.push('\n');
         }
+        // A template whose macros scan differently once on one line (its input spread it over
+        // lines, and a `{{` on one closed only on the next): written over two lines, split at
+        // a space (a single line break folds back to it) where each line scans as it did.
+        Value::Template(text) if !template_reads_back(&format!(" {text}\n"), value) => {
+            let pad = " ".repeat(indent);
+            let split = text.match_indices(' ').map(|(at, _)| at).find(|&at| {
+                let candidate = format!(" {}\n  {}\n", &text[..at], &text[at + 1..]);
+                template_reads_back(&candidate, value)
+            });
+            out.push(' ');
+            match split {
+                Some(at) => {
+                    out.push_str(&text[..at]);
+                    out.push('\n');
+                    out.push_str(&pad);
+                    out.push_str(&text[at + 1..]);
+                }
+                None => out.push_str(text),
+            }
+            out.push('\n');
+        }
         scalar => {
             out.push(' ');
             out.push_str(&flow_scalar(scalar));
             out.push('\n');
         }
     }
+}
+
+/// Whether `after`, the text written after an indicator with continuation lines at indent 2,
+/// reads back as `value`: checked by reading `k:` and `after` as a document.
+fn template_reads_back(after: &str, value: &Value) -> bool {
+    normalize(&format!("k:{after}")).is_ok_and(|read| {
+        read.documents
+            == [Value::Map(vec![(
+                Value::Str("k".to_owned()),
+                value.clone(),
+            )])]
+    })
 }
 
 /// Whether a string reads back exactly from a literal block scalar (`|` or `|-`). Strings ending in
@@ -1385,9 +1418,6 @@ fn has_open_macro(line: &str) -> bool {
 }
 
 /// A scalar on one line: plain when that reads back the same, double-quoted otherwise.
-// NOTE(next): a template whose input lines were folded can scan to other macros on one line
-// (`e{{"\n{{"}} #"}}`: RELIABILITY.md, bug 14); writing it back across lines where each line
-// scans as before would keep it.
 fn flow_scalar(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),

@@ -1220,6 +1220,8 @@ fn canonical_text_keeps_multi_line_templates() {
         "bac\u{fffd}\n  xs:&b\n\n .var.  -\u{fffd}\"c:{{ .spec&tr }}o.var....\nx }O}",
         "a\r\r\r {{ .{pec*x }}oCx }}\n",
         "a: x\n\n\n\n  {{ .spectro.var.y }}\n  z\n\n  w\n",
+        "e{{\"\n{{\"}} #\"}}",
+        "k: e{{\"\n  {{\"}} #\"}}\n",
     ] {
         let form = crate::stack::values::normalize(text).expect("valid YAML");
         let canonical = form.canonical_text();
@@ -1238,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 7] = [
+    let findings: [(&str, Target, &[u8]); 8] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1284,6 +1286,13 @@ fn cargo_fuzz_findings_stay_fixed() {
             "yaml_values",
             fuzz_checks::yaml_values,
             b"{{{{{{{{}}{{{{{{{{{{{}e::",
+        ),
+        // A template folded from two lines scanned to other macros on one line, and its end
+        // became a comment (bug 14).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"e{{\"\n{{\"}} #\"}}",
         ),
     ];
     for (name, target, input) in findings {
