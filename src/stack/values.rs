@@ -1169,7 +1169,9 @@ impl Float {
 
 fn emit_document(out: &mut String, document: &Value, separated: bool) {
     match document {
-        Value::Tagged(tag, inner) if is_collection(inner) => {
+        // A tagged empty collection (`!t {}`) is written on one line below, like any tagged
+        // scalar: on its own lines after `--- !t` it would have no content, and read as empty.
+        Value::Tagged(tag, inner) if is_collection(inner) && !is_empty_collection(inner) => {
             let _ = writeln!(out, "--- {}", render_tag(tag));
             emit_block(out, inner, 0);
         }

@@ -1240,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 8] = [
+    let findings: [(&str, Target, &[u8]); 9] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1294,6 +1294,8 @@ fn cargo_fuzz_findings_stay_fixed() {
             fuzz_checks::yaml_values,
             b"e{{\"\n{{\"}} #\"}}",
         ),
+        // A document that is a tagged empty mapping lost its `{}` (bug 15).
+        ("yaml_values", fuzz_checks::yaml_values, b"!: {}\n"),
     ];
     for (name, target, input) in findings {
         let outcome = std::panic::catch_unwind(|| target(input));
