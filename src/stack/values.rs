@@ -1511,10 +1511,12 @@ fn render_tag(tag: &str) -> String {
     if let Some(rest) = tag.strip_prefix('!').filter(|rest| simple(rest)) {
         return format!("!{rest}");
     }
+    // A verbatim tag holds URI characters only (YAML 1.2, `ns-uri-char`); anything else, `"`
+    // or `{` say, is percent-encoded (bug 16).
     let escaped: String = tag
         .chars()
         .map(|c| {
-            if c.is_ascii_graphic() && c != '>' && c != '%' {
+            if c.is_ascii_alphanumeric() || "-#;/?:@&=+$,_.!~*'()[]".contains(c) {
                 c.to_string()
             } else {
                 percent(c)

@@ -1240,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 9] = [
+    let findings: [(&str, Target, &[u8]); 10] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1296,6 +1296,8 @@ fn cargo_fuzz_findings_stay_fixed() {
         ),
         // A document that is a tagged empty mapping lost its `{}` (bug 15).
         ("yaml_values", fuzz_checks::yaml_values, b"!: {}\n"),
+        // A tag holding `"` was written raw inside a verbatim tag, which cannot hold it (bug 16).
+        ("yaml_values", fuzz_checks::yaml_values, b"!%22"),
     ];
     for (name, target, input) in findings {
         let outcome = std::panic::catch_unwind(|| target(input));
