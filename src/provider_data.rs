@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use palette_api::{Client, ClientConfig, Scope};
-use tfplugin::{Diagnostic, ProviderData};
+use tfplugin::{Context, Diagnostic, ProviderData};
 use tokio::sync::OnceCell;
 
 use crate::diagnostics;
@@ -154,6 +154,29 @@ impl PaletteData {
             .get_or_try_init(|| self.client.project_scope(&self.project))
             .await
             .cloned()
+    }
+
+    /// The uid of the live cluster named `name` in `scope`, `None` when there is none. The error
+    /// (the API's, or Terraform's interrupt) is the diagnostic to report under `summary`.
+    pub(crate) async fn find_cluster_uid(
+        &self,
+        ctx: &Context,
+        scope: &Scope,
+        name: &str,
+        summary: &str,
+    ) -> Result<Option<String>, Diagnostic> {
+        match ctx.run(self.client.find_cluster_by_name(scope, name)).await {
+            Ok(Ok(uid)) => Ok(uid),
+            Ok(Err(err)) => Err(diagnostics::api_error(
+                summary,
+                &format!("looking up cluster {name:?}"),
+                &err,
+            )),
+            Err(why) => Err(Diagnostic::error(
+                summary,
+                format!("The lookup was interrupted: {why}."),
+            )),
+        }
     }
 
     /// The configured data and the scope for `context`: the start of every handler that calls

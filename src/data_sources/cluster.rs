@@ -76,30 +76,16 @@ impl DataSource for ClusterDataSource {
         };
         let uid = match (req.config.get_str("id"), req.config.get_str("name")) {
             (Some(uid), _) => uid.to_string(),
-            (None, Some(name)) => match ctx
-                .run(data.client.find_cluster_by_name(&scope, name))
-                .await
-            {
-                Ok(Ok(Some(uid))) => uid,
-                Ok(Ok(None)) => {
+            (None, Some(name)) => match data.find_cluster_uid(ctx, &scope, name, SUMMARY).await {
+                Ok(Some(uid)) => uid,
+                Ok(None) => {
                     return resp.diagnostics.attribute_error(
                         AttributePath::root("name"),
                         "Unknown Cluster",
                         format!("No live cluster is named {name:?} in the {context} scope."),
                     );
                 }
-                Ok(Err(err)) => {
-                    return resp.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        &format!("looking up cluster {name:?}"),
-                        &err,
-                    ));
-                }
-                Err(why) => {
-                    return resp
-                        .diagnostics
-                        .error(SUMMARY, format!("The lookup was interrupted: {why}."));
-                }
+                Err(diag) => return resp.diagnostics.push(diag),
             },
             (None, None) => return resp.diagnostics.error(SUMMARY, "Set `name` or `id`."),
         };

@@ -464,29 +464,15 @@ impl Resource for ClusterResource {
                         Ok(connected) => connected,
                         Err(diag) => return resp.diagnostics.push(diag),
                     };
-                match ctx
-                    .run(data.client.find_cluster_by_name(&scope, &name))
-                    .await
-                {
-                    Ok(Ok(Some(uid))) => uid,
-                    Ok(Ok(None)) => {
+                match data.find_cluster_uid(ctx, &scope, &name, SUMMARY).await {
+                    Ok(Some(uid)) => uid,
+                    Ok(None) => {
                         return resp.diagnostics.error(
                             SUMMARY,
                             format!("No live cluster is named {name:?} in the {context} scope. Check the name, or import by uid."),
                         );
                     }
-                    Ok(Err(err)) => {
-                        return resp.diagnostics.push(diagnostics::api_error(
-                            SUMMARY,
-                            &format!("looking up cluster {name:?}"),
-                            &err,
-                        ));
-                    }
-                    Err(why) => {
-                        return resp
-                            .diagnostics
-                            .error(SUMMARY, format!("The lookup was interrupted: {why}."));
-                    }
+                    Err(diag) => return resp.diagnostics.push(diag),
                 }
             }
         };
