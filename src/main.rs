@@ -10,6 +10,7 @@ mod environments;
 mod ephemeral;
 mod functions;
 mod import_id;
+mod memo;
 mod provider;
 mod provider_data;
 mod resolve;

@@ -3,15 +3,14 @@
 //! per-cluster write locks.
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use palette_api::{Client, ClientConfig, Scope};
 use tfplugin::{Context, Diagnostic, ProviderData};
 use tokio::sync::OnceCell;
 
 use crate::diagnostics;
+use crate::memo::Memo;
 use crate::provider::Settings;
 use crate::resolve::PackResolver;
 
@@ -35,66 +34,11 @@ pub(crate) struct PaletteData {
 #[derive(Debug, Default)]
 pub(crate) struct Lookups {
     /// The cloud-account summaries of a scope (the cluster's plan-time account check).
-    pub(crate) cloud_accounts: Memo<Vec<palette_api::models::CloudAccountSummary>>,
+    pub(crate) cloud_accounts: Memo<String, Arc<Vec<palette_api::models::CloudAccountSummary>>>,
     /// Cluster profiles by scope and uid (the cluster's plan-time profile checks).
-    pub(crate) profiles: Memo<palette_api::models::ClusterProfile>,
+    pub(crate) profiles: Memo<String, Arc<palette_api::models::ClusterProfile>>,
     /// Each cluster's health (`status.health.state`) by uid, from one search of a scope.
-    pub(crate) cluster_health: Memo<HashMap<String, String>>,
-}
-
-/// One memoised value per key: concurrent callers of a key wait for one fetch; a value older
-/// than the caller's `max_age` is fetched again; failures are not kept.
-#[derive(Debug)]
-pub(crate) struct Memo<T> {
-    slots: Mutex<HashMap<String, Slot<T>>>,
-}
-
-/// One key's value and when it was fetched; the async lock makes concurrent callers wait for
-/// one fetch.
-type Slot<T> = Arc<tokio::sync::Mutex<Option<(Instant, Arc<T>)>>>;
-
-impl<T> Default for Memo<T> {
-    fn default() -> Self {
-        Memo {
-            slots: Mutex::new(HashMap::new()),
-        }
-    }
-}
-
-impl<T> Memo<T> {
-    /// The value of `key`, fetched unless one younger than `max_age` is kept.
-    pub(crate) async fn get<E, F, Fut>(
-        &self,
-        key: &str,
-        max_age: Duration,
-        fetch: F,
-    ) -> Result<Arc<T>, E>
-    where
-        F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<T, E>>,
-    {
-        let slot = {
-            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-            Arc::clone(slots.entry(key.to_string()).or_default())
-        };
-        let mut kept = slot.lock().await;
-        if let Some((at, value)) = kept.as_ref()
-            && at.elapsed() < max_age
-        {
-            return Ok(Arc::clone(value));
-        }
-        let value = Arc::new(fetch().await?);
-        *kept = Some((Instant::now(), Arc::clone(&value)));
-        Ok(value)
-    }
-
-    /// Drops the value of `key`, so the next `get` fetches it.
-    pub(crate) fn forget(&self, key: &str) {
-        self.slots
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
-    }
+    pub(crate) cluster_health: Memo<String, Arc<HashMap<String, String>>>,
 }
 
 /// The memo key of an object in a scope.
@@ -207,36 +151,6 @@ impl PaletteData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    #[tokio::test]
-    async fn a_memo_fetches_once_per_key_and_again_after_forget() {
-        let memo: Memo<usize> = Memo::default();
-        let fetches = AtomicUsize::new(0);
-        let fetch = || async { Ok::<_, ()>(fetches.fetch_add(1, Ordering::SeqCst) + 1) };
-        let age = Duration::from_secs(60);
-        let (a, b) = tokio::join!(memo.get("k", age, fetch), memo.get("k", age, fetch));
-        assert_eq!(
-            (*a.unwrap(), *b.unwrap()),
-            (1, 1),
-            "concurrent callers share one fetch"
-        );
-        assert_eq!(*memo.get("other", age, fetch).await.unwrap(), 2);
-        memo.forget("k");
-        assert_eq!(*memo.get("k", age, fetch).await.unwrap(), 3);
-        assert_eq!(
-            *memo.get("k", Duration::ZERO, fetch).await.unwrap(),
-            4,
-            "too old"
-        );
-        let failed: Result<Arc<usize>, &str> = memo.get("bad", age, || async { Err("no") }).await;
-        assert!(failed.is_err());
-        assert_eq!(
-            *memo.get("bad", age, fetch).await.unwrap(),
-            5,
-            "failures are not kept"
-        );
-    }
 
     #[test]
     fn memo_keys_name_the_scope() {

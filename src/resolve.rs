@@ -5,15 +5,13 @@
 //! for the one request in flight instead of sending their own. Failures are not cached, so a
 //! transient error is retried by the next caller.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::future::Future;
-use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use palette_api::models::{PackLayer, PackTagEntity, PackType, RegistryMetadata};
 use palette_api::{Client, Scope};
-use tokio::sync::OnceCell;
+
+use crate::memo::{FOREVER, Memo};
 
 /// The registry packs come from when a configuration names none.
 pub(crate) const DEFAULT_REGISTRY: &str = "Public Repo";
@@ -138,31 +136,6 @@ pub(crate) fn newest_pack_version<'a>(
         .max_by(|a, b| pack_version_key(a).cmp(&pack_version_key(b)))
 }
 
-/// A map of single-flight cells: the first caller of a key runs the lookup, others await it.
-struct Memo<K, V> {
-    cells: Mutex<HashMap<K, Arc<OnceCell<V>>>>,
-}
-
-impl<K: Eq + Hash + Clone, V: Clone> Memo<K, V> {
-    fn new() -> Self {
-        Memo {
-            cells: Mutex::new(HashMap::new()),
-        }
-    }
-
-    async fn get_or_try<E, F, Fut>(&self, key: &K, lookup: F) -> Result<V, E>
-    where
-        F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<V, E>>,
-    {
-        let cell = {
-            let mut cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
-            Arc::clone(cells.entry(key.clone()).or_default())
-        };
-        cell.get_or_try_init(lookup).await.cloned()
-    }
-}
-
 /// Cached lookups of registries and packs.
 pub(crate) struct PackResolver {
     client: Client,
@@ -181,8 +154,8 @@ impl PackResolver {
     pub(crate) fn new(client: Client) -> Self {
         PackResolver {
             client,
-            registries: Memo::new(),
-            packs: Memo::new(),
+            registries: Memo::default(),
+            packs: Memo::default(),
         }
     }
 
@@ -192,7 +165,7 @@ impl PackResolver {
         scope: &Scope,
     ) -> Result<Arc<Vec<RegistryMetadata>>, palette_api::Error> {
         self.registries
-            .get_or_try(scope, || async {
+            .get(scope, FOREVER, || async {
                 Ok(Arc::new(self.client.list_registries_metadata(scope).await?))
             })
             .await
@@ -268,7 +241,7 @@ impl PackResolver {
     ) -> Result<Option<Arc<PackTagEntity>>, palette_api::Error> {
         let key = (scope.clone(), name.to_string(), registry_uid.to_string());
         self.packs
-            .get_or_try(&key, || async {
+            .get(&key, FOREVER, || async {
                 let query = palette_api::endpoints::PackTagQuery::default();
                 match self
                     .client

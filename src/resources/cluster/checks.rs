@@ -2,6 +2,7 @@
 //! profiles, edge hosts). None of them writes.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use palette_api::Scope;
@@ -207,7 +208,13 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
         env.account_environment(),
     ) {
         let key = scoped_key(&scope, "cloudaccounts");
-        let fetch = || data.client.list_cloud_account_summaries(&scope, None);
+        let fetch = || async {
+            let accounts = data
+                .client
+                .list_cloud_account_summaries(&scope, None)
+                .await?;
+            Ok::<_, palette_api::Error>(Arc::new(accounts))
+        };
         let memo = &data.lookups.cloud_accounts;
         let mut listed = memo.get(&key, MEMO_AGE, fetch).await;
         if listed
@@ -273,7 +280,10 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
             continue;
         };
         let key = scoped_key(&scope, id);
-        let fetch = || data.client.get_cluster_profile(&scope, id);
+        let fetch = || async {
+            let profile = data.client.get_cluster_profile(&scope, id).await?;
+            Ok::<_, palette_api::Error>(Arc::new(profile))
+        };
         let memo = &data.lookups.profiles;
         let mut looked_up = memo.get(&key, MEMO_AGE, fetch).await;
         if looked_up.as_ref().is_ok_and(|found| {

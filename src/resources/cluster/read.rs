@@ -1,6 +1,7 @@
 //! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use std::time::Duration;
 
 use palette_api::models::{
@@ -200,7 +201,7 @@ async fn memoised_health(data: &PaletteData, scope: &Scope, uid: &str) -> Option
                 Some((uid, state))
             })
             .collect();
-        Ok::<_, palette_api::Error>(health)
+        Ok::<_, palette_api::Error>(Arc::new(health))
     };
     let health = data
         .lookups
