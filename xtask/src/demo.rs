@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 use crate::terraform::{self, Terraform};
-use crate::util::{self, cargo, project_root, section, target_dir};
+use crate::util::{self, project_root, section, target_dir};
 
 /// The key the demo's emulator accepts. It guards nothing but a local simulation.
 const DEMO_API_KEY: &str = "demo-local-key";
@@ -87,7 +87,7 @@ pub(crate) fn demo(args: &[String]) -> anyhow::Result<()> {
     let tf = terraform::ensure_any()?;
 
     section("build the provider and the emulator");
-    build(release)?;
+    util::build_bins(release)?;
     let profile_dir = target_dir().join(if release { "release" } else { "debug" });
 
     section("emulator");
@@ -141,7 +141,7 @@ pub(crate) fn down(args: &[String]) -> anyhow::Result<()> {
             Some((_, url)) => url,
             None => {
                 section("emulator (restarted for the destroy)");
-                build(false)?;
+                util::build_bins(false)?;
                 ensure_emulator(&dir, &target_dir().join("debug/palette-emulator"))?
             }
         };
@@ -170,11 +170,7 @@ pub(crate) fn down(args: &[String]) -> anyhow::Result<()> {
 
 /// `cargo xtask emulator [ARGS...]`: builds and runs the emulator in the foreground.
 pub(crate) fn emulator(args: &[String]) -> anyhow::Result<()> {
-    util::run(
-        cargo()
-            .args(["build", "--package", "palette-emulator", "--bin"])
-            .arg("palette-emulator"),
-    )?;
+    util::build_bins(false)?;
     let dir = DemoDir::new()?;
     let mut cmd = Command::new(target_dir().join("debug/palette-emulator"));
     if args.is_empty() {
@@ -240,16 +236,6 @@ fn quickstart_dir() -> anyhow::Result<PathBuf> {
         );
     }
     Ok(dir)
-}
-
-fn build(release: bool) -> anyhow::Result<()> {
-    let mut cmd = cargo();
-    cmd.args(["build", "--package", "terraform-provider-palette"])
-        .args(["--package", "palette-emulator", "--bins"]);
-    if release {
-        cmd.arg("--release");
-    }
-    util::run(&mut cmd)
 }
 
 /// A Terraform command for the quickstart, configured for the demo's emulator and mirror.

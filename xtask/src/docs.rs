@@ -18,7 +18,7 @@ use anyhow::{Context, bail};
 use serde_json::Value;
 
 use crate::install::dev_overrides_config;
-use crate::util::{self, cargo, project_root, target_dir};
+use crate::util::{self, project_root, target_dir};
 
 const ADDRESS: &str = "registry.terraform.io/palette-rs/palette";
 const PROVIDER: &str = "palette";
@@ -33,7 +33,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
 
 /// Builds the provider and asks Terraform for its schema.
 fn provider_schema() -> anyhow::Result<Value> {
-    util::run(cargo().args(["build", "--bin", "terraform-provider-palette"]))?;
+    util::build_bins(false)?;
     let terraform = crate::terraform::ensure_any()?;
     let work = target_dir().join("xtask-docs");
     let _ = fs::remove_dir_all(&work);

@@ -10,18 +10,12 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::util::{self, cargo, project_root, target_dir};
+use crate::util::{self, project_root, target_dir};
 
 pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     util::expect_flags(args, &["--release"])?;
     let release = util::has_flag(args, "--release");
-    let mut build = cargo();
-    build.args(["build", "--package", "terraform-provider-palette", "--bin"]);
-    build.arg("terraform-provider-palette");
-    if release {
-        build.arg("--release");
-    }
-    util::run(&mut build)?;
+    util::build_bins(release)?;
 
     let bin_dir = target_dir().join(if release { "release" } else { "debug" });
     let dir = project_root().join(".demo");

@@ -51,6 +51,21 @@ pub(crate) fn cargo() -> Command {
     cmd
 }
 
+/// Builds every binary of the workspace (provider, emulator, xtask) in the dev profile, or in
+/// the release profile when `release` is set.
+///
+/// Every task builds the same set, so that cargo resolves dependency features once: building
+/// one package alone unifies features differently and compiles most dependencies a second time,
+/// which doubles both the build time and the disk a clean CI run needs.
+pub(crate) fn build_bins(release: bool) -> anyhow::Result<()> {
+    let mut cmd = cargo();
+    cmd.args(["build", "--workspace", "--bins"]);
+    if release {
+        cmd.arg("--release");
+    }
+    run(&mut cmd)
+}
+
 /// Runs `cmd` with inherited standard streams and fails unless it exits with status 0.
 pub(crate) fn run(cmd: &mut Command) -> anyhow::Result<()> {
     let shown = display(cmd);
