@@ -73,8 +73,10 @@ impl Provider for PaletteProvider {
                         .optional()
                         .validator(at_least(0))
                         .description(
-                            "How many times a failed request is retried (429, 5xx, timeouts, \
-                             dropped connections) with exponential backoff. Defaults to 8.",
+                            "How many times a request that failed (5xx, timeouts, dropped \
+                             connections) is retried, with exponential backoff up to 8 s. \
+                             Defaults to 10. Throttled requests (429) are retried apart from \
+                             this count, up to 30 times, within the operation's timeout.",
                         ),
                 )
                 .attribute(Attribute::bool("rate_limit").optional().description(

@@ -393,9 +393,11 @@ impl Client {
 
     /// Sends a request, retrying per the policy, and returns the 2xx response.
     pub(crate) async fn execute(&self, req: &Request<'_>) -> Result<Response, Error> {
-        let mut retry: u32 = 0;
+        // Retries so far after 429s and after other failures; they have separate budgets.
+        let (mut throttled, mut failed) = (0u32, 0u32);
         let mut ambiguous_before = false;
         loop {
+            let retry = throttled + failed;
             let result = self.attempt(req, retry + 1).await;
             let (err, retry_after) = match result {
                 Ok(resp) => return Ok(resp),
@@ -406,7 +408,9 @@ impl Client {
             if ambiguous_before && req.method == Method::DELETE && err.is_not_found() {
                 return Ok(Response { body: Vec::new() });
             }
-            if retry >= self.inner.retry.max_retries || !is_retryable(&err, req.idempotent) {
+            if !is_retryable(&err, req.idempotent)
+                || !self.inner.retry.allows(&err, throttled, failed)
+            {
                 return Err(err);
             }
             // A server's Retry-After (not documented for Palette, but honoured) can lengthen the
@@ -428,7 +432,11 @@ impl Client {
                 "palette api retry"
             );
             tokio::time::sleep(wait).await;
-            retry += 1;
+            if matches!(err, Error::RateLimited { .. }) {
+                throttled += 1;
+            } else {
+                failed += 1;
+            }
         }
     }
 

@@ -2,8 +2,15 @@
 //!
 //! Backoff is exponential with "equal jitter": attempt `n` waits a random duration in
 //! `[b/2, b]`, where `b = min(initial * 2^n, max)`. A server's `Retry-After` (in seconds; not
-//! documented for Palette) can lengthen a wait, up to a minute. Retries stop at `max_retries` or
-//! when the next wait would end past the caller's deadline, whichever comes first.
+//! documented for Palette) can lengthen a wait, up to a minute. Retries stop when a budget runs
+//! out or when the next wait would end past the caller's deadline, whichever comes first.
+//!
+//! There are two budgets. A 429 means the server refused the request without processing it and
+//! asks the caller to come back later; it is not a sign that anything is wrong, so it has its own,
+//! larger budget (`max_throttled`) and does not use up `max_retries`, which counts the failures
+//! that are: 5xx, timeouts, broken connections. Counting both against one budget let a busy but
+//! healthy server fail a plan: with a fifth of the requests throttled and a fifth failing, ten
+//! misses in a row came once in a few thousand requests (RELIABILITY.md, bug 17).
 //!
 //! What is retried: 429 always (the request was refused, not processed); connection failures
 //! that happened before the request was sent; and, for idempotent requests only, 502/503/504,
@@ -21,8 +28,10 @@ use crate::error::Error;
 /// How many times and how patiently to retry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
-    /// Retries after the first attempt (0 disables retrying).
+    /// Retries after failures other than 429 (0 disables them).
     pub max_retries: u32,
+    /// Retries after 429 responses, counted apart from `max_retries` (0 disables them).
+    pub max_throttled: u32,
     /// The first backoff's upper bound.
     pub initial_backoff: Duration,
     /// No backoff is longer than this.
@@ -30,10 +39,12 @@ pub struct RetryPolicy {
 }
 
 impl Default for RetryPolicy {
-    /// Ten retries, starting at 250 ms and capped at 8 s: about a minute of patience in all.
+    /// Ten retries after failures and thirty after 429s, waits starting at 250 ms and capped at
+    /// 8 s: about a minute of patience for a failing server, a few minutes for a busy one.
     fn default() -> Self {
         RetryPolicy {
             max_retries: 10,
+            max_throttled: 30,
             initial_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(8),
         }
@@ -45,7 +56,18 @@ impl RetryPolicy {
     pub fn none() -> Self {
         RetryPolicy {
             max_retries: 0,
+            max_throttled: 0,
             ..RetryPolicy::default()
+        }
+    }
+
+    /// Whether a failure that `is_retryable` allows may be retried, given the retries spent so
+    /// far on 429s (`throttled`) and on other failures (`failed`).
+    pub fn allows(&self, err: &Error, throttled: u32, failed: u32) -> bool {
+        if matches!(err, Error::RateLimited { .. }) {
+            throttled < self.max_throttled
+        } else {
+            failed < self.max_retries
         }
     }
 
@@ -114,6 +136,7 @@ mod tests {
     fn policy() -> RetryPolicy {
         RetryPolicy {
             max_retries: 5,
+            max_throttled: 5,
             initial_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(2),
         }
@@ -201,5 +224,45 @@ mod tests {
         for (name, err, idempotent, want) in cases {
             assert_eq!(is_retryable(&err, idempotent), want, "case {name}");
         }
+    }
+
+    #[test]
+    fn throttling_and_failures_spend_separate_budgets() {
+        let p = RetryPolicy {
+            max_retries: 2,
+            max_throttled: 4,
+            ..policy()
+        };
+        let limited = Error::RateLimited {
+            method: "GET".into(),
+            path: "/v1/x".into(),
+        };
+        let timeout = Error::Timeout {
+            method: "GET".into(),
+            path: "/v1/x".into(),
+        };
+        // (throttled so far, failed so far) -> (429 allowed, timeout allowed)
+        let cases = [
+            ((0, 0), (true, true)),
+            ((3, 1), (true, true)),
+            ((4, 1), (false, true)),
+            ((3, 2), (true, false)),
+            ((9, 0), (false, true)),
+            ((0, 9), (true, false)),
+        ];
+        for ((throttled, failed), (want_429, want_timeout)) in cases {
+            assert_eq!(
+                p.allows(&limited, throttled, failed),
+                want_429,
+                "429 after {throttled} throttled, {failed} failed"
+            );
+            assert_eq!(
+                p.allows(&timeout, throttled, failed),
+                want_timeout,
+                "timeout after {throttled} throttled, {failed} failed"
+            );
+        }
+        assert!(!RetryPolicy::none().allows(&limited, 0, 0));
+        assert!(!RetryPolicy::none().allows(&timeout, 0, 0));
     }
 }

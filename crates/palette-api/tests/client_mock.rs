@@ -53,6 +53,7 @@ fn client(base: &str) -> Client {
     let mut cfg = ClientConfig::new(base, "test-key-123");
     cfg.retry = RetryPolicy {
         max_retries: 3,
+        max_throttled: 3,
         initial_backoff: Duration::from_millis(10),
         max_backoff: Duration::from_millis(40),
     };
@@ -220,6 +221,7 @@ async fn the_deadline_bounds_retries() {
     cfg.rate_limits = None;
     cfg.retry = RetryPolicy {
         max_retries: 50,
+        max_throttled: 50,
         initial_backoff: Duration::from_millis(100),
         max_backoff: Duration::from_millis(100),
     };
@@ -297,6 +299,58 @@ async fn each_attempt_keeps_its_own_time_limit_under_a_long_deadline() {
         started.elapsed() < Duration::from_secs(2),
         "{:?}",
         started.elapsed()
+    );
+}
+
+/// A server that throttles and fails in turn: 429s do not use up the budget for failures, so
+/// a GET that meets three 429s and three 503s with three retries for each still succeeds, and
+/// one that meets a fourth 503 stops there.
+#[tokio::test]
+async fn throttling_does_not_spend_the_failure_budget() {
+    let mock: Shared = Arc::default();
+    let router = Router::new()
+        .route(
+            "/v1/packs/{uid}",
+            get(|State(m): State<Shared>, headers: HeaderMap| async move {
+                let n = record(&m, "get", &headers, b"");
+                match n {
+                    0 | 2 | 4 => (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
+                    1 | 3 | 5 => (StatusCode::SERVICE_UNAVAILABLE, "busy").into_response(),
+                    _ => Json(json!({"name": "kubernetes"})).into_response(),
+                }
+            }),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}",
+            get(|State(m): State<Shared>, headers: HeaderMap| async move {
+                let n = record(&m, "cluster", &headers, b"");
+                if n % 2 == 1 {
+                    (StatusCode::TOO_MANY_REQUESTS, "slow down")
+                } else {
+                    (StatusCode::SERVICE_UNAVAILABLE, "busy")
+                }
+            }),
+        )
+        .with_state(mock.clone());
+    let base = serve(router).await;
+    let c = client(&base);
+    let pack = c
+        .get_pack(&Scope::Tenant, "p1")
+        .await
+        .expect("three 429s and three 503s fit three retries of each");
+    assert_eq!(pack.name.as_deref(), Some("kubernetes"));
+    assert_eq!(mock.counter.load(Ordering::SeqCst), 7);
+
+    mock.counter.store(0, Ordering::SeqCst);
+    let err = c
+        .get_cluster(&Scope::Tenant, "c1")
+        .await
+        .expect_err("a fourth 503 is one failure too many");
+    assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
+    assert_eq!(
+        mock.counter.load(Ordering::SeqCst),
+        7,
+        "503, 429, 503, 429, 503, 429, 503"
     );
 }
 

@@ -35,6 +35,7 @@ impl Env {
         let mut cfg = ClientConfig::new(handle.base_url(), handle.api_key());
         cfg.retry = RetryPolicy {
             max_retries: 10,
+            max_throttled: 30,
             initial_backoff: Duration::from_millis(5),
             max_backoff: Duration::from_millis(40),
         };

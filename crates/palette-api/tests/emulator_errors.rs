@@ -16,6 +16,7 @@ fn client(handle: &Handle, key: &str, timeout: Duration) -> Client {
     cfg.timeout = timeout;
     cfg.retry = RetryPolicy {
         max_retries: 6,
+        max_throttled: 6,
         initial_backoff: Duration::from_millis(5),
         max_backoff: Duration::from_millis(40),
     };

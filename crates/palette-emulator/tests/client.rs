@@ -15,6 +15,7 @@ fn client(emu: &Emu) -> Client {
     config.rate_limits = None;
     config.retry = RetryPolicy {
         max_retries: 8,
+        max_throttled: 8,
         initial_backoff: Duration::from_millis(5),
         max_backoff: Duration::from_millis(40),
     };

@@ -177,6 +177,7 @@ mod tests {
         let mut config = ClientConfig::new(base, "test-key");
         config.retry = RetryPolicy {
             max_retries: 2,
+            max_throttled: 2,
             initial_backoff: Duration::from_millis(5),
             max_backoff: Duration::from_millis(10),
         };
