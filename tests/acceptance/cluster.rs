@@ -548,7 +548,8 @@ output "aws_from_data_source" {
 
 /// Day 2 on one cluster: a profile version bump, a pack values override, a pool resize, an
 /// add-on profile added and removed, tags; each is an in-place update followed by an empty plan.
-/// Then the cluster is imported by name and plans empty.
+/// Then the cluster is imported by name and by uid and plans empty, and an import block with
+/// `-generate-config-out` writes a configuration that plans only the import.
 #[test]
 fn day_two_changes_update_in_place() {
     let emu = Emulator::start();
@@ -675,6 +676,36 @@ fn day_two_changes_update_in_place() {
     assert!(tf.run(&["state", "rm", "palette_cluster.aws"]).success());
     tf.import("palette_cluster.aws", id.as_str().unwrap());
     tf.assert_empty_plan();
+
+    // An import block with generated configuration, in a directory of its own: the
+    // configuration Terraform writes from the imported state plans nothing but the import.
+    let generated = Terraform::new(&emu);
+    generated.write_config(&format!(
+        "{HEADER}import {{\n  to = palette_cluster.aws\n  id = \"day-two\"\n}}\n"
+    ));
+    generated.init();
+    let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
+    let first = generated.run(&[
+        "plan",
+        "-no-color",
+        "-input=false",
+        "-generate-config-out=generated.tf",
+    ]);
+    assert!(
+        first.stdout.contains(import_only),
+        "generating the configuration:\n{}\n{}",
+        first.stdout,
+        first.stderr
+    );
+    let again = emu.assert_no_writes("a plan of the generated configuration", || {
+        generated.run(&["plan", "-no-color", "-input=false"])
+    });
+    assert!(
+        again.stdout.contains(import_only),
+        "the generated configuration plans changes:\n{}\n{}",
+        again.stdout,
+        again.stderr
+    );
     tf.destroy();
 }
 
