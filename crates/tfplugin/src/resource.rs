@@ -268,6 +268,9 @@ pub trait ValueExt {
     fn get_number(&self, name: &str) -> Option<&Number>;
     /// The bool attribute `name`.
     fn get_bool(&self, name: &str) -> Option<bool>;
+    /// The elements of the list, set or tuple attribute (or nested block) `name`: none when it
+    /// is absent, null, unknown or of another type.
+    fn get_elements(&self, name: &str) -> &[Value];
     /// The string at `path`.
     fn str_at(&self, path: &AttributePath) -> Option<&str>;
     /// Sets attribute `name` of an object value (no effect on other values).
@@ -291,6 +294,12 @@ impl ValueExt for Value {
 
     fn get_bool(&self, name: &str) -> Option<bool> {
         self.get(name).and_then(Value::as_bool)
+    }
+
+    fn get_elements(&self, name: &str) -> &[Value] {
+        self.get(name)
+            .and_then(Value::as_elements)
+            .unwrap_or_default()
     }
 
     fn str_at(&self, path: &AttributePath) -> Option<&str> {
@@ -578,5 +587,17 @@ mod tests {
         assert_eq!(v.get_str("missing"), None);
         assert!(v.set_at(&AttributePath::root("name"), "b"));
         assert_eq!(v.str_at(&AttributePath::root("name")), Some("b"));
+
+        v.set(
+            "pools",
+            Value::List(vec![Value::from("cp"), Value::from("workers")]),
+        );
+        v.set("zones", Value::Null);
+        v.set("tags", Value::unknown());
+        assert_eq!(v.get_elements("pools").len(), 2);
+        assert_eq!(v.get_elements("pools")[1].as_str(), Some("workers"));
+        for empty in ["zones", "tags", "name", "missing"] {
+            assert!(v.get_elements(empty).is_empty(), "{empty}");
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::stack::environment_names::{Environment as Name, Scope as ProfileScope
 use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
 use crate::{diagnostics, environments};
 
-use super::model::{elements, environment_keys, environment_of, timeouts_of};
+use super::model::{environment_keys, environment_of, timeouts_of};
 
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
@@ -268,7 +268,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
 
     check_edge_hosts(data, &scope, config, diags).await;
 
-    let profiles = elements(config, "cluster_profile");
+    let profiles = config.get_elements("cluster_profile");
     let mut infos: Vec<(String, ProfileType, ProfileScope, Vec<String>, usize)> = Vec::new();
     let mut all_known = true;
     for (index, profile) in profiles.iter().enumerate() {
@@ -287,7 +287,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
         let memo = &data.lookups.profiles;
         let mut looked_up = memo.get(&key, MEMO_AGE, fetch).await;
         if looked_up.as_ref().is_ok_and(|found| {
-            elements(profile, "pack").iter().any(|over| {
+            profile.get_elements("pack").iter().any(|over| {
                 over.get_str("name")
                     .is_some_and(|pack| !template_has_pack(found, pack))
             })
@@ -322,7 +322,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
                     .into_iter()
                     .map(|p| p.name)
                     .collect();
-                for over in elements(profile, "pack") {
+                for over in profile.get_elements("pack") {
                     if let Some(pack) = over.get_str("name")
                         && !template_has_pack(&found, pack)
                     {
@@ -396,7 +396,7 @@ pub(super) async fn check_edge_hosts(
     config: &Value,
     diags: &mut Diagnostics,
 ) {
-    let pools = elements(config, "machine_pool");
+    let pools = config.get_elements("machine_pool");
     let listed: Vec<(usize, Vec<String>)> = pools
         .iter()
         .enumerate()

@@ -60,13 +60,15 @@ impl ProfileModel {
         ProfileModel {
             id: value.get_str("id").unwrap_or_default().to_string(),
             variables: environments::get_string_map(value, "variables"),
-            packs: elements(value, "pack")
+            packs: value
+                .get_elements("pack")
                 .iter()
                 .map(|p| PackOverride {
                     name: p.get_str("name").unwrap_or_default().to_string(),
                     tag: environments::get_string(p, "tag"),
                     values: environments::get_string(p, "values"),
-                    manifests: elements(p, "manifest")
+                    manifests: p
+                        .get_elements("manifest")
                         .iter()
                         .map(|m| {
                             (
@@ -177,11 +179,13 @@ impl Model {
             cloud_account_id: environments::get_string(value, "cloud_account_id"),
             env,
             block: block.clone(),
-            profiles: elements(value, "cluster_profile")
+            profiles: value
+                .get_elements("cluster_profile")
                 .iter()
                 .map(ProfileModel::from_value)
                 .collect(),
-            pools: elements(value, "machine_pool")
+            pools: value
+                .get_elements("machine_pool")
                 .iter()
                 .map(Pool::from_value)
                 .collect(),
@@ -218,12 +222,4 @@ pub(super) fn environment_keys() -> String {
         .map(|e| format!("`{}`", e.key()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The elements of a list attribute or block (empty when null or unknown).
-pub(super) fn elements<'a>(value: &'a Value, name: &str) -> &'a [Value] {
-    value
-        .get(name)
-        .and_then(Value::as_elements)
-        .unwrap_or_default()
 }

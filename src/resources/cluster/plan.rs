@@ -5,8 +5,6 @@ use tfplugin::{Value, ValueExt};
 
 use crate::stack::values;
 
-use super::model::elements;
-
 /// Plans the prior text of pack values and manifests whose configured text means the same
 /// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts
 /// a planned value equal to the prior state in place of an equivalent configured one.
@@ -14,7 +12,7 @@ pub(super) fn keep_equivalent_text(state: &Value, plan: &mut Value) {
     if state.is_null() {
         return;
     }
-    let prior_profiles = elements(state, "cluster_profile").to_vec();
+    let prior_profiles = state.get_elements("cluster_profile").to_vec();
     let Some(Value::List(profiles)) = plan.get_mut("cluster_profile") else {
         return;
     };
@@ -22,7 +20,7 @@ pub(super) fn keep_equivalent_text(state: &Value, plan: &mut Value) {
         if profile.get_str("id").is_none() || profile.get_str("id") != prior.get_str("id") {
             continue;
         }
-        let prior_packs = elements(prior, "pack").to_vec();
+        let prior_packs = prior.get_elements("pack").to_vec();
         let Some(Value::List(packs)) = profile.get_mut("pack") else {
             continue;
         };
@@ -32,7 +30,7 @@ pub(super) fn keep_equivalent_text(state: &Value, plan: &mut Value) {
                 continue;
             }
             keep_if_equivalent(pack, prior_pack, "values");
-            let prior_manifests = elements(prior_pack, "manifest").to_vec();
+            let prior_manifests = prior_pack.get_elements("manifest").to_vec();
             let Some(Value::List(manifests)) = pack.get_mut("manifest") else {
                 continue;
             };

@@ -19,7 +19,6 @@ use crate::wait::Snapshot;
 use crate::{environments, wait};
 
 use super::PACK_CARRIER_PREFIX;
-use super::model::elements;
 use super::schema::schema_v0;
 
 /// Everything read about a cluster for a refresh.
@@ -85,7 +84,8 @@ impl<'a> Needs<'a> {
     fn for_refresh(prior: &Value, data: &'a PaletteData) -> Needs<'a> {
         let importing = prior.get_str("name").is_none();
         let variables = importing
-            || elements(prior, "cluster_profile")
+            || prior
+                .get_elements("cluster_profile")
                 .iter()
                 .any(|p| p.get("variables").is_some_and(|v| !v.is_null()));
         Needs {
@@ -443,7 +443,7 @@ pub(super) fn refresh_pools(
     importing: bool,
 ) {
     let reported = &config.pools;
-    let prior: Vec<Value> = elements(state, "machine_pool").to_vec();
+    let prior: Vec<Value> = state.get_elements("machine_pool").to_vec();
     let mut out = Vec::new();
     for pool in &prior {
         let name = pool.get_str("name").unwrap_or_default();
@@ -568,7 +568,7 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
         .as_ref()
         .and_then(|s| s.cluster_profile_templates.clone())
         .unwrap_or_default();
-    let prior: Vec<Value> = elements(state, "cluster_profile").to_vec();
+    let prior: Vec<Value> = state.get_elements("cluster_profile").to_vec();
     let mut out = Vec::new();
     for profile in &prior {
         let id = profile.get_str("id").unwrap_or_default();
@@ -577,7 +577,8 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             continue;
         };
         let mut profile = profile.clone();
-        let packs: Vec<Value> = elements(&profile, "pack")
+        let packs: Vec<Value> = profile
+            .get_elements("pack")
             .iter()
             .map(|pack| {
                 let mut pack = pack.clone();

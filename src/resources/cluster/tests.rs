@@ -281,7 +281,7 @@ fn refreshed_pools_keep_config_order_and_names() {
         ..Default::default()
     };
     refresh_pools(&mut state, env, &config, false);
-    let pools = elements(&state, "machine_pool");
+    let pools = state.get_elements("machine_pool");
     let names: Vec<&str> = pools.iter().map(|p| p.get_str("name").unwrap()).collect();
     assert_eq!(
         names,
