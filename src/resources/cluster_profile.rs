@@ -34,13 +34,14 @@ use crate::diagnostics;
 use crate::import_id::{ProfileTarget, parse_profile_import_id};
 use crate::provider_data::{PaletteData, scoped_key};
 use crate::resolve::{PackResolver, ResolveError};
+use crate::resources::pack_block::{
+    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, non_empty, read_manifests, set_stored,
+    template_of,
+};
 use crate::stack::environment_names::{self, Scope as EnvScope};
 use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
 use crate::stack::values;
 use crate::stack::version::{DEFAULT_VERSION, ProfileVersion};
-
-/// The uid Palette gives a manifest pack, which has no registry entry.
-pub(crate) const MANIFEST_PACK_UID: &str = "spectro-manifest-pack";
 
 /// `palette_cluster_profile`.
 #[derive(Debug, Default)]
@@ -51,16 +52,6 @@ fn pack_path(index: usize) -> AttributePath {
     AttributePath::root("pack").index(index as i64)
 }
 
-/// A string attribute as a `Value` (null when absent).
-fn opt(value: Option<&str>) -> Value {
-    value.map(Value::from).unwrap_or(Value::Null)
-}
-
-/// A non-empty string attribute as a `Value` (null when absent or empty).
-fn non_empty(value: Option<&str>) -> Value {
-    opt(value.filter(|s| !s.is_empty()))
-}
-
 /// Text the API may drop when empty: the API's text, else the prior `""` when the state had
 /// an empty string, else null. An empty string and no string then never differ after a read.
 fn text_or_prior(api: Option<&str>, prior: Option<&Value>) -> Value {
@@ -69,14 +60,6 @@ fn text_or_prior(api: Option<&str>, prior: Option<&Value>) -> Value {
         None if prior.and_then(Value::as_str) == Some("") => Value::from(""),
         None => Value::Null,
     }
-}
-
-/// The elements of a list attribute (empty when null or unknown).
-fn elements<'a>(value: &'a Value, name: &str) -> &'a [Value] {
-    value
-        .get(name)
-        .and_then(Value::as_elements)
-        .unwrap_or_default()
 }
 
 /// The API's profile type for an HCL `type`.
@@ -393,7 +376,7 @@ impl Resource for ClusterProfileResource {
                 format!("{err}."),
             );
         }
-        for (i, pack) in elements(config, "pack").iter().enumerate() {
+        for (i, pack) in config.get_elements("pack").iter().enumerate() {
             let path = pack_path(i);
             let kind = pack.get("type");
             let is_manifest = kind.and_then(Value::as_str) == Some("manifest");
@@ -431,7 +414,7 @@ impl Resource for ClusterProfileResource {
                     );
                 }
             }
-            for (j, manifest) in elements(pack, "manifest").iter().enumerate() {
+            for (j, manifest) in pack.get_elements("manifest").iter().enumerate() {
                 if manifest.get("content").is_some_and(Value::is_null) {
                     resp.diagnostics.attribute_error(
                         path.clone()
@@ -445,7 +428,7 @@ impl Resource for ClusterProfileResource {
             }
         }
         let mut pack_names: Vec<&str> = Vec::new();
-        for (i, pack) in elements(config, "pack").iter().enumerate() {
+        for (i, pack) in config.get_elements("pack").iter().enumerate() {
             if let Some(name) = pack.get_str("name") {
                 if let Some(first) = pack_names.iter().position(|n| *n == name) {
                     resp.diagnostics.attribute_error(
@@ -461,7 +444,7 @@ impl Resource for ClusterProfileResource {
             }
         }
         let mut seen: Vec<&str> = Vec::new();
-        for (i, variable) in elements(config, "variable").iter().enumerate() {
+        for (i, variable) in config.get_elements("variable").iter().enumerate() {
             if let Some(name) = variable.get_str("name") {
                 if seen.contains(&name) {
                     resp.diagnostics.attribute_error(
@@ -946,7 +929,7 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     else {
         return;
     };
-    let prior_packs = elements(prior, "pack");
+    let prior_packs = prior.get_elements("pack");
     let profile_type = resp
         .plan
         .get_str("type")
@@ -966,14 +949,15 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
         let same_tag = prior_pack.is_some_and(|p| p.get("tag") == cfg.get("tag"));
 
         // Manifests: content by meaning, uids carried over.
-        let mut manifests = elements(planned, "manifest").to_vec();
+        let mut manifests = planned.get_elements("manifest").to_vec();
         for (j, manifest) in manifests.iter_mut().enumerate() {
-            let cfg_manifest = elements(cfg, "manifest")
+            let cfg_manifest = cfg
+                .get_elements("manifest")
                 .get(j)
                 .cloned()
                 .unwrap_or(Value::Null);
             let prior_manifest = prior_pack.and_then(|p| {
-                elements(p, "manifest")
+                p.get_elements("manifest")
                     .iter()
                     .find(|m| m.get("name") == cfg_manifest.get("name"))
             });
@@ -1180,14 +1164,6 @@ async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     }
 }
 
-/// The text to plan for a YAML attribute: the prior text when it means the same as `text`.
-fn keep_prior_text(text: &str, prior: Option<&Value>, attr: &str) -> Value {
-    match prior.and_then(|p| p.get_str(attr)) {
-        Some(old) if old == text || values::equivalent(old, text) => Value::from(old),
-        _ => Value::from(text),
-    }
-}
-
 /// Reports a pack that could not be resolved at the attribute at fault.
 fn report_resolve_error(
     diags: &mut Diagnostics,
@@ -1265,13 +1241,13 @@ fn known(pack: &Value, attr: &str) -> Option<String> {
 
 /// The packs of a create request.
 fn create_packs(plan: &Value) -> Vec<PackManifestEntity> {
-    elements(plan, "pack")
+    plan.get_elements("pack")
         .iter()
         .map(|p| {
             let kind = PackType::from_str(p.get_str("type").unwrap_or("spectro"))
                 .unwrap_or(PackType::Spectro);
             let manifests = (kind == PackType::Manifest).then(|| {
-                elements(p, "manifest")
+                p.get_elements("manifest")
                     .iter()
                     .map(|m| ManifestInputEntity {
                         name: known(m, "name"),
@@ -1299,7 +1275,7 @@ fn update_packs(
     current: Option<&ClusterProfileTemplate>,
 ) -> Vec<PackManifestUpdateEntity> {
     let current_packs: &[PackRef] = current.and_then(|t| t.packs.as_deref()).unwrap_or_default();
-    elements(plan, "pack")
+    plan.get_elements("pack")
         .iter()
         .map(|p| {
             let name = known(p, "name").unwrap_or_default();
@@ -1307,7 +1283,7 @@ fn update_packs(
                 .unwrap_or(PackType::Spectro);
             let existing = current_packs.iter().find(|c| c.name == name);
             let manifests = (kind == PackType::Manifest).then(|| {
-                elements(p, "manifest")
+                p.get_elements("manifest")
                     .iter()
                     .map(|m| {
                         let manifest_name = known(m, "name").unwrap_or_default();
@@ -1341,7 +1317,7 @@ fn update_packs(
 
 /// The profile variables of a plan, in the API's form.
 fn variables_of(plan: &Value) -> Vec<Variable> {
-    elements(plan, "variable")
+    plan.get_elements("variable")
         .iter()
         .map(|v| Variable {
             default_value: known(v, "default_value"),
@@ -1358,7 +1334,8 @@ fn variables_of(plan: &Value) -> Vec<Variable> {
             is_sensitive: v.get_bool("sensitive"),
             name: known(v, "name").unwrap_or_default(),
             options: {
-                let options: Vec<VariableOption> = elements(v, "option")
+                let options: Vec<VariableOption> = v
+                    .get_elements("option")
                     .iter()
                     .map(|o| VariableOption {
                         default_: o.get_bool("default"),
@@ -1373,12 +1350,6 @@ fn variables_of(plan: &Value) -> Vec<Variable> {
             required: v.get_bool("required"),
         })
         .collect()
-}
-
-/// The template a profile shows: the published one, else the draft.
-fn template_of(profile: &palette_api::models::ClusterProfile) -> Option<&ClusterProfileTemplate> {
-    let spec = profile.spec.as_ref()?;
-    spec.published.as_ref().or(spec.draft.as_ref())
 }
 
 /// After a create or update, sets what only Palette knows (manifest uids, and anything the plan
@@ -1408,7 +1379,7 @@ async fn fill_unknowns(
     let api_packs: Vec<PackRef> = template_of(&profile)
         .and_then(|t| t.packs.clone())
         .unwrap_or_default();
-    let mut packs = elements(state, "pack").to_vec();
+    let mut packs = state.get_elements("pack").to_vec();
     for pack in &mut packs {
         let name = pack.get_str("name").unwrap_or_default().to_owned();
         let api = api_packs.iter().find(|p| p.name == name);
@@ -1431,23 +1402,7 @@ async fn fill_unknowns(
             ("values", Value::from(api_values)),
             ("tag", non_empty(api.and_then(|p| p.tag.as_deref()))),
         ];
-        for (attr, value) in fills {
-            if pack.get(attr).is_some_and(Value::is_unknown) {
-                pack.set(attr, value);
-            }
-        }
-        let refs = api.and_then(|p| p.manifests.clone()).unwrap_or_default();
-        let mut manifests = elements(pack, "manifest").to_vec();
-        for manifest in &mut manifests {
-            if manifest.get("uid").is_some_and(Value::is_unknown) {
-                let uid = refs
-                    .iter()
-                    .find(|r| r.name.as_deref() == manifest.get_str("name"))
-                    .and_then(|r| r.uid.as_deref());
-                manifest.set("uid", non_empty(uid));
-            }
-        }
-        pack.set("manifest", Value::List(manifests));
+        fill_from_stored(pack, fills, api);
     }
     state.set("pack", Value::List(packs));
 }
@@ -1539,7 +1494,7 @@ pub(crate) async fn read_profile(
 
     // Packs, in the prior order, then any the prior state did not know.
     let api_packs = template.packs.clone().unwrap_or_default();
-    let prior_packs = elements(prior, "pack");
+    let prior_packs = prior.get_elements("pack");
     let mut ordered: Vec<&PackRef> = Vec::new();
     for p in prior_packs {
         if let Some(api) = api_packs
@@ -1574,7 +1529,7 @@ pub(crate) async fn read_profile(
     } else {
         Vec::new()
     };
-    let prior_vars = elements(prior, "variable");
+    let prior_vars = prior.get_elements("variable");
     let mut ordered_vars: Vec<&Variable> = Vec::new();
     for p in prior_vars {
         if let Some(v) = api_vars
@@ -1657,7 +1612,7 @@ fn variable_value(v: &Variable, prior: Option<&Value>) -> Value {
         "input_type",
         v.input_type.unwrap_or(VariableInputType::Text).as_str(),
     );
-    let prior_options = prior.map(|p| elements(p, "option")).unwrap_or_default();
+    let prior_options = prior.map(|p| p.get_elements("option")).unwrap_or_default();
     let options: Vec<Value> = v
         .options
         .as_deref()
@@ -1697,109 +1652,32 @@ async fn read_pack(
     api: &PackRef,
     prior: Option<&Value>,
 ) -> Result<Value, palette_api::Error> {
-    let kind = api.type_.unwrap_or(PackType::Spectro);
-    let is_manifest = kind == PackType::Manifest;
     let mut pack = Value::Object(BTreeMap::new());
     pack.set("name", api.name.clone());
-    let tag = match prior {
-        Some(p)
-            if p.get_str("tag").is_some()
-                && (p.get_str("tag") == api.tag.as_deref()
-                    || p.get_str("tag") == api.version.as_deref()) =>
-        {
-            p.get("tag").cloned().unwrap_or(Value::Null)
-        }
-        _ => non_empty(api.tag.as_deref().or(api.version.as_deref())),
-    };
-    pack.set("tag", tag);
+    set_stored(&mut pack, api, prior);
     let registry_name = match prior {
         Some(p) => p.get("registry_name").cloned().unwrap_or(Value::Null),
         // A pack the state did not know (an import): name its registry, so a configuration
         // naming the registry either way plans clean.
         None => match (resolver, api.registry_uid.as_deref()) {
-            (Some(resolver), Some(uid)) if !uid.is_empty() && !is_manifest => resolver
-                .registry_by_uid(scope, uid)
-                .await?
-                .and_then(|r| r.name)
-                .map(Value::from)
-                .unwrap_or(Value::Null),
+            (Some(resolver), Some(uid))
+                if !uid.is_empty() && api.type_ != Some(PackType::Manifest) =>
+            {
+                resolver
+                    .registry_by_uid(scope, uid)
+                    .await?
+                    .and_then(|r| r.name)
+                    .map(Value::from)
+                    .unwrap_or(Value::Null)
+            }
             _ => Value::Null,
         },
     };
     pack.set("registry_name", registry_name);
-    let registry_uid = if is_manifest {
-        match prior.and_then(|p| p.get_str("registry_uid")) {
-            Some(uid) => Value::from(uid),
-            None => Value::Null,
-        }
-    } else {
-        non_empty(api.registry_uid.as_deref())
-    };
-    pack.set("registry_uid", registry_uid);
-    pack.set("type", kind.as_str());
-    let api_values = api.values.clone().unwrap_or_default();
-    pack.set("values", keep_prior_text(&api_values, prior, "values"));
     pack.set(
-        "uid",
-        if is_manifest {
-            Value::from(
-                api.pack_uid
-                    .as_deref()
-                    .filter(|u| !u.is_empty())
-                    .unwrap_or(MANIFEST_PACK_UID),
-            )
-        } else {
-            non_empty(api.pack_uid.as_deref())
-        },
+        "manifest",
+        read_manifests(client, scope, profile_uid, api, prior).await?,
     );
-    let layer = Layer::from_api(api.layer.as_str()).unwrap_or(Layer::Addon);
-    pack.set("layer", layer.as_str());
-
-    let mut manifests = Vec::new();
-    let has_manifests = api.manifests.as_ref().is_some_and(|m| !m.is_empty());
-    if has_manifests {
-        let items = client
-            .get_cluster_profile_pack_manifests(scope, profile_uid, &api.name)
-            .await?
-            .items;
-        let prior_manifests = prior.map(|p| elements(p, "manifest")).unwrap_or_default();
-        let mut ordered = Vec::new();
-        for pm in prior_manifests {
-            if let Some(item) = items
-                .iter()
-                .find(|i| i.metadata.as_ref().and_then(|m| m.name.as_deref()) == pm.get_str("name"))
-            {
-                ordered.push(item);
-            }
-        }
-        for item in &items {
-            if !ordered.iter().any(|o| std::ptr::eq(*o, item)) {
-                ordered.push(item);
-            }
-        }
-        for item in ordered {
-            let meta = item.metadata.clone().unwrap_or_default();
-            let name = meta.name.unwrap_or_default();
-            let spec = item.spec.clone().unwrap_or_default();
-            let content = spec
-                .published
-                .and_then(|d| d.content)
-                .or_else(|| spec.draft.and_then(|d| d.content))
-                .unwrap_or_default();
-            let prior_manifest = prior_manifests
-                .iter()
-                .find(|m| m.get_str("name") == Some(name.as_str()));
-            let mut manifest = Value::Object(BTreeMap::new());
-            manifest.set("name", name);
-            manifest.set(
-                "content",
-                keep_prior_text(&content, prior_manifest, "content"),
-            );
-            manifest.set("uid", non_empty(meta.uid.as_deref()));
-            manifests.push(manifest);
-        }
-    }
-    pack.set("manifest", Value::List(manifests));
     Ok(pack)
 }
 
@@ -1909,7 +1787,7 @@ mod tests {
         clear_unknowns(&mut state);
         assert!(state.is_fully_known());
         assert_eq!(state.get_str("id"), Some("abc"));
-        let pack = &elements(&state, "pack")[0];
+        let pack = &state.get_elements("pack")[0];
         assert_eq!(pack.get("uid"), Some(&Value::Null));
         assert_eq!(pack.get_str("name"), Some("hello"));
     }

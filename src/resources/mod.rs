@@ -3,6 +3,7 @@
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
+mod pack_block;
 
 use std::sync::Arc;
 

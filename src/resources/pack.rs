@@ -40,7 +40,10 @@ use crate::diagnostics;
 use crate::import_id::parse_pack_import_id;
 use crate::provider_data::PaletteData;
 use crate::resolve::ResolveError;
-use crate::resources::cluster_profile::MANIFEST_PACK_UID;
+use crate::resources::pack_block::{
+    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, non_empty, read_manifests, set_stored,
+    template_of,
+};
 use crate::stack::layers::Layer;
 use crate::stack::values;
 use crate::wait::{LayerGoal, Snapshot, WaitError, Waiter};
@@ -63,33 +66,9 @@ fn carrier_name(pack: &str, cluster_uid: &str) -> String {
     format!("{CARRIER_PREFIX}{pack}-{cluster_uid}")
 }
 
-/// A string as a `Value`, null when absent or empty.
-fn non_empty(value: Option<&str>) -> Value {
-    value
-        .filter(|s| !s.is_empty())
-        .map(Value::from)
-        .unwrap_or(Value::Null)
-}
-
-/// The elements of a list attribute (empty when null or unknown).
-fn elements<'a>(value: &'a Value, name: &str) -> &'a [Value] {
-    value
-        .get(name)
-        .and_then(Value::as_elements)
-        .unwrap_or_default()
-}
-
 /// A known string attribute.
 fn known(value: &Value, attr: &str) -> Option<String> {
     value.get_str(attr).map(str::to_owned)
-}
-
-/// The text to plan or store for a YAML attribute: the prior text when it means the same.
-fn keep_prior_text(text: &str, prior: &Value, attr: &str) -> Value {
-    match prior.get_str(attr) {
-        Some(old) if old == text || values::equivalent(old, text) => Value::from(old),
-        _ => Value::from(text),
-    }
 }
 
 /// Replaces every unknown left in a state by null, for a partial state after a failure.
@@ -107,12 +86,6 @@ fn settle(value: &mut Value) {
 /// The pack's kind in a state or plan.
 fn pack_kind(value: &Value) -> PackType {
     PackType::from_str(value.get_str("type").unwrap_or("spectro")).unwrap_or(PackType::Spectro)
-}
-
-/// The template a profile shows: the published one, else the draft.
-fn template_of(profile: &ClusterProfile) -> Option<&ClusterProfileTemplate> {
-    let spec = profile.spec.as_ref()?;
-    spec.published.as_ref().or(spec.draft.as_ref())
 }
 
 /// The profiles attached to a cluster.
@@ -338,7 +311,7 @@ impl Resource for PackResource {
             }
         }
         let mut names: Vec<&str> = Vec::new();
-        for (j, manifest) in elements(config, "manifest").iter().enumerate() {
+        for (j, manifest) in config.get_elements("manifest").iter().enumerate() {
             let path = AttributePath::root("manifest").index(j as i64);
             if manifest.get("content").is_some_and(Value::is_null) {
                 resp.diagnostics.attribute_error(
@@ -736,13 +709,15 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     let prior_pack = if replacing { &Value::Null } else { prior };
 
     // Manifests: content by meaning, uids carried over.
-    let mut manifests = elements(plan, "manifest").to_vec();
+    let mut manifests = plan.get_elements("manifest").to_vec();
     for (j, manifest) in manifests.iter_mut().enumerate() {
-        let cfg = elements(config, "manifest")
+        let cfg = config
+            .get_elements("manifest")
             .get(j)
             .cloned()
             .unwrap_or(Value::Null);
-        let prior_manifest = elements(prior_pack, "manifest")
+        let prior_manifest = prior_pack
+            .get_elements("manifest")
             .iter()
             .find(|m| m.get("name") == cfg.get("name"))
             .cloned()
@@ -759,7 +734,7 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
             }
             manifest.set(
                 "content",
-                keep_prior_text(content, &prior_manifest, "content"),
+                keep_prior_text(content, Some(&prior_manifest), "content"),
             );
         }
         let uid = match prior_manifest.get("uid") {
@@ -779,7 +754,7 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
                 format!("The values of the pack are not valid YAML: {err}."),
             );
         }
-        plan.set("values", keep_prior_text(text, prior_pack, "values"));
+        plan.set("values", keep_prior_text(text, Some(prior_pack), "values"));
     }
     let kind = plan.get_str("type").map(str::to_owned);
     if kind.as_deref() == Some("manifest") {
@@ -791,7 +766,7 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
             }
         }
         if config_values.is_null() {
-            plan.set("values", keep_prior_text("", prior_pack, "values"));
+            plan.set("values", keep_prior_text("", Some(prior_pack), "values"));
         }
         if config.get("tag").is_some_and(Value::is_null) {
             let tag = prior_pack
@@ -878,7 +853,7 @@ async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
                 if config_values.is_null() {
                     plan.set(
                         "values",
-                        keep_prior_text(&resolved.default_values, prior_pack, "values"),
+                        keep_prior_text(&resolved.default_values, Some(prior_pack), "values"),
                     );
                 }
                 cloud_types = Some(resolved.cloud_types.clone());
@@ -1020,7 +995,7 @@ fn report_resolve_error(diags: &mut Diagnostics, err: ResolveError, registry_nam
 fn create_entity(plan: &Value) -> PackManifestEntity {
     let kind = pack_kind(plan);
     let manifests = (kind == PackType::Manifest).then(|| {
-        elements(plan, "manifest")
+        plan.get_elements("manifest")
             .iter()
             .map(|m| ManifestInputEntity {
                 name: known(m, "name"),
@@ -1044,7 +1019,7 @@ fn create_entity(plan: &Value) -> PackManifestEntity {
 fn update_entity(plan: &Value, current: Option<&PackRef>) -> PackManifestUpdateEntity {
     let kind = pack_kind(plan);
     let manifests = (kind == PackType::Manifest).then(|| {
-        elements(plan, "manifest")
+        plan.get_elements("manifest")
             .iter()
             .map(|m| {
                 let name = known(m, "name").unwrap_or_default();
@@ -1349,23 +1324,7 @@ fn fill_unknowns(profile: &ClusterProfile, pack: &str, state: &mut Value) {
             non_empty(api.and_then(|p| p.tag.as_deref().or(p.version.as_deref()))),
         ),
     ];
-    for (attr, value) in fills {
-        if state.get(attr).is_some_and(Value::is_unknown) {
-            state.set(attr, value);
-        }
-    }
-    let refs = api.and_then(|p| p.manifests.clone()).unwrap_or_default();
-    let mut manifests = elements(state, "manifest").to_vec();
-    for manifest in &mut manifests {
-        if manifest.get("uid").is_some_and(Value::is_unknown) {
-            let uid = refs
-                .iter()
-                .find(|r| r.name.as_deref() == manifest.get_str("name"))
-                .and_then(|r| r.uid.as_deref());
-            manifest.set("uid", non_empty(uid));
-        }
-    }
-    state.set("manifest", Value::List(manifests));
+    fill_from_stored(state, fills, api);
 }
 
 /// Detaches the carrier from the cluster and waits until the layer is gone. A cluster that is
@@ -1482,27 +1441,11 @@ async fn read_pack(
     };
     let mut state = prior.clone();
     state.set("id", format!("{cluster_uid}/{name}"));
-    let kind = api.type_.unwrap_or(PackType::Spectro);
-    let is_manifest = kind == PackType::Manifest;
-    state.set("type", kind.as_str());
-    let api_tag = api.tag.as_deref().or(api.version.as_deref());
-    let tag = match prior.get_str("tag") {
-        Some(t) if Some(t) == api.tag.as_deref() || Some(t) == api.version.as_deref() => {
-            Value::from(t)
-        }
-        _ => non_empty(api_tag),
-    };
-    state.set("tag", tag);
-    let registry_uid = if is_manifest {
-        non_empty(prior.get_str("registry_uid"))
-    } else {
-        non_empty(api.registry_uid.as_deref())
-    };
-    state.set("registry_uid", registry_uid);
+    set_stored(&mut state, &api, Some(prior));
     // An import knows no registry name: name the registry, so either spelling plans clean.
     if prior.get("registry_name").is_none_or(Value::is_null)
         && prior.get("tag").is_none_or(Value::is_null)
-        && !is_manifest
+        && api.type_ != Some(PackType::Manifest)
         && let Some(uid) = api.registry_uid.as_deref().filter(|u| !u.is_empty())
     {
         let name = data
@@ -1513,31 +1456,8 @@ async fn read_pack(
         state.set("registry_name", non_empty(name.as_deref()));
     }
     state.set(
-        "values",
-        keep_prior_text(api.values.as_deref().unwrap_or_default(), prior, "values"),
-    );
-    state.set(
-        "uid",
-        if is_manifest {
-            Value::from(
-                api.pack_uid
-                    .as_deref()
-                    .filter(|u| !u.is_empty())
-                    .unwrap_or(MANIFEST_PACK_UID),
-            )
-        } else {
-            non_empty(api.pack_uid.as_deref())
-        },
-    );
-    state.set(
-        "layer",
-        Layer::from_api(api.layer.as_str())
-            .unwrap_or(Layer::Addon)
-            .as_str(),
-    );
-    state.set(
         "manifest",
-        read_manifests(client, scope, profile_uid, &api, prior).await?,
+        read_manifests(client, scope, profile_uid, &api, Some(prior)).await?,
     );
     let layer_state = crate::wait::layers_of(&cluster)
         .into_iter()
@@ -1546,71 +1466,6 @@ async fn read_pack(
         .unwrap_or_else(|| "Pending".to_owned());
     state.set("state", layer_state);
     Ok(Some(state))
-}
-
-/// The carrier pack's manifests as state, in the prior order, content kept by meaning.
-async fn read_manifests(
-    client: &Client,
-    scope: &Scope,
-    profile_uid: &str,
-    api: &PackRef,
-    prior: &Value,
-) -> Result<Value, palette_api::Error> {
-    if api.manifests.as_ref().is_none_or(Vec::is_empty) {
-        return Ok(Value::List(Vec::new()));
-    }
-    let items = client
-        .get_cluster_profile_pack_manifests(scope, profile_uid, &api.name)
-        .await?
-        .items;
-    let prior_manifests = elements(prior, "manifest");
-    let name_of = |i: &palette_api::models::ManifestEntity| {
-        i.metadata
-            .as_ref()
-            .and_then(|m| m.name.clone())
-            .unwrap_or_default()
-    };
-    let mut ordered: Vec<&palette_api::models::ManifestEntity> = Vec::new();
-    for pm in prior_manifests {
-        if let Some(item) = items
-            .iter()
-            .find(|i| Some(name_of(i).as_str()) == pm.get_str("name"))
-        {
-            ordered.push(item);
-        }
-    }
-    for item in &items {
-        if !ordered.iter().any(|o| std::ptr::eq(*o, item)) {
-            ordered.push(item);
-        }
-    }
-    let mut out = Vec::new();
-    for item in ordered {
-        let name = name_of(item);
-        let spec = item.spec.clone().unwrap_or_default();
-        let content = spec
-            .published
-            .and_then(|d| d.content)
-            .or_else(|| spec.draft.and_then(|d| d.content))
-            .unwrap_or_default();
-        let prior_manifest = prior_manifests
-            .iter()
-            .find(|m| m.get_str("name") == Some(name.as_str()))
-            .cloned()
-            .unwrap_or(Value::Null);
-        let mut manifest = Value::Object(BTreeMap::new());
-        manifest.set("name", name);
-        manifest.set(
-            "content",
-            keep_prior_text(&content, &prior_manifest, "content"),
-        );
-        manifest.set(
-            "uid",
-            non_empty(item.metadata.as_ref().and_then(|m| m.uid.as_deref())),
-        );
-        out.push(manifest);
-    }
-    Ok(Value::List(out))
 }
 
 #[cfg(test)]
