@@ -35,8 +35,8 @@ use crate::import_id::{ProfileTarget, parse_profile_import_id};
 use crate::provider_data::{PaletteData, scoped_key};
 use crate::resolve::{PackResolver, ResolveError};
 use crate::resources::pack_block::{
-    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, non_empty, read_manifests, set_stored,
-    template_of,
+    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, manifest_block, non_empty,
+    read_manifests, registry_uid_attribute, set_stored, template_of, type_attribute, uid_attribute,
 };
 use crate::stack::environment_names::{self, Scope as EnvScope};
 use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
@@ -71,31 +71,6 @@ fn api_profile_type(kind: ProfileType) -> ApiProfileType {
     }
 }
 
-/// The schema of one `manifest` block.
-fn manifest_block() -> Block {
-    Block::new()
-        .description("A Kubernetes manifest carried by a `manifest` pack.")
-        .attribute(
-            Attribute::string("name")
-                .required()
-                .description("Name of the manifest, unique within its pack."),
-        )
-        .attribute(
-            Attribute::string("content")
-                .optional()
-                .computed()
-                .description(
-                    "The manifest (YAML, one or more documents); required. Compared by meaning: \
-                     key order, quoting, comments and whitespace make no difference.",
-                ),
-        )
-        .attribute(
-            Attribute::string("uid")
-                .computed()
-                .description("Uid Palette gave the manifest."),
-        )
-}
-
 /// The schema of one `pack` block.
 fn pack_block() -> Block {
     Block::new()
@@ -119,25 +94,8 @@ fn pack_block() -> Block {
                      is set, `Public Repo`. When both are set they must name the same registry.",
                 ),
         )
-        .attribute(
-            Attribute::string("registry_uid")
-                .optional()
-                .computed()
-                .description(
-                    "Registry the pack comes from, by uid; computed from `registry_name` when \
-                     not set.",
-                ),
-        )
-        .attribute(
-            Attribute::string("type")
-                .optional()
-                .default("spectro")
-                .validator(one_of(["spectro", "helm", "oci", "manifest"]))
-                .description(
-                    "Kind of pack: `spectro` (default), `helm`, `oci` or `manifest` (raw \
-                     Kubernetes manifests given in `manifest` blocks).",
-                ),
-        )
+        .attribute(registry_uid_attribute())
+        .attribute(type_attribute())
         .attribute(
             Attribute::string("values")
                 .optional()
@@ -147,11 +105,7 @@ fn pack_block() -> Block {
                      and whitespace make no difference. When left out, the pack's defaults.",
                 ),
         )
-        .attribute(
-            Attribute::string("uid")
-                .computed()
-                .description("Uid of this version of the pack in its registry, known at plan."),
-        )
+        .attribute(uid_attribute())
         .attribute(Attribute::string("layer").computed().description(
             "Layer the pack fills: `os`, `k8s`, `cni`, `csi` or `addon`, known at plan.",
         ))

@@ -41,8 +41,8 @@ use crate::import_id::parse_pack_import_id;
 use crate::provider_data::PaletteData;
 use crate::resolve::ResolveError;
 use crate::resources::pack_block::{
-    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, non_empty, read_manifests, set_stored,
-    template_of,
+    MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, manifest_block, non_empty,
+    read_manifests, registry_uid_attribute, set_stored, template_of, type_attribute, uid_attribute,
 };
 use crate::stack::layers::Layer;
 use crate::stack::values;
@@ -129,31 +129,6 @@ async fn get_cluster(
     }
 }
 
-/// The schema of one `manifest` block.
-fn manifest_block() -> Block {
-    Block::new()
-        .description("A Kubernetes manifest carried by a pack of type `manifest`.")
-        .attribute(
-            Attribute::string("name")
-                .required()
-                .description("Name of the manifest, unique within the pack."),
-        )
-        .attribute(
-            Attribute::string("content")
-                .optional()
-                .computed()
-                .description(
-                    "The manifest (YAML, one or more documents); required. Compared by meaning: \
-                     key order, quoting, comments and whitespace make no difference.",
-                ),
-        )
-        .attribute(
-            Attribute::string("uid")
-                .computed()
-                .description("Uid Palette gave the manifest."),
-        )
-}
-
 #[tfplugin::async_trait]
 impl Resource for PackResource {
     fn type_name(&self) -> &str {
@@ -207,25 +182,8 @@ impl Resource for PackResource {
                              `registry_uid` is set, `Public Repo`.",
                         ),
                 )
-                .attribute(
-                    Attribute::string("registry_uid")
-                        .optional()
-                        .computed()
-                        .description(
-                            "Registry the pack comes from, by uid; computed from `registry_name` \
-                             when not set.",
-                        ),
-                )
-                .attribute(
-                    Attribute::string("type")
-                        .optional()
-                        .default("spectro")
-                        .validator(one_of(["spectro", "helm", "oci", "manifest"]))
-                        .description(
-                            "Kind of pack: `spectro` (default), `helm`, `oci` or `manifest` (raw \
-                             Kubernetes manifests given in `manifest` blocks).",
-                        ),
-                )
+                .attribute(registry_uid_attribute())
+                .attribute(type_attribute())
                 .attribute(
                     Attribute::string("values")
                         .optional()
@@ -247,11 +205,7 @@ impl Resource for PackResource {
                              provider's project, default) or `tenant`.",
                         ),
                 )
-                .attribute(
-                    Attribute::string("uid").computed().description(
-                        "Uid of this version of the pack in its registry, known at plan.",
-                    ),
-                )
+                .attribute(uid_attribute())
                 .attribute(
                     Attribute::string("layer")
                         .computed()

@@ -8,13 +8,68 @@ use palette_api::models::{
     ClusterProfile, ClusterProfileTemplate, ManifestEntity, PackRef, PackType,
 };
 use palette_api::{Client, Scope};
-use tfplugin::{Value, ValueExt};
+use tfplugin::validator::one_of;
+use tfplugin::{Attribute, Block, Value, ValueExt};
 
 use crate::stack::layers::Layer;
 use crate::stack::values;
 
 /// The uid Palette gives a manifest pack, which has no registry entry.
 pub(crate) const MANIFEST_PACK_UID: &str = "spectro-manifest-pack";
+
+/// The schema of a `manifest` block.
+pub(super) fn manifest_block() -> Block {
+    Block::new()
+        .description("A Kubernetes manifest carried by a pack of type `manifest`.")
+        .attribute(
+            Attribute::string("name")
+                .required()
+                .description("Name of the manifest, unique within its pack."),
+        )
+        .attribute(
+            Attribute::string("content")
+                .optional()
+                .computed()
+                .description(
+                    "The manifest (YAML, one or more documents); required. Compared by meaning: \
+                     key order, quoting, comments and whitespace make no difference.",
+                ),
+        )
+        .attribute(
+            Attribute::string("uid")
+                .computed()
+                .description("Uid Palette gave the manifest."),
+        )
+}
+
+/// The `registry_uid` attribute.
+pub(super) fn registry_uid_attribute() -> Attribute {
+    Attribute::string("registry_uid")
+        .optional()
+        .computed()
+        .description(
+            "Registry the pack comes from, by uid; computed from `registry_name` when not set.",
+        )
+}
+
+/// The `type` attribute.
+pub(super) fn type_attribute() -> Attribute {
+    Attribute::string("type")
+        .optional()
+        .default("spectro")
+        .validator(one_of(["spectro", "helm", "oci", "manifest"]))
+        .description(
+            "Kind of pack: `spectro` (default), `helm`, `oci` or `manifest` (raw Kubernetes \
+             manifests given in `manifest` blocks).",
+        )
+}
+
+/// The `uid` attribute.
+pub(super) fn uid_attribute() -> Attribute {
+    Attribute::string("uid")
+        .computed()
+        .description("Uid of this version of the pack in its registry, known at plan.")
+}
 
 /// The template a profile shows: the published one, else the draft.
 pub(super) fn template_of(profile: &ClusterProfile) -> Option<&ClusterProfileTemplate> {
