@@ -1506,3 +1506,64 @@ fn other_in_place_fields_update_without_replacing() {
     }
     tf.destroy();
 }
+
+/// A cluster in the tenant scope: created there, then imported by `tenant/NAME`, `tenant/UID`,
+/// its bare name and its bare uid, each landing in the tenant context and planning empty.
+#[test]
+fn tenant_cluster_imports_into_the_tenant_context() {
+    let emu = Emulator::start();
+    let gcp = case("gcp");
+    let infra = infra_profile(&emu, gcp, "1.0.0", None);
+    // A tenant cluster deploys with a tenant cloud account (the seeded ones are the project's).
+    let account = json!({
+        "metadata": {"name": "gcp-shared"},
+        "spec": {"jsonCredentials": "{\"type\":\"service_account\",\"project_id\":\"shared\"}"},
+    });
+    let created = emu.request("POST", "/v1/cloudaccounts/gcp", Some(&account.to_string()));
+    assert_eq!(created.status, 201, "{}", created.body);
+    let tf = Terraform::new(&emu);
+    let hcl = cluster_hcl(
+        gcp,
+        "shared",
+        std::slice::from_ref(&infra),
+        "  context = \"tenant\"\n",
+    )
+    .replace(
+        "name = \"gcp-dev\"",
+        "name    = \"gcp-shared\"\n  context = \"tenant\"",
+    );
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = values_of(&tf, "palette_cluster.gcp");
+    assert_eq!(values["context"], "tenant");
+    let uid = values["id"].as_str().unwrap().to_owned();
+    let in_tenant = emu.request("GET", &format!("/v1/spectroclusters/{uid}"), None);
+    assert_eq!(in_tenant.status, 200, "{}", in_tenant.body);
+
+    for id in ["tenant/shared".to_owned(), format!("tenant/{uid}")] {
+        assert!(tf.run(&["state", "rm", "palette_cluster.gcp"]).success());
+        tf.import("palette_cluster.gcp", &id);
+        assert_eq!(
+            values_of(&tf, "palette_cluster.gcp")["context"],
+            "tenant",
+            "{id}"
+        );
+        tf.assert_empty_plan();
+    }
+
+    // Without the prefix the project scope is asked, which also sees tenant clusters: the
+    // cluster says where it lives, so the import lands in the tenant context all the same.
+    for id in ["shared".to_owned(), uid.clone()] {
+        assert!(tf.run(&["state", "rm", "palette_cluster.gcp"]).success());
+        tf.import("palette_cluster.gcp", &id);
+        assert_eq!(
+            values_of(&tf, "palette_cluster.gcp")["context"],
+            "tenant",
+            "{id}"
+        );
+        tf.assert_empty_plan();
+    }
+    tf.destroy();
+}

@@ -372,6 +372,16 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
             None => Value::Null,
         },
     );
+    // Where the cluster lives, as Palette records it: an import by uid, or by a name the
+    // project also sees, cannot say.
+    if let Some(scope) = meta
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("scope"))
+        .filter(|s| *s == "project" || *s == "tenant")
+    {
+        state.set("context", scope.as_str());
+    }
 
     // The environment block, the account and the pools.
     let Some(env) = remote.env else {
