@@ -564,32 +564,53 @@ impl Resource for PackResource {
                 return;
             }
         };
-        let (data, scope) = match PaletteData::connect(&req.provider_data, "project", SUMMARY).await
-        {
-            Ok(connected) => connected,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
-        let cluster = match get_cluster(&data.client, &scope, &id.cluster_uid).await {
-            Ok(Some(cluster)) => cluster,
-            Ok(None) => {
-                resp.diagnostics.error(
-                    SUMMARY,
-                    format!(
-                        "There is no cluster with uid {} in project {:?}.",
-                        id.cluster_uid, data.project
-                    ),
-                );
-                return;
+        // The cluster lives in the provider's project or, shared, in the tenant: the project
+        // is asked first, and the cluster's own scope decides the context.
+        let mut found = None;
+        for context in ["project", "tenant"] {
+            let (data, scope) =
+                match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+                    Ok(connected) => connected,
+                    Err(diag) => return resp.diagnostics.push(diag),
+                };
+            match get_cluster(&data.client, &scope, &id.cluster_uid).await {
+                Ok(Some(cluster)) => {
+                    found = Some((context, cluster));
+                    break;
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    resp.diagnostics.push(diagnostics::api_error(
+                        SUMMARY,
+                        &format!("reading cluster {}", id.cluster_uid),
+                        &err,
+                    ));
+                    return;
+                }
             }
-            Err(err) => {
-                resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("reading cluster {}", id.cluster_uid),
-                    &err,
-                ));
-                return;
-            }
+        }
+        let Some((asked, cluster)) = found else {
+            let project = match req.provider_data.require::<PaletteData>() {
+                Ok(data) => data.project.clone(),
+                Err(diag) => return resp.diagnostics.push(diag),
+            };
+            resp.diagnostics.error(
+                SUMMARY,
+                format!(
+                    "There is no cluster with uid {} in project {project:?} or in the tenant.",
+                    id.cluster_uid
+                ),
+            );
+            return;
         };
+        let context = cluster
+            .metadata
+            .as_ref()
+            .and_then(|m| m.annotations.as_ref())
+            .and_then(|a| a.get("scope"))
+            .map(String::as_str)
+            .filter(|s| *s == "project" || *s == "tenant")
+            .unwrap_or(asked);
         let holders: Vec<&ClusterProfileTemplate> = attached(&cluster)
             .iter()
             .filter(|t| t.packs.iter().flatten().any(|p| p.name == id.pack_name))
@@ -607,7 +628,7 @@ impl Resource for PackResource {
                 resp.state.set("name", id.pack_name.clone());
                 resp.state
                     .set("profile_id", carrier.uid.clone().unwrap_or_default());
-                resp.state.set("context", "project");
+                resp.state.set("context", context);
             }
             (None, Some(holder)) => resp.diagnostics.error(
                 SUMMARY,

@@ -1508,7 +1508,8 @@ fn other_in_place_fields_update_without_replacing() {
 }
 
 /// A cluster in the tenant scope: created there, then imported by `tenant/NAME`, `tenant/UID`,
-/// its bare name and its bare uid, each landing in the tenant context and planning empty.
+/// its bare name and its bare uid, each landing in the tenant context and planning empty; so
+/// does a `palette_pack` on it, imported by `CLUSTER_UID/PACK_NAME`.
 #[test]
 fn tenant_cluster_imports_into_the_tenant_context() {
     let emu = Emulator::start();
@@ -1565,5 +1566,22 @@ fn tenant_cluster_imports_into_the_tenant_context() {
         );
         tf.assert_empty_plan();
     }
+
+    // A pack deployed on the tenant cluster imports into the tenant context too.
+    let pack = r#"
+resource "palette_pack" "nginx" {
+  cluster_id = palette_cluster.gcp.id
+  context    = "tenant"
+  name       = "nginx"
+  tag        = "1.10.0"
+}
+"#;
+    tf.write_config(&format!("{HEADER}{hcl}{pack}"));
+    tf.apply();
+    tf.assert_empty_plan();
+    assert!(tf.run(&["state", "rm", "palette_pack.nginx"]).success());
+    tf.import("palette_pack.nginx", &format!("{uid}/nginx"));
+    assert_eq!(values_of(&tf, "palette_pack.nginx")["context"], "tenant");
+    tf.assert_empty_plan();
     tf.destroy();
 }
