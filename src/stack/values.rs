@@ -1173,13 +1173,13 @@ fn emit_document(out: &mut String, document: &Value, separated: bool) {
         // scalar: on its own lines after `--- !t` it would have no content, and read as empty.
         Value::Tagged(tag, inner) if is_collection(inner) && !is_empty_collection(inner) => {
             let _ = writeln!(out, "--- {}", render_tag(tag));
-            emit_block(out, inner, 0);
+            emit_block(out, inner, root_indent(inner));
         }
         _ if is_collection(document) && !is_empty_collection(document) => {
             if separated {
                 out.push_str("---\n");
             }
-            emit_block(out, document, 0);
+            emit_block(out, document, root_indent(document));
         }
         _ => {
             // A top-level scalar or empty collection: the text after the indicator, minus the
@@ -1197,6 +1197,20 @@ fn emit_document(out: &mut String, document: &Value, separated: bool) {
             out.push_str(text);
         }
     }
+}
+
+/// The indent of a document's top-level collection: 0, unless a key of its mapping written
+/// at the start of a line would read as a document marker (a template key such as
+/// `... {{ x }}`); the whole collection then moves two columns in, where no marker is read
+/// and it means the same (bug 18).
+fn root_indent(collection: &Value) -> usize {
+    let Value::Map(entries) = collection else {
+        return 0;
+    };
+    let marker_like = entries.iter().any(|(key, _)| {
+        implicit_key(key).is_some_and(|text| text.starts_with("---") || text.starts_with("..."))
+    });
+    if marker_like { 2 } else { 0 }
 }
 
 fn is_collection(value: &Value) -> bool {
@@ -2060,6 +2074,11 @@ mod tests {
                 "a: \"\\x01\\Lx\"\n",
             ),
             ("merge key as a string", "'<<': 1", "\"<<\": 1\n"),
+            (
+                "template keys that start like document markers",
+                "? ... {{ .a }}\n: 1\nb: {--- {{ .c }}: 2}\n",
+                "  b:\n    --- {{ .c }}: 2\n  ... {{ .a }}: 1\n",
+            ),
             (
                 "huge exponent",
                 "[1e999999999999, 1e9999999999999]",

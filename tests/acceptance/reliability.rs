@@ -1240,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 10] = [
+    let findings: [(&str, Target, &[u8]); 11] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1298,6 +1298,13 @@ fn cargo_fuzz_findings_stay_fixed() {
         ("yaml_values", fuzz_checks::yaml_values, b"!: {}\n"),
         // A tag holding `"` was written raw inside a verbatim tag, which cannot hold it (bug 16).
         ("yaml_values", fuzz_checks::yaml_values, b"!%22"),
+        // A top-level mapping key starting with `...` was written at the start of a line,
+        // where it reads as a document end marker (bug 18).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b":\n? ...  {{ {  {{\xae{{ .sx }}\n",
+        ),
     ];
     for (name, target, input) in findings {
         let outcome = std::panic::catch_unwind(|| target(input));
