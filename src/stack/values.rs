@@ -149,7 +149,7 @@ pub(crate) enum Float {
 /// # Errors
 ///
 /// Returns the first problem with its line and column: a character YAML forbids (a control
-/// character), a syntax error, a duplicate key, an alias to an unknown anchor, a core-schema tag
+/// character), a plain value starting with an indicator YAML reserves (`[>a]`), a syntax error, a duplicate key, an alias to an unknown anchor, a core-schema tag
 /// on a value it does not fit (`!!int abc`), or input past [`MAX_DEPTH`] or [`MAX_NODES`].
 pub(crate) fn normalize(yaml: &str) -> Result<Normalized, YamlError> {
     // The parser reads some characters YAML forbids (control characters) as text or as white
@@ -544,6 +544,10 @@ fn unescape_double(raw: &str) -> String {
     out
 }
 
+/// Indicators a plain scalar cannot start with that the parser still reads as text in flow
+/// context (YAML 1.2 `c-indicator`, less those it reads as such everywhere).
+const RESERVED_START: [char; 5] = ['>', '|', '%', '@', '`'];
+
 /// A private-use character that appears in the text neither as itself nor as an escape, to build
 /// placeholders that cannot collide with content.
 fn pick_marker(text: &str) -> char {
@@ -644,6 +648,23 @@ impl<'p> Builder<'p> {
                 Event::Alias(id) => self.alias(id, start)?,
                 Event::Scalar(text, style, anchor, tag) => {
                     self.count(1, &start)?;
+                    // The parser takes a flow value such as `[>a]` as plain text, but YAML
+                    // reserves these characters as indicators: a plain scalar cannot start with
+                    // one, and in block context `>` and `|` start a block scalar, so such text
+                    // has no canonical form that reads back. It is refused, as other YAML
+                    // readers refuse it (bug 19).
+                    if style == ScalarStyle::Plain
+                        && let Some(first) =
+                            text.chars().next().filter(|c| RESERVED_START.contains(c))
+                    {
+                        return Err(self.prepared.error(
+                            &start,
+                            format!(
+                                "a plain value cannot start with `{first}`, which YAML \
+                                 reserves as an indicator; quote the value"
+                            ),
+                        ));
+                    }
                     let tag = tag.as_deref().map(TagKind::of);
                     let merge_key = style == ScalarStyle::Plain && tag.is_none() && text == "<<";
                     let value = self.scalar(&text, style, tag, &start)?;
@@ -1904,6 +1925,20 @@ mod tests {
     fn malformed_yaml_reports_where() {
         let cases: &[(&str, &str, usize, usize, &str)] = &[
             ("unclosed quote", "a: 1\nb: 'x\n", 2, 4, "quoted scalar"),
+            (
+                "a flow value starting with an indicator",
+                "a: 1\nb: [x, >y {{ .z }}]\n",
+                2,
+                8,
+                "cannot start with `>`",
+            ),
+            (
+                "a flow value starting with `|`",
+                "{a: |b}",
+                1,
+                5,
+                "cannot start with `|`",
+            ),
             (
                 "bad indentation",
                 "a: b\n c: d\n",

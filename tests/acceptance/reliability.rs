@@ -1240,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 11] = [
+    let findings: [(&str, Target, &[u8]); 12] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1304,6 +1304,13 @@ fn cargo_fuzz_findings_stay_fixed() {
             "yaml_values",
             fuzz_checks::yaml_values,
             b":\n? ...  {{ {  {{\xae{{ .sx }}\n",
+        ),
+        // A flow value starting with `>` was read as a template, and written where `>` starts
+        // a block scalar (bug 19; shortened from a 221-byte input).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"[x, >y {{ .z }}A]",
         ),
     ];
     for (name, target, input) in findings {
