@@ -544,6 +544,9 @@ fn unescape_double(raw: &str) -> String {
     out
 }
 
+/// What the `!!` handle stands for: the YAML core schema's tags.
+const CORE_TAG_PREFIX: &str = "tag:yaml.org,2002:";
+
 /// Indicators a plain scalar cannot start with that the parser still reads as text in flow
 /// context (YAML 1.2 `c-indicator`, less those it reads as such everywhere).
 const RESERVED_START: [char; 5] = ['>', '|', '%', '@', '`'];
@@ -611,16 +614,22 @@ enum TagKind {
 
 impl TagKind {
     fn of(tag: &Tag) -> TagKind {
-        if tag.is_yaml_core_schema() {
-            TagKind::Core(tag.suffix.clone())
-        } else if (tag.handle == "!" && tag.suffix.is_empty())
+        if (tag.handle == "!" && tag.suffix.is_empty())
             || (tag.handle.is_empty() && tag.suffix == "!")
         {
-            TagKind::NonSpecific
-        } else if tag.handle == "!" {
-            TagKind::Other(format!("!{}", tag.suffix))
-        } else {
-            TagKind::Other(format!("{}{}", tag.handle, tag.suffix))
+            return TagKind::NonSpecific;
+        }
+        let tag = format!("{}{}", tag.handle, tag.suffix);
+        if let Some(suffix) = tag.strip_prefix(CORE_TAG_PREFIX) {
+            // `!!x` and `!<tag:yaml.org,2002:x>` alike.
+            return TagKind::Core(suffix.to_owned());
+        }
+        // In a value, `!!x` names the core schema's tag. A local tag whose name starts with
+        // `!` (`!%21a` or `!<!!a>`, the tag `!!a`) keeps its second `!` percent-encoded, so it
+        // is not written, nor read back, as the core tag (bug 20).
+        match tag.strip_prefix("!!") {
+            Some(rest) => TagKind::Other(format!("!%21{rest}")),
+            None => TagKind::Other(tag),
         }
     }
 }
@@ -1540,8 +1549,12 @@ fn render_tag(tag: &str) -> String {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-_.:/".contains(c))
     };
-    if let Some(rest) = tag.strip_prefix("!!").filter(|rest| simple(rest)) {
-        return format!("!!{rest}");
+    if let Some(rest) = tag.strip_prefix("!!") {
+        if simple(rest) {
+            return format!("!!{rest}");
+        }
+        // A core tag `!<!!x>` would name a local tag: its full name is written instead.
+        return render_tag(&format!("{CORE_TAG_PREFIX}{rest}"));
     }
     if let Some(rest) = tag.strip_prefix('!').filter(|rest| simple(rest)) {
         return format!("!{rest}");
@@ -1906,6 +1919,16 @@ mod tests {
                 "verbatim tag",
                 "!<tag:example.com,2000:x> s",
                 Value::Tagged("tag:example.com,2000:x".into(), Box::new(string("s"))),
+            ),
+            (
+                "local tag starting with `!`, escaped",
+                "!%21a s",
+                Value::Tagged("!%21a".into(), Box::new(string("s"))),
+            ),
+            (
+                "local tag starting with `!`, verbatim",
+                "!<!!a> s",
+                Value::Tagged("!%21a".into(), Box::new(string("s"))),
             ),
             (
                 "set",

@@ -1240,7 +1240,7 @@ fn canonical_text_keeps_multi_line_templates() {
 #[test]
 fn cargo_fuzz_findings_stay_fixed() {
     type Target = fn(&[u8]);
-    let findings: [(&str, Target, &[u8]); 12] = [
+    let findings: [(&str, Target, &[u8]); 15] = [
         // A saturated exponent on a trailing zero overflowed (bug 8).
         (
             "value_decoding",
@@ -1312,6 +1312,14 @@ fn cargo_fuzz_findings_stay_fixed() {
             fuzz_checks::yaml_values,
             b"[x, >y {{ .z }}A]",
         ),
+        // A local tag `!%21a` (the tag `!!a`) was written `!!a`, the core schema's (bug 20).
+        (
+            "yaml_values",
+            fuzz_checks::yaml_values,
+            b"!%21a\rff':off':\r\r\t\r\r\t\r\r\r\r\r\t\r\r\t\r\r\r\r\r\r",
+        ),
+        ("yaml_values", fuzz_checks::yaml_values, b"!<!!a> s"),
+        ("yaml_values", fuzz_checks::yaml_values, b"!!#int a: b"),
     ];
     for (name, target, input) in findings {
         let outcome = std::panic::catch_unwind(|| target(input));
