@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use palette_api::models::ObjectMeta;
 use palette_api::{Client, ClientConfig, Scope};
 use tfplugin::{Context, Diagnostic, ProviderData};
 use tokio::sync::OnceCell;
@@ -39,6 +40,17 @@ pub(crate) struct Lookups {
     pub(crate) profiles: Memo<String, Arc<palette_api::models::ClusterProfile>>,
     /// Each cluster's health (`status.health.state`) by uid, from one search of a scope.
     pub(crate) cluster_health: Memo<String, Arc<HashMap<String, String>>>,
+}
+
+/// The `context` an object lives in, as Palette records it (`metadata.annotations.scope`):
+/// `project` or `tenant`; `None` for any other scope or none.
+pub(crate) fn context_of(meta: Option<&ObjectMeta>) -> Option<&str> {
+    meta?
+        .annotations
+        .as_ref()?
+        .get("scope")
+        .map(String::as_str)
+        .filter(|s| *s == "project" || *s == "tenant")
 }
 
 /// The memo key of an object in a scope.

@@ -32,7 +32,7 @@ use tfplugin::{
 
 use crate::diagnostics;
 use crate::import_id::{ProfileTarget, parse_profile_import_id};
-use crate::provider_data::{PaletteData, scoped_key};
+use crate::provider_data::{PaletteData, context_of, scoped_key};
 use crate::resolve::{PackResolver, ResolveError};
 use crate::resources::pack_block::{
     MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, manifest_block, non_empty,
@@ -1416,13 +1416,8 @@ pub(crate) async fn read_profile(
         text_or_prior(description, prior.get("description")),
     );
     // Where the profile lives, as Palette records it (an import by uid cannot say).
-    if let Some(scope) = meta
-        .annotations
-        .as_ref()
-        .and_then(|a| a.get("scope"))
-        .filter(|s| *s == "project" || *s == "tenant")
-    {
-        state.set("context", scope.as_str());
+    if let Some(context) = context_of(profile.metadata.as_ref()) {
+        state.set("context", context);
     }
     let tags = meta.labels.clone().unwrap_or_default();
     if tags.is_empty() && prior.get("tags").is_none_or(Value::is_null) {

@@ -38,7 +38,7 @@ use tokio::time::Instant;
 
 use crate::diagnostics;
 use crate::import_id::parse_pack_import_id;
-use crate::provider_data::PaletteData;
+use crate::provider_data::{PaletteData, context_of};
 use crate::resolve::ResolveError;
 use crate::resources::pack_block::{
     MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, manifest_block, non_empty,
@@ -603,14 +603,7 @@ impl Resource for PackResource {
             );
             return;
         };
-        let context = cluster
-            .metadata
-            .as_ref()
-            .and_then(|m| m.annotations.as_ref())
-            .and_then(|a| a.get("scope"))
-            .map(String::as_str)
-            .filter(|s| *s == "project" || *s == "tenant")
-            .unwrap_or(asked);
+        let context = context_of(cluster.metadata.as_ref()).unwrap_or(asked);
         let holders: Vec<&ClusterProfileTemplate> = attached(&cluster)
             .iter()
             .filter(|t| t.packs.iter().flatten().any(|p| p.name == id.pack_name))

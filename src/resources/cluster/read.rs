@@ -13,7 +13,7 @@ use palette_api::{Client, KubeconfigKind, Scope};
 use tfplugin::{Block, Diagnostics, Nesting, Type, Value, ValueExt};
 
 use crate::environments::{CloudConfigState, Environment, Pool};
-use crate::provider_data::{PaletteData, scoped_key};
+use crate::provider_data::{PaletteData, context_of, scoped_key};
 use crate::stack::values;
 use crate::wait::Snapshot;
 use crate::{environments, wait};
@@ -374,13 +374,8 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
     );
     // Where the cluster lives, as Palette records it: an import by uid, or by a name the
     // project also sees, cannot say.
-    if let Some(scope) = meta
-        .annotations
-        .as_ref()
-        .and_then(|a| a.get("scope"))
-        .filter(|s| *s == "project" || *s == "tenant")
-    {
-        state.set("context", scope.as_str());
+    if let Some(context) = context_of(Some(&meta)) {
+        state.set("context", context);
     }
 
     // The environment block, the account and the pools.
