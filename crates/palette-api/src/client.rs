@@ -396,6 +396,7 @@ impl Client {
         // Retries so far after 429s and after other failures; they have separate budgets.
         let (mut throttled, mut failed) = (0u32, 0u32);
         let mut ambiguous_before = false;
+        let mut previous: Option<Error> = None;
         loop {
             let retry = throttled + failed;
             let result = self.attempt(req, retry + 1).await;
@@ -403,6 +404,14 @@ impl Client {
                 Ok(resp) => return Ok(resp),
                 Err(f) => (f.error, f.retry_after),
             };
+            // When the caller's deadline cuts a retry short, the earlier failure says why the
+            // call did not succeed; "timed out" alone would hide it.
+            if matches!(err, Error::Timeout { .. })
+                && self.deadline.is_some_and(|d| Instant::now() >= d)
+                && let Some(previous) = previous.take()
+            {
+                return Err(previous);
+            }
             // A DELETE whose earlier attempt may have gone through and now finds nothing to
             // delete has succeeded.
             if ambiguous_before && req.method == Method::DELETE && err.is_not_found() {
@@ -437,6 +446,7 @@ impl Client {
             } else {
                 failed += 1;
             }
+            previous = Some(err);
         }
     }
 

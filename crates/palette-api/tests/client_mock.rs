@@ -242,6 +242,53 @@ async fn the_deadline_bounds_retries() {
     assert!((2..=7).contains(&attempts), "attempts {attempts}");
 }
 
+/// CI once saw the deadline fall while a retry was in flight on a loaded machine: the call
+/// then said only "timed out". The failure that caused the retry is what the user needs.
+#[tokio::test]
+async fn a_deadline_that_cuts_a_retry_reports_the_failure_before_it() {
+    let mock: Shared = Arc::default();
+    let router = Router::new()
+        .route(
+            "/v1/spectroclusters/{uid}",
+            get(|State(m): State<Shared>, headers: HeaderMap| async move {
+                if record(&m, "get", &headers, b"") == 0 {
+                    return (StatusCode::SERVICE_UNAVAILABLE, "busy");
+                }
+                // Every retry outlasts the caller's deadline.
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                (StatusCode::OK, "{}")
+            }),
+        )
+        .with_state(mock.clone());
+    let base = serve(router).await;
+    let mut cfg = ClientConfig::new(base.as_str(), "k");
+    cfg.rate_limits = None;
+    cfg.retry = RetryPolicy {
+        max_retries: 5,
+        max_throttled: 5,
+        initial_backoff: Duration::from_millis(20),
+        max_backoff: Duration::from_millis(20),
+    };
+    let c = Client::new(cfg).expect("client builds");
+    let started = std::time::Instant::now();
+    let err = c
+        .with_timeout(Duration::from_millis(300))
+        .get_cluster(&Scope::Tenant, "c1")
+        .await
+        .expect_err("the retry never answers in time");
+    assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        mock.counter.load(Ordering::SeqCst),
+        2,
+        "one retry, cut short"
+    );
+}
+
 #[tokio::test]
 async fn the_deadline_bounds_rate_limit_waits() {
     let router = Router::new().route(
