@@ -204,6 +204,31 @@ async fn rate_limited_posts_are_retried_until_the_count_runs_out() {
     );
 }
 
+/// `GET /v1/spectroclusters/c1` with a 300 ms deadline, `retries` of each kind and a steady
+/// `backoff`: the error it ends with, and how long that took.
+async fn get_cluster_before_deadline(
+    base: &str,
+    retries: u32,
+    backoff: Duration,
+) -> (Error, Duration) {
+    let mut cfg = ClientConfig::new(base, "k");
+    cfg.rate_limits = None;
+    cfg.retry = RetryPolicy {
+        max_retries: retries,
+        max_throttled: retries,
+        initial_backoff: backoff,
+        max_backoff: backoff,
+    };
+    let c = Client::new(cfg).expect("client builds");
+    let started = std::time::Instant::now();
+    let err = c
+        .with_timeout(Duration::from_millis(300))
+        .get_cluster(&Scope::Tenant, "c1")
+        .await
+        .expect_err("the server never answers with success in time");
+    (err, started.elapsed())
+}
+
 #[tokio::test]
 async fn the_deadline_bounds_retries() {
     let mock: Shared = Arc::default();
@@ -217,28 +242,10 @@ async fn the_deadline_bounds_retries() {
         )
         .with_state(mock.clone());
     let base = serve(router).await;
-    let mut cfg = ClientConfig::new(base.as_str(), "k");
-    cfg.rate_limits = None;
-    cfg.retry = RetryPolicy {
-        max_retries: 50,
-        max_throttled: 50,
-        initial_backoff: Duration::from_millis(100),
-        max_backoff: Duration::from_millis(100),
-    };
-    let c = Client::new(cfg).expect("client builds");
-    let started = std::time::Instant::now();
-    let err = c
-        .with_timeout(Duration::from_millis(300))
-        .get_cluster(&Scope::Tenant, "c1")
-        .await
-        .expect_err("always busy");
+    let (err, took) = get_cluster_before_deadline(&base, 50, Duration::from_millis(100)).await;
     assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
     // Without the deadline the 50 retries would take 5 s; the margin absorbs a loaded machine.
-    assert!(
-        started.elapsed() < Duration::from_millis(1500),
-        "{:?}",
-        started.elapsed()
-    );
+    assert!(took < Duration::from_millis(1500), "{took:?}");
     let attempts = mock.counter.load(Ordering::SeqCst);
     assert!((2..=7).contains(&attempts), "attempts {attempts}");
 }
@@ -262,27 +269,9 @@ async fn a_deadline_that_cuts_a_retry_reports_the_failure_before_it() {
         )
         .with_state(mock.clone());
     let base = serve(router).await;
-    let mut cfg = ClientConfig::new(base.as_str(), "k");
-    cfg.rate_limits = None;
-    cfg.retry = RetryPolicy {
-        max_retries: 5,
-        max_throttled: 5,
-        initial_backoff: Duration::from_millis(20),
-        max_backoff: Duration::from_millis(20),
-    };
-    let c = Client::new(cfg).expect("client builds");
-    let started = std::time::Instant::now();
-    let err = c
-        .with_timeout(Duration::from_millis(300))
-        .get_cluster(&Scope::Tenant, "c1")
-        .await
-        .expect_err("the retry never answers in time");
+    let (err, took) = get_cluster_before_deadline(&base, 5, Duration::from_millis(20)).await;
     assert!(matches!(err, Error::Api { status: 503, .. }), "{err:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        started.elapsed()
-    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
     assert_eq!(
         mock.counter.load(Ordering::SeqCst),
         2,
