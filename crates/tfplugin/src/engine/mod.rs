@@ -42,8 +42,9 @@ impl<'s> Level<'s> {
 }
 
 /// Where [`walk`] is: the path of the visited attribute or block, the values at the same place
-/// in the configuration and the prior state (null when absent), and the configuration object
-/// that holds it with that object's path.
+/// in the configuration and the prior state (null when absent), the configuration object that
+/// holds it with that object's path, and the prior value of that object (null when the object
+/// is new: on creation, or a block element the prior state lacks).
 #[derive(Clone, Copy)]
 pub(crate) struct Site<'a> {
     pub(crate) path: &'a AttributePath,
@@ -51,22 +52,19 @@ pub(crate) struct Site<'a> {
     pub(crate) state: &'a Value,
     pub(crate) parent_config: &'a Value,
     pub(crate) parent_path: &'a AttributePath,
+    pub(crate) parent_state: &'a Value,
 }
 
 impl<'a> Site<'a> {
-    fn new(
-        path: &'a AttributePath,
-        config: &'a Value,
-        state: &'a Value,
-        parent_config: &'a Value,
-        parent_path: &'a AttributePath,
-    ) -> Self {
+    /// The site of a member of the object this site stands for.
+    fn member(&self, path: &'a AttributePath, config: &'a Value, state: &'a Value) -> Site<'a> {
         Site {
             path,
             config,
             state,
-            parent_config,
-            parent_path,
+            parent_config: self.config,
+            parent_path: self.path,
+            parent_state: self.state,
         }
     }
 }
@@ -106,18 +104,27 @@ pub(crate) fn walk(
             state.get(name).unwrap_or(&NULL),
         )
     };
+    let parent = Site {
+        path,
+        config,
+        state,
+        parent_config: config,
+        parent_path: path,
+        parent_state: state,
+    };
     for attr in level.attributes {
         let Some(slot) = attrs.get_mut(&attr.name) else {
             continue;
         };
         let (p, c, s) = member(&attr.name);
-        visitor.attribute(attr, &Site::new(&p, c, s, config, path), slot);
+        visitor.attribute(attr, &parent.member(&p, c, s), slot);
         if let AttributeKind::Nested(nested) = &attr.kind {
             let inner = Level {
                 attributes: &nested.attributes,
                 blocks: &[],
             };
-            walk_nested(inner, nested.nesting, &p, c, s, slot, visitor);
+            let how = Pairing::of(nested.nesting, None);
+            walk_nested(inner, how, &p, c, s, slot, visitor);
         }
     }
     for block in level.blocks {
@@ -125,9 +132,10 @@ pub(crate) fn walk(
             continue;
         };
         let (p, c, s) = member(&block.type_name);
-        visitor.block(block, &Site::new(&p, c, s, config, path), slot);
+        visitor.block(block, &parent.member(&p, c, s), slot);
         let inner = Level::of_block(&block.block);
-        walk_nested(inner, block.nesting, &p, c, s, slot, visitor);
+        let how = Pairing::of(block.nesting, block.key.as_deref());
+        walk_nested(inner, how, &p, c, s, slot, visitor);
     }
 }
 
@@ -145,28 +153,47 @@ pub(crate) fn walk_config(block: &Block, config: &Value, visitor: &mut dyn Visit
     );
 }
 
+/// How the elements of a nested value pair with the configuration and the prior state.
+#[derive(Clone, Copy)]
+struct Pairing<'k> {
+    nesting: Nesting,
+    /// The attribute that identifies an element in the prior state, if the schema names one.
+    key: Option<&'k str>,
+}
+
+impl<'k> Pairing<'k> {
+    fn of(nesting: Nesting, key: Option<&'k str>) -> Self {
+        Pairing { nesting, key }
+    }
+}
+
 /// Walks the objects inside a nested value according to its nesting mode.
 ///
-/// Elements are paired with the configuration and state by index (lists), by key (maps) or, for
-/// sets, which have no positions, by the values of their non-computed attributes (the first
-/// element that agrees; nothing when none does).
+/// Elements are paired with the configuration by index (lists), by key (maps) or, for sets,
+/// which have no positions, by the values of their non-computed attributes (the first element
+/// that agrees; nothing when none does). The prior state pairs the same way, except when the
+/// block names a key attribute: then a list or set element pairs with the prior element whose
+/// key has the same known value, and with nothing (a new element) otherwise.
 fn walk_nested(
     level: Level<'_>,
-    nesting: Nesting,
+    how: Pairing<'_>,
     path: &AttributePath,
     config: &Value,
     state: &Value,
     value: &mut Value,
     visitor: &mut dyn Visitor,
 ) {
-    match (nesting, value) {
+    match (how.nesting, value) {
         (Nesting::Single | Nesting::Group, v @ Value::Object(_)) => {
             walk(level, path, config, state, v, visitor);
         }
         (Nesting::List, Value::List(items)) => {
             for (i, item) in items.iter_mut().enumerate() {
                 let c = element(config, i);
-                let s = element(state, i);
+                let s = match how.key {
+                    Some(key) => keyed(state, key, item),
+                    None => element(state, i),
+                };
                 let p = path.clone().index(i as i64);
                 walk(level, &p, c, s, item, visitor);
             }
@@ -175,14 +202,15 @@ fn walk_nested(
             let configs = config.as_elements().unwrap_or_default();
             let states = state.as_elements().unwrap_or_default();
             for item in items.iter_mut() {
-                let key = set_identity(level, item);
+                let id = set_identity(level, item);
                 let find = |candidates: &'_ [Value]| -> Option<usize> {
-                    candidates
-                        .iter()
-                        .position(|c| set_identity(level, c) == key)
+                    candidates.iter().position(|c| set_identity(level, c) == id)
                 };
                 let c = find(configs).map_or(&NULL, |i| &configs[i]);
-                let s = find(states).map_or(&NULL, |i| &states[i]);
+                let s = match how.key {
+                    Some(key) => keyed(state, key, item),
+                    None => find(states).map_or(&NULL, |i| &states[i]),
+                };
                 walk(level, path, c, s, item, visitor);
             }
         }
@@ -196,6 +224,20 @@ fn walk_nested(
         }
         _ => {}
     }
+}
+
+/// The element of the collection `prior` whose attribute `key` equals `item`'s, when `item`'s
+/// is known and not null; null otherwise.
+fn keyed<'v>(prior: &'v Value, key: &str, item: &Value) -> &'v Value {
+    let Some(id) = item.get(key).filter(|v| !v.is_null() && !v.is_unknown()) else {
+        return &NULL;
+    };
+    prior
+        .as_elements()
+        .unwrap_or_default()
+        .iter()
+        .find(|p| p.get(key) == Some(id))
+        .unwrap_or(&NULL)
 }
 
 /// What identifies a set element across configuration, plan and state: the values of its

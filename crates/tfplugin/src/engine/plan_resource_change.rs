@@ -237,6 +237,7 @@ impl Modifiers<'_> {
             config: self.config,
             state: self.state,
             plan: self.plan,
+            parent_state: site.parent_state,
         };
         let out = plan_modifier::run_all(modifiers, &req, self.diagnostics);
         *value = out.plan_value;
@@ -617,9 +618,8 @@ mod tests {
                 member("b", "r", Value::from("u-b")),
             ]),
         )]);
-        // The configuration lists the members in another order and adds one (without a role: a
-        // new element's value differs from its null prior state, so a role would force
-        // replacement, as in terraform-plugin-framework).
+        // The configuration lists the members in another order and adds one (without a role:
+        // with no key, a changed role would pair with nothing and so read as a new member).
         let config = obj([(
             "member",
             Value::Set(vec![
@@ -661,6 +661,105 @@ mod tests {
             Some(Value::unknown()),
             "the new member is unknown"
         );
+    }
+
+    /// A list block keyed by `name`: elements pair with their prior state by name, so adding,
+    /// removing and reordering elements force nothing, while a changed value of an element
+    /// that was there before does.
+    #[test]
+    fn keyed_list_elements_pair_with_their_prior_state_by_key() {
+        let schema = Schema::new(
+            0,
+            Block::new().block(
+                NestedBlock::new(
+                    "pool",
+                    Nesting::List,
+                    Block::new()
+                        .attribute(Attribute::string("name").required())
+                        .attribute(
+                            Attribute::bool("primary")
+                                .optional()
+                                .default(false)
+                                .plan_modifier(requires_replace()),
+                        )
+                        .attribute(
+                            Attribute::string("uid")
+                                .computed()
+                                .plan_modifier(use_state_for_unknown()),
+                        ),
+                )
+                .key("name"),
+            ),
+        );
+        let pool = |name: Value, primary: bool, uid: Value| {
+            obj([
+                ("name", name),
+                ("primary", Value::from(primary)),
+                ("uid", uid),
+            ])
+        };
+        let prior = obj([(
+            "pool",
+            Value::List(vec![
+                pool(Value::from("cp"), true, Value::from("u-cp")),
+                pool(Value::from("workers"), false, Value::from("u-w")),
+            ]),
+        )]);
+        let plan = |pools: Vec<Value>| {
+            let config = obj([("pool", Value::List(pools.clone()))]);
+            let mut planned = config.clone();
+            let mut rr = Vec::new();
+            let mut diags = Diagnostics::new();
+            plan_attributes(&schema, &config, &prior, &mut planned, &mut rr, &mut diags);
+            assert!(diags.is_empty(), "{diags:?}");
+            (planned, rr)
+        };
+        let uids = |planned: &Value| -> Vec<Value> {
+            planned
+                .get("pool")
+                .and_then(Value::as_elements)
+                .unwrap()
+                .iter()
+                .map(|p| p.get("uid").cloned().unwrap())
+                .collect()
+        };
+        let p = |name: &str, primary: bool| pool(Value::from(name), primary, Value::Null);
+
+        // Reordered, with a new element in front: nothing is replaced, the prior elements keep
+        // their uids wherever they now stand, and the new one's is unknown.
+        let (planned, rr) = plan(vec![p("extra", false), p("workers", false), p("cp", true)]);
+        assert!(
+            rr.is_empty(),
+            "adding and reordering replace nothing: {rr:?}"
+        );
+        assert_eq!(
+            uids(&planned),
+            [Value::unknown(), Value::from("u-w"), Value::from("u-cp")]
+        );
+
+        // A new element that sets the attribute to a non-default value forces nothing either.
+        let (_, rr) = plan(vec![p("cp", true), p("workers", false), p("more", true)]);
+        assert!(rr.is_empty(), "a new element is not a change: {rr:?}");
+
+        // An element removed: nothing to replace.
+        let (_, rr) = plan(vec![p("cp", true)]);
+        assert!(rr.is_empty(), "{rr:?}");
+
+        // A prior element whose attribute changes forces replacement at its new position.
+        let (_, rr) = plan(vec![p("workers", true), p("cp", true)]);
+        assert_eq!(
+            rr,
+            [AttributePath::root("pool").index(0).attr("primary")],
+            "the same-named element changed"
+        );
+
+        // An element whose key is unknown pairs with nothing: it is new until the key is known.
+        let (planned, rr) = plan(vec![
+            p("cp", true),
+            pool(Value::unknown(), true, Value::Null),
+        ]);
+        assert!(rr.is_empty(), "{rr:?}");
+        assert_eq!(uids(&planned)[1], Value::unknown());
     }
 
     /// A resource whose modify_plan forces replacement of `name` and records a private key.

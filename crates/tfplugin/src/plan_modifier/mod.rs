@@ -57,6 +57,11 @@ pub struct PlanModifierRequest<'a> {
     pub config: &'a Value,
     /// The whole prior state; null when the resource is being created.
     pub state: &'a Value,
+    /// The prior value of the object that holds the attribute (the resource itself, a nested
+    /// block or a nested object): null when that object is new, because the resource is being
+    /// created or the object is a block element the prior state lacks (see
+    /// [`NestedBlock::key`](crate::NestedBlock::key)) or a block being added.
+    pub parent_state: &'a Value,
     /// The whole plan as proposed by Terraform (before any modifier ran).
     pub plan: &'a Value,
 }
@@ -65,6 +70,14 @@ impl PlanModifierRequest<'_> {
     /// Whether the resource is being created (there is no prior state).
     pub fn is_create(&self) -> bool {
         self.state.is_null()
+    }
+
+    /// Whether the object holding the attribute is being created: the resource, or a nested
+    /// block or element that the prior state does not have. Its attributes then have no prior
+    /// value to change from; whether adding the object forces replacement is for the plan
+    /// modifiers of the block that holds it.
+    pub fn is_new_object(&self) -> bool {
+        self.parent_state.is_null()
     }
 }
 

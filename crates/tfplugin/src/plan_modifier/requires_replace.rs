@@ -8,7 +8,9 @@ use super::{PlanModifier, PlanModifierRequest, PlanModifierResponse};
 type Condition = dyn Fn(&PlanModifierRequest<'_>) -> bool + Send + Sync;
 
 /// Any change of the attribute's value (from the prior state to the plan) destroys and
-/// re-creates the resource. Nothing happens on create.
+/// re-creates the resource. Nothing happens on create, nor for an attribute of a nested object
+/// that is new (a block added, or an element of a keyed block whose key the prior state lacks):
+/// a new object has no prior value to change from.
 pub fn requires_replace() -> RequiresReplace {
     requires_replace_if(
         |_| true,
@@ -60,8 +62,9 @@ impl PlanModifier for RequiresReplace {
     }
 
     fn modify_plan(&self, req: &PlanModifierRequest<'_>, resp: &mut PlanModifierResponse) {
-        // Creation and destruction never "replace"; an unchanged value does not either.
-        if req.is_create() || req.plan.is_null() {
+        // Creation and destruction never "replace"; an unchanged value does not either, nor
+        // does a value in an object that is new.
+        if req.is_create() || req.is_new_object() || req.plan.is_null() {
             return;
         }
         if req.plan_value == req.state_value {
@@ -88,6 +91,7 @@ mod tests {
             config: &Value::Null,
             state: &state,
             plan: &Value::Object(Default::default()),
+            parent_state: &state,
         };
         let mut resp = PlanModifierResponse::new(plan_value.clone());
         m.modify_plan(&req, &mut resp);

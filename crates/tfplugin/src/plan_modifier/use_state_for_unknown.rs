@@ -90,6 +90,7 @@ mod tests {
                 config: &Value::Null,
                 state: &state,
                 plan: &Value::Null,
+                parent_state: &state,
             };
             let mut resp = PlanModifierResponse::new(plan_value.clone());
             UseStateForUnknown.modify_plan(&req, &mut resp);

@@ -24,6 +24,8 @@ pub struct NestedBlock {
     pub validators: Vec<Arc<dyn Validator>>,
     /// Adjustments of the block's planned value.
     pub plan_modifiers: Vec<Arc<dyn PlanModifier>>,
+    /// The attribute that identifies an element of a list or set block (see [`NestedBlock::key`]).
+    pub key: Option<String>,
 }
 
 impl NestedBlock {
@@ -37,6 +39,7 @@ impl NestedBlock {
             max_items: 0,
             validators: Vec::new(),
             plan_modifiers: Vec::new(),
+            key: None,
         }
     }
 
@@ -63,6 +66,18 @@ impl NestedBlock {
         self.plan_modifiers.push(Arc::new(m));
         self
     }
+
+    /// Identifies the elements of a list or set block by the value of the attribute `name`
+    /// (which should be required and unique), instead of by position or whole value.
+    ///
+    /// Plan modifiers inside an element then compare it with the prior element of the same key:
+    /// reordering the blocks changes nothing an element's modifiers see, and an element whose
+    /// key the prior state lacks (or whose key is unknown) is new, so its attributes have no
+    /// prior value to change from.
+    pub fn key(mut self, name: impl Into<String>) -> Self {
+        self.key = Some(name.into());
+        self
+    }
 }
 
 impl fmt::Debug for NestedBlock {
@@ -73,6 +88,7 @@ impl fmt::Debug for NestedBlock {
             .field("block", &self.block)
             .field("min_items", &self.min_items)
             .field("max_items", &self.max_items)
+            .field("key", &self.key)
             .field(
                 "validators",
                 &super::validator_descriptions(&self.validators),
