@@ -590,16 +590,17 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
         );
     let block = Block::new()
         .description(
-            "A machine pool, identified by `name`. The sizing fields an environment takes differ: \
+            "A machine pool, identified by `name`: adding, removing or reordering worker pools changes the \
+             cluster in place (a reorder calls no API). The sizing fields an environment takes differ: \
              instance types for clouds, `cpu`/`memory_mb` for vSphere and Nutanix, `resource_pool` \
              for MAAS, `edge_hosts` for Edge; the others are refused at plan.",
         )
-        .attribute(Attribute::string("name").required().description("Pool name, unique in the cluster; its identity."))
+        .attribute(Attribute::string("name").required().description("Pool name, unique in the cluster; its identity. Renaming a worker pool removes it and adds a new one, in place."))
         .attribute(
             Attribute::bool("control_plane")
                 .optional()
                 .default(false)
-                .description("Whether the pool runs the Kubernetes control plane. At least one pool must.")
+                .description("Whether the pool runs the Kubernetes control plane. One pool must, except on EKS, AKS, GKE and TKE, whose cloud runs it. Changing it on a pool, or adding a control-plane pool to a running cluster, replaces the cluster: Palette keeps the control plane a cluster was created with.")
                 .plan_modifier(requires_replace()),
         )
         .attribute(
@@ -650,7 +651,9 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
         )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .block(NestedBlock::new("taints", Nesting::List, taint));
-    NestedBlock::new("machine_pool", Nesting::List, block).min_items(1)
+    NestedBlock::new("machine_pool", Nesting::List, block)
+        .min_items(1)
+        .key("name")
 }
 
 /// One single-nested block per environment, named by its key.

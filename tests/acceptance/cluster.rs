@@ -358,8 +358,46 @@ terraform {
 provider "palette" {}
 "#;
 
-/// A `palette_cluster` block (with its account data source) for `case`.
+/// A `palette_cluster` block (with its account data source) for `case`, with its first pool
+/// (the control plane, or a system pool where the cloud runs the control plane) and a worker
+/// pool.
 fn cluster_hcl(case: &Case, name: &str, profiles: &[String], extra: &str) -> String {
+    cluster_hcl_with_pools(case, name, profiles, extra, &[Pool::First, Pool::Workers])
+}
+
+/// The machine pools a test cluster may have: [`cluster_hcl`]'s two, and an extra worker pool.
+#[derive(Clone, Copy)]
+enum Pool {
+    First,
+    Workers,
+    Extra,
+}
+
+impl Pool {
+    /// The pool's `machine_pool` block.
+    fn hcl(self, case: &Case) -> String {
+        let (name, role, sizing) = match self {
+            Pool::First if case.managed => ("system", "", case.sizing[0]),
+            Pool::First => ("cp", "    control_plane = true\n", case.sizing[0]),
+            Pool::Workers => ("workers", "", case.sizing[1]),
+            // Edge pools take hosts no other pool has.
+            Pool::Extra if case.key == "edge_native" => {
+                ("extra", "", r#"edge_hosts = ["edge-host-4"]"#)
+            }
+            Pool::Extra => ("extra", "", case.sizing[1]),
+        };
+        format!("  machine_pool {{\n    name = \"{name}\"\n{role}    {sizing}\n  }}\n")
+    }
+}
+
+/// [`cluster_hcl`] with the given pools, in order.
+fn cluster_hcl_with_pools(
+    case: &Case,
+    name: &str,
+    profiles: &[String],
+    extra: &str,
+    pools: &[Pool],
+) -> String {
     let label = case.key;
     let mut out = String::new();
     let account = match case.account {
@@ -375,31 +413,17 @@ fn cluster_hcl(case: &Case, name: &str, profiles: &[String], extra: &str) -> Str
         .iter()
         .map(|p| format!("  cluster_profile {{\n    id = \"{p}\"\n  }}\n"))
         .collect();
-    let (first, first_role) = if case.managed {
-        ("system", "")
-    } else {
-        ("cp", "    control_plane = true\n")
-    };
+    let pools: String = pools.iter().map(|p| p.hcl(case)).collect();
     out.push_str(&format!(
         r#"resource "palette_cluster" "{label}" {{
   name = "{name}"
 {account}  {key} {{
     {block}
   }}
-{profiles}  machine_pool {{
-    name = "{first}"
-{first_role}    {s0}
-  }}
-  machine_pool {{
-    name = "workers"
-    {s1}
-  }}
-{extra}}}
+{profiles}{pools}{extra}}}
 "#,
         key = case.key,
         block = case.block,
-        s0 = case.sizing[0],
-        s1 = case.sizing[1],
     ));
     out
 }
@@ -544,6 +568,200 @@ output "aws_from_data_source" {
             gone.body
         );
     }
+}
+
+/// Machine pools on running clusters, on every environment in one configuration: a worker pool
+/// added, the pools reordered, the worker pool removed. Each changes every cluster in place
+/// (never "must be replaced"), applies, and plans empty; a reorder writes nothing; the clusters
+/// keep their uids throughout. What Palette cannot change on a running cluster, a pool's
+/// `control_plane` flipped or a control-plane pool added, plans a replacement that names it.
+#[test]
+fn machine_pools_are_added_removed_and_reordered_in_place() {
+    let emu = Emulator::start();
+    let profiles: Vec<String> = CASES
+        .iter()
+        .map(|case| infra_profile(&emu, case, "1.0.0", None))
+        .collect();
+    let tf = Terraform::new(&emu);
+    let write = |pools: &[Pool]| {
+        let mut config = HEADER.to_string();
+        for (case, profile) in CASES.iter().zip(&profiles) {
+            let name = format!("pools-{}", case.key.replace('_', "-"));
+            config.push_str(&cluster_hcl_with_pools(
+                case,
+                &name,
+                std::slice::from_ref(profile),
+                "",
+                pools,
+            ));
+        }
+        tf.write_config(&config);
+    };
+    let apply = || {
+        let out = tf.run(&[
+            "apply",
+            "-no-color",
+            "-input=false",
+            "-auto-approve",
+            "-parallelism=16",
+        ]);
+        assert!(
+            out.success(),
+            "apply failed:\n{}\n{}",
+            out.stdout,
+            out.stderr
+        );
+        out
+    };
+    let in_place = |what: &str| {
+        let plan = tf.try_plan();
+        assert_eq!(
+            plan.code,
+            Some(2),
+            "{what}: expected changes\n{}",
+            plan.stdout
+        );
+        assert!(
+            plan.stdout.contains(&format!(
+                "0 to add, {} to change, 0 to destroy",
+                CASES.len()
+            )),
+            "{what}: not in place on every environment\n{}",
+            plan.stdout
+        );
+        assert!(!plan.stdout.contains("replace"), "{what}:\n{}", plan.stdout);
+    };
+    let ids = || -> Vec<Value> {
+        CASES
+            .iter()
+            .map(|c| values_of(&tf, &format!("palette_cluster.{}", c.key))["id"].clone())
+            .collect()
+    };
+    let project = emu.project_uid("Default");
+    let pools_in_palette = |case: &Case| -> Vec<String> {
+        let values = values_of(&tf, &format!("palette_cluster.{}", case.key));
+        let path = if case.key == "nutanix" {
+            format!(
+                "/v1/cloudconfigs/cloudTypes/nutanix/{}",
+                values["cloud_config_id"].as_str().unwrap()
+            )
+        } else {
+            format!(
+                "/v1/cloudconfigs/{}/{}",
+                case.cloud_type,
+                values["cloud_config_id"].as_str().unwrap()
+            )
+        };
+        let reply = emu.project_request(&project, "GET", &path, None);
+        assert_eq!(reply.status, 200, "{}: {}", case.key, reply.body);
+        let config: Value = serde_json::from_str(&reply.body).unwrap();
+        let mut names: Vec<String> = config["spec"]["machinePoolConfig"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let names = |list: &[&str]| -> Vec<String> { list.iter().map(|n| n.to_string()).collect() };
+    let first = |case: &Case| if case.managed { "system" } else { "cp" };
+
+    write(&[Pool::First, Pool::Workers]);
+    tf.init();
+    apply();
+    tf.assert_empty_plan();
+    let created = ids();
+
+    write(&[Pool::First, Pool::Workers, Pool::Extra]);
+    in_place("a worker pool added");
+    apply();
+    tf.assert_empty_plan();
+    for case in CASES {
+        let mut want = names(&[first(case), "workers", "extra"]);
+        want.sort();
+        assert_eq!(pools_in_palette(case), want, "{}", case.key);
+    }
+
+    // A reorder is an update that calls nothing: pools are matched by name.
+    write(&[Pool::Extra, Pool::Workers, Pool::First]);
+    in_place("pools reordered");
+    emu.assert_no_writes("applying a reorder", apply);
+    tf.assert_empty_plan();
+
+    write(&[Pool::Workers, Pool::First]);
+    in_place("a worker pool removed");
+    apply();
+    tf.assert_empty_plan();
+    for case in CASES {
+        let mut want = names(&[first(case), "workers"]);
+        want.sort();
+        assert_eq!(pools_in_palette(case), want, "{}", case.key);
+    }
+    assert_eq!(ids(), created, "every cluster kept its uid");
+
+    // What only a new cluster can do replaces it, and the plan says which attribute forces it.
+    let aws = case("aws");
+    let aws_only = |pools: &str| {
+        let hcl = cluster_hcl_with_pools(
+            aws,
+            "pools-aws",
+            std::slice::from_ref(&profiles[0]),
+            pools,
+            &[],
+        );
+        format!("{HEADER}{hcl}")
+    };
+    let others = CASES
+        .iter()
+        .zip(&profiles)
+        .filter(|(c, _)| c.key != "aws")
+        .map(|(c, p)| {
+            cluster_hcl_with_pools(
+                c,
+                &format!("pools-{}", c.key.replace('_', "-")),
+                std::slice::from_ref(p),
+                "",
+                &[Pool::Workers, Pool::First],
+            )
+        })
+        .collect::<String>();
+    for (what, pools, forcing) in [
+        (
+            "a worker pool turned control plane",
+            "  machine_pool {\n    name = \"workers\"\n    control_plane = true\n    count = 2\n    instance_type = \"m5.large\"\n  }\n  machine_pool {\n    name = \"cp\"\n    control_plane = true\n    count = 1\n    instance_type = \"m5.large\"\n  }\n",
+            ("control_plane", "true # forces replacement"),
+        ),
+        (
+            "the control-plane pool renamed",
+            "  machine_pool {\n    name = \"workers\"\n    count = 2\n    instance_type = \"m5.large\"\n  }\n  machine_pool {\n    name = \"control-plane\"\n    control_plane = true\n    count = 1\n    instance_type = \"m5.large\"\n  }\n",
+            ("name", "\"control-plane\" # forces replacement"),
+        ),
+    ] {
+        tf.write_config(&format!("{}{others}", aws_only(pools)));
+        let plan = emu.assert_no_writes(what, || tf.try_plan());
+        assert_eq!(
+            plan.code,
+            Some(2),
+            "{what}:\n{}{}",
+            plan.stdout,
+            plan.stderr
+        );
+        let (attr, marked) = forcing;
+        assert!(
+            plan.stdout.contains("palette_cluster.aws must be replaced")
+                && plan
+                    .stdout
+                    .lines()
+                    .any(|l| l.trim_start().starts_with(&format!("~ {attr} "))
+                        && l.ends_with(marked))
+                && plan.stdout.contains("1 to add, 0 to change, 1 to destroy"),
+            "{what}: the plan does not replace the cluster for `{attr}`\n{}",
+            plan.stdout
+        );
+    }
+    write(&[Pool::Workers, Pool::First]);
+    tf.destroy();
 }
 
 /// Day 2 on one cluster: a profile version bump, a pack values override, a pool resize, an

@@ -295,6 +295,49 @@ async fn every_environment_deploys_and_resizes() {
             "{}",
             case.env
         );
+
+        // A worker pool is added to the running cluster and removed again.
+        let extra = pool(case, "extra", 1, false, &hosts[4..5]);
+        let added = emu.post(&format!("{base}/machinePools"), extra).await;
+        assert_eq!(added.status, 201, "{}: {}", case.env, added.text);
+        let pool_names = |config: &Value| -> Vec<String> {
+            config["spec"]["machinePoolConfig"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let with_extra = pool_names(&emu.get(&base).await.body);
+        assert!(
+            with_extra.contains(&"extra".to_owned()),
+            "{}: {with_extra:?}",
+            case.env
+        );
+        let removed = emu.delete(&format!("{base}/machinePools/extra")).await;
+        assert_eq!(removed.status, 204, "{}: {}", case.env, removed.text);
+        let without = pool_names(&emu.get(&base).await.body);
+        assert!(
+            !without.contains(&"extra".to_owned()),
+            "{}: {without:?}",
+            case.env
+        );
+
+        // The control plane stays the one the cluster was made with: no control-plane pool is
+        // added, and the one there is not removed.
+        if !case.managed {
+            let second = pool(case, "cp2", 1, true, &hosts[5..6]);
+            let refused = emu.post(&format!("{base}/machinePools"), second).await;
+            assert_eq!(refused.status, 400, "{}: {}", case.env, refused.text);
+            assert!(
+                refused.text.contains("isControlPlane"),
+                "{}: {}",
+                case.env,
+                refused.text
+            );
+            let kept = emu.delete(&format!("{base}/machinePools/cp")).await;
+            assert_eq!(kept.status, 400, "{}: {}", case.env, kept.text);
+        }
     }
     assert!(
         problems.is_empty(),

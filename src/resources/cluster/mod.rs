@@ -20,11 +20,14 @@
 //!   detached, pack values changed; a cluster that is gone is removed from state. The order of
 //!   pools and profiles is the configuration's.
 //! - **Update** (day 2): metadata, profile version bumps (`replaceWithProfile`), pack value
-//!   overrides and variables, add-on profiles added or removed, pools added, resized or
-//!   removed (an AKS pool's `is_system_node_pool` too), and the environment settings the
+//!   overrides and variables, add-on profiles added or removed, worker pools added, resized,
+//!   reordered or removed (pools are identified by name; an AKS pool's `is_system_node_pool`
+//!   too), and the environment settings the
 //!   environment lists as updatable (`Environment::updatable`, sent as one
 //!   `PUT .../clusterConfig`); each followed by the layer-by-layer wait within
-//!   `timeouts.update`. Every other environment field replaces the cluster.
+//!   `timeouts.update`. Every other environment field replaces the cluster, and so does a
+//!   control-plane pool that is new by name or a pool's `control_plane` flipped: Palette keeps
+//!   the control plane a cluster was created with.
 //! - **Delete** waits until the cluster is gone within `timeouts.delete`; `force_delete` asks
 //!   Palette to force it and says so in a warning.
 //! - **Import** takes the uid or the name, optionally prefixed with `tenant/`.
@@ -57,7 +60,7 @@ mod waiting;
 
 use checks::{check_config, check_with_api};
 use model::{Model, ProfileModel, timeouts_of};
-use plan::{keep_equivalent_text, restore_unchanged_computed};
+use plan::{keep_equivalent_text, new_control_planes, restore_unchanged_computed};
 use read::{cloud_config_id, empty_state, read_for_refresh, read_remote, refresh, set_progress};
 use schema::schema_v0;
 use update::{apply_changes, resolve_edge_hosts};
@@ -123,6 +126,8 @@ impl Resource for ClusterResource {
         }
         keep_equivalent_text(&req.state, &mut resp.plan);
         restore_unchanged_computed(&req.state, &mut resp.plan);
+        resp.requires_replace
+            .extend(new_control_planes(&req.state, &resp.plan));
         // Resume an unfinished create: the computed results are not known until the wait ends.
         if !req.state.is_null() && req.private.get(WAIT_PENDING).is_some() {
             for name in ["state", "health", "layers", "kubeconfig"] {

@@ -1,7 +1,7 @@
 //! Plan helpers: keep prior text that means the same, and prior computed values that cannot
 //! change.
 
-use tfplugin::{Value, ValueExt};
+use tfplugin::{AttributePath, Value, ValueExt};
 
 use crate::stack::values;
 
@@ -68,4 +68,33 @@ pub(super) fn keep_if_equivalent(planned: &mut Value, prior: &Value, attr: &str)
         let theirs = theirs.to_string();
         planned.set(attr, theirs);
     }
+}
+
+/// The paths of the planned control-plane pools that a running cluster cannot take: Palette
+/// adds and removes worker pools on a running cluster, but its control plane stays the pool it
+/// was created with. A planned control-plane pool whose name the prior state lacks (a new one,
+/// or the old one renamed) replaces the cluster, and the plan names that pool's `name`:
+/// Terraform marks only paths whose value changed, and at that position the name always has.
+/// A worker pool turned into a control-plane pool (same name) is left to the `control_plane`
+/// attribute's own `requires_replace`.
+pub(super) fn new_control_planes(state: &Value, plan: &Value) -> Vec<AttributePath> {
+    if state.is_null() {
+        return Vec::new();
+    }
+    let prior = state.get_elements("machine_pool");
+    let planned = plan.get_elements("machine_pool");
+    planned
+        .iter()
+        .enumerate()
+        .filter(|(_, pool)| pool.get_bool("control_plane") == Some(true))
+        .filter_map(|(i, pool)| {
+            let name = pool.get_str("name")?;
+            let before = prior.iter().find(|p| p.get_str("name") == Some(name));
+            before.is_none().then(|| {
+                AttributePath::root("machine_pool")
+                    .index(i as i64)
+                    .attr("name")
+            })
+        })
+        .collect()
 }

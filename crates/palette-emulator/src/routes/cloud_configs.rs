@@ -174,6 +174,16 @@ async fn add_pool(
                 format!("machine pool '{name}' already exists"),
             ));
         }
+        // A cluster keeps the control plane it was created with: pools added later are workers.
+        if pool["isControlPlane"] == true {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "machine pool '{name}': a control-plane pool cannot be added to an existing \
+                     cluster (poolConfig.isControlPlane)"
+                ),
+            ));
+        }
         pools.push(pool);
         Ok(())
     })?;
