@@ -5,8 +5,9 @@
 //! working directory at it with `dev_overrides`, and reads `terraform providers schema -json`.
 //! Each type gets a page with its description, its example (`examples/<kind>/<type>/*.tf`), every
 //! attribute grouped as Required, Optional and Read-Only (nested blocks and attributes get their
-//! own sections, linked by anchor), and its import command (`import.sh`). With `--check` nothing
-//! is written: the task fails when a page would change, or when `docs/` holds a page no type has.
+//! own sections, linked by anchor), any notes beside the example (`changes.md`), and its import
+//! command (`import.sh`). With `--check` nothing is written: the task fails when a page would
+//! change, or when `docs/` holds a page no type has.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -165,6 +166,11 @@ fn render_type(name: &str, kind: &Kind, schema: &Value, examples: &Path) -> anyh
             "{} is missing: every type needs an example",
             example.display()
         );
+    }
+    // Prose the schema cannot carry (a resource's table of what each change does, say).
+    let notes = examples.join("changes.md");
+    if notes.exists() {
+        writeln!(out, "{}", read_text(&notes)?)?;
     }
     writeln!(out, "## Schema\n")?;
     render_block(&mut out, block, "");

@@ -314,3 +314,185 @@ fn schema_attributes_are_all_described() {
     }
     walk(&schema_v0().block, "palette_cluster");
 }
+
+#[test]
+fn a_new_control_plane_pool_replaces_and_a_new_worker_pool_does_not() {
+    let cp = |name: &str| {
+        pool(&[
+            ("name", Value::from(name)),
+            ("control_plane", Value::from(true)),
+        ])
+    };
+    let worker = |name: &str| pool(&[("name", Value::from(name))]);
+    let with = |pools: Vec<Value>| {
+        let mut config = null_object(&schema_v0().block);
+        config.set("machine_pool", Value::List(pools));
+        config
+    };
+    let prior = with(vec![worker("workers"), cp("cp")]);
+    let at = |i: i64| AttributePath::root("machine_pool").index(i).attr("name");
+    let cases = [
+        (
+            "worker added",
+            vec![worker("workers"), cp("cp"), worker("extra")],
+            vec![],
+        ),
+        ("reordered", vec![cp("cp"), worker("workers")], vec![]),
+        ("worker removed", vec![cp("cp")], vec![]),
+        (
+            "control plane renamed",
+            vec![worker("workers"), cp("control-plane")],
+            vec![at(1)],
+        ),
+        (
+            "control plane added",
+            vec![cp("cp"), worker("workers"), cp("cp2")],
+            vec![at(2)],
+        ),
+        // A flipped flag on a pool that was there is the attribute modifier's to report.
+        (
+            "worker turned control plane",
+            vec![cp("workers"), cp("cp")],
+            vec![],
+        ),
+    ];
+    for (what, pools, want) in cases {
+        assert_eq!(new_control_planes(&prior, &with(pools)), want, "{what}");
+    }
+    assert!(
+        new_control_planes(&Value::Null, &prior).is_empty(),
+        "create"
+    );
+}
+
+/// What a change of each configurable attribute does, from the schema's own plan modifiers:
+/// the table in `examples/resources/palette_cluster/changes.md`, which the docs include. Run
+/// with `UPDATE_CHANGES=1` to rewrite the file after a schema change.
+#[test]
+fn the_change_table_in_the_docs_follows_the_schema() {
+    use tfplugin::schema::AttributeKind;
+    use tfplugin::{Attribute, NestedBlock};
+
+    fn replaces(attr: &Attribute) -> bool {
+        attr.plan_modifiers
+            .iter()
+            .any(|m| m.description().contains("destroy and recreate"))
+    }
+    fn configurable(block: &Block) -> impl Iterator<Item = &Attribute> {
+        block.attributes.iter().filter(|a| a.required || a.optional)
+    }
+    // Rules that depend on more than one attribute's modifier, as `modify_plan` applies them.
+    let notes: BTreeMap<&str, &str> = BTreeMap::from([
+        (
+            "machine_pool",
+            "in place: worker pools are added, removed and reordered (pools are matched by \
+             `name`; a reorder calls no API); a control-plane pool whose name is new replaces",
+        ),
+        (
+            "machine_pool.name",
+            "a pool's identity: a new name is a new pool (in place for a worker pool, replaces \
+             for a control-plane pool)",
+        ),
+        (
+            "cluster_profile.id",
+            "in place: another version of the same profile upgrades the cluster; a new add-on \
+             profile is attached, a removed one detached",
+        ),
+    ]);
+    let verdict = |path: &str, attr: Option<&Attribute>| -> String {
+        if let Some(note) = notes.get(path) {
+            return note.to_string();
+        }
+        match attr {
+            Some(a) if replaces(a) => "replaces the cluster".to_string(),
+            _ => "in place".to_string(),
+        }
+    };
+    let schema = schema_v0();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for attr in configurable(&schema.block) {
+        rows.push((format!("`{}`", attr.name), verdict(&attr.name, Some(attr))));
+        assert!(
+            !matches!(attr.kind, AttributeKind::Nested(_)),
+            "a nested attribute needs rows of its own"
+        );
+    }
+    let env_keys: Vec<&str> = environments::ALL.iter().map(|e| e.key()).collect();
+    let mut nested: Vec<&NestedBlock> = schema.block.blocks.iter().collect();
+    nested.sort_by_key(|b| env_keys.contains(&b.type_name.as_str()));
+    for block in nested {
+        let name = &block.type_name;
+        if env_keys.contains(&name.as_str()) {
+            let (in_place, other): (Vec<&Attribute>, Vec<&Attribute>) =
+                configurable(&block.block).partition(|a| !replaces(a));
+            let list = |attrs: &[&Attribute]| {
+                attrs
+                    .iter()
+                    .map(|a| format!("`{}`", a.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let text = if in_place.is_empty() {
+                format!("replaces the cluster: {}", list(&other))
+            } else {
+                format!(
+                    "in place: {}; replaces the cluster: {}",
+                    list(&in_place),
+                    list(&other)
+                )
+            };
+            rows.push((format!("`{name}` block fields"), text));
+            continue;
+        }
+        if name == "timeouts" {
+            rows.push((
+                "`timeouts`".to_string(),
+                "in place (state only)".to_string(),
+            ));
+            continue;
+        }
+        rows.push((format!("`{name}` blocks"), verdict(name, None)));
+        for attr in configurable(&block.block) {
+            let path = format!("{name}.{}", attr.name);
+            rows.push((format!("`{path}`"), verdict(&path, Some(attr))));
+        }
+        for inner in &block.block.blocks {
+            let path = format!("{name}.{}", inner.type_name);
+            let all_in_place = configurable(&inner.block).all(|a| !replaces(a));
+            let text = if all_in_place {
+                "in place"
+            } else {
+                "replaces the cluster"
+            };
+            rows.push((format!("`{path}` blocks"), text.to_string()));
+        }
+    }
+    rows.push((
+        "the environment block itself".to_string(),
+        "adding one or removing it (moving the cluster to another environment) replaces the cluster"
+            .to_string(),
+    ));
+    let mut table = String::from(
+        "<!-- Generated by the provider's unit test \
+         `the_change_table_in_the_docs_follows_the_schema`; run it with UPDATE_CHANGES=1 to \
+         rewrite. -->\n\
+         ## What a change does\n\n\
+         Palette changes most of a running cluster in place. What it cannot change replaces the \
+         cluster, and the plan marks the attribute that forces it with `# forces replacement`.\n\n\
+         | attribute | a change |\n|---|---|\n",
+    );
+    for (attr, text) in rows {
+        table.push_str(&format!("| {attr} | {text} |\n"));
+    }
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/resources/palette_cluster/changes.md");
+    if std::env::var_os("UPDATE_CHANGES").is_some() {
+        std::fs::write(&file, &table).unwrap();
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        committed == table,
+        "{} is stale; run this test with UPDATE_CHANGES=1 and commit it. It should read:\n{table}",
+        file.display()
+    );
+}
