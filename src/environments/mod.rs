@@ -536,10 +536,16 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
         .collect::<Vec<_>>()
         .join(", ");
     for (index, pool) in pools.iter().enumerate() {
+        // A pool from a `dynamic` block may be unknown as a whole until plan.
+        if pool.is_unknown() {
+            continue;
+        }
         let base = AttributePath::root("machine_pool").index(index as i64);
         for field in SizingField::ALL {
             let value = pool.get(field.attr()).unwrap_or(&Value::Null);
             match taken.iter().find(|s| s.field == field) {
+                // An unknown value (a module variable, say) may still turn out null.
+                _ if value.is_unknown() => {}
                 None if !value.is_null() => diags.attribute_error(
                     base.clone().attr(field.attr()),
                     "Unsupported Machine Pool Field",

@@ -19,12 +19,33 @@ use super::model::{environment_keys, environment_of, timeouts_of};
 
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
+    // An environment block from a `dynamic` block or a module variable may be unknown at
+    // validate: it may turn out set or absent, so the block checks wait until it is known.
+    // A `dynamic` block whose `for_each` is unknown reaches the provider as one block whose
+    // attributes the template sets are unknown (the others null), or as an unknown block. A
+    // block written out whose every set attribute is unknown looks the same, and waits too:
+    // Terraform validates again with known values at plan, and at apply before any write.
+    let undecided_block = |block: &Value| match block {
+        Value::Object(attrs) => {
+            attrs.values().any(Value::is_unknown)
+                && attrs.values().all(|v| v.is_unknown() || v.is_null())
+        }
+        other => other.is_unknown(),
+    };
+    let block_of = |env: &&'static dyn Environment| config.get(env.key()).unwrap_or(&Value::Null);
     let set: Vec<&'static dyn Environment> = environments::ALL
         .iter()
         .copied()
-        .filter(|env| config.get(env.key()).is_some_and(|b| !b.is_null()))
+        .filter(|env| {
+            let block = block_of(env);
+            !block.is_null() && !undecided_block(block)
+        })
         .collect();
+    let undecided = environments::ALL
+        .iter()
+        .any(|env| undecided_block(block_of(env)));
     let env = match set.as_slice() {
+        [] if undecided => None,
         [] => {
             diags.error(
                 "Missing Environment Block",
@@ -35,6 +56,8 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
             );
             None
         }
+        // Another block may yet be set: check this one's pools once that is known.
+        [_] if undecided => None,
         [one] => Some(*one),
         [first, rest @ ..] => {
             for other in rest {
@@ -59,6 +82,7 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
 
     let account = config.get("cloud_account_id").unwrap_or(&Value::Null);
     match env.account_environment() {
+        _ if account.is_unknown() => {}
         None if !account.is_null() => diags.attribute_error(
             AttributePath::root("cloud_account_id"),
             "Unexpected Cloud Account",
@@ -86,6 +110,10 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     let mut all_known = true;
     for (index, pool) in pool_values.iter().enumerate() {
         let path = AttributePath::root("machine_pool").index(index as i64);
+        if pool.is_unknown() {
+            all_known = false;
+            continue;
+        }
         if let Some(name) = pool.get_str("name")
             && !names.insert(name.to_string())
         {

@@ -496,3 +496,99 @@ fn the_change_table_in_the_docs_follows_the_schema() {
         file.display()
     );
 }
+
+/// A module that picks the environment by variable (one `dynamic` block per environment) and
+/// passes `cloud_account_id` and pool fields through: at validate those are unknown, and no
+/// check may read unknown as set or as absent. Once known, the same checks apply.
+#[test]
+fn config_checks_wait_for_unknown_values() {
+    let unknown = Value::unknown;
+    let cp = |instance_type: Value| {
+        pool(&[
+            ("name", "cp".into()),
+            ("control_plane", true.into()),
+            ("count", 1.into()),
+            ("instance_type", instance_type),
+        ])
+    };
+    let with_blocks = |blocks: &[(&str, Value)], account: Value, pools: Vec<Value>| {
+        let mut config = base_config("aws", Value::Null, pools, None);
+        for (key, block) in blocks {
+            config.set(key, block.clone());
+        }
+        config.set("cloud_account_id", account);
+        config
+    };
+    let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+        (
+            "every environment block unknown, account unknown",
+            with_blocks(
+                &[
+                    ("aws", unknown()),
+                    ("edge_native", unknown()),
+                    ("vsphere", unknown()),
+                ],
+                unknown(),
+                vec![cp(unknown())],
+            ),
+            vec![],
+        ),
+        (
+            "one block known, another unknown",
+            with_blocks(
+                &[("aws", aws_block()), ("vsphere", unknown())],
+                Value::from("acc"),
+                vec![cp(unknown())],
+            ),
+            vec![],
+        ),
+        (
+            "a known block with an unknown account and pool field",
+            with_blocks(&[("aws", aws_block())], unknown(), vec![cp(unknown())]),
+            vec![],
+        ),
+        (
+            "dynamic blocks with an unknown for_each: what the template sets is unknown",
+            {
+                let mut aws = aws_block();
+                aws.set("region", Value::unknown());
+                let mut other = aws.clone();
+                other.set("ssh_key_name", Value::unknown());
+                with_blocks(
+                    &[("aws", aws), ("gcp", other)],
+                    unknown(),
+                    vec![cp(unknown())],
+                )
+            },
+            vec![],
+        ),
+        (
+            "a pool unknown as a whole",
+            with_blocks(&[("aws", aws_block())], "acc".into(), vec![unknown()]),
+            vec![],
+        ),
+        (
+            "once known, two blocks still conflict",
+            with_blocks(
+                &[("aws", aws_block()), ("gcp", aws_block())],
+                "acc".into(),
+                vec![cp("m5.large".into())],
+            ),
+            vec!["gcp"],
+        ),
+        (
+            "once known, a missing account is still refused",
+            with_blocks(
+                &[("aws", aws_block())],
+                Value::Null,
+                vec![cp("m5.large".into())],
+            ),
+            vec!["cloud_account_id"],
+        ),
+    ];
+    for (what, config, want) in cases {
+        let mut diags = Diagnostics::new();
+        check_config(&config, &mut diags);
+        assert_eq!(paths(&diags), want, "{what}: {diags:?}");
+    }
+}
