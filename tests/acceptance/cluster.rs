@@ -10,24 +10,24 @@ use serde_json::{Value, json};
 use crate::support::{Emulator, Plan, Terraform};
 
 /// One environment's test cluster: block, account and pool sizing.
-struct Case {
+pub(crate) struct Case {
     /// Block name.
-    key: &'static str,
+    pub(crate) key: &'static str,
     /// The API cloud type of its profiles.
-    cloud_type: &'static str,
+    pub(crate) cloud_type: &'static str,
     /// Name of the seeded cloud account, if the environment takes one.
-    account: Option<&'static str>,
+    pub(crate) account: Option<&'static str>,
     /// The environment block's body.
-    block: &'static str,
+    pub(crate) block: &'static str,
     /// Core packs (os, k8s, cni, csi) and tags.
-    packs: [(&'static str, &'static str); 4],
+    pub(crate) packs: [(&'static str, &'static str); 4],
     /// HCL sizing lines of the first and the second pool.
-    sizing: [&'static str; 2],
+    pub(crate) sizing: [&'static str; 2],
     /// Whether the cloud runs the control plane (pools are workers only).
-    managed: bool,
+    pub(crate) managed: bool,
 }
 
-const CASES: &[Case] = &[
+pub(crate) const CASES: &[Case] = &[
     Case {
         key: "aws",
         cloud_type: "aws",
@@ -331,7 +331,12 @@ fn make_profile(
     uid
 }
 
-fn infra_profile(emu: &Emulator, case: &Case, version: &str, k8s_tag: Option<&str>) -> String {
+pub(crate) fn infra_profile(
+    emu: &Emulator,
+    case: &Case,
+    version: &str,
+    k8s_tag: Option<&str>,
+) -> String {
     let mut packs = case.packs;
     if let Some(tag) = k8s_tag {
         packs[1].1 = tag;
@@ -346,7 +351,7 @@ fn infra_profile(emu: &Emulator, case: &Case, version: &str, k8s_tag: Option<&st
     )
 }
 
-const HEADER: &str = r#"
+pub(crate) const HEADER: &str = r#"
 terraform {
   required_providers {
     palette = {

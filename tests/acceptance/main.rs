@@ -14,6 +14,7 @@ mod cluster_profile;
 mod demo;
 mod examples;
 mod harness;
+mod modules;
 // The provider's pure modules and the fuzz targets' bodies (fuzz/src/checks.rs), included by
 // path for the bounded stable fuzz runner in reliability.rs (the provider is a binary crate).
 #[path = "../../fuzz/src/checks.rs"]

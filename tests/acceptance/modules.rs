@@ -1,0 +1,153 @@
+//! Module libraries: `examples/modules/cluster/`, a module that deploys one cluster on whichever
+//! environment its caller names, with one `dynamic` block per environment. At validate every
+//! module input is unknown, so these tests prove the provider's checks wait for known values
+//! instead of reading "unknown" as set; then the module applies on all twelve environments and
+//! its own `terraform test` file passes.
+
+use crate::cluster::{CASES, HEADER, infra_profile};
+use crate::support::terraform::Terraform;
+use crate::support::{Emulator, workspace_root};
+
+/// The module's own files (`*.tf`, and `tests/` with its set-up module) copied into `tf`'s
+/// directory, under `dir`.
+fn copy_module(tf: &Terraform, dir: &str) {
+    let root = workspace_root().join("examples/modules/cluster");
+    for file in [
+        "main.tf",
+        "variables.tf",
+        "outputs.tf",
+        "tests/cluster.tftest.hcl",
+        "tests/setup/main.tf",
+    ] {
+        let text = std::fs::read_to_string(root.join(file))
+            .unwrap_or_else(|e| panic!("reading examples/modules/cluster/{file}: {e}"));
+        tf.write_file(&format!("{dir}{file}"), &text);
+    }
+}
+
+/// HCL attribute lines (`count = 1\n    instance_type = "..."`) on one line, comma-separated.
+fn attrs(lines: &str) -> String {
+    let attrs: Vec<&str> = lines
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    attrs.join(", ")
+}
+
+/// One module instance per environment (`for_each` over a map keyed by environment), each with
+/// its environment's settings, account and pools; the module picks its block by variable.
+#[test]
+fn the_cluster_module_deploys_on_every_environment_chosen_by_variable() {
+    let emu = Emulator::start();
+    let mut entries = String::new();
+    for case in CASES {
+        let profile = infra_profile(&emu, case, "1.0.0", None);
+        let account = match case.account {
+            Some(name) => format!("\"{name}\""),
+            None => "null".to_string(),
+        };
+        let (first, role) = if case.managed {
+            ("system", "")
+        } else {
+            ("cp", "control_plane = true, ")
+        };
+        let extra = if case.key == "edge_native" {
+            r#"edge_hosts = ["edge-host-4"]"#.to_string()
+        } else {
+            case.sizing[1].to_string()
+        };
+        let pools = [
+            format!("{{ name = \"{first}\", {role}{} }}", attrs(case.sizing[0])),
+            format!("{{ name = \"workers\", {} }}", attrs(&extra)),
+        ];
+        entries.push_str(&format!(
+            "    {key} = {{\n      account  = {account}\n      profile  = \"{profile}\"\n      settings = {settings}\n      pools    = [{pools}]\n    }}\n",
+            key = case.key,
+            settings = format!("{{ {} }}", attrs(case.block)),
+            pools = pools.join(", "),
+        ));
+    }
+    let tf = Terraform::new(&emu);
+    copy_module(&tf, "modules/cluster/");
+    tf.write_config(&format!(
+        r#"{HEADER}
+locals {{
+  clusters = {{
+{entries}  }}
+}}
+
+data "palette_cloud_account" "this" {{
+  for_each = {{ for k, c in local.clusters : k => c.account if c.account != null }}
+  name     = each.value
+}}
+
+module "cluster" {{
+  source   = "./modules/cluster"
+  for_each = local.clusters
+
+  name             = "mod-${{replace(each.key, "_", "-")}}"
+  environment      = each.key
+  cloud_account_id = each.value.account == null ? null : data.palette_cloud_account.this[each.key].id
+  profile_ids      = [each.value.profile]
+  settings         = each.value.settings
+  machine_pools    = each.value.pools
+}}
+
+output "health" {{
+  value = {{ for k, m in module.cluster : k => m.health }}
+}}
+"#
+    ));
+    tf.init();
+    // Validate sees every module input unknown: no check may fire on "unknown".
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "validate refused the module:\n{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=24",
+    ]);
+    assert!(
+        out.success(),
+        "apply failed:\n{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+    let state = tf.show_json();
+    let health = &state["values"]["outputs"]["health"]["value"];
+    for case in CASES {
+        assert_eq!(health[case.key], "Healthy", "{}: {health}", case.key);
+    }
+    tf.assert_empty_plan();
+    tf.destroy();
+    assert!(
+        tf.state_list().is_empty(),
+        "destroy left {:?}",
+        tf.state_list()
+    );
+}
+
+/// The module's `terraform test` file runs against the emulator as a module author's CI would:
+/// no Palette account, the provider from the environment variables.
+#[test]
+fn the_cluster_modules_terraform_test_passes() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    copy_module(&tf, "");
+    tf.init();
+    let out = tf.run(&["test", "-no-color"]);
+    assert!(
+        out.success() && out.stdout.contains("4 passed, 0 failed"),
+        "terraform test:\n{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+}
