@@ -61,11 +61,11 @@ fn the_cluster_module_deploys_on_every_environment_chosen_by_variable() {
             format!("{{ name = \"{first}\", {role}{} }}", attrs(case.sizing[0])),
             format!("{{ name = \"workers\", {} }}", attrs(&extra)),
         ];
+        let settings = attrs(case.block);
+        let pools = pools.join(", ");
         entries.push_str(&format!(
-            "    {key} = {{\n      account  = {account}\n      profile  = \"{profile}\"\n      settings = {settings}\n      pools    = [{pools}]\n    }}\n",
+            "    {key} = {{\n      account  = {account}\n      profile  = \"{profile}\"\n      settings = {{ {settings} }}\n      pools    = [{pools}]\n    }}\n",
             key = case.key,
-            settings = format!("{{ {} }}", attrs(case.block)),
-            pools = pools.join(", "),
         ));
     }
     let tf = Terraform::new(&emu);
