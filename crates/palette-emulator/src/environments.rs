@@ -1,6 +1,7 @@
 //! The twelve environments a cluster can run on, and what differs between them: the create
 //! path, the models of the create body, the cloud config, the machine pools and the machines,
-//! the cloud-account family, and the fields a cluster and a pool must carry.
+//! the cloud-account family, the fields a cluster and a pool must carry, and what is particular
+//! to some environments' pools (a YAML document, edge hosts, a system pool).
 
 use axum::body::Bytes;
 use axum::response::Response;
@@ -31,6 +32,14 @@ pub struct Environment {
     pub required: &'static [&'static str],
     /// Required fields of each pool's `cloudConfig`.
     pub pool_required: &'static [&'static str],
+    /// A pool is a YAML document (`cloudConfig.values`) that carries its name and size
+    /// (`replicas`), so a pool update takes its name from the path.
+    pub pool_in_values: bool,
+    /// A pool is made of registered edge hosts (`cloudConfig.edgeHosts`), each held by at most
+    /// one live cluster.
+    pub edge_hosts: bool,
+    /// A cluster needs at least one system node pool (`cloudConfig.isSystemNodePool`).
+    pub system_pool_required: bool,
     /// Reads the create body.
     pub parse_create: Parse,
     /// Reads a machine pool body (`{cloudConfig, poolConfig}`).
@@ -43,10 +52,14 @@ pub struct Environment {
     pub render_machines: Render,
 }
 
+/// One [`Environment`]. The flags `pool_in_values`, `edge_hosts` and `system_pool_required` are
+/// false unless named after a `;` at the end (`...; edge_hosts: true`).
 macro_rules! env {
     ($key:literal, $create:literal, $config:literal, $account:expr, $required_account:literal, $managed:literal,
-     $required:expr, $pool_required:expr, $entity:ty, $pool:ty, $cluster_config:ty, $cloud_config:ty, $machines:ty) => {
-        Environment {
+     $required:expr, $pool_required:expr, $entity:ty, $pool:ty, $cluster_config:ty, $cloud_config:ty, $machines:ty
+     $(; $flag:ident: $value:literal)*) => {{
+        #[allow(unused_mut)]
+        let mut env = Environment {
             key: $key,
             create_path: $create,
             config_path: $config,
@@ -55,13 +68,18 @@ macro_rules! env {
             managed: $managed,
             required: $required,
             pool_required: $pool_required,
+            pool_in_values: false,
+            edge_hosts: false,
+            system_pool_required: false,
             parse_create: wire::parse::<$entity>,
             parse_pool: wire::parse::<$pool>,
             parse_cluster_config: wire::parse::<$cluster_config>,
             render_config: wire::ok::<$cloud_config>,
             render_machines: wire::ok::<$machines>,
-        }
-    };
+        };
+        $(env.$flag = $value;)*
+        env
+    }};
 }
 
 /// Every environment.
@@ -154,7 +172,7 @@ pub const ALL: &[Environment] = &[
         m::AzureMachinePoolConfigEntity,
         m::AzureCloudClusterConfigEntity,
         m::AzureCloudConfig,
-        m::AzureMachines
+        m::AzureMachines; system_pool_required: true
     ),
     env!(
         "gke",
@@ -199,7 +217,7 @@ pub const ALL: &[Environment] = &[
         m::CustomMachinePoolConfigEntity,
         m::CustomCloudClusterConfigEntity,
         m::CustomCloudConfig,
-        m::CustomMachines
+        m::CustomMachines; pool_in_values: true
     ),
     env!(
         "openstack",
@@ -244,7 +262,7 @@ pub const ALL: &[Environment] = &[
         m::EdgeNativeMachinePoolConfigEntity,
         m::EdgeNativeCloudClusterConfigEntity,
         m::EdgeNativeCloudConfig,
-        m::EdgeNativeMachines
+        m::EdgeNativeMachines; edge_hosts: true
     ),
 ];
 

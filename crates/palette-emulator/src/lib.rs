@@ -9,8 +9,9 @@
 //!
 //! # Structure
 //!
-//! - [`app`] builds the axum [`Router`]: one file per API resource under `routes/`, wrapped by
-//!   the [`admission`] middleware (counting, rate limits, auth, injected faults).
+//! - [`app`] builds the axum [`Router`]: one file per API resource under `routes/` (clusters, the
+//!   largest, a folder split by concern), wrapped by the [`admission`] middleware (counting,
+//!   rate limits, auth, injected faults).
 //! - [`store`] is the [`store::Store`] trait with a SQLite and an in-memory backend;
 //!   [`index`] wraps either with the lookups a single GET needs (profiles by name, clusters by
 //!   profile), so reading one object does not cost in proportion to everything stored.
@@ -18,7 +19,7 @@
 //! - [`wire`] is the boundary with `palette_api::models`: bodies are read and written through
 //!   the shared model types.
 //! - [`environments`] lists the twelve environments and what differs between them (paths,
-//!   models, account family, required fields); adding one is one entry.
+//!   models, account family, required fields, pool particulars); adding one is one entry.
 //! - [`seed`] writes projects, registries, packs, cloud accounts and edge hosts on first start
 //!   from `seed/packs.json` and `seed/world.json`.
 //! - Endpoints of the emulator itself live under `/__emulator/` ([`routes::admin`]): stats,

@@ -134,7 +134,7 @@ fn change_pools(
     let mut pools = wire::array_at(&config.doc, "/spec/machinePoolConfig").to_vec();
     edit(&mut pools)?;
     check_pools(env, &pools)?;
-    if env.key == "edge-native" {
+    if env.edge_hosts {
         let used = super::clusters::edge_hosts_in_use(state)?;
         for host in pools.iter().flat_map(|p| wire::array_at(p, "/hosts")) {
             if let Some((other, other_uid)) = host["hostUid"].as_str().and_then(|h| used.get(h))
@@ -203,7 +203,7 @@ async fn update_pool(
     let input = (env.parse_pool)(&body)?;
     let mut pool = flatten_pool(&state, &ctx, env, &input, 0)?;
     if pool["name"] != name.as_str() {
-        if env.key == "nutanix" {
+        if env.pool_in_values {
             pool["name"] = json!(name);
         } else {
             return Err(ApiError::bad_request(

@@ -1,0 +1,200 @@
+//! Creating a cluster (`POST /v1/spectroclusters/{environment}`): the request's checks, its pools
+//! and profiles, and the three records written together; and the name check clients make first.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::Response;
+use serde_json::json;
+
+use super::plan::deploy;
+use super::pools::{check_pools, flatten_pool};
+use super::records::{deployment_op, edge_hosts_in_use, live_cluster_named};
+use super::templates::{attach, normalize_entries};
+use crate::context::Ctx;
+use crate::environments::Environment;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::cloud_accounts;
+use crate::routes::common::{Query, find, new_metadata};
+use crate::state::AppState;
+use crate::store::{Kind, Op, Record};
+use crate::{ids, wire};
+
+pub(super) async fn create(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = (env.parse_create)(&body)?;
+    let name = wire::required(&input, "/metadata/name")?.to_owned();
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || name.starts_with('-')
+    {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("cluster name '{name}' must consist of lowercase letters, digits and '-'"),
+        ));
+    }
+    let spec = input.get("spec").cloned().unwrap_or(json!({}));
+    let cloud_config = spec.get("cloudConfig").cloned().unwrap_or(json!({}));
+    for field in env.required {
+        let present = cloud_config
+            .get(*field)
+            .is_some_and(|v| !v.is_null() && v != "");
+        if !present {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "spec.cloudConfig.{field} is required for a {} cluster",
+                    env.key
+                ),
+            ));
+        }
+    }
+    let account = match (env.account, wire::str_at(&spec, "/cloudAccountUid")) {
+        (None, Some(_)) => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("a {} cluster takes no cloud account", env.key),
+            ));
+        }
+        (None, None) => None,
+        (Some(_), None) if env.account_required => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("spec.cloudAccountUid is required for a {} cluster", env.key),
+            ));
+        }
+        (Some(_), None) => None,
+        (Some(family), Some(uid)) => {
+            let record = find(&state, &ctx, Kind::CloudAccount, uid, "cloud account")?;
+            let cloud = cloud_accounts::cloud_of(&record);
+            if cloud != family {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "cloud account '{}' is a {cloud} account; a {} cluster needs a {family} account",
+                        record.name, env.key
+                    ),
+                ));
+            }
+            Some(record)
+        }
+    };
+    let mut pools = Vec::new();
+    for (i, entity) in wire::array_at(&spec, "/machinepoolconfig")
+        .iter()
+        .enumerate()
+    {
+        pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
+    }
+    check_pools(env, &pools)?;
+    let profile_entries = normalize_entries(wire::array_at(&spec, "/profiles"));
+    let templates = attach(&state, &ctx, env, &profile_entries)?;
+
+    let _guard = state.write_guard();
+    let owner = ctx.owner();
+    if live_cluster_named(&state, &owner, &name)? {
+        return Err(ApiError::conflict(
+            "ClusterAlreadyExists",
+            format!("a cluster named '{name}' already exists"),
+        ));
+    }
+    if env.edge_hosts {
+        let used = edge_hosts_in_use(&state)?;
+        for pool in &pools {
+            for host in wire::array_at(pool, "/hosts") {
+                if let Some((cluster, _)) = host["hostUid"].as_str().and_then(|h| used.get(h)) {
+                    return Err(ApiError::conflict(
+                        "EdgeHostInUse",
+                        format!(
+                            "edge host '{}' is in use by cluster '{cluster}'",
+                            host["hostName"].as_str().unwrap_or("")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let uid = ids::new_uid();
+    let config_uid = ids::new_uid();
+    let metadata = new_metadata(
+        &ctx,
+        &state,
+        &uid,
+        input.get("metadata").unwrap_or(&json!({})),
+    );
+    let cluster_doc = json!({
+        "apiVersion": "v1",
+        "kind": "SpectroCluster",
+        "metadata": metadata,
+        "spec": {
+            "cloudType": env.key,
+            "cloudConfigRef": {"kind": format!("{}CloudConfig", env.key), "name": name, "uid": config_uid},
+            "clusterConfig": spec.get("clusterConfig").cloned().unwrap_or(json!({})),
+            "clusterType": spec.get("clusterType").cloned().filter(|v| v != "").unwrap_or(json!("PureManage")),
+            "clusterProfileTemplates": templates,
+        },
+        "_emu": {
+            "env": env.key,
+            "profiles": profile_entries,
+            "accountUid": account.as_ref().map(|a| a.uid.clone()),
+        },
+    });
+    let config_doc = json!({
+        "apiVersion": "v1",
+        "kind": format!("{}CloudConfig", env.key),
+        "metadata": {
+            "name": name, "uid": config_uid, "creationTimestamp": ids::now_rfc3339(),
+            "lastModifiedTimestamp": ids::now_rfc3339(), "annotations": {"scope": ctx.scope_name()},
+        },
+        "spec": {
+            "cloudAccountRef": account.as_ref().map(|a| json!({"kind": "cloudaccount", "name": a.name, "uid": a.uid})),
+            "clusterConfig": cloud_config,
+            "machinePoolConfig": pools,
+        },
+        "status": {"conditions": []},
+        "_emu": {"env": env.key, "clusterUid": uid},
+    });
+    let cluster = Record {
+        kind: Kind::Cluster,
+        uid: uid.clone(),
+        project: owner.clone(),
+        name: name.clone(),
+        doc: cluster_doc,
+    };
+    let deployment = deploy(&state, &cluster, &pools)?;
+    state.store().apply(vec![
+        Op::Put(cluster),
+        Op::Put(Record {
+            kind: Kind::CloudConfig,
+            uid: config_uid,
+            project: owner.clone(),
+            name,
+            doc: config_doc,
+        }),
+        deployment_op(&uid, &owner, &deployment)?,
+    ])?;
+    Ok(wire::created(&uid))
+}
+
+pub(super) async fn validate_name(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    q: Query,
+) -> ApiResult<Response> {
+    let name = q
+        .get("name")
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| ApiError::bad_request("InvalidParameter", "name is required"))?;
+    let owner = ctx.owner();
+    if live_cluster_named(&state, &owner, name)? {
+        return Err(ApiError::conflict(
+            "ClusterAlreadyExists",
+            format!("a cluster named '{name}' already exists"),
+        ));
+    }
+    Ok(wire::no_content())
+}

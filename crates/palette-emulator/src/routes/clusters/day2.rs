@@ -1,0 +1,227 @@
+//! Day-2 changes to a cluster: its attached profiles (`GET`, `PUT`, `PATCH`, `DELETE`
+//! `.../profiles`), their variables, and its metadata. A profile or variable change re-resolves
+//! the templates and replans the deployment.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use palette_api::models as m;
+use serde_json::{Value, json};
+
+use super::delete::refuse_if_deleting;
+use super::plan::redeploy;
+use super::records::{config_of, entries, env_of, find_cluster};
+use super::templates::{attach, normalize_entries};
+use crate::context::Ctx;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::cluster_profiles;
+use crate::routes::common::patch_metadata_fixed_name;
+use crate::state::AppState;
+use crate::store::{Kind, Op};
+use crate::{ids, wire};
+
+pub(super) async fn get_profiles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let (record, _) = find_cluster(&state, &ctx, &uid)?;
+    let profiles: Vec<Value> = wire::array_at(&record.doc, "/spec/clusterProfileTemplates")
+        .iter()
+        .map(|t| {
+            let packs: Vec<Value> = wire::array_at(t, "/packs")
+                .iter()
+                .map(|p| json!({
+                    "metadata": {"name": p["name"], "uid": p["packUid"]},
+                    "spec": {
+                        "name": p["name"], "version": p["tag"], "layer": p["layer"], "type": p["type"],
+                        "values": p["values"], "registryUid": p["registryUid"], "digest": p["digest"],
+                        "manifests": p["manifests"].as_array().map(|ms| ms.iter().map(|m| json!({"kind": "Manifest", "name": m["name"], "uid": m["uid"]})).collect::<Vec<_>>()),
+                    },
+                    "status": {},
+                }))
+                .collect();
+            json!({
+                "metadata": {"name": t["name"], "uid": t["uid"]},
+                "spec": {"cloudType": t["cloudType"], "type": t["type"], "version": t["version"], "packs": packs},
+            })
+        })
+        .collect();
+    wire::ok::<m::SpectroClusterProfileList>(json!({"profiles": profiles}))
+}
+
+fn change_profiles(
+    state: &AppState,
+    ctx: &Ctx,
+    uid: &str,
+    edit: impl FnOnce(&mut Vec<Value>) -> ApiResult<()>,
+) -> ApiResult<Response> {
+    let _guard = state.write_guard();
+    let (mut record, mut deployment) = find_cluster(state, ctx, uid)?;
+    refuse_if_deleting(&deployment, &record.name)?;
+    let env = env_of(&record);
+    let mut list = entries(&record);
+    edit(&mut list)?;
+    let list = normalize_entries(&list);
+    let templates = attach(state, ctx, env, &list)?;
+    record.doc["spec"]["clusterProfileTemplates"] = json!(templates);
+    record.doc["_emu"]["profiles"] = json!(list);
+    record.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+    let pools = config_of(state, &record)?
+        .map(|c| wire::array_at(&c.doc, "/spec/machinePoolConfig").to_vec())
+        .unwrap_or_default();
+    let op = redeploy(state, &record, &pools, &mut deployment, true)?;
+    state.store().apply(vec![Op::Put(record), op])?;
+    Ok(wire::no_content())
+}
+
+pub(super) async fn put_profiles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::SpectroClusterProfiles>(&body)?;
+    let new: Vec<Value> = wire::array_at(&input, "/profiles").to_vec();
+    change_profiles(&state, &ctx, &uid, |list| {
+        *list = new;
+        Ok(())
+    })
+}
+
+pub(super) async fn patch_profiles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::SpectroClusterProfiles>(&body)?;
+    let patch: Vec<Value> = wire::array_at(&input, "/profiles").to_vec();
+    change_profiles(&state, &ctx, &uid, |list| {
+        for entry in patch {
+            let replaces = wire::str_at(&entry, "/replaceWithProfile").map(str::to_owned);
+            let target = replaces
+                .clone()
+                .or_else(|| wire::str_at(&entry, "/uid").map(str::to_owned));
+            match list
+                .iter_mut()
+                .find(|e| e["uid"].as_str() == target.as_deref())
+            {
+                Some(slot) => *slot = entry,
+                None if replaces.is_some() => {
+                    return Err(ApiError::bad_request(
+                        "InvalidRequest",
+                        format!(
+                            "replaceWithProfile '{}' is not attached to the cluster",
+                            replaces.unwrap_or_default()
+                        ),
+                    ));
+                }
+                None => list.push(entry),
+            }
+        }
+        Ok(())
+    })
+}
+
+pub(super) async fn delete_profiles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::SpectroClusterProfilesDeleteEntity>(&body)?;
+    let remove: Vec<String> = wire::array_at(&input, "/profileUids")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    change_profiles(&state, &ctx, &uid, |list| {
+        for r in &remove {
+            if !list.iter().any(|e| e["uid"] == r.as_str()) {
+                return Err(ApiError::not_found("cluster profile on this cluster", r));
+            }
+        }
+        list.retain(|e| !remove.iter().any(|r| e["uid"] == r.as_str()));
+        Ok(())
+    })
+}
+
+pub(super) async fn get_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let (record, _) = find_cluster(&state, &ctx, &uid)?;
+    let mut out = Vec::new();
+    for entry in entries(&record) {
+        let profile_uid = entry["uid"].as_str().unwrap_or("");
+        let defs = match state.store().get(Kind::Profile, profile_uid)? {
+            Some(p) => cluster_profiles::variables_of(&p),
+            None => Vec::new(),
+        };
+        let vars: Vec<Value> = defs
+            .into_iter()
+            .map(|mut d| {
+                let given = wire::array_at(&entry, "/variables")
+                    .iter()
+                    .find(|v| v["name"] == d["name"])
+                    .and_then(|v| v["value"].as_str().map(str::to_owned));
+                d["value"] = json!(
+                    given
+                        .or_else(|| d["defaultValue"].as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                );
+                d
+            })
+            .collect();
+        out.push(json!({"profileUid": profile_uid, "variables": vars}));
+    }
+    wire::ok::<Vec<m::SpectroClusterVariables>>(json!(out))
+}
+
+pub(super) async fn patch_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<Vec<m::SpectroClusterVariableUpdateEntity>>(&body)?;
+    let updates: Vec<Value> = input.as_array().cloned().unwrap_or_default();
+    change_profiles(&state, &ctx, &uid, |list| {
+        for update in updates {
+            let profile = wire::required(&update, "/profileUid")?.to_owned();
+            let entry = list
+                .iter_mut()
+                .find(|e| e["uid"] == profile.as_str())
+                .ok_or_else(|| ApiError::not_found("cluster profile on this cluster", &profile))?;
+            let mut vars = entry
+                .get("variables")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for var in wire::array_at(&update, "/variables") {
+                match vars.iter_mut().find(|v| v["name"] == var["name"]) {
+                    Some(slot) => *slot = var.clone(),
+                    None => vars.push(var.clone()),
+                }
+            }
+            entry["variables"] = json!(vars);
+        }
+        Ok(())
+    })
+}
+
+pub(super) async fn patch_metadata(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::parse::<m::ObjectMetaInputEntitySchema>(&body)?;
+    let _guard = state.write_guard();
+    let (mut record, _) = find_cluster(&state, &ctx, &uid)?;
+    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster")?;
+    state.store().put(record)?;
+    Ok(wire::no_content())
+}

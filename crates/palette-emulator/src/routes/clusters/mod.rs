@@ -1,0 +1,102 @@
+//! Clusters (`spectroclusters`): create per environment, read, status, overview, search, delete,
+//! day-2 profile changes, variables, metadata and kubeconfig assets.
+//!
+//! A cluster is three records written together: the cluster (metadata, spec, the attached
+//! profile entries and their snapshot templates), its cloud config (cluster-level cloud settings
+//! and machine pools) and its [`Deployment`](crate::lifecycle::Deployment) plan, which
+//! [`crate::lifecycle`] evaluates on each read. Once deletion completes, reads answer 404.
+//!
+//! This file holds the router and re-exports what other route files use. The rest is split by
+//! concern:
+//! - `records`: finding a cluster, its cloud config and its plan in the store;
+//! - `pools`: reading and checking machine pools (shared with the cloud-config routes);
+//! - `templates`: resolving attached profiles into snapshot templates, and variables;
+//! - `plan`: the deployment plan a cluster's pools and templates ask for;
+//! - `create`: `POST` per environment and the name check;
+//! - `read`: the cluster, its status and its overview;
+//! - `search`: the dashboard search;
+//! - `day2`: profile, variable and metadata changes;
+//! - `delete`: deletion;
+//! - `assets`: kubeconfig downloads.
+
+mod assets;
+mod create;
+mod day2;
+mod delete;
+mod plan;
+mod pools;
+mod read;
+mod records;
+mod search;
+mod templates;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::routing::{get, patch, post};
+
+use self::assets::Asset;
+pub use self::plan::redeploy;
+pub use self::pools::{check_pools, flatten_pool};
+pub use self::records::{
+    clusters_using_account, deployment_of, edge_hosts_in_use, env_of, find_cluster,
+    live_clusters_using, profile_uids,
+};
+use crate::context::Ctx;
+use crate::environments;
+use crate::state::AppState;
+
+/// The cluster routes.
+pub fn router() -> Router<AppState> {
+    let mut router = Router::new();
+    for env in environments::ALL {
+        router = router.route(
+            &format!("/v1/spectroclusters/{}", env.create_path),
+            post(move |s: State<AppState>, c: Ctx, b: Bytes| create::create(env, s, c, b)),
+        );
+    }
+    router
+        .route(
+            "/v1/spectroclusters/validate/name",
+            get(create::validate_name),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}",
+            get(read::read).delete(delete::delete),
+        )
+        .route("/v1/spectroclusters/{uid}/status", get(read::status))
+        .route(
+            "/v1/dashboard/spectroclusters/{uid}/overview",
+            get(read::overview),
+        )
+        .route("/v1/dashboard/spectroclusters/search", post(search::search))
+        .route(
+            "/v1/spectroclusters/{uid}/profiles",
+            get(day2::get_profiles)
+                .put(day2::put_profiles)
+                .patch(day2::patch_profiles)
+                .delete(day2::delete_profiles),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/variables",
+            get(day2::get_variables).patch(day2::patch_variables),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/metadata",
+            patch(day2::patch_metadata),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/assets/kubeconfig",
+            get(|s: State<AppState>, c: Ctx, p: Path<String>| assets::asset(s, c, p, Asset::Frp)),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/assets/kubeconfigclient",
+            get(|s: State<AppState>, c: Ctx, p: Path<String>| {
+                assets::asset(s, c, p, Asset::Client)
+            }),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/assets/adminKubeconfig",
+            get(|s: State<AppState>, c: Ctx, p: Path<String>| assets::asset(s, c, p, Asset::Admin)),
+        )
+}

@@ -1,0 +1,193 @@
+//! Machine pools: reading a `{cloudConfig, poolConfig}` entity into the flat pool a cloud config
+//! stores, and checking a cluster's set of pools. The cloud-config routes use both when a pool
+//! is added or changed.
+
+use serde_json::{Value, json};
+
+use crate::context::Ctx;
+use crate::environments::Environment;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::common::find;
+use crate::state::AppState;
+use crate::store::Kind;
+use crate::wire;
+
+/// Reads one `{cloudConfig, poolConfig}` entity into the flat pool the cloud config stores.
+pub fn flatten_pool(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    entity: &Value,
+    index: usize,
+) -> ApiResult<Value> {
+    let cloud = entity.get("cloudConfig").cloned().unwrap_or(json!({}));
+    let pool = entity.get("poolConfig").cloned().unwrap_or(json!({}));
+    let mut flat = pool.as_object().cloned().unwrap_or_default();
+    for (k, v) in cloud.as_object().cloned().unwrap_or_default() {
+        if k != "edgeHosts" && k != "subnets" {
+            flat.insert(k, v);
+        }
+    }
+    for field in env.pool_required {
+        let present = cloud
+            .get(*field)
+            .is_some_and(|v| !v.is_null() && v != "" && v.as_array().is_none_or(|a| !a.is_empty()));
+        if !present {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "machinepoolconfig[{index}].cloudConfig.{field} is required on {}",
+                    env.key
+                ),
+            ));
+        }
+    }
+    if let Some(subnets) = cloud.get("subnets").and_then(Value::as_array) {
+        let ids: serde_json::Map<String, Value> = subnets
+            .iter()
+            .filter_map(|s| Some((s["az"].as_str()?.to_owned(), s.get("id")?.clone())))
+            .collect();
+        flat.insert("subnetIds".into(), Value::Object(ids));
+    }
+    if env.pool_in_values {
+        let values = cloud["values"].as_str().unwrap_or("");
+        let cp = pool["isControlPlane"].as_bool().unwrap_or(false);
+        let name = yaml_scalar(values, "name").unwrap_or_else(|| {
+            if cp {
+                "cp-pool".into()
+            } else {
+                format!("worker-pool-{index}")
+            }
+        });
+        let size = yaml_scalar(values, "replicas")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(1);
+        flat.insert("name".into(), json!(name));
+        flat.insert("size".into(), json!(size));
+        flat.insert("isControlPlane".into(), json!(cp));
+    }
+    if env.edge_hosts {
+        let hosts = wire::array_at(&cloud, "/edgeHosts");
+        let mut out = Vec::new();
+        for host in hosts {
+            let uid = wire::str_at(host, "/hostUid").ok_or_else(|| {
+                ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "machinepoolconfig[{index}].cloudConfig.edgeHosts[].hostUid is required"
+                    ),
+                )
+            })?;
+            let record = find(state, ctx, Kind::EdgeHost, uid, "edge host")?;
+            let mut entry = json!({
+                "hostUid": uid,
+                "hostName": host.get("hostName").and_then(Value::as_str).filter(|s| !s.is_empty()).unwrap_or(&record.name),
+                "hostAddress": record.doc.pointer("/spec/host/hostAddress").cloned().unwrap_or(json!("")),
+            });
+            for optional in ["nic", "nicName", "staticIP", "twoNodeCandidatePriority"] {
+                if let Some(value) = host.get(optional).filter(|v| !v.is_null() && *v != "") {
+                    entry[optional] = value.clone();
+                }
+            }
+            out.push(entry);
+        }
+        if !flat.contains_key("size") || flat["size"] == 0 {
+            flat.insert("size".into(), json!(out.len()));
+        }
+        flat.insert("hosts".into(), json!(out));
+    }
+    let name = flat
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "InvalidRequest",
+                format!("machinepoolconfig[{index}].poolConfig.name is required"),
+            )
+        })?;
+    let size = flat.get("size").and_then(Value::as_i64).unwrap_or(0);
+    if size < 0 {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("machine pool '{name}' has a negative size"),
+        ));
+    }
+    let cp = flat
+        .get("isControlPlane")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if cp && env.managed {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "machine pool '{name}': {} runs a managed control plane; pools cannot be control planes",
+                env.key
+            ),
+        ));
+    }
+    if cp && size < 1 {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("control-plane pool '{name}' needs at least one node"),
+        ));
+    }
+    flat.insert("isControlPlane".into(), json!(cp));
+    if !flat.contains_key("labels") || flat["labels"].as_array().is_none_or(|l| l.is_empty()) {
+        flat.insert(
+            "labels".into(),
+            json!([if cp { "control-plane" } else { "worker" }]),
+        );
+    }
+    Ok(Value::Object(flat))
+}
+
+fn yaml_scalar(yaml: &str, key: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let (k, v) = line.trim().split_once(':')?;
+        (k.trim() == key && !v.trim().is_empty())
+            .then(|| v.trim().trim_matches(['"', '\'']).to_owned())
+    })
+}
+
+/// Checks a set of pools: unique names, at least one pool, a control plane unless managed.
+pub fn check_pools(env: &Environment, pools: &[Value]) -> ApiResult<()> {
+    if pools.is_empty() {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "spec.machinepoolconfig needs at least one machine pool",
+        ));
+    }
+    for (i, pool) in pools.iter().enumerate() {
+        if pools[..i].iter().any(|p| p["name"] == pool["name"]) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "machine pool name '{}' is used twice",
+                    pool["name"].as_str().unwrap_or("")
+                ),
+            ));
+        }
+    }
+    if !env.managed && !pools.iter().any(|p| p["isControlPlane"] == true) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "a {} cluster needs a control-plane machine pool (poolConfig.isControlPlane)",
+                env.key
+            ),
+        ));
+    }
+    // AKS runs its system pods on system node pools, and Azure refuses a cluster (or a pool
+    // change) that would leave none.
+    if env.system_pool_required && !pools.iter().any(|p| p["isSystemNodePool"] == true) {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "an {} cluster needs at least one system node pool (cloudConfig.isSystemNodePool)",
+                env.key
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! Reading a cluster: the cluster with its live status, its status alone, and the dashboard
+//! overview, with the pool and template summaries the search reuses.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use palette_api::models as m;
+use serde_json::{Value, json};
+
+use super::records::{config_of, entries, env_of, find_cluster};
+use super::templates::{resolve_variables, variables_for};
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::lifecycle::Deployment;
+use crate::routes::common::{Query, flag, public};
+use crate::state::AppState;
+use crate::store::Record;
+use crate::{ids, wire};
+
+/// The cluster's API endpoint (host and port), as its kubeconfig and status name it.
+pub(super) fn api_endpoint(record: &Record) -> Value {
+    json!({"host": format!("{}-{}.clusters.emulator.spectrocloud.dev", record.name, &record.uid[..6]), "port": 6443})
+}
+
+// NOTE(next): a newer published revision of an attached profile is not yet reported
+// (`UpgradeAvailable` pack conditions, `GET .../profileUpdates`); the cluster keeps its snapshot
+// until a profiles PUT or PATCH re-attaches it, as on the real server.
+fn live_status(record: &Record, deployment: &Deployment, now: i64) -> Value {
+    let state = deployment.state(now);
+    json!({
+        "state": state,
+        "conditions": deployment.conditions(now),
+        "packs": deployment.pack_statuses(now),
+        "spcApply": {
+            "canBeApplied": true,
+            "actionType": "DownloadAndInstall",
+            "lastModifiedTime": ids::rfc3339(deployment.spc_modified_at),
+            "spcHash": ids::stable_uid(&format!("{}/{}", record.uid, deployment.generation)),
+        },
+        "apiEndpoints": if state == "Running" { json!([api_endpoint(record)]) } else { json!([]) },
+        "services": [],
+        "addOnServices": [],
+        "upgrades": [],
+        "profileStatus": {"hasUserMacros": false},
+    })
+}
+
+fn render(record: &Record, deployment: &Deployment) -> Value {
+    let now = ids::now_ms();
+    let mut doc = public(record.doc.clone());
+    doc["status"] = live_status(record, deployment, now);
+    if let Some(at) = deployment.deleting_at {
+        doc["metadata"]["deletionTimestamp"] = json!(ids::rfc3339(at));
+    }
+    doc
+}
+
+pub(super) async fn read(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    q: Query,
+) -> ApiResult<Response> {
+    let (record, deployment) = find_cluster(&state, &ctx, &uid)?;
+    let mut body = render(&record, &deployment);
+    if flag(&q, "resolvePackValues", false)? {
+        let list = entries(&record);
+        let templates = body
+            .pointer_mut("/spec/clusterProfileTemplates")
+            .and_then(Value::as_array_mut);
+        for template in templates.into_iter().flatten() {
+            let vars = variables_for(&state, template["uid"].as_str().unwrap_or(""), &list)?;
+            for pack in template["packs"].as_array_mut().into_iter().flatten() {
+                let resolved = resolve_variables(pack["values"].as_str().unwrap_or(""), &vars);
+                pack["values"] = json!(resolved);
+            }
+        }
+    }
+    wire::ok::<m::SpectroCluster>(body)
+}
+
+pub(super) async fn status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let (_, deployment) = find_cluster(&state, &ctx, &uid)?;
+    wire::ok::<m::SpectroClusterStatusEntity>(
+        json!({"status": {"state": deployment.state(ids::now_ms())}}),
+    )
+}
+
+fn k8s_version(record: &Record) -> String {
+    wire::array_at(&record.doc, "/spec/clusterProfileTemplates")
+        .iter()
+        .flat_map(|t| wire::array_at(t, "/packs"))
+        .find(|p| p["layer"] == "k8s")
+        .and_then(|p| p["tag"].as_str())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// The summary of a snapshot template that the overview and the search show.
+pub(super) fn template_meta(t: &Value) -> Value {
+    json!({
+        "uid": t["uid"], "name": t["name"], "type": t["type"], "cloudType": t["cloudType"],
+        "version": t["version"], "packs": t["packs"],
+    })
+}
+
+/// The summary of each machine pool (size, healthy nodes) that the overview and the search
+/// show.
+pub(super) fn pool_meta(
+    config: Option<&Record>,
+    deployment: &Deployment,
+    now: i64,
+    cloud: &str,
+) -> Vec<Value> {
+    let Some(config) = config else {
+        return Vec::new();
+    };
+    wire::array_at(&config.doc, "/spec/machinePoolConfig")
+        .iter()
+        .map(|p| {
+            let name = p["name"].as_str().unwrap_or("");
+            let healthy = deployment
+                .pools
+                .iter()
+                .find(|pp| pp.name == name)
+                .map(|pp| {
+                    pp.nodes
+                        .iter()
+                        .filter(|n| n.state(now) == "Running")
+                        .count()
+                })
+                .unwrap_or(0);
+            json!({
+                "cloudType": cloud, "size": p["size"], "healthy": healthy,
+                "isControlPlane": p["isControlPlane"], "labels": p["labels"], "maintenanceMode": 0,
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn overview(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let (record, deployment) = find_cluster(&state, &ctx, &uid)?;
+    let now = ids::now_ms();
+    let config = config_of(&state, &record)?;
+    let running = deployment.state(now) == "Running";
+    let mut status = live_status(&record, &deployment, now);
+    status["health"] = json!({
+        "state": deployment.health(now),
+        "agentVersion": if running { "4.8.0" } else { "" },
+        "lastHeartBeatTimestamp": ids::rfc3339(now),
+        "conditions": [],
+    });
+    status["kubeMeta"] = json!({
+        "hasKubeConfig": running, "hasKubeConfigClient": running, "hasManifest": running,
+        "kubernetesVersion": k8s_version(&record),
+    });
+    status["notifications"] =
+        json!({"isAvailable": false, "isTemplateVariableResolutionPending": false});
+    let templates: Vec<Value> = wire::array_at(&record.doc, "/spec/clusterProfileTemplates")
+        .iter()
+        .map(template_meta)
+        .collect();
+    let account = config
+        .as_ref()
+        .and_then(|c| c.doc.pointer("/spec/cloudAccountRef").cloned())
+        .filter(|a| a.is_object());
+    let body = json!({
+        "metadata": public(record.doc.clone())["metadata"].clone(),
+        "spec": {
+            "cloudConfig": {
+                "cloudType": env_of(&record).key,
+                "uid": record.doc.pointer("/spec/cloudConfigRef/uid"),
+                "machinePools": pool_meta(config.as_ref(), &deployment, now, env_of(&record).key),
+            },
+            "cloudaccount": account.map(|a| json!({"name": a["name"], "uid": a["uid"]})),
+            "clusterProfileTemplates": templates,
+        },
+        "status": status,
+    });
+    wire::ok::<m::SpectroClusterUidSummary>(body)
+}

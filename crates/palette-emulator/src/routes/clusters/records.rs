@@ -1,0 +1,152 @@
+//! Finding a cluster in the store: its environment, attached profile entries, cloud config and
+//! deployment plan, the live clusters (those whose deletion has not completed), and what they
+//! hold (profiles, cloud accounts, edge hosts).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::context::Ctx;
+use crate::environments::{self, Environment};
+use crate::error::{ApiError, ApiResult};
+use crate::index::{ClusterRef, MissingPlan};
+use crate::lifecycle::Deployment;
+use crate::routes::common::find;
+use crate::state::AppState;
+use crate::store::{Kind, Op, Record};
+use crate::{ids, wire};
+
+/// The environment of a stored cluster or cloud config.
+pub fn env_of(record: &Record) -> &'static Environment {
+    record
+        .doc
+        .pointer("/_emu/env")
+        .and_then(Value::as_str)
+        .and_then(environments::by_key)
+        .unwrap_or(&environments::ALL[0])
+}
+
+/// The uids of the profiles attached to a cluster.
+pub fn profile_uids(record: &Record) -> Vec<String> {
+    entries(record)
+        .iter()
+        .filter_map(|e| e["uid"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The profile entries attached to a cluster, as the client gave them (uid, pack values,
+/// variables).
+pub(super) fn entries(record: &Record) -> Vec<Value> {
+    record
+        .doc
+        .pointer("/_emu/profiles")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Loads a cluster's deployment plan.
+pub fn deployment_of(state: &AppState, uid: &str) -> ApiResult<Deployment> {
+    let record = state
+        .store()
+        .get(Kind::Deployment, uid)?
+        .ok_or_else(|| ApiError::internal(format!("cluster '{uid}' has no deployment plan")))?;
+    serde_json::from_value(record.doc)
+        .map_err(|e| ApiError::internal(format!("deployment plan of '{uid}' is corrupt: {e}")))
+}
+
+/// The write that stores a cluster's deployment plan.
+pub(super) fn deployment_op(uid: &str, project: &str, deployment: &Deployment) -> ApiResult<Op> {
+    Ok(Op::Put(Record {
+        kind: Kind::Deployment,
+        uid: uid.to_owned(),
+        project: project.to_owned(),
+        name: uid.to_owned(),
+        doc: serde_json::to_value(deployment)?,
+    }))
+}
+
+/// Every cluster not yet deleted, with its plan.
+fn live_clusters(state: &AppState) -> ApiResult<Vec<(Record, Deployment)>> {
+    let now = ids::now_ms();
+    let mut out = Vec::new();
+    for record in state.store().list(Kind::Cluster)? {
+        let deployment = deployment_of(state, &record.uid)?;
+        if deployment.state(now) != "Deleted" {
+            out.push((record, deployment));
+        }
+    }
+    Ok(out)
+}
+
+/// Live clusters using the profile `uid`, from the index (no plan is read).
+pub fn live_clusters_using(state: &AppState, uid: &str) -> ApiResult<Vec<ClusterRef>> {
+    state
+        .index()
+        .clusters_using(uid, ids::now_ms())
+        .map_err(no_plan)
+}
+
+/// Whether a live cluster called `name` exists in `project`, from the index.
+pub(super) fn live_cluster_named(state: &AppState, project: &str, name: &str) -> ApiResult<bool> {
+    Ok(!state
+        .index()
+        .clusters_named(project, name, ids::now_ms())
+        .map_err(no_plan)?
+        .is_empty())
+}
+
+fn no_plan(missing: MissingPlan) -> ApiError {
+    ApiError::internal(format!("cluster '{}' has no deployment plan", missing.0))
+}
+
+/// Names of live clusters using the cloud account `uid`.
+pub fn clusters_using_account(state: &AppState, uid: &str) -> ApiResult<Vec<String>> {
+    Ok(live_clusters(state)?
+        .into_iter()
+        .filter(|(r, _)| r.doc.pointer("/_emu/accountUid").and_then(Value::as_str) == Some(uid))
+        .map(|(r, _)| r.name)
+        .collect())
+}
+
+/// Uids of the edge hosts live clusters hold, with the holding cluster's name and uid.
+pub fn edge_hosts_in_use(state: &AppState) -> ApiResult<HashMap<String, (String, String)>> {
+    let mut out = HashMap::new();
+    for (record, _) in live_clusters(state)? {
+        if !env_of(&record).edge_hosts {
+            continue;
+        }
+        if let Some(config) = config_of(state, &record)? {
+            for pool in wire::array_at(&config.doc, "/spec/machinePoolConfig") {
+                for host in wire::array_at(pool, "/hosts") {
+                    if let Some(h) = host["hostUid"].as_str() {
+                        out.insert(h.to_owned(), (record.name.clone(), record.uid.clone()));
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A live cluster visible from the caller's scope, else 404.
+pub fn find_cluster(state: &AppState, ctx: &Ctx, uid: &str) -> ApiResult<(Record, Deployment)> {
+    let record = find(state, ctx, Kind::Cluster, uid, "cluster")?;
+    let deployment = deployment_of(state, uid)?;
+    if deployment.state(ids::now_ms()) == "Deleted" {
+        return Err(ApiError::not_found("cluster", uid));
+    }
+    Ok((record, deployment))
+}
+
+/// The cloud config of a cluster.
+pub(super) fn config_of(state: &AppState, cluster: &Record) -> ApiResult<Option<Record>> {
+    match cluster
+        .doc
+        .pointer("/spec/cloudConfigRef/uid")
+        .and_then(Value::as_str)
+    {
+        Some(uid) => Ok(state.store().get(Kind::CloudConfig, uid)?),
+        None => Ok(None),
+    }
+}

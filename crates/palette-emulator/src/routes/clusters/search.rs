@@ -1,0 +1,178 @@
+//! The dashboard search (`POST /v1/dashboard/spectroclusters/search`): filter groups over a few
+//! cluster properties, sorting, and the cluster summaries it returns.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::Response;
+use palette_api::models as m;
+use serde_json::{Value, json};
+
+use super::read::{pool_meta, template_meta};
+use super::records::{config_of, deployment_of, env_of};
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::paging::Page;
+use crate::routes::common::{Query, public, visible};
+use crate::state::AppState;
+use crate::store::{Kind, Record};
+use crate::{ids, wire};
+
+fn string_condition(cond: &Value, actual: &[String]) -> bool {
+    let fold = cond["ignoreCase"].as_bool().unwrap_or(false);
+    let norm = |s: &str| if fold { s.to_lowercase() } else { s.to_owned() };
+    let op = cond["operator"].as_str().unwrap_or("eq");
+    let values: Vec<String> = cond
+        .pointer("/match/values")
+        .and_then(Value::as_array)
+        .map(|v| v.iter().filter_map(Value::as_str).map(norm).collect())
+        .unwrap_or_default();
+    let all = cond.pointer("/match/conjunction").and_then(Value::as_str) == Some("and");
+    let test = |want: &String| {
+        actual.iter().map(|a| norm(a)).any(|a| match op {
+            "contains" => a.contains(want.as_str()),
+            "beginsWith" => a.starts_with(want.as_str()),
+            _ => &a == want,
+        })
+    };
+    let hit = if values.is_empty() {
+        true
+    } else if all {
+        values.iter().all(test)
+    } else {
+        values.iter().any(test)
+    };
+    hit != cond["negation"].as_bool().unwrap_or(false)
+}
+
+// NOTE(next): search understands clusterName, environment/cloudType, tag, state and
+// isDeleted; other properties match everything.
+fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str) -> (bool, bool) {
+    let property = item["property"].as_str().unwrap_or("");
+    let cond = &item["condition"];
+    let labels: Vec<String> = record.doc["metadata"]["labels"]
+        .as_object()
+        .map(|l| {
+            l.iter()
+                .map(|(k, v)| match v.as_str() {
+                    Some("spectro__tag") | Some("") | None => k.clone(),
+                    Some(v) => format!("{k}:{v}"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let strings = |values: Vec<String>| {
+        cond.get("string")
+            .is_none_or(|c| string_condition(c, &values))
+    };
+    let mut mentions_deleted = false;
+    let ok = match property {
+        "clusterName" | "name" => strings(vec![record.name.clone()]),
+        "environment" | "cloudType" => strings(vec![env_of(record).key.to_owned()]),
+        "tag" | "tags" => strings(labels),
+        "clusterState" | "state" => strings(vec![now_state.to_owned()]),
+        "isDeleted" => {
+            mentions_deleted = true;
+            cond.pointer("/bool/value")
+                .and_then(Value::as_bool)
+                .is_none_or(|want| want == deleted)
+        }
+        _ => true,
+    };
+    (ok, mentions_deleted)
+}
+
+pub(super) async fn search(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    q: Query,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let page = Page::from_query(&q)?;
+    let spec = wire::parse_optional::<m::SearchFilterSummarySpec>(&body)?;
+    let now = ids::now_ms();
+    let projects: HashMap<String, String> = state
+        .store()
+        .list(Kind::Project)?
+        .into_iter()
+        .map(|p| (p.uid, p.name))
+        .collect();
+    let mut rows = Vec::new();
+    for record in visible(&state, &ctx, Kind::Cluster)? {
+        let deployment = deployment_of(&state, &record.uid)?;
+        let now_state = deployment.state(now);
+        let deleted = now_state == "Deleted";
+        let mut mentions_deleted = false;
+        let mut group_results = Vec::new();
+        for group in wire::array_at(&spec, "/filter/filterGroups") {
+            let any = group["conjunction"] == "or";
+            let mut results = Vec::new();
+            for item in wire::array_at(group, "/filters") {
+                let (ok, md) = cluster_matches(item, &record, deleted, now_state);
+                mentions_deleted |= md;
+                results.push(ok);
+            }
+            group_results.push(if results.is_empty() {
+                true
+            } else if any {
+                results.iter().any(|r| *r)
+            } else {
+                results.iter().all(|r| *r)
+            });
+        }
+        let any_group = spec.pointer("/filter/conjunction").and_then(Value::as_str) == Some("or");
+        let ok = if group_results.is_empty() {
+            true
+        } else if any_group {
+            group_results.iter().any(|r| *r)
+        } else {
+            group_results.iter().all(|r| *r)
+        };
+        if ok && (mentions_deleted || !deleted) {
+            rows.push((record, deployment));
+        }
+    }
+    let sort = wire::array_at(&spec, "/sort").first().cloned();
+    let field = sort
+        .as_ref()
+        .and_then(|s| s["field"].as_str())
+        .unwrap_or("clusterName")
+        .to_owned();
+    rows.sort_by(|(a, _), (b, _)| match field.as_str() {
+        "creationTimestamp" | "lastModifiedTimestamp" => a.doc["metadata"][field.as_str()]
+            .as_str()
+            .cmp(&b.doc["metadata"][field.as_str()].as_str()),
+        "environment" | "cloudType" => env_of(a).key.cmp(env_of(b).key),
+        _ => a.name.cmp(&b.name),
+    });
+    if sort.as_ref().is_some_and(|s| s["order"] == "desc") {
+        rows.reverse();
+    }
+    let mut items = Vec::new();
+    for (record, deployment) in &rows {
+        let config = config_of(&state, record)?;
+        let account = config
+            .as_ref()
+            .and_then(|c| c.doc.pointer("/spec/cloudAccountRef").cloned())
+            .filter(|a| a.is_object());
+        items.push(json!({
+            "metadata": public(record.doc.clone())["metadata"].clone(),
+            "specSummary": {
+                "cloudConfig": {
+                    "cloudType": env_of(record).key,
+                    "uid": record.doc.pointer("/spec/cloudConfigRef/uid"),
+                    "machinePools": pool_meta(config.as_ref(), deployment, now, env_of(record).key),
+                },
+                "cloudAccountMeta": account.map(|a| json!({"name": a["name"], "uid": a["uid"]})),
+                "projectMeta": {"uid": record.project, "name": projects.get(&record.project).cloned().unwrap_or_default()},
+                "clusterProfileTemplates": wire::array_at(&record.doc, "/spec/clusterProfileTemplates").iter().map(template_meta).collect::<Vec<_>>(),
+            },
+            "status": {
+                "state": deployment.state(now),
+                "health": {"state": deployment.health(now)},
+            },
+        }));
+    }
+    wire::ok::<m::SpectroClustersSummary>(page.apply(items))
+}

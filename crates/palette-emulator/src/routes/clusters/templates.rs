@@ -1,0 +1,221 @@
+//! Attached cluster profiles: resolving a cluster's profile entries into snapshot templates
+//! (checking the stack is complete), and the profile variables a cluster gives each template.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::context::Ctx;
+use crate::environments::Environment;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::cluster_profiles;
+use crate::routes::common::find;
+use crate::state::AppState;
+use crate::store::Kind;
+use crate::wire;
+
+/// Resolves attached profile entries into snapshot templates (published template with the
+/// cluster's pack overrides), checking the stack is complete.
+pub(super) fn attach(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    entries: &[Value],
+) -> ApiResult<Vec<Value>> {
+    if entries.is_empty() {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "spec.profiles needs at least one cluster profile",
+        ));
+    }
+    let mut templates = Vec::new();
+    let mut layers: HashMap<String, String> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let uid = wire::str_at(entry, "/uid").ok_or_else(|| {
+            ApiError::bad_request(
+                "InvalidRequest",
+                format!("spec.profiles[{i}].uid is required"),
+            )
+        })?;
+        if entries[..i].iter().any(|e| e["uid"] == uid) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("cluster profile '{uid}' is attached twice"),
+            ));
+        }
+        let profile = find(state, ctx, Kind::Profile, uid, "cluster profile")?;
+        let mut template = cluster_profiles::published(&profile)
+            .cloned()
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "ClusterProfileNotPublished",
+                    format!(
+                        "cluster profile '{}' ({uid}) has no published version; publish it first",
+                        profile.name
+                    ),
+                )
+            })?;
+        let cloud = template["cloudType"].as_str().unwrap_or("");
+        if cloud != "all" && cloud != env.key {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "cluster profile '{}' is for cloud type '{cloud}', not '{}'",
+                    profile.name, env.key
+                ),
+            ));
+        }
+        template["uid"] = json!(uid);
+        template["name"] = json!(profile.name);
+        let packs = template["packs"]
+            .as_array_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let mut packs = packs;
+        for over in wire::array_at(entry, "/packValues") {
+            let name = wire::str_at(over, "/name").unwrap_or("");
+            let pack = packs.iter_mut().find(|p| p["name"] == name).ok_or_else(|| {
+                ApiError::bad_request(
+                    "InvalidRequest",
+                    format!("pack '{name}' in spec.profiles[{i}].packValues is not in cluster profile '{}'", profile.name),
+                )
+            })?;
+            if let Some(tag) = wire::str_at(over, "/tag").filter(|t| pack["tag"] != *t) {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "pack '{name}' of profile '{}' is tag '{}', not '{tag}'",
+                        profile.name,
+                        pack["tag"].as_str().unwrap_or("")
+                    ),
+                ));
+            }
+            if let Some(values) = over.get("values").and_then(Value::as_str) {
+                pack["values"] = json!(values);
+            }
+            for mf in wire::array_at(over, "/manifests") {
+                if let Some(slot) = pack["manifests"]
+                    .as_array_mut()
+                    .and_then(|ms| ms.iter_mut().find(|m| m["name"] == mf["name"]))
+                    && let Some(content) = mf.get("content").and_then(Value::as_str)
+                {
+                    slot["content"] = json!(content);
+                }
+            }
+        }
+        let defined = cluster_profiles::variables_of(&profile);
+        for var in wire::array_at(entry, "/variables") {
+            if !defined.iter().any(|d| d["name"] == var["name"]) {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "variable '{}' is not defined by cluster profile '{}'",
+                        var["name"].as_str().unwrap_or(""),
+                        profile.name
+                    ),
+                ));
+            }
+        }
+        for def in &defined {
+            let given = wire::array_at(entry, "/variables")
+                .iter()
+                .any(|v| v["name"] == def["name"] && wire::str_at(v, "/value").is_some());
+            if def["required"] == true && !given && wire::str_at(def, "/defaultValue").is_none() {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "variable '{}' of cluster profile '{}' is required",
+                        def["name"].as_str().unwrap_or(""),
+                        profile.name
+                    ),
+                ));
+            }
+        }
+        for pack in &packs {
+            let layer = pack["layer"].as_str().unwrap_or("addon");
+            if layer != "addon" {
+                if let Some(other) = layers.get(layer) {
+                    return Err(ApiError::bad_request(
+                        "InvalidRequest",
+                        format!(
+                            "the {layer} layer comes from two profiles ('{other}' and '{}'); a cluster has one {layer} pack",
+                            profile.name
+                        ),
+                    ));
+                }
+                layers.insert(layer.to_owned(), profile.name.clone());
+            }
+        }
+        template["packs"] = json!(packs);
+        templates.push(template);
+    }
+    let missing: Vec<&str> = ["os", "k8s", "cni", "csi"]
+        .into_iter()
+        .filter(|l| !layers.contains_key(*l))
+        .collect();
+    if !missing.is_empty() {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "the cluster's profiles do not provide the {} layer{}; attach an infrastructure or full profile",
+                missing.join(", "),
+                if missing.len() > 1 { "s" } else { "" }
+            ),
+        ));
+    }
+    Ok(templates)
+}
+
+/// `values` with each `{{.spectro.var.NAME}}` (or `{{ .spectro.var.NAME }}`) replaced by its
+/// value.
+pub(super) fn resolve_variables(values: &str, vars: &HashMap<String, String>) -> String {
+    let mut out = values.to_owned();
+    for (name, value) in vars {
+        for pattern in [
+            format!("{{{{.spectro.var.{name}}}}}"),
+            format!("{{{{ .spectro.var.{name} }}}}"),
+        ] {
+            out = out.replace(&pattern, value);
+        }
+    }
+    out
+}
+
+/// The variable values a cluster gives the profile `profile_uid`: the profile's defaults,
+/// overridden by the cluster's own values.
+pub(super) fn variables_for(
+    state: &AppState,
+    profile_uid: &str,
+    entries: &[Value],
+) -> ApiResult<HashMap<String, String>> {
+    let mut vars: HashMap<String, String> = HashMap::new();
+    if let Some(profile) = state.store().get(Kind::Profile, profile_uid)? {
+        for def in cluster_profiles::variables_of(&profile) {
+            if let (Some(n), Some(d)) = (def["name"].as_str(), def["defaultValue"].as_str()) {
+                vars.insert(n.to_owned(), d.to_owned());
+            }
+        }
+    }
+    if let Some(entry) = entries.iter().find(|e| e["uid"] == profile_uid) {
+        for var in wire::array_at(entry, "/variables") {
+            if let (Some(n), Some(v)) = (var["name"].as_str(), var["value"].as_str()) {
+                vars.insert(n.to_owned(), v.to_owned());
+            }
+        }
+    }
+    Ok(vars)
+}
+
+/// The profile entries as a cluster stores them: uid, pack values and variables only.
+pub(super) fn normalize_entries(entries: &[Value]) -> Vec<Value> {
+    entries
+        .iter()
+        .map(|e| {
+            json!({
+                "uid": e["uid"],
+                "packValues": e.get("packValues").cloned().unwrap_or(json!([])),
+                "variables": e.get("variables").cloned().unwrap_or(json!([])),
+            })
+        })
+        .collect()
+}
