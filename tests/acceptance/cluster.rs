@@ -433,6 +433,24 @@ fn cluster_hcl_with_pools(
     out
 }
 
+/// `terraform apply` with the clusters of a configuration deployed in parallel; panics on failure.
+fn apply_in_parallel(tf: &Terraform) -> crate::support::terraform::Output {
+    let out = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=16",
+    ]);
+    assert!(
+        out.success(),
+        "apply failed:\n{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+    out
+}
+
 fn values_of(tf: &Terraform, address: &str) -> Value {
     tf.resource_values(address)
 }
@@ -518,19 +536,7 @@ output "aws_from_data_source" {
     let tf = Terraform::new(&emu);
     tf.write_config(&config);
     tf.init();
-    let out = tf.run(&[
-        "apply",
-        "-no-color",
-        "-input=false",
-        "-auto-approve",
-        "-parallelism=16",
-    ]);
-    assert!(
-        out.success(),
-        "apply failed:\n{}\n{}",
-        out.stdout,
-        out.stderr
-    );
+    let out = apply_in_parallel(&tf);
     assert!(
         !out.stdout.contains("Check block assertion failed"),
         "the ephemeral kubeconfig check failed:\n{}",
@@ -602,22 +608,7 @@ fn machine_pools_are_added_removed_and_reordered_in_place() {
         }
         tf.write_config(&config);
     };
-    let apply = || {
-        let out = tf.run(&[
-            "apply",
-            "-no-color",
-            "-input=false",
-            "-auto-approve",
-            "-parallelism=16",
-        ]);
-        assert!(
-            out.success(),
-            "apply failed:\n{}\n{}",
-            out.stdout,
-            out.stderr
-        );
-        out
-    };
+    let apply = || apply_in_parallel(&tf);
     let in_place = |what: &str| {
         let plan = tf.try_plan();
         assert_eq!(
