@@ -9,14 +9,16 @@ mod diagnostics;
 mod environments;
 mod ephemeral;
 mod functions;
-mod import_id;
 mod memo;
 mod provider;
 mod provider_data;
 mod resolve;
 mod resources;
-mod stack;
 mod wait;
+
+use palette_stack::import_id;
+// The stack rules live in their own crate (`palette-stack`); this keeps their paths short.
+use palette_stack as stack;
 
 use std::process::ExitCode;
 

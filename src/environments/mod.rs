@@ -1154,7 +1154,7 @@ mod tests {
     #[test]
     fn cluster_config_bodies_follow_the_spec() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let Some(spec) = palette_api::conformance::Spec::load(root) else {
+        let Some(spec) = palette_test_support::conformance::Spec::load(root) else {
             eprintln!("the API spec is not there; skipping");
             return;
         };

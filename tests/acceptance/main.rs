@@ -15,17 +15,7 @@ mod demo;
 mod examples;
 mod harness;
 mod modules;
-// The provider's pure modules and the fuzz targets' bodies (fuzz/src/checks.rs), included by
-// path for the bounded stable fuzz runner in reliability.rs (the provider is a binary crate).
-#[path = "../../fuzz/src/checks.rs"]
-mod fuzz_checks;
-#[allow(dead_code, unreachable_pub)]
-#[path = "../../src/import_id.rs"]
-mod import_id;
 mod pack;
 mod release;
 mod reliability;
 mod secrets;
-#[allow(dead_code, unreachable_pub)]
-#[path = "../../src/stack/mod.rs"]
-mod stack;

@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::fuzz_checks;
 use crate::support::emulator::{API_KEY, PROJECT};
 use crate::support::{Emulator, Terraform, TestEnv, workspace_root};
+use palette_test_support::fuzz_checks;
 
 /// The provider block every configuration here starts with.
 pub(crate) const HEADER: &str = r#"
@@ -1223,9 +1223,9 @@ fn canonical_text_keeps_multi_line_templates() {
         "e{{\"\n{{\"}} #\"}}",
         "k: e{{\"\n  {{\"}} #\"}}\n",
     ] {
-        let form = crate::stack::values::normalize(text).expect("valid YAML");
+        let form = palette_stack::values::normalize(text).expect("valid YAML");
         let canonical = form.canonical_text();
-        let again = crate::stack::values::normalize(&canonical);
+        let again = palette_stack::values::normalize(&canonical);
         assert_eq!(
             again.as_ref().ok(),
             Some(&form),
@@ -1326,6 +1326,6 @@ fn cargo_fuzz_findings_stay_fixed() {
         assert!(outcome.is_ok(), "{name} fails again on {input:?}");
     }
     // Control characters are refused with their position rather than read two ways.
-    let error = crate::stack::values::normalize("a: 1\r\nb: \u{b}x").expect_err("refused");
+    let error = palette_stack::values::normalize("a: 1\r\nb: \u{b}x").expect_err("refused");
     assert_eq!((error.line, error.column), (2, 4), "{error}");
 }

@@ -6,7 +6,8 @@
 //! cargo-fuzz itself is installed with `cargo install --locked` into cargo's bin directory when
 //! it is missing (once per machine). The fuzz package is not in the workspace and builds in
 //! `fuzz/target`; each target's corpus is `fuzz/corpus/<target>` (git-ignored), which the
-//! target seeds itself on start from the seeds in `fuzz/src/checks.rs`.
+//! target seeds itself on start from the seeds in
+//! `crates/test-support/src/fuzz_checks.rs`.
 //!
 //! A crash, a leak, a hang over [`INPUT_TIMEOUT_SECONDS`] or an out-of-memory fails the run and
 //! prints the reproducer under `fuzz/artifacts/<target>/`. `cargo xtask test` runs [`bounded`]

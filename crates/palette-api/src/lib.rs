@@ -10,7 +10,6 @@
 //! * [`endpoints`]: typed calls (`client.get_cluster_profile(&scope, uid)`), one module per
 //!   resource, plus [`CloudType`] and [`ClusterCreate`].
 //! * [`Error`] ([`error`]): what a call fails with; [`Error::is_not_found`] drives "gone".
-//! * [`conformance`]: checks JSON against the official spec, for tests on both sides.
 //!
 //! This crate knows nothing of Terraform.
 //!
@@ -33,7 +32,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod client;
-pub mod conformance;
 pub mod endpoints;
 pub mod error;
 pub mod models;

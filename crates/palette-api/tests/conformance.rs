@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use palette_api::conformance::Spec;
 use palette_api::models;
+use palette_test_support::conformance::Spec;
 use serde_json::Value;
 
 /// One model under test: its Rust name, its spec address and two type-erased operations.
@@ -950,7 +950,7 @@ fn spec() -> Option<Spec> {
     if spec.is_none() {
         eprintln!(
             "skipping: the reference spec is not at {}",
-            root.join(palette_api::conformance::SPEC_RELATIVE_PATH)
+            root.join(palette_test_support::conformance::SPEC_RELATIVE_PATH)
                 .display()
         );
     }

@@ -5,7 +5,6 @@
 use std::path::Path;
 use std::time::Duration;
 
-use palette_api::conformance::Spec;
 use palette_api::endpoints::{PackListQuery, PackTagQuery};
 use palette_api::models::{
     AwsAccount, AwsCloudConfig, AwsMachine, ClusterProfileCloneEntity,
@@ -17,6 +16,7 @@ use palette_api::{
     Client, ClientConfig, CloudType, ClusterCreate, KubeconfigKind, RateLimits, RetryPolicy, Scope,
 };
 use palette_emulator::{Config, Handle};
+use palette_test_support::conformance::Spec;
 use serde::Serialize;
 use serde_json::json;
 

@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 use std::time::Duration;
 
-use palette_api::conformance::Spec;
+use palette_test_support::conformance::Spec;
 use serde_json::json;
 use support::{Emu, pack_conditions};
 

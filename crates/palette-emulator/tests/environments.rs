@@ -191,7 +191,7 @@ fn models(env: &str) -> (&'static str, &'static str) {
 
 #[tokio::test]
 async fn every_environment_deploys_and_resizes() {
-    let spec = palette_api::conformance::Spec::load(
+    let spec = palette_test_support::conformance::Spec::load(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
     );
     let mut problems = Vec::new();

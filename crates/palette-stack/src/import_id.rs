@@ -12,10 +12,10 @@
 
 use std::fmt;
 
-use crate::stack::version::ProfileVersion;
+use crate::version::ProfileVersion;
 
 /// Whether a string is a Palette UID: 24 lowercase hexadecimal characters.
-pub(crate) fn is_uid(text: &str) -> bool {
+pub fn is_uid(text: &str) -> bool {
     text.len() == 24
         && text
             .bytes()
@@ -24,7 +24,7 @@ pub(crate) fn is_uid(text: &str) -> bool {
 
 /// Where the object lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Scope {
+pub enum Scope {
     /// The provider's project (the default).
     Project,
     /// The tenant, shared by all projects.
@@ -33,7 +33,7 @@ pub(crate) enum Scope {
 
 impl Scope {
     /// The value of the resources' `context` attribute.
-    pub(crate) fn context(self) -> &'static str {
+    pub fn context(self) -> &'static str {
         match self {
             Scope::Project => "project",
             Scope::Tenant => "tenant",
@@ -43,16 +43,16 @@ impl Scope {
 
 /// A parsed `palette_cluster_profile` import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ProfileImportId {
+pub struct ProfileImportId {
     /// Project or tenant.
-    pub(crate) scope: Scope,
+    pub scope: Scope,
     /// Which profile.
-    pub(crate) target: ProfileTarget,
+    pub target: ProfileTarget,
 }
 
 /// How a profile is named in an import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum ProfileTarget {
+pub enum ProfileTarget {
     /// By UID (one version).
     Uid(String),
     /// By name, at a version or, when `None`, the newest one.
@@ -66,16 +66,16 @@ pub(crate) enum ProfileTarget {
 
 /// A parsed `palette_cluster` import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ClusterImportId {
+pub struct ClusterImportId {
     /// Project or tenant.
-    pub(crate) scope: Scope,
+    pub scope: Scope,
     /// Which cluster.
-    pub(crate) target: ClusterTarget,
+    pub target: ClusterTarget,
 }
 
 /// How a cluster is named in an import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum ClusterTarget {
+pub enum ClusterTarget {
     /// By UID.
     Uid(String),
     /// By name.
@@ -84,22 +84,22 @@ pub(crate) enum ClusterTarget {
 
 /// A parsed `palette_pack` import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PackImportId {
+pub struct PackImportId {
     /// The cluster the pack is deployed on.
-    pub(crate) cluster_uid: String,
+    pub cluster_uid: String,
     /// The pack's name in that cluster's stack.
-    pub(crate) pack_name: String,
+    pub pack_name: String,
 }
 
 /// An import ID that does not have the expected form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ImportIdError {
+pub struct ImportIdError {
     /// The forms the resource accepts.
-    pub(crate) expected: &'static str,
+    pub expected: &'static str,
     /// The ID as given.
-    pub(crate) got: String,
+    pub got: String,
     /// What is wrong, when more can be said than the expected form.
-    pub(crate) reason: Option<String>,
+    pub reason: Option<String>,
 }
 
 impl fmt::Display for ImportIdError {
@@ -155,7 +155,7 @@ fn check_name(name: &str, what: &str, scoped: bool) -> Result<(), String> {
 /// # Errors
 ///
 /// When the name is empty or holds `/`, or the version is not `MAJOR.MINOR.PATCH`.
-pub(crate) fn parse_profile_import_id(id: &str) -> Result<ProfileImportId, ImportIdError> {
+pub fn parse_profile_import_id(id: &str) -> Result<ProfileImportId, ImportIdError> {
     let error = |reason: Option<String>| ImportIdError {
         expected: PROFILE_FORMS,
         got: id.to_owned(),
@@ -190,7 +190,7 @@ pub(crate) fn parse_profile_import_id(id: &str) -> Result<ProfileImportId, Impor
 /// # Errors
 ///
 /// When the name is empty or holds `/`.
-pub(crate) fn parse_cluster_import_id(id: &str) -> Result<ClusterImportId, ImportIdError> {
+pub fn parse_cluster_import_id(id: &str) -> Result<ClusterImportId, ImportIdError> {
     let (scope, rest) = split_scope(id.trim());
     if is_uid(rest) {
         return Ok(ClusterImportId {
@@ -214,7 +214,7 @@ pub(crate) fn parse_cluster_import_id(id: &str) -> Result<ClusterImportId, Impor
 /// # Errors
 ///
 /// When there is no `/`, the part before it is not a UID, or the pack name is empty or holds `/`.
-pub(crate) fn parse_pack_import_id(id: &str) -> Result<PackImportId, ImportIdError> {
+pub fn parse_pack_import_id(id: &str) -> Result<PackImportId, ImportIdError> {
     let error = |reason: Option<String>| ImportIdError {
         expected: PACK_FORMS,
         got: id.to_owned(),

@@ -7,7 +7,7 @@ use std::fmt;
 
 /// An environment a stack can be deployed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Environment {
+pub enum Environment {
     /// AWS (IaaS).
     Aws,
     /// Azure (IaaS).
@@ -35,7 +35,7 @@ pub(crate) enum Environment {
 }
 
 /// Every environment, in the order of the contract's table.
-pub(crate) const ALL: [Environment; 12] = [
+pub const ALL: [Environment; 12] = [
     Environment::Aws,
     Environment::Azure,
     Environment::Gcp,
@@ -52,7 +52,7 @@ pub(crate) const ALL: [Environment; 12] = [
 
 impl Environment {
     /// The name in HCL: the block on `palette_cluster` and the value of a profile's `environment`.
-    pub(crate) fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Environment::Aws => "aws",
             Environment::Azure => "azure",
@@ -70,7 +70,7 @@ impl Environment {
     }
 
     /// The API's cloud type (`spec.template.cloudType`, a pack's `cloudTypes`).
-    pub(crate) fn cloud_type(self) -> &'static str {
+    pub fn cloud_type(self) -> &'static str {
         match self {
             Environment::EdgeNative => "edge-native",
             other => other.key(),
@@ -78,7 +78,7 @@ impl Environment {
     }
 
     /// A name for people, as in messages.
-    pub(crate) fn display_name(self) -> &'static str {
+    pub fn display_name(self) -> &'static str {
         match self {
             Environment::Aws => "AWS",
             Environment::Azure => "Azure",
@@ -96,19 +96,19 @@ impl Environment {
     }
 
     /// The environment for an HCL key, exactly as written.
-    pub(crate) fn from_key(key: &str) -> Option<Environment> {
+    pub fn from_key(key: &str) -> Option<Environment> {
         ALL.into_iter().find(|environment| environment.key() == key)
     }
 
     /// The environment for an API cloud type.
-    pub(crate) fn from_cloud_type(cloud_type: &str) -> Option<Environment> {
+    pub fn from_cloud_type(cloud_type: &str) -> Option<Environment> {
         ALL.into_iter()
             .find(|environment| environment.cloud_type() == cloud_type)
     }
 
     /// The environment whose cloud accounts carry API kind `kind`: the cloud type, except that
     /// `tencent` accounts serve TKE.
-    pub(crate) fn from_account_kind(kind: &str) -> Option<Environment> {
+    pub fn from_account_kind(kind: &str) -> Option<Environment> {
         match kind {
             "tencent" => Some(Environment::Tke),
             other => Environment::from_cloud_type(other),
@@ -124,7 +124,7 @@ impl fmt::Display for Environment {
 
 /// Where a profile may be used: one environment, or all of them (add-on profiles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Scope {
+pub enum Scope {
     /// Any environment; HCL and API both say `all`.
     All,
     /// One environment.
@@ -137,7 +137,7 @@ impl Scope {
     /// # Errors
     ///
     /// Names the accepted values when the key is unknown.
-    pub(crate) fn from_key(key: &str) -> Result<Scope, UnknownEnvironment> {
+    pub fn from_key(key: &str) -> Result<Scope, UnknownEnvironment> {
         if key == "all" {
             return Ok(Scope::All);
         }
@@ -151,7 +151,7 @@ impl Scope {
     /// # Errors
     ///
     /// When the cloud type is not one of ours (a custom cloud, for example).
-    pub(crate) fn from_cloud_type(cloud_type: &str) -> Result<Scope, UnknownEnvironment> {
+    pub fn from_cloud_type(cloud_type: &str) -> Result<Scope, UnknownEnvironment> {
         if cloud_type == "all" {
             return Ok(Scope::All);
         }
@@ -161,7 +161,7 @@ impl Scope {
     }
 
     /// The HCL value.
-    pub(crate) fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Scope::All => "all",
             Scope::Only(environment) => environment.key(),
@@ -169,7 +169,7 @@ impl Scope {
     }
 
     /// The API cloud type.
-    pub(crate) fn cloud_type(self) -> &'static str {
+    pub fn cloud_type(self) -> &'static str {
         match self {
             Scope::All => "all",
             Scope::Only(environment) => environment.cloud_type(),
@@ -180,10 +180,10 @@ impl Scope {
 /// An environment name that is not one of the twelve (nor `all`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown environment {0:?}; expected all or one of {keys}", keys = all_keys())]
-pub(crate) struct UnknownEnvironment(pub String);
+pub struct UnknownEnvironment(pub String);
 
 /// The accepted keys, comma-separated, for messages and schema descriptions.
-pub(crate) fn all_keys() -> String {
+pub fn all_keys() -> String {
     ALL.iter()
         .map(|environment| environment.key())
         .collect::<Vec<_>>()

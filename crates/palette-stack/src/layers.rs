@@ -30,7 +30,7 @@ use super::environment_names::{Environment, Scope};
 
 /// The layer a pack fills in a stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Layer {
+pub enum Layer {
     /// Operating system.
     Os,
     /// Kubernetes distribution.
@@ -44,11 +44,11 @@ pub(crate) enum Layer {
 }
 
 /// The core layers, in stack order.
-pub(crate) const CORE_LAYERS: [Layer; 4] = [Layer::Os, Layer::K8s, Layer::Cni, Layer::Csi];
+pub const CORE_LAYERS: [Layer; 4] = [Layer::Os, Layer::K8s, Layer::Cni, Layer::Csi];
 
 impl Layer {
     /// The name used in state (`layer` attribute) and by the API.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Layer::Os => "os",
             Layer::K8s => "k8s",
@@ -66,7 +66,7 @@ impl Layer {
     /// # Errors
     ///
     /// For any other string.
-    pub(crate) fn from_api(text: &str) -> Result<Layer, UnknownLayer> {
+    pub fn from_api(text: &str) -> Result<Layer, UnknownLayer> {
         match text {
             "os" | "kernel" => Ok(Layer::Os),
             "k8s" => Ok(Layer::K8s),
@@ -78,7 +78,7 @@ impl Layer {
     }
 
     /// Whether this is one of the four core layers.
-    pub(crate) fn is_core(self) -> bool {
+    pub fn is_core(self) -> bool {
         self != Layer::Addon
     }
 
@@ -111,11 +111,11 @@ impl fmt::Display for Layer {
 /// A layer name the API sent that we do not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown pack layer {0:?}; expected os, k8s, cni, csi, addon or kernel")]
-pub(crate) struct UnknownLayer(pub String);
+pub struct UnknownLayer(pub String);
 
 /// The kind of a cluster profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum ProfileType {
+pub enum ProfileType {
     /// Core layers and add-ons; HCL `full`, API `cluster`.
     Full,
     /// Core layers only; `infra` in both.
@@ -126,11 +126,10 @@ pub(crate) enum ProfileType {
 
 impl ProfileType {
     /// Every type, for validators and docs.
-    pub(crate) const ALL: [ProfileType; 3] =
-        [ProfileType::Full, ProfileType::Infra, ProfileType::AddOn];
+    pub const ALL: [ProfileType; 3] = [ProfileType::Full, ProfileType::Infra, ProfileType::AddOn];
 
     /// The HCL value of `type`.
-    pub(crate) fn hcl_name(self) -> &'static str {
+    pub fn hcl_name(self) -> &'static str {
         match self {
             ProfileType::Full => "full",
             ProfileType::Infra => "infra",
@@ -139,7 +138,7 @@ impl ProfileType {
     }
 
     /// The API's `v1ProfileType`.
-    pub(crate) fn api_name(self) -> &'static str {
+    pub fn api_name(self) -> &'static str {
         match self {
             ProfileType::Full => "cluster",
             ProfileType::Infra => "infra",
@@ -152,7 +151,7 @@ impl ProfileType {
     /// # Errors
     ///
     /// Names the accepted values.
-    pub(crate) fn from_hcl(text: &str) -> Result<ProfileType, UnknownProfileType> {
+    pub fn from_hcl(text: &str) -> Result<ProfileType, UnknownProfileType> {
         Self::ALL
             .into_iter()
             .find(|kind| kind.hcl_name() == text)
@@ -168,7 +167,7 @@ impl ProfileType {
     /// # Errors
     ///
     /// Names the accepted values.
-    pub(crate) fn from_api(text: &str) -> Result<ProfileType, UnknownProfileType> {
+    pub fn from_api(text: &str) -> Result<ProfileType, UnknownProfileType> {
         Self::ALL
             .into_iter()
             .find(|kind| kind.api_name() == text)
@@ -188,7 +187,7 @@ impl ProfileType {
     }
 
     /// Whether profiles of this type hold the four core layers.
-    pub(crate) fn has_core_layers(self) -> bool {
+    pub fn has_core_layers(self) -> bool {
         self != ProfileType::AddOn
     }
 }
@@ -202,33 +201,33 @@ impl fmt::Display for ProfileType {
 /// A profile type name that is not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown profile type {text:?}; expected {expected}")]
-pub(crate) struct UnknownProfileType {
+pub struct UnknownProfileType {
     /// The text as given.
-    pub(crate) text: String,
+    pub text: String,
     /// The accepted values.
-    pub(crate) expected: &'static str,
+    pub expected: &'static str,
 }
 
 /// What [`check_stack`] needs to know about one pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PackLayerInfo<'a> {
+pub struct PackLayerInfo<'a> {
     /// The pack's name in the profile.
-    pub(crate) name: &'a str,
+    pub name: &'a str,
     /// The layer it fills.
-    pub(crate) layer: Layer,
+    pub layer: Layer,
     /// The API cloud types it is made for (`aws`, `edge-native`, `all`); empty when unknown.
-    pub(crate) environments: &'a [String],
+    pub environments: &'a [String],
     /// Its position in the profile's `pack` list, counted from 0.
-    pub(crate) index: usize,
+    pub index: usize,
 }
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct StackIssue {
+pub struct StackIssue {
     /// The pack at fault, when one is; `None` for the profile as a whole (a missing layer).
-    pub(crate) index: Option<usize>,
+    pub index: Option<usize>,
     /// What is wrong and what to do, as one sentence without a trailing dot.
-    pub(crate) message: String,
+    pub message: String,
 }
 
 impl fmt::Display for StackIssue {
@@ -242,7 +241,7 @@ const ORDER: &str = "order is os, k8s, cni, csi, then add-ons";
 /// Checks a profile's packs against the layer rules; empty when all hold.
 ///
 /// Issues come in the order of the packs they name, profile-wide ones last.
-pub(crate) fn check_stack(
+pub fn check_stack(
     profile_type: ProfileType,
     packs: &[PackLayerInfo<'_>],
     environment: Scope,
@@ -376,22 +375,22 @@ pub(crate) fn check_stack(
 
 /// What [`check_cluster_stack`] needs to know about one profile of a cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ProfileInfo<'a> {
+pub struct ProfileInfo<'a> {
     /// The profile's name, for messages.
-    pub(crate) name: &'a str,
+    pub name: &'a str,
     /// Its type.
-    pub(crate) profile_type: ProfileType,
+    pub profile_type: ProfileType,
     /// The environment it targets.
-    pub(crate) environment: Scope,
+    pub environment: Scope,
     /// The names of its packs.
-    pub(crate) pack_names: &'a [String],
+    pub pack_names: &'a [String],
     /// Its position in the cluster's `cluster_profile` list, counted from 0.
-    pub(crate) index: usize,
+    pub index: usize,
 }
 
 /// Checks the profiles of a cluster on `environment` together; empty when all rules hold.
 /// Issues name the profile at fault by its index.
-pub(crate) fn check_cluster_stack(
+pub fn check_cluster_stack(
     environment: Environment,
     profiles: &[ProfileInfo<'_>],
 ) -> Vec<StackIssue> {
@@ -468,7 +467,7 @@ fn join_or(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stack::environment_names::Environment;
+    use crate::environment_names::Environment;
 
     /// A pack as (name, layer, cloud types).
     type PackSpec<'a> = (&'a str, Layer, &'a [&'a str]);

@@ -11,26 +11,26 @@ use std::str::FromStr;
 
 /// A profile version. Orders numerically: `1.10.0` is newer than `1.9.0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct ProfileVersion {
+pub struct ProfileVersion {
     /// The first number.
-    pub(crate) major: u64,
+    pub major: u64,
     /// The second number.
-    pub(crate) minor: u64,
+    pub minor: u64,
     /// The third number.
-    pub(crate) patch: u64,
+    pub patch: u64,
 }
 
 /// The version profiles get when none is given.
-pub(crate) const DEFAULT_VERSION: &str = "1.0.0";
+pub const DEFAULT_VERSION: &str = "1.0.0";
 
 /// A version string that is not `MAJOR.MINOR.PATCH`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("version {text:?} is not MAJOR.MINOR.PATCH ({reason}), for example 1.0.0")]
-pub(crate) struct VersionError {
+pub struct VersionError {
     /// The text as given.
-    pub(crate) text: String,
+    pub text: String,
     /// What is wrong with it.
-    pub(crate) reason: &'static str,
+    pub reason: &'static str,
 }
 
 impl ProfileVersion {
@@ -40,7 +40,7 @@ impl ProfileVersion {
     ///
     /// Says what is wrong: the count of parts, an empty part, a character other than a digit, a
     /// leading zero, or a number too large.
-    pub(crate) fn parse(text: &str) -> Result<ProfileVersion, VersionError> {
+    pub fn parse(text: &str) -> Result<ProfileVersion, VersionError> {
         let error = |reason| VersionError {
             text: text.to_owned(),
             reason,

@@ -4,10 +4,13 @@
 //! - [`layers`]: which packs a profile of each type may hold, and in which order.
 //! - [`environment_names`]: the twelve environments, their HCL keys and API cloud types.
 //! - [`version`]: profile version strings (`MAJOR.MINOR.PATCH`) and which is newest.
+//! - [`import_id`]: what `terraform import` may name for each resource, parsed.
 //!
-//! Everything here takes plain strings and slices, so it is unit-testable and fuzzable.
+//! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
+//! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
 
-pub(crate) mod environment_names;
-pub(crate) mod layers;
-pub(crate) mod values;
-pub(crate) mod version;
+pub mod environment_names;
+pub mod import_id;
+pub mod layers;
+pub mod values;
+pub mod version;

@@ -10,21 +10,18 @@
 //! - [`import_ids`]: the three import id parsers; what parses, re-assembled, names the same
 //!   object.
 //!
-//! This file is compiled in two crates, `palette-fuzz` (for cargo-fuzz) and the acceptance
-//! tests (for the bounded stable runner), so it reaches the provider's modules through
-//! `crate::stack` and `crate::import_id`, which both crates declare at their root.
-
-#![allow(unreachable_pub, dead_code)]
+//! `palette-fuzz` (`fuzz/`) calls them from its cargo-fuzz targets; the acceptance tests run
+//! every target on stable Rust for a bounded time.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use tfplugin::{Type, Value};
 
-use crate::import_id::{
+use palette_stack::import_id::{
     ClusterTarget, ProfileTarget, parse_cluster_import_id, parse_pack_import_id,
     parse_profile_import_id,
 };
-use crate::stack::values;
+use palette_stack::values;
 
 /// How deep a type built from fuzz input may nest.
 const MAX_TYPE_DEPTH: usize = 4;

@@ -20,7 +20,7 @@ use super::{MAX_DEPTH, MAX_NODES, Normalized, Value, YamlError};
 /// character), a plain value starting with an indicator YAML reserves (`[>a]`), a syntax
 /// error, a duplicate key, an alias to an unknown anchor, a core-schema tag on a value it does
 /// not fit (`!!int abc`), or input past [`MAX_DEPTH`] or [`MAX_NODES`].
-pub(crate) fn normalize(yaml: &str) -> Result<Normalized, YamlError> {
+pub fn normalize(yaml: &str) -> Result<Normalized, YamlError> {
     // The parser reads some characters YAML forbids (control characters) as text or as white
     // space depending on the line break before them, so their canonical text would not read
     // back; they are refused, as the YAML specification asks (found by fuzzing).

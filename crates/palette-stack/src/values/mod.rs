@@ -56,46 +56,46 @@ mod write;
 
 use std::collections::BTreeMap;
 
-pub(crate) use read::normalize;
+pub use read::normalize;
 
 /// How deeply collections may nest, aliases included.
-pub(crate) const MAX_DEPTH: usize = 200;
+pub const MAX_DEPTH: usize = 200;
 
 /// How many nodes a text may expand to once aliases are resolved.
-pub(crate) const MAX_NODES: usize = 1_000_000;
+pub const MAX_NODES: usize = 1_000_000;
 
 /// Malformed YAML, with the position of the problem in the text the user wrote.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
-pub(crate) struct YamlError {
+pub struct YamlError {
     /// The line, counted from 1.
-    pub(crate) line: usize,
+    pub line: usize,
     /// The column in characters, counted from 1.
-    pub(crate) column: usize,
+    pub column: usize,
     /// What is wrong, lowercase, without position.
-    pub(crate) message: String,
+    pub message: String,
 }
 
 /// The canonical form of a YAML stream: its non-empty documents in order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub(crate) struct Normalized {
+pub struct Normalized {
     documents: Vec<Value>,
 }
 
 impl Normalized {
     /// The documents of the stream in order, empty ones left out.
-    pub(crate) fn documents(&self) -> &[Value] {
+    pub fn documents(&self) -> &[Value] {
         &self.documents
     }
 
     /// The form of these documents.
-    pub(crate) fn from_documents(documents: Vec<Value>) -> Normalized {
+    pub fn from_documents(documents: Vec<Value>) -> Normalized {
         Normalized { documents }
     }
 
     /// A deterministic YAML rendering of this form: block style, keys sorted, two-space indents,
     /// strings quoted only where needed. Normalizing it gives this form back.
-    pub(crate) fn canonical_text(&self) -> String {
+    pub fn canonical_text(&self) -> String {
         let mut out = String::new();
         for (index, document) in self.documents.iter().enumerate() {
             write::emit_document(&mut out, document, index > 0);
@@ -109,7 +109,7 @@ impl Normalized {
 /// The derived order is the canonical key order; it sorts by kind first, so it is deterministic
 /// but not numeric.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Value {
+pub enum Value {
     /// `~`, `null`, or nothing.
     Null,
     /// `true` or `false` in any of their YAML 1.2 spellings.
@@ -136,7 +136,7 @@ pub(crate) enum Value {
 /// A floating-point number as an exact decimal, so `1.5`, `1.50` and `15e-1` are equal and no
 /// precision is lost to binary rounding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Float {
+pub enum Float {
     /// `-.inf`.
     NegInf,
     /// `0.DIGITS × 10^exponent`, negative or not; zero has no digits and is never negative.
@@ -158,7 +158,7 @@ pub(crate) enum Float {
 ///
 /// When either text is not valid YAML, the texts are compared as written, ignoring only trailing
 /// blank lines and the final newline, so a malformed value never equals a different one.
-pub(crate) fn equivalent(a: &str, b: &str) -> bool {
+pub fn equivalent(a: &str, b: &str) -> bool {
     match (normalize(a), normalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => trim_trailing_blank(a) == trim_trailing_blank(b),
@@ -171,14 +171,14 @@ pub(crate) fn equivalent(a: &str, b: &str) -> bool {
 ///
 /// As [`normalize`].
 #[cfg(test)]
-pub(crate) fn canonical_text(yaml: &str) -> Result<String, YamlError> {
+pub fn canonical_text(yaml: &str) -> Result<String, YamlError> {
     normalize(yaml).map(|normalized| normalized.canonical_text())
 }
 
 /// Deep-merges `overlay` into `base`, as Helm merges values files: mappings merge key by key
 /// (recursively), anything else in `overlay` replaces what `base` has, and an explicit null in
 /// `overlay` removes the key from the result.
-pub(crate) fn merge(base: Value, overlay: Value) -> Value {
+pub fn merge(base: Value, overlay: Value) -> Value {
     match (base, overlay) {
         (Value::Map(base), Value::Map(overlay)) => {
             let mut merged: BTreeMap<Value, Value> = base.into_iter().collect();
