@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use palette_api::models::{
-    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpectroClusterProfiles,
-    SpectroClusterProfilesDeleteEntity, SpectroClusterVariableUpdateEntity,
+    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpectroClusterProfileEntity,
+    SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity, SpectroClusterVariableUpdateEntity,
 };
 use palette_api::{Client, Scope};
 use tfplugin::Diagnostic;
@@ -15,7 +15,16 @@ use crate::{diagnostics, environments};
 
 use super::model::{Model, ProfileModel};
 
+const SUMMARY: &str = "Update Cluster Error";
+
+/// The diagnostic of a failed API call while `what`.
+fn fail(what: String) -> impl FnOnce(palette_api::Error) -> Diagnostic {
+    move |err: palette_api::Error| diagnostics::api_error(SUMMARY, &what, &err)
+}
+
 /// Applies a day-2 change; returns what the wait must then see.
+///
+/// The steps run in this order: metadata, the environment block, profiles, machine pools.
 pub(super) async fn apply_changes(
     client: &Client,
     scope: &Scope,
@@ -24,12 +33,38 @@ pub(super) async fn apply_changes(
     old: &Model,
     new: &Model,
 ) -> Result<Expect, Diagnostic> {
-    const SUMMARY: &str = "Update Cluster Error";
-    let fail =
-        |what: String| move |err: palette_api::Error| diagnostics::api_error(SUMMARY, &what, &err);
+    let cluster = Day2 {
+        client,
+        scope,
+        uid,
+        config_uid,
+    };
+    cluster.update_metadata(old, new).await?;
+    cluster.update_environment_block(old, new).await?;
+    let removed = cluster.update_profiles(old, new).await?;
+    cluster.update_pools(old, new).await?;
+    Ok(Expect {
+        present: new.profiles.iter().map(|p| p.id.clone()).collect(),
+        absent: removed,
+    })
+}
 
-    // Metadata: tags and description.
-    if old.tags != new.tags || old.description != new.description {
+/// The cluster a day-2 change is applied to.
+struct Day2<'a> {
+    client: &'a Client,
+    scope: &'a Scope,
+    /// The cluster's uid.
+    uid: &'a str,
+    /// The uid of its cloud config.
+    config_uid: &'a str,
+}
+
+impl Day2<'_> {
+    /// Metadata: tags and description.
+    async fn update_metadata(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        if old.tags == new.tags && old.description == new.description {
+            return Ok(());
+        }
         let meta = new.metadata();
         let body = ObjectMetaInputEntitySchema {
             metadata: ObjectMetaInputEntity {
@@ -40,23 +75,27 @@ pub(super) async fn apply_changes(
                 })),
             },
         };
-        client
-            .patch_cluster_metadata(scope, uid, &body)
+        self.client
+            .patch_cluster_metadata(self.scope, self.uid, &body)
             .await
             .map_err(fail(format!(
                 "updating the tags and description of cluster {:?}",
                 new.name
-            )))?;
+            )))
     }
 
-    // The environment block: fields the API changes in place go in one `PUT .../clusterConfig`
-    // (any other field changed would have planned a replacement). The body starts from the
-    // cluster config Palette has, so what it assigned itself is kept.
-    if environments::in_place_changed(new.env, &old.block, &new.block) {
+    /// The environment block: fields the API changes in place go in one `PUT .../clusterConfig`
+    /// (any other field changed would have planned a replacement). The body starts from the
+    /// cluster config Palette has, so what it assigned itself is kept.
+    async fn update_environment_block(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        if !environments::in_place_changed(new.env, &old.block, &new.block) {
+            return Ok(());
+        }
         let cloud = new.env.api_cloud_type();
         let reading = format!("reading the cloud config of cluster {:?}", new.name);
-        let current: serde_json::Value = client
-            .get_cloud_config(scope, &cloud, config_uid)
+        let current: serde_json::Value = self
+            .client
+            .get_cloud_config(self.scope, &cloud, self.config_uid)
             .await
             .map_err(fail(reading))?;
         let body =
@@ -71,30 +110,80 @@ pub(super) async fn apply_changes(
             new.env.key(),
             new.name
         );
-        client
-            .update_cloud_cluster_config(scope, &cloud, config_uid, &body)
+        self.client
+            .update_cloud_cluster_config(self.scope, &cloud, self.config_uid, &body)
             .await
-            .map_err(fail(updating))?;
+            .map_err(fail(updating))
     }
 
-    // Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons go.
-    let old_ids: Vec<&str> = old.profiles.iter().map(|p| p.id.as_str()).collect();
-    let new_ids: Vec<&str> = new.profiles.iter().map(|p| p.id.as_str()).collect();
-    let removed: Vec<&str> = old_ids
-        .iter()
-        .copied()
-        .filter(|id| !new_ids.contains(id))
-        .collect();
-    let added: Vec<&ProfileModel> = new
-        .profiles
-        .iter()
-        .filter(|p| !old_ids.contains(&p.id.as_str()))
-        .collect();
-    let mut replaced: BTreeSet<String> = BTreeSet::new();
-    let mut entries = Vec::new();
-    if !added.is_empty() {
-        let cluster = client
-            .get_cluster(scope, uid)
+    /// Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons
+    /// go. Returns the uids of the profiles removed from the cluster.
+    async fn update_profiles(&self, old: &Model, new: &Model) -> Result<Vec<String>, Diagnostic> {
+        let old_ids: Vec<&str> = old.profiles.iter().map(|p| p.id.as_str()).collect();
+        let new_ids: Vec<&str> = new.profiles.iter().map(|p| p.id.as_str()).collect();
+        let removed: Vec<&str> = old_ids
+            .iter()
+            .copied()
+            .filter(|id| !new_ids.contains(id))
+            .collect();
+        let added: Vec<&ProfileModel> = new
+            .profiles
+            .iter()
+            .filter(|p| !old_ids.contains(&p.id.as_str()))
+            .collect();
+        let mut replaced: BTreeSet<String> = BTreeSet::new();
+        let mut entries = self
+            .added_profile_entries(new, &added, &removed, &mut replaced)
+            .await?;
+        let variable_updates = changed_profiles(old, new, &mut entries);
+        if !entries.is_empty() {
+            let body = SpectroClusterProfiles {
+                profiles: entries,
+                spc_apply_settings: None,
+            };
+            self.client
+                .patch_cluster_profiles(self.scope, self.uid, &body, true)
+                .await
+                .map_err(fail(format!(
+                    "updating the profiles of cluster {:?}",
+                    new.name
+                )))?;
+        }
+        if !variable_updates.is_empty() {
+            self.client
+                .patch_cluster_variables(self.scope, self.uid, &variable_updates)
+                .await
+                .map_err(fail(format!(
+                    "updating the profile variables of cluster {:?}",
+                    new.name
+                )))?;
+        }
+        let detach: Vec<String> = removed
+            .iter()
+            .filter(|id| !replaced.contains(**id))
+            .map(|id| id.to_string())
+            .collect();
+        self.detach_profiles(new, detach).await?;
+        Ok(removed.iter().map(|id| id.to_string()).collect())
+    }
+
+    /// The entries attaching the `added` profiles. A profile that takes the place of a
+    /// `removed` one (the same name, or both the core profile) replaces it; the uids it replaces
+    /// are put in `replaced`.
+    async fn added_profile_entries(
+        &self,
+        new: &Model,
+        added: &[&ProfileModel],
+        removed: &[&str],
+        replaced: &mut BTreeSet<String>,
+    ) -> Result<Vec<SpectroClusterProfileEntity>, Diagnostic> {
+        let mut entries = Vec::new();
+        if added.is_empty() {
+            return Ok(entries);
+        }
+        let cluster = self
+            .client
+            .get_cluster(self.scope, self.uid)
             .await
             .map_err(fail(format!("reading cluster {:?}", new.name)))?;
         let attached: Vec<(String, String, String)> = cluster
@@ -110,9 +199,10 @@ pub(super) async fn apply_changes(
                 )
             })
             .collect();
-        for profile in &added {
-            let found = client
-                .get_cluster_profile(scope, &profile.id)
+        for profile in added {
+            let found = self
+                .client
+                .get_cluster_profile(self.scope, &profile.id)
                 .await
                 .map_err(fail(format!("reading cluster profile {}", profile.id)))?;
             let name = found
@@ -140,7 +230,95 @@ pub(super) async fn apply_changes(
             }
             entries.push(entity);
         }
+        Ok(entries)
     }
+
+    /// Removes the `detach` profiles from the cluster; ones already gone are fine.
+    async fn detach_profiles(&self, new: &Model, detach: Vec<String>) -> Result<(), Diagnostic> {
+        if detach.is_empty() {
+            return Ok(());
+        }
+        let body = SpectroClusterProfilesDeleteEntity {
+            profile_uids: Some(detach),
+        };
+        match self
+            .client
+            .delete_cluster_profiles(self.scope, self.uid, &body)
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(err) if err.is_not_found() => Ok(()),
+            Err(err) => Err(fail(format!(
+                "removing profiles from cluster {:?}",
+                new.name
+            ))(err)),
+        }
+    }
+
+    /// Machine pools: add, then update, then remove, so the cluster never runs short.
+    // NOTE(next): the wait after a resize relies on the cluster's health and state; it does not
+    // count the pool's machines (`GET .../machinePools/{name}/machines`).
+    async fn update_pools(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        let cloud = new.env.api_cloud_type();
+        let mut resolved = new.pools.clone();
+        resolve_edge_hosts(self.client, self.scope, &mut resolved)
+            .await
+            .map_err(fail("listing edge hosts".to_string()))?;
+        for (pool, send) in new.pools.iter().zip(&resolved) {
+            let before = old.pools.iter().find(|p| p.name == pool.name);
+            if before == Some(pool) {
+                continue;
+            }
+            let body = new.env.pool_body(&new.block, send).map_err(|e| {
+                Diagnostic::error(SUMMARY, format!("Machine pool {:?}: {e}.", pool.name))
+            })?;
+            let result = match before {
+                None => self
+                    .client
+                    .create_machine_pool(self.scope, &cloud, self.config_uid, &body)
+                    .await
+                    .map(|_| ()),
+                Some(_) => {
+                    self.client
+                        .update_machine_pool(self.scope, &cloud, self.config_uid, &pool.name, &body)
+                        .await
+                }
+            };
+            result.map_err(fail(format!(
+                "updating machine pool {:?} of cluster {:?}",
+                pool.name, new.name
+            )))?;
+        }
+        for pool in &old.pools {
+            if new.pools.iter().any(|p| p.name == pool.name) {
+                continue;
+            }
+            match self
+                .client
+                .delete_machine_pool(self.scope, &cloud, self.config_uid, &pool.name)
+                .await
+            {
+                Ok(()) => {}
+                Err(err) if err.is_not_found() => {}
+                Err(err) => {
+                    return Err(fail(format!(
+                        "removing machine pool {:?} of cluster {:?}",
+                        pool.name, new.name
+                    ))(err));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The profiles kept from `old` to `new` whose packs changed, added to `entries` to re-apply;
+/// returns the variable updates of those whose packs are the same but variables changed.
+fn changed_profiles(
+    old: &Model,
+    new: &Model,
+    entries: &mut Vec<SpectroClusterProfileEntity>,
+) -> Vec<SpectroClusterVariableUpdateEntity> {
     let mut variable_updates = Vec::new();
     for profile in &new.profiles {
         let Some(before) = old.profiles.iter().find(|p| p.id == profile.id) else {
@@ -155,102 +333,7 @@ pub(super) async fn apply_changes(
             });
         }
     }
-    if !entries.is_empty() {
-        let body = SpectroClusterProfiles {
-            profiles: entries,
-            spc_apply_settings: None,
-        };
-        client
-            .patch_cluster_profiles(scope, uid, &body, true)
-            .await
-            .map_err(fail(format!(
-                "updating the profiles of cluster {:?}",
-                new.name
-            )))?;
-    }
-    if !variable_updates.is_empty() {
-        client
-            .patch_cluster_variables(scope, uid, &variable_updates)
-            .await
-            .map_err(fail(format!(
-                "updating the profile variables of cluster {:?}",
-                new.name
-            )))?;
-    }
-    let detach: Vec<String> = removed
-        .iter()
-        .filter(|id| !replaced.contains(**id))
-        .map(|id| id.to_string())
-        .collect();
-    if !detach.is_empty() {
-        let body = SpectroClusterProfilesDeleteEntity {
-            profile_uids: Some(detach.clone()),
-        };
-        match client.delete_cluster_profiles(scope, uid, &body).await {
-            Ok(()) => {}
-            Err(err) if err.is_not_found() => {}
-            Err(err) => {
-                return Err(fail(format!(
-                    "removing profiles from cluster {:?}",
-                    new.name
-                ))(err));
-            }
-        }
-    }
-
-    // Machine pools: add, then update, then remove, so the cluster never runs short.
-    // NOTE(next): the wait after a resize relies on the cluster's health and state; it does not
-    // count the pool's machines (`GET .../machinePools/{name}/machines`).
-    let cloud = new.env.api_cloud_type();
-    let mut resolved = new.pools.clone();
-    resolve_edge_hosts(client, scope, &mut resolved)
-        .await
-        .map_err(fail("listing edge hosts".to_string()))?;
-    for (pool, send) in new.pools.iter().zip(&resolved) {
-        let before = old.pools.iter().find(|p| p.name == pool.name);
-        if before == Some(pool) {
-            continue;
-        }
-        let body = new.env.pool_body(&new.block, send).map_err(|e| {
-            Diagnostic::error(SUMMARY, format!("Machine pool {:?}: {e}.", pool.name))
-        })?;
-        let result = match before {
-            None => client
-                .create_machine_pool(scope, &cloud, config_uid, &body)
-                .await
-                .map(|_| ()),
-            Some(_) => {
-                client
-                    .update_machine_pool(scope, &cloud, config_uid, &pool.name, &body)
-                    .await
-            }
-        };
-        result.map_err(fail(format!(
-            "updating machine pool {:?} of cluster {:?}",
-            pool.name, new.name
-        )))?;
-    }
-    for pool in &old.pools {
-        if !new.pools.iter().any(|p| p.name == pool.name) {
-            match client
-                .delete_machine_pool(scope, &cloud, config_uid, &pool.name)
-                .await
-            {
-                Ok(()) => {}
-                Err(err) if err.is_not_found() => {}
-                Err(err) => {
-                    return Err(fail(format!(
-                        "removing machine pool {:?} of cluster {:?}",
-                        pool.name, new.name
-                    ))(err));
-                }
-            }
-        }
-    }
-    Ok(Expect {
-        present: new.profiles.iter().map(|p| p.id.clone()).collect(),
-        absent: removed.iter().map(|id| id.to_string()).collect(),
-    })
+    variable_updates
 }
 
 /// Turns edge host names into uids: a pool may list hosts by either.
