@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use palette_api::Scope;
-use palette_api::models::CloudAccountSummary;
+use palette_api::models::{CloudAccountSummary, ClusterProfile};
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use crate::environments::{Environment, Pool};
@@ -19,6 +19,26 @@ use super::model::{environment_keys, environment_of, timeouts_of};
 
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
+    let env = chosen_environment(config, diags);
+    if let Err((path, message)) = timeouts_of(config) {
+        diags.attribute_error(path, "Invalid Timeout", format!("{message}."));
+    }
+    let Some(env) = env else { return };
+    check_account_setting(env, config, diags);
+    let Some(pool_values) = config.get("machine_pool").and_then(Value::as_elements) else {
+        return;
+    };
+    environments::check_pools(env, pool_values, diags);
+    check_machine_pools(env, pool_values, diags);
+    if let Some(block) = config.get(env.key()) {
+        let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
+        env.check(block, &AttributePath::root(env.key()), &pools, diags);
+    }
+}
+
+/// The one environment block the configuration sets, once that is known: `None` (with an
+/// error) when none or several are set, and `None` while a block may yet turn out set.
+fn chosen_environment(config: &Value, diags: &mut Diagnostics) -> Option<&'static dyn Environment> {
     // An environment block from a `dynamic` block or a module variable may be unknown at
     // validate: it may turn out set or absent, so the block checks wait until it is known.
     // A `dynamic` block whose `for_each` is unknown reaches the provider as one block whose
@@ -44,7 +64,7 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     let undecided = environments::ALL
         .iter()
         .any(|env| undecided_block(block_of(env)));
-    let env = match set.as_slice() {
+    match set.as_slice() {
         [] if undecided => None,
         [] => {
             diags.error(
@@ -74,12 +94,12 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
             }
             None
         }
-    };
-    if let Err((path, message)) = timeouts_of(config) {
-        diags.attribute_error(path, "Invalid Timeout", format!("{message}."));
     }
-    let Some(env) = env else { return };
+}
 
+/// The `cloud_account_id` against the environment: set when it deploys with an account, left
+/// out when it takes none.
+fn check_account_setting(env: &dyn Environment, config: &Value, diags: &mut Diagnostics) {
     let account = config.get("cloud_account_id").unwrap_or(&Value::Null);
     match env.account_environment() {
         _ if account.is_unknown() => {}
@@ -100,11 +120,11 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
         ),
         _ => {}
     }
+}
 
-    let Some(pool_values) = config.get("machine_pool").and_then(Value::as_elements) else {
-        return;
-    };
-    environments::check_pools(env, pool_values, diags);
+/// Checks across the configured machine pools: unique names, control-plane pools (none where
+/// the cloud runs the control plane, one otherwise) and each pool's size.
+fn check_machine_pools(env: &dyn Environment, pool_values: &[Value], diags: &mut Diagnostics) {
     let mut names = BTreeSet::new();
     let mut control_planes = 0;
     let mut all_known = true;
@@ -141,44 +161,7 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
             Some(v) if v.is_unknown() => all_known = false,
             _ => {}
         }
-        let count = pool.get_i64("count");
-        for (bound, value) in [("min", pool.get_i64("min")), ("max", pool.get_i64("max"))] {
-            if let (Some(count), Some(limit)) = (count, value) {
-                let outside = if bound == "min" {
-                    count < limit
-                } else {
-                    count > limit
-                };
-                if outside {
-                    diags.attribute_error(
-                        path.clone().attr("count"),
-                        "Pool Size Out Of Range",
-                        format!(
-                            "Pool {:?} has count = {count}, outside its autoscaling range min = {} .. max = {}.",
-                            pool.get_str("name").unwrap_or_default(),
-                            pool.get_i64("min").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
-                            pool.get_i64("max").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
-                        ),
-                    );
-                }
-            }
-        }
-        if let (Some(min), Some(max)) = (pool.get_i64("min"), pool.get_i64("max"))
-            && min > max
-        {
-            diags.attribute_error(
-                path.clone().attr("min"),
-                "Pool Size Out Of Range",
-                format!("min = {min} is above max = {max}."),
-            );
-        }
-        if pool.get_bool("control_plane") == Some(true) && count == Some(0) {
-            diags.attribute_error(
-                path.attr("count"),
-                "Empty Control Plane",
-                "A control-plane pool needs at least one node.",
-            );
-        }
+        check_pool_size(pool, path, diags);
     }
     if control_planes == 0
         && all_known
@@ -200,9 +183,48 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
             ),
         );
     }
-    if let Some(block) = config.get(env.key()) {
-        let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
-        env.check(block, &AttributePath::root(env.key()), &pools, diags);
+}
+
+/// One pool's size: `count` within `min` .. `max`, `min` not above `max`, and a control-plane
+/// pool not empty.
+fn check_pool_size(pool: &Value, path: AttributePath, diags: &mut Diagnostics) {
+    let count = pool.get_i64("count");
+    for (bound, value) in [("min", pool.get_i64("min")), ("max", pool.get_i64("max"))] {
+        if let (Some(count), Some(limit)) = (count, value) {
+            let outside = if bound == "min" {
+                count < limit
+            } else {
+                count > limit
+            };
+            if outside {
+                diags.attribute_error(
+                    path.clone().attr("count"),
+                    "Pool Size Out Of Range",
+                    format!(
+                        "Pool {:?} has count = {count}, outside its autoscaling range min = {} .. max = {}.",
+                        pool.get_str("name").unwrap_or_default(),
+                        pool.get_i64("min").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
+                        pool.get_i64("max").map(|v| v.to_string()).unwrap_or_else(|| "count".into()),
+                    ),
+                );
+            }
+        }
+    }
+    if let (Some(min), Some(max)) = (pool.get_i64("min"), pool.get_i64("max"))
+        && min > max
+    {
+        diags.attribute_error(
+            path.clone().attr("min"),
+            "Pool Size Out Of Range",
+            format!("min = {min} is above max = {max}."),
+        );
+    }
+    if pool.get_bool("control_plane") == Some(true) && count == Some(0) {
+        diags.attribute_error(
+            path.attr("count"),
+            "Empty Control Plane",
+            "A control-plane pool needs at least one node.",
+        );
     }
 }
 
@@ -230,74 +252,100 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     let Ok(scope) = data.scope(context).await else {
         return;
     };
+    check_cloud_account(data, &scope, context, env, config, diags).await;
+    check_edge_hosts(data, &scope, config, diags).await;
+    check_profiles(data, &scope, context, env, config, diags).await;
+}
 
-    if let (Some(account), Some(kind)) = (
+/// Checks that the cloud account exists in the scope and is of the environment's kind.
+async fn check_cloud_account(
+    data: &PaletteData,
+    scope: &Scope,
+    context: &str,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    let (Some(account), Some(kind)) = (
         config.get_str("cloud_account_id"),
         env.account_environment(),
-    ) {
-        let key = scoped_key(&scope, "cloudaccounts");
-        let fetch = || async {
-            let accounts = data
-                .client
-                .list_cloud_account_summaries(&scope, None)
-                .await?;
-            Ok::<_, palette_api::Error>(Arc::new(accounts))
-        };
-        let memo = &data.lookups.cloud_accounts;
-        let mut listed = memo.get(&key, MEMO_AGE, fetch).await;
-        if listed
-            .as_ref()
-            .is_ok_and(|accounts| !account_fits(accounts, account, kind))
-        {
-            // The list may predate the account (made earlier in this apply): look again.
-            memo.forget(&key);
-            listed = memo.get(&key, MEMO_AGE, fetch).await;
-        }
-        match listed {
-            Ok(accounts) => {
-                let found = accounts
-                    .iter()
-                    .find(|a| a.metadata.as_ref().and_then(|m| m.uid.as_deref()) == Some(account));
-                match found {
-                    None => diags.attribute_error(
-                        AttributePath::root("cloud_account_id"),
-                        "Unknown Cloud Account",
-                        format!("No cloud account has uid {account:?} in the {context} scope."),
-                    ),
-                    Some(found) => {
-                        let account_env = found.kind.as_deref().and_then(Name::from_account_kind);
-                        if account_env != Some(kind) {
-                            let name = found
-                                .metadata
-                                .as_ref()
-                                .and_then(|m| m.name.clone())
-                                .unwrap_or_default();
-                            diags.attribute_error(
-                                AttributePath::root("cloud_account_id"),
-                                "Wrong Cloud Account",
-                                format!(
-                                    "Cloud account {name:?} is a {} account, but {} clusters deploy with {} \
-                                     accounts.",
-                                    found.kind.as_deref().unwrap_or("unknown"),
-                                    env.display_name(),
-                                    kind.display_name()
-                                ),
-                            );
-                        }
+    ) else {
+        return;
+    };
+    let key = scoped_key(scope, "cloudaccounts");
+    let fetch = || async {
+        let accounts = data
+            .client
+            .list_cloud_account_summaries(scope, None)
+            .await?;
+        Ok::<_, palette_api::Error>(Arc::new(accounts))
+    };
+    let memo = &data.lookups.cloud_accounts;
+    let mut listed = memo.get(&key, MEMO_AGE, fetch).await;
+    if listed
+        .as_ref()
+        .is_ok_and(|accounts| !account_fits(accounts, account, kind))
+    {
+        // The list may predate the account (made earlier in this apply): look again.
+        memo.forget(&key);
+        listed = memo.get(&key, MEMO_AGE, fetch).await;
+    }
+    match listed {
+        Ok(accounts) => {
+            let found = accounts
+                .iter()
+                .find(|a| a.metadata.as_ref().and_then(|m| m.uid.as_deref()) == Some(account));
+            match found {
+                None => diags.attribute_error(
+                    AttributePath::root("cloud_account_id"),
+                    "Unknown Cloud Account",
+                    format!("No cloud account has uid {account:?} in the {context} scope."),
+                ),
+                Some(found) => {
+                    let account_env = found.kind.as_deref().and_then(Name::from_account_kind);
+                    if account_env != Some(kind) {
+                        let name = found
+                            .metadata
+                            .as_ref()
+                            .and_then(|m| m.name.clone())
+                            .unwrap_or_default();
+                        diags.attribute_error(
+                            AttributePath::root("cloud_account_id"),
+                            "Wrong Cloud Account",
+                            format!(
+                                "Cloud account {name:?} is a {} account, but {} clusters deploy with {} \
+                                 accounts.",
+                                found.kind.as_deref().unwrap_or("unknown"),
+                                env.display_name(),
+                                kind.display_name()
+                            ),
+                        );
                     }
                 }
             }
-            Err(err) => diags.push(
-                diagnostics::api_error("Plan Cluster Error", "listing cloud accounts", &err)
-                    .with_attribute(AttributePath::root("cloud_account_id")),
-            ),
         }
+        Err(err) => diags.push(
+            diagnostics::api_error("Plan Cluster Error", "listing cloud accounts", &err)
+                .with_attribute(AttributePath::root("cloud_account_id")),
+        ),
     }
+}
 
-    check_edge_hosts(data, &scope, config, diags).await;
+/// A profile as the stack check reads it: name, type, environment, pack names, index.
+type ProfileRow = (String, ProfileType, ProfileScope, Vec<String>, usize);
 
+/// Checks the cluster profiles: each exists, its pack overrides name its packs, and together
+/// they make a valid cluster stack for the environment.
+async fn check_profiles(
+    data: &PaletteData,
+    scope: &Scope,
+    context: &str,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
     let profiles = config.get_elements("cluster_profile");
-    let mut infos: Vec<(String, ProfileType, ProfileScope, Vec<String>, usize)> = Vec::new();
+    let mut infos: Vec<ProfileRow> = Vec::new();
     let mut all_known = true;
     for (index, profile) in profiles.iter().enumerate() {
         let path = AttributePath::root("cluster_profile")
@@ -307,61 +355,14 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
             all_known = false;
             continue;
         };
-        let key = scoped_key(&scope, id);
-        let fetch = || async {
-            let profile = data.client.get_cluster_profile(&scope, id).await?;
-            Ok::<_, palette_api::Error>(Arc::new(profile))
-        };
-        let memo = &data.lookups.profiles;
-        let mut looked_up = memo.get(&key, MEMO_AGE, fetch).await;
-        if looked_up.as_ref().is_ok_and(|found| {
-            profile.get_elements("pack").iter().any(|over| {
-                over.get_str("name")
-                    .is_some_and(|pack| !template_has_pack(found, pack))
-            })
-        }) {
-            // The profile may have changed since it was memoised: look again.
-            memo.forget(&key);
-            looked_up = memo.get(&key, MEMO_AGE, fetch).await;
-        }
-        match looked_up {
+        match look_up_profile(data, scope, id, profile).await {
             Ok(found) => {
-                let name = found
-                    .metadata
-                    .as_ref()
-                    .and_then(|m| m.name.clone())
-                    .unwrap_or_else(|| id.to_string());
-                let template = found
-                    .spec
-                    .as_ref()
-                    .and_then(|s| s.published.clone().or_else(|| s.draft.clone()));
-                let template = template.unwrap_or_default();
-                let Ok(kind) = ProfileType::from_api(template.type_.as_deref().unwrap_or("add-on"))
-                else {
+                let Some(row) = profile_row(&found, id, index) else {
                     all_known = false;
                     continue;
                 };
-                let scope_of =
-                    ProfileScope::from_cloud_type(template.cloud_type.as_deref().unwrap_or("all"))
-                        .unwrap_or(ProfileScope::All);
-                let packs = template
-                    .packs
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| p.name)
-                    .collect();
-                for over in profile.get_elements("pack") {
-                    if let Some(pack) = over.get_str("name")
-                        && !template_has_pack(&found, pack)
-                    {
-                        diags.attribute_error(
-                            path.clone().attr("pack"),
-                            "Unknown Pack Override",
-                            format!("Profile {name:?} has no pack named {pack:?}; overrides name packs of the profile."),
-                        );
-                    }
-                }
-                infos.push((name, kind, scope_of, packs, index));
+                check_pack_overrides(&found, &row.0, profile, &path, diags);
+                infos.push(row);
             }
             Err(err) if err.is_not_found() => {
                 all_known = false;
@@ -384,6 +385,93 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
             }
         }
     }
+    check_stack(env, &infos, all_known, diags);
+}
+
+/// The profile `id`, memoised; looked up again when the configuration overrides a pack the
+/// memoised one lacks, as the profile may have changed since.
+async fn look_up_profile(
+    data: &PaletteData,
+    scope: &Scope,
+    id: &str,
+    profile: &Value,
+) -> Result<Arc<ClusterProfile>, palette_api::Error> {
+    let key = scoped_key(scope, id);
+    let fetch = || async {
+        let profile = data.client.get_cluster_profile(scope, id).await?;
+        Ok::<_, palette_api::Error>(Arc::new(profile))
+    };
+    let memo = &data.lookups.profiles;
+    let looked_up = memo.get(&key, MEMO_AGE, fetch).await;
+    if looked_up.as_ref().is_ok_and(|found| {
+        profile.get_elements("pack").iter().any(|over| {
+            over.get_str("name")
+                .is_some_and(|pack| !template_has_pack(found, pack))
+        })
+    }) {
+        // The profile may have changed since it was memoised: look again.
+        memo.forget(&key);
+        return memo.get(&key, MEMO_AGE, fetch).await;
+    }
+    looked_up
+}
+
+/// The profile `found` (configured at `index` by uid `id`) as the stack check reads it; `None`
+/// when its type is not one the stack rules know.
+fn profile_row(found: &ClusterProfile, id: &str, index: usize) -> Option<ProfileRow> {
+    let name = found
+        .metadata
+        .as_ref()
+        .and_then(|m| m.name.clone())
+        .unwrap_or_else(|| id.to_string());
+    let template = found
+        .spec
+        .as_ref()
+        .and_then(|s| s.published.clone().or_else(|| s.draft.clone()));
+    let template = template.unwrap_or_default();
+    let Ok(kind) = ProfileType::from_api(template.type_.as_deref().unwrap_or("add-on")) else {
+        return None;
+    };
+    let scope_of = ProfileScope::from_cloud_type(template.cloud_type.as_deref().unwrap_or("all"))
+        .unwrap_or(ProfileScope::All);
+    let packs = template
+        .packs
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    Some((name, kind, scope_of, packs, index))
+}
+
+/// Each pack override of `profile` (configured at `path`) names a pack of the profile `found`.
+fn check_pack_overrides(
+    found: &ClusterProfile,
+    name: &str,
+    profile: &Value,
+    path: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    for over in profile.get_elements("pack") {
+        if let Some(pack) = over.get_str("name")
+            && !template_has_pack(found, pack)
+        {
+            diags.attribute_error(
+                path.clone().attr("pack"),
+                "Unknown Pack Override",
+                format!("Profile {name:?} has no pack named {pack:?}; overrides name packs of the profile."),
+            );
+        }
+    }
+}
+
+/// The stack rules over the profiles read; a missing core profile is only reported when every
+/// profile was read (`all_known`), as an unknown id may be the core profile.
+fn check_stack(
+    env: &dyn Environment,
+    infos: &[ProfileRow],
+    all_known: bool,
+    diags: &mut Diagnostics,
+) {
     let infos_ref: Vec<ProfileInfo<'_>> = infos
         .iter()
         .map(|(name, kind, scope_of, packs, index)| ProfileInfo {
