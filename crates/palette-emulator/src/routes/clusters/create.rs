@@ -4,7 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
@@ -27,62 +27,11 @@ pub(super) async fn create(
 ) -> ApiResult<Response> {
     let input = (env.parse_create)(&body)?;
     let name = wire::required(&input, "/metadata/name")?.to_owned();
-    if !name
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        || name.starts_with('-')
-    {
-        return Err(ApiError::bad_request(
-            "InvalidRequest",
-            format!("cluster name '{name}' must consist of lowercase letters, digits and '-'"),
-        ));
-    }
+    check_name(&name)?;
     let spec = input.get("spec").cloned().unwrap_or(json!({}));
     let cloud_config = spec.get("cloudConfig").cloned().unwrap_or(json!({}));
-    for field in env.required {
-        let present = cloud_config
-            .get(*field)
-            .is_some_and(|v| !v.is_null() && v != "");
-        if !present {
-            return Err(ApiError::bad_request(
-                "InvalidRequest",
-                format!(
-                    "spec.cloudConfig.{field} is required for a {} cluster",
-                    env.key
-                ),
-            ));
-        }
-    }
-    let account = match (env.account, wire::str_at(&spec, "/cloudAccountUid")) {
-        (None, Some(_)) => {
-            return Err(ApiError::bad_request(
-                "InvalidRequest",
-                format!("a {} cluster takes no cloud account", env.key),
-            ));
-        }
-        (None, None) => None,
-        (Some(_), None) if env.account_required => {
-            return Err(ApiError::bad_request(
-                "InvalidRequest",
-                format!("spec.cloudAccountUid is required for a {} cluster", env.key),
-            ));
-        }
-        (Some(_), None) => None,
-        (Some(family), Some(uid)) => {
-            let record = find(&state, &ctx, Kind::CloudAccount, uid, "cloud account")?;
-            let cloud = cloud_accounts::cloud_of(&record);
-            if cloud != family {
-                return Err(ApiError::bad_request(
-                    "InvalidRequest",
-                    format!(
-                        "cloud account '{}' is a {cloud} account; a {} cluster needs a {family} account",
-                        record.name, env.key
-                    ),
-                ));
-            }
-            Some(record)
-        }
-    };
+    check_required_fields(env, &cloud_config)?;
+    let account = cloud_account(&state, &ctx, env, &spec)?;
     let mut pools = Vec::new();
     for (i, entity) in wire::array_at(&spec, "/machinepoolconfig")
         .iter()
@@ -103,20 +52,7 @@ pub(super) async fn create(
         ));
     }
     if env.edge_hosts {
-        let used = edge_hosts_in_use(&state)?;
-        for pool in &pools {
-            for host in wire::array_at(pool, "/hosts") {
-                if let Some((cluster, _)) = host["hostUid"].as_str().and_then(|h| used.get(h)) {
-                    return Err(ApiError::conflict(
-                        "EdgeHostInUse",
-                        format!(
-                            "edge host '{}' is in use by cluster '{cluster}'",
-                            host["hostName"].as_str().unwrap_or("")
-                        ),
-                    ));
-                }
-            }
-        }
+        check_edge_hosts_free(&state, &pools)?;
     }
     let uid = ids::new_uid();
     let config_uid = ids::new_uid();
@@ -178,6 +114,95 @@ pub(super) async fn create(
         deployment_op(&uid, &owner, &deployment)?,
     ])?;
     Ok(wire::created(&uid))
+}
+
+/// A cluster name is lowercase letters, digits and `-`, not starting with `-`.
+fn check_name(name: &str) -> ApiResult<()> {
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || name.starts_with('-')
+    {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("cluster name '{name}' must consist of lowercase letters, digits and '-'"),
+        ));
+    }
+    Ok(())
+}
+
+/// The cloud-config fields the environment requires are set and not empty.
+fn check_required_fields(env: &Environment, cloud_config: &Value) -> ApiResult<()> {
+    for field in env.required {
+        let present = cloud_config
+            .get(*field)
+            .is_some_and(|v| !v.is_null() && v != "");
+        if !present {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "spec.cloudConfig.{field} is required for a {} cluster",
+                    env.key
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The cloud account the request names, checked against the environment: none where it takes
+/// none, one where it requires one, and of the environment's family.
+fn cloud_account(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    spec: &Value,
+) -> ApiResult<Option<Record>> {
+    match (env.account, wire::str_at(spec, "/cloudAccountUid")) {
+        (None, Some(_)) => Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("a {} cluster takes no cloud account", env.key),
+        )),
+        (None, None) => Ok(None),
+        (Some(_), None) if env.account_required => Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("spec.cloudAccountUid is required for a {} cluster", env.key),
+        )),
+        (Some(_), None) => Ok(None),
+        (Some(family), Some(uid)) => {
+            let record = find(state, ctx, Kind::CloudAccount, uid, "cloud account")?;
+            let cloud = cloud_accounts::cloud_of(&record);
+            if cloud != family {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "cloud account '{}' is a {cloud} account; a {} cluster needs a {family} account",
+                        record.name, env.key
+                    ),
+                ));
+            }
+            Ok(Some(record))
+        }
+    }
+}
+
+/// No edge host of the new pools is in use by another cluster. Called under the write lock.
+fn check_edge_hosts_free(state: &AppState, pools: &[Value]) -> ApiResult<()> {
+    let used = edge_hosts_in_use(state)?;
+    for pool in pools {
+        for host in wire::array_at(pool, "/hosts") {
+            if let Some((cluster, _)) = host["hostUid"].as_str().and_then(|h| used.get(h)) {
+                return Err(ApiError::conflict(
+                    "EdgeHostInUse",
+                    format!(
+                        "edge host '{}' is in use by cluster '{cluster}'",
+                        host["hostName"].as_str().unwrap_or("")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(super) async fn validate_name(
