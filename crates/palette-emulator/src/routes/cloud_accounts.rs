@@ -107,21 +107,6 @@ const CUSTOM: CloudKind = CloudKind {
     secrets: &[],
 };
 
-/// The cloud-account family an environment's clusters use (`eks` uses `aws`, ...).
-pub fn account_cloud_for(environment: &str) -> Option<&'static str> {
-    Some(match environment {
-        "aws" | "eks" => "aws",
-        "azure" | "aks" => "azure",
-        "gcp" | "gke" => "gcp",
-        "tke" => "tencent",
-        "vsphere" => "vsphere",
-        "maas" => "maas",
-        "openstack" => "openstack",
-        "nutanix" => "nutanix",
-        _ => return None,
-    })
-}
-
 /// The stored document of an account (also used by the seed).
 pub fn account_doc(
     cloud: &str,
