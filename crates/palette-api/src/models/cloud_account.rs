@@ -3,11 +3,12 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    AwsPodIdentityCredentials, AwsSecretSpec, AwsStsCredentials, AzureSecretTlsConfig,
+    ListMetaData, ObjectEntity, ObjectMeta, ObjectMetaInputEntity, Time,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// A cloud account on AWS: the create and update body and the read model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

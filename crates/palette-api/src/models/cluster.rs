@@ -3,10 +3,14 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    CloudAccountMeta, ClusterProfilePacksEntity, ClusterProfileTemplate,
+    ClusterProfileTemplateMeta, HyperShiftConfig, ListMetaData, MachineHealthCheckConfig,
+    MachineManagementConfig, MachinePoolMeta, ObjectMeta, ObjectReference, PackValuesEntity,
+    ProfileStatus, ProjectMeta, RelatedObject, ResourceReference, Time, VariableFormat,
+    VariableInputType, VariableOption,
+};
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1APIEndpoint`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

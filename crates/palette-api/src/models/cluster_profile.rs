@@ -2,10 +2,13 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    ClusterProfileScope, FilterString, ListMetaData, ObjectEntity, ObjectMeta,
+    ObjectMetaInputEntity, ObjectReference, ObjectResReference, PackManifestEntity,
+    PackManifestUpdateEntity, PackRef, PackRefSummary, PackSummarySpec, PackSummaryStatus,
+    ProjectResourceReference, Scope, SortOrder,
+};
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// A cluster profile version as read back: draft, published template, versions, usage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -6,9 +6,6 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 /// The closed set of values of `v1ClusterProfileScope`.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

@@ -2,10 +2,11 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    ClusterPackStatus, ClusterProfileTemplate, ListMetaData, ObjectEntity, ObjectMeta,
+    ProfileStatus, ProfileTemplateSummary, ProjectMeta,
+};
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1AclMeta`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -2,10 +2,8 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{ListMetaData, ObjectMeta, ObjectReference};
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// One event about an object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,11 +3,12 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    ListMetaData, ManifestInputEntity, ManifestRefUpdateEntity, ObjectMeta, ObjectReference,
+    RegistryPackMetadata, SortOrder,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1FilterString`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -2,11 +2,9 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{ListMetaData, ObjectMeta, Time};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// A page of pack registries.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

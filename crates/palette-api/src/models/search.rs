@@ -2,10 +2,8 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{SortOrder, Time};
 use serde::{Deserialize, Serialize};
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1SearchFilterBoolCondition`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,11 +3,14 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    AwsNic, CloudMachineStatus, ClusterCondition, ClusterConfigEntity, ClusterTemplateRef,
+    InstanceConfig, ListMetaData, MachineMetadata, MachinePoolConfigEntity, MachinePoolProperties,
+    ObjectMeta, ObjectReference, SpectroClusterProfileEntity, SpotMarketOptions, Taint,
+    UpdateStrategy,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1AADProfile`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -2,11 +2,13 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    AwsLaunchTemplate, AwsSubnetEntity, ClusterConfigEntity, ClusterTemplateRef, InstanceConfig,
+    MachinePoolConfigEntity, MachinePoolProperties, ObjectMeta, ObjectReference,
+    SpectroClusterProfileEntity, SpotMarketOptions, Taint, UpdateStrategy,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1EksAddon`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

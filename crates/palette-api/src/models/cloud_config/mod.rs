@@ -24,11 +24,9 @@ pub use openstack::*;
 pub use tke::*;
 pub use vsphere::*;
 
+use crate::models::{ClusterProfileTemplateMeta, Time};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// A machine's instance state, readiness and health.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,11 +3,13 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    CloudMachineStatus, ClusterTemplateRef, GcpNic, ListMetaData, MachineManagementConfig,
+    MachineMetadata, ObjectMeta, ObjectMetaInputEntity, ObjectReference,
+    SpectroClusterProfileEntity, Taint,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The body of a custom-cloud cluster config update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,11 +3,13 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    CloudMachineStatus, ClusterCondition, ClusterConfigEntity, ClusterTemplateRef,
+    GenericInstanceType, MachinePoolConfigEntity, MachinePoolProperties, ObjectMeta,
+    ObjectReference, SpectroClusterProfileEntity, Taint, UpdateStrategy,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The body of a OpenStack cluster config update.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

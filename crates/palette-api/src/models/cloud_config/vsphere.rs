@@ -2,11 +2,14 @@
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
+use crate::models::{
+    CloudMachineStatus, ClusterCondition, ClusterConfigEntity, ClusterTemplateRef, ListMetaData,
+    MaasNetworkConfig, MaasNetworkConfigEntity, MachineMetadata, MachinePoolConfigEntity,
+    MachinePoolProperties, ObjectMeta, ObjectReference, SpectroClusterProfileEntity, Taint,
+    UpdateStrategy,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-#[allow(unused_imports)]
-use crate::models::*;
 
 /// The wire model `v1ControlPlaneEndPoint`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
