@@ -100,12 +100,6 @@ fn events_become_hclog_json_lines_with_span_fields() {
     }
 }
 
-#[test]
-fn init_is_idempotent() {
-    tfplugin::logging::init();
-    tfplugin::logging::init();
-}
-
 /// Starts the probe with `env`, stops it with SIGTERM and returns everything it wrote to stderr.
 fn stderr_of_a_run(label: &str, env: &[(&str, &str)]) -> Vec<String> {
     let dir = TempDir::new(label);
