@@ -157,12 +157,17 @@ impl DataSource for PackDataSource {
                 Ok(_) => {}
             }
         }
-        let entity = data
-            .resolver
-            .pack_tags(&scope, name, &registry_uid)
-            .await
-            .ok()
-            .flatten();
+        let entity = match data.resolver.pack_tags(&scope, name, &registry_uid).await {
+            Ok(entity) => entity,
+            Err(err) => {
+                resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "listing the pack's versions",
+                    &err,
+                ));
+                return;
+            }
+        };
         let mut tags: Vec<String> = entity
             .as_ref()
             .and_then(|e| e.tags.as_ref())
