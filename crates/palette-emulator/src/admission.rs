@@ -55,7 +55,7 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
             stats.rate_limited_total.fetch_add(1, Ordering::Relaxed);
             break 'gate ApiError::too_many_requests(method.as_str(), &path).into_response();
         }
-        // NOTE(next): only the `ApiKey` header authenticates; the JWT `Authorization` header from
+        // Limitation: only the `ApiKey` header authenticates; the JWT `Authorization` header from
         // `/v1/auth/authenticate` is not emulated.
         let key = req
             .headers()

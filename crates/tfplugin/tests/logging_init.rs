@@ -6,7 +6,10 @@ use tracing::level_filters::LevelFilter;
 
 #[test]
 fn init_installs_the_global_subscriber_once_at_the_chosen_level() {
-    assert!(!tracing::dispatcher::has_been_set(), "nothing installed yet");
+    assert!(
+        !tracing::dispatcher::has_been_set(),
+        "nothing installed yet"
+    );
     let level = tfplugin::logging::level_from_env();
 
     tfplugin::logging::init();

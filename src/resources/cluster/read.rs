@@ -182,7 +182,7 @@ pub(super) async fn read_remote_with(
 /// cluster a refresh reads (`POST /v1/dashboard/spectroclusters/search`: each summary's
 /// `status.health.state`, the same field the overview carries). `None` when the search fails
 /// or does not list the cluster: the caller then asks the overview.
-// NOTE(next): the search lists every live cluster of the scope, so a project holding many more
+// Limitation: the search lists every live cluster of the scope, so a project holding many more
 // clusters than the configuration manages pays a page per 50 of them; filtering the search by
 // the names a refresh reads would bound it by the configuration instead.
 async fn memoised_health(data: &PaletteData, scope: &Scope, uid: &str) -> Option<String> {
@@ -600,7 +600,7 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
                     {
                         pack.set("values", theirs.clone());
                     }
-                    // NOTE(next): manifest overrides are not read back: the profile template's
+                    // Limitation: manifest overrides are not read back: the profile template's
                     // `PackRef.manifests` are references without content.
                 }
                 pack

@@ -256,7 +256,7 @@ impl Day2<'_> {
     }
 
     /// Machine pools: add, then update, then remove, so the cluster never runs short.
-    // NOTE(next): the wait after a resize relies on the cluster's health and state; it does not
+    // Limitation: the wait after a resize relies on the cluster's health and state; it does not
     // count the pool's machines (`GET .../machinePools/{name}/machines`).
     async fn update_pools(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
         let cloud = new.env.api_cloud_type();

@@ -32,7 +32,7 @@ async fn cluster_events(
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
     if kind != "spectrocluster" {
-        // NOTE(next): only clusters produce events in the emulator.
+        // Limitation: only clusters produce events in the emulator.
         return wire::ok::<m::Events>(page.apply(Vec::new()));
     }
     let record = find(&state, &ctx, Kind::Cluster, &uid, "cluster")?;

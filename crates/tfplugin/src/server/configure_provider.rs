@@ -33,7 +33,7 @@ impl<P: Provider> Inner<P> {
             if !diags.has_errors() {
                 self.set_provider_data(resp.provider_data);
             }
-            // NOTE(next): the protocol has no deferred field on ConfigureProvider's response;
+            // Limitation: the protocol has no deferred field on ConfigureProvider's response;
             // a provider-level deferral is carried by each later response instead.
         }
         pb::configure_provider::Response {

@@ -425,7 +425,7 @@ service! {
     ) -> Result<Response<pb::get_resource_identity_schemas::Response>, Status> {
         // Resource identity is not offered yet: no type has an identity schema. Terraform 1.12
         // and later call this RPC unconditionally, and an empty map is the right answer.
-        // NOTE(next): resource identity (schemas, upgrade, identity data in read/plan/apply).
+        // Limitation: resource identity (schemas, upgrade, identity data in read/plan/apply).
         Ok(Response::new(Default::default()))
     }
 

@@ -267,7 +267,7 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    // NOTE(next): go-cty can carry positive and negative infinity as float64; Terraform
+    // Limitation: go-cty can carry positive and negative infinity as float64; Terraform
     // configurations cannot write them, so `Number` leaves them out and they are refused here.
     fn float(&self, v: f64) -> Result<Number, DecodeError> {
         Number::from_f64(v).ok_or_else(|| self.error("infinite and NaN numbers are not supported"))

@@ -23,7 +23,7 @@ pub(super) fn refuse_if_deleting(deployment: &Deployment, name: &str) -> ApiResu
     Ok(())
 }
 
-// NOTE(next): the real API accepts `forceDelete=true` only after a while in `Deleting`
+// Limitation: the real API accepts `forceDelete=true` only after a while in `Deleting`
 // (15 minutes per the docs); the emulator accepts it at any time.
 pub(super) async fn delete(
     State(state): State<AppState>,

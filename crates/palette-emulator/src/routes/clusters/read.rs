@@ -21,7 +21,7 @@ pub(super) fn api_endpoint(record: &Record) -> Value {
     json!({"host": format!("{}-{}.clusters.emulator.spectrocloud.dev", record.name, &record.uid[..6]), "port": 6443})
 }
 
-// NOTE(next): a newer published revision of an attached profile is not yet reported
+// Limitation: a newer published revision of an attached profile is not yet reported
 // (`UpgradeAvailable` pack conditions, `GET .../profileUpdates`); the cluster keeps its snapshot
 // until a profiles PUT or PATCH re-attaches it, as on the real server.
 fn live_status(record: &Record, deployment: &Deployment, now: i64) -> Value {

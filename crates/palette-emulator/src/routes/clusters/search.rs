@@ -46,7 +46,7 @@ fn string_condition(cond: &Value, actual: &[String]) -> bool {
     hit != cond["negation"].as_bool().unwrap_or(false)
 }
 
-// NOTE(next): search understands clusterName, environment/cloudType, tag, state and
+// Limitation: search understands clusterName, environment/cloudType, tag, state and
 // isDeleted; other properties match everything.
 fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str) -> (bool, bool) {
     let property = item["property"].as_str().unwrap_or("");
