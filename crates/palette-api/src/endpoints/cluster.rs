@@ -328,24 +328,6 @@ impl Client {
             .await
     }
 
-    /// Replaces the whole set of profiles on a cluster.
-    pub async fn put_cluster_profiles(
-        &self,
-        scope: &Scope,
-        uid: &str,
-        profiles: &SpectroClusterProfiles,
-        resolve_notification: bool,
-    ) -> Result<(), Error> {
-        let req = Request::new(
-            Method::PUT,
-            scope,
-            v1_path(&["spectroclusters", uid, "profiles"]),
-        )
-        .query("resolveNotification", resolve_notification.to_string())
-        .json(profiles)?;
-        self.run(&req).await
-    }
-
     /// Adds or updates the listed profiles on a cluster (an upsert, so retried like a PUT).
     pub async fn patch_cluster_profiles(
         &self,

@@ -7,7 +7,7 @@ use crate::client::{Request, v1_path};
 use crate::models::{
     ClusterProfile, ClusterProfileCloneEntity, ClusterProfileEntity, ClusterProfileMetadata,
     ClusterProfileSummary, ClusterProfileUpdateEntity, ClusterProfilesFilterSpec,
-    ClusterProfilesMetadata, ManifestEntities, ProfileMetaEntity, VariableNames, Variables,
+    ClusterProfilesMetadata, ManifestEntities, ProfileMetaEntity, Variables,
 };
 use crate::{Client, Error, Scope};
 
@@ -197,39 +197,6 @@ impl Client {
             v1_path(&["clusterprofiles", uid, "variables"]),
         )
         .json(variables)?;
-        self.run(&req).await
-    }
-
-    /// Adds or updates the listed variables.
-    pub async fn patch_cluster_profile_variables(
-        &self,
-        scope: &Scope,
-        uid: &str,
-        variables: &Variables,
-    ) -> Result<(), Error> {
-        let req = Request::new(
-            Method::PATCH,
-            scope,
-            v1_path(&["clusterprofiles", uid, "variables"]),
-        )
-        .json(variables)?
-        .idempotent(true);
-        self.run(&req).await
-    }
-
-    /// Deletes the named variables.
-    pub async fn delete_cluster_profile_variables(
-        &self,
-        scope: &Scope,
-        uid: &str,
-        names: &VariableNames,
-    ) -> Result<(), Error> {
-        let req = Request::new(
-            Method::DELETE,
-            scope,
-            v1_path(&["clusterprofiles", uid, "variables"]),
-        )
-        .json(names)?;
         self.run(&req).await
     }
 

@@ -3,7 +3,7 @@
 use reqwest::Method;
 
 use crate::client::{Request, v1_path};
-use crate::models::{PackMetadata, PackSummary, PackTagEntity, PacksFilterSpec};
+use crate::models::{PackSummary, PackTagEntity};
 use crate::{Client, Error, Scope};
 
 /// Query parameters of `GET /v1/packs`.
@@ -39,18 +39,6 @@ impl Client {
             .query_opt("filters", query.filters.clone())
             .query_opt("orderBy", query.order_by.clone())
             .query_opt("fields", query.fields.clone());
-        self.fetch_all(&req).await
-    }
-
-    /// Every pack matching a search filter (paged; a read-only POST, so retried like a GET).
-    pub async fn search_packs(
-        &self,
-        scope: &Scope,
-        filter: &PacksFilterSpec,
-    ) -> Result<Vec<PackMetadata>, Error> {
-        let req = Request::new(Method::POST, scope, v1_path(&["packs", "search"]))
-            .json(filter)?
-            .idempotent(true);
         self.fetch_all(&req).await
     }
 
