@@ -34,7 +34,7 @@ use crate::diagnostics;
 use crate::import_id::{ProfileTarget, parse_profile_import_id};
 use crate::provider_data::{PaletteData, context_of, scoped_key};
 use crate::resolve::{PackResolver, ResolveError};
-use crate::resources::pack_block::{
+use crate::resources::pack_shared::{
     MANIFEST_PACK_UID, fill_from_stored, keep_prior_text, manifest_block, non_empty,
     read_manifests, registry_uid_attribute, set_stored, template_of, type_attribute, uid_attribute,
 };
@@ -1337,26 +1337,7 @@ async fn fill_unknowns(
     for pack in &mut packs {
         let name = pack.get_str("name").unwrap_or_default().to_owned();
         let api = api_packs.iter().find(|p| p.name == name);
-        let api_values = api.and_then(|p| p.values.clone()).unwrap_or_default();
-        let fills: [(&str, Value); 6] = [
-            ("registry_name", Value::Null),
-            ("uid", non_empty(api.and_then(|p| p.pack_uid.as_deref()))),
-            (
-                "layer",
-                Value::from(
-                    api.and_then(|p| Layer::from_api(p.layer.as_str()).ok())
-                        .unwrap_or(Layer::Addon)
-                        .as_str(),
-                ),
-            ),
-            (
-                "registry_uid",
-                non_empty(api.and_then(|p| p.registry_uid.as_deref())),
-            ),
-            ("values", Value::from(api_values)),
-            ("tag", non_empty(api.and_then(|p| p.tag.as_deref()))),
-        ];
-        fill_from_stored(pack, fills, api);
+        fill_from_stored(pack, api);
     }
     state.set("pack", Value::List(packs));
 }

@@ -3,7 +3,7 @@
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
-mod pack_block;
+mod pack_shared;
 
 use std::sync::Arc;
 

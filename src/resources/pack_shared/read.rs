@@ -1,103 +1,23 @@
-//! A pack as state holds it, shared by `palette_cluster_profile` (its `pack` blocks) and
-//! `palette_pack` (one pack on a carrier profile): both read the same `v1PackRef` of a stored
-//! profile and the same manifest route, and keep text that means the same as before.
+//! Reading a pack back from a stored profile: the attributes a `v1PackRef` gives, the
+//! manifests behind it, and after an apply what only Palette knew.
 
 use std::collections::BTreeMap;
 
-use palette_api::models::{
-    ClusterProfile, ClusterProfileTemplate, ManifestEntity, PackRef, PackType,
-};
+use palette_api::models::{ClusterProfile, ManifestEntity, PackRef, PackType};
 use palette_api::{Client, Scope};
-use tfplugin::validator::one_of;
-use tfplugin::{Attribute, Block, Value, ValueExt};
+use tfplugin::{Diagnostics, Value, ValueExt};
 
+use crate::diagnostics;
+use crate::resolve::PackResolver;
 use crate::stack::layers::Layer;
-use crate::stack::values;
 
-/// The uid Palette gives a manifest pack, which has no registry entry.
-pub(crate) const MANIFEST_PACK_UID: &str = "spectro-manifest-pack";
-
-/// The schema of a `manifest` block.
-pub(super) fn manifest_block() -> Block {
-    Block::new()
-        .description("A Kubernetes manifest carried by a pack of type `manifest`.")
-        .attribute(
-            Attribute::string("name")
-                .required()
-                .description("Name of the manifest, unique within its pack."),
-        )
-        .attribute(
-            Attribute::string("content")
-                .optional()
-                .computed()
-                .description(
-                    "The manifest (YAML, one or more documents); required. Compared by meaning: \
-                     key order, quoting, comments and whitespace make no difference.",
-                ),
-        )
-        .attribute(
-            Attribute::string("uid")
-                .computed()
-                .description("Uid Palette gave the manifest."),
-        )
-}
-
-/// The `registry_uid` attribute.
-pub(super) fn registry_uid_attribute() -> Attribute {
-    Attribute::string("registry_uid")
-        .optional()
-        .computed()
-        .description(
-            "Registry the pack comes from, by uid; computed from `registry_name` when not set.",
-        )
-}
-
-/// The `type` attribute.
-pub(super) fn type_attribute() -> Attribute {
-    Attribute::string("type")
-        .optional()
-        .default("spectro")
-        .validator(one_of(["spectro", "helm", "oci", "manifest"]))
-        .description(
-            "Kind of pack: `spectro` (default), `helm`, `oci` or `manifest` (raw Kubernetes \
-             manifests given in `manifest` blocks).",
-        )
-}
-
-/// The `uid` attribute.
-pub(super) fn uid_attribute() -> Attribute {
-    Attribute::string("uid")
-        .computed()
-        .description("Uid of this version of the pack in its registry, known at plan.")
-}
-
-/// The template a profile shows: the published one, else the draft.
-pub(super) fn template_of(profile: &ClusterProfile) -> Option<&ClusterProfileTemplate> {
-    let spec = profile.spec.as_ref()?;
-    spec.published.as_ref().or(spec.draft.as_ref())
-}
-
-/// A string attribute as a `Value`: null when absent or empty.
-pub(super) fn non_empty(value: Option<&str>) -> Value {
-    value
-        .filter(|s| !s.is_empty())
-        .map(Value::from)
-        .unwrap_or(Value::Null)
-}
-
-/// The text to keep for a YAML attribute: the prior text when it means the same as `text`.
-pub(super) fn keep_prior_text(text: &str, prior: Option<&Value>, attr: &str) -> Value {
-    match prior.and_then(|p| p.get_str(attr)) {
-        Some(old) if old == text || values::equivalent(old, text) => Value::from(old),
-        _ => Value::from(text),
-    }
-}
+use super::{MANIFEST_PACK_UID, keep_prior_text, non_empty};
 
 /// Sets what the stored pack `api` says of `pack`: `tag`, `type`, `registry_uid`, `values`,
 /// `uid` and `layer`. The prior tag stays when it names the stored one (by tag or version), and
 /// prior values that mean the same stay as written. A manifest pack has no registry, so its
 /// `registry_uid` stays as the prior state had it.
-pub(super) fn set_stored(pack: &mut Value, api: &PackRef, prior: Option<&Value>) {
+pub(crate) fn set_stored(pack: &mut Value, api: &PackRef, prior: Option<&Value>) {
     let kind = api.type_.unwrap_or(PackType::Spectro);
     let is_manifest = kind == PackType::Manifest;
     let prior_tag = prior.and_then(|p| p.get_str("tag"));
@@ -131,14 +51,30 @@ pub(super) fn set_stored(pack: &mut Value, api: &PackRef, prior: Option<&Value>)
     pack.set("layer", layer.as_str());
 }
 
-/// After a create or update, sets each attribute of `fills` that the plan left unknown, and the
-/// `uid` of each `manifest` block still unknown from the stored pack `api`; every planned value
-/// stays as it is.
-pub(super) fn fill_from_stored<'a>(
-    pack: &mut Value,
-    fills: impl IntoIterator<Item = (&'a str, Value)>,
-    api: Option<&PackRef>,
-) {
+/// After a create or update, sets what the plan left unknown in `pack` from the stored pack
+/// `api`: its uid, layer, registry uid, values and tag (Palette's version when it gives no tag),
+/// no registry name, and the `uid` of each `manifest` block. Every planned value stays as it is.
+pub(crate) fn fill_from_stored(pack: &mut Value, api: Option<&PackRef>) {
+    let layer = api
+        .and_then(|p| Layer::from_api(p.layer.as_str()).ok())
+        .unwrap_or(Layer::Addon);
+    let fills: [(&str, Value); 6] = [
+        ("registry_name", Value::Null),
+        ("uid", non_empty(api.and_then(|p| p.pack_uid.as_deref()))),
+        ("layer", Value::from(layer.as_str())),
+        (
+            "registry_uid",
+            non_empty(api.and_then(|p| p.registry_uid.as_deref())),
+        ),
+        (
+            "values",
+            Value::from(api.and_then(|p| p.values.clone()).unwrap_or_default()),
+        ),
+        (
+            "tag",
+            non_empty(api.and_then(|p| p.tag.as_deref().or(p.version.as_deref()))),
+        ),
+    ];
     for (attr, value) in fills {
         if pack.get(attr).is_some_and(Value::is_unknown) {
             pack.set(attr, value);
@@ -158,11 +94,72 @@ pub(super) fn fill_from_stored<'a>(
     pack.set("manifest", Value::List(manifests));
 }
 
+/// After a create or update: profile `uid` as stored, when `state` still holds unknowns only
+/// Palette can fill. A failed read is reported under `summary`; `what` names the profile.
+pub(crate) async fn read_back(
+    client: &Client,
+    scope: &Scope,
+    uid: &str,
+    state: &Value,
+    what: &str,
+    summary: &str,
+    diags: &mut Diagnostics,
+) -> Option<ClusterProfile> {
+    if state.is_fully_known() {
+        return None;
+    }
+    match client.get_cluster_profile(scope, uid).await {
+        Ok(profile) => Some(profile),
+        Err(err) => {
+            diags.push(diagnostics::api_error(
+                summary,
+                &format!("reading {what} back"),
+                &err,
+            ));
+            None
+        }
+    }
+}
+
+/// Replaces what is still unknown with null, so a partly failed apply still saves a valid state
+/// (the next refresh fills it in).
+pub(crate) fn clear_unknowns(value: &mut Value) {
+    match value {
+        Value::Unknown(_) => *value = Value::Null,
+        Value::Object(attrs) | Value::Map(attrs) => attrs.values_mut().for_each(clear_unknowns),
+        Value::List(items) | Value::Set(items) | Value::Tuple(items) => {
+            items.iter_mut().for_each(clear_unknowns)
+        }
+        _ => {}
+    }
+}
+
+/// The name of the registry the stored pack `api` comes from, for a state that names none (an
+/// import), so a configuration naming the registry either way plans clean. Null for a manifest
+/// pack, which has no registry.
+pub(crate) async fn registry_name_of(
+    resolver: &PackResolver,
+    scope: &Scope,
+    api: &PackRef,
+) -> Result<Value, palette_api::Error> {
+    let Some(uid) = api.registry_uid.as_deref().filter(|u| !u.is_empty()) else {
+        return Ok(Value::Null);
+    };
+    if api.type_ == Some(PackType::Manifest) {
+        return Ok(Value::Null);
+    }
+    let name = resolver
+        .registry_by_uid(scope, uid)
+        .await?
+        .and_then(|r| r.name);
+    Ok(non_empty(name.as_deref()))
+}
+
 /// The `manifest` blocks of the stored pack `api` of profile `profile_uid`: those the prior
 /// state names first, in its order, then any others as Palette lists them; content that means
 /// the same as the prior content stays as written. One request, and none when the pack has no
 /// manifests.
-pub(super) async fn read_manifests(
+pub(crate) async fn read_manifests(
     client: &Client,
     scope: &Scope,
     profile_uid: &str,
