@@ -1,0 +1,113 @@
+//! Unit tests of the refresh's variable read, the schema and the create body.
+
+use std::collections::BTreeMap;
+
+use palette_api::models::{PackRef, PackType, VariableFormat};
+use tfplugin::{Block, Resource, Value, ValueExt};
+
+use crate::resources::pack_shared::MANIFEST_PACK_UID;
+
+use super::model::ProfilePlan;
+use super::read::reads_variables;
+use super::*;
+
+#[test]
+fn variables_are_read_unless_nothing_can_show() {
+    let pack = |values: &str| PackRef {
+        name: "app".into(),
+        values: Some(values.into()),
+        ..Default::default()
+    };
+    let mut managed = Value::Object(BTreeMap::new());
+    managed.set("name", "p");
+    managed.set("variable", Value::List(Vec::new()));
+    let plain = [pack("a: 1\n")];
+    assert!(!reads_variables(&managed, &plain), "no variable anywhere");
+    let macro_use = [pack("host: {{ .spectro.var.host }}\n")];
+    assert!(reads_variables(&managed, &macro_use), "a pack uses one");
+    let with_manifest = [PackRef {
+        manifests: Some(vec![Default::default()]),
+        ..pack("a: 1\n")
+    }];
+    assert!(
+        reads_variables(&without_variable_list(&managed), &plain),
+        "no list to go by"
+    );
+    assert!(
+        reads_variables(&managed, &with_manifest),
+        "manifest text is unseen"
+    );
+    // An import or a data source read has no prior to go by.
+    assert!(reads_variables(&Value::Null, &plain));
+    let mut declared = managed.clone();
+    declared.set(
+        "variable",
+        Value::List(vec![Value::Object(BTreeMap::new())]),
+    );
+    assert!(reads_variables(&declared, &plain), "the state declares one");
+}
+
+fn without_variable_list(managed: &Value) -> Value {
+    let mut state = managed.clone();
+    state.set("variable", Value::Null);
+    state
+}
+
+#[test]
+fn schema_describes_every_attribute() {
+    fn check(block: &Block, at: &str) {
+        for a in &block.attributes {
+            assert!(
+                !a.description.is_empty(),
+                "{at}.{} has no description",
+                a.name
+            );
+        }
+        for b in &block.blocks {
+            assert!(
+                !b.block.description.is_empty(),
+                "{at}.{} has no description",
+                b.type_name
+            );
+            check(&b.block, &format!("{at}.{}", b.type_name));
+        }
+    }
+    check(
+        &ClusterProfileResource.schema().block,
+        "palette_cluster_profile",
+    );
+}
+
+#[test]
+fn create_body_carries_planned_packs_and_variables() {
+    let mut pack = Value::Object(BTreeMap::new());
+    pack.set("name", "hello");
+    pack.set("type", "manifest");
+    pack.set("uid", MANIFEST_PACK_UID);
+    pack.set("layer", "addon");
+    pack.set("values", "");
+    let mut manifest = Value::Object(BTreeMap::new());
+    manifest.set("name", "hello");
+    manifest.set("content", "kind: ConfigMap");
+    manifest.set("uid", Value::unknown());
+    pack.set("manifest", Value::List(vec![manifest]));
+    let mut plan = Value::Object(BTreeMap::new());
+    plan.set("pack", Value::List(vec![pack]));
+    let mut variable = Value::Object(BTreeMap::new());
+    variable.set("name", "domain");
+    variable.set("format", "string");
+    variable.set("required", true);
+    plan.set("variable", Value::List(vec![variable]));
+    let spec = ProfilePlan::from_value(&plan).create_entity().spec.unwrap();
+    let packs = spec.template.unwrap().packs.unwrap();
+    assert_eq!(packs.len(), 1);
+    assert_eq!(packs[0].type_, Some(PackType::Manifest));
+    assert_eq!(packs[0].uid.as_deref(), Some(MANIFEST_PACK_UID));
+    let manifests = packs[0].manifests.as_ref().unwrap();
+    assert_eq!(manifests[0].content.as_deref(), Some("kind: ConfigMap"));
+    let vars = spec.variables.unwrap();
+    assert_eq!(vars[0].name, "domain");
+    assert_eq!(vars[0].format, Some(VariableFormat::String));
+    assert_eq!(vars[0].required, Some(true));
+    assert_eq!(vars[0].hidden, None);
+}
