@@ -218,18 +218,20 @@ impl PackResolver {
     }
 
     /// The pack type registry `registry_uid` serves, with the registry's name for messages;
-    /// `None` when the registry cannot be read.
+    /// `None` when no registry visible in `scope` has that uid.
     pub(crate) async fn served_pack_type(
         &self,
         scope: &Scope,
         registry_uid: &str,
-    ) -> Option<(&'static str, String)> {
-        let registry = self.registry_by_uid(scope, registry_uid).await.ok()??;
+    ) -> Result<Option<(&'static str, String)>, palette_api::Error> {
+        let Some(registry) = self.registry_by_uid(scope, registry_uid).await? else {
+            return Ok(None);
+        };
         let name = registry
             .name
             .clone()
             .unwrap_or_else(|| registry_uid.to_string());
-        Some((pack_type_served_by(registry.kind.as_deref()), name))
+        Ok(Some((pack_type_served_by(registry.kind.as_deref()), name)))
     }
 
     /// All versions of pack `name` in registry `registry_uid`; `None` when there is no such pack.

@@ -185,6 +185,8 @@ impl DataSource for PackDataSource {
             .resolver
             .served_pack_type(&scope, &resolved.registry_uid)
             .await
+            .ok()
+            .flatten()
             .map_or("spectro", |(served, _)| served);
         state.set("type", pack_type);
         state.set("values", resolved.default_values.clone());

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use palette_api::Scope;
 use palette_api::models::PackType;
 use tfplugin::resource::{ModifyPlanRequest, ModifyPlanResponse};
-use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
+use tfplugin::{AttributePath, Diagnostic, Diagnostics, Value, ValueExt};
 
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
@@ -234,22 +234,10 @@ impl PackPlanner<'_> {
         resolved: &ResolvedPack,
         diags: &mut Diagnostics,
     ) {
-        if let Some((served, registry)) = self
-            .data
-            .resolver
-            .served_pack_type(self.scope, &resolved.registry_uid)
-            .await
-            && served != kind
-        {
-            diags.attribute_error(
-                site.attr("type"),
-                "Pack Type Mismatch",
-                format!(
-                    "Pack {name:?} comes from registry {registry:?}, which serves {served} packs, \
-                     but the pack says type = {kind:?}. Set type = {served:?} or pick another \
-                     registry."
-                ),
-            );
+        let uid = &resolved.registry_uid;
+        let served = self.data.resolver.served_pack_type(self.scope, uid).await;
+        if let Some(diag) = type_check(site, name, kind, uid, served) {
+            diags.push(diag);
         }
     }
 
@@ -278,6 +266,47 @@ impl PackPlanner<'_> {
             Err(err) => report_resolve_error(diags, site, cfg, err),
         }
     }
+}
+
+/// The diagnostic of the check that pack `name`, of type `kind`, is of the type its registry
+/// `registry_uid` serves, from what reading the registry gave; `None` when the check passes. A
+/// registry that cannot be read fails the plan, as any other lookup the plan needs does; one
+/// that Palette does not list (the pack was found through a configured `registry_uid`) only
+/// warns, because nothing is known to be wrong and Palette checks the type at apply.
+pub(super) fn type_check(
+    site: &PackSite,
+    name: &str,
+    kind: &str,
+    registry_uid: &str,
+    served: Result<Option<(&str, String)>, palette_api::Error>,
+) -> Option<Diagnostic> {
+    let diag = match served {
+        Ok(Some((served, _))) if served == kind => return None,
+        Ok(Some((served, registry))) => Diagnostic::error(
+            "Pack Type Mismatch",
+            format!(
+                "Pack {name:?} comes from registry {registry:?}, which serves {served} packs, but \
+                 the pack says type = {kind:?}. Set type = {served:?} or pick another registry."
+            ),
+        ),
+        Ok(None) => Diagnostic::warning(
+            "Pack Type Not Checked",
+            format!(
+                "Pack {name:?} was found in registry {registry_uid:?}, which is not among the \
+                 registries Palette lists, so the plan cannot check that it serves {kind} packs. \
+                 If it does not, Palette refuses the profile at apply."
+            ),
+        ),
+        Err(err) => diagnostics::api_error(
+            site.summary,
+            &format!(
+                "reading registry {registry_uid} to check the type of {}",
+                site.label
+            ),
+            &err,
+        ),
+    };
+    Some(diag.with_attribute(site.attr("type")))
 }
 
 /// Checks the layer rules and environments of the profile's packs, once each is known.

@@ -111,3 +111,47 @@ fn create_body_carries_planned_packs_and_variables() {
     assert_eq!(vars[0].required, Some(true));
     assert_eq!(vars[0].hidden, None);
 }
+
+#[test]
+fn a_pack_type_the_plan_cannot_check_is_reported_at_the_type() {
+    use crate::resources::pack_shared::PackSite;
+
+    use super::plan::type_check;
+
+    let site = PackSite {
+        base: pack_path(1),
+        label: "pack \"nginx\"".into(),
+        summary: "Plan Cluster Profile Error",
+    };
+    let check = |served| type_check(&site, "nginx", "helm", "r-1", served);
+    assert!(check(Ok(Some(("helm", "Charts".into())))).is_none());
+
+    let mismatch = check(Ok(Some(("oci", "Charts".into())))).expect("a mismatch");
+    assert!(mismatch.is_error());
+    assert_eq!(mismatch.summary, "Pack Type Mismatch");
+
+    // The registry could not be read: the plan fails where the check belongs.
+    let unreadable = check(Err(palette_api::Error::Unauthorized {
+        message: "expired".into(),
+    }))
+    .expect("a diagnostic, not a skipped check");
+    assert!(unreadable.is_error());
+    assert_eq!(unreadable.summary, "Plan Cluster Profile Error");
+    assert!(
+        unreadable.detail.contains("pack \"nginx\""),
+        "{}",
+        unreadable.detail
+    );
+    assert_eq!(
+        unreadable.attribute.map(|p| p.to_string()).as_deref(),
+        Some("pack[1].type")
+    );
+
+    // Palette does not list the registry: the check cannot run, and the plan says so.
+    let unlisted = check(Ok(None)).expect("a diagnostic, not a skipped check");
+    assert!(!unlisted.is_error());
+    assert_eq!(
+        unlisted.attribute.map(|p| p.to_string()).as_deref(),
+        Some("pack[1].type")
+    );
+}
