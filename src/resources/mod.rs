@@ -4,6 +4,7 @@ pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
 mod pack_shared;
+mod timeouts;
 
 use std::sync::Arc;
 

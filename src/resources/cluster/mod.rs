@@ -46,6 +46,7 @@ use crate::diagnostics;
 use crate::environments::ClusterSpec;
 use crate::import_id::{ClusterTarget, parse_cluster_import_id};
 use crate::provider_data::PaletteData;
+use crate::resources::timeouts;
 use crate::wait::{Expect, Goal, WaitError, Waiter};
 
 mod checks;
@@ -73,10 +74,12 @@ pub(crate) use read::{layer_type, layers_value};
 /// resumes the wait.
 const WAIT_PENDING: &str = "wait_pending";
 
-/// Default timeouts, as Terraform duration strings.
-const DEFAULT_CREATE: &str = "60m";
-const DEFAULT_UPDATE: &str = "60m";
-const DEFAULT_DELETE: &str = "30m";
+/// Default timeouts.
+const DEFAULT_TIMEOUTS: timeouts::Defaults = timeouts::Defaults {
+    create: "60m",
+    update: "60m",
+    delete: "30m",
+};
 
 /// The name prefix of the carrier profiles `palette_pack` attaches; they belong to that
 /// resource, not to the cluster's `cluster_profile` list.

@@ -2,7 +2,6 @@
 //! the create and update paths work from.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use palette_api::models::{
     ManifestRefUpdateEntity, ObjectMeta, PackValuesEntity, SpectroClusterProfileEntity,
@@ -10,32 +9,16 @@ use palette_api::models::{
 };
 use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
 
+use crate::environments;
 use crate::environments::{Environment, Pool};
+use crate::resources::timeouts::Timeouts;
 use crate::stack::values;
-use crate::{environments, wait};
 
-use super::{DEFAULT_CREATE, DEFAULT_DELETE, DEFAULT_UPDATE};
-
-/// Operation timeouts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Timeouts {
-    pub(super) create: Duration,
-    pub(super) update: Duration,
-    pub(super) delete: Duration,
-}
+use super::DEFAULT_TIMEOUTS;
 
 /// Reads `timeouts` (defaults for unset ones); an error names the attribute.
 pub(super) fn timeouts_of(value: &Value) -> Result<Timeouts, (AttributePath, String)> {
-    let block = value.get("timeouts").cloned().unwrap_or(Value::Null);
-    let one = |name: &str, default: &str| {
-        let text = block.get_str(name).unwrap_or(default);
-        wait::parse_duration(text).map_err(|e| (AttributePath::root("timeouts").attr(name), e))
-    };
-    Ok(Timeouts {
-        create: one("create", DEFAULT_CREATE)?,
-        update: one("update", DEFAULT_UPDATE)?,
-        delete: one("delete", DEFAULT_DELETE)?,
-    })
+    DEFAULT_TIMEOUTS.read(value)
 }
 
 /// One `cluster_profile` element.

@@ -6,6 +6,7 @@ use tfplugin::{Attribute, Block, NestedBlock, Nesting, Schema, Type};
 
 use crate::environments;
 
+use super::DEFAULT_TIMEOUTS;
 use super::read::layer_type;
 
 /// The schema, version 0.
@@ -46,26 +47,6 @@ pub(super) fn schema_v0() -> Schema {
                 .description("Values of the profile's variables for this cluster."),
         )
         .block(NestedBlock::new("pack", Nesting::List, pack));
-    let timeouts = Block::new()
-        .description(
-            "How long each operation may wait, as durations such as `60m`, `1h30m` or `90s`.",
-        )
-        .attribute(
-            Attribute::string("create")
-                .optional()
-                .description("Create, including the wait (default `60m`)."),
-        )
-        .attribute(
-            Attribute::string("update")
-                .optional()
-                .description("Day-2 update, including the wait (default `60m`)."),
-        )
-        .attribute(
-            Attribute::string("delete")
-                .optional()
-                .description("Delete, until the cluster is gone (default `30m`)."),
-        );
-
     let mut block = Block::new()
         .description(
             "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
@@ -149,6 +130,10 @@ pub(super) fn schema_v0() -> Schema {
     block = block
         .block(NestedBlock::new("cluster_profile", Nesting::List, profile).min_items(1))
         .block(environments::machine_pool_block())
-        .block(NestedBlock::new("timeouts", Nesting::Single, timeouts));
+        .block(DEFAULT_TIMEOUTS.block(
+            "Create, including the wait",
+            "Day-2 update, including the wait",
+            "Delete, until the cluster is gone",
+        ));
     Schema::new(0, block)
 }

@@ -1,6 +1,8 @@
 //! Create, update and delete: the carrier written, attached or detached, and the layer waited
 //! for.
 
+use std::time::Duration;
+
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, UpdateRequest, UpdateResponse,
 };
@@ -11,21 +13,25 @@ use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resources::pack_shared::clear_unknowns;
 
+use super::DEFAULT_TIMEOUTS;
 use super::carrier::{create_carrier, publish, update_carrier};
-use super::model::PackPlan;
+use super::model::{PackPlan, only_timeouts_change};
 use super::read::{cluster_name, get_cluster};
 use super::waiting::Deployment;
 
 /// The `create` handler: makes and publishes the carrier, attaches it and waits for the layer.
 pub(super) async fn create(ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
     const SUMMARY: &str = "Create Pack Error";
-    let plan = PackPlan::from_value(&req.plan);
-    let (cluster_uid, name) = (plan.cluster_uid.as_str(), plan.name());
-    let started = Instant::now();
     let fail = |resp: &mut CreateResponse, diag: Diagnostic| {
         resp.diagnostics.push(diag);
         resp.state = Value::Null;
     };
+    let plan = match PackPlan::from_value(&req.plan) {
+        Ok(plan) => plan,
+        Err(diag) => return fail(resp, diag),
+    };
+    let (cluster_uid, name) = (plan.cluster_uid.as_str(), plan.name());
+    let started = Instant::now();
     let (data, scope) = match PaletteData::connect(&req.provider_data, &plan.context, SUMMARY).await
     {
         Ok(connected) => connected,
@@ -77,6 +83,7 @@ pub(super) async fn create(ctx: &Context, req: CreateRequest, resp: &mut CreateR
         cluster_uid,
         profile_uid: &profile_uid,
         pack: name,
+        limit: plan.timeouts.create,
     };
     let result = deployment
         .attach_and_wait(ctx, &display, plan.waited_version(), started)
@@ -89,8 +96,19 @@ pub(super) async fn create(ctx: &Context, req: CreateRequest, resp: &mut CreateR
 /// The `update` handler: rewrites and republishes the carrier, applies it again and waits.
 pub(super) async fn update(ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
     const SUMMARY: &str = "Update Pack Error";
-    let plan = PackPlan::from_value(&req.plan);
     let prior = &req.state;
+    if only_timeouts_change(prior, &req.plan) {
+        resp.state = req.plan.clone();
+        return;
+    }
+    let plan = match PackPlan::from_value(&req.plan) {
+        Ok(plan) => plan,
+        Err(diag) => {
+            resp.diagnostics.push(diag);
+            resp.state = prior.clone();
+            return;
+        }
+    };
     let started = Instant::now();
     let (cluster_uid, name) = (plan.cluster_uid.as_str(), plan.name());
     let profile_uid = prior.get_str("profile_id").unwrap_or_default().to_owned();
@@ -135,6 +153,7 @@ pub(super) async fn update(ctx: &Context, req: UpdateRequest, resp: &mut UpdateR
         cluster_uid,
         profile_uid: &profile_uid,
         pack: name,
+        limit: plan.timeouts.update,
     };
     let result = deployment
         .attach_and_wait(ctx, &display, plan.waited_version(), started)
@@ -155,6 +174,9 @@ pub(super) async fn delete(ctx: &Context, req: DeleteRequest, resp: &mut DeleteR
     let cluster_uid = state.get_str("cluster_id").unwrap_or_default();
     let name = state.get_str("name").unwrap_or_default();
     let context = state.get_str("context").unwrap_or("project");
+    let limit = DEFAULT_TIMEOUTS
+        .read(state)
+        .map_or(Duration::from_secs(30 * 60), |t| t.delete);
     let (data, scope) = match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
         Ok(connected) => connected,
         Err(diag) => return resp.diagnostics.push(diag),
@@ -165,6 +187,7 @@ pub(super) async fn delete(ctx: &Context, req: DeleteRequest, resp: &mut DeleteR
         cluster_uid,
         profile_uid,
         pack: name,
+        limit,
     };
     if let Err(diag) = deployment.detach_and_wait(ctx).await {
         resp.diagnostics.push(diag);

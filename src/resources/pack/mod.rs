@@ -8,7 +8,9 @@
 //! profile) and waits for the layer; update rewrites the carrier in place and applies it again;
 //! delete detaches it, waits until the layer is gone and deletes the carrier. Writes to one
 //! cluster are serialised ([`PaletteData::lock_cluster`]), so several packs on one cluster apply
-//! in parallel without losing one another's changes.
+//! in parallel without losing one another's changes. Each wait is bounded by `timeouts`
+//! (`create`, `update`, `delete`; 30 minutes each by default), and a change of `timeouts`
+//! alone is saved to the state without touching Palette.
 //!
 //! The plan is exact, as for profiles: the pack is resolved while planning (`uid` and `layer`
 //! known), values and manifests are compared by meaning, and the cluster is read to refuse a
@@ -16,14 +18,14 @@
 //!
 //! [`PaletteData::lock_cluster`]: crate::provider_data::PaletteData::lock_cluster
 
-use std::time::Duration;
-
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
     UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
 };
 use tfplugin::{Context, Resource, Schema, async_trait};
+
+use crate::resources::timeouts;
 
 mod apply;
 mod carrier;
@@ -41,8 +43,12 @@ mod waiting;
 const CARRIER_PREFIX: &str = "tf-pack-";
 /// The one version of a carrier profile.
 const CARRIER_VERSION: &str = "1.0.0";
-/// How long a create, update or delete may wait for the layer.
-const WAIT_LIMIT: Duration = Duration::from_secs(30 * 60);
+/// How long a create, update or delete may wait for the layer, unless `timeouts` says.
+const DEFAULT_TIMEOUTS: timeouts::Defaults = timeouts::Defaults {
+    create: "30m",
+    update: "30m",
+    delete: "30m",
+};
 /// The label that marks a carrier profile.
 const CARRIER_LABEL: &str = "palette-terraform-pack";
 

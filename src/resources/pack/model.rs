@@ -1,11 +1,12 @@
 //! The planned pack as plain Rust, the model create and update work from.
 
 use palette_api::models::PackType;
-use tfplugin::{Value, ValueExt};
+use tfplugin::{Diagnostic, Value, ValueExt};
 
 use crate::resources::pack_shared::PlannedPack;
+use crate::resources::timeouts::Timeouts;
 
-use super::CARRIER_PREFIX;
+use super::{CARRIER_PREFIX, DEFAULT_TIMEOUTS};
 
 /// A `palette_pack` as planned.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,15 +14,20 @@ pub(super) struct PackPlan {
     pub(super) cluster_uid: String,
     pub(super) context: String,
     pub(super) pack: PlannedPack,
+    pub(super) timeouts: Timeouts,
 }
 
 impl PackPlan {
-    pub(super) fn from_value(plan: &Value) -> PackPlan {
-        PackPlan {
+    pub(super) fn from_value(plan: &Value) -> Result<PackPlan, Diagnostic> {
+        let timeouts = DEFAULT_TIMEOUTS
+            .read(plan)
+            .map_err(|(path, e)| Diagnostic::error("Invalid Timeout", e).with_attribute(path))?;
+        Ok(PackPlan {
             cluster_uid: plan.get_str("cluster_id").unwrap_or_default().to_owned(),
             context: plan.get_str("context").unwrap_or("project").to_owned(),
             pack: PlannedPack::from_value(plan),
-        }
+            timeouts,
+        })
     }
 
     /// The pack's name.
@@ -46,6 +52,17 @@ impl PackPlan {
             .then_some(self.pack.tag.as_deref())
             .flatten()
     }
+}
+
+/// Whether `plan` differs from the state `prior` in its `timeouts` alone: an update then has
+/// nothing to write to Palette, and the layer stays as it is.
+pub(super) fn only_timeouts_change(prior: &Value, plan: &Value) -> bool {
+    let mut same = plan.clone();
+    same.set(
+        "timeouts",
+        prior.get("timeouts").cloned().unwrap_or(Value::Null),
+    );
+    same == *prior
 }
 
 /// The carrier profile's name for `pack` on cluster `cluster_uid`.

@@ -4,6 +4,7 @@ use tfplugin::plan_modifier::requires_replace;
 use tfplugin::validator::{length_between, one_of};
 use tfplugin::{Attribute, Block, NestedBlock, Nesting, Schema};
 
+use super::DEFAULT_TIMEOUTS;
 use crate::resources::pack_shared::{
     manifest_block, registry_uid_attribute, type_attribute, uid_attribute,
 };
@@ -97,6 +98,11 @@ pub(super) fn schema_v0() -> Schema {
                 "manifest",
                 Nesting::List,
                 manifest_block(),
+            ))
+            .block(DEFAULT_TIMEOUTS.block(
+                "Create, including the wait for the layer",
+                "Update, including the wait for the layer",
+                "Delete, until the layer is gone",
             )),
     )
 }

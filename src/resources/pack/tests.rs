@@ -60,3 +60,64 @@ fn schema_describes_every_attribute() {
         }
     }
 }
+
+#[test]
+fn timeouts_default_to_thirty_minutes_and_name_a_bad_one() {
+    let schema = PackResource.schema();
+    assert!(
+        schema
+            .block
+            .blocks
+            .iter()
+            .any(|b| b.type_name == "timeouts"),
+        "the schema declares `timeouts`"
+    );
+    let defaults = DEFAULT_TIMEOUTS.read(&Value::Null).unwrap();
+    let half_hour = std::time::Duration::from_secs(30 * 60);
+    assert_eq!(
+        (defaults.create, defaults.update, defaults.delete),
+        (half_hour, half_hour, half_hour)
+    );
+    let mut timeouts = Value::Object(BTreeMap::new());
+    timeouts.set("create", "2h");
+    timeouts.set("update", Value::Null);
+    timeouts.set("delete", "soon");
+    let mut plan = Value::Object(BTreeMap::new());
+    plan.set("timeouts", timeouts.clone());
+    let (path, _) = DEFAULT_TIMEOUTS.read(&plan).unwrap_err();
+    assert_eq!(path.to_string(), "timeouts.delete");
+    let mut diags = tfplugin::Diagnostics::new();
+    super::checks::check_config(&plan, &mut diags);
+    assert!(diags.iter().any(|d| d.summary == "Invalid Timeout"));
+
+    timeouts.set("delete", "5m");
+    plan.set("timeouts", timeouts);
+    let read = DEFAULT_TIMEOUTS.read(&plan).unwrap();
+    assert_eq!(read.create, std::time::Duration::from_secs(2 * 3600));
+    assert_eq!(read.update, half_hour);
+    assert_eq!(read.delete, std::time::Duration::from_secs(300));
+}
+
+#[test]
+fn a_change_of_timeouts_alone_is_no_change_to_palette() {
+    use super::model::only_timeouts_change;
+
+    let mut prior = Value::Object(BTreeMap::new());
+    prior.set("name", "nginx");
+    prior.set("values", "a: 1");
+    prior.set("state", "Ready");
+    prior.set("timeouts", Value::Null);
+    let mut plan = prior.clone();
+    let mut timeouts = Value::Object(BTreeMap::new());
+    timeouts.set("create", "1h");
+    plan.set("timeouts", timeouts);
+    assert!(only_timeouts_change(&prior, &plan));
+    plan.set("values", "a: 2");
+    assert!(
+        !only_timeouts_change(&prior, &plan),
+        "the values change too"
+    );
+    let mut retry = prior.clone();
+    retry.set("state", Value::unknown());
+    assert!(!only_timeouts_change(&prior, &retry), "a layer redeployed");
+}

@@ -1,6 +1,8 @@
 //! Attaching the carrier to the cluster and detaching it, each followed by the wait for the
 //! layer, and what the state says after the wait.
 
+use std::time::Duration;
+
 use palette_api::Scope;
 use palette_api::models::{
     SpectroClusterProfileEntity, SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity,
@@ -13,7 +15,6 @@ use crate::provider_data::PaletteData;
 use crate::resources::pack_shared::{clear_unknowns, fill_from_stored, read_back, stored_pack};
 use crate::wait::{LayerGoal, Snapshot, WaitError, Waiter};
 
-use super::WAIT_LIMIT;
 use super::read::{attached, cluster_name, get_cluster};
 
 /// The pack's layer on one cluster, carried by profile `profile_uid`.
@@ -23,6 +24,8 @@ pub(super) struct Deployment<'a> {
     pub(super) cluster_uid: &'a str,
     pub(super) profile_uid: &'a str,
     pub(super) pack: &'a str,
+    /// How long the wait may take, counted from the start of the operation.
+    pub(super) limit: Duration,
 }
 
 impl Deployment<'_> {
@@ -33,7 +36,7 @@ impl Deployment<'_> {
             scope: self.scope,
             uid: self.cluster_uid,
             name: display,
-            limit: WAIT_LIMIT,
+            limit: self.limit,
             started,
         }
     }
