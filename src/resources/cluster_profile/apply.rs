@@ -6,7 +6,7 @@ use palette_api::models::{ClusterProfileCloneEntity, ClusterProfileCloneMetaInpu
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, UpdateRequest, UpdateResponse,
 };
-use tfplugin::{Diagnostic, Diagnostics, Value, ValueExt};
+use tfplugin::{Context, Diagnostic, Diagnostics, Value, ValueExt};
 
 use crate::diagnostics;
 use crate::provider_data::{PaletteData, scoped_key};
@@ -16,8 +16,11 @@ use crate::resources::pack_shared::{
 
 use super::model::ProfilePlan;
 
-/// The `create` handler: creates the version as a draft, records its uid, publishes it.
-pub(super) async fn create(req: CreateRequest, resp: &mut CreateResponse) {
+/// The `create` handler: creates the version as a draft, records its uid, publishes it. When
+/// Terraform cancels (StopProvider), it stops at the next API call: before Palette answered the
+/// create, nothing is in state; after, the new version is (tainted, so the next apply replaces
+/// it, as after a failed publish).
+pub(super) async fn create(ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
     const SUMMARY: &str = "Create Cluster Profile Error";
     let plan = ProfilePlan::from_value(&req.plan);
     let (name, version) = (&plan.name, &plan.version);
@@ -30,13 +33,28 @@ pub(super) async fn create(req: CreateRequest, resp: &mut CreateResponse) {
         Ok(connected) => connected,
         Err(diag) => return fail(resp, diag),
     };
-    let uid = match data
-        .client
-        .create_cluster_profile_idempotent(&scope, &plan.create_entity(), false)
-        .await
-    {
-        Ok(uid) => uid,
-        Err(err) if err.is_conflict() => {
+    let entity = plan.create_entity();
+    let created = ctx
+        .run(
+            data.client
+                .create_cluster_profile_idempotent(&scope, &entity, false),
+        )
+        .await;
+    let uid = match created {
+        Ok(Ok(uid)) => uid,
+        Err(why) => {
+            let diag = Diagnostic::error(
+                SUMMARY,
+                format!(
+                    "Creating cluster profile {name:?} version {version} was interrupted ({why}) \
+                     before Palette answered. If Palette created it, import it with `terraform \
+                     import <address> {prefix}{name}@{version}`.",
+                    prefix = plan.import_prefix()
+                ),
+            );
+            return fail(resp, diag);
+        }
+        Ok(Err(err)) if err.is_conflict() => {
             let diag = Diagnostic::error(
                 "Cluster Profile Version Exists",
                 format!(
@@ -49,21 +67,34 @@ pub(super) async fn create(req: CreateRequest, resp: &mut CreateResponse) {
             );
             return fail(resp, diag);
         }
-        Err(err) => {
+        Ok(Err(err)) => {
             let what = format!("creating cluster profile {name:?} version {version}");
             return fail(resp, diagnostics::api_error(SUMMARY, &what, &err));
         }
     };
     // Recorded before publishing, so a failure leaves the new profile in state.
     resp.state.set("id", uid.clone());
-    if let Err(err) = data.client.publish_cluster_profile(&scope, &uid).await {
-        resp.diagnostics.push(diagnostics::api_error(
-            SUMMARY,
-            &format!("publishing cluster profile {name:?} version {version}"),
-            &err,
-        ));
+    let publishing = format!("publishing cluster profile {name:?} version {version}");
+    match ctx
+        .run(data.client.publish_cluster_profile(&scope, &uid))
+        .await
+    {
+        Ok(Ok(())) => {}
+        Ok(Err(err)) => {
+            resp.diagnostics
+                .push(diagnostics::api_error(SUMMARY, &publishing, &err));
+        }
+        Err(why) => {
+            resp.diagnostics.push(diagnostics::interrupted(
+                SUMMARY,
+                &format!("{publishing} ({why})"),
+            ));
+            clear_unknowns(&mut resp.state);
+            return;
+        }
     }
     fill_from_palette(
+        ctx,
         &data.client,
         &scope,
         &uid,
@@ -76,7 +107,7 @@ pub(super) async fn create(req: CreateRequest, resp: &mut CreateResponse) {
 
 /// The `update` handler: moves to a clone when the version changes, then writes the version
 /// and publishes it.
-pub(super) async fn update(req: UpdateRequest, resp: &mut UpdateResponse) {
+pub(super) async fn update(ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
     const SUMMARY: &str = "Update Cluster Profile Error";
     let plan = ProfilePlan::from_value(&req.plan);
     let prior = &req.state;
@@ -126,6 +157,7 @@ pub(super) async fn update(req: UpdateRequest, resp: &mut UpdateResponse) {
         return;
     }
     fill_from_palette(
+        ctx,
         &data.client,
         &scope,
         &uid,
@@ -186,8 +218,10 @@ async fn write_version(
 
 /// After a create or update, sets what only Palette knows (manifest uids, and anything the plan
 /// could not resolve) from the profile as stored, leaving every planned value as it is; what
-/// stays unknown becomes null.
+/// stays unknown becomes null. An interrupted read-back only warns: the profile is written, and
+/// the next refresh reads what it would have.
 async fn fill_from_palette(
+    ctx: &Context,
     client: &Client,
     scope: &Scope,
     uid: &str,
@@ -196,13 +230,26 @@ async fn fill_from_palette(
     summary: &str,
 ) {
     let what = format!("cluster profile {uid}");
-    if let Some(profile) = read_back(client, scope, uid, state, &what, summary, diags).await {
-        let mut packs = state.get_elements("pack").to_vec();
-        for pack in &mut packs {
-            let name = pack.get_str("name").unwrap_or_default().to_owned();
-            fill_from_stored(pack, stored_pack(&profile, &name));
+    match ctx
+        .run(read_back(client, scope, uid, state, &what, summary, diags))
+        .await
+    {
+        Ok(Some(profile)) => {
+            let mut packs = state.get_elements("pack").to_vec();
+            for pack in &mut packs {
+                let name = pack.get_str("name").unwrap_or_default().to_owned();
+                fill_from_stored(pack, stored_pack(&profile, &name));
+            }
+            state.set("pack", Value::List(packs));
         }
-        state.set("pack", Value::List(packs));
+        Ok(None) => {}
+        Err(why) => diags.warning(
+            "Cluster Profile Read Back Interrupted",
+            format!(
+                "Cluster profile {uid} is written, but reading back what only Palette knows \
+                 (manifest uids) was interrupted ({why}). The next refresh reads it."
+            ),
+        ),
     }
     clear_unknowns(state);
 }

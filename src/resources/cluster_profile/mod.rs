@@ -8,6 +8,10 @@
 //!
 //! A `version` change clones the current version into a new one and moves the resource there;
 //! the old version stays in Palette for the clusters pinned to it.
+//!
+//! Create records the new version's uid as soon as Palette answers, then publishes it. When
+//! Terraform cancels (Ctrl-C), create stops at the next API call and fails: a version Palette
+//! made stays in state, tainted, and the next apply replaces it.
 
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
@@ -68,16 +72,16 @@ impl Resource for ClusterProfileResource {
         plan::plan_profile(&req, resp).await;
     }
 
-    async fn create(&self, _ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
-        apply::create(req, resp).await;
+    async fn create(&self, ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
+        apply::create(ctx, req, resp).await;
     }
 
     async fn read(&self, _ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
         read::read(req, resp).await;
     }
 
-    async fn update(&self, _ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
-        apply::update(req, resp).await;
+    async fn update(&self, ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
+        apply::update(ctx, req, resp).await;
     }
 
     async fn delete(&self, _ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {

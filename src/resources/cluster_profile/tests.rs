@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use palette_api::models::{PackRef, PackType, VariableFormat};
-use tfplugin::{Block, Resource, Value, ValueExt};
+use tfplugin::{Block, Context, Resource, Value, ValueExt};
 
 use crate::resources::pack_shared::MANIFEST_PACK_UID;
 
@@ -154,4 +154,138 @@ fn a_pack_type_the_plan_cannot_check_is_reported_at_the_type() {
         unlisted.attribute.map(|p| p.to_string()).as_deref(),
         Some("pack[1].type")
     );
+}
+
+/// A server that answers `POST /v1/clusterprofiles` with uid `p-1` and never answers anything
+/// else; each request line it receives is sent on the channel.
+async fn creating_server() -> (String, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (seen, requests) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut socket = BufReader::new(socket);
+                loop {
+                    let mut request_line = String::new();
+                    if socket.read_line(&mut request_line).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut length = 0;
+                    loop {
+                        let mut header = String::new();
+                        socket.read_line(&mut header).await.unwrap();
+                        let header = header.trim_end().to_ascii_lowercase();
+                        if header.is_empty() {
+                            break;
+                        }
+                        if let Some(value) = header.strip_prefix("content-length:") {
+                            length = value.trim().parse().unwrap();
+                        }
+                    }
+                    let mut body = vec![0; length];
+                    socket.read_exact(&mut body).await.unwrap();
+                    let _ = seen.send(request_line.trim_end().to_owned());
+                    if !request_line.starts_with("POST /v1/clusterprofiles ") {
+                        // Hang: the caller must give up on its own.
+                        std::future::pending::<()>().await;
+                    }
+                    let body = r#"{"uid":"p-1"}"#;
+                    let answer = format!(
+                        "HTTP/1.1 201 Created\r\ncontent-type: application/json\r\n\
+                         content-length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
+                    socket.get_mut().write_all(answer.as_bytes()).await.unwrap();
+                }
+            });
+        }
+    });
+    (url, requests)
+}
+
+fn create_request(url: &str) -> tfplugin::resource::CreateRequest {
+    let client = palette_api::Client::new(palette_api::ClientConfig::new(url, "key")).unwrap();
+    let data = crate::provider_data::PaletteData::with_client(client, "p".into());
+    let mut manifest = Value::Object(BTreeMap::new());
+    manifest.set("name", "hello");
+    manifest.set("content", "kind: ConfigMap");
+    manifest.set("uid", Value::unknown());
+    let mut pack = Value::Object(BTreeMap::new());
+    pack.set("name", "hello");
+    pack.set("type", "manifest");
+    pack.set("uid", MANIFEST_PACK_UID);
+    pack.set("manifest", Value::List(vec![manifest]));
+    let mut plan = Value::Object(BTreeMap::new());
+    plan.set("id", Value::unknown());
+    plan.set("name", "base");
+    plan.set("version", "1.0.0");
+    plan.set("context", "tenant");
+    plan.set("pack", Value::List(vec![pack]));
+    tfplugin::resource::CreateRequest {
+        config: plan.clone(),
+        plan,
+        private: Default::default(),
+        provider_data: tfplugin::ProviderData::new(data),
+    }
+}
+
+fn empty_response(req: &tfplugin::resource::CreateRequest) -> tfplugin::resource::CreateResponse {
+    tfplugin::resource::CreateResponse {
+        state: req.plan.clone(),
+        private: Default::default(),
+        diagnostics: Default::default(),
+    }
+}
+
+#[tokio::test]
+async fn a_create_cancelled_before_it_starts_writes_nothing() {
+    let (url, mut requests) = creating_server().await;
+    let req = create_request(&url);
+    let mut resp = empty_response(&req);
+    let ctx = Context::new();
+    ctx.cancel();
+    ClusterProfileResource.create(&ctx, req, &mut resp).await;
+    assert!(resp.diagnostics.has_errors());
+    let detail = &resp.diagnostics.iter().next().unwrap().detail;
+    assert!(detail.contains("was interrupted"), "{detail}");
+    assert!(resp.state.is_null(), "nothing was created");
+    assert!(requests.try_recv().is_err(), "no request was sent");
+}
+
+#[tokio::test]
+async fn a_create_cancelled_after_palette_made_the_profile_keeps_it_in_state() {
+    let (url, mut requests) = creating_server().await;
+    let req = create_request(&url);
+    let mut resp = empty_response(&req);
+    let ctx = Context::new();
+    let canceller = ctx.clone();
+    let cancel_on_publish = tokio::spawn(async move {
+        while let Some(line) = requests.recv().await {
+            if line.starts_with("PATCH /v1/clusterprofiles/p-1/publish ") {
+                canceller.cancel();
+                return true;
+            }
+        }
+        false
+    });
+    let created = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        ClusterProfileResource.create(&ctx, req, &mut resp),
+    )
+    .await;
+    assert!(created.is_ok(), "the create stops when cancelled");
+    assert!(cancel_on_publish.await.unwrap(), "the publish was asked");
+    assert!(resp.diagnostics.has_errors(), "the apply fails");
+    let detail = &resp.diagnostics.iter().next().unwrap().detail;
+    assert!(detail.contains("interrupted while publishing"), "{detail}");
+    assert_eq!(
+        resp.state.get_str("id"),
+        Some("p-1"),
+        "what exists is in state"
+    );
+    assert!(resp.state.is_fully_known(), "a state Terraform can save");
 }
