@@ -13,7 +13,7 @@ use palette_api::models::{
 };
 use tfplugin::{Value, ValueExt};
 
-use crate::resources::pack_shared::PlannedPack;
+use crate::resources::pack_shared::{PlannedPack, known};
 use crate::stack::environment_names::Scope as EnvScope;
 use crate::stack::layers::ProfileType;
 use crate::stack::version::DEFAULT_VERSION;
@@ -31,11 +31,6 @@ pub(super) struct ProfilePlan {
     pub(super) environment: String,
     pub(super) packs: Vec<PlannedPack>,
     pub(super) variables: Vec<Variable>,
-}
-
-/// A known string attribute.
-fn known(value: &Value, attr: &str) -> Option<String> {
-    value.get_str(attr).map(str::to_owned)
 }
 
 impl ProfilePlan {

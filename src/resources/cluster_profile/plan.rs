@@ -13,7 +13,8 @@ use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resolve::ResolvedPack;
 use crate::resources::pack_shared::{
-    PackConfig, PackSite, plan_manifest_pack, plan_resolved, plan_texts, report_resolve_error,
+    PackConfig, PackSite, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
+    report_resolve_error,
 };
 use crate::stack::environment_names::Scope as EnvScope;
 use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
@@ -26,17 +27,12 @@ const SUMMARY: &str = "Plan Cluster Profile Error";
 pub(super) async fn plan_profile(req: &ModifyPlanRequest, resp: &mut ModifyPlanResponse) {
     let prior = &req.state;
     let version_changes = plan_id(prior, &mut resp.plan);
-    if req.provider_data.get::<PaletteData>().is_none() {
-        // An unknown provider configuration: nothing can be looked up yet.
-        return;
-    }
-    let Some(context) = resp.plan.get_str("context").map(str::to_owned) else {
-        return;
-    };
-    let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await {
-        Ok(connected) => connected,
-        Err(diag) => return resp.diagnostics.push(diag),
-    };
+    let (data, scope, context) =
+        match plan_connection(&req.provider_data, &resp.plan, SUMMARY).await {
+            None => return,
+            Some(Err(diag)) => return resp.diagnostics.push(diag),
+            Some(Ok(connected)) => connected,
+        };
     if version_changes {
         check_version_is_new(data, &scope, &context, &resp.plan, &mut resp.diagnostics).await;
     }

@@ -11,7 +11,8 @@ use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resources::pack_shared::{
-    PackConfig, PackSite, plan_manifest_pack, plan_resolved, plan_texts, report_resolve_error,
+    PackConfig, PackSite, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
+    report_resolve_error,
 };
 use crate::stack::layers::Layer;
 
@@ -47,17 +48,12 @@ pub(super) async fn plan_pack(req: &ModifyPlanRequest, resp: &mut ModifyPlanResp
     }
     plan_state(prior_pack.unwrap_or(&Value::Null), &mut resp.plan, fresh);
 
-    if req.provider_data.get::<PaletteData>().is_none() {
-        // An unknown provider configuration: nothing can be looked up yet.
-        return;
-    }
-    let Some(context) = resp.plan.get_str("context").map(str::to_owned) else {
-        return;
-    };
-    let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await {
-        Ok(connected) => connected,
-        Err(diag) => return resp.diagnostics.push(diag),
-    };
+    let (data, scope, context) =
+        match plan_connection(&req.provider_data, &resp.plan, SUMMARY).await {
+            None => return,
+            Some(Err(diag)) => return resp.diagnostics.push(diag),
+            Some(Ok(connected)) => connected,
+        };
     let cloud_types = match kind.as_deref() {
         Some(kind) if kind != "manifest" => {
             let resolved = resolve(data, &scope, &config, kind, prior_pack, &site, resp).await;

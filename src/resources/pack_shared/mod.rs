@@ -18,7 +18,7 @@ mod tests;
 
 pub(crate) use model::{PackConfig, PlannedPack};
 pub(crate) use plan::{
-    PackSite, check_pack_config, plan_manifest_pack, plan_resolved, plan_texts,
+    PackSite, check_pack_config, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
     report_resolve_error,
 };
 pub(crate) use read::{
@@ -33,6 +33,11 @@ pub(crate) const MANIFEST_PACK_UID: &str = "spectro-manifest-pack";
 pub(crate) fn template_of(profile: &ClusterProfile) -> Option<&ClusterProfileTemplate> {
     let spec = profile.spec.as_ref()?;
     spec.published.as_ref().or(spec.draft.as_ref())
+}
+
+/// A known string attribute.
+pub(crate) fn known(value: &Value, attr: &str) -> Option<String> {
+    value.get_str(attr).map(str::to_owned)
 }
 
 /// A string attribute as a `Value`: null when absent or empty.

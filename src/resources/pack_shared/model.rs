@@ -9,6 +9,8 @@ use palette_api::models::{
 };
 use tfplugin::{Value, ValueExt};
 
+use super::known;
+
 /// A configured string attribute at plan time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Setting {
@@ -106,11 +108,6 @@ pub(crate) struct PlannedPack {
 pub(crate) struct PlannedManifest {
     pub(crate) name: Option<String>,
     pub(crate) content: Option<String>,
-}
-
-/// A known string attribute.
-fn known(value: &Value, attr: &str) -> Option<String> {
-    value.get_str(attr).map(str::to_owned)
 }
 
 /// The pack's kind in a plan or state (`spectro` when unset).

@@ -2,15 +2,32 @@
 //! the configuration checks, texts kept by meaning, a manifest pack's fixed attributes, what
 //! resolving the pack tells, and the diagnostics of a pack that does not resolve.
 
-use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
+use palette_api::Scope;
+use tfplugin::{AttributePath, Diagnostic, Diagnostics, ProviderData, Value, ValueExt};
 
 use crate::diagnostics;
+use crate::provider_data::PaletteData;
 use crate::resolve::{ResolveError, ResolvedPack};
 use crate::stack::layers::Layer;
 use crate::stack::values;
 
 use super::model::PackConfig;
 use super::{MANIFEST_PACK_UID, keep_prior_text};
+
+/// The API for a plan: `None` while nothing can be looked up (the provider's configuration, or
+/// the planned `context`, is not known yet); else the configured data, the scope of the planned
+/// `context` and that context, or the diagnostic (under `summary`) of a project that cannot be
+/// resolved.
+pub(crate) async fn plan_connection<'a>(
+    provider_data: &'a ProviderData,
+    plan: &Value,
+    summary: &str,
+) -> Option<Result<(&'a PaletteData, Scope, String), Diagnostic>> {
+    provider_data.get::<PaletteData>()?;
+    let context = plan.get_str("context")?.to_owned();
+    let connected = PaletteData::connect(provider_data, &context, summary).await;
+    Some(connected.map(|(data, scope)| (data, scope, context)))
+}
 
 /// Where one pack's attributes are, and how plan diagnostics name it.
 #[derive(Debug, Clone)]
