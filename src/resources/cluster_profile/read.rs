@@ -13,9 +13,7 @@ use tfplugin::{Value, ValueExt};
 use crate::diagnostics;
 use crate::provider_data::{PaletteData, context_of};
 use crate::resolve::PackResolver;
-use crate::resources::pack_shared::{
-    non_empty, read_manifests, registry_name_of, set_stored, template_of,
-};
+use crate::resources::pack_shared::{StoredProfile, non_empty, template_of};
 use crate::stack::environment_names::Scope as EnvScope;
 use crate::stack::layers::ProfileType;
 use crate::stack::version::DEFAULT_VERSION;
@@ -105,10 +103,16 @@ pub(crate) async fn read_profile(
     // Packs, in the prior order, then any the prior state did not know.
     let api_packs = template.packs.clone().unwrap_or_default();
     let prior_packs = prior.get_elements("pack");
+    let stored = StoredProfile {
+        client,
+        resolver,
+        scope,
+        uid,
+    };
     let mut packs = Vec::new();
     for api in in_prior_order(&api_packs, prior_packs, |p| &p.name) {
         let prior_pack = prior_named(prior_packs, &api.name);
-        packs.push(read_pack(client, resolver, scope, uid, api, prior_pack).await?);
+        packs.push(read_pack(&stored, api, prior_pack).await?);
     }
     state.set("pack", Value::List(packs));
 
@@ -271,29 +275,18 @@ fn variable_value(v: &Variable, prior: Option<&Value>) -> Value {
     out
 }
 
-/// One pack as state.
+/// One pack as state; a pack the prior state did not know is an import.
 async fn read_pack(
-    client: &Client,
-    resolver: Option<&PackResolver>,
-    scope: &Scope,
-    profile_uid: &str,
+    stored: &StoredProfile<'_>,
     api: &PackRef,
     prior: Option<&Value>,
 ) -> Result<Value, palette_api::Error> {
     let mut pack = Value::Object(BTreeMap::new());
     pack.set("name", api.name.clone());
-    set_stored(&mut pack, api, prior);
-    let registry_name = match (prior, resolver) {
-        (Some(p), _) => p.get("registry_name").cloned().unwrap_or(Value::Null),
-        // A pack the state did not know (an import): name its registry, so a configuration
-        // naming the registry either way plans clean.
-        (None, Some(resolver)) => registry_name_of(resolver, scope, api).await?,
-        (None, None) => Value::Null,
-    };
-    pack.set("registry_name", registry_name);
-    pack.set(
-        "manifest",
-        read_manifests(client, scope, profile_uid, api, prior).await?,
-    );
+    let registry_name = prior.and_then(|p| p.get("registry_name")).cloned();
+    pack.set("registry_name", registry_name.unwrap_or(Value::Null));
+    stored
+        .read_pack(&mut pack, api, prior, prior.is_none())
+        .await?;
     Ok(pack)
 }

@@ -7,7 +7,7 @@ use tfplugin::{Value, ValueExt};
 
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use crate::resources::pack_shared::{read_manifests, registry_name_of, set_stored, stored_pack};
+use crate::resources::pack_shared::{StoredProfile, stored_pack};
 
 /// The profiles attached to a cluster.
 pub(super) fn attached(cluster: &SpectroCluster) -> &[ClusterProfileTemplate] {
@@ -110,18 +110,18 @@ async fn read_pack(
     };
     let mut state = prior.clone();
     state.set("id", format!("{cluster_uid}/{name}"));
-    set_stored(&mut state, &api, Some(prior));
-    // An import knows no registry name: name the registry, so either spelling plans clean.
-    if prior.get("registry_name").is_none_or(Value::is_null)
-        && prior.get("tag").is_none_or(Value::is_null)
-    {
-        let registry_name = registry_name_of(&data.resolver, scope, &api).await?;
-        state.set("registry_name", registry_name);
-    }
-    state.set(
-        "manifest",
-        read_manifests(client, scope, profile_uid, &api, Some(prior)).await?,
-    );
+    // An import knows no registry name (nor tag).
+    let imported = prior.get("registry_name").is_none_or(Value::is_null)
+        && prior.get("tag").is_none_or(Value::is_null);
+    let stored = StoredProfile {
+        client,
+        resolver: Some(&data.resolver),
+        scope,
+        uid: profile_uid,
+    };
+    stored
+        .read_pack(&mut state, &api, Some(prior), imported)
+        .await?;
     let layer_state = crate::wait::layers_of(&cluster)
         .into_iter()
         .find(|l| l.profile_uid == profile_uid && l.name == name)

@@ -21,9 +21,7 @@ pub(crate) use plan::{
     PackSite, check_pack_config, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
     report_resolve_error,
 };
-pub(crate) use read::{
-    clear_unknowns, fill_from_stored, read_back, read_manifests, registry_name_of, set_stored,
-};
+pub(crate) use read::{StoredProfile, clear_unknowns, fill_from_stored, read_back};
 pub(crate) use schema::{manifest_block, registry_uid_attribute, type_attribute, uid_attribute};
 
 /// The uid Palette gives a manifest pack, which has no registry entry.

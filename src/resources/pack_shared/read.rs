@@ -13,11 +13,45 @@ use crate::stack::layers::Layer;
 
 use super::{MANIFEST_PACK_UID, keep_prior_text, non_empty};
 
+/// A profile as stored in Palette, to read its packs from.
+pub(crate) struct StoredProfile<'a> {
+    pub(crate) client: &'a Client,
+    /// Names the registry of a pack the state did not know; without it, that stays unnamed.
+    pub(crate) resolver: Option<&'a PackResolver>,
+    pub(crate) scope: &'a Scope,
+    /// The profile's uid.
+    pub(crate) uid: &'a str,
+}
+
+impl StoredProfile<'_> {
+    /// Reads the stored pack `api` into `pack` (the prior pack as state holds it, or a new
+    /// value): what the `v1PackRef` says (see [`set_stored`]), its `manifest` blocks, and for a
+    /// pack the state did not know (`imported`) the name of its registry, so a configuration
+    /// naming the registry either way plans clean. Text that means the same as `prior`'s stays
+    /// as written.
+    pub(crate) async fn read_pack(
+        &self,
+        pack: &mut Value,
+        api: &PackRef,
+        prior: Option<&Value>,
+        imported: bool,
+    ) -> Result<(), palette_api::Error> {
+        set_stored(pack, api, prior);
+        if imported && let Some(resolver) = self.resolver {
+            let registry_name = registry_name_of(resolver, self.scope, api).await?;
+            pack.set("registry_name", registry_name);
+        }
+        let manifests = read_manifests(self.client, self.scope, self.uid, api, prior).await?;
+        pack.set("manifest", manifests);
+        Ok(())
+    }
+}
+
 /// Sets what the stored pack `api` says of `pack`: `tag`, `type`, `registry_uid`, `values`,
 /// `uid` and `layer`. The prior tag stays when it names the stored one (by tag or version), and
 /// prior values that mean the same stay as written. A manifest pack has no registry, so its
 /// `registry_uid` stays as the prior state had it.
-pub(crate) fn set_stored(pack: &mut Value, api: &PackRef, prior: Option<&Value>) {
+fn set_stored(pack: &mut Value, api: &PackRef, prior: Option<&Value>) {
     let kind = api.type_.unwrap_or(PackType::Spectro);
     let is_manifest = kind == PackType::Manifest;
     let prior_tag = prior.and_then(|p| p.get_str("tag"));
@@ -134,10 +168,9 @@ pub(crate) fn clear_unknowns(value: &mut Value) {
     }
 }
 
-/// The name of the registry the stored pack `api` comes from, for a state that names none (an
-/// import), so a configuration naming the registry either way plans clean. Null for a manifest
-/// pack, which has no registry.
-pub(crate) async fn registry_name_of(
+/// The name of the registry the stored pack `api` comes from; null for a manifest pack, which
+/// has no registry.
+async fn registry_name_of(
     resolver: &PackResolver,
     scope: &Scope,
     api: &PackRef,
@@ -159,7 +192,7 @@ pub(crate) async fn registry_name_of(
 /// state names first, in its order, then any others as Palette lists them; content that means
 /// the same as the prior content stays as written. One request, and none when the pack has no
 /// manifests.
-pub(crate) async fn read_manifests(
+async fn read_manifests(
     client: &Client,
     scope: &Scope,
     profile_uid: &str,

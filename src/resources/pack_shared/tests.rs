@@ -205,3 +205,50 @@ fn texts_are_planned_by_meaning_and_bad_yaml_is_reported_where_it_is() {
             .is_unknown()
     );
 }
+
+#[tokio::test]
+async fn a_stored_pack_reads_into_the_prior_keeping_its_text() {
+    let client =
+        palette_api::Client::new(palette_api::ClientConfig::new("http://127.0.0.1:9", "k"))
+            .unwrap();
+    let scope = palette_api::Scope::Tenant;
+    // No manifests and no resolver: nothing to ask Palette.
+    let stored = StoredProfile {
+        client: &client,
+        resolver: None,
+        scope: &scope,
+        uid: "p-1",
+    };
+    let api = PackRef {
+        name: "nginx".into(),
+        tag: Some("1.2.0".into()),
+        values: Some("a: 1\n".into()),
+        registry_uid: Some("r-1".into()),
+        pack_uid: Some("u-1".into()),
+        ..Default::default()
+    };
+    let prior = object(&[
+        ("name", Value::from("nginx")),
+        ("values", Value::from("a:   1")),
+        ("registry_name", Value::from("Public Repo")),
+    ]);
+    let mut pack = prior.clone();
+    stored
+        .read_pack(&mut pack, &api, Some(&prior), true)
+        .await
+        .unwrap();
+    assert_eq!(
+        pack.get_str("values"),
+        Some("a:   1"),
+        "the same meaning, as written"
+    );
+    assert_eq!(pack.get_str("tag"), Some("1.2.0"));
+    assert_eq!(pack.get_str("uid"), Some("u-1"));
+    assert_eq!(pack.get_str("registry_uid"), Some("r-1"));
+    assert_eq!(
+        pack.get_str("registry_name"),
+        Some("Public Repo"),
+        "no resolver to ask"
+    );
+    assert_eq!(pack.get("manifest"), Some(&Value::List(Vec::new())));
+}
