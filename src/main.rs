@@ -16,10 +16,6 @@ mod resolve;
 mod resources;
 mod wait;
 
-use palette_stack::import_id;
-// The stack rules live in their own crate (`palette-stack`); this keeps their paths short.
-use palette_stack as stack;
-
 use std::process::ExitCode;
 
 use tfplugin::{ProviderServer, ServeOptions};

@@ -21,7 +21,7 @@ use palette_api::{Client, Scope};
 use tfplugin::{Cancelled, Context};
 use tokio::time::Instant;
 
-use crate::stack::layers::Layer;
+use palette_stack::layers::Layer;
 
 /// The first (and shortest) poll interval.
 pub(crate) const MIN_INTERVAL: Duration = Duration::from_millis(250);

@@ -7,7 +7,7 @@ use tfplugin::{Attribute, AttributePath, Block, Context, DataSource, Schema, Val
 use crate::diagnostics;
 use crate::environments;
 use crate::provider_data::PaletteData;
-use crate::stack::environment_names::{ALL, Environment};
+use palette_stack::environment_names::{ALL, Environment};
 
 /// `palette_cloud_account`.
 #[derive(Debug, Default)]

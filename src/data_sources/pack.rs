@@ -9,7 +9,7 @@ use tfplugin::{
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resolve::{ResolveError, pack_version_key};
-use crate::stack::environment_names::Scope as EnvScope;
+use palette_stack::environment_names::Scope as EnvScope;
 
 /// `palette_pack`.
 #[derive(Debug, Default)]

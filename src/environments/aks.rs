@@ -7,7 +7,7 @@ use super::{
     CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, azure, optional,
     optional_bool, optional_string, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// Azure AKS.
 pub(crate) struct Aks;

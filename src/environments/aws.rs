@@ -13,7 +13,7 @@ use super::{
     from_json, get_string, in_place, non_empty, optional, optional_bool, optional_string,
     pool_from_api, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// AWS.
 pub(crate) struct Aws;

@@ -13,7 +13,7 @@ use super::{
     get_string, optional, optional_bool, optional_string, pool_from_api, required, required_string,
     to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// Azure.
 pub(crate) struct Azure;

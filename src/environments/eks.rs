@@ -14,7 +14,7 @@ use super::{
     from_json, get_string, get_strings, in_place, non_empty, optional, optional_string,
     optional_strings, pool_from_api, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// AWS EKS.
 pub(crate) struct Eks;

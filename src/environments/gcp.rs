@@ -11,7 +11,7 @@ use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
     get_string, optional, optional_string, pool_from_api, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// Google Cloud.
 pub(crate) struct Gcp;

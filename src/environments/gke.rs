@@ -7,7 +7,7 @@ use super::{
     CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, gcp, optional,
     optional_string, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// Google GKE.
 pub(crate) struct Gke;

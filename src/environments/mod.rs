@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 use palette_api::models::{ObjectMeta, SpectroClusterProfileEntity};
 use tfplugin::{Attribute, AttributePath, Diagnostics, Value};
 
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 pub(crate) use in_place::{InPlace, as_entity, cluster_config_body, in_place, in_place_changed};
 pub(crate) use pool::{
@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn registry_has_every_environment_once_in_contract_order() {
         let keys: Vec<_> = ALL.iter().map(|env| env.key()).collect();
-        let names: Vec<_> = crate::stack::environment_names::ALL
+        let names: Vec<_> = palette_stack::environment_names::ALL
             .iter()
             .map(|n| n.key())
             .collect();

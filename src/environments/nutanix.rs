@@ -13,8 +13,8 @@ use super::{
     BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
     get_string, optional_string, pool_from_api, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
-use crate::stack::values::{self, Value as Yaml};
+use palette_stack::environment_names::Environment as Name;
+use palette_stack::values::{self, Value as Yaml};
 
 /// Nutanix.
 pub(crate) struct Nutanix;

@@ -13,7 +13,7 @@ use super::{
     get_string, get_strings, optional, optional_string, optional_strings, pool_from_api, required,
     required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// OpenStack.
 pub(crate) struct Openstack;

@@ -13,7 +13,7 @@ use super::{
     from_json, get_string, get_strings, in_place, optional, optional_bool, optional_string,
     optional_strings, pool_from_api, required, required_string, to_json,
 };
-use crate::stack::environment_names::Environment as Name;
+use palette_stack::environment_names::Environment as Name;
 
 /// Tencent TKE.
 pub(crate) struct Tke;

@@ -9,7 +9,7 @@
 use tfplugin::function::{CallRequest, FunctionDefinition, FunctionError, Parameter};
 use tfplugin::{Context, Function, Type, Value};
 
-use crate::stack::values::{self, Normalized, Value as Yaml};
+use palette_stack::values::{self, Normalized, Value as Yaml};
 
 /// `merge_values`.
 #[derive(Debug, Default)]

@@ -11,9 +11,9 @@ use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use crate::environments::{Environment, Pool};
 use crate::provider_data::{PaletteData, scoped_key};
-use crate::stack::environment_names::{Environment as Name, Scope as ProfileScope};
-use crate::stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
 use crate::{diagnostics, environments};
+use palette_stack::environment_names::{Environment as Name, Scope as ProfileScope};
+use palette_stack::layers::{ProfileInfo, ProfileType, check_cluster_stack};
 
 use super::model::{environment_keys, environment_of, timeouts_of};
 

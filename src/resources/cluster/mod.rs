@@ -44,10 +44,10 @@ use tokio::time::Instant;
 
 use crate::diagnostics;
 use crate::environments::ClusterSpec;
-use crate::import_id::{ClusterTarget, parse_cluster_import_id};
 use crate::provider_data::PaletteData;
 use crate::resources::timeouts;
 use crate::wait::{Expect, Goal, WaitError, Waiter};
+use palette_stack::import_id::{ClusterTarget, parse_cluster_import_id};
 
 mod checks;
 mod model;

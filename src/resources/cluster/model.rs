@@ -12,7 +12,7 @@ use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
 use crate::environments;
 use crate::environments::{Environment, Pool};
 use crate::resources::timeouts::Timeouts;
-use crate::stack::values;
+use palette_stack::values;
 
 use super::DEFAULT_TIMEOUTS;
 

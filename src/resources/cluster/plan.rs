@@ -3,7 +3,7 @@
 
 use tfplugin::{AttributePath, Value, ValueExt};
 
-use crate::stack::values;
+use palette_stack::values;
 
 /// Plans the prior text of pack values and manifests whose configured text means the same
 /// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts

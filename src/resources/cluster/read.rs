@@ -14,9 +14,9 @@ use tfplugin::{Block, Diagnostics, Nesting, Type, Value, ValueExt};
 
 use crate::environments::{CloudConfigState, Environment, Pool};
 use crate::provider_data::{PaletteData, context_of, scoped_key};
-use crate::stack::values;
 use crate::wait::Snapshot;
 use crate::{environments, wait};
+use palette_stack::values;
 
 use super::PACK_CARRIER_PREFIX;
 use super::schema::schema_v0;

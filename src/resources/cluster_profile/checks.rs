@@ -3,7 +3,7 @@
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use crate::resources::pack_shared::check_pack_config;
-use crate::stack::version::ProfileVersion;
+use palette_stack::version::ProfileVersion;
 
 use super::pack_path;
 

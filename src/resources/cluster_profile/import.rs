@@ -4,8 +4,8 @@ use tfplugin::ValueExt;
 use tfplugin::resource::{ImportStateRequest, ImportStateResponse};
 
 use crate::diagnostics;
-use crate::import_id::{ProfileTarget, parse_profile_import_id};
 use crate::provider_data::PaletteData;
+use palette_stack::import_id::{ProfileTarget, parse_profile_import_id};
 
 /// The `import_state` handler.
 pub(super) async fn import_state(req: ImportStateRequest, resp: &mut ImportStateResponse) {

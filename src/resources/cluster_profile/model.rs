@@ -14,9 +14,9 @@ use palette_api::models::{
 use tfplugin::{Value, ValueExt};
 
 use crate::resources::pack_shared::{PlannedPack, known};
-use crate::stack::environment_names::Scope as EnvScope;
-use crate::stack::layers::ProfileType;
-use crate::stack::version::DEFAULT_VERSION;
+use palette_stack::environment_names::Scope as EnvScope;
+use palette_stack::layers::ProfileType;
+use palette_stack::version::DEFAULT_VERSION;
 
 /// A `palette_cluster_profile` as planned.
 #[derive(Debug, Clone, PartialEq)]

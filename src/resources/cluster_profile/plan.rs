@@ -16,8 +16,8 @@ use crate::resources::pack_shared::{
     PackConfig, PackSite, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
     report_resolve_error,
 };
-use crate::stack::environment_names::Scope as EnvScope;
-use crate::stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
+use palette_stack::environment_names::Scope as EnvScope;
+use palette_stack::layers::{Layer, PackLayerInfo, ProfileType, check_stack};
 
 use super::pack_path;
 

@@ -14,9 +14,9 @@ use crate::diagnostics;
 use crate::provider_data::{PaletteData, context_of};
 use crate::resolve::PackResolver;
 use crate::resources::pack_shared::{StoredProfile, non_empty, template_of};
-use crate::stack::environment_names::Scope as EnvScope;
-use crate::stack::layers::ProfileType;
-use crate::stack::version::DEFAULT_VERSION;
+use palette_stack::environment_names::Scope as EnvScope;
+use palette_stack::layers::ProfileType;
+use palette_stack::version::DEFAULT_VERSION;
 
 /// The `read` handler: follows the profile version, or removes it when it is gone.
 pub(super) async fn read(req: ReadRequest, resp: &mut ReadResponse) {

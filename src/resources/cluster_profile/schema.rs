@@ -7,8 +7,8 @@ use tfplugin::{Attribute, Block, NestedBlock, Nesting, Schema, Type};
 use crate::resources::pack_shared::{
     manifest_block, registry_uid_attribute, type_attribute, uid_attribute,
 };
-use crate::stack::environment_names;
-use crate::stack::version::DEFAULT_VERSION;
+use palette_stack::environment_names;
+use palette_stack::version::DEFAULT_VERSION;
 
 /// The schema, version 0.
 pub(super) fn schema_v0() -> Schema {

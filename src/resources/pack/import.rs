@@ -5,8 +5,8 @@ use tfplugin::ValueExt;
 use tfplugin::resource::{ImportStateRequest, ImportStateResponse};
 
 use crate::diagnostics;
-use crate::import_id::parse_pack_import_id;
 use crate::provider_data::{PaletteData, context_of};
+use palette_stack::import_id::parse_pack_import_id;
 
 use super::CARRIER_PREFIX;
 use super::read::{attached, cluster_name, get_cluster};

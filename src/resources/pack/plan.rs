@@ -14,7 +14,7 @@ use crate::resources::pack_shared::{
     PackConfig, PackSite, plan_connection, plan_manifest_pack, plan_resolved, plan_texts,
     report_resolve_error,
 };
-use crate::stack::layers::Layer;
+use palette_stack::layers::Layer;
 
 use super::model::carrier_name;
 use super::read::{attached, cluster_name, get_cluster};

@@ -7,7 +7,7 @@
 use palette_api::models::{ClusterProfile, ClusterProfileTemplate, PackRef};
 use tfplugin::{Value, ValueExt};
 
-use crate::stack::values;
+use palette_stack::values;
 
 mod model;
 mod plan;

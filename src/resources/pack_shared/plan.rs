@@ -8,8 +8,8 @@ use tfplugin::{AttributePath, Diagnostic, Diagnostics, ProviderData, Value, Valu
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resolve::{ResolveError, ResolvedPack};
-use crate::stack::layers::Layer;
-use crate::stack::values;
+use palette_stack::layers::Layer;
+use palette_stack::values;
 
 use super::model::PackConfig;
 use super::{MANIFEST_PACK_UID, keep_prior_text};

@@ -9,7 +9,7 @@ use tfplugin::{Diagnostics, Value, ValueExt};
 
 use crate::diagnostics;
 use crate::resolve::PackResolver;
-use crate::stack::layers::Layer;
+use palette_stack::layers::Layer;
 
 use super::{MANIFEST_PACK_UID, keep_prior_text, non_empty};
 
