@@ -175,19 +175,28 @@ impl DataSource for PackDataSource {
             .unwrap_or_default();
         tags.sort_by(|a, b| pack_version_key(a).cmp(&pack_version_key(b)));
         tags.dedup();
+        // A pack's type follows the kind of registry that serves it; a registry the pack
+        // registries list does not name is Palette's own, which serves `spectro` packs.
+        let pack_type = match data
+            .resolver
+            .served_pack_type(&scope, &resolved.registry_uid)
+            .await
+        {
+            Ok(served) => served.map_or("spectro", |(served, _)| served),
+            Err(err) => {
+                resp.diagnostics.push(diagnostics::api_error(
+                    SUMMARY,
+                    "reading the pack's registry",
+                    &err,
+                ));
+                return;
+            }
+        };
         let state = &mut resp.state;
         state.set("tag", resolved.tag.clone());
         state.set("registry_uid", registry_uid.clone());
         state.set("id", resolved.uid.clone());
         state.set("layer", resolved.layer.as_str());
-        // A pack's type follows the kind of registry that serves it.
-        let pack_type = data
-            .resolver
-            .served_pack_type(&scope, &resolved.registry_uid)
-            .await
-            .ok()
-            .flatten()
-            .map_or("spectro", |(served, _)| served);
         state.set("type", pack_type);
         state.set("values", resolved.default_values.clone());
         state.set(
