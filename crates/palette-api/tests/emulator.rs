@@ -497,3 +497,39 @@ async fn idempotent_creates_make_no_duplicates_under_resets_and_throttling() {
     }
     env.handle.shutdown().await;
 }
+
+/// A body that breaks the spec never reaches a handler: a pack without its required name is
+/// refused with 400, naming the field, and nothing is created.
+#[tokio::test]
+async fn a_body_missing_a_required_field_is_refused_with_its_name() {
+    let env = Env::start().await;
+    let mut profile = aws_profile("broken", "1.0.0");
+    let packs = &mut profile
+        .spec
+        .as_mut()
+        .and_then(|s| s.template.as_mut())
+        .and_then(|t| t.packs.as_mut())
+        .expect("the profile has packs");
+    packs[1].name = String::new();
+    let err = env
+        .client
+        .create_cluster_profile(&env.scope, &profile, false)
+        .await
+        .expect_err("a pack without a name is refused");
+    assert_eq!(err.status(), Some(400), "{err}");
+    assert!(
+        err.to_string()
+            .contains("spec.template.packs[1].name in body is required"),
+        "{err}"
+    );
+    let stats: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/__emulator/stats", env.handle.base_url()))
+        .send()
+        .await
+        .expect("stats answer")
+        .json()
+        .await
+        .expect("stats are JSON");
+    assert_eq!(stats["violations_total"], 1, "{stats}");
+    assert_eq!(stats["writes_total"], 0, "{stats}");
+}

@@ -98,6 +98,10 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
             )
             .into_response();
         }
+        let req = match spec_gate(&state, req).await {
+            Ok(req) => req,
+            Err(refused) => break 'gate refused,
+        };
         let reset = scheduled == Some(NextFault::Reset)
             || faults.reset_rate > 0.0 && conn.is_some() && ids::next_f64() < faults.reset_rate;
 
@@ -116,6 +120,76 @@ pub async fn admission(State(state): State<AppState>, mut req: Request, next: Ne
     };
     record(&state, &method, &path, response.status().as_u16(), started);
     response
+}
+
+/// The most a request body may hold.
+const BODY_LIMIT: usize = 16 << 20;
+
+/// Checks the request against the spec's facts ([`crate::spec`]): its query parameters must be
+/// ones the operation defines, and its JSON body must satisfy the operation's body schema.
+/// Answers 400, naming the field, when it does not; a path the spec does not define passes to
+/// the router (which answers 501 for what the emulator does not serve either).
+async fn spec_gate(state: &AppState, req: Request) -> Result<Request, Response> {
+    let facts = crate::spec::Facts::get();
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let Some(op) = facts.operation(&method, &path) else {
+        return Ok(req);
+    };
+    let stats = state.stats();
+    stats.validated_total.fetch_add(1, Ordering::Relaxed);
+    let refuse = |field: &str, message: String| {
+        stats.violations_total.fetch_add(1, Ordering::Relaxed);
+        let mut recent = stats.violations.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.len() == 20 {
+            recent.remove(0);
+        }
+        recent.push(format!("{method} {path}: {message}"));
+        ApiError::bad_request("InvalidRequest", message)
+            .with_details(json!({ "field": field }))
+            .into_response()
+    };
+
+    let query = req.uri().query().unwrap_or("");
+    let names = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name));
+    if let Some(unknown) = op.unknown_query(names).first() {
+        return Err(refuse(
+            unknown,
+            format!(
+                "{unknown} in query is not a parameter of {method} {}",
+                op.path
+            ),
+        ));
+    }
+
+    let Some(schema) = &op.body else {
+        return Ok(req);
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(err) => return Err(refuse("body", format!("body could not be read: {err}"))),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        if op.body_required {
+            return Err(refuse("body", "body in body is required".to_owned()));
+        }
+    } else {
+        let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+            Ok(value) => value,
+            Err(err) => return Err(refuse("body", format!("body is not JSON: {err}"))),
+        };
+        if let Some(first) = crate::spec::validate(facts, schema, &value)
+            .into_iter()
+            .next()
+        {
+            return Err(refuse(&first.field, first.message));
+        }
+    }
+    Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
 }
 
 /// Whether a request changes state: any method but GET and HEAD, except the POSTs that only

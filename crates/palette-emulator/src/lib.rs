@@ -43,6 +43,7 @@
 
 pub mod admission;
 pub mod config;
+pub mod content;
 pub mod context;
 pub mod environments;
 pub mod error;
@@ -54,6 +55,7 @@ pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod server;
+pub mod spec;
 pub mod state;
 pub mod store;
 pub mod wire;

@@ -104,6 +104,14 @@ pub struct Stats {
     pub writes_total: AtomicU64,
     /// Requests answered 401.
     pub unauthorized_total: AtomicU64,
+    /// Requests checked against the spec's facts (query parameters and body). This and the
+    /// two below count for the emulator's whole life: a stats reset keeps them, so a test
+    /// cannot hide a violation by resetting.
+    pub validated_total: AtomicU64,
+    /// Requests refused with 400 because they broke the spec.
+    pub violations_total: AtomicU64,
+    /// The latest refused requests, as `"METHOD /path: message"`, newest last (at most 20).
+    pub violations: Mutex<Vec<String>>,
     /// Requests per `"METHOD /route/template"`.
     pub by_route: Mutex<HashMap<String, u64>>,
     /// Requests per response status.
@@ -133,6 +141,9 @@ impl Stats {
             "faults_injected_total": self.faults_injected_total.load(Ordering::Relaxed),
             "writes_total": self.writes_total.load(Ordering::Relaxed),
             "unauthorized_total": self.unauthorized_total.load(Ordering::Relaxed),
+            "validated_total": self.validated_total.load(Ordering::Relaxed),
+            "violations_total": self.violations_total.load(Ordering::Relaxed),
+            "violations": self.violations.lock().unwrap_or_else(|e| e.into_inner()).clone(),
         })
     }
 

@@ -64,7 +64,7 @@ fn cases() -> Vec<Case> {
             path: "aks",
             account: Some(("azure", "azure-dev")),
             managed: true,
-            cloud_config: json!({"subscriptionId": "sub", "location": "westeurope"}),
+            cloud_config: json!({"subscriptionId": "sub", "location": "westeurope", "sshKey": "ssh-ed25519 AAAA test"}),
             pool: json!({"instanceType": "Standard_D4s_v3", "isSystemNodePool": true}),
         },
         Case {
@@ -460,7 +460,7 @@ async fn create_refuses_what_the_real_server_refuses() {
     // AKS runs its system pods on system node pools: a cluster without one is refused.
     let aks_infra = infra_profile(&emu, "aks").await;
     let user_pool = json!({"cloudConfig": {"instanceType": "Standard_D4s_v3"}, "poolConfig": {"name": "w", "size": 1, "labels": ["worker"]}});
-    let aks = json!({"subscriptionId": "sub", "location": "westeurope"});
+    let aks = json!({"subscriptionId": "sub", "location": "westeurope", "sshKey": "ssh-ed25519 AAAA test"});
     let reply = emu
         .post(
             "/v1/spectroclusters/aks",

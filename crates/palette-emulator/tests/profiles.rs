@@ -31,7 +31,7 @@ async fn create_checks_packs_like_the_server() {
             "bad type",
             profile("x", "1.0.0", "everything", "aws", json!([])),
             400,
-            "invalid request body",
+            "should be one of",
         ),
         (
             "no packs",
@@ -122,6 +122,46 @@ async fn create_checks_packs_like_the_server() {
             ),
             400,
             "no content",
+        ),
+        (
+            "values that are not YAML",
+            profile(
+                "x",
+                "1.0.0",
+                "add-on",
+                "all",
+                json!([{"name": "m", "type": "manifest", "values": "a: [1, 2\nb: 3",
+                    "manifests": [{"name": "a", "content": "kind: ConfigMap"}]}]),
+            ),
+            400,
+            "spec.template.packs[0].values is not valid YAML",
+        ),
+        (
+            "a manifest that is not YAML",
+            profile(
+                "x",
+                "1.0.0",
+                "add-on",
+                "all",
+                json!([{"name": "m", "type": "manifest",
+                    "manifests": [{"name": "a", "content": "kind: [ConfigMap"}]}]),
+            ),
+            400,
+            "spec.template.packs[0].manifests[0].content is not valid YAML",
+        ),
+        (
+            "two manifests of one name",
+            profile(
+                "x",
+                "1.0.0",
+                "add-on",
+                "all",
+                json!([{"name": "m", "type": "manifest", "manifests": [
+                    {"name": "a", "content": "kind: ConfigMap"},
+                    {"name": "a", "content": "kind: Secret"}]}]),
+            ),
+            400,
+            "two manifests named 'a'",
         ),
         (
             "wrong pack type",

@@ -141,6 +141,9 @@ fn build_packs(
                 format!("pack '{name}' appears twice"),
             ));
         }
+        if let Some(values) = p.get("values").and_then(Value::as_str) {
+            crate::content::check_yaml(values, &format!("spec.template.packs[{i}].values"))?;
+        }
         let kind = wire::str_at(p, "/type").unwrap_or("spectro");
         let old_pack = old
             .and_then(|t| t["packs"].as_array())
@@ -153,8 +156,8 @@ fn build_packs(
                     format!("manifest pack '{name}' needs at least one manifest"),
                 ));
             }
-            let mut refs = Vec::new();
-            for mf in manifests {
+            let mut refs: Vec<Value> = Vec::new();
+            for (j, mf) in manifests.iter().enumerate() {
                 let mname = wire::str_at(mf, "/name").ok_or_else(|| {
                     ApiError::bad_request(
                         "InvalidRequest",
@@ -167,6 +170,19 @@ fn build_packs(
                         format!("manifest '{mname}' of pack '{name}' has no content"),
                     )
                 })?;
+                crate::content::check_yaml(
+                    content,
+                    &format!("spec.template.packs[{i}].manifests[{j}].content"),
+                )?;
+                if refs.iter().any(|r| r["name"] == mname) {
+                    return Err(ApiError::bad_request(
+                        "InvalidRequest",
+                        format!("pack '{name}' has two manifests named '{mname}'"),
+                    )
+                    .with_details(json!({
+                        "field": format!("spec.template.packs[{i}].manifests[{j}].name")
+                    })));
+                }
                 let uid = wire::str_at(mf, "/uid")
                     .map(str::to_owned)
                     .or_else(|| {
@@ -316,7 +332,8 @@ fn resolve_pack<'a>(all: &'a [Record], p: &Value, name: &str) -> ApiResult<&'a R
 
 fn check_variables(vars: &[Value]) -> ApiResult<()> {
     let mut seen = Vec::new();
-    for v in vars {
+    for (i, v) in vars.iter().enumerate() {
+        crate::content::check_variable(v, &format!("spec.variables[{i}]"))?;
         let name = wire::str_at(v, "/name").ok_or_else(|| {
             ApiError::bad_request("InvalidRequest", "every variable needs a name")
         })?;

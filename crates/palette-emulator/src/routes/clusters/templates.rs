@@ -72,8 +72,14 @@ pub(super) fn attach(
             .map(std::mem::take)
             .unwrap_or_default();
         let mut packs = packs;
-        for over in wire::array_at(entry, "/packValues") {
+        for (j, over) in wire::array_at(entry, "/packValues").iter().enumerate() {
             let name = wire::str_at(over, "/name").unwrap_or("");
+            if let Some(values) = over.get("values").and_then(Value::as_str) {
+                crate::content::check_yaml(
+                    values,
+                    &format!("spec.profiles[{i}].packValues[{j}].values"),
+                )?;
+            }
             let pack = packs.iter_mut().find(|p| p["name"] == name).ok_or_else(|| {
                 ApiError::bad_request(
                     "InvalidRequest",
