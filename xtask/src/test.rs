@@ -59,10 +59,17 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             cmd.arg("--").args(&extra);
         }
         acceptance_env(&mut cmd, tf);
+        let _ = std::fs::remove_file(spec_tally_path());
         let (ok, tally) = run_counting(&mut cmd)?;
         eprintln!(
             "terraform {}: {} passed, {} failed, {} skipped",
             tf.version, tally.passed, tally.failed, tally.skipped
+        );
+        let (emulators, validated, violations) = spec_tally();
+        eprintln!(
+            "terraform {}: {validated} requests to {emulators} emulators checked against the API \
+             spec, {violations} violations",
+            tf.version
         );
         total.add(&tally);
         if !ok {
@@ -89,6 +96,27 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         bail!("tests failed ({})", failures.join(", "));
     }
     Ok(())
+}
+
+/// Where each acceptance test's emulator appends `validated violations` when it stops
+/// (`SPEC_TALLY` in `tests/support/env/emulator.rs`: cargo's temporary directory for tests).
+fn spec_tally_path() -> std::path::PathBuf {
+    target_dir().join("tmp/spec-checks.log")
+}
+
+/// The emulators, requests checked and violations of the last acceptance run.
+fn spec_tally() -> (u64, u64, u64) {
+    let text = std::fs::read_to_string(spec_tally_path()).unwrap_or_default();
+    text.lines().fold((0, 0, 0), |(n, v, x), line| {
+        let mut fields = line
+            .split_whitespace()
+            .map(|f| f.parse::<u64>().unwrap_or(0));
+        (
+            n + 1,
+            v + fields.next().unwrap_or(0),
+            x + fields.next().unwrap_or(0),
+        )
+    })
 }
 
 /// What the acceptance tests read: which Terraform to run and where the emulator binary is.

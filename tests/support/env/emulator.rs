@@ -32,6 +32,8 @@ pub(crate) struct Emulator {
     log: PathBuf,
     /// The flags after the harness's own, kept for [`Emulator::restart`].
     extra: Vec<String>,
+    /// Whether the test sends requests that break the spec on purpose.
+    expects_violations: bool,
     // Dropped last, after the process is gone.
     dir: TempDir,
 }
@@ -54,8 +56,15 @@ impl Emulator {
             url,
             log,
             extra,
+            expects_violations: false,
             dir,
         }
+    }
+
+    /// For a test that sends requests breaking the API spec on purpose: the emulator's
+    /// refusals of them do not fail it.
+    pub(crate) fn expect_spec_violations(&mut self) {
+        self.expects_violations = true;
     }
 
     /// Kills the emulator, leaves it down for `down`, and starts it again on the same address,
@@ -181,6 +190,12 @@ impl TestEnv for Emulator {
 
 impl Drop for Emulator {
     fn drop(&mut self) {
+        // Every request the provider sent must have passed the spec's checks: a violation fails
+        // the test (unless it expected them), and the counts are added to the suite's tally.
+        let checked = (!std::thread::panicking())
+            .then(|| self.request("GET", "/__emulator/stats", None))
+            .filter(|r| r.status == 200)
+            .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.body).ok());
         let _ = self.child.kill();
         let _ = self.child.wait();
         if std::thread::panicking() {
@@ -190,6 +205,39 @@ impl Drop for Emulator {
                 tail(&self.log)
             );
         }
+        if let Some(stats) = checked {
+            let validated = stats["validated_total"].as_u64().unwrap_or(0);
+            let violations = stats["violations_total"].as_u64().unwrap_or(0);
+            tally_spec_checks(
+                validated,
+                if self.expects_violations {
+                    0
+                } else {
+                    violations
+                },
+            );
+            if violations > 0 && !self.expects_violations {
+                panic!(
+                    "the emulator refused {violations} request(s) that break the API spec:\n{}",
+                    stats["violations"]
+                );
+            }
+        }
+    }
+}
+
+/// The file the suite's spec-check counts are appended to, one `validated violations` line per
+/// emulator; `cargo xtask test` sums it.
+pub(crate) const SPEC_TALLY: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/spec-checks.log");
+
+fn tally_spec_checks(validated: u64, violations: u64) {
+    use std::io::Write as _;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(SPEC_TALLY);
+    if let Ok(mut file) = file {
+        let _ = writeln!(file, "{validated} {violations}");
     }
 }
 
