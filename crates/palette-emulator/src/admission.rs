@@ -136,6 +136,23 @@ async fn spec_gate(state: &AppState, req: Request) -> Result<Request, Response> 
     let Some(op) = facts.operation(&method, &path) else {
         return Ok(req);
     };
+    // A route that reads as a parameter what the spec names as a fixed segment (`/v1/x/{uid}`
+    // for `/v1/x/tags`) would answer for the wrong operation: the emulator does not serve it.
+    if let Some(route) = req.extensions().get::<MatchedPath>() {
+        let fixed_read_as_parameter = route
+            .as_str()
+            .split('/')
+            .zip(op.path.split('/'))
+            .any(|(ours, spec)| ours.starts_with('{') && !spec.starts_with('{'));
+        if fixed_read_as_parameter {
+            return Err(ApiError::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "NotImplemented",
+                format!("the emulator does not serve {method} {}", op.path),
+            )
+            .into_response());
+        }
+    }
     let stats = state.stats();
     stats.validated_total.fetch_add(1, Ordering::Relaxed);
     let refuse = |field: &str, message: String| {

@@ -524,3 +524,20 @@ impl std::fmt::Debug for VsphereCloudAccount {
             .finish()
     }
 }
+
+/// The wire model `v1CloudAccountsMetadata`: every cloud account in scope, unpaged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CloudAccountsMetadata {
+    pub items: Vec<CloudAccountMetadata>,
+}
+
+/// The wire model `v1CloudAccountMetadata`: one account's kind (its cloud type) and metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CloudAccountMetadata {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<crate::models::ObjectMeta>,
+}

@@ -783,3 +783,18 @@ pub struct Upgrades {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<Time>,
 }
+
+/// The wire model `v1SpectroClustersMetadata`: name and uid of every cluster in scope, unpaged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClustersMetadata {
+    pub items: Vec<crate::models::ObjectMeta>,
+}
+
+/// The wire model `v1SpectroClusterTags`: every tag on a cluster in scope.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterTags {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}

@@ -149,7 +149,9 @@ pub fn cloud_of(record: &Record) -> &str {
 
 /// The account routes.
 pub fn router() -> Router<AppState> {
-    let mut router = Router::new().route("/v1/cloudaccounts/summary", get(summary));
+    let mut router = Router::new()
+        .route("/v1/cloudaccounts/summary", get(summary))
+        .route("/v1/dashboard/cloudaccounts/metadata", get(metadata));
     for kind in KINDS {
         let list_path = format!("/v1/cloudaccounts/{}", kind.path);
         let item_path = format!("/v1/cloudaccounts/{}/{{uid}}", kind.path);
@@ -454,4 +456,21 @@ async fn summary(State(state): State<AppState>, ctx: Ctx, q: Query) -> ApiResult
         })
         .collect();
     wire::ok::<m::CloudAccountsSummary>(page.apply(items))
+}
+
+/// `GET /v1/dashboard/cloudaccounts/metadata[?environment=CLOUD]`: every account in scope, its
+/// cloud type as `kind` (`v1CloudAccountsMetadata`, not paged).
+async fn metadata(State(state): State<AppState>, ctx: Ctx, q: Query) -> ApiResult<Response> {
+    let environment = q.get("environment").map(String::as_str);
+    let items: Vec<Value> = visible(&state, &ctx, Kind::CloudAccount)?
+        .into_iter()
+        .filter(|r| environment.is_none_or(|e| e == cloud_of(r)))
+        .map(|r| {
+            json!({
+                "kind": cloud_of(&r),
+                "metadata": public(r.doc.clone())["metadata"].clone(),
+            })
+        })
+        .collect();
+    wire::ok::<m::CloudAccountsMetadata>(json!({ "items": items }))
 }

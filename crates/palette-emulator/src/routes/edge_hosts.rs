@@ -22,6 +22,7 @@ use crate::wire;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/edgehosts/metadata", get(metadata))
+        .route("/v1/edgehosts/tags", get(tags))
         .route("/v1/dashboard/edgehosts/search", post(search))
         .route("/v1/edgehosts/{uid}", get(read))
 }
@@ -83,4 +84,22 @@ async fn search(
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
     wire::ok::<m::EdgeHostsSearchSummary>(page.apply(summaries(&state, &ctx)?))
+}
+
+/// `GET /v1/edgehosts/tags`: every tag on an edge host in scope, once each, sorted.
+async fn tags(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
+    let mut tags = std::collections::BTreeSet::new();
+    for record in visible(&state, &ctx, Kind::EdgeHost)? {
+        for (k, v) in record.doc["metadata"]["labels"]
+            .as_object()
+            .into_iter()
+            .flatten()
+        {
+            tags.insert(match v.as_str() {
+                Some("") | None => k.clone(),
+                Some(v) => format!("{k}:{v}"),
+            });
+        }
+    }
+    wire::ok::<m::EdgeHostsTags>(json!({ "tags": tags }))
 }

@@ -71,6 +71,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/v1/dashboard/spectroclusters/search", post(search::search))
         .route(
+            "/v1/dashboard/spectroclusters/metadata",
+            get(search::metadata).post(search::metadata),
+        )
+        .route("/v1/spectroclusters/tags", get(search::tags))
+        .route(
             "/v1/spectroclusters/{uid}/profiles",
             get(day2::get_profiles)
                 .put(day2::put_profiles)

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::read::{pool_meta, template_meta};
 use super::records::{config_of, deployment_of, env_of};
 use crate::context::Ctx;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::paging::Page;
 use crate::routes::common::{Query, public, visible};
 use crate::state::AppState;
@@ -46,8 +46,47 @@ fn string_condition(cond: &Value, actual: &[String]) -> bool {
     hit != cond["negation"].as_bool().unwrap_or(false)
 }
 
-// Limitation: search understands clusterName, environment/cloudType, tag, state and
-// isDeleted; other properties match everything.
+/// The filter properties the search understands. Palette's own search names more (see `GET
+/// /v1/dashboard/spectroclusters/search/schema`); a filter on any other is refused rather than
+/// read as "match everything".
+const PROPERTIES: [&str; 9] = [
+    "clusterName",
+    "name",
+    "environment",
+    "cloudType",
+    "tag",
+    "tags",
+    "clusterState",
+    "state",
+    "isDeleted",
+];
+
+/// Refuses a search whose filters name a property the emulator does not understand.
+fn check_properties(spec: &Value) -> ApiResult<()> {
+    for (g, group) in wire::array_at(spec, "/filter/filterGroups")
+        .iter()
+        .enumerate()
+    {
+        for (f, item) in wire::array_at(group, "/filters").iter().enumerate() {
+            let property = item["property"].as_str().unwrap_or("");
+            if !PROPERTIES.contains(&property) {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "filter.filterGroups[{g}].filters[{f}].property: '{property}' is not a \
+                         search property (one of {})",
+                        PROPERTIES.join(", ")
+                    ),
+                )
+                .with_details(json!({
+                    "field": format!("filter.filterGroups[{g}].filters[{f}].property")
+                })));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str) -> (bool, bool) {
     let property = item["property"].as_str().unwrap_or("");
     let cond = &item["condition"];
@@ -91,6 +130,7 @@ pub(super) async fn search(
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
     let spec = wire::parse_optional::<m::SearchFilterSummarySpec>(&body)?;
+    check_properties(&spec)?;
     let now = ids::now_ms();
     let projects: HashMap<String, String> = state
         .store()
@@ -175,4 +215,41 @@ pub(super) async fn search(
         }));
     }
     wire::ok::<m::SpectroClustersSummary>(page.apply(items))
+}
+
+/// `GET` and `POST /v1/dashboard/spectroclusters/metadata`: the name and uid of every live
+/// cluster in scope (`v1SpectroClustersMetadata`, not paged).
+pub(super) async fn metadata(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
+    let now = ids::now_ms();
+    let mut items = Vec::new();
+    for record in visible(&state, &ctx, Kind::Cluster)? {
+        if deployment_of(&state, &record.uid)?.state(now) == "Deleted" {
+            continue;
+        }
+        items.push(json!({"name": record.name, "uid": record.uid}));
+    }
+    items.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
+    wire::ok::<m::SpectroClustersMetadata>(json!({ "items": items }))
+}
+
+/// `GET /v1/spectroclusters/tags`: every tag on a live cluster in scope, once each, sorted.
+pub(super) async fn tags(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
+    let now = ids::now_ms();
+    let mut tags = std::collections::BTreeSet::new();
+    for record in visible(&state, &ctx, Kind::Cluster)? {
+        if deployment_of(&state, &record.uid)?.state(now) == "Deleted" {
+            continue;
+        }
+        for (k, v) in record.doc["metadata"]["labels"]
+            .as_object()
+            .into_iter()
+            .flatten()
+        {
+            tags.insert(match v.as_str() {
+                Some("spectro__tag") | Some("") | None => k.clone(),
+                Some(v) => format!("{k}:{v}"),
+            });
+        }
+    }
+    wire::ok::<m::SpectroClusterTags>(json!({ "tags": tags }))
 }
