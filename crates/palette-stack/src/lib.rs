@@ -5,6 +5,7 @@
 //! - [`environment_names`]: the twelve environments, their HCL keys and API cloud types.
 //! - [`version`]: profile version strings (`MAJOR.MINOR.PATCH`) and which is newest.
 //! - [`import_id`]: what `terraform import` may name for each resource, parsed.
+//! - [`variables`]: whether a profile variable's value fits its format and regex.
 //!
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
@@ -13,4 +14,5 @@ pub mod environment_names;
 pub mod import_id;
 pub mod layers;
 pub mod values;
+pub mod variables;
 pub mod version;

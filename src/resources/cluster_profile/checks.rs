@@ -3,6 +3,7 @@
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use crate::resources::pack_shared::check_pack_config;
+use palette_stack::variables;
 use palette_stack::version::ProfileVersion;
 
 use super::pack_path;
@@ -53,5 +54,78 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
             }
             seen.push(name);
         }
+        check_variable_default(variable, i, diags);
+    }
+}
+
+/// Checks a variable's default against its own format, regex and options, as Palette does when
+/// the profile is saved; each part only once the values it needs are known.
+fn check_variable_default(variable: &Value, i: usize, diags: &mut Diagnostics) {
+    let path = AttributePath::root("variable").index(i as i64);
+    let name = variable.get_str("name").unwrap_or("");
+    if let Some(pattern) = variable.get_str("regex")
+        && let Err(err) = variables::anchored_regex(pattern)
+    {
+        diags.attribute_error(
+            path.clone().attr("regex"),
+            "Invalid Variable Regex",
+            format!("The regex of variable {name:?} does not compile: {err}"),
+        );
+        return;
+    }
+    let Some(default) = variable.get_str("default_value").filter(|d| !d.is_empty()) else {
+        return;
+    };
+    let at = path.clone().attr("default_value");
+    // A null format is the default, `string`; an unknown one is checked at plan.
+    let format = match variable.get("format") {
+        Some(v) if v.is_unknown() => None,
+        _ => Some(variable.get_str("format").unwrap_or("string")),
+    };
+    if let Some(format) = format.filter(|f| !variables::fits_format(default, f)) {
+        diags.attribute_error(
+            at.clone(),
+            "Default Does Not Fit The Format",
+            format!("The default {default:?} of variable {name:?} is not a valid {format}."),
+        );
+    }
+    if let Some(pattern) = variable.get_str("regex")
+        && let Ok(re) = variables::anchored_regex(pattern)
+        && !re.is_match(default)
+    {
+        diags.attribute_error(
+            at.clone(),
+            "Default Does Not Match The Regex",
+            format!(
+                "The default {default:?} of variable {name:?} does not match its regex \
+                 {pattern:?}; Palette refuses such a profile."
+            ),
+        );
+    }
+    let options = variable.get("option");
+    if options.is_some_and(|o| o.is_unknown()) {
+        return;
+    }
+    let option_values: Vec<Option<&str>> = variable
+        .get_elements("option")
+        .iter()
+        .map(|o| {
+            o.get("value")
+                .filter(|v| !v.is_unknown())
+                .map(|v| v.as_str().unwrap_or(""))
+        })
+        .collect();
+    if !option_values.is_empty()
+        && option_values.iter().all(Option::is_some)
+        && !option_values.contains(&Some(default))
+    {
+        let listed: Vec<&str> = option_values.into_iter().flatten().collect();
+        diags.attribute_error(
+            at,
+            "Default Is Not An Option",
+            format!(
+                "The default {default:?} of variable {name:?} is not one of its options {listed:?}."
+            ),
+        );
     }
 }

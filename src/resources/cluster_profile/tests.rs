@@ -289,3 +289,87 @@ async fn a_create_cancelled_after_palette_made_the_profile_keeps_it_in_state() {
     );
     assert!(resp.state.is_fully_known(), "a state Terraform can save");
 }
+
+/// A variable with the given attributes (unset ones null).
+fn variable(attrs: &[(&str, Value)]) -> Value {
+    let mut v = Value::Object(BTreeMap::new());
+    for (name, value) in attrs {
+        v.set(name, value.clone());
+    }
+    v
+}
+
+/// The summaries `check_config` reports for a profile with these variables.
+fn variable_problems(variables: Vec<Value>) -> Vec<String> {
+    let mut config = Value::Object(BTreeMap::new());
+    config.set("variable", Value::List(variables));
+    let mut diags = tfplugin::Diagnostics::default();
+    super::checks::check_config(&config, &mut diags);
+    diags.iter().map(|d| d.summary.clone()).collect()
+}
+
+#[test]
+fn variable_defaults_are_checked_against_format_regex_and_options_once_known() {
+    let option = |value: &str| variable(&[("value", Value::from(value))]);
+    assert_eq!(
+        variable_problems(vec![
+            variable(&[
+                ("name", "a".into()),
+                ("format", "ipv4".into()),
+                ("default_value", "x".into())
+            ]),
+            variable(&[
+                ("name", "b".into()),
+                ("regex", "[0-9]+".into()),
+                ("default_value", "12a".into())
+            ]),
+            variable(&[
+                ("name", "c".into()),
+                ("option", Value::List(vec![option("s"), option("m")])),
+                ("default_value", "xl".into()),
+            ]),
+            variable(&[("name", "d".into()), ("regex", "([".into())]),
+        ]),
+        [
+            "Default Does Not Fit The Format",
+            "Default Does Not Match The Regex",
+            "Default Is Not An Option",
+            "Invalid Variable Regex",
+        ]
+    );
+    // Values from module variables are unknown at validate: nothing is checked until known.
+    assert!(
+        variable_problems(vec![
+            variable(&[
+                ("name", "a".into()),
+                ("format", Value::unknown()),
+                ("default_value", "x".into())
+            ]),
+            variable(&[
+                ("name", "b".into()),
+                ("regex", Value::unknown()),
+                ("default_value", "x".into())
+            ]),
+            variable(&[
+                ("name", "c".into()),
+                ("option", Value::unknown()),
+                ("default_value", "x".into())
+            ]),
+            variable(&[
+                ("name", "d".into()),
+                (
+                    "option",
+                    Value::List(vec![variable(&[("value", Value::unknown())])])
+                ),
+                ("default_value", "x".into()),
+            ]),
+            variable(&[
+                ("name", "e".into()),
+                ("format", "number".into()),
+                ("default_value", Value::unknown())
+            ]),
+            variable(&[("name", "f".into()), ("default_value", "anything".into())]),
+        ])
+        .is_empty()
+    );
+}
