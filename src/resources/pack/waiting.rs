@@ -81,7 +81,7 @@ impl Deployment<'_> {
             }
             Ok(Ok(())) => {}
         }
-        // NOTE(next): on a real Palette a re-applied profile is downloaded first
+        // Limitation: on a real Palette a re-applied profile is downloaded first
         // (`status.spcApply.canBeApplied`); a values-only change cannot be told apart in
         // `status.packs` until the agent picks it up, so the wait could end on the old, still
         // Ready layer. The emulator replans synchronously on PATCH, so the tests do not see this.
