@@ -1,9 +1,11 @@
 //! Acceptance tests: the real `terraform` binary drives the provider built for this run,
 //! against a fresh `palette-emulator` per test (or a real tenant with `TF_ACC_LIVE=1`).
 //!
-//! One module per Terraform type, named like its source file (`cluster_profile.rs` tests
-//! `palette_cluster_profile`), plus `harness.rs`, which checks the wiring itself. The harness
-//! lives in `tests/support/`; its module docs list the variables it reads.
+//! One module per Terraform type, named like its folder in `src/resources/` (`cluster_profile.rs`
+//! tests `palette_cluster_profile`), plus modules by theme (`modules`, `reliability`, `secrets`,
+//! `release`, `demo`, `examples`, `bad_input`) and `harness.rs`, which checks the wiring
+//! itself. The harness lives in `tests/support/`; its module docs list the variables it reads,
+//! and every emulator it starts fails its test on a request that breaks the API spec.
 
 #[path = "../support/mod.rs"]
 mod support;
