@@ -1468,21 +1468,95 @@ fn throughput(
             "`GET /v1/dashboard/projects/metadata`",
         ),
     };
+    let read = load(emulator, "GET", &path, "", sizes)?;
+    // Writes pass the spec checks (the body against `v1ProfileMetaEntity`) and the store.
+    let write = match profile_uid {
+        Some(uid) => Some(load(
+            emulator,
+            "PATCH",
+            &format!("/v1/clusterprofiles/{uid}/metadata"),
+            r#"{"metadata":{"name":"bench-refresh-infra","labels":{"bench":"write"}}}"#,
+            sizes,
+        )?),
+        None => None,
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let mut table = format!(
+        "\n## 5. Emulator throughput\n\n{what}, and beside it a write that passes the spec checks \
+         (`PATCH /v1/clusterprofiles/{{uid}}/metadata`), rate limits off, {} keep-alive HTTP/1.1 \
+         connections from threads in the harness (on the same two cores as the emulator), {} s \
+         each on 127.0.0.1.\n\n\
+         | request | 200/204 responses | other responses | requests/s | emulator CPU per request (µs) | requests/s if the emulator had every core ({cores}) |\n\
+         |---|---|---|---|---|---|",
+        sizes.load_connections, sizes.load_secs,
+    );
+    for (name, run) in [
+        ("GET", Some(&read)),
+        ("PATCH (validated write)", write.as_ref()),
+    ] {
+        let Some(run) = run else { continue };
+        let _ = write!(
+            table,
+            "\n| {name} | {} | {} | {:.0} | {:.0} | {:.0} |",
+            run.ok,
+            run.failed,
+            run.rate(),
+            run.cpu_per_request_us,
+            cores / run.cpu_per_request_us * 1e6,
+        );
+    }
+    report.line(table);
+    report.verdict(
+        "emulator ≥ 2,000 GET/s",
+        read.rate() >= 2000.0 && read.failed == 0,
+        format!("{:.0} requests/s, {} non-200", read.rate(), read.failed),
+    );
+    if let Some(write) = &write {
+        report.verdict(
+            "every validated write succeeds",
+            write.failed == 0 && write.ok > 0,
+            format!("{:.0} writes/s, {} failed", write.rate(), write.failed),
+        );
+    }
+    Ok(())
+}
+
+/// What one load run measured.
+struct LoadRun {
+    ok: u64,
+    failed: u64,
+    secs: f64,
+    cpu_per_request_us: f64,
+}
+
+impl LoadRun {
+    fn rate(&self) -> f64 {
+        self.ok as f64 / self.secs
+    }
+}
+
+/// Sends `method path` with `body` over `sizes.load_connections` keep-alive connections for
+/// `sizes.load_secs` and counts 2xx answers against the rest.
+fn load(
+    emulator: &Emulator,
+    method: &str,
+    path: &str,
+    body: &str,
+    sizes: Sizes,
+) -> anyhow::Result<LoadRun> {
     // One request by hand first, so a wrong path fails loudly instead of counting errors.
-    let (status, _) = emulator.request("GET", &path, None, true)?;
-    if status != 200 {
-        bail!("GET {path}: status {status}");
+    let (status, _) = emulator.request(method, path, (!body.is_empty()).then_some(body), true)?;
+    if !(200..300).contains(&status) {
+        bail!("{method} {path}: status {status}");
     }
     let stop = Arc::new(AtomicBool::new(false));
     let ok = Arc::new(AtomicU64::new(0));
     let failed = Arc::new(AtomicU64::new(0));
-    let request = Arc::new(http_request(
-        "GET",
-        &path,
-        &[("ApiKey", API_KEY), ("ProjectUid", &emulator.project_uid)],
-        "",
-        true,
-    ));
+    let headers = [
+        ("ApiKey", API_KEY),
+        ("ProjectUid", emulator.project_uid.as_str()),
+    ];
+    let request = Arc::new(http_request(method, path, &headers, body, true));
     let addr = emulator.addr;
     let mut threads = Vec::new();
     let cpu_before = process_cpu_seconds(emulator.child.id());
@@ -1499,7 +1573,12 @@ fn throughput(
             while !stop.load(Ordering::Relaxed) {
                 writer.write_all(&request)?;
                 let (status, _) = read_response(&mut reader)?;
-                if status == 200 { &ok } else { &failed }.fetch_add(1, Ordering::Relaxed);
+                if (200..300).contains(&status) {
+                    &ok
+                } else {
+                    &failed
+                }
+                .fetch_add(1, Ordering::Relaxed);
             }
             Ok(())
         }));
@@ -1514,28 +1593,18 @@ fn throughput(
     let secs = start.elapsed().as_secs_f64();
     let cpu_after = process_cpu_seconds(emulator.child.id());
     let (ok, failed) = (ok.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
-    let rate = ok as f64 / secs;
-    let per_request_us = match (cpu_before, cpu_after) {
+    let cpu_per_request_us = match (cpu_before, cpu_after) {
         (Some(before), Some(after)) if ok + failed > 0 => {
             (after - before) / (ok + failed) as f64 * 1e6
         }
         _ => f64::NAN,
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
-    report.line(format!(
-        "\n## 5. Emulator throughput\n\n{what}, rate limits off, {} keep-alive HTTP/1.1 connections from \
-         threads in the harness (on the same two cores as the emulator), {secs:.1} s on 127.0.0.1.\n\n\
-         | 200 responses | other responses | requests/s | emulator CPU per request (µs) | requests/s if the emulator had every core ({cores}) |\n\
-         |---|---|---|---|---|\n| {ok} | {failed} | {rate:.0} | {per_request_us:.0} | {:.0} |",
-        sizes.load_connections,
-        cores / per_request_us * 1e6,
-    ));
-    report.verdict(
-        "emulator ≥ 2,000 GET/s",
-        rate >= 2000.0 && failed == 0,
-        format!("{rate:.0} requests/s, {failed} non-200"),
-    );
-    Ok(())
+    Ok(LoadRun {
+        ok,
+        failed,
+        secs,
+        cpu_per_request_us,
+    })
 }
 
 /// Samples the peak `RssAnon` and `RssFile` of every running process of one binary.
