@@ -29,6 +29,9 @@ mod durations {
     pub(super) const WORKER_STAGGER: f64 = 5_000.0;
     pub(super) const NODE_REMOVAL: f64 = 15_000.0;
     pub(super) const DELETE: f64 = 20_000.0;
+    /// How long a cluster must have been deleting before `forceDelete=true` is accepted: 15
+    /// minutes, as Palette documents it (like every duration here, scaled by `--time-scale`).
+    pub(super) const FORCE_DELETE_AFTER: f64 = 15.0 * 60_000.0;
     pub(super) const SETTLE_FRACTION: f64 = 0.3;
 
     /// How long installing a pack of `layer` takes.
@@ -41,6 +44,15 @@ mod durations {
             _ => 20_000.0,
         }
     }
+}
+
+/// A force delete asked for before Palette allows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForceTooEarly {
+    /// How long until it is allowed; `None` when the cluster is not deleting yet.
+    pub wait_ms: Option<i64>,
+    /// How long a cluster must have been deleting first, at the current time scale.
+    pub after_ms: i64,
 }
 
 /// The position of a layer in the stack; add-ons (and anything unknown) come last.
@@ -507,16 +519,38 @@ impl Deployment {
     }
 
     /// Starts deletion at `now`; a forced deletion completes at once.
-    pub fn delete(&mut self, now: i64, scale: f64, force: bool) {
+    pub fn delete(
+        &mut self,
+        now: i64,
+        scale: f64,
+        force: bool,
+        stuck: bool,
+    ) -> Result<(), ForceTooEarly> {
+        if force {
+            let allowed_at = self
+                .deleting_at
+                .map(|since| since + scaled(durations::FORCE_DELETE_AFTER, scale));
+            match allowed_at {
+                Some(at) if now >= at => {}
+                _ => {
+                    return Err(ForceTooEarly {
+                        wait_ms: allowed_at.map(|at| at - now),
+                        after_ms: scaled(durations::FORCE_DELETE_AFTER, scale),
+                    });
+                }
+            }
+            self.deleted_at = Some(self.deleted_at.map_or(now, |d| d.min(now)));
+            return Ok(());
+        }
         if self.deleting_at.is_none() {
             self.deleting_at = Some(now);
         }
-        let done = if force {
-            now
-        } else {
-            now + scaled(durations::DELETE, scale)
-        };
-        self.deleted_at = Some(self.deleted_at.map_or(done, |d| d.min(done)));
+        // A cluster held by the `stuck_delete` fault stays Deleting until it is forced.
+        if !stuck {
+            let done = now + scaled(durations::DELETE, scale);
+            self.deleted_at = Some(self.deleted_at.map_or(done, |d| d.min(done)));
+        }
+        Ok(())
     }
 
     /// The cluster state at `now`.
@@ -896,10 +930,26 @@ mod tests {
     #[test]
     fn deletion_completes() {
         let mut d = Deployment::create("c", 0, 0.01, &pools(1), &stack(), None);
-        d.delete(100, 0.01, false);
+        d.delete(100, 0.01, false, false).unwrap();
         assert_eq!(d.state(100), "Deleting");
         assert_eq!(d.state(100 + 200), "Deleted");
-        d.delete(150, 0.01, true);
-        assert_eq!(d.state(150), "Deleted");
+    }
+
+    #[test]
+    fn a_force_delete_waits_until_the_cluster_has_been_deleting_long_enough() {
+        let mut d = Deployment::create("c", 0, 0.01, &pools(1), &stack(), None);
+        // Not deleting yet: refused.
+        let early = d.delete(50, 0.01, true, false).unwrap_err();
+        assert_eq!(early.wait_ms, None);
+        assert_eq!(early.after_ms, 9_000);
+        // Held in Deleting by the fault: it never finishes by itself.
+        d.delete(100, 0.01, false, true).unwrap();
+        assert_eq!(d.state(1_000_000), "Deleting");
+        assert_eq!(
+            d.delete(5_000, 0.01, true, true).unwrap_err().wait_ms,
+            Some(4_100)
+        );
+        d.delete(9_100, 0.01, true, true).unwrap();
+        assert_eq!(d.state(9_100), "Deleted");
     }
 }

@@ -72,6 +72,10 @@ pub struct Faults {
     /// A pack name whose layer goes to `Error` when it is deployed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_pack: Option<String>,
+    /// A cluster name whose deletion never finishes by itself: it stays `Deleting` until a
+    /// force delete, which Palette allows only after the cluster has been deleting a while.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stuck_delete: Option<String>,
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -111,8 +111,21 @@ async fn the_client_drives_a_cluster() {
     let events = api.list_cluster_events(&scope, &uid).await.unwrap();
     assert!(events.len() > 10);
 
-    api.delete_cluster(&scope, &uid, true).await.unwrap();
-    let gone = api.get_cluster(&scope, &uid).await.unwrap_err();
+    // A force delete is refused until the cluster has been deleting a while.
+    let early = api.delete_cluster(&scope, &uid, true).await.unwrap_err();
+    assert_eq!(early.code(), Some("ForceDeleteNotAllowed"), "{early}");
+    api.delete_cluster(&scope, &uid, false).await.unwrap();
+    let mut gone = None;
+    for _ in 0..200 {
+        match api.get_cluster(&scope, &uid).await {
+            Err(err) => {
+                gone = Some(err);
+                break;
+            }
+            Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(25)).await,
+        }
+    }
+    let gone = gone.expect("the cluster goes away");
     assert!(gone.is_not_found(), "{gone}");
     assert_eq!(
         api.find_cluster_by_name(&scope, "client-made")

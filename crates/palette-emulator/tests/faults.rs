@@ -167,3 +167,53 @@ async fn unknown_routes_and_methods_answer_with_the_error_body() {
     );
     emu.stop().await;
 }
+
+/// `stuck_delete` holds a cluster in Deleting; a force delete is refused until the cluster has
+/// been deleting for Palette's 15 minutes (0.9 s at time scale 0.001), then accepted.
+#[tokio::test]
+async fn a_stuck_deletion_can_be_forced_only_after_the_documented_delay() {
+    let mut config = palette_emulator::Config::for_tests();
+    config.time_scale = 0.001;
+    let emu = Emu::with(config).await;
+    let infra = emu.aws_infra_profile("infra").await;
+    let created = emu.aws_cluster("stuck", &[&infra], 1).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let uid = created.body["uid"].as_str().expect("uid").to_owned();
+    emu.put("/__emulator/faults", json!({"stuck_delete": "stuck"}))
+        .await;
+
+    let early = emu
+        .delete(&format!("/v1/spectroclusters/{uid}?forceDelete=true"))
+        .await;
+    assert_eq!(early.status, 400, "{}", early.text);
+    assert_eq!(early.body["code"], "ForceDeleteNotAllowed");
+    assert!(early.text.contains("delete it first"), "{}", early.text);
+
+    let started = Instant::now();
+    let plain = emu.delete(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(plain.status, 204, "{}", plain.text);
+    let refused = emu
+        .delete(&format!("/v1/spectroclusters/{uid}?forceDelete=true"))
+        .await;
+    assert_eq!(refused.status, 400, "{}", refused.text);
+    assert!(refused.text.contains("left"), "{}", refused.text);
+
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let read = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(
+        read.body["status"]["state"], "Deleting",
+        "held by the fault"
+    );
+
+    tokio::time::sleep(Duration::from_millis(950).saturating_sub(started.elapsed())).await;
+    let forced = emu
+        .delete(&format!("/v1/spectroclusters/{uid}?forceDelete=true"))
+        .await;
+    assert_eq!(forced.status, 204, "{}", forced.text);
+    let read = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert!(
+        read.status == 404 || read.body["status"]["state"] == "Deleted",
+        "{}",
+        read.text
+    );
+}

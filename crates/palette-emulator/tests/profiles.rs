@@ -592,10 +592,7 @@ async fn versions_and_clusters_in_use_follow_writes_and_a_restart() {
     let emu = check(Emu::with(config()).await, uids.clone()).await;
 
     // A deleted cluster no longer uses the profile and frees its name.
-    let gone = emu
-        .delete(&format!("/v1/spectroclusters/{}?forceDelete=true", uids[0]))
-        .await;
-    assert_eq!(gone.status, 204, "{}", gone.text);
+    emu.delete_cluster(&uids[0]).await;
     let read = emu.get(&format!("/v1/clusterprofiles/{infra}")).await;
     assert_eq!(
         uids_at(&read.body, "/status/inUseClusterUids"),
@@ -610,8 +607,7 @@ async fn versions_and_clusters_in_use_follow_writes_and_a_restart() {
     let read = emu.get(&format!("/v1/clusterprofiles/{clone}")).await;
     let again = again.body["uid"].as_str().unwrap();
     assert_eq!(uids_at(&read.body, "/status/inUseClusterUids"), [again]);
-    emu.delete(&format!("/v1/spectroclusters/{}?forceDelete=true", uids[1]))
-        .await;
+    emu.delete_cluster(&uids[1]).await;
     assert_eq!(
         emu.delete(&format!("/v1/clusterprofiles/{infra}"))
             .await

@@ -220,6 +220,20 @@ impl Emu {
         }
     }
 
+    /// Deletes a cluster (a plain delete, as Palette wants first) and waits until it is gone.
+    pub async fn delete_cluster(&self, uid: &str) {
+        let reply = self.delete(&format!("/v1/spectroclusters/{uid}")).await;
+        assert_eq!(reply.status, 204, "{}", reply.text);
+        for _ in 0..200 {
+            let read = self.get(&format!("/v1/spectroclusters/{uid}")).await;
+            if read.status == 404 || read.body["status"]["state"] == "Deleted" {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("cluster {uid} was not deleted within 5 s");
+    }
+
     pub async fn stop(self) {
         self.handle.shutdown().await;
     }
