@@ -1223,7 +1223,7 @@ fn wait_for_none_and_running_return_early() {
     tf.apply();
     assert_eq!(values_of(&tf, "palette_cluster.gcp")["state"], "Running");
 
-    // force_delete asks Palette to force the deletion, and says so.
+    // With force_delete set, a cluster that deletes normally is never forced.
     tf.write_config(&format!(
         "{HEADER}{}",
         hcl.replace(
@@ -1234,8 +1234,59 @@ fn wait_for_none_and_running_return_early() {
     tf.apply();
     let out = tf.destroy();
     let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Cluster Will Be Force Deleted"),
+        "{}",
+        out.stdout
+    );
+    assert!(!text.contains("Cluster Force Deleted"), "{}", out.stdout);
+}
+
+/// A cluster stuck deleting (the emulator's `stuck_delete` fault) is deleted normally first,
+/// then, after `force_delete_delay`, force deleted once Palette allows it: Palette refuses a
+/// force delete until the cluster has been deleting for 15 minutes (9 s at the tests' time
+/// scale), and the provider asks again until then. A delay that could never come before the
+/// delete timeout is refused at plan.
+#[test]
+fn a_stuck_deletion_is_forced_once_palette_allows() {
+    let emu = Emulator::start();
+    let gcp = case("gcp");
+    let infra = infra_profile(&emu, gcp, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let hcl = cluster_hcl(
+        gcp,
+        "stuck",
+        std::slice::from_ref(&infra),
+        "  wait_for = \"running\"\n  force_delete = true\n  force_delete_delay = \"45m\"\n",
+    );
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    let refused = emu.assert_no_writes("a plan with a delay past the timeout", || tf.try_plan());
+    let text = refused.stdout.clone() + &refused.stderr;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Force Delete Delay Too Long"), "{text}");
+
+    tf.write_config(&format!("{HEADER}{}", hcl.replace("\"45m\"", "\"3s\"")));
+    tf.apply();
+    tf.assert_empty_plan();
+    emu.set_faults(r#"{"stuck_delete": "stuck"}"#);
+    let started = std::time::Instant::now();
+    let out = tf.destroy();
+    let took = started.elapsed();
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Cluster Force Deleted"), "{}", out.stdout);
-    assert!(text.contains("forceDelete=true"), "{}", out.stdout);
+    assert!(text.contains("still deleting after 3s"), "{}", out.stdout);
+    // Not before Palette allows it: 9 s in Deleting.
+    assert!(
+        took >= std::time::Duration::from_secs(9),
+        "destroyed in {took:?}"
+    );
+    let log = tf.log();
+    assert!(
+        log.contains("does not allow the force delete"),
+        "the refusal is logged"
+    );
+    eprintln!("RELIABILITY force delete: forced after {took:.1?} (Palette allows after 9 s)");
 }
 
 /// Runs one API call against the emulator in the cluster's project, for changes made

@@ -20,8 +20,11 @@ use super::model::{environment_keys, environment_of, timeouts_of};
 /// Checks of the configuration alone (no API): environment block, pools, timeouts.
 pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     let env = chosen_environment(config, diags);
-    if let Err((path, message)) = timeouts_of(config) {
-        diags.attribute_error(path, "Invalid Timeout", format!("{message}."));
+    match timeouts_of(config) {
+        Err((path, message)) => {
+            diags.attribute_error(path, "Invalid Timeout", format!("{message}."));
+        }
+        Ok(timeouts) => check_force_delete_delay(config, timeouts.delete, diags),
     }
     let Some(env) = env else { return };
     check_account_setting(env, config, diags);
@@ -33,6 +36,37 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     if let Some(block) = config.get(env.key()) {
         let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
         env.check(block, &AttributePath::root(env.key()), &pools, diags);
+    }
+}
+
+/// `force_delete_delay` must be a duration, and with `force_delete` (its default too) shorter than
+/// the delete timeout, else the force delete could never come. A `timeouts` block still unknown leaves the default in force here;
+/// the check runs again at plan with it known.
+fn check_force_delete_delay(
+    config: &Value,
+    delete_limit: std::time::Duration,
+    diags: &mut Diagnostics,
+) {
+    let forced = config.get_bool("force_delete") == Some(true);
+    let Some(text) = config
+        .get_str("force_delete_delay")
+        .or(forced.then_some(super::delete::DEFAULT_FORCE_DELETE_DELAY))
+    else {
+        return;
+    };
+    let path = AttributePath::root("force_delete_delay");
+    match crate::wait::parse_duration(text) {
+        Err(message) => diags.attribute_error(path, "Invalid Duration", format!("{message}.")),
+        Ok(delay) if forced && delay >= delete_limit => diags.attribute_error(
+            path,
+            "Force Delete Delay Too Long",
+            format!(
+                "force_delete_delay ({text}) is not shorter than the delete timeout ({}), so the force \
+                 delete would never come; shorten it or raise `timeouts.delete`.",
+                crate::wait::format_duration(delete_limit)
+            ),
+        ),
+        Ok(_) => {}
     }
 }
 

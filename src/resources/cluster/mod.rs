@@ -32,8 +32,6 @@
 //!   Palette to force it and says so in a warning.
 //! - **Import** takes the uid or the name, optionally prefixed with `tenant/`.
 
-use std::time::Duration;
-
 use tfplugin::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
@@ -46,10 +44,11 @@ use crate::diagnostics;
 use crate::environments::ClusterSpec;
 use crate::provider_data::PaletteData;
 use crate::resources::timeouts;
-use crate::wait::{Expect, Goal, WaitError, Waiter};
+use crate::wait::{Expect, Goal, WaitError};
 use palette_stack::import_id::{ClusterTarget, parse_cluster_import_id};
 
 mod checks;
+mod delete;
 mod model;
 mod plan;
 mod read;
@@ -60,7 +59,7 @@ mod update;
 mod waiting;
 
 use checks::{check_config, check_with_api};
-use model::{Model, ProfileModel, timeouts_of};
+use model::{Model, ProfileModel};
 use plan::{keep_equivalent_text, new_control_planes, restore_unchanged_computed};
 use read::{cloud_config_id, empty_state, read_for_refresh, read_remote, refresh, set_progress};
 use schema::schema_v0;
@@ -118,10 +117,14 @@ impl Resource for ClusterResource {
                 resp.diagnostics.warning(
                     "Cluster Will Be Force Deleted",
                     format!(
-                        "`force_delete` is set, so destroying cluster {:?} asks Palette to force the \
-                         deletion. Cloud resources Palette cannot clean up are then left for you to \
-                         remove by hand.",
-                        req.state.get_str("name").unwrap_or_default()
+                        "`force_delete` is set, so if cluster {:?} is still deleting after \
+                         `force_delete_delay` ({}), the provider asks Palette to force the deletion. \
+                         Cloud resources Palette cannot clean up are then left for you to remove by \
+                         hand.",
+                        req.state.get_str("name").unwrap_or_default(),
+                        req.state
+                            .get_str("force_delete_delay")
+                            .unwrap_or(delete::DEFAULT_FORCE_DELETE_DELAY)
                     ),
                 );
             }
@@ -371,77 +374,7 @@ impl Resource for ClusterResource {
     }
 
     async fn delete(&self, ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
-        const SUMMARY: &str = "Delete Cluster Error";
-        let started = Instant::now();
-        let Some(uid) = req.state.get_str("id").map(str::to_string) else {
-            return;
-        };
-        let name = req.state.get_str("name").unwrap_or_default().to_string();
-        let context = req
-            .state
-            .get_str("context")
-            .unwrap_or("project")
-            .to_string();
-        let force = req.state.get_bool("force_delete").unwrap_or(false);
-        let limit = timeouts_of(&req.state)
-            .map(|t| t.delete)
-            .unwrap_or(Duration::from_secs(30 * 60));
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
-            Ok(connected) => connected,
-            Err(diag) => return resp.diagnostics.push(diag),
-        };
-        let _guard = data.lock_cluster(&uid).await;
-        match ctx
-            .run(data.client.delete_cluster(&scope, &uid, force))
-            .await
-        {
-            Err(why) => {
-                return resp.diagnostics.error(
-                    SUMMARY,
-                    format!("Deleting cluster {name:?} ({uid}) was interrupted ({why}); it stays in state. Run destroy again."),
-                );
-            }
-            Ok(Err(err)) if err.is_not_found() => return,
-            Ok(Err(err)) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("deleting cluster {name:?} ({uid})"),
-                    &err,
-                ));
-            }
-            Ok(Ok(())) => {}
-        }
-        if force {
-            resp.diagnostics.warning(
-                "Cluster Force Deleted",
-                format!(
-                    "Cluster {name:?} ({uid}) was deleted with forceDelete=true. Palette removes it \
-                     without waiting for its cloud resources to be cleaned up; check the cloud \
-                     account for anything left behind."
-                ),
-            );
-        }
-        let waiter = Waiter {
-            client: &data.client,
-            scope: &scope,
-            uid: &uid,
-            name: &name,
-            limit,
-            started,
-        };
-        match waiter.until_deleted(ctx).await {
-            Ok(()) | Err(WaitError::Gone) => {}
-            Err(err) => {
-                let mut diag = wait_diagnostic("Delete", &name, &uid, &err, limit);
-                if matches!(err, WaitError::TimedOut { .. }) && !force {
-                    diag.detail.push_str(
-                        "\n\nIf the cluster is stuck deleting, set `force_delete = true`, apply, and destroy again.",
-                    );
-                }
-                resp.diagnostics.push(diag);
-            }
-        }
+        delete::delete(ctx, req, resp).await;
     }
 
     async fn import_state(
@@ -489,5 +422,7 @@ impl Resource for ClusterResource {
         resp.state.set("context", context);
         resp.state.set("wait_for", "healthy");
         resp.state.set("force_delete", false);
+        resp.state
+            .set("force_delete_delay", delete::DEFAULT_FORCE_DELETE_DELAY);
     }
 }

@@ -98,7 +98,23 @@ pub(super) fn schema_v0() -> Schema {
             Attribute::bool("force_delete")
                 .optional()
                 .default(false)
-                .description("Ask Palette to force the deletion (cloud resources may be left behind)."),
+                .description(
+                    "On destroy, force the deletion if the cluster is still deleting after \
+                     `force_delete_delay` (cloud resources may be left behind). A normal delete \
+                     always comes first: Palette allows a force delete only after a cluster has \
+                     been deleting for 15 minutes.",
+                ),
+        )
+        .attribute(
+            Attribute::string("force_delete_delay")
+                .optional()
+                .default(super::delete::DEFAULT_FORCE_DELETE_DELAY)
+                .description(
+                    "How long a deleting cluster is waited for before it is force deleted, as a \
+                     duration such as `20m` (default `20m`; Palette refuses a force delete before \
+                     15 minutes in Deleting, and the provider asks again until it is allowed). \
+                     Must not exceed `timeouts.delete`.",
+                ),
         )
         .attribute(Attribute::string("state").computed().description("Cluster state (`Pending`, `Provisioning`, `Running`, ...)."))
         .attribute(Attribute::string("health").computed().description("Cluster health (`Healthy`, ...); empty until reported."))

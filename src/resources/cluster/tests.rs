@@ -1,6 +1,7 @@
 //! Unit tests of the plan checks, timeouts, value comparison and refresh.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use tfplugin::{AttributePath, Block};
 
