@@ -162,8 +162,10 @@ impl DataSource for ClusterDataSource {
         resp.state.set("name", name);
         resp.state.set("environment", environment);
         resp.state.set("state", snapshot.state.clone());
-        resp.state
-            .set("layers", crate::resources::cluster::layers_value(&snapshot));
+        resp.state.set(
+            "layers",
+            crate::resources::cluster::layers_value(&snapshot, None),
+        );
         resp.state
             .set("health", snapshot.health.clone().unwrap_or_default());
         resp.state.set(

@@ -370,6 +370,9 @@ fn quickstart_under_faults(name: &str, faults: &str) {
     // The test's own API calls run without faults.
     emu.set_faults("{}");
     assert_quickstart_once(&emu, "after the apply under faults");
+    // The next plan reports nothing changed outside Terraform (the monitoring pack's layer
+    // belongs to `palette_pack`, not to its cluster's `layers`).
+    tf.assert_no_drift();
 
     emu.set_faults(faults);
     refresh(&tf);

@@ -200,6 +200,25 @@ impl Terraform {
         }
     }
 
+    /// Panics if a refreshing plan reports anything changed outside Terraform (its JSON's
+    /// `resource_drift`): after a converged apply, nothing may have moved.
+    pub(crate) fn assert_no_drift(&self) {
+        self.run_ok(&["plan", "-no-color", "-input=false", "-out=drift.tfplan"]);
+        let out = self.run_ok(&["show", "-json", "drift.tfplan"]);
+        let plan: serde_json::Value =
+            serde_json::from_str(&out.stdout).expect("terraform show -json prints JSON");
+        let drift: Vec<String> = plan["resource_drift"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| format!("{} {}", d["address"], d["change"]["actions"]))
+            .collect();
+        assert!(
+            drift.is_empty(),
+            "the plan reports changes outside Terraform: {drift:?}"
+        );
+    }
+
     /// `terraform apply -auto-approve`.
     pub(crate) fn apply(&self) -> Output {
         self.run_ok(&["apply", "-no-color", "-input=false", "-auto-approve"])

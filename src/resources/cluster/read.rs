@@ -249,7 +249,14 @@ pub(super) fn set_progress(state: &mut Value, snapshot: Option<&Snapshot>, kubec
         Some(s) => {
             state.set("state", s.state.clone());
             state.set("health", s.health.clone().unwrap_or_default());
-            state.set("layers", layers_value(s));
+            // Only the layers of the profiles this resource attaches: a `palette_pack` or an
+            // add-on profile attached to the cluster elsewhere is not this resource's change.
+            let own: Vec<String> = state
+                .get_elements("cluster_profile")
+                .iter()
+                .filter_map(|p| p.get_str("id").map(str::to_string))
+                .collect();
+            state.set("layers", layers_value(s, Some(&own)));
         }
         None => {
             if state.get_str("state").is_none() {
@@ -287,12 +294,14 @@ pub(crate) fn layer_type() -> Type {
     ])
 }
 
-/// The `layers` value of a cluster: every deployed pack in stack order.
-pub(crate) fn layers_value(snapshot: &Snapshot) -> Value {
+/// The `layers` value of a cluster: every deployed pack in stack order, or with `profiles`
+/// only the packs of those profiles.
+pub(crate) fn layers_value(snapshot: &Snapshot, profiles: Option<&[String]>) -> Value {
     Value::List(
         snapshot
             .layers
             .iter()
+            .filter(|l| profiles.is_none_or(|own| own.contains(&l.profile_uid)))
             .map(|l| {
                 object([
                     ("name", Value::from(l.name.clone())),
