@@ -311,6 +311,46 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
             at("Duplicate Variable", p, "variable"),
         ),
         plan(
+            "variable default that breaks its format",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n    format = \"ipv4\"\n    default_value = \"ten\"\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Default Does Not Fit The Format", p, "default_value"),
+        ),
+        plan(
+            "variable default that breaks its regex",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n    regex = \"[0-9]+\"\n    default_value = \"12a\"\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Default Does Not Match The Regex", p, "default_value"),
+        ),
+        plan(
+            "variable default that is not an option",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n    input_type = \"dropdown\"\n    default_value = \"xl\"\n    option {\n      value = \"s\"\n    }\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Default Is Not An Option", p, "default_value"),
+        ),
+        plan(
+            "variable regex that does not compile",
+            profile(
+                "  pack {\n    name = \"ubuntu-aws\"",
+                "  variable {\n    name = \"v\"\n    regex = \"([\"\n  }\n  pack {\n    name = \"ubuntu-aws\"",
+            ),
+            at("Invalid Variable Regex", p, "regex"),
+        ),
+        plan(
+            "pack values using an undeclared variable",
+            profile(
+                "    name = \"kubernetes\"\n    tag  = \"1.33.10\"",
+                "    name = \"kubernetes\"\n    tag  = \"1.33.10\"\n    values = \"cluster:\\n  domain: '{{ .spectro.var.domain }}'\\n\"",
+            ),
+            at("Undefined Profile Variable", p, "values"),
+        ),
+        plan(
             "variable format outside its set",
             profile(
                 "  pack {\n    name = \"ubuntu-aws\"",

@@ -23,6 +23,25 @@ pub fn anchored_regex(pattern: &str) -> Result<regex::Regex, String> {
     regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|err| err.to_string())
 }
 
+/// The names of the profile variables `text` uses (`{{ .spectro.var.NAME }}`), once each, in
+/// order of first use.
+pub fn references(text: &str) -> Vec<&str> {
+    const MARK: &str = ".spectro.var.";
+    let mut out: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        rest = &rest[at + MARK.len()..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// A semantic version, with an optional `v`, pre-release and build: `1.2.3`, `v1.2.3-rc.1`.
 fn is_version(text: &str) -> bool {
     let text = text.strip_prefix('v').unwrap_or(text);
@@ -63,6 +82,14 @@ mod tests {
         assert!(fits_format("aGVsbG8=", "base64"));
         assert!(!fits_format("hello!", "base64"));
         assert!(fits_format("anything", "string"));
+    }
+
+    #[test]
+    fn references_are_found_once_each() {
+        let text =
+            "a: {{ .spectro.var.host }}\nb: \"{{.spectro.var.port}}\"\nc: {{ .spectro.var.host }}";
+        assert_eq!(references(text), ["host", "port"]);
+        assert!(references("a: {{ .spectro.system.cluster.name }}").is_empty());
     }
 
     #[test]

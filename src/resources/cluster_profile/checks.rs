@@ -56,6 +56,57 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
         }
         check_variable_default(variable, i, diags);
     }
+    check_variable_references(config, diags);
+}
+
+/// Every `{{ .spectro.var.NAME }}` a pack's values or manifests use must name a variable the
+/// profile declares (Palette refuses the profile otherwise), checked once the variables' names
+/// and the text are known.
+fn check_variable_references(config: &Value, diags: &mut Diagnostics) {
+    if config.get("variable").is_some_and(Value::is_unknown) {
+        return;
+    }
+    let mut declared = Vec::new();
+    for variable in config.get_elements("variable") {
+        match variable.get("name") {
+            Some(name) if name.is_unknown() => return,
+            _ => declared.extend(variable.get_str("name")),
+        }
+    }
+    let undefined = |text: &str| -> Vec<String> {
+        variables::references(text)
+            .into_iter()
+            .filter(|name| !declared.contains(name))
+            .map(str::to_string)
+            .collect()
+    };
+    for (i, pack) in config.get_elements("pack").iter().enumerate() {
+        let pack_name = pack.get_str("name").unwrap_or("");
+        let mut texts = vec![(pack_path(i).attr("values"), pack.get_str("values"))];
+        for (j, manifest) in pack.get_elements("manifest").iter().enumerate() {
+            texts.push((
+                pack_path(i)
+                    .attr("manifest")
+                    .index(j as i64)
+                    .attr("content"),
+                manifest.get_str("content"),
+            ));
+        }
+        for (path, text) in texts {
+            let missing = text.map(undefined).unwrap_or_default();
+            if let Some(name) = missing.first() {
+                diags.attribute_error(
+                    path,
+                    "Undefined Profile Variable",
+                    format!(
+                        "Pack {pack_name:?} uses {{{{ .spectro.var.{name} }}}}, but the profile \
+                         declares no variable {name:?}; add a `variable` block named {name:?}, \
+                         or remove the reference. Palette refuses such a profile."
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks a variable's default against its own format, regex and options, as Palette does when

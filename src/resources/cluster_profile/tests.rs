@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use palette_api::models::{PackRef, PackType, VariableFormat};
-use tfplugin::{Block, Context, Resource, Value, ValueExt};
+use tfplugin::{AttributePath, Block, Context, Resource, Value, ValueExt};
 
 use crate::resources::pack_shared::MANIFEST_PACK_UID;
 
@@ -372,4 +372,46 @@ fn variable_defaults_are_checked_against_format_regex_and_options_once_known() {
         ])
         .is_empty()
     );
+}
+
+#[test]
+fn a_pack_may_only_use_variables_the_profile_declares() {
+    let pack = |values: &str| {
+        let mut p = Value::Object(BTreeMap::new());
+        p.set("name", "hello");
+        p.set("values", values);
+        p
+    };
+    let config = |packs: Vec<Value>, variables: Vec<Value>| {
+        let mut c = Value::Object(BTreeMap::new());
+        c.set("pack", Value::List(packs));
+        c.set("variable", Value::List(variables));
+        c
+    };
+    let problems = |c: &Value| {
+        let mut diags = tfplugin::Diagnostics::default();
+        super::checks::check_config(c, &mut diags);
+        diags
+            .iter()
+            .map(|d| (d.summary.clone(), d.attribute.clone()))
+            .collect::<Vec<_>>()
+    };
+    let declared = vec![variable(&[("name", "host".into())])];
+    assert!(
+        problems(&config(
+            vec![pack("a: {{ .spectro.var.host }}")],
+            declared.clone()
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        problems(&config(vec![pack("a: {{ .spectro.var.port }}")], declared)),
+        [(
+            "Undefined Profile Variable".to_string(),
+            Some(AttributePath::root("pack").index(0).attr("values"))
+        )]
+    );
+    // An unknown variable name (from a module variable) waits for plan.
+    let unknown = vec![variable(&[("name", Value::unknown())])];
+    assert!(problems(&config(vec![pack("a: {{ .spectro.var.port }}")], unknown)).is_empty());
 }
