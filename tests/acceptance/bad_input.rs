@@ -440,6 +440,16 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
             at("Unknown Pack Override", c, "name"),
         ),
         plan(
+            "override at another tag than the profile's",
+            cl(
+                &format!("    id = \"{addon}\"\n"),
+                &format!(
+                    "    id = \"{addon}\"\n    pack {{\n      name = \"nginx\"\n      tag = \"1.11.0\"\n      values = \"a: 1\"\n    }}\n"
+                ),
+            ),
+            at("Pack Override Tag Differs", c, "tag"),
+        ),
+        plan(
             "unknown reference",
             cl(&format!("id = \"{infra}\""), "id = palette_cluster_profile.nope.id"),
             r"Error: Reference to undeclared resource .*on main\.tf line \d+.*palette_cluster_profile\.nope".into(),

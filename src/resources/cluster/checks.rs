@@ -485,17 +485,48 @@ fn check_pack_overrides(
     path: &AttributePath,
     diags: &mut Diagnostics,
 ) {
-    for over in profile.get_elements("pack") {
-        if let Some(pack) = over.get_str("name")
-            && !template_has_pack(found, pack)
-        {
+    for (j, over) in profile.get_elements("pack").iter().enumerate() {
+        let Some(pack) = over.get_str("name") else {
+            continue;
+        };
+        if !template_has_pack(found, pack) {
             diags.attribute_error(
                 path.clone().attr("pack"),
                 "Unknown Pack Override",
                 format!("Profile {name:?} has no pack named {pack:?}; overrides name packs of the profile."),
             );
+            continue;
+        }
+        // An override carries the profile's own tag, if any: Palette refuses another one.
+        let profile_tag = template_pack_tag(found, pack);
+        if let (Some(tag), Some(profile_tag)) = (over.get_str("tag"), profile_tag)
+            && tag != profile_tag
+        {
+            diags.attribute_error(
+                path.clone().attr("pack").index(j as i64).attr("tag"),
+                "Pack Override Tag Differs",
+                format!(
+                    "Profile {name:?} has pack {pack:?} at tag {profile_tag:?}, not {tag:?}; an \
+                     override keeps the profile's tag (upgrade the pack in the profile instead), \
+                     or leave `tag` out."
+                ),
+            );
         }
     }
+}
+
+/// The tag of pack `pack` in the profile's published template (else its draft).
+fn template_pack_tag<'a>(
+    profile: &'a palette_api::models::ClusterProfile,
+    pack: &str,
+) -> Option<&'a str> {
+    profile
+        .spec
+        .iter()
+        .flat_map(|s| s.published.iter().chain(s.draft.iter()))
+        .flat_map(|t| t.packs.iter().flatten())
+        .find(|p| p.name == pack)
+        .and_then(|p| p.tag.as_deref())
 }
 
 /// The stack rules over the profiles read; a missing core profile is only reported when every
