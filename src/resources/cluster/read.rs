@@ -536,12 +536,24 @@ pub(super) fn refresh_pools(
             .any(|p| p.get_str("name") == Some(api.name.as_str()))
         {
             let mut pool = api.clone();
-            // An autoscaling range equal to the size is what leaving min and max out means.
-            if pool.min == pool.count {
+            // An autoscaling range equal to the size is what leaving min and max out means (an
+            // edge pool's size is its host count).
+            let size = pool
+                .count
+                .or_else(|| pool.edge_hosts.as_ref().map(|h| h.len() as i64));
+            if pool.min == size {
                 pool.min = None;
             }
-            if pool.max == pool.count {
+            if pool.max == size {
                 pool.max = None;
+            }
+            // Edge hosts are named as people write them: by name, where the host has one.
+            if let Some(hosts) = &mut pool.edge_hosts {
+                for host in hosts.iter_mut() {
+                    if let Some(name) = config.host_names.get(host.as_str()) {
+                        *host = name.clone();
+                    }
+                }
             }
             // Not a system pool is what leaving `is_system_node_pool` out means, so an import
             // (and `-generate-config-out`) plans clean against a configuration without it.
