@@ -1450,6 +1450,9 @@ fn profile_variables_change_in_place() {
         "{}",
         plan.stdout
     );
+    // Variable values may be secrets: the plan shows none of them.
+    assert!(plan.stdout.contains("(sensitive value)"), "{}", plan.stdout);
+    assert!(!plan.stdout.contains("\"3\""), "{}", plan.stdout);
     tf.apply();
     tf.assert_empty_plan();
     let values = values_of(&tf, "palette_cluster.maas");

@@ -44,7 +44,12 @@ pub(super) fn schema_v0() -> Schema {
         .attribute(
             Attribute::map("variables", Type::String)
                 .optional()
-                .description("Values of the profile's variables for this cluster."),
+                .sensitive()
+                .description(
+                    "Values of the profile's variables for this cluster. Sensitive as a whole: a \
+                     profile variable may be declared `sensitive`, and Terraform marks a map's \
+                     values together, so no value shows in plan output or logs.",
+                ),
         )
         .block(NestedBlock::new("pack", Nesting::List, pack));
     let mut block = Block::new()
