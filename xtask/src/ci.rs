@@ -24,6 +24,14 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             Box::new(|| util::run(cargo().args(["fetch", "--locked"]))),
         ),
         (
+            // The fuzz package has a lock file of its own, which a dependency added to a crate
+            // it links (palette-stack, test-support) changes too.
+            "lock file is current (fuzz package)",
+            Box::new(|| {
+                util::run(cargo().args(["fetch", "--locked", "--manifest-path", "fuzz/Cargo.toml"]))
+            }),
+        ),
+        (
             "format",
             Box::new(|| util::run(cargo().args(["fmt", "--all", "--", "--check"]))),
         ),
