@@ -54,8 +54,26 @@ async fn a_fixed_segment_is_never_read_as_a_uid() {
     let reply = emu.get("/v1/spectroclusters/upgrade/settings").await;
     assert_eq!(reply.status, 501, "{}", reply.text);
     assert_eq!(reply.body["code"], "NotImplemented");
-    let reply = emu.get("/v1/registries/pack/summary").await;
+    let reply = emu.get("/v1/registries/helm/summary").await;
     assert_eq!(reply.status, 501, "{}", reply.text);
+}
+
+#[tokio::test]
+async fn registry_summaries_list_each_kind() {
+    let emu = Emu::start().await;
+    let packs = emu.get("/v1/registries/pack/summary").await;
+    assert_eq!(packs.status, 200, "{}", packs.text);
+    let items = packs.body["items"].as_array().expect("items");
+    assert!(!items.is_empty(), "{}", packs.text);
+    assert!(
+        items.iter().all(|r| r["metadata"]["uid"].is_string()),
+        "{}",
+        packs.text
+    );
+    assert_eq!(packs.body["listmeta"]["count"], items.len());
+    let oci = emu.get("/v1/registries/oci/summary").await;
+    assert_eq!(oci.status, 200, "{}", oci.text);
+    assert!(oci.body["items"].is_array(), "{}", oci.text);
 }
 
 #[tokio::test]

@@ -161,3 +161,84 @@ pub struct TlsConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
 }
+
+/// The wire model `v1PackRegistriesSummary`: a page of pack registry summaries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistriesSummary {
+    pub items: Vec<PackRegistrySummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listmeta: Option<ListMetaData>,
+}
+
+/// The wire model `v1PackRegistrySummary`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistrySummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<PackRegistrySpecSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<PackRegistryStatusSummary>,
+}
+
+/// The wire model `v1PackRegistrySpecSummary`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistrySpecSummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// The wire model `v1PackRegistryStatusSummary`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PackRegistryStatusSummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sync: Option<RegistrySyncStatus>,
+}
+
+/// The wire model `v1OciRegistries`: every OCI registry in scope, unpaged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OciRegistries {
+    pub items: Vec<OciRegistry>,
+}
+
+/// The wire model `v1OciRegistry` (its status left out: nothing reads it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OciRegistry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<OciRegistrySpec>,
+}
+
+/// The wire model `v1OciRegistrySpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OciRegistrySpec {
+    #[serde(
+        rename = "containsSpectroManifest",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_spectro_manifest: Option<bool>,
+    #[serde(rename = "defaultRegion", skip_serializing_if = "Option::is_none")]
+    pub default_region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
+    pub is_private: Option<bool>,
+    #[serde(rename = "providerType", skip_serializing_if = "Option::is_none")]
+    pub provider_type: Option<String>,
+    #[serde(rename = "registryType", skip_serializing_if = "Option::is_none")]
+    pub registry_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}

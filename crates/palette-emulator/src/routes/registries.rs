@@ -1,5 +1,6 @@
 //! Pack registries: `GET /v1/registries/metadata` (every kind, unpaged),
-//! `GET /v1/registries/pack` (pack registries, paged) and `GET /v1/registries/pack/{uid}`.
+//! `GET /v1/registries/pack` (pack registries, paged), `GET /v1/registries/pack/{uid}`, and the
+//! summary lists `GET /v1/registries/pack/summary` (paged) and `GET /v1/registries/oci/summary`.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -21,6 +22,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/registries/metadata", get(metadata))
         .route("/v1/registries/pack", get(list_pack))
+        .route("/v1/registries/pack/summary", get(pack_summary))
+        .route("/v1/registries/oci/summary", get(oci_summary))
         .route("/v1/registries/pack/{uid}", get(get_pack))
 }
 
@@ -83,4 +86,48 @@ async fn get_pack(
         Some(r) if r.doc["kind"] == "pack" => wire::ok::<m::PackRegistry>(pack_registry(&r)),
         _ => Err(ApiError::not_found("pack registry", &uid)),
     }
+}
+
+async fn pack_summary(State(state): State<AppState>, _ctx: Ctx, q: Query) -> ApiResult<Response> {
+    let page = Page::from_query(&q)?;
+    let items: Vec<Value> = state
+        .store()
+        .list(Kind::Registry)?
+        .iter()
+        .filter(|r| r.doc["kind"] == "pack")
+        .map(|r| {
+            let full = pack_registry(r);
+            json!({
+                "metadata": full["metadata"],
+                "spec": {"endpoint": full["spec"]["endpoint"], "private": false, "scope": "system"},
+                "status": {"sync": full["status"]["packSyncStatus"]},
+            })
+        })
+        .collect();
+    wire::ok::<m::PackRegistriesSummary>(page.apply(items))
+}
+
+async fn oci_summary(State(state): State<AppState>, _ctx: Ctx) -> ApiResult<Response> {
+    let items: Vec<Value> = state
+        .store()
+        .list(Kind::Registry)?
+        .iter()
+        .filter(|r| r.doc["kind"] == "oci")
+        .map(|r| {
+            let d = &r.doc;
+            json!({
+                "metadata": {
+                    "name": r.name, "uid": r.uid, "annotations": {"scope": "system"},
+                    "creationTimestamp": d["creationTimestamp"],
+                    "lastModifiedTimestamp": d["creationTimestamp"],
+                },
+                "spec": {
+                    "endpoint": d["endpoint"], "isPrivate": d["isPrivate"], "scope": d["scope"],
+                    "providerType": d["packType"], "registryType": "basic",
+                    "containsSpectroManifest": true,
+                },
+            })
+        })
+        .collect();
+    wire::ok::<m::OciRegistries>(json!({ "items": items }))
 }
