@@ -38,6 +38,8 @@ pub(crate) struct Lookups {
     pub(crate) cloud_accounts: Memo<String, Arc<Vec<palette_api::models::CloudAccountSummary>>>,
     /// Cluster profiles by scope and uid (the cluster's plan-time profile checks).
     pub(crate) profiles: Memo<String, Arc<palette_api::models::ClusterProfile>>,
+    /// Each profile's variables by scope and uid (the cluster's plan-time variable checks).
+    pub(crate) profile_variables: Memo<String, Arc<Vec<palette_api::models::Variable>>>,
     /// Each cluster's health (`status.health.state`) by uid, from one search of a scope.
     pub(crate) cluster_health: Memo<String, Arc<HashMap<String, String>>>,
 }

@@ -440,6 +440,14 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
             at("Unknown Pack Override", c, "name"),
         ),
         plan(
+            "a value for a variable the profile does not declare",
+            cl(
+                &format!("    id = \"{addon}\"\n"),
+                &format!("    id = \"{addon}\"\n    variables = {{ nope = \"1\" }}\n"),
+            ),
+            at("Undefined Profile Variable", c, "variables"),
+        ),
+        plan(
             "override at another tag than the profile's",
             cl(
                 &format!("    id = \"{addon}\"\n"),

@@ -396,6 +396,7 @@ async fn check_profiles(
                     continue;
                 };
                 check_pack_overrides(&found, &row.0, profile, &path, diags);
+                check_variables(data, scope, id, &row.0, profile, index, diags).await;
                 infos.push(row);
             }
             Err(err) if err.is_not_found() => {
@@ -475,6 +476,72 @@ fn profile_row(found: &ClusterProfile, id: &str, index: usize) -> Option<Profile
         .map(|p| p.name)
         .collect();
     Some((name, kind, scope_of, packs, index))
+}
+
+/// The `variables` a cluster gives profile `id`: each one the profile declares, and every
+/// required one without a default given, as Palette checks them when the cluster is saved.
+/// Waits while the map (or a key of it) is unknown.
+async fn check_variables(
+    data: &PaletteData,
+    scope: &Scope,
+    id: &str,
+    name: &str,
+    profile: &Value,
+    index: usize,
+    diags: &mut Diagnostics,
+) {
+    let given = profile.get("variables");
+    if given.is_some_and(Value::is_unknown) {
+        return;
+    }
+    let given: Vec<&str> = match given {
+        Some(Value::Map(map)) => map.keys().map(String::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let key = scoped_key(scope, &format!("{id}/variables"));
+    let fetch = || async {
+        let vars = data.client.get_cluster_profile_variables(scope, id).await?;
+        Ok::<_, palette_api::Error>(Arc::new(vars.variables.unwrap_or_default()))
+    };
+    // A failed read leaves the check to Palette at apply: the profile itself was read.
+    let Ok(declared) = data
+        .lookups
+        .profile_variables
+        .get(&key, MEMO_AGE, fetch)
+        .await
+    else {
+        return;
+    };
+    let path = AttributePath::root("cluster_profile")
+        .index(index as i64)
+        .attr("variables");
+    for variable in &given {
+        if !declared.iter().any(|d| d.name == *variable) {
+            let names: Vec<&str> = declared.iter().map(|d| d.name.as_str()).collect();
+            diags.attribute_error(
+                path.clone(),
+                "Undefined Profile Variable",
+                format!(
+                    "Profile {name:?} declares no variable {variable:?} (it declares {names:?}); \
+                     a cluster can only give values to the profile's variables."
+                ),
+            );
+        }
+    }
+    for d in declared.iter() {
+        let has_default = d.default_value.as_deref().is_some_and(|v| !v.is_empty());
+        if d.required == Some(true) && !has_default && !given.contains(&d.name.as_str()) {
+            diags.attribute_error(
+                path.clone(),
+                "Required Profile Variable Missing",
+                format!(
+                    "Profile {name:?} requires variable {:?}, which has no default: give it a \
+                     value in `variables`.",
+                    d.name
+                ),
+            );
+        }
+    }
 }
 
 /// Each pack override of `profile` (configured at `path`) names a pack of the profile `found`.
