@@ -1400,7 +1400,12 @@ fn drift_outside_terraform_shows_in_the_plan() {
     );
 }
 
-/// Profile variables set per cluster change in place, and read back without drift.
+/// Profile variables set per cluster change in place and read back without drift; a variable
+/// the profile declares sensitive goes in `sensitive_variables` and never shows in a plan. A
+/// cluster made that way (variables off their default, a pack values override) imports whole:
+/// `-generate-config-out` writes the override and the plain variables (an import leaves the
+/// secret in Palette), plans only the import with no write, and a change in Palette shows as
+/// drift.
 #[test]
 fn profile_variables_change_in_place() {
     let emu = Emulator::start();
@@ -1410,11 +1415,15 @@ fn profile_variables_change_in_place() {
         "metadata": {"name": "ingress"},
         "spec": {
             "version": "1.0.0",
-            "variables": [{"name": "replicas", "format": "number", "defaultValue": "1"}],
+            "variables": [
+                {"name": "replicas", "format": "number", "defaultValue": "1"},
+                {"name": "token", "isSensitive": true, "defaultValue": "unset"},
+            ],
             "template": {
                 "cloudType": "all",
                 "type": "add-on",
-                "packs": [{"name": "nginx", "tag": "1.10.0", "type": "spectro", "values": "replicaCount: {{.spectro.var.replicas}}\n"}],
+                "packs": [{"name": "nginx", "tag": "1.10.0", "type": "spectro",
+                    "values": "replicaCount: {{.spectro.var.replicas}}\ntoken: '{{.spectro.var.token}}'\n"}],
             },
         },
     });
@@ -1432,32 +1441,105 @@ fn profile_variables_change_in_place() {
     assert!((200..300).contains(&published.status), "{}", published.body);
 
     let tf = Terraform::new(&emu);
-    let write = |replicas: &str| {
+    let write = |replicas: &str, map: &str| {
+        let maps = if map == "variables" {
+            format!("    variables = {{ replicas = \"{replicas}\", token = \"s3cr3t-token\" }}\n")
+        } else {
+            format!(
+                "    variables = {{ replicas = \"{replicas}\" }}\n    {map} = {{ token = \"s3cr3t-token\" }}\n"
+            )
+        };
         let hcl = cluster_hcl(maas, "vars", &[infra.clone(), addon.clone()], "").replace(
             &format!("  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"),
-            &format!("  cluster_profile {{\n    id = \"{addon}\"\n    variables = {{ replicas = \"{replicas}\" }}\n  }}\n"),
+            &format!(
+                "  cluster_profile {{\n    id = \"{addon}\"\n{maps}    pack {{\n      name = \"nginx\"\n      values = \"replicaCount: {{{{.spectro.var.replicas}}}}\\ntoken: '{{{{.spectro.var.token}}}}'\\nextra: true\\n\"\n    }}\n  }}\n"
+            ),
         );
         tf.write_config(&format!("{HEADER}{hcl}"));
     };
-    write("2");
+    // A sensitive variable in the plain map is refused at plan, with no write.
+    write("2", "variables");
     tf.init();
+    let refused = emu.assert_no_writes("a sensitive variable in `variables`", || tf.try_plan());
+    let text = (refused.stdout.clone() + &refused.stderr)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Sensitive Variable In Plain Map"), "{text}");
+
+    write("2", "sensitive_variables");
     tf.apply();
     tf.assert_empty_plan();
-    write("3");
+    write("3", "sensitive_variables");
     let plan = tf.try_plan();
     assert!(
         plan.stdout.contains("1 to change, 0 to destroy"),
         "{}",
         plan.stdout
     );
-    // Variable values may be secrets: the plan shows none of them.
+    assert!(!plan.stdout.contains("s3cr3t-token"), "{}", plan.stdout);
     assert!(plan.stdout.contains("(sensitive value)"), "{}", plan.stdout);
-    assert!(!plan.stdout.contains("\"3\""), "{}", plan.stdout);
     tf.apply();
     tf.assert_empty_plan();
     let values = values_of(&tf, "palette_cluster.maas");
     assert_eq!(values["cluster_profile"][1]["variables"]["replicas"], "3");
+    assert_eq!(
+        values["cluster_profile"][1]["sensitive_variables"]["token"],
+        "s3cr3t-token"
+    );
     assert_healthy(&values, "maas", 5);
+    let uid = values["id"].as_str().unwrap().to_string();
+
+    // The same cluster, imported with generated configuration in a directory of its own.
+    let generated = Terraform::new(&emu);
+    generated.write_config(&format!(
+        "{HEADER}import {{\n  to = palette_cluster.maas\n  id = \"{uid}\"\n}}\n"
+    ));
+    generated.init();
+    let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
+    let first = generated.run(&[
+        "plan",
+        "-no-color",
+        "-input=false",
+        "-generate-config-out=generated.tf",
+    ]);
+    assert!(
+        first.stdout.contains(import_only),
+        "generating the configuration:\n{}\n{}",
+        first.stdout,
+        first.stderr
+    );
+    let again = emu.assert_no_writes("a plan of the generated configuration", || {
+        generated.run(&["plan", "-no-color", "-input=false"])
+    });
+    assert!(
+        again.stdout.contains(import_only),
+        "the generated configuration plans changes:\n{}\n{}",
+        again.stdout,
+        again.stderr
+    );
+    let written = std::fs::read_to_string(generated.work_dir().join("generated.tf")).unwrap();
+    assert!(written.contains("replicas = \"3\""), "{written}");
+    assert!(
+        written.contains("extra: true"),
+        "the values override: {written}"
+    );
+    assert!(!written.contains("s3cr3t-token"), "{written}");
+
+    // Palette's view changes: the original configuration's next plan shows it.
+    let patched = emu.project_request(
+        &emu.project_uid(crate::support::emulator::PROJECT),
+        "PATCH",
+        &format!("/v1/spectroclusters/{uid}/variables"),
+        Some(
+            &json!([{"profileUid": addon, "variables": [{"name": "replicas", "value": "7"}]}])
+                .to_string(),
+        ),
+    );
+    assert!((200..300).contains(&patched.status), "{}", patched.body);
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    assert!(drift.stdout.contains("\"7\" -> \"3\""), "{}", drift.stdout);
     tf.destroy();
 }
 

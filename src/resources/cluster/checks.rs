@@ -490,13 +490,15 @@ async fn check_variables(
     index: usize,
     diags: &mut Diagnostics,
 ) {
-    let given = profile.get("variables");
-    if given.is_some_and(Value::is_unknown) {
+    let keys = |map: &str| -> Option<Vec<&str>> {
+        match profile.get(map) {
+            Some(v) if v.is_unknown() => None,
+            Some(Value::Map(m)) => Some(m.keys().map(String::as_str).collect()),
+            _ => Some(Vec::new()),
+        }
+    };
+    let (Some(plain), Some(secret)) = (keys("variables"), keys("sensitive_variables")) else {
         return;
-    }
-    let given: Vec<&str> = match given {
-        Some(Value::Map(map)) => map.keys().map(String::as_str).collect(),
-        _ => Vec::new(),
     };
     let key = scoped_key(scope, &format!("{id}/variables"));
     let fetch = || async {
@@ -512,22 +514,39 @@ async fn check_variables(
     else {
         return;
     };
-    let path = AttributePath::root("cluster_profile")
-        .index(index as i64)
-        .attr("variables");
-    for variable in &given {
-        if !declared.iter().any(|d| d.name == *variable) {
-            let names: Vec<&str> = declared.iter().map(|d| d.name.as_str()).collect();
-            diags.attribute_error(
-                path.clone(),
-                "Undefined Profile Variable",
-                format!(
-                    "Profile {name:?} declares no variable {variable:?} (it declares {names:?}); \
-                     a cluster can only give values to the profile's variables."
-                ),
-            );
+    let at = |map: &str| {
+        AttributePath::root("cluster_profile")
+            .index(index as i64)
+            .attr(map)
+    };
+    let path = at("variables");
+    for (map, given) in [("variables", &plain), ("sensitive_variables", &secret)] {
+        for variable in given {
+            let Some(d) = declared.iter().find(|d| d.name == *variable) else {
+                let names: Vec<&str> = declared.iter().map(|d| d.name.as_str()).collect();
+                diags.attribute_error(
+                    at(map),
+                    "Undefined Profile Variable",
+                    format!(
+                        "Profile {name:?} declares no variable {variable:?} (it declares \
+                         {names:?}); a cluster can only give values to the profile's variables."
+                    ),
+                );
+                continue;
+            };
+            if map == "variables" && d.is_sensitive == Some(true) {
+                diags.attribute_error(
+                    at(map),
+                    "Sensitive Variable In Plain Map",
+                    format!(
+                        "Profile {name:?} declares variable {variable:?} sensitive: give its value \
+                         in `sensitive_variables`, which Terraform never shows, not in `variables`."
+                    ),
+                );
+            }
         }
     }
+    let given: Vec<&str> = plain.iter().chain(secret.iter()).copied().collect();
     for d in declared.iter() {
         let has_default = d.default_value.as_deref().is_some_and(|v| !v.is_empty());
         if d.required == Some(true) && !has_default && !given.contains(&d.name.as_str()) {

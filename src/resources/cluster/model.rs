@@ -38,11 +38,22 @@ pub(super) struct PackOverride {
     pub(super) manifests: Vec<(String, String)>,
 }
 
+/// `variables` and `sensitive_variables` of one `cluster_profile`, as Palette takes them: one
+/// list (`None` when both are unset).
+fn merged_variables(value: &Value) -> Option<BTreeMap<String, String>> {
+    let plain = environments::get_string_map(value, "variables");
+    let sensitive = environments::get_string_map(value, "sensitive_variables");
+    match (plain, sensitive) {
+        (None, None) => None,
+        (plain, sensitive) => Some(plain.into_iter().chain(sensitive).flatten().collect()),
+    }
+}
+
 impl ProfileModel {
     pub(super) fn from_value(value: &Value) -> ProfileModel {
         ProfileModel {
             id: value.get_str("id").unwrap_or_default().to_string(),
-            variables: environments::get_string_map(value, "variables"),
+            variables: merged_variables(value),
             packs: value
                 .get_elements("pack")
                 .iter()

@@ -1,6 +1,6 @@
 //! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,6 +29,14 @@ pub(super) struct Remote {
     pub(super) env: Option<&'static dyn Environment>,
     pub(super) cloud_config: Option<CloudConfigState>,
     pub(super) variables: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per profile, the variables whose value is not the profile's default: what the cluster
+    /// sets (an import writes these, and only these, into `variables`).
+    pub(super) variables_set: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per profile, the names of the variables it declares sensitive.
+    pub(super) sensitive_names: BTreeMap<String, BTreeSet<String>>,
+    /// When importing, each attached profile as stored, to tell the cluster's own pack values
+    /// from the profile's.
+    pub(super) profiles: BTreeMap<String, palette_api::models::ClusterProfile>,
     pub(super) kubeconfig: String,
 }
 
@@ -39,6 +47,9 @@ pub(super) struct Needs<'a> {
     pub(super) variables: bool,
     /// The client kubeconfig (it feeds only `kubeconfig`, kept when `store_kubeconfig` is on).
     pub(super) kubeconfig: bool,
+    /// The attached profiles themselves (an import compares the cluster's pack values with
+    /// them).
+    pub(super) profiles: bool,
     /// Where health comes from: the cluster's own overview (`None`), or one search of the
     /// scope memoised in the provider data, shared by every cluster a refresh reads.
     pub(super) health_memo: Option<&'a PaletteData>,
@@ -49,6 +60,7 @@ impl Needs<'_> {
     pub(super) const ALL: Needs<'static> = Needs {
         variables: true,
         kubeconfig: true,
+        profiles: false,
         health_memo: None,
     };
 }
@@ -84,13 +96,15 @@ impl<'a> Needs<'a> {
     fn for_refresh(prior: &Value, data: &'a PaletteData) -> Needs<'a> {
         let importing = prior.get_str("name").is_none();
         let variables = importing
-            || prior
-                .get_elements("cluster_profile")
-                .iter()
-                .any(|p| p.get("variables").is_some_and(|v| !v.is_null()));
+            || prior.get_elements("cluster_profile").iter().any(|p| {
+                ["variables", "sensitive_variables"]
+                    .iter()
+                    .any(|map| p.get(map).is_some_and(|v| !v.is_null()))
+            });
         Needs {
             variables,
             kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
+            profiles: importing,
             health_memo: Some(data),
         }
     }
@@ -128,26 +142,55 @@ pub(super) async fn read_remote_with(
         }
         _ => None,
     };
-    let variables = if !needs.variables {
-        BTreeMap::new()
+    let listed = if !needs.variables {
+        Vec::new()
     } else {
         match client.get_cluster_variables(scope, uid).await {
-            Ok(list) => list
-                .into_iter()
-                .map(|v| {
-                    let vars = v
-                        .variables
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|var| (var.name, var.value.unwrap_or_default()))
-                        .collect();
-                    (v.profile_uid, vars)
-                })
-                .collect(),
-            Err(err) if err.is_not_found() => BTreeMap::new(),
+            Ok(list) => list,
+            Err(err) if err.is_not_found() => Vec::new(),
             Err(err) => return Err(err),
         }
     };
+    let mut variables = BTreeMap::new();
+    let mut variables_set = BTreeMap::new();
+    let mut sensitive_names = BTreeMap::new();
+    for entry in listed {
+        let vars = entry.variables.unwrap_or_default();
+        let sensitive: BTreeSet<String> = vars
+            .iter()
+            .filter(|v| v.is_sensitive == Some(true))
+            .map(|v| v.name.clone())
+            .collect();
+        sensitive_names.insert(entry.profile_uid.clone(), sensitive);
+        let set: BTreeMap<String, String> = vars
+            .iter()
+            .filter(|v| {
+                v.value.as_deref().unwrap_or("") != v.default_value.as_deref().unwrap_or("")
+            })
+            .map(|v| (v.name.clone(), v.value.clone().unwrap_or_default()))
+            .collect();
+        let all = vars
+            .into_iter()
+            .map(|v| (v.name, v.value.unwrap_or_default()))
+            .collect();
+        variables.insert(entry.profile_uid.clone(), all);
+        variables_set.insert(entry.profile_uid, set);
+    }
+    let mut profiles = BTreeMap::new();
+    if needs.profiles {
+        for template in spec.cluster_profile_templates.iter().flatten() {
+            let Some(profile_uid) = template.uid.as_deref() else {
+                continue;
+            };
+            match client.get_cluster_profile(scope, profile_uid).await {
+                Ok(profile) => {
+                    profiles.insert(profile_uid.to_string(), profile);
+                }
+                Err(err) if err.is_not_found() => {}
+                Err(err) => return Err(err),
+            }
+        }
+    }
     let memoised = match needs.health_memo {
         Some(data) => memoised_health(data, scope, uid).await,
         None => None,
@@ -174,6 +217,9 @@ pub(super) async fn read_remote_with(
         env,
         cloud_config,
         variables,
+        variables_set,
+        sensitive_names,
+        profiles,
         kubeconfig,
     }))
 }
@@ -587,6 +633,41 @@ pub(super) fn refresh_pools(
     state.set("machine_pool", Value::List(out));
 }
 
+/// The `pack` overrides an import reads: each pack of the cluster's template whose values mean
+/// something else than the same pack's values in the profile.
+// Limitation: manifest overrides are not read back: the template's `PackRef.manifests` are
+// references without content.
+fn values_overrides(
+    template: &palette_api::models::ClusterProfileTemplate,
+    profile: &palette_api::models::ClusterProfile,
+) -> Vec<Value> {
+    let own = profile
+        .spec
+        .as_ref()
+        .and_then(|s| s.published.as_ref().or(s.draft.as_ref()));
+    template
+        .packs
+        .iter()
+        .flatten()
+        .filter_map(|pack| {
+            let cluster_values = pack.values.as_deref().unwrap_or("");
+            let profile_values = own
+                .and_then(|t| t.packs.iter().flatten().find(|p| p.name == pack.name))
+                .and_then(|p| p.values.as_deref())
+                .unwrap_or("");
+            if values::equivalent(cluster_values, profile_values) {
+                return None;
+            }
+            Some(object([
+                ("name", Value::from(pack.name.clone())),
+                ("tag", Value::Null),
+                ("values", Value::from(cluster_values.to_string())),
+                ("manifest", Value::List(Vec::new())),
+            ]))
+        })
+        .collect()
+}
+
 pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bool) {
     let templates = remote
         .cluster
@@ -628,17 +709,19 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             })
             .collect();
         profile.set("pack", Value::List(packs));
-        if let Some(mine) = profile.get("variables").and_then(Value::as_map).cloned()
-            && let Some(theirs) = remote.variables.get(id)
-        {
-            let refreshed: BTreeMap<String, Value> = mine
-                .into_iter()
-                .map(|(k, v)| {
-                    let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
-                    (k, value)
-                })
-                .collect();
-            profile.set("variables", Value::Map(refreshed));
+        for map in ["variables", "sensitive_variables"] {
+            if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned()
+                && let Some(theirs) = remote.variables.get(id)
+            {
+                let refreshed: BTreeMap<String, Value> = mine
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
+                        (k, value)
+                    })
+                    .collect();
+                profile.set(map, Value::Map(refreshed));
+            }
         }
         out.push(profile);
     }
@@ -652,10 +735,38 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             {
                 continue;
             }
+            // What the cluster sets itself: variables off their default, and pack values that
+            // differ (by meaning) from the profile's.
+            let sensitive = remote.sensitive_names.get(&uid);
+            let map_of = |want_sensitive: bool| {
+                let picked: BTreeMap<String, Value> = remote
+                    .variables_set
+                    .get(&uid)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| sensitive.is_some_and(|s| s.contains(*k)) == want_sensitive)
+                    .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                    .collect();
+                if picked.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Map(picked)
+                }
+            };
+            let overrides = remote
+                .profiles
+                .get(&uid)
+                .map(|profile| values_overrides(template, profile))
+                .unwrap_or_default();
+            // A sensitive value stays in Palette: Terraform would only write `null # sensitive`
+            // for it in generated configuration, so it is not read into state; a configuration
+            // that gives it plans one in-place update that sets the same value.
+            let plain = map_of(false);
             out.push(object([
                 ("id", Value::from(uid)),
-                ("variables", Value::Null),
-                ("pack", Value::List(Vec::new())),
+                ("variables", plain),
+                ("sensitive_variables", Value::Null),
+                ("pack", Value::List(overrides)),
             ]));
         }
     }

@@ -44,11 +44,20 @@ pub(super) fn schema_v0() -> Schema {
         .attribute(
             Attribute::map("variables", Type::String)
                 .optional()
+                .description(
+                    "Values of the profile's variables for this cluster. A variable the profile \
+                     declares `sensitive` goes in `sensitive_variables` instead (refused here at \
+                     plan).",
+                ),
+        )
+        .attribute(
+            Attribute::map("sensitive_variables", Type::String)
+                .optional()
                 .sensitive()
                 .description(
-                    "Values of the profile's variables for this cluster. Sensitive as a whole: a \
-                     profile variable may be declared `sensitive`, and Terraform marks a map's \
-                     values together, so no value shows in plan output or logs.",
+                    "Values of the profile's sensitive variables for this cluster: never shown in \
+                     plan output or logs. An import leaves them in Palette (not in state), so a \
+                     configuration that gives them plans one in-place update after an import.",
                 ),
         )
         .block(NestedBlock::new("pack", Nesting::List, pack));

@@ -203,7 +203,7 @@ fn variable_block() -> Block {
             Attribute::bool("sensitive")
                 .optional()
                 .default(false)
-                .description("Whether Palette masks the value (default false)."),
+                .description("Whether Palette masks the value (default false); a cluster gives it in `sensitive_variables`, which Terraform never shows."),
         )
         .attribute(
             Attribute::string("input_type")
