@@ -151,3 +151,110 @@ fn the_cluster_modules_terraform_test_passes() {
         out.stderr
     );
 }
+
+/// A module of a profile and a pack whose every input is a module variable, and a caller that
+/// feeds some of them from another resource's result (unknown until apply). Validate sees every
+/// input unknown and plan sees some unknown: no profile or pack check may fire on "unknown"
+/// (variable defaults against format, regex and options; values against declared variables;
+/// versions; pack kinds). Then it applies, plans empty and destroys.
+#[test]
+fn profile_and_pack_checks_wait_for_module_inputs() {
+    let emu = Emulator::start();
+    let (_cluster_tf, cluster) = crate::pack::running_cluster(&emu, "mod-packs");
+    let tf = Terraform::new(&emu);
+    tf.write_file(
+        "stack/main.tf",
+        r#"
+terraform {
+  required_providers {
+    palette = { source = "palette-rs/palette" }
+  }
+}
+variable "name" { type = string }
+variable "profile_version" { type = string }
+variable "replicas_default" { type = string }
+variable "replicas_regex" { type = string }
+variable "size" { type = string }
+variable "values" { type = string }
+variable "cluster_id" { type = string }
+variable "pack_tag" { type = string }
+
+resource "palette_cluster_profile" "addons" {
+  name        = var.name
+  version     = var.profile_version
+  type        = "add-on"
+  environment = "all"
+  variable {
+    name          = "replicas"
+    format        = "number"
+    regex         = var.replicas_regex
+    default_value = var.replicas_default
+  }
+  variable {
+    name          = "size"
+    input_type    = "dropdown"
+    default_value = var.size
+    option {
+      value = var.size
+    }
+    option {
+      value = "large"
+    }
+  }
+  pack {
+    name = "nginx"
+    tag  = "1.10.0"
+    values = var.values
+  }
+}
+
+resource "palette_pack" "cert_manager" {
+  cluster_id = var.cluster_id
+  name       = "cert-manager"
+  tag        = var.pack_tag
+}
+
+output "profile_id" {
+  value = palette_cluster_profile.addons.id
+}
+"#,
+    );
+    tf.write_config(&format!(
+        r#"{HEADER}
+resource "terraform_data" "later" {{
+  input = "1.0.0"
+}}
+
+module "stack" {{
+  source           = "./stack"
+  name             = "mod-addons"
+  profile_version  = terraform_data.later.output
+  replicas_default = "2"
+  replicas_regex   = "[0-9]+"
+  size             = "small"
+  values           = "replicaCount: {{{{.spectro.var.replicas}}}}\n"
+  cluster_id       = "{cluster}"
+  pack_tag         = "1.20.3"
+}}
+"#
+    ));
+    tf.init();
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "validate refused the module:\n{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+    let planned = emu.assert_no_writes("the plan", || tf.try_plan());
+    assert_eq!(
+        planned.code,
+        Some(2),
+        "the plan with unknown inputs failed:\n{}\n{}",
+        planned.stdout,
+        planned.stderr
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    tf.destroy();
+}

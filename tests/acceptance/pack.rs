@@ -66,7 +66,7 @@ fn make_profile(
 
 /// A running AWS cluster (infra profile plus an add-on profile holding nginx), applied in a
 /// working directory of its own; returns that directory and the cluster's uid.
-fn running_cluster(emu: &Emulator, name: &str) -> (Terraform, String) {
+pub(crate) fn running_cluster(emu: &Emulator, name: &str) -> (Terraform, String) {
     let infra = make_profile(
         emu,
         &format!("{name}-infra"),
