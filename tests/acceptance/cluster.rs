@@ -1543,6 +1543,95 @@ fn profile_variables_change_in_place() {
     tf.destroy();
 }
 
+/// A per-cluster manifest override reads back: an import (`-generate-config-out`) writes it
+/// and plans only the import, and the configuration that states it plans empty.
+#[test]
+fn manifest_overrides_import_whole() {
+    let emu = Emulator::start();
+    let maas = case("maas");
+    let infra = infra_profile(&emu, maas, "1.0.0", None);
+    let body = json!({
+        "metadata": {"name": "hello-apps"},
+        "spec": {
+            "version": "1.0.0",
+            "template": {
+                "cloudType": "all",
+                "type": "add-on",
+                "packs": [{"name": "hello", "type": "manifest", "layer": "addon",
+                    "manifests": [
+                        {"name": "config", "content": "kind: ConfigMap\ndata:\n  greeting: hi\n"},
+                        {"name": "other", "content": "kind: ConfigMap\ndata:\n  left: alone\n"},
+                    ]}],
+            },
+        },
+    });
+    let created = emu.request(
+        "POST",
+        "/v1/clusterprofiles?publish=true",
+        Some(&body.to_string()),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let addon = serde_json::from_str::<Value>(&created.body).unwrap()["uid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let tf = Terraform::new(&emu);
+    let hcl = cluster_hcl(maas, "manifests", &[infra.clone(), addon.clone()], "").replace(
+        &format!("  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"),
+        &format!(
+            "  cluster_profile {{\n    id = \"{addon}\"\n    pack {{\n      name = \"hello\"\n      manifest {{\n        name    = \"config\"\n        content = \"kind: ConfigMap\\ndata:\\n  greeting: hello from this cluster\\n\"\n      }}\n    }}\n  }}\n"
+        ),
+    );
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let uid = values_of(&tf, "palette_cluster.maas")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // By id, into the same configuration: the override comes back, the plan is empty.
+    assert!(tf.run(&["state", "rm", "palette_cluster.maas"]).success());
+    tf.import("palette_cluster.maas", &uid);
+    tf.assert_empty_plan();
+
+    let generated = Terraform::new(&emu);
+    generated.write_config(&format!(
+        "{HEADER}import {{\n  to = palette_cluster.maas\n  id = \"{uid}\"\n}}\n"
+    ));
+    generated.init();
+    let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
+    let first = generated.run(&[
+        "plan",
+        "-no-color",
+        "-input=false",
+        "-generate-config-out=generated.tf",
+    ]);
+    assert!(
+        first.stdout.contains(import_only),
+        "generating the configuration:\n{}\n{}",
+        first.stdout,
+        first.stderr
+    );
+    let written = std::fs::read_to_string(generated.work_dir().join("generated.tf")).unwrap();
+    assert!(written.contains("hello from this cluster"), "{written}");
+    assert!(
+        !written.contains("left: alone"),
+        "only the override: {written}"
+    );
+    let again = emu.assert_no_writes("a plan of the generated configuration", || {
+        generated.run(&["plan", "-no-color", "-input=false"])
+    });
+    assert!(
+        again.stdout.contains(import_only),
+        "{}\n{}",
+        again.stdout,
+        again.stderr
+    );
+    tf.destroy();
+}
+
 /// The cluster's cloud config as the emulator has it, and the reasons of its events.
 fn cloud_config_and_events(emu: &Emulator, env: &str, values: &Value) -> (Value, Vec<String>) {
     let project = emu.project_uid(crate::support::emulator::PROJECT);

@@ -37,6 +37,10 @@ pub(super) struct Remote {
     /// When importing, each attached profile as stored, to tell the cluster's own pack values
     /// from the profile's.
     pub(super) profiles: BTreeMap<String, palette_api::models::ClusterProfile>,
+    /// The content of each manifest the cluster deploys, by (profile uid, pack, manifest).
+    pub(super) manifests: BTreeMap<(String, String, String), String>,
+    /// When importing, the same manifests' content in the profiles themselves.
+    pub(super) profile_manifests: BTreeMap<(String, String, String), String>,
     pub(super) kubeconfig: String,
 }
 
@@ -50,6 +54,9 @@ pub(super) struct Needs<'a> {
     /// The attached profiles themselves (an import compares the cluster's pack values with
     /// them).
     pub(super) profiles: bool,
+    /// The content of every manifest the cluster deploys (a refresh of manifest overrides, an
+    /// import).
+    pub(super) manifests: bool,
     /// Where health comes from: the cluster's own overview (`None`), or one search of the
     /// scope memoised in the provider data, shared by every cluster a refresh reads.
     pub(super) health_memo: Option<&'a PaletteData>,
@@ -61,6 +68,7 @@ impl Needs<'_> {
         variables: true,
         kubeconfig: true,
         profiles: false,
+        manifests: false,
         health_memo: None,
     };
 }
@@ -101,10 +109,17 @@ impl<'a> Needs<'a> {
                     .iter()
                     .any(|map| p.get(map).is_some_and(|v| !v.is_null()))
             });
+        let manifests = importing
+            || prior.get_elements("cluster_profile").iter().any(|p| {
+                p.get_elements("pack")
+                    .iter()
+                    .any(|pack| !pack.get_elements("manifest").is_empty())
+            });
         Needs {
             variables,
             kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
             profiles: importing,
+            manifests,
             health_memo: Some(data),
         }
     }
@@ -176,6 +191,11 @@ pub(super) async fn read_remote_with(
         variables.insert(entry.profile_uid.clone(), all);
         variables_set.insert(entry.profile_uid, set);
     }
+    let (manifests, profile_manifests) = if needs.manifests {
+        read_manifests(client, scope, uid, &spec, needs.profiles).await?
+    } else {
+        Default::default()
+    };
     let mut profiles = BTreeMap::new();
     if needs.profiles {
         for template in spec.cluster_profile_templates.iter().flatten() {
@@ -220,8 +240,76 @@ pub(super) async fn read_remote_with(
         variables_set,
         sensitive_names,
         profiles,
+        manifests,
+        profile_manifests,
         kubeconfig,
     }))
+}
+
+/// A manifest's key: (profile uid, pack, manifest name).
+type ManifestKey = (String, String, String);
+
+/// The content of every manifest the cluster deploys, and with `with_profiles` the same
+/// manifests' content in their profiles (what an import compares to find overrides).
+async fn read_manifests(
+    client: &Client,
+    scope: &Scope,
+    uid: &str,
+    spec: &palette_api::models::SpectroClusterSpec,
+    with_profiles: bool,
+) -> Result<(BTreeMap<ManifestKey, String>, BTreeMap<ManifestKey, String>), palette_api::Error> {
+    let mut deployed = BTreeMap::new();
+    let mut own = BTreeMap::new();
+    for template in spec.cluster_profile_templates.iter().flatten() {
+        let Some(profile_uid) = template.uid.clone() else {
+            continue;
+        };
+        for pack in template.packs.iter().flatten() {
+            let refs = pack.manifests.clone().unwrap_or_default();
+            if refs.is_empty() {
+                continue;
+            }
+            for r in &refs {
+                let (Some(name), Some(manifest_uid)) = (&r.name, &r.uid) else {
+                    continue;
+                };
+                let manifest = match client.get_cluster_manifest(scope, uid, manifest_uid).await {
+                    Ok(manifest) => manifest,
+                    Err(err) if err.is_not_found() => continue,
+                    Err(err) => return Err(err),
+                };
+                let content = manifest
+                    .spec
+                    .and_then(|s| s.published)
+                    .and_then(|p| p.content)
+                    .unwrap_or_default();
+                deployed.insert(
+                    (profile_uid.clone(), pack.name.clone(), name.clone()),
+                    content,
+                );
+            }
+            if with_profiles {
+                let listed = match client
+                    .get_cluster_profile_pack_manifests(scope, &profile_uid, &pack.name)
+                    .await
+                {
+                    Ok(listed) => listed.items,
+                    Err(err) if err.is_not_found() => Vec::new(),
+                    Err(err) => return Err(err),
+                };
+                for item in listed {
+                    let name = item.metadata.and_then(|m| m.name).unwrap_or_default();
+                    let content = item
+                        .spec
+                        .and_then(|s| s.published.or(s.draft))
+                        .and_then(|d| d.content)
+                        .unwrap_or_default();
+                    own.insert((profile_uid.clone(), pack.name.clone(), name), content);
+                }
+            }
+        }
+    }
+    Ok((deployed, own))
 }
 
 /// The cluster's health from one search of the scope's live clusters, memoised for every
@@ -633,14 +721,14 @@ pub(super) fn refresh_pools(
     state.set("machine_pool", Value::List(out));
 }
 
-/// The `pack` overrides an import reads: each pack of the cluster's template whose values mean
-/// something else than the same pack's values in the profile.
-// Limitation: manifest overrides are not read back: the template's `PackRef.manifests` are
-// references without content.
-fn values_overrides(
+/// The `pack` overrides an import reads: each pack of the cluster's template whose values, or
+/// one of whose manifests, mean something else than the same in the profile.
+fn pack_overrides(
     template: &palette_api::models::ClusterProfileTemplate,
     profile: &palette_api::models::ClusterProfile,
+    remote: &Remote,
 ) -> Vec<Value> {
+    let profile_uid = template.uid.clone().unwrap_or_default();
     let own = profile
         .spec
         .as_ref()
@@ -655,14 +743,37 @@ fn values_overrides(
                 .and_then(|t| t.packs.iter().flatten().find(|p| p.name == pack.name))
                 .and_then(|p| p.values.as_deref())
                 .unwrap_or("");
-            if values::equivalent(cluster_values, profile_values) {
+            let values_differ = !values::equivalent(cluster_values, profile_values);
+            let manifests: Vec<Value> = remote
+                .manifests
+                .iter()
+                .filter(|((p, k, _), _)| *p == profile_uid && *k == pack.name)
+                .filter(|(key, content)| {
+                    remote
+                        .profile_manifests
+                        .get(*key)
+                        .is_none_or(|own| !values::equivalent(content, own))
+                })
+                .map(|((_, _, name), content)| {
+                    object([
+                        ("name", Value::from(name.clone())),
+                        ("content", Value::from(content.clone())),
+                    ])
+                })
+                .collect();
+            if !values_differ && manifests.is_empty() {
                 return None;
             }
+            let values = if values_differ {
+                Value::from(cluster_values.to_string())
+            } else {
+                Value::Null
+            };
             Some(object([
                 ("name", Value::from(pack.name.clone())),
                 ("tag", Value::Null),
-                ("values", Value::from(cluster_values.to_string())),
-                ("manifest", Value::List(Vec::new())),
+                ("values", values),
+                ("manifest", Value::List(manifests)),
             ]))
         })
         .collect()
@@ -702,8 +813,30 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
                     {
                         pack.set("values", theirs.clone());
                     }
-                    // Limitation: manifest overrides are not read back: the profile template's
-                    // `PackRef.manifests` are references without content.
+                }
+                // A manifest override reads back as the cluster deploys it.
+                let manifests: Vec<Value> = pack
+                    .get_elements("manifest")
+                    .iter()
+                    .map(|m| {
+                        let mut m = m.clone();
+                        let key = (
+                            id.to_string(),
+                            name.clone(),
+                            m.get_str("name").unwrap_or_default().to_string(),
+                        );
+                        if let (Some(mine), Some(theirs)) = (
+                            m.get_str("content").map(str::to_string),
+                            remote.manifests.get(&key),
+                        ) && !values::equivalent(&mine, theirs)
+                        {
+                            m.set("content", theirs.clone());
+                        }
+                        m
+                    })
+                    .collect();
+                if !manifests.is_empty() {
+                    pack.set("manifest", Value::List(manifests));
                 }
                 pack
             })
@@ -756,7 +889,7 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             let overrides = remote
                 .profiles
                 .get(&uid)
-                .map(|profile| values_overrides(template, profile))
+                .map(|profile| pack_overrides(template, profile, remote))
                 .unwrap_or_default();
             // A sensitive value stays in Palette: Terraform would only write `null # sensitive`
             // for it in generated configuration, so it is not read into state; a configuration

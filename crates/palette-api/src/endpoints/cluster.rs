@@ -7,7 +7,7 @@ use reqwest::Method;
 use crate::client::{Request, v1_path};
 use crate::endpoints::CloudType;
 use crate::models::{
-    ObjectMetaInputEntitySchema, SearchFilterBoolCondition, SearchFilterCondition,
+    Manifest, ObjectMetaInputEntitySchema, SearchFilterBoolCondition, SearchFilterCondition,
     SearchFilterConjunctionOperator, SearchFilterGroup, SearchFilterItem, SearchFilterPropertyType,
     SearchFilterSpec, SearchFilterStringCondition, SearchFilterStringConditionMatch,
     SearchFilterStringOperator, SearchFilterSummarySpec, SpectroAwsClusterEntity,
@@ -361,6 +361,21 @@ impl Client {
         )
         .json(profiles)?;
         self.run(&req).await
+    }
+
+    /// One manifest as the cluster deploys it: the profile's content, or the cluster's own
+    /// override of it.
+    pub async fn get_cluster_manifest(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        manifest_uid: &str,
+    ) -> Result<Manifest, Error> {
+        self.get_json(
+            scope,
+            &["spectroclusters", uid, "pack", "manifests", manifest_uid],
+        )
+        .await
     }
 
     /// The cluster's profile variables, per profile.

@@ -441,6 +441,24 @@ pub struct ManifestEntity {
     pub spec: Option<ManifestSpec>,
 }
 
+/// The wire model `v1Manifest`: one manifest as a cluster deploys it (its published content).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Manifest {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<ManifestPublishedSpec>,
+}
+
+/// The wire model `v1ManifestPublishedSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ManifestPublishedSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<ManifestData>,
+}
+
 /// A manifest's name and YAML content, as sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

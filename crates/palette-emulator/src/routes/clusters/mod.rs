@@ -95,6 +95,10 @@ pub fn router() -> Router<AppState> {
             get(|s: State<AppState>, c: Ctx, p: Path<String>| assets::asset(s, c, p, Asset::Frp)),
         )
         .route(
+            "/v1/spectroclusters/{uid}/pack/manifests/{manifestUid}",
+            get(read::manifest),
+        )
+        .route(
             "/v1/spectroclusters/{uid}/assets/kubeconfigclient",
             get(|s: State<AppState>, c: Ctx, p: Path<String>| {
                 assets::asset(s, c, p, Asset::Client)

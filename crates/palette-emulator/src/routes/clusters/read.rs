@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::records::{config_of, entries, env_of, find_cluster};
 use super::templates::{resolve_variables, variables_for};
 use crate::context::Ctx;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::Deployment;
 use crate::routes::common::{Query, flag, public};
 use crate::state::AppState;
@@ -185,4 +185,25 @@ pub(super) async fn overview(
         "status": status,
     });
     wire::ok::<m::SpectroClusterUidSummary>(body)
+}
+
+/// `GET /v1/spectroclusters/{uid}/pack/manifests/{manifestUid}`: one manifest of the cluster's
+/// profiles as the cluster deploys it (a per-cluster override included), as `v1Manifest`.
+pub(super) async fn manifest(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((uid, manifest_uid)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let (record, _) = find_cluster(&state, &ctx, &uid)?;
+    let found = wire::array_at(&record.doc, "/spec/clusterProfileTemplates")
+        .iter()
+        .flat_map(|t| wire::array_at(t, "/packs").to_vec())
+        .flat_map(|p| wire::array_at(&p, "/manifests").to_vec())
+        .find(|m| m["uid"] == manifest_uid.as_str())
+        .ok_or_else(|| ApiError::not_found("manifest", &manifest_uid))?;
+    let content = found["content"].as_str().unwrap_or("");
+    wire::ok::<m::Manifest>(json!({
+        "metadata": {"name": found["name"], "uid": found["uid"]},
+        "spec": {"published": {"content": content, "digest": ids::stable_uid(content)}},
+    }))
 }
