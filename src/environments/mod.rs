@@ -43,8 +43,8 @@ pub(crate) use pool::{
     taints_value,
 };
 pub(crate) use schema::{
-    environment_blocks, machine_pool_block, optional_bool, optional_string, optional_strings,
-    required_string,
+    cloud_account_description, environment_blocks, machine_pool_block, optional_bool,
+    optional_string, optional_strings, required_string,
 };
 pub(crate) use values::{
     BlockState, from_json, get_string, get_string_map, get_strings, non_empty, opt_list, opt_str,

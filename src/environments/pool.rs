@@ -130,7 +130,7 @@ pub(crate) struct Pool {
     pub(crate) memory_mb: Option<i64>,
     /// MAAS resource pool.
     pub(crate) resource_pool: Option<String>,
-    /// Edge host uids.
+    /// Edge hosts, by uid or name as configured (names are resolved to uids before a write).
     pub(crate) edge_hosts: Option<Vec<String>>,
     /// Whether the pool is an AKS system node pool.
     pub(crate) system_node_pool: Option<bool>,

@@ -6,7 +6,7 @@ use tfplugin::plan_modifier::{requires_replace, requires_replace_if};
 use tfplugin::validator::{at_least, one_of};
 use tfplugin::{Attribute, Block, NestedBlock, Nesting, Type};
 
-use super::ALL;
+use super::{ALL, Environment, SizingField};
 
 /// The `machine_pool` block: one per pool, identified by name, with the sizing fields of every
 /// environment (each environment takes a subset, checked at plan).
@@ -32,16 +32,24 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
     let block = Block::new()
         .description(
             "A machine pool, identified by `name`: adding, removing or reordering worker pools changes the \
-             cluster in place (a reorder calls no API). The sizing fields an environment takes differ: \
-             instance types for clouds, `cpu`/`memory_mb` for vSphere and Nutanix, `resource_pool` \
-             for MAAS, `edge_hosts` for Edge; the others are refused at plan.",
+             cluster in place (a reorder calls no API). Which sizing fields a pool needs depends on the \
+             environment (instance types for clouds, `cpu`/`memory_mb` for vSphere and Nutanix, \
+             `resource_pool` for MAAS, `edge_hosts` for Edge): the plan fails when a pool leaves out a \
+             field its environment requires or sets one it does not take. See \
+             [Machine pools by environment](#machine-pools-by-environment).",
         )
         .attribute(Attribute::string("name").required().description("Pool name, unique in the cluster; its identity. Renaming a worker pool removes it and adds a new one, in place."))
         .attribute(
             Attribute::bool("control_plane")
                 .optional()
                 .default(false)
-                .description("Whether the pool runs the Kubernetes control plane. One pool must, except on EKS, AKS, GKE and TKE, whose cloud runs it. Changing it on a pool, or adding a control-plane pool to a running cluster, replaces the cluster: Palette keeps the control plane a cluster was created with.")
+                .description(format!(
+                    "Whether the pool runs the Kubernetes control plane. One pool must, except on {}, \
+                     whose cloud runs it (there no pool may). Changing it on a pool, or adding a \
+                     control-plane pool to a running cluster, replaces the cluster: Palette keeps the \
+                     control plane a cluster was created with.",
+                    keys(ALL.iter().filter(|env| env.managed_control_plane()))
+                ))
                 .plan_modifier(requires_replace()),
         )
         .attribute(
@@ -54,47 +62,181 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
             Attribute::int64("count")
                 .optional()
                 .validator(at_least(0))
-                .description("Number of nodes. Required everywhere but Edge, where the pool has one node per edge host."),
+                .description(sizing_description(
+                    SizingField::Count,
+                    "Number of nodes (an Edge pool has one node per entry of `edge_hosts` instead).",
+                )),
         )
-        .attribute(Attribute::int64("min").optional().validator(at_least(0)).description("Autoscaling minimum; defaults to `count`."))
-        .attribute(Attribute::int64("max").optional().validator(at_least(0)).description("Autoscaling maximum; defaults to `count`."))
+        .attribute(Attribute::int64("min").optional().validator(at_least(0)).description("Autoscaling minimum; defaults to the pool's size (`count`, or the number of edge hosts). `count` must not be below it."))
+        .attribute(Attribute::int64("max").optional().validator(at_least(0)).description("Autoscaling maximum; defaults to the pool's size (`count`, or the number of edge hosts). `count` must not be above it."))
         .attribute(
             Attribute::string("instance_type")
                 .optional()
-                .description("Instance type (AWS, Azure, GCP, TKE, EKS, AKS, GKE) or flavor (OpenStack)."),
+                .description(sizing_description(
+                    SizingField::InstanceType,
+                    "Instance type (a flavor on OpenStack).",
+                )),
         )
-        .attribute(Attribute::int64("disk_size_gb").optional().validator(at_least(1)).description("Root disk size in GB."))
-        .attribute(Attribute::list("azs", Type::String).optional().description("Availability zones."))
+        .attribute(
+            Attribute::int64("disk_size_gb")
+                .optional()
+                .validator(at_least(1))
+                .description(sizing_description(
+                    SizingField::DiskSizeGb,
+                    "Root disk size in GB (on MAAS, the least a machine must have).",
+                )),
+        )
+        .attribute(
+            Attribute::list("azs", Type::String)
+                .optional()
+                .description(sizing_description(SizingField::Azs, "Availability zones.")),
+        )
         .attribute(
             Attribute::string("capacity_type")
                 .optional()
                 .validator(one_of(["on-demand", "spot"]))
-                .description("`on-demand` or `spot` (AWS, EKS)."),
+                .description(sizing_description(
+                    SizingField::CapacityType,
+                    "`on-demand` or `spot`.",
+                )),
         )
-        .attribute(Attribute::string("max_price").optional().description("Maximum spot price (AWS, EKS)."))
-        .attribute(Attribute::int64("cpu").optional().validator(at_least(1)).description("Virtual CPUs per node (vSphere, Nutanix; the minimum for MAAS)."))
+        .attribute(
+            Attribute::string("max_price")
+                .optional()
+                .description(sizing_description(SizingField::MaxPrice, "Maximum spot price.")),
+        )
+        .attribute(
+            Attribute::int64("cpu")
+                .optional()
+                .validator(at_least(1))
+                .description(sizing_description(
+                    SizingField::Cpu,
+                    "Virtual CPUs per node (on MAAS, the least a machine must have).",
+                )),
+        )
         .attribute(
             Attribute::int64("memory_mb")
                 .optional()
                 .validator(at_least(1))
-                .description("Memory per node in MiB (vSphere, Nutanix; the minimum for MAAS)."),
+                .description(sizing_description(
+                    SizingField::MemoryMb,
+                    "Memory per node in MiB (on MAAS, the least a machine must have).",
+                )),
         )
-        .attribute(Attribute::string("resource_pool").optional().description("MAAS resource pool the machines come from."))
+        .attribute(
+            Attribute::string("resource_pool")
+                .optional()
+                .description(sizing_description(
+                    SizingField::ResourcePool,
+                    "MAAS resource pool the machines come from.",
+                )),
+        )
         .attribute(
             Attribute::list("edge_hosts", Type::String)
                 .optional()
-                .description("Edge host uids, one node each (Edge)."),
+                .description(sizing_description(
+                    SizingField::EdgeHosts,
+                    "Registered edge hosts, by uid or name, one node each; a host can be in one pool only.",
+                )),
         )
         .attribute(
             Attribute::bool("is_system_node_pool")
                 .optional()
-                .description("Whether the pool is a system node pool, which runs the cluster's system pods (AKS). An AKS cluster needs at least one; it changes in place."),
+                .description(sizing_description(
+                    SizingField::SystemNodePool,
+                    "Whether the pool is a system node pool, which runs the cluster's system pods. An \
+                     AKS cluster needs at least one, with at least one node; it changes in place.",
+                )),
         )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .block(NestedBlock::new("taints", Nesting::List, taint));
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
         .key("name")
+}
+
+/// The block keys of `envs`, as a list for prose: `` `eks`, `aks`, `gke` ``.
+fn keys<'a>(envs: impl Iterator<Item = &'a &'static dyn Environment>) -> String {
+    envs.map(|env| format!("`{}`", env.key()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A sizing field's description: what it is, then where it is required, optional or refused,
+/// from each environment's [`Environment::sizing`] (the list the plan-time check uses).
+fn sizing_description(field: SizingField, what: &str) -> String {
+    format!("{what} {}", sizing_use(field))
+}
+
+/// Where `field` is required, optional and refused at plan, as one sentence. The largest
+/// group comes last, as "every other environment" (or "every environment" when it is the only
+/// one).
+fn sizing_use(field: SizingField) -> String {
+    let mut groups: [(&str, Vec<&'static dyn Environment>); 3] = [
+        ("required on", Vec::new()),
+        ("optional on", Vec::new()),
+        ("refused at plan on", Vec::new()),
+    ];
+    for env in ALL.iter().copied() {
+        let group = match env.sizing().iter().find(|s| s.field == field) {
+            Some(sizing) if sizing.required => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        groups[group].1.push(env);
+    }
+    let mut groups: Vec<_> = groups
+        .into_iter()
+        .filter(|(_, envs)| !envs.is_empty())
+        .collect();
+    // The largest group (the first of equals) moves to the end; the others keep their order.
+    let largest = (0..groups.len())
+        .rev()
+        .max_by_key(|&i| groups[i].1.len())
+        .unwrap_or_default();
+    let moved = groups.remove(largest);
+    groups.push(moved);
+    let last = groups.len() - 1;
+    let parts: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (verb, envs))| match (i == last, last) {
+            (true, 0) => format!("{verb} every environment"),
+            (true, _) => format!("{verb} every other environment"),
+            _ => format!("{verb} {}", keys(envs.iter())),
+        })
+        .collect();
+    let sentence = parts.join("; ");
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// The description of `palette_cluster.cloud_account_id`, from each environment's
+/// [`Environment::account_environment`] (what the plan-time account check uses).
+pub(crate) fn cloud_account_description() -> String {
+    let without: Vec<_> = ALL
+        .iter()
+        .filter(|env| env.account_environment().is_none())
+        .collect();
+    let borrowed: Vec<String> = ALL
+        .iter()
+        .filter_map(|env| {
+            let kind = env.account_environment()?;
+            (kind != env.name())
+                .then(|| format!("`{}` takes {} accounts", env.key(), kind.display_name()))
+        })
+        .collect();
+    format!(
+        "Uid of the cloud account to deploy with; required on every environment but {}, which \
+         {} none. {}; the others take accounts of their own cloud. Changing it replaces the \
+         cluster.",
+        keys(without.iter().copied()),
+        if without.len() == 1 { "takes" } else { "take" },
+        borrowed.join(", ")
+    )
 }
 
 /// One single-nested block per environment, named by its key.
@@ -180,6 +322,47 @@ mod tests {
 
     use super::*;
     use crate::environments::by_key;
+
+    #[test]
+    fn sizing_descriptions_say_where_each_field_is_required() {
+        let cases = [
+            (
+                SizingField::Count,
+                "Refused at plan on `edge_native`; required on every other environment.",
+            ),
+            (
+                SizingField::EdgeHosts,
+                "Required on `edge_native`; refused at plan on every other environment.",
+            ),
+            (
+                SizingField::DiskSizeGb,
+                "Required on `vsphere`, `nutanix`; refused at plan on `edge_native`; optional on \
+                 every other environment.",
+            ),
+            (
+                SizingField::Cpu,
+                "Required on `vsphere`, `nutanix`; optional on `maas`; refused at plan on every \
+                 other environment.",
+            ),
+        ];
+        for (field, want) in cases {
+            assert_eq!(sizing_use(field), want, "{}", field.attr());
+        }
+        let block = machine_pool_block().block;
+        for field in SizingField::ALL {
+            let attribute = block
+                .attributes
+                .iter()
+                .find(|a| a.name == field.attr())
+                .unwrap();
+            assert!(
+                attribute.description.ends_with(&sizing_use(field)),
+                "{}: {}",
+                field.attr(),
+                attribute.description
+            );
+        }
+    }
 
     #[test]
     fn only_the_fields_the_api_updates_change_in_place() {

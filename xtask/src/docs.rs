@@ -5,8 +5,8 @@
 //! working directory at it with `dev_overrides`, and reads `terraform providers schema -json`.
 //! Each type gets a page with its description, its example (`examples/<kind>/<type>/*.tf`), every
 //! attribute grouped as Required, Optional and Read-Only (nested blocks and attributes get their
-//! own sections, linked by anchor), any notes beside the example (`changes.md`), and its import
-//! command (`import.sh`). With `--check` nothing is written: the task fails when a page would
+//! own sections, linked by anchor), any notes beside the example (`machine_pools.md`,
+//! `versions.md`, `changes.md`, in that order), and its import command (`import.sh`). With `--check` nothing is written: the task fails when a page would
 //! change, or when `docs/` holds a page no type has.
 
 use std::collections::BTreeMap;
@@ -168,9 +168,8 @@ fn render_type(name: &str, kind: &Kind, schema: &Value, examples: &Path) -> anyh
         );
     }
     // Prose the schema cannot carry (a resource's table of what each change does, say).
-    let notes = examples.join("changes.md");
-    if notes.exists() {
-        writeln!(out, "{}", read_text(&notes)?)?;
+    for note in notes(examples)? {
+        writeln!(out, "{}", read_text(&note)?)?;
     }
     writeln!(out, "## Schema\n")?;
     render_block(&mut out, block, "");
@@ -183,6 +182,37 @@ fn render_type(name: &str, kind: &Kind, schema: &Value, examples: &Path) -> anyh
         )?;
     }
     Ok(out)
+}
+
+/// The notes a type's page includes between its example and its schema, in page order.
+const NOTES: &[&str] = &["machine_pools.md", "versions.md", "changes.md"];
+
+/// The notes beside a type's example, in [`NOTES`] order; a Markdown file not listed there is
+/// an error rather than a page that silently leaves it out.
+fn notes(examples: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !examples.exists() {
+        return Ok(Vec::new());
+    }
+    for entry in fs::read_dir(examples)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.ends_with(".md") && !NOTES.contains(&name) {
+            bail!(
+                "{} is not a note the docs include ({}); rename it or add it to NOTES in \
+                 xtask/src/docs.rs",
+                path.display(),
+                NOTES.join(", ")
+            );
+        }
+    }
+    Ok(NOTES
+        .iter()
+        .map(|name| examples.join(name))
+        .filter(|path| path.exists())
+        .collect())
 }
 
 fn render_function(name: &str, function: &Value, examples: &Path) -> anyhow::Result<String> {
@@ -477,6 +507,25 @@ mod tests {
         for (ty, want) in cases {
             assert_eq!(type_name(&ty), want);
         }
+    }
+
+    #[test]
+    fn notes_come_in_page_order_and_unknown_ones_are_refused() {
+        let dir = std::env::temp_dir().join(format!("xtask-docs-notes-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for name in ["changes.md", "machine_pools.md", "resource.tf"] {
+            fs::write(dir.join(name), name).unwrap();
+        }
+        let names: Vec<String> = notes(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["machine_pools.md", "changes.md"]);
+        fs::write(dir.join("stray.md"), "").unwrap();
+        assert!(notes(&dir).is_err());
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -92,10 +92,7 @@ pub(super) fn schema_v0() -> Schema {
         .attribute(
             Attribute::string("cloud_account_id")
                 .optional()
-                .description(
-                    "Uid of the cloud account to deploy with; required on every environment but `edge_native`. \
-                     EKS takes AWS accounts, AKS Azure accounts, GKE GCP accounts. Changing it replaces the cluster.",
-                )
+                .description(environments::cloud_account_description())
                 .plan_modifier(requires_replace()),
         )
         .attribute(

@@ -18,7 +18,10 @@ pub(super) fn schema_v0() -> Schema {
             .description(
                 "A cluster profile: one version of a layered stack (os, Kubernetes, network, \
                  storage, add-ons) that clusters are built from. Changing `version` makes a \
-                 new version and leaves the old one to the clusters that use it.",
+                 new version and leaves the old one to the clusters that use it. Destroy \
+                 deletes only the version in state (`id`): versions that earlier `version` \
+                 changes left behind stay in Palette, and a version a cluster still uses is \
+                 not deleted (destroy fails and names the clusters).",
             )
             .attribute(
                 Attribute::string("id")
@@ -42,7 +45,9 @@ pub(super) fn schema_v0() -> Schema {
                     .description(
                         "Version, `MAJOR.MINOR.PATCH` (default `1.0.0`). A change clones this \
                          version into the new one and moves the resource there; the old \
-                         version is left untouched.",
+                         version is left untouched in Palette and leaves Terraform's state, so \
+                         no later destroy deletes it (see [Versions and \
+                         destroy](#versions-and-destroy)).",
                     ),
             )
             .attribute(
