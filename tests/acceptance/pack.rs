@@ -396,6 +396,14 @@ fn bad_input_is_refused_at_plan_without_writes() {
             r#"Pack Already On The Cluster.*name\s*=\s*"nginx".*"acc-pack-bad-addons""#,
         ),
         (
+            "values using a profile variable",
+            hcl("prometheus-operator", "83.5.0").replace(
+                "  tag        = \"83.5.0\"\n",
+                "  tag        = \"83.5.0\"\n  values     = \"replicas: '{{ .spectro.var.replicas }}'\"\n",
+            ),
+            r#"Profile Variables Not Available.*values.*spectro\.var\.replicas"#,
+        ),
+        (
             "an unknown tag",
             hcl("prometheus-operator", "1.0.0"),
             r#"Unknown Pack Tag.*tag\s*=\s*"1.0.0".*tags on offer.*83.5.0"#,
