@@ -1525,6 +1525,9 @@ fn profile_variables_change_in_place() {
         "the values override: {written}"
     );
     assert!(!written.contains("s3cr3t-token"), "{written}");
+    // Applying the import writes nothing, and the generated configuration then plans empty.
+    emu.assert_no_writes("applying the import", || generated.apply());
+    generated.assert_empty_plan();
 
     // Palette's view changes: the original configuration's next plan shows it.
     let patched = emu.project_request(
@@ -1629,6 +1632,8 @@ fn manifest_overrides_import_whole() {
         again.stdout,
         again.stderr
     );
+    emu.assert_no_writes("applying the import", || generated.apply());
+    generated.assert_empty_plan();
     tf.destroy();
 }
 
