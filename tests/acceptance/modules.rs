@@ -258,3 +258,105 @@ module "stack" {{
     tf.assert_empty_plan();
     tf.destroy();
 }
+
+/// The cloud account, pack and registry data sources and the `merge_values` function with
+/// every input from a module variable: validate sees them all unknown and accepts; plan (some
+/// inputs still from a resource's later result) plans with no write; apply reads them with the
+/// known values.
+#[test]
+fn data_sources_and_function_wait_for_module_inputs() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    tf.write_file(
+        "reads/main.tf",
+        r#"
+terraform {
+  required_providers {
+    palette = { source = "palette-rs/palette" }
+  }
+}
+variable "account" { type = string }
+variable "environment" { type = string }
+variable "pack" { type = string }
+variable "tag" { type = string }
+variable "registry" { type = string }
+variable "base" { type = string }
+variable "override" { type = string }
+
+data "palette_cloud_account" "a" {
+  name        = var.account
+  environment = var.environment
+}
+data "palette_pack" "p" {
+  name          = var.pack
+  tag           = var.tag
+  registry_name = var.registry
+  environment   = var.environment
+}
+data "palette_registry" "r" {
+  name = var.registry
+}
+output "merged" {
+  value = provider::palette::merge_values(var.base, var.override)
+}
+output "account_id" {
+  value = data.palette_cloud_account.a.id
+}
+output "pack_layer" {
+  value = data.palette_pack.p.layer
+}
+output "registry_id" {
+  value = data.palette_registry.r.id
+}
+"#,
+    );
+    tf.write_config(&format!(
+        r#"{HEADER}
+resource "terraform_data" "later" {{
+  input = "aws"
+}}
+
+module "reads" {{
+  source      = "./reads"
+  account     = "aws-dev"
+  environment = terraform_data.later.output
+  pack        = "kubernetes"
+  tag         = "1.33.10"
+  registry    = "Public Repo"
+  base        = "a: 1\nb:\n  c: 2\n"
+  override    = "b:\n  c: 3\n"
+}}
+
+output "merged" {{
+  value = module.reads.merged
+}}
+output "pack_layer" {{
+  value = module.reads.pack_layer
+}}
+"#
+    ));
+    tf.init();
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "validate refused unknown inputs:\n{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+    let planned = emu.assert_no_writes("the plan", || tf.try_plan());
+    assert_eq!(
+        planned.code,
+        Some(2),
+        "the plan with unknown inputs failed:\n{}\n{}",
+        planned.stdout,
+        planned.stderr
+    );
+    tf.apply();
+    let state = tf.show_json();
+    let outputs = &state["values"]["outputs"];
+    assert_eq!(outputs["pack_layer"]["value"], "k8s", "{outputs}");
+    let merged = outputs["merged"]["value"].as_str().unwrap_or_default();
+    assert!(merged.contains("c: 3"), "{merged}");
+    tf.assert_empty_plan();
+    tf.destroy();
+}
