@@ -472,6 +472,15 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
             at("Unexpected Cloud Account", c, "cloud_account_id"),
         ),
         plan(
+            "an edge control plane without hosts",
+            edge_cluster.replacen(
+                "    edge_hosts    = [\"edge-host-1\"]",
+                "    edge_hosts    = []",
+                1,
+            ),
+            at("Empty Control Plane", c, "edge_hosts"),
+        ),
+        plan(
             "one edge host in two pools",
             edge_cluster.replacen(
                 "  }\n}\n",

@@ -255,9 +255,22 @@ fn check_pool_size(pool: &Value, path: AttributePath, diags: &mut Diagnostics) {
     }
     if pool.get_bool("control_plane") == Some(true) && count == Some(0) {
         diags.attribute_error(
-            path.attr("count"),
+            path.clone().attr("count"),
             "Empty Control Plane",
             "A control-plane pool needs at least one node.",
+        );
+    }
+    // On Edge a pool's size is its host list.
+    if pool.get_bool("control_plane") == Some(true)
+        && pool
+            .get("edge_hosts")
+            .and_then(Value::as_elements)
+            .is_some_and(<[Value]>::is_empty)
+    {
+        diags.attribute_error(
+            path.attr("edge_hosts"),
+            "Empty Control Plane",
+            "A control-plane pool needs at least one node: name at least one edge host.",
         );
     }
 }
