@@ -373,6 +373,16 @@ fn quickstart_under_faults(name: &str, faults: &str) {
     // The next plan reports nothing changed outside Terraform (the monitoring pack's layer
     // belongs to `palette_pack`, not to its cluster's `layers`).
     tf.assert_no_drift();
+    // Both quickstart clusters, forgotten and imported by id, plan empty.
+    for address in ["palette_cluster.aws", "palette_cluster.edge"] {
+        let id = tf.resource_values(address)["id"]
+            .as_str()
+            .expect("an id")
+            .to_string();
+        assert!(tf.run(&["state", "rm", "-no-color", address]).success());
+        tf.import(address, &id);
+    }
+    tf.assert_empty_plan();
 
     emu.set_faults(faults);
     refresh(&tf);
