@@ -349,7 +349,7 @@ async fn create(
         &ctx,
         &state,
         &uid,
-        input.get("metadata").unwrap_or(&json!({})),
+        &wire::fit(input.get("metadata").cloned().unwrap_or(json!({})))?,
     );
     state.store().put(Record {
         kind: Kind::CloudAccount,
@@ -405,7 +405,7 @@ async fn update(
         record.doc["spec"] = merged;
     }
     if let Some(meta) = input.get("metadata") {
-        update_metadata(&mut record.doc["metadata"], meta);
+        update_metadata(&mut record.doc["metadata"], &wire::fit(meta.clone())?);
         if let Some(name) = wire::str_at(meta, "/name") {
             record.name = name.to_owned();
         }

@@ -479,7 +479,7 @@ async fn create(
     let doc = json!({
         "apiVersion": "v1",
         "kind": "ClusterProfile",
-        "metadata": new_metadata(&ctx, &state, &uid, input.get("metadata").unwrap_or(&json!({}))),
+        "metadata": new_metadata(&ctx, &state, &uid, &wire::fit(input.get("metadata").cloned().unwrap_or(json!({})))?),
         "spec": {"version": version, "draft": draft, "published": published, "variables": variables},
     });
     state.store().put(Record {
@@ -622,7 +622,11 @@ async fn patch_metadata(
             }
         }
     }
-    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster profile")?;
+    patch_metadata_fixed_name(
+        &mut record,
+        &wire::fit(input["metadata"].clone())?,
+        "a cluster profile",
+    )?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }
@@ -725,7 +729,7 @@ async fn clone(
     let doc = json!({
         "apiVersion": "v1",
         "kind": "ClusterProfile",
-        "metadata": new_metadata(&scope_ctx, &state, &new_uid, &meta_input),
+        "metadata": new_metadata(&scope_ctx, &state, &new_uid, &wire::fit(meta_input)?),
         "spec": {
             "version": version,
             "draft": template(&new_uid, &name, base["type"].as_str().unwrap_or("cluster"), base["cloudType"].as_str().unwrap_or("all"), &version, 0, packs),
@@ -1013,8 +1017,13 @@ async fn dashboard_filter(
     let mut records: Vec<Record> = visible(&state, &ctx, Kind::Profile)?
         .into_iter()
         .filter(|r| {
-            string_filter(filter.get("profileName"), &r.name)
-                && version_filter(filter.get("version"), version_of(r))
+            string_filter(
+                filter
+                    .get("profileName")
+                    .and_then(|f| serde_json::from_value(f.clone()).ok())
+                    .as_ref(),
+                &r.name,
+            ) && version_filter(filter.get("version"), version_of(r))
                 && in_list("profileType", template_field(r, "type"))
                 && in_list("environment", template_field(r, "cloudType"))
                 && tags_filter(filter.get("tags"), &r.doc["metadata"]["labels"])

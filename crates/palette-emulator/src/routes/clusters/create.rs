@@ -60,7 +60,7 @@ pub(super) async fn create(
         &ctx,
         &state,
         &uid,
-        input.get("metadata").unwrap_or(&json!({})),
+        &wire::fit(input.get("metadata").cloned().unwrap_or(json!({})))?,
     );
     let cluster_doc = json!({
         "apiVersion": "v1",

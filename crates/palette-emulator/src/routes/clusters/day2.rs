@@ -218,10 +218,10 @@ pub(super) async fn patch_metadata(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ObjectMetaInputEntitySchema>(&body)?;
+    let input: m::ObjectMetaInputEntitySchema = wire::body(&body)?;
     let _guard = state.write_guard();
     let (mut record, _) = find_cluster(&state, &ctx, &uid)?;
-    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster")?;
+    patch_metadata_fixed_name(&mut record, &input.metadata, "a cluster")?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }
