@@ -40,7 +40,7 @@ pub(super) async fn create(
         pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
     }
     check_pools(env, &pools)?;
-    let profile_entries = normalize_entries(wire::array_at(&spec, "/profiles"));
+    let profile_entries = normalize_entries(wire::fit(json!(wire::array_at(&spec, "/profiles")))?);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 
     let _guard = state.write_guard();
