@@ -1,6 +1,7 @@
 //! The request bodies whose model differs by environment — a cluster create
-//! (`v1Spectro*ClusterEntity`) and a machine pool (`v1*MachinePoolConfigEntity`) — read as the
-//! environment's model and turned into one typed shape the routes share.
+//! (`v1Spectro*ClusterEntity`), a machine pool (`v1*MachinePoolConfigEntity`) and a
+//! cluster-config update (`v1*CloudClusterConfigEntity`) — read as the environment's model and
+//! turned into one typed shape the routes share.
 //!
 //! What the routes reason about is typed: names, sizes, roles, the cloud account, the attached
 //! profiles, edge hosts. The environment's own cloud settings (a cluster's `cloudConfig`, a
@@ -18,6 +19,10 @@ use crate::error::ApiResult;
 use crate::routes::common::meta_input;
 use crate::wire;
 
+/// An environment's own settings (a `cloudConfig`, a `poolConfig`, a `clusterConfig`) as their
+/// model writes them.
+pub type Settings = Map<String, Value>;
+
 /// A cluster create body, whatever the environment's model.
 #[derive(Debug, Default)]
 pub struct ClusterBody {
@@ -26,7 +31,7 @@ pub struct ClusterBody {
     /// `spec.cloudAccountUid`, with `""` read as absent; `None` where the model has none.
     pub cloud_account_uid: Option<String>,
     /// `spec.cloudConfig` as its model writes it, `{}` when absent.
-    pub cloud_config: Map<String, Value>,
+    pub cloud_config: Settings,
     /// `spec.clusterConfig` as its model writes it.
     pub cluster_config: Option<Value>,
     /// `spec.clusterType`, where the model has one.
@@ -41,9 +46,9 @@ pub struct ClusterBody {
 #[derive(Debug, Default)]
 pub struct PoolBody {
     /// `cloudConfig` as its model writes it, `{}` when absent.
-    pub cloud_config: Map<String, Value>,
+    pub cloud_config: Settings,
     /// `poolConfig` as its model writes it, `{}` when absent.
-    pub pool_config: Map<String, Value>,
+    pub pool_config: Settings,
     /// `poolConfig.name` (`None` without a `poolConfig`, and on custom clouds, whose pools are
     /// named in `cloudConfig.values`).
     pub name: Option<String>,
@@ -82,7 +87,7 @@ pub fn pool<M: PoolModel>(body: &Bytes) -> ApiResult<PoolBody> {
 }
 
 /// A model part as the JSON object it writes; `{}` for an absent part.
-fn object(part: &impl Serialize) -> ApiResult<Map<String, Value>> {
+fn object(part: &impl Serialize) -> ApiResult<Settings> {
     Ok(match serde_json::to_value(part)? {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -229,3 +234,37 @@ cluster_model!(m::SpectroCustomClusterEntity, |spec| account: spec.cloud_account
 cluster_model!(m::SpectroOpenStackClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
 cluster_model!(m::SpectroMaasClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: spec.cluster_type.clone());
 cluster_model!(m::SpectroEdgeNativeClusterEntity, |spec| account: None, cluster_type: None);
+
+/// A cluster-config update model (`v1*CloudClusterConfigEntity`, `{clusterConfig}`).
+pub trait ClusterConfigModel: DeserializeOwned {
+    /// `clusterConfig` as its model writes it, if given.
+    fn into_cluster_config(self) -> ApiResult<Option<Settings>>;
+}
+
+/// Reads a cluster-config update body as the model `M`.
+pub fn cluster_config<M: ClusterConfigModel>(body: &Bytes) -> ApiResult<Option<Settings>> {
+    wire::body::<M>(body)?.into_cluster_config()
+}
+
+macro_rules! cluster_config_models {
+    ($($ty:ty),* $(,)?) => {$(
+        impl ClusterConfigModel for $ty {
+            fn into_cluster_config(self) -> ApiResult<Option<Settings>> {
+                self.cluster_config.as_ref().map(object).transpose()
+            }
+        }
+    )*};
+}
+
+cluster_config_models!(
+    m::AwsCloudClusterConfigEntity,
+    m::AzureCloudClusterConfigEntity,
+    m::GcpCloudClusterConfigEntity,
+    m::TencentCloudClusterConfigEntity,
+    m::EksCloudClusterConfigEntity,
+    m::VsphereCloudClusterConfigEntity,
+    m::CustomCloudClusterConfigEntity,
+    m::OpenStackCloudClusterConfigEntity,
+    m::MaasCloudClusterConfigEntity,
+    m::EdgeNativeCloudClusterConfigEntity,
+);

@@ -8,11 +8,10 @@ use axum::response::Response;
 use palette_api::models as m;
 use serde_json::Value;
 
-use crate::bodies::{self, ClusterBody, PoolBody};
+use crate::bodies::{self, ClusterBody, PoolBody, Settings};
 use crate::error::ApiResult;
 use crate::wire;
 
-type Parse = fn(&Bytes) -> ApiResult<Value>;
 type Render = fn(Value) -> ApiResult<Response>;
 
 /// One environment.
@@ -48,8 +47,8 @@ pub struct Environment {
     pub parse_create: fn(&Bytes) -> ApiResult<ClusterBody>,
     /// Reads a machine pool body (`{cloudConfig, poolConfig}`).
     pub parse_pool: fn(&Bytes) -> ApiResult<PoolBody>,
-    /// Reads a `PUT .../clusterConfig` body.
-    pub parse_cluster_config: Parse,
+    /// Reads a `PUT .../clusterConfig` body: its `clusterConfig`, if given.
+    pub parse_cluster_config: fn(&Bytes) -> ApiResult<Option<Settings>>,
     /// Writes the cloud config (a 200 through its model).
     pub render_config: Render,
     /// Writes a page of machines (a 200 through its model).
@@ -77,7 +76,7 @@ macro_rules! env {
             system_pool_required: false,
             parse_create: bodies::cluster::<$entity>,
             parse_pool: bodies::pool::<$pool>,
-            parse_cluster_config: wire::parse::<$cluster_config>,
+            parse_cluster_config: bodies::cluster_config::<$cluster_config>,
             render_config: wire::ok::<$cloud_config>,
             render_machines: wire::ok::<$machines>,
         };
