@@ -36,19 +36,6 @@ pub fn body_or_default<M: DeserializeOwned + Default>(bytes: &Bytes) -> ApiResul
     body::<M>(bytes)
 }
 
-/// Reads a request body as the model `M` and returns it as a JSON document.
-pub fn parse<M: DeserializeOwned + Serialize>(bytes: &Bytes) -> ApiResult<Value> {
-    Ok(serde_json::to_value(body::<M>(bytes)?)?)
-}
-
-/// Like [`parse`], but an empty body reads as `{}`.
-pub fn parse_optional<M: DeserializeOwned + Serialize>(body: &Bytes) -> ApiResult<Value> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(json!({}));
-    }
-    parse::<M>(body)
-}
-
 /// A string field of a body, with `""` read as absent, as Palette reads it.
 pub fn given(text: Option<&str>) -> Option<&str> {
     text.filter(|s| !s.is_empty())
@@ -107,7 +94,8 @@ fn with_audit(mut response: Response) -> Response {
     response
 }
 
-/// A string at a JSON pointer, treating `""` as absent.
+/// A string at a JSON pointer of a document (a stored one, or one a route merged), treating `""`
+/// as absent.
 pub fn str_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
     value
         .pointer(pointer)
@@ -115,7 +103,7 @@ pub fn str_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
-/// A required string at a JSON pointer, or 400 naming the field.
+/// A required string at a JSON pointer of a document, or 400 naming the field.
 pub fn required<'a>(value: &'a Value, pointer: &str) -> ApiResult<&'a str> {
     str_at(value, pointer).ok_or_else(|| {
         let field = pointer.trim_start_matches('/').replace('/', ".");
@@ -123,7 +111,7 @@ pub fn required<'a>(value: &'a Value, pointer: &str) -> ApiResult<&'a str> {
     })
 }
 
-/// An array at a JSON pointer (empty when absent).
+/// An array at a JSON pointer of a document (empty when absent).
 pub fn array_at<'a>(value: &'a Value, pointer: &str) -> &'a [Value] {
     value
         .pointer(pointer)
