@@ -224,16 +224,56 @@ macro_rules! cluster_model {
     };
 }
 
-cluster_model!(m::SpectroAwsClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: spec.cluster_type.clone());
-cluster_model!(m::SpectroAzureClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroGcpClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroTencentClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroEksClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroVsphereClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroCustomClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: spec.cluster_type.clone());
-cluster_model!(m::SpectroOpenStackClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: None);
-cluster_model!(m::SpectroMaasClusterEntity, |spec| account: spec.cloud_account_uid.text(), cluster_type: spec.cluster_type.clone());
-cluster_model!(m::SpectroEdgeNativeClusterEntity, |spec| account: None, cluster_type: None);
+cluster_model!(
+    m::SpectroAwsClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: spec.cluster_type.clone(),
+);
+cluster_model!(
+    m::SpectroAzureClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroGcpClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroTencentClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroEksClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroVsphereClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroCustomClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: spec.cluster_type.clone(),
+);
+cluster_model!(
+    m::SpectroOpenStackClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: None,
+);
+cluster_model!(
+    m::SpectroMaasClusterEntity,
+    |spec| account: spec.cloud_account_uid.text(),
+    cluster_type: spec.cluster_type.clone(),
+);
+cluster_model!(
+    m::SpectroEdgeNativeClusterEntity,
+    |spec| account: None,
+    cluster_type: None,
+);
 
 /// A cluster-config update model (`v1*CloudClusterConfigEntity`, `{clusterConfig}`).
 pub trait ClusterConfigModel: DeserializeOwned {
