@@ -7,8 +7,8 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use base64::Engine as _;
+use palette_api::models as m;
 use saphyr_parser::{Event, Parser};
-use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
 
@@ -51,10 +51,10 @@ pub fn check_yaml(text: &str, field: &str) -> ApiResult<()> {
 
 /// Refuses a variable (`field` is its path, such as `spec.variables[0]`) whose default breaks
 /// its format, its regex or its options, or whose regex does not compile.
-pub fn check_variable(var: &Value, field: &str) -> ApiResult<()> {
-    let name = var["name"].as_str().unwrap_or("");
-    let default = var["defaultValue"].as_str().filter(|d| !d.is_empty());
-    if let Some(pattern) = var["regex"].as_str().filter(|r| !r.is_empty()) {
+pub fn check_variable(var: &m::Variable, field: &str) -> ApiResult<()> {
+    let name = var.name.as_str();
+    let default = var.default_value.as_deref().filter(|d| !d.is_empty());
+    if let Some(pattern) = var.regex.as_deref().filter(|r| !r.is_empty()) {
         let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|err| {
             refuse(
                 &format!("{field}.regex"),
@@ -68,11 +68,11 @@ pub fn check_variable(var: &Value, field: &str) -> ApiResult<()> {
             ));
         }
     }
-    let options: Vec<&str> = var["options"]
-        .as_array()
-        .into_iter()
+    let options: Vec<&str> = var
+        .options
+        .iter()
         .flatten()
-        .filter_map(|o| o["value"].as_str())
+        .map(|o| o.value.as_str())
         .collect();
     let Some(default) = default else {
         return Ok(());
@@ -83,7 +83,7 @@ pub fn check_variable(var: &Value, field: &str) -> ApiResult<()> {
             format!("variable '{name}': default {default:?} is not one of the options {options:?}"),
         ));
     }
-    let format = var["format"].as_str().unwrap_or("string");
+    let format = var.format.map_or("string", m::VariableFormat::as_str);
     if !fits_format(default, format) {
         return Err(refuse(
             &format!("{field}.defaultValue"),
@@ -124,7 +124,7 @@ fn is_version(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
 
@@ -139,7 +139,10 @@ mod tests {
 
     #[test]
     fn variable_defaults_follow_their_format_regex_and_options() {
-        let ok = |v: Value| check_variable(&v, "spec.variables[0]").is_ok();
+        let ok = |v: Value| {
+            let var: m::Variable = serde_json::from_value(v).expect("a variable");
+            check_variable(&var, "spec.variables[0]").is_ok()
+        };
         assert!(ok(
             json!({"name": "n", "format": "number", "defaultValue": "3.5"})
         ));

@@ -8,10 +8,10 @@ use axum::response::Response;
 use palette_api::models as m;
 use serde_json::Value;
 
+use crate::bodies::{self, ClusterBody, PoolBody, Settings};
 use crate::error::ApiResult;
 use crate::wire;
 
-type Parse = fn(&Bytes) -> ApiResult<Value>;
 type Render = fn(Value) -> ApiResult<Response>;
 
 /// One environment.
@@ -28,9 +28,12 @@ pub struct Environment {
     pub account_required: bool,
     /// Managed Kubernetes: the provider runs the control plane, so no pool is a control plane.
     pub managed: bool,
-    /// Required fields of `spec.cloudConfig`.
+    /// Required fields of `spec.cloudConfig`. The spec requires them too, but only in a
+    /// `spec` and a `cloudConfig` that are given, so a create body without them reaches the
+    /// route, which refuses it.
     pub required: &'static [&'static str],
-    /// Required fields of each pool's `cloudConfig`.
+    /// Fields of each pool's `cloudConfig` the emulator requires where the spec does not (where
+    /// the spec requires them, the spec gate refuses a pool without them before any route runs).
     pub pool_required: &'static [&'static str],
     /// A pool is a YAML document (`cloudConfig.values`) that carries its name and size
     /// (`replicas`), so a pool update takes its name from the path.
@@ -41,11 +44,11 @@ pub struct Environment {
     /// A cluster needs at least one system node pool (`cloudConfig.isSystemNodePool`).
     pub system_pool_required: bool,
     /// Reads the create body.
-    pub parse_create: Parse,
+    pub parse_create: fn(&Bytes) -> ApiResult<ClusterBody>,
     /// Reads a machine pool body (`{cloudConfig, poolConfig}`).
-    pub parse_pool: Parse,
-    /// Reads a `PUT .../clusterConfig` body.
-    pub parse_cluster_config: Parse,
+    pub parse_pool: fn(&Bytes) -> ApiResult<PoolBody>,
+    /// Reads a `PUT .../clusterConfig` body: its `clusterConfig`, if given.
+    pub parse_cluster_config: fn(&Bytes) -> ApiResult<Option<Settings>>,
     /// Writes the cloud config (a 200 through its model).
     pub render_config: Render,
     /// Writes a page of machines (a 200 through its model).
@@ -71,9 +74,9 @@ macro_rules! env {
             pool_in_values: false,
             edge_hosts: false,
             system_pool_required: false,
-            parse_create: wire::parse::<$entity>,
-            parse_pool: wire::parse::<$pool>,
-            parse_cluster_config: wire::parse::<$cluster_config>,
+            parse_create: bodies::cluster::<$entity>,
+            parse_pool: bodies::pool::<$pool>,
+            parse_cluster_config: bodies::cluster_config::<$cluster_config>,
             render_config: wire::ok::<$cloud_config>,
             render_machines: wire::ok::<$machines>,
         };
@@ -92,7 +95,7 @@ pub const ALL: &[Environment] = &[
         true,
         false,
         &["region"],
-        &["instanceType"],
+        &[],
         m::SpectroAwsClusterEntity,
         m::AwsMachinePoolConfigEntity,
         m::AwsCloudClusterConfigEntity,
@@ -122,7 +125,7 @@ pub const ALL: &[Environment] = &[
         true,
         false,
         &["project", "region"],
-        &["instanceType"],
+        &[],
         m::SpectroGcpClusterEntity,
         m::GcpMachinePoolConfigEntity,
         m::GcpCloudClusterConfigEntity,
@@ -182,7 +185,7 @@ pub const ALL: &[Environment] = &[
         true,
         true,
         &["project", "region"],
-        &["instanceType"],
+        &[],
         m::SpectroGcpClusterEntity,
         m::GcpMachinePoolConfigEntity,
         m::GcpCloudClusterConfigEntity,
@@ -227,7 +230,7 @@ pub const ALL: &[Environment] = &[
         true,
         false,
         &[],
-        &["flavorConfig"],
+        &[],
         m::SpectroOpenStackClusterEntity,
         m::OpenStackMachinePoolConfigEntity,
         m::OpenStackCloudClusterConfigEntity,
@@ -242,7 +245,7 @@ pub const ALL: &[Environment] = &[
         true,
         false,
         &["domain"],
-        &["instanceType", "resourcePool"],
+        &[],
         m::SpectroMaasClusterEntity,
         m::MaasMachinePoolConfigEntity,
         m::MaasCloudClusterConfigEntity,

@@ -42,6 +42,7 @@
 //! ```
 
 pub mod admission;
+pub mod bodies;
 pub mod config;
 pub mod content;
 pub mod context;

@@ -1,7 +1,10 @@
-//! The boundary with `palette_api::models`: request bodies are read through the shared model
-//! types and responses are written through them, so the emulator cannot drift from the client.
+//! The boundary with `palette_api::models`: request bodies are read as the shared model types
+//! and responses are written through them, so the emulator cannot drift from the client.
 //!
-//! Inside, handlers work on `serde_json::Value` documents with the spec's field names.
+//! Handlers read a body as its model ([`body`]) and work on its typed fields; the spec gate
+//! ([`crate::admission`]) has already refused a body that lacks a field the spec requires or has
+//! one of the wrong type. What the store keeps stays `serde_json::Value` documents with the
+//! spec's field names.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -13,26 +16,36 @@ use serde_json::{Value, json};
 
 use crate::error::{ApiError, ApiResult};
 
-/// Reads a request body as the model `M` and returns it as a JSON document.
-pub fn parse<M: DeserializeOwned + Serialize>(body: &Bytes) -> ApiResult<Value> {
+/// Reads a request body as the model `M`: 400 `InvalidRequest` when it is empty or does not fit.
+pub fn body<M: DeserializeOwned>(body: &Bytes) -> ApiResult<M> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request(
             "InvalidRequest",
             "the request body is empty",
         ));
     }
-    let model: M = serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request("InvalidRequest", format!("invalid request body: {e}"))
-    })?;
-    Ok(serde_json::to_value(model)?)
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request("InvalidRequest", format!("invalid request body: {e}")))
 }
 
-/// Like [`parse`], but an empty body reads as `{}`.
-pub fn parse_optional<M: DeserializeOwned + Serialize>(body: &Bytes) -> ApiResult<Value> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(json!({}));
+/// Like [`body`], but an empty body reads as the model's default (every field absent).
+pub fn body_or_default<M: DeserializeOwned + Default>(bytes: &Bytes) -> ApiResult<M> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(M::default());
     }
-    parse::<M>(body)
+    body::<M>(bytes)
+}
+
+/// A string field of a body, with `""` read as absent, as Palette reads it.
+pub fn given(text: Option<&str>) -> Option<&str> {
+    text.filter(|s| !s.is_empty())
+}
+
+/// A string field a rule of the emulator requires (one the spec leaves optional), or 400 naming
+/// it (`field` is its dotted path, such as `metadata.name`).
+pub fn require<'a>(text: Option<&'a str>, field: &str) -> ApiResult<&'a str> {
+    given(text)
+        .ok_or_else(|| ApiError::bad_request("InvalidRequest", format!("{field} is required")))
 }
 
 /// Passes `value` through the model `M`, failing loudly when it does not fit.
@@ -81,7 +94,8 @@ fn with_audit(mut response: Response) -> Response {
     response
 }
 
-/// A string at a JSON pointer, treating `""` as absent.
+/// A string at a JSON pointer of a document (a stored one, or one a route merged), treating `""`
+/// as absent.
 pub fn str_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
     value
         .pointer(pointer)
@@ -89,7 +103,7 @@ pub fn str_at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
-/// A required string at a JSON pointer, or 400 naming the field.
+/// A required string at a JSON pointer of a document, or 400 naming the field.
 pub fn required<'a>(value: &'a Value, pointer: &str) -> ApiResult<&'a str> {
     str_at(value, pointer).ok_or_else(|| {
         let field = pointer.trim_start_matches('/').replace('/', ".");
@@ -97,7 +111,7 @@ pub fn required<'a>(value: &'a Value, pointer: &str) -> ApiResult<&'a str> {
     })
 }
 
-/// An array at a JSON pointer (empty when absent).
+/// An array at a JSON pointer of a document (empty when absent).
 pub fn array_at<'a>(value: &'a Value, pointer: &str) -> &'a [Value] {
     value
         .pointer(pointer)

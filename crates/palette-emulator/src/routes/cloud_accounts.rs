@@ -11,9 +11,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use palette_api::models as m;
-use serde_json::{Value, json};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
 
-use super::common::{Query, find, new_metadata, public, update_metadata, visible};
+use super::common::{Query, find, meta_input, new_metadata, public, update_metadata, visible};
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::Page;
@@ -21,9 +22,70 @@ use crate::state::AppState;
 use crate::store::{Kind, Op, Record};
 use crate::{ids, wire};
 
-type Parse = fn(&Bytes) -> ApiResult<Value>;
+type Parse = fn(&Bytes) -> ApiResult<AccountBody>;
 type Render = fn(Value) -> ApiResult<Value>;
 type Respond = fn(Value) -> ApiResult<Response>;
+
+/// An account body, whatever the cloud's model.
+#[derive(Debug, Default)]
+struct AccountBody {
+    /// The caller-settable part of `metadata`, if given.
+    metadata: Option<m::ObjectMetaInputEntity>,
+    /// `spec` as the cloud's model writes it, if given. The routes check it by field name
+    /// across every cloud's model (`CloudKind::required`, `secrets`), and an update merges it
+    /// with the stored secrets it leaves out, so it stays JSON.
+    spec: Option<Map<String, Value>>,
+}
+
+/// An account model (`v1*Account`, `v1GcpAccountEntity`, `v1CustomAccountEntity`).
+trait AccountModel: DeserializeOwned {
+    fn into_body(self) -> ApiResult<AccountBody>;
+}
+
+/// Reads an account body as the model `M`.
+fn account<M: AccountModel>(body: &Bytes) -> ApiResult<AccountBody> {
+    wire::body::<M>(body)?.into_body()
+}
+
+/// The JSON object a model's `spec` writes.
+fn spec_object(spec: Option<impl serde::Serialize>) -> ApiResult<Option<Map<String, Value>>> {
+    Ok(match spec.map(serde_json::to_value).transpose()? {
+        Some(Value::Object(map)) => Some(map),
+        _ => None,
+    })
+}
+
+macro_rules! account_models {
+    ($($ty:ty),* $(,)?) => {$(
+        impl AccountModel for $ty {
+            fn into_body(self) -> ApiResult<AccountBody> {
+                Ok(AccountBody {
+                    metadata: self.metadata.map(meta_input),
+                    spec: spec_object(self.spec)?,
+                })
+            }
+        }
+    )*};
+}
+
+account_models!(
+    m::AwsAccount,
+    m::AzureAccount,
+    m::GcpAccountEntity,
+    m::VsphereAccount,
+    m::MaasAccount,
+    m::OpenStackAccount,
+    m::TencentAccount,
+);
+
+impl AccountModel for m::CustomAccountEntity {
+    fn into_body(self) -> ApiResult<AccountBody> {
+        Ok(AccountBody {
+            metadata: self.metadata,
+            spec: spec_object(self.spec)?,
+        })
+    }
+}
 
 /// One family of cloud accounts and the models its routes use.
 struct CloudKind {
@@ -33,7 +95,9 @@ struct CloudKind {
     render: Render,
     /// Writes a page of accounts (a 200 through the list model).
     render_list: Respond,
-    /// Fields of `spec` a create or update must carry.
+    /// Fields of `spec` a create or update must carry. The spec requires most of them too, but
+    /// only in a `spec` that is given, and not in a `PATCH` (which the spec does not define for
+    /// most clouds), so they are checked here.
     required: &'static [&'static str],
     /// Fields of `spec` never returned.
     secrets: &'static [&'static str],
@@ -42,7 +106,7 @@ struct CloudKind {
 const KINDS: &[CloudKind] = &[
     CloudKind {
         path: "aws",
-        parse: wire::parse::<m::AwsAccount>,
+        parse: account::<m::AwsAccount>,
         render: wire::through::<m::AwsAccount>,
         render_list: wire::ok::<m::AwsAccounts>,
         required: &[],
@@ -50,7 +114,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "azure",
-        parse: wire::parse::<m::AzureAccount>,
+        parse: account::<m::AzureAccount>,
         render: wire::through::<m::AzureAccount>,
         render_list: wire::ok::<m::AzureAccounts>,
         required: &["clientId", "clientSecret", "tenantId"],
@@ -58,7 +122,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "gcp",
-        parse: wire::parse::<m::GcpAccountEntity>,
+        parse: account::<m::GcpAccountEntity>,
         render: wire::through::<m::GcpAccount>,
         render_list: wire::ok::<m::GcpAccounts>,
         required: &["jsonCredentials"],
@@ -66,7 +130,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "vsphere",
-        parse: wire::parse::<m::VsphereAccount>,
+        parse: account::<m::VsphereAccount>,
         render: wire::through::<m::VsphereAccount>,
         render_list: wire::ok::<m::VsphereAccounts>,
         required: &["vcenterServer", "username", "password"],
@@ -74,7 +138,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "maas",
-        parse: wire::parse::<m::MaasAccount>,
+        parse: account::<m::MaasAccount>,
         render: wire::through::<m::MaasAccount>,
         render_list: wire::ok::<m::MaasAccounts>,
         required: &["apiEndpoint", "apiKey"],
@@ -82,7 +146,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "openstack",
-        parse: wire::parse::<m::OpenStackAccount>,
+        parse: account::<m::OpenStackAccount>,
         render: wire::through::<m::OpenStackAccount>,
         render_list: wire::ok::<m::OpenStackAccounts>,
         required: &["identityEndpoint", "username", "password"],
@@ -90,7 +154,7 @@ const KINDS: &[CloudKind] = &[
     },
     CloudKind {
         path: "tencent",
-        parse: wire::parse::<m::TencentAccount>,
+        parse: account::<m::TencentAccount>,
         render: wire::through::<m::TencentAccount>,
         render_list: wire::ok::<m::TencentAccounts>,
         required: &["secretId", "secretKey"],
@@ -100,7 +164,7 @@ const KINDS: &[CloudKind] = &[
 
 const CUSTOM: CloudKind = CloudKind {
     path: "cloudTypes",
-    parse: wire::parse::<m::CustomAccountEntity>,
+    parse: account::<m::CustomAccountEntity>,
     render: wire::through::<m::CustomAccount>,
     render_list: wire::ok::<m::CustomAccounts>,
     required: &[],
@@ -243,6 +307,7 @@ fn render(kind: &CloudKind, record: &Record) -> ApiResult<Value> {
     (kind.render)(doc)
 }
 
+/// Checks an account's `spec`: after an update's merge with the stored secrets, so on JSON.
 fn check_spec(kind: &CloudKind, cloud: &str, spec: &Value) -> ApiResult<()> {
     for field in kind.required {
         wire::required(spec, &format!("/{field}")).map_err(|_| {
@@ -327,8 +392,9 @@ async fn create(
     body: Bytes,
 ) -> ApiResult<Response> {
     let input = (kind.parse)(&body)?;
-    let name = wire::required(&input, "/metadata/name")?.to_owned();
-    let spec = input.get("spec").cloned().unwrap_or(json!({}));
+    let meta = input.metadata.unwrap_or_default();
+    let name = wire::require(meta.name.as_deref(), "metadata.name")?.to_owned();
+    let spec = Value::Object(input.spec.unwrap_or_default());
     check_spec(kind, &cloud, &spec)?;
     let _guard = state.write_guard();
     let owner = ctx.owner();
@@ -345,12 +411,7 @@ async fn create(
     }
     let uid = ids::new_uid();
     let mut doc = account_doc(&cloud, &name, &uid, &owner, spec, &ids::now_rfc3339());
-    doc["metadata"] = new_metadata(
-        &ctx,
-        &state,
-        &uid,
-        input.get("metadata").unwrap_or(&json!({})),
-    );
+    doc["metadata"] = new_metadata(&ctx, &state, &uid, &meta);
     state.store().put(Record {
         kind: Kind::CloudAccount,
         uid: uid.clone(),
@@ -391,9 +452,9 @@ async fn update(
     let input = (kind.parse)(&body)?;
     let _guard = state.write_guard();
     let mut record = find_account(&state, &ctx, &cloud, &uid)?;
-    if let Some(spec) = input.get("spec").filter(|s| s.is_object()) {
+    if let Some(spec) = input.spec {
         // Secrets left out of an update keep their stored value, as the console does.
-        let mut merged = spec.clone();
+        let mut merged = Value::Object(spec);
         for secret in kind.secrets {
             if wire::str_at(&merged, &format!("/{secret}")).is_none()
                 && let Some(old) = record.doc.pointer(&format!("/spec/{secret}"))
@@ -404,9 +465,9 @@ async fn update(
         check_spec(kind, &cloud, &merged)?;
         record.doc["spec"] = merged;
     }
-    if let Some(meta) = input.get("metadata") {
+    if let Some(meta) = &input.metadata {
         update_metadata(&mut record.doc["metadata"], meta);
-        if let Some(name) = wire::str_at(meta, "/name") {
+        if let Some(name) = wire::given(meta.name.as_deref()) {
             record.name = name.to_owned();
         }
     }

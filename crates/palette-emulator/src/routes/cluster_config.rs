@@ -3,8 +3,8 @@
 //! `/v1/cloudconfigs/cloudTypes/{cloudType}/...`), body `{"clusterConfig": ...}`, the
 //! environment's `v1*CloudClusterConfigEntity`.
 //!
-//! The body is read against the environment's model and its required fields, and replaces the
-//! stored cluster config, so the next `GET` of the cloud config shows it. Like a pool change, it
+//! The body is read as the environment's model (the spec gate has checked its required fields),
+//! and replaces the stored cluster config, so the next `GET` of the cloud config shows it. Like a pool change, it
 //! is recorded as an event of the cluster (`ClusterConfigUpdated`, listing the keys that
 //! changed). The keys that place a cluster (region, account, network, storage, the control-plane
 //! endpoint) cannot move a cluster that exists: changing one is refused with 400, which keeps a
@@ -73,6 +73,11 @@ fn setting(config: &Value, key: &str) -> Value {
 
 /// `PUT .../clusterConfig`: validates, refuses a change to a fixed key, stores the new cluster
 /// config and records the event.
+///
+/// The fields the environment requires (`Environment::required`) are ones the spec requires of
+/// its cluster config, so the spec gate has refused a `clusterConfig` without them. The settings
+/// are compared key by key across every environment's model, so they are compared as the JSON
+/// their model writes.
 pub async fn put(
     env: &'static Environment,
     State(state): State<AppState>,
@@ -80,20 +85,9 @@ pub async fn put(
     uid: String,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = (env.parse_cluster_config)(&body)?;
-    let wanted = input
-        .get("clusterConfig")
-        .cloned()
-        .filter(Value::is_object)
+    let wanted = (env.parse_cluster_config)(&body)?
+        .map(Value::Object)
         .ok_or_else(|| ApiError::bad_request("InvalidRequest", "clusterConfig is required"))?;
-    for field in env.required {
-        if setting(&wanted, field).is_null() {
-            return Err(ApiError::bad_request(
-                "InvalidRequest",
-                format!("clusterConfig.{field} is required"),
-            ));
-        }
-    }
 
     let _guard = state.write_guard();
     let mut config = find(&state, &ctx, Kind::CloudConfig, &uid, "cloud config")?;

@@ -32,8 +32,8 @@ use palette_api::models as m;
 use serde_json::{Value, json};
 
 use super::common::{
-    Query, compare_versions, find, flag, new_metadata, patch_metadata_fixed_name, public,
-    string_filter, visible,
+    Query, compare_versions, find, flag, meta_input, new_metadata, patch_metadata_fixed_name,
+    public, string_filter, visible,
 };
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
@@ -111,13 +111,39 @@ fn template_field<'a>(record: &'a Record, field: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// A create body's pack as the update model, which is the same pack but for its manifests: a
+/// create names no manifest uid, and may leave a manifest's name out (an update must give it).
+fn as_update(pack: m::PackManifestEntity) -> m::PackManifestUpdateEntity {
+    m::PackManifestUpdateEntity {
+        layer: pack.layer,
+        manifests: pack.manifests.map(|manifests| {
+            manifests
+                .into_iter()
+                .map(|mf| m::ManifestRefUpdateEntity {
+                    content: mf.content,
+                    name: mf.name.unwrap_or_default(),
+                    uid: None,
+                })
+                .collect()
+        }),
+        name: pack.name,
+        registry_uid: pack.registry_uid,
+        tag: pack.tag,
+        type_: pack.type_,
+        uid: pack.uid,
+        values: pack.values,
+    }
+}
+
 /// Turns input packs (create or update entities) into stored `v1PackRef`s, checking each
 /// against the registry. `old` supplies manifest uids to keep.
+///
+/// A pack's `name` is one the spec requires, so the spec gate has refused a pack without one.
 fn build_packs(
     state: &AppState,
     cloud_type: &str,
     profile_type: &str,
-    input: &[Value],
+    input: &[m::PackManifestUpdateEntity],
     old: Option<&Value>,
 ) -> ApiResult<Vec<Value>> {
     if input.is_empty() {
@@ -129,27 +155,22 @@ fn build_packs(
     let all_packs = state.packs()?;
     let mut out: Vec<Value> = Vec::new();
     for (i, p) in input.iter().enumerate() {
-        let name = wire::str_at(p, "/name").ok_or_else(|| {
-            ApiError::bad_request(
-                "InvalidRequest",
-                format!("spec.template.packs[{i}].name is required"),
-            )
-        })?;
+        let name = p.name.as_str();
         if out.iter().any(|o| o["name"] == name) {
             return Err(ApiError::bad_request(
                 "InvalidRequest",
                 format!("pack '{name}' appears twice"),
             ));
         }
-        if let Some(values) = p.get("values").and_then(Value::as_str) {
+        if let Some(values) = p.values.as_deref() {
             crate::content::check_yaml(values, &format!("spec.template.packs[{i}].values"))?;
         }
-        let kind = wire::str_at(p, "/type").unwrap_or("spectro");
+        let kind = p.type_.map_or("spectro", m::PackType::as_str);
         let old_pack = old
             .and_then(|t| t["packs"].as_array())
             .and_then(|ps| ps.iter().find(|o| o["name"] == name));
         let pack = if kind == "manifest" {
-            let manifests = wire::array_at(p, "/manifests");
+            let manifests = p.manifests.as_deref().unwrap_or(&[]);
             if manifests.is_empty() {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
@@ -158,13 +179,13 @@ fn build_packs(
             }
             let mut refs: Vec<Value> = Vec::new();
             for (j, mf) in manifests.iter().enumerate() {
-                let mname = wire::str_at(mf, "/name").ok_or_else(|| {
+                let mname = wire::given(Some(&mf.name)).ok_or_else(|| {
                     ApiError::bad_request(
                         "InvalidRequest",
                         format!("a manifest of pack '{name}' has no name"),
                     )
                 })?;
-                let content = wire::str_at(mf, "/content").ok_or_else(|| {
+                let content = wire::given(mf.content.as_deref()).ok_or_else(|| {
                     ApiError::bad_request(
                         "InvalidRequest",
                         format!("manifest '{mname}' of pack '{name}' has no content"),
@@ -183,7 +204,7 @@ fn build_packs(
                         "field": format!("spec.template.packs[{i}].manifests[{j}].name")
                     })));
                 }
-                let uid = wire::str_at(mf, "/uid")
+                let uid = wire::given(mf.uid.as_deref())
                     .map(str::to_owned)
                     .or_else(|| {
                         old_pack
@@ -197,15 +218,16 @@ fn build_packs(
                     json!({"kind": "Manifest", "name": mname, "uid": uid, "content": content}),
                 );
             }
-            let layer = wire::str_at(p, "/layer").unwrap_or("addon");
+            let layer = wire::given(p.layer.as_deref()).unwrap_or("addon");
             check_layer_name(layer)?;
+            let tag = wire::given(p.tag.as_deref()).unwrap_or("1.0.0");
             json!({
                 "name": name, "type": "manifest", "layer": layer,
-                "tag": wire::str_at(p, "/tag").unwrap_or("1.0.0"),
-                "version": wire::str_at(p, "/tag").unwrap_or("1.0.0"),
-                "packUid": wire::str_at(p, "/uid").unwrap_or(MANIFEST_PACK_UID),
-                "registryUid": wire::str_at(p, "/registryUid").unwrap_or(""),
-                "values": p.get("values").and_then(Value::as_str).unwrap_or(""),
+                "tag": tag,
+                "version": tag,
+                "packUid": wire::given(p.uid.as_deref()).unwrap_or(MANIFEST_PACK_UID),
+                "registryUid": wire::given(p.registry_uid.as_deref()).unwrap_or(""),
+                "values": p.values.as_deref().unwrap_or(""),
                 "manifests": refs,
             })
         } else {
@@ -232,7 +254,7 @@ fn build_packs(
             json!({
                 "name": name, "type": real_type, "layer": d["layer"], "tag": d["tag"], "version": d["version"],
                 "packUid": found.uid, "registryUid": d["registryUid"],
-                "values": p.get("values").and_then(Value::as_str).map(str::to_owned).unwrap_or_else(|| d["values"].as_str().unwrap_or("").to_owned()),
+                "values": p.values.as_deref().unwrap_or_else(|| d["values"].as_str().unwrap_or("")),
                 "digest": d["digest"], "logo": d["logoUrl"], "manifests": [],
             })
         };
@@ -271,10 +293,14 @@ fn check_layer_name(layer: &str) -> ApiResult<()> {
     }
 }
 
-fn resolve_pack<'a>(all: &'a [Record], p: &Value, name: &str) -> ApiResult<&'a Record> {
-    let tag = wire::str_at(p, "/tag");
-    let registry = wire::str_at(p, "/registryUid");
-    if let Some(uid) = wire::str_at(p, "/uid").filter(|u| *u != MANIFEST_PACK_UID) {
+fn resolve_pack<'a>(
+    all: &'a [Record],
+    p: &m::PackManifestUpdateEntity,
+    name: &str,
+) -> ApiResult<&'a Record> {
+    let tag = wire::given(p.tag.as_deref());
+    let registry = wire::given(p.registry_uid.as_deref());
+    if let Some(uid) = wire::given(p.uid.as_deref()).filter(|u| *u != MANIFEST_PACK_UID) {
         let found = all
             .iter()
             .find(|r| r.uid == uid)
@@ -330,13 +356,14 @@ fn resolve_pack<'a>(all: &'a [Record], p: &Value, name: &str) -> ApiResult<&'a R
     })
 }
 
-fn check_variables(vars: &[Value]) -> ApiResult<()> {
+/// Checks variable definitions: each default against its own rules, and no name twice. A
+/// variable's `name` is one the spec requires (`v1Variable`), so the spec gate has refused a
+/// variable without one.
+fn check_variables(vars: &[m::Variable]) -> ApiResult<()> {
     let mut seen = Vec::new();
     for (i, v) in vars.iter().enumerate() {
         crate::content::check_variable(v, &format!("spec.variables[{i}]"))?;
-        let name = wire::str_at(v, "/name").ok_or_else(|| {
-            ApiError::bad_request("InvalidRequest", "every variable needs a name")
-        })?;
+        let name = v.name.as_str();
         if seen.contains(&name) {
             return Err(ApiError::bad_request(
                 "InvalidRequest",
@@ -367,7 +394,7 @@ fn variable_references(text: &str) -> Vec<String> {
 
 /// Refuses to publish a template whose packs use variables the profile does not define
 /// (`PackVariablesUndefined`, as the real server does).
-fn check_variable_references(template: &Value, variables: &[Value]) -> ApiResult<()> {
+fn check_variable_references(template: &Value, defined: &[&str]) -> ApiResult<()> {
     for pack in template["packs"]
         .as_array()
         .map(Vec::as_slice)
@@ -382,7 +409,7 @@ fn check_variable_references(template: &Value, variables: &[Value]) -> ApiResult
             texts.push(mf["content"].as_str().unwrap_or("").to_owned());
         }
         for name in texts.iter().flat_map(|t| variable_references(t)) {
-            if !variables.iter().any(|v| v["name"] == name.as_str()) {
+            if !defined.contains(&name.as_str()) {
                 return Err(ApiError::bad_request(
                     "PackVariablesUndefined",
                     format!(
@@ -440,28 +467,35 @@ async fn create(
     q: Query,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ClusterProfileEntity>(&body)?;
-    let name = wire::required(&input, "/metadata/name")?.to_owned();
-    let version = wire::str_at(&input, "/spec/version")
+    let input: m::ClusterProfileEntity = wire::body(&body)?;
+    let meta = input.metadata.map(meta_input).unwrap_or_default();
+    let spec = input.spec.unwrap_or_default();
+    let draft = spec.template.unwrap_or_default();
+    let name = wire::require(meta.name.as_deref(), "metadata.name")?.to_owned();
+    let version = wire::given(spec.version.as_deref())
         .unwrap_or("1.0.0")
         .to_owned();
-    let kind = wire::required(&input, "/spec/template/type")?.to_owned();
-    let cloud = wire::str_at(&input, "/spec/template/cloudType")
+    let kind = wire::require(
+        draft.type_.map(m::ProfileType::as_str),
+        "spec.template.type",
+    )?
+    .to_owned();
+    let cloud = wire::given(draft.cloud_type.as_deref())
         .or((kind == "add-on").then_some("all"))
         .ok_or_else(|| {
             ApiError::bad_request("InvalidRequest", "spec.template.cloudType is required")
         })?
         .to_owned();
     let publish_now = flag(&q, "publish", false)?;
-    let variables = wire::array_at(&input, "/spec/variables").to_vec();
+    let variables = spec.variables.unwrap_or_default();
     check_variables(&variables)?;
-    let packs = build_packs(
-        &state,
-        &cloud,
-        &kind,
-        wire::array_at(&input, "/spec/template/packs"),
-        None,
-    )?;
+    let packs: Vec<m::PackManifestUpdateEntity> = draft
+        .packs
+        .unwrap_or_default()
+        .into_iter()
+        .map(as_update)
+        .collect();
+    let packs = build_packs(&state, &cloud, &kind, &packs, None)?;
     let _guard = state.write_guard();
     let owner = ctx.owner();
     clash(&state, &owner, &name, &version, None)?;
@@ -469,7 +503,8 @@ async fn create(
     let revision = if publish_now { 1 } else { 0 };
     let tpl = template(&uid, &name, &kind, &cloud, &version, revision, packs);
     if publish_now {
-        check_variable_references(&tpl, &variables)?;
+        let defined: Vec<&str> = variables.iter().map(|v| v.name.as_str()).collect();
+        check_variable_references(&tpl, &defined)?;
     }
     let (draft, published) = if publish_now {
         (Value::Null, tpl)
@@ -479,7 +514,7 @@ async fn create(
     let doc = json!({
         "apiVersion": "v1",
         "kind": "ClusterProfile",
-        "metadata": new_metadata(&ctx, &state, &uid, input.get("metadata").unwrap_or(&json!({}))),
+        "metadata": new_metadata(&ctx, &state, &uid, &meta),
         "spec": {"version": version, "draft": draft, "published": published, "variables": variables},
     });
     state.store().put(Record {
@@ -563,18 +598,24 @@ async fn update(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ClusterProfileUpdateEntity>(&body)?;
+    let input: m::ClusterProfileUpdateEntity = wire::body(&body)?;
+    let spec = input.spec.unwrap_or_default();
+    let draft = spec.template.unwrap_or_default();
     let _guard = state.write_guard();
     let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
     let kind = template_field(&record, "type").to_owned();
     let cloud = template_field(&record, "cloudType").to_owned();
-    if let Some(new_kind) = wire::str_at(&input, "/spec/template/type").filter(|k| *k != kind) {
+    if let Some(new_kind) = draft
+        .type_
+        .map(m::ProfileType::as_str)
+        .filter(|k| *k != kind)
+    {
         return Err(ApiError::bad_request(
             "InvalidRequest",
             format!("the profile type cannot change from '{kind}' to '{new_kind}'"),
         ));
     }
-    let version = wire::str_at(&input, "/spec/version")
+    let version = wire::given(spec.version.as_deref())
         .unwrap_or(version_of(&record))
         .to_owned();
     if version != version_of(&record) {
@@ -585,7 +626,7 @@ async fn update(
         &state,
         &cloud,
         &kind,
-        wire::array_at(&input, "/spec/template/packs"),
+        draft.packs.as_deref().unwrap_or(&[]),
         old.as_ref(),
     )?;
     let revision = published(&record)
@@ -594,8 +635,8 @@ async fn update(
     record.doc["spec"]["draft"] =
         template(&uid, &record.name, &kind, &cloud, &version, revision, packs);
     record.doc["spec"]["version"] = json!(version);
-    if let Some(labels) = input.pointer("/metadata/labels").filter(|l| l.is_object()) {
-        record.doc["metadata"]["labels"] = labels.clone();
+    if let Some(labels) = input.metadata.and_then(|meta| meta.labels) {
+        record.doc["metadata"]["labels"] = json!(labels);
     }
     record.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
     state.store().put(record)?;
@@ -608,11 +649,11 @@ async fn patch_metadata(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ProfileMetaEntity>(&body)?;
+    let input: m::ProfileMetaEntity = wire::body(&body)?;
     let _guard = state.write_guard();
     let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    if let Some(version) =
-        wire::str_at(&input, "/spec/version").filter(|v| *v != version_of(&record))
+    if let Some(version) = wire::given(input.spec.as_ref().and_then(|s| s.version.as_deref()))
+        .filter(|v| *v != version_of(&record))
     {
         clash(&state, &record.project, &record.name, version, Some(&uid))?;
         record.doc["spec"]["version"] = json!(version);
@@ -622,7 +663,7 @@ async fn patch_metadata(
             }
         }
     }
-    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster profile")?;
+    patch_metadata_fixed_name(&mut record, &input.metadata, "a cluster profile")?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }
@@ -636,7 +677,12 @@ async fn publish(
     let mut record = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
     let draft = record.doc["spec"]["draft"].take();
     if draft.is_object() {
-        check_variable_references(&draft, &variables_of(&record))?;
+        let variables = variables_of(&record);
+        let defined: Vec<&str> = variables
+            .iter()
+            .filter_map(|v| v["name"].as_str())
+            .collect();
+        check_variable_references(&draft, &defined)?;
         let revision = published(&record)
             .and_then(|t| t["version"].as_i64())
             .unwrap_or(0)
@@ -658,38 +704,42 @@ async fn clone(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ClusterProfileCloneEntity>(&body)?;
-    let name = wire::required(&input, "/metadata/name")?.to_owned();
+    let input: m::ClusterProfileCloneEntity = wire::body(&body)?;
+    // The spec requires `metadata.name` only when `metadata` is given.
+    let meta = input.metadata.unwrap_or_default();
+    let name = wire::require(Some(&meta.name), "metadata.name")?.to_owned();
     let _guard = state.write_guard();
     let source = find(&state, &ctx, Kind::Profile, &uid, "cluster profile")?;
-    let version = wire::str_at(&input, "/metadata/version")
+    let version = wire::given(meta.version.as_deref())
         .unwrap_or(version_of(&source))
         .to_owned();
-    let owner = match wire::str_at(&input, "/metadata/target/scope") {
+    let owner = match &meta.target {
         None => source.project.clone(),
-        Some("tenant") => TENANT.to_owned(),
-        Some("project") => match wire::str_at(&input, "/metadata/target/projectUid") {
-            Some(project) => {
-                if state.store().get(Kind::Project, project)?.is_none() {
-                    return Err(ApiError::not_found("project", project));
+        Some(target) if target.scope == m::Scope::Tenant => TENANT.to_owned(),
+        Some(target) if target.scope == m::Scope::Project => {
+            match wire::given(target.project_uid.as_deref()) {
+                Some(project) => {
+                    if state.store().get(Kind::Project, project)?.is_none() {
+                        return Err(ApiError::not_found("project", project));
+                    }
+                    if ctx
+                        .key_project
+                        .as_deref()
+                        .is_some_and(|limit| limit != project)
+                    {
+                        return Err(ApiError::forbidden(format!(
+                            "the api key may not act in project '{project}'"
+                        )));
+                    }
+                    project.to_owned()
                 }
-                if ctx
-                    .key_project
-                    .as_deref()
-                    .is_some_and(|limit| limit != project)
-                {
-                    return Err(ApiError::forbidden(format!(
-                        "the api key may not act in project '{project}'"
-                    )));
-                }
-                project.to_owned()
+                None => ctx.owner(),
             }
-            None => ctx.owner(),
-        },
+        }
         Some(other) => {
             return Err(ApiError::bad_request(
                 "InvalidRequest",
-                format!("clone target scope '{other}' is not supported"),
+                format!("clone target scope '{}' is not supported", other.scope),
             ));
         }
     };
@@ -720,8 +770,11 @@ async fn clone(
         },
         key_project: ctx.key_project.clone(),
     };
-    let mut meta_input = source.doc["metadata"].clone();
-    meta_input["name"] = json!(name);
+    // The clone keeps the source's labels and annotations under its own name.
+    let meta_input = m::ObjectMetaInputEntity {
+        name: Some(name.clone()),
+        ..wire::fit(source.doc["metadata"].clone())?
+    };
     let doc = json!({
         "apiVersion": "v1",
         "kind": "ClusterProfile",
@@ -801,11 +854,11 @@ fn edit_variables(
     state: &AppState,
     ctx: &Ctx,
     uid: &str,
-    edit: impl FnOnce(&mut Vec<Value>) -> ApiResult<()>,
+    edit: impl FnOnce(&mut Vec<m::Variable>) -> ApiResult<()>,
 ) -> ApiResult<Response> {
     let _guard = state.write_guard();
     let mut record = find(state, ctx, Kind::Profile, uid, "cluster profile")?;
-    let mut vars = variables_of(&record);
+    let mut vars: Vec<m::Variable> = wire::fit(Value::Array(variables_of(&record)))?;
     edit(&mut vars)?;
     check_variables(&vars)?;
     record.doc["spec"]["variables"] = json!(vars);
@@ -819,8 +872,8 @@ async fn put_variables(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::Variables>(&body)?;
-    let new = wire::array_at(&input, "/variables").to_vec();
+    let input: m::Variables = wire::body(&body)?;
+    let new = input.variables.unwrap_or_default();
     check_variables(&new)?;
     edit_variables(&state, &ctx, &uid, |vars| {
         *vars = new;
@@ -834,12 +887,12 @@ async fn patch_variables(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::Variables>(&body)?;
-    let patch = wire::array_at(&input, "/variables").to_vec();
+    let input: m::Variables = wire::body(&body)?;
+    let patch = input.variables.unwrap_or_default();
     check_variables(&patch)?;
     edit_variables(&state, &ctx, &uid, |vars| {
         for v in patch {
-            match vars.iter_mut().find(|o| o["name"] == v["name"]) {
+            match vars.iter_mut().find(|o| o.name == v.name) {
                 Some(slot) => *slot = v,
                 None => vars.push(v),
             }
@@ -854,20 +907,13 @@ async fn delete_variables(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::VariableNames>(&body)?;
-    let names: Vec<String> = wire::array_at(&input, "/variables")
-        .iter()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect();
+    let input: m::VariableNames = wire::body(&body)?;
+    let names = input.variables;
     edit_variables(&state, &ctx, &uid, |vars| {
-        if let Some(missing) = names
-            .iter()
-            .find(|n| !vars.iter().any(|v| v["name"] == n.as_str()))
-        {
+        if let Some(missing) = names.iter().find(|n| !vars.iter().any(|v| v.name == **n)) {
             return Err(ApiError::not_found("variable", missing));
         }
-        vars.retain(|v| !names.iter().any(|n| v["name"] == n.as_str()));
+        vars.retain(|v| !names.contains(&v.name));
         Ok(())
     })
 }
@@ -960,25 +1006,23 @@ fn template_summary(t: &Value) -> Value {
     json!({"cloudType": t["cloudType"], "type": t["type"], "packs": packs})
 }
 
-fn version_filter(f: Option<&Value>, version: &str) -> bool {
+fn version_filter(f: Option<&m::FilterVersionString>, version: &str) -> bool {
     use std::cmp::Ordering::*;
-    let Some(f) = f.filter(|f| f.is_object()) else {
+    let Some(f) = f else {
         return true;
     };
-    let get = |k: &str| f.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
-    get("eq").is_none_or(|v| version == v)
-        && get("ne").is_none_or(|v| version != v)
-        && get("beginsWith").is_none_or(|v| version.starts_with(v))
-        && get("gt").is_none_or(|v| compare_versions(version, v) == Greater)
-        && get("lt").is_none_or(|v| compare_versions(version, v) == Less)
+    fn get(v: &Option<String>) -> Option<&str> {
+        wire::given(v.as_deref())
+    }
+    get(&f.eq).is_none_or(|v| version == v)
+        && get(&f.ne).is_none_or(|v| version != v)
+        && get(&f.begins_with).is_none_or(|v| version.starts_with(v))
+        && get(&f.gt).is_none_or(|v| compare_versions(version, v) == Greater)
+        && get(&f.lt).is_none_or(|v| compare_versions(version, v) == Less)
 }
 
-fn tags_filter(f: Option<&Value>, labels: &Value) -> bool {
-    let Some(eq) = f
-        .and_then(|f| f.get("eq"))
-        .and_then(Value::as_array)
-        .filter(|e| !e.is_empty())
-    else {
+fn tags_filter(f: Option<&m::FilterArray>, labels: &Value) -> bool {
+    let Some(eq) = f.and_then(|f| f.eq.as_deref()).filter(|e| !e.is_empty()) else {
         return true;
     };
     let tags: Vec<String> = labels
@@ -992,9 +1036,7 @@ fn tags_filter(f: Option<&Value>, labels: &Value) -> bool {
                 .collect()
         })
         .unwrap_or_default();
-    eq.iter()
-        .filter_map(Value::as_str)
-        .any(|want| tags.iter().any(|t| t == want))
+    eq.iter().any(|want| tags.iter().any(|t| t == want))
 }
 
 async fn dashboard_filter(
@@ -1004,43 +1046,49 @@ async fn dashboard_filter(
     body: Bytes,
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
-    let spec = wire::parse_optional::<m::ClusterProfilesFilterSpec>(&body)?;
-    let filter = spec.get("filter").cloned().unwrap_or(json!({}));
-    let in_list = |key: &str, actual: &str| match filter.get(key).and_then(Value::as_array) {
-        Some(list) if !list.is_empty() => list.iter().any(|v| v == actual),
+    let spec: m::ClusterProfilesFilterSpec = wire::body_or_default(&body)?;
+    let filter = spec.filter.unwrap_or_default();
+    let types: Option<Vec<&str>> = filter
+        .profile_type
+        .as_ref()
+        .map(|types| types.iter().map(|t| t.as_str()).collect());
+    let environments: Option<Vec<&str>> = filter
+        .environment
+        .as_ref()
+        .map(|envs| envs.iter().map(String::as_str).collect());
+    let in_list = |list: &Option<Vec<&str>>, actual: &str| match list {
+        Some(list) if !list.is_empty() => list.contains(&actual),
         _ => true,
     };
     let mut records: Vec<Record> = visible(&state, &ctx, Kind::Profile)?
         .into_iter()
         .filter(|r| {
-            string_filter(filter.get("profileName"), &r.name)
-                && version_filter(filter.get("version"), version_of(r))
-                && in_list("profileType", template_field(r, "type"))
-                && in_list("environment", template_field(r, "cloudType"))
-                && tags_filter(filter.get("tags"), &r.doc["metadata"]["labels"])
-                && filter.get("scope").and_then(Value::as_str).is_none_or(|s| {
-                    s == if r.project.is_empty() {
-                        "tenant"
-                    } else {
-                        "project"
-                    }
+            string_filter(filter.profile_name.as_ref(), &r.name)
+                && version_filter(filter.version.as_ref(), version_of(r))
+                && in_list(&types, template_field(r, "type"))
+                && in_list(&environments, template_field(r, "cloudType"))
+                && tags_filter(filter.tags.as_ref(), &r.doc["metadata"]["labels"])
+                && filter.scope.is_none_or(|s| {
+                    s.as_str()
+                        == if r.project.is_empty() {
+                            "tenant"
+                        } else {
+                            "project"
+                        }
                 })
         })
         .collect();
     let mut sorts: Vec<(String, bool)> = spec
-        .get("sort")
-        .and_then(Value::as_array)
+        .sort
+        .unwrap_or_default()
+        .into_iter()
         .map(|s| {
-            s.iter()
-                .map(|s| {
-                    (
-                        s["field"].as_str().unwrap_or("profileName").to_owned(),
-                        s["order"] == "desc",
-                    )
-                })
-                .collect()
+            (
+                s.field.unwrap_or_else(|| "profileName".to_owned()),
+                s.order == Some(m::SortOrder::Desc),
+            )
         })
-        .unwrap_or_default();
+        .collect();
     if sorts.is_empty() {
         sorts.push(("profileName".to_owned(), false));
     }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use palette_api::models as m;
 use serde_json::{Map, Value, json};
 
 use crate::context::Ctx;
@@ -13,15 +14,30 @@ use crate::store::{Kind, Record};
 /// Query parameters as a map.
 pub type Query = axum::extract::Query<HashMap<String, String>>;
 
+/// The caller-settable part (name, labels, annotations) of a body's full `v1ObjectMeta`.
+pub fn meta_input(meta: m::ObjectMeta) -> m::ObjectMetaInputEntity {
+    m::ObjectMetaInputEntity {
+        annotations: meta.annotations,
+        labels: meta.labels,
+        name: meta.name,
+    }
+}
+
 /// The `metadata` of a new object: the caller's name, labels and annotations plus the uid,
 /// timestamps and the scope annotations the real API adds.
-pub fn new_metadata(ctx: &Ctx, state: &AppState, uid: &str, input: &Value) -> Value {
+pub fn new_metadata(
+    ctx: &Ctx,
+    state: &AppState,
+    uid: &str,
+    input: &m::ObjectMetaInputEntity,
+) -> Value {
     let now = ids::now_rfc3339();
     let mut annotations: Map<String, Value> = input
-        .get("annotations")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
+        .annotations
+        .iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
     annotations.insert("scope".into(), json!(ctx.scope_name()));
     annotations.insert("tenantUid".into(), json!(state.tenant_uid()));
     annotations.insert("ownerUid".into(), json!(state.tenant_uid()));
@@ -29,9 +45,9 @@ pub fn new_metadata(ctx: &Ctx, state: &AppState, uid: &str, input: &Value) -> Va
         annotations.insert("projectUid".into(), json!(project));
     }
     json!({
-        "name": input.get("name").cloned().unwrap_or(json!("")),
+        "name": input.name.as_deref().unwrap_or(""),
         "uid": uid,
-        "labels": input.get("labels").cloned().filter(|v| !v.is_null()).unwrap_or(json!({})),
+        "labels": input.labels.clone().unwrap_or_default(),
         "annotations": annotations,
         "creationTimestamp": now,
         "lastModifiedTimestamp": now,
@@ -40,19 +56,18 @@ pub fn new_metadata(ctx: &Ctx, state: &AppState, uid: &str, input: &Value) -> Va
 
 /// Merges caller-settable metadata (`name`, `labels`, `annotations`) into stored metadata,
 /// keeping the annotations the server owns.
-pub fn update_metadata(stored: &mut Value, input: &Value) {
-    if let Some(name) = input
-        .get("name")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-    {
+pub fn update_metadata(stored: &mut Value, input: &m::ObjectMetaInputEntity) {
+    if let Some(name) = input.name.as_deref().filter(|s| !s.is_empty()) {
         stored["name"] = json!(name);
     }
-    if let Some(labels) = input.get("labels").filter(|v| v.is_object()) {
-        stored["labels"] = labels.clone();
+    if let Some(labels) = &input.labels {
+        stored["labels"] = json!(labels);
     }
-    if let Some(annotations) = input.get("annotations").and_then(Value::as_object) {
-        let mut merged = annotations.clone();
+    if let Some(annotations) = &input.annotations {
+        let mut merged: Map<String, Value> = annotations
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect();
         for key in ["scope", "tenantUid", "ownerUid", "projectUid"] {
             if let Some(value) = stored.pointer(&format!("/annotations/{key}")) {
                 merged.insert(key.to_owned(), value.clone());
@@ -67,13 +82,12 @@ pub fn update_metadata(stored: &mut Value, input: &Value) {
 /// `what` names the object in the error ("a cluster").
 pub fn patch_metadata_fixed_name(
     record: &mut Record,
-    input: Option<&Value>,
+    input: &m::ObjectMetaInputEntity,
     what: &str,
 ) -> ApiResult<()> {
-    let mut meta = input.cloned().unwrap_or(json!({}));
-    if let Some(name) = meta
-        .get("name")
-        .and_then(Value::as_str)
+    if let Some(name) = input
+        .name
+        .as_deref()
         .filter(|n| !n.is_empty() && *n != record.name)
     {
         return Err(ApiError::bad_request(
@@ -84,9 +98,10 @@ pub fn patch_metadata_fixed_name(
             ),
         ));
     }
-    if let Some(map) = meta.as_object_mut() {
-        map.remove("name");
-    }
+    let meta = m::ObjectMetaInputEntity {
+        name: None,
+        ..input.clone()
+    };
     update_metadata(&mut record.doc["metadata"], &meta);
     Ok(())
 }
@@ -153,23 +168,23 @@ pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// Applies a `v1FilterString` (`eq`, `ne`, `contains`, `beginsWith`, `ignoreCase`).
-pub fn string_filter(filter: Option<&Value>, actual: &str) -> bool {
-    let Some(f) = filter.filter(|f| f.is_object()) else {
+pub fn string_filter(filter: Option<&m::FilterString>, actual: &str) -> bool {
+    let Some(f) = filter else {
         return true;
     };
-    let fold = f["ignoreCase"].as_bool().unwrap_or(false);
+    let fold = f.ignore_case.unwrap_or(false);
     let norm = |s: &str| if fold { s.to_lowercase() } else { s.to_owned() };
     let actual = norm(actual);
-    let test = |key: &str, check: &dyn Fn(&str, &str) -> bool| {
-        f.get(key)
-            .and_then(Value::as_str)
+    let test = |wanted: &Option<String>, check: &dyn Fn(&str, &str) -> bool| {
+        wanted
+            .as_deref()
             .filter(|s| !s.is_empty())
             .is_none_or(|v| check(&actual, &norm(v)))
     };
-    test("eq", &|a, v| a == v)
-        && test("ne", &|a, v| a != v)
-        && test("contains", &|a, v| a.contains(v))
-        && test("beginsWith", &|a, v| a.starts_with(v))
+    test(&f.eq, &|a, v| a == v)
+        && test(&f.ne, &|a, v| a != v)
+        && test(&f.contains, &|a, v| a.contains(v))
+        && test(&f.begins_with, &|a, v| a.starts_with(v))
 }
 
 #[cfg(test)]
@@ -192,9 +207,17 @@ mod tests {
 
     #[test]
     fn string_filters() {
-        let f = json!({"eq": "Prod", "ignoreCase": true});
+        let f = m::FilterString {
+            eq: Some("Prod".to_owned()),
+            ignore_case: Some(true),
+            ..Default::default()
+        };
         assert!(string_filter(Some(&f), "prod"));
-        assert!(!string_filter(Some(&json!({"beginsWith": "x"})), "prod"));
+        let begins = m::FilterString {
+            begins_with: Some("x".to_owned()),
+            ..Default::default()
+        };
+        assert!(!string_filter(Some(&begins), "prod"));
         assert!(string_filter(None, "anything"));
     }
 }

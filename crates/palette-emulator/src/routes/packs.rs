@@ -142,11 +142,14 @@ async fn list(State(state): State<AppState>, _ctx: Ctx, q: Query) -> ApiResult<R
     wire::ok::<m::PackSummaries>(page.apply_with(matching, summary))
 }
 
-fn list_filter(filter: &Value, key: &str, actual: &Value) -> bool {
-    match filter.get(key).and_then(Value::as_array) {
-        Some(wanted) if !wanted.is_empty() => wanted.iter().any(|w| w == actual),
-        _ => true,
-    }
+/// Whether `actual` is one of `wanted`, when a list is given and not empty.
+fn list_filter(wanted: &[&str], actual: &Value) -> bool {
+    wanted.is_empty() || wanted.iter().any(|w| actual == *w)
+}
+
+/// The strings of a filter's list (none when it is absent).
+fn listed<T>(list: &Option<Vec<T>>, as_str: impl Fn(&T) -> &str) -> Vec<&str> {
+    list.iter().flatten().map(as_str).collect()
 }
 
 async fn search(
@@ -156,8 +159,12 @@ async fn search(
     body: Bytes,
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
-    let spec = wire::parse_optional::<m::PacksFilterSpec>(&body)?;
-    let filter = spec.get("filter").cloned().unwrap_or(json!({}));
+    let spec: m::PacksFilterSpec = wire::body_or_default(&body)?;
+    let filter = spec.filter.unwrap_or_default();
+    let types = listed(&filter.type_, |t| t.as_str());
+    let layers = listed(&filter.layer, |l| l.as_str());
+    let add_on_types = listed(&filter.add_on_type, String::as_str);
+    let registry_uids = listed(&filter.registry_uid, String::as_str);
     let registries: BTreeMap<String, Record> = state
         .store()
         .list(Kind::Registry)?
@@ -167,23 +174,20 @@ async fn search(
     let mut by_name: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     for r in state.packs()?.iter() {
         let d = &r.doc;
-        let env_ok = match filter.get("environment").and_then(Value::as_array) {
-            Some(envs) if !envs.is_empty() => envs
-                .iter()
-                .filter_map(Value::as_str)
-                .any(|e| fits_cloud(d, e)),
+        let env_ok = match &filter.environment {
+            Some(envs) if !envs.is_empty() => envs.iter().any(|e| fits_cloud(d, e)),
             _ => true,
         };
         if env_ok
-            && string_filter(filter.get("name"), &r.name)
+            && string_filter(filter.name.as_ref(), &r.name)
             && string_filter(
-                filter.get("displayName"),
+                filter.display_name.as_ref(),
                 d["displayName"].as_str().unwrap_or(""),
             )
-            && list_filter(&filter, "type", &d["type"])
-            && list_filter(&filter, "layer", &d["layer"])
-            && list_filter(&filter, "addOnType", &d["addonType"])
-            && list_filter(&filter, "registryUid", &d["registryUid"])
+            && list_filter(&types, &d["type"])
+            && list_filter(&layers, &d["layer"])
+            && list_filter(&add_on_types, &d["addonType"])
+            && list_filter(&registry_uids, &d["registryUid"])
         {
             by_name.entry(r.name.clone()).or_default().push(r.clone());
         }
@@ -216,15 +220,11 @@ async fn search(
             },
         }));
     }
-    if let Some(sort) = spec
-        .get("sort")
-        .and_then(Value::as_array)
-        .and_then(|s| s.first())
-    {
-        let field = sort["field"].as_str().unwrap_or("name");
+    if let Some(sort) = spec.sort.as_deref().and_then(<[_]>::first) {
+        let field = sort.field.as_deref().unwrap_or("name");
         let key = |v: &Value| v["spec"][field].as_str().unwrap_or("").to_owned();
         items.sort_by_key(key);
-        if sort["order"] == "desc" {
+        if sort.order == Some(m::SortOrder::Desc) {
             items.reverse();
         }
     }

@@ -4,7 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
@@ -26,21 +26,16 @@ pub(super) async fn create(
     body: Bytes,
 ) -> ApiResult<Response> {
     let input = (env.parse_create)(&body)?;
-    let name = wire::required(&input, "/metadata/name")?.to_owned();
+    let name = wire::require(input.metadata.name.as_deref(), "metadata.name")?.to_owned();
     check_name(&name)?;
-    let spec = input.get("spec").cloned().unwrap_or(json!({}));
-    let cloud_config = spec.get("cloudConfig").cloned().unwrap_or(json!({}));
-    check_required_fields(env, &cloud_config)?;
-    let account = cloud_account(&state, &ctx, env, &spec)?;
+    check_required_fields(env, &input.cloud_config)?;
+    let account = cloud_account(&state, &ctx, env, input.cloud_account_uid.as_deref())?;
     let mut pools = Vec::new();
-    for (i, entity) in wire::array_at(&spec, "/machinepoolconfig")
-        .iter()
-        .enumerate()
-    {
+    for (i, entity) in input.pools.iter().enumerate() {
         pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
     }
     check_pools(env, &pools)?;
-    let profile_entries = normalize_entries(wire::array_at(&spec, "/profiles"));
+    let profile_entries = normalize_entries(input.profiles);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 
     let _guard = state.write_guard();
@@ -56,12 +51,7 @@ pub(super) async fn create(
     }
     let uid = ids::new_uid();
     let config_uid = ids::new_uid();
-    let metadata = new_metadata(
-        &ctx,
-        &state,
-        &uid,
-        input.get("metadata").unwrap_or(&json!({})),
-    );
+    let metadata = new_metadata(&ctx, &state, &uid, &input.metadata);
     let cluster_doc = json!({
         "apiVersion": "v1",
         "kind": "SpectroCluster",
@@ -69,8 +59,8 @@ pub(super) async fn create(
         "spec": {
             "cloudType": env.key,
             "cloudConfigRef": {"kind": format!("{}CloudConfig", env.key), "name": name, "uid": config_uid},
-            "clusterConfig": spec.get("clusterConfig").cloned().unwrap_or(json!({})),
-            "clusterType": spec.get("clusterType").cloned().filter(|v| v != "").unwrap_or(json!("PureManage")),
+            "clusterConfig": input.cluster_config.unwrap_or(json!({})),
+            "clusterType": wire::given(input.cluster_type.as_deref()).unwrap_or("PureManage"),
             "clusterProfileTemplates": templates,
         },
         "_emu": {
@@ -88,7 +78,7 @@ pub(super) async fn create(
         },
         "spec": {
             "cloudAccountRef": account.as_ref().map(|a| json!({"kind": "cloudaccount", "name": a.name, "uid": a.uid})),
-            "clusterConfig": cloud_config,
+            "clusterConfig": input.cloud_config,
             "machinePoolConfig": pools,
         },
         "status": {"conditions": []},
@@ -131,8 +121,9 @@ fn check_name(name: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// The cloud-config fields the environment requires are set and not empty.
-fn check_required_fields(env: &Environment, cloud_config: &Value) -> ApiResult<()> {
+/// The cloud-config fields the environment requires are set and not empty. They are named by
+/// field across every environment's model, so they are looked up in the JSON the model writes.
+fn check_required_fields(env: &Environment, cloud_config: &Map<String, Value>) -> ApiResult<()> {
     for field in env.required {
         let present = cloud_config
             .get(*field)
@@ -156,9 +147,9 @@ fn cloud_account(
     state: &AppState,
     ctx: &Ctx,
     env: &Environment,
-    spec: &Value,
+    uid: Option<&str>,
 ) -> ApiResult<Option<Record>> {
-    match (env.account, wire::str_at(spec, "/cloudAccountUid")) {
+    match (env.account, uid) {
         (None, Some(_)) => Err(ApiError::bad_request(
             "InvalidRequest",
             format!("a {} cluster takes no cloud account", env.key),

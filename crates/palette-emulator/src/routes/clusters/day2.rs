@@ -54,7 +54,7 @@ fn change_profiles(
     state: &AppState,
     ctx: &Ctx,
     uid: &str,
-    edit: impl FnOnce(&mut Vec<Value>) -> ApiResult<()>,
+    edit: impl FnOnce(&mut Vec<m::SpectroClusterProfileEntity>) -> ApiResult<()>,
 ) -> ApiResult<Response> {
     let _guard = state.write_guard();
     let (mut record, mut deployment) = find_cluster(state, ctx, uid)?;
@@ -62,7 +62,7 @@ fn change_profiles(
     let env = env_of(&record);
     let mut list = entries(&record);
     edit(&mut list)?;
-    let list = normalize_entries(&list);
+    let list = normalize_entries(list);
     let templates = attach(state, ctx, env, &list)?;
     record.doc["spec"]["clusterProfileTemplates"] = json!(templates);
     record.doc["_emu"]["profiles"] = json!(list);
@@ -81,10 +81,9 @@ pub(super) async fn put_profiles(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::SpectroClusterProfiles>(&body)?;
-    let new: Vec<Value> = wire::array_at(&input, "/profiles").to_vec();
+    let input: m::SpectroClusterProfiles = wire::body(&body)?;
     change_profiles(&state, &ctx, &uid, |list| {
-        *list = new;
+        *list = input.profiles;
         Ok(())
     })
 }
@@ -95,17 +94,16 @@ pub(super) async fn patch_profiles(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::SpectroClusterProfiles>(&body)?;
-    let patch: Vec<Value> = wire::array_at(&input, "/profiles").to_vec();
+    let input: m::SpectroClusterProfiles = wire::body(&body)?;
     change_profiles(&state, &ctx, &uid, |list| {
-        for entry in patch {
-            let replaces = wire::str_at(&entry, "/replaceWithProfile").map(str::to_owned);
+        for entry in input.profiles {
+            let replaces = wire::given(entry.replace_with_profile.as_deref()).map(str::to_owned);
             let target = replaces
                 .clone()
-                .or_else(|| wire::str_at(&entry, "/uid").map(str::to_owned));
+                .or_else(|| wire::given(entry.uid.as_deref()).map(str::to_owned));
             match list
                 .iter_mut()
-                .find(|e| e["uid"].as_str() == target.as_deref())
+                .find(|e| e.uid.as_deref() == target.as_deref())
             {
                 Some(slot) => *slot = entry,
                 None if replaces.is_some() => {
@@ -130,19 +128,15 @@ pub(super) async fn delete_profiles(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::SpectroClusterProfilesDeleteEntity>(&body)?;
-    let remove: Vec<String> = wire::array_at(&input, "/profileUids")
-        .iter()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect();
+    let input: m::SpectroClusterProfilesDeleteEntity = wire::body(&body)?;
+    let remove = input.profile_uids.unwrap_or_default();
     change_profiles(&state, &ctx, &uid, |list| {
         for r in &remove {
-            if !list.iter().any(|e| e["uid"] == r.as_str()) {
+            if !list.iter().any(|e| e.uid.as_ref() == Some(r)) {
                 return Err(ApiError::not_found("cluster profile on this cluster", r));
             }
         }
-        list.retain(|e| !remove.iter().any(|r| e["uid"] == r.as_str()));
+        list.retain(|e| !e.uid.as_ref().is_some_and(|u| remove.contains(u)));
         Ok(())
     })
 }
@@ -155,7 +149,7 @@ pub(super) async fn get_variables(
     let (record, _) = find_cluster(&state, &ctx, &uid)?;
     let mut out = Vec::new();
     for entry in entries(&record) {
-        let profile_uid = entry["uid"].as_str().unwrap_or("");
+        let profile_uid = entry.uid.as_deref().unwrap_or("");
         let defs = match state.store().get(Kind::Profile, profile_uid)? {
             Some(p) => cluster_profiles::variables_of(&p),
             None => Vec::new(),
@@ -163,10 +157,12 @@ pub(super) async fn get_variables(
         let vars: Vec<Value> = defs
             .into_iter()
             .map(|mut d| {
-                let given = wire::array_at(&entry, "/variables")
+                let given = entry
+                    .variables
                     .iter()
-                    .find(|v| v["name"] == d["name"])
-                    .and_then(|v| v["value"].as_str().map(str::to_owned));
+                    .flatten()
+                    .find(|v| d["name"] == v.name.as_str())
+                    .and_then(|v| v.value.clone());
                 d["value"] = json!(
                     given
                         .or_else(|| d["defaultValue"].as_str().map(str::to_owned))
@@ -186,27 +182,23 @@ pub(super) async fn patch_variables(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<Vec<m::SpectroClusterVariableUpdateEntity>>(&body)?;
-    let updates: Vec<Value> = input.as_array().cloned().unwrap_or_default();
+    let updates: Vec<m::SpectroClusterVariableUpdateEntity> = wire::body(&body)?;
     change_profiles(&state, &ctx, &uid, |list| {
         for update in updates {
-            let profile = wire::required(&update, "/profileUid")?.to_owned();
+            // `profileUid` is one the spec requires, so the spec gate has refused an update
+            // without one.
+            let profile = update.profile_uid;
             let entry = list
                 .iter_mut()
-                .find(|e| e["uid"] == profile.as_str())
+                .find(|e| e.uid.as_deref() == Some(profile.as_str()))
                 .ok_or_else(|| ApiError::not_found("cluster profile on this cluster", &profile))?;
-            let mut vars = entry
-                .get("variables")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            for var in wire::array_at(&update, "/variables") {
-                match vars.iter_mut().find(|v| v["name"] == var["name"]) {
-                    Some(slot) => *slot = var.clone(),
-                    None => vars.push(var.clone()),
+            let vars = entry.variables.get_or_insert_default();
+            for var in update.variables.into_iter().flatten() {
+                match vars.iter_mut().find(|v| v.name == var.name) {
+                    Some(slot) => *slot = var,
+                    None => vars.push(var),
                 }
             }
-            entry["variables"] = json!(vars);
         }
         Ok(())
     })
@@ -218,10 +210,10 @@ pub(super) async fn patch_metadata(
     Path(uid): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let input = wire::parse::<m::ObjectMetaInputEntitySchema>(&body)?;
+    let input: m::ObjectMetaInputEntitySchema = wire::body(&body)?;
     let _guard = state.write_guard();
     let (mut record, _) = find_cluster(&state, &ctx, &uid)?;
-    patch_metadata_fixed_name(&mut record, input.get("metadata"), "a cluster")?;
+    patch_metadata_fixed_name(&mut record, &input.metadata, "a cluster")?;
     state.store().put(record)?;
     Ok(wire::no_content())
 }

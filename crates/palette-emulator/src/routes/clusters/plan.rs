@@ -2,6 +2,7 @@
 //! resolved), planned when the cluster is created and replanned when its pools or profiles
 //! change.
 
+use palette_api::models as m;
 use serde_json::Value;
 
 use super::records::{deployment_op, entries};
@@ -26,7 +27,7 @@ fn desired_pools(pools: &[Value]) -> Vec<DesiredPool> {
 fn desired_packs(
     state: &AppState,
     templates: &[Value],
-    entries: &[Value],
+    entries: &[m::SpectroClusterProfileEntity],
 ) -> ApiResult<Vec<DesiredPack>> {
     let mut out = Vec::new();
     for template in templates {

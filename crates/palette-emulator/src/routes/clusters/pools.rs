@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::bodies::PoolBody;
 use crate::context::Ctx;
 use crate::environments::Environment;
 use crate::error::{ApiError, ApiResult};
@@ -13,19 +14,24 @@ use crate::store::Kind;
 use crate::wire;
 
 /// Reads one `{cloudConfig, poolConfig}` entity into the flat pool the cloud config stores.
+///
+/// The stored pool (`v1*MachinePoolConfig`) is `poolConfig` with the environment's
+/// `cloudConfig` merged in, key by key, as their models write them: that merge spans every
+/// environment's model, so it stays on JSON. The name, size, role, labels and edge hosts it
+/// checks are read typed. An edge host's `hostUid` is one the spec requires, so the spec gate
+/// has refused a host without one.
 pub fn flatten_pool(
     state: &AppState,
     ctx: &Ctx,
     env: &Environment,
-    entity: &Value,
+    entity: &PoolBody,
     index: usize,
 ) -> ApiResult<Value> {
-    let cloud = entity.get("cloudConfig").cloned().unwrap_or(json!({}));
-    let pool = entity.get("poolConfig").cloned().unwrap_or(json!({}));
-    let mut flat = pool.as_object().cloned().unwrap_or_default();
-    for (k, v) in cloud.as_object().cloned().unwrap_or_default() {
+    let cloud = &entity.cloud_config;
+    let mut flat = entity.pool_config.clone();
+    for (k, v) in cloud {
         if k != "edgeHosts" && k != "subnets" {
-            flat.insert(k, v);
+            flat.insert(k.clone(), v.clone());
         }
     }
     for field in env.pool_required {
@@ -49,74 +55,69 @@ pub fn flatten_pool(
             .collect();
         flat.insert("subnetIds".into(), Value::Object(ids));
     }
+    let cp = entity.is_control_plane.unwrap_or(false);
+    let mut name = entity.name.clone();
+    let mut size = entity.size;
     if env.pool_in_values {
-        let values = cloud["values"].as_str().unwrap_or("");
-        let cp = pool["isControlPlane"].as_bool().unwrap_or(false);
-        let name = yaml_scalar(values, "name").unwrap_or_else(|| {
+        let values = entity.values.as_deref().unwrap_or("");
+        name = Some(yaml_scalar(values, "name").unwrap_or_else(|| {
             if cp {
                 "cp-pool".into()
             } else {
                 format!("worker-pool-{index}")
             }
-        });
-        let size = yaml_scalar(values, "replicas")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(1);
-        flat.insert("name".into(), json!(name));
-        flat.insert("size".into(), json!(size));
-        flat.insert("isControlPlane".into(), json!(cp));
+        }));
+        size = Some(
+            yaml_scalar(values, "replicas")
+                .and_then(|s| s.parse::<i64>().ok())
+                .unwrap_or(1),
+        );
     }
     if env.edge_hosts {
-        let hosts = wire::array_at(&cloud, "/edgeHosts");
         let mut out = Vec::new();
-        for host in hosts {
-            let uid = wire::str_at(host, "/hostUid").ok_or_else(|| {
-                ApiError::bad_request(
-                    "InvalidRequest",
-                    format!(
-                        "machinepoolconfig[{index}].cloudConfig.edgeHosts[].hostUid is required"
-                    ),
-                )
-            })?;
+        for host in entity.edge_hosts.iter().flatten() {
+            let uid = host.host_uid.as_str();
             let record = find(state, ctx, Kind::EdgeHost, uid, "edge host")?;
             let mut entry = json!({
                 "hostUid": uid,
-                "hostName": host.get("hostName").and_then(Value::as_str).filter(|s| !s.is_empty()).unwrap_or(&record.name),
+                "hostName": wire::given(host.host_name.as_deref()).unwrap_or(record.name.as_str()),
                 "hostAddress": record.doc.pointer("/spec/host/hostAddress").cloned().unwrap_or(json!("")),
             });
-            for optional in ["nic", "nicName", "staticIP", "twoNodeCandidatePriority"] {
-                if let Some(value) = host.get(optional).filter(|v| !v.is_null() && *v != "") {
-                    entry[optional] = value.clone();
+            if let Some(nic) = &host.nic {
+                entry["nic"] = json!(nic);
+            }
+            for (key, value) in [
+                ("nicName", &host.nic_name),
+                ("staticIP", &host.static_ip),
+                (
+                    "twoNodeCandidatePriority",
+                    &host.two_node_candidate_priority,
+                ),
+            ] {
+                if let Some(value) = wire::given(value.as_deref()) {
+                    entry[key] = json!(value);
                 }
             }
             out.push(entry);
         }
-        if !flat.contains_key("size") || flat["size"] == 0 {
-            flat.insert("size".into(), json!(out.len()));
+        if size.is_none_or(|s| s == 0) {
+            size = Some(out.len() as i64);
         }
         flat.insert("hosts".into(), json!(out));
     }
-    let name = flat
-        .get("name")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                "InvalidRequest",
-                format!("machinepoolconfig[{index}].poolConfig.name is required"),
-            )
-        })?;
-    let size = flat.get("size").and_then(Value::as_i64).unwrap_or(0);
+    let name = wire::given(name.as_deref()).ok_or_else(|| {
+        ApiError::bad_request(
+            "InvalidRequest",
+            format!("machinepoolconfig[{index}].poolConfig.name is required"),
+        )
+    })?;
+    let size = size.unwrap_or(0);
     if size < 0 {
         return Err(ApiError::bad_request(
             "InvalidRequest",
             format!("machine pool '{name}' has a negative size"),
         ));
     }
-    let cp = flat
-        .get("isControlPlane")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
     if cp && env.managed {
         return Err(ApiError::bad_request(
             "InvalidRequest",
@@ -132,8 +133,10 @@ pub fn flatten_pool(
             format!("control-plane pool '{name}' needs at least one node"),
         ));
     }
+    flat.insert("name".into(), json!(name));
+    flat.insert("size".into(), json!(size));
     flat.insert("isControlPlane".into(), json!(cp));
-    if !flat.contains_key("labels") || flat["labels"].as_array().is_none_or(|l| l.is_empty()) {
+    if entity.labels.as_ref().is_none_or(|l| l.is_empty()) {
         flat.insert(
             "labels".into(),
             json!([if cp { "control-plane" } else { "worker" }]),

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use palette_api::models as m;
 use serde_json::Value;
 
 use crate::context::Ctx;
@@ -28,21 +29,20 @@ pub fn env_of(record: &Record) -> &'static Environment {
 
 /// The uids of the profiles attached to a cluster.
 pub fn profile_uids(record: &Record) -> Vec<String> {
-    entries(record)
-        .iter()
-        .filter_map(|e| e["uid"].as_str().map(str::to_owned))
-        .collect()
+    entries(record).into_iter().filter_map(|e| e.uid).collect()
 }
 
 /// The profile entries attached to a cluster, as the client gave them (uid, pack values,
-/// variables).
-pub(super) fn entries(record: &Record) -> Vec<Value> {
+/// variables). The emulator stores them from the model, so each reads back as one.
+pub(super) fn entries(record: &Record) -> Vec<m::SpectroClusterProfileEntity> {
     record
         .doc
         .pointer("/_emu/profiles")
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| serde_json::from_value(entry.clone()).ok())
+        .collect()
 }
 
 /// Loads a cluster's deployment plan.

@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
 use palette_api::models as m;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::read::{pool_meta, template_meta};
 use super::records::{config_of, deployment_of, env_of};
@@ -19,21 +19,24 @@ use crate::state::AppState;
 use crate::store::{Kind, Record};
 use crate::{ids, wire};
 
-fn string_condition(cond: &Value, actual: &[String]) -> bool {
-    let fold = cond["ignoreCase"].as_bool().unwrap_or(false);
+fn string_condition(cond: &m::SearchFilterStringCondition, actual: &[String]) -> bool {
+    use m::SearchFilterStringOperator as Op;
+    let fold = cond.ignore_case.unwrap_or(false);
     let norm = |s: &str| if fold { s.to_lowercase() } else { s.to_owned() };
-    let op = cond["operator"].as_str().unwrap_or("eq");
+    let op = cond.operator.unwrap_or(Op::Eq);
     let values: Vec<String> = cond
-        .pointer("/match/values")
-        .and_then(Value::as_array)
-        .map(|v| v.iter().filter_map(Value::as_str).map(norm).collect())
+        .match_
+        .as_ref()
+        .and_then(|m| m.values.as_ref())
+        .map(|v| v.iter().map(|s| norm(s)).collect())
         .unwrap_or_default();
-    let all = cond.pointer("/match/conjunction").and_then(Value::as_str) == Some("and");
+    let all = cond.match_.as_ref().and_then(|m| m.conjunction)
+        == Some(m::SearchFilterConjunctionOperator::And);
     let test = |want: &String| {
         actual.iter().map(|a| norm(a)).any(|a| match op {
-            "contains" => a.contains(want.as_str()),
-            "beginsWith" => a.starts_with(want.as_str()),
-            _ => &a == want,
+            Op::Contains => a.contains(want.as_str()),
+            Op::BeginsWith => a.starts_with(want.as_str()),
+            Op::Eq => &a == want,
         })
     };
     let hit = if values.is_empty() {
@@ -43,7 +46,7 @@ fn string_condition(cond: &Value, actual: &[String]) -> bool {
     } else {
         values.iter().any(test)
     };
-    hit != cond["negation"].as_bool().unwrap_or(false)
+    hit != cond.negation.unwrap_or(false)
 }
 
 /// The filter properties the search understands. Palette's own search names more (see `GET
@@ -61,14 +64,19 @@ const PROPERTIES: [&str; 9] = [
     "isDeleted",
 ];
 
+/// The filter groups of a search.
+fn groups(spec: &m::SearchFilterSummarySpec) -> &[m::SearchFilterGroup] {
+    spec.filter
+        .as_ref()
+        .and_then(|f| f.filter_groups.as_deref())
+        .unwrap_or(&[])
+}
+
 /// Refuses a search whose filters name a property the emulator does not understand.
-fn check_properties(spec: &Value) -> ApiResult<()> {
-    for (g, group) in wire::array_at(spec, "/filter/filterGroups")
-        .iter()
-        .enumerate()
-    {
-        for (f, item) in wire::array_at(group, "/filters").iter().enumerate() {
-            let property = item["property"].as_str().unwrap_or("");
+fn check_properties(spec: &m::SearchFilterSummarySpec) -> ApiResult<()> {
+    for (g, group) in groups(spec).iter().enumerate() {
+        for (f, item) in group.filters.iter().flatten().enumerate() {
+            let property = item.property.as_deref().unwrap_or("");
             if !PROPERTIES.contains(&property) {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
@@ -87,9 +95,14 @@ fn check_properties(spec: &Value) -> ApiResult<()> {
     Ok(())
 }
 
-fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str) -> (bool, bool) {
-    let property = item["property"].as_str().unwrap_or("");
-    let cond = &item["condition"];
+fn cluster_matches(
+    item: &m::SearchFilterItem,
+    record: &Record,
+    deleted: bool,
+    now_state: &str,
+) -> (bool, bool) {
+    let property = item.property.as_deref().unwrap_or("");
+    let cond = item.condition.as_ref();
     let labels: Vec<String> = record.doc["metadata"]["labels"]
         .as_object()
         .map(|l| {
@@ -102,7 +115,7 @@ fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str
         })
         .unwrap_or_default();
     let strings = |values: Vec<String>| {
-        cond.get("string")
+        cond.and_then(|c| c.string.as_ref())
             .is_none_or(|c| string_condition(c, &values))
     };
     let mut mentions_deleted = false;
@@ -113,8 +126,8 @@ fn cluster_matches(item: &Value, record: &Record, deleted: bool, now_state: &str
         "clusterState" | "state" => strings(vec![now_state.to_owned()]),
         "isDeleted" => {
             mentions_deleted = true;
-            cond.pointer("/bool/value")
-                .and_then(Value::as_bool)
+            cond.and_then(|c| c.bool.as_ref())
+                .and_then(|b| b.value)
                 .is_none_or(|want| want == deleted)
         }
         _ => true,
@@ -129,7 +142,7 @@ pub(super) async fn search(
     body: Bytes,
 ) -> ApiResult<Response> {
     let page = Page::from_query(&q)?;
-    let spec = wire::parse_optional::<m::SearchFilterSummarySpec>(&body)?;
+    let spec: m::SearchFilterSummarySpec = wire::body_or_default(&body)?;
     check_properties(&spec)?;
     let now = ids::now_ms();
     let projects: HashMap<String, String> = state
@@ -145,10 +158,10 @@ pub(super) async fn search(
         let deleted = now_state == "Deleted";
         let mut mentions_deleted = false;
         let mut group_results = Vec::new();
-        for group in wire::array_at(&spec, "/filter/filterGroups") {
-            let any = group["conjunction"] == "or";
+        for group in groups(&spec) {
+            let any = group.conjunction == Some(m::SearchFilterConjunctionOperator::Or);
             let mut results = Vec::new();
-            for item in wire::array_at(group, "/filters") {
+            for item in group.filters.iter().flatten() {
                 let (ok, md) = cluster_matches(item, &record, deleted, now_state);
                 mentions_deleted |= md;
                 results.push(ok);
@@ -161,7 +174,8 @@ pub(super) async fn search(
                 results.iter().all(|r| *r)
             });
         }
-        let any_group = spec.pointer("/filter/conjunction").and_then(Value::as_str) == Some("or");
+        let any_group = spec.filter.as_ref().and_then(|f| f.conjunction)
+            == Some(m::SearchFilterConjunctionOperator::Or);
         let ok = if group_results.is_empty() {
             true
         } else if any_group {
@@ -173,10 +187,9 @@ pub(super) async fn search(
             rows.push((record, deployment));
         }
     }
-    let sort = wire::array_at(&spec, "/sort").first().cloned();
+    let sort = spec.sort.as_deref().and_then(<[_]>::first);
     let field = sort
-        .as_ref()
-        .and_then(|s| s["field"].as_str())
+        .and_then(|s| s.field.as_deref())
         .unwrap_or("clusterName")
         .to_owned();
     rows.sort_by(|(a, _), (b, _)| match field.as_str() {
@@ -186,7 +199,7 @@ pub(super) async fn search(
         "environment" | "cloudType" => env_of(a).key.cmp(env_of(b).key),
         _ => a.name.cmp(&b.name),
     });
-    if sort.as_ref().is_some_and(|s| s["order"] == "desc") {
+    if sort.is_some_and(|s| s.order == Some(m::SortOrder::Desc)) {
         rows.reverse();
     }
     let mut items = Vec::new();

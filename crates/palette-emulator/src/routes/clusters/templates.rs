@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use palette_api::models as m;
 use serde_json::{Value, json};
 
 use crate::context::Ctx;
@@ -16,11 +17,15 @@ use crate::wire;
 
 /// Resolves attached profile entries into snapshot templates (published template with the
 /// cluster's pack overrides), checking the stack is complete.
+///
+/// A pack override's `name` and a variable's `name` are ones the spec requires
+/// (`v1PackValuesEntity`, `v1SpectroClusterVariable`); an entry's `uid` is not, so it is checked
+/// here.
 pub(super) fn attach(
     state: &AppState,
     ctx: &Ctx,
     env: &Environment,
-    entries: &[Value],
+    entries: &[m::SpectroClusterProfileEntity],
 ) -> ApiResult<Vec<Value>> {
     if entries.is_empty() {
         return Err(ApiError::bad_request(
@@ -31,13 +36,8 @@ pub(super) fn attach(
     let mut templates = Vec::new();
     let mut layers: HashMap<String, String> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
-        let uid = wire::str_at(entry, "/uid").ok_or_else(|| {
-            ApiError::bad_request(
-                "InvalidRequest",
-                format!("spec.profiles[{i}].uid is required"),
-            )
-        })?;
-        if entries[..i].iter().any(|e| e["uid"] == uid) {
+        let uid = wire::require(entry.uid.as_deref(), &format!("spec.profiles[{i}].uid"))?;
+        if entries[..i].iter().any(|e| e.uid.as_deref() == Some(uid)) {
             return Err(ApiError::bad_request(
                 "InvalidRequest",
                 format!("cluster profile '{uid}' is attached twice"),
@@ -72,9 +72,9 @@ pub(super) fn attach(
             .map(std::mem::take)
             .unwrap_or_default();
         let mut packs = packs;
-        for (j, over) in wire::array_at(entry, "/packValues").iter().enumerate() {
-            let name = wire::str_at(over, "/name").unwrap_or("");
-            if let Some(values) = over.get("values").and_then(Value::as_str) {
+        for (j, over) in entry.pack_values.iter().flatten().enumerate() {
+            let name = over.name.as_str();
+            if let Some(values) = over.values.as_deref() {
                 crate::content::check_yaml(
                     values,
                     &format!("spec.profiles[{i}].packValues[{j}].values"),
@@ -86,7 +86,7 @@ pub(super) fn attach(
                     format!("pack '{name}' in spec.profiles[{i}].packValues is not in cluster profile '{}'", profile.name),
                 )
             })?;
-            if let Some(tag) = wire::str_at(over, "/tag").filter(|t| pack["tag"] != *t) {
+            if let Some(tag) = wire::given(over.tag.as_deref()).filter(|t| pack["tag"] != *t) {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
                     format!(
@@ -96,36 +96,36 @@ pub(super) fn attach(
                     ),
                 ));
             }
-            if let Some(values) = over.get("values").and_then(Value::as_str) {
+            if let Some(values) = over.values.as_deref() {
                 pack["values"] = json!(values);
             }
-            for mf in wire::array_at(over, "/manifests") {
+            for mf in over.manifests.iter().flatten() {
                 if let Some(slot) = pack["manifests"]
                     .as_array_mut()
-                    .and_then(|ms| ms.iter_mut().find(|m| m["name"] == mf["name"]))
-                    && let Some(content) = mf.get("content").and_then(Value::as_str)
+                    .and_then(|ms| ms.iter_mut().find(|m| m["name"] == mf.name.as_str()))
+                    && let Some(content) = mf.content.as_deref()
                 {
                     slot["content"] = json!(content);
                 }
             }
         }
         let defined = cluster_profiles::variables_of(&profile);
-        for var in wire::array_at(entry, "/variables") {
-            if !defined.iter().any(|d| d["name"] == var["name"]) {
+        let given = entry.variables.as_deref().unwrap_or(&[]);
+        for var in given {
+            if !defined.iter().any(|d| d["name"] == var.name.as_str()) {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
                     format!(
                         "variable '{}' is not defined by cluster profile '{}'",
-                        var["name"].as_str().unwrap_or(""),
-                        profile.name
+                        var.name, profile.name
                     ),
                 ));
             }
         }
         for def in &defined {
-            let given = wire::array_at(entry, "/variables")
-                .iter()
-                .any(|v| v["name"] == def["name"] && wire::str_at(v, "/value").is_some());
+            let given = given.iter().any(|v| {
+                def["name"] == v.name.as_str() && wire::given(v.value.as_deref()).is_some()
+            });
             if def["required"] == true && !given && wire::str_at(def, "/defaultValue").is_none() {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
@@ -192,7 +192,7 @@ pub(super) fn resolve_variables(values: &str, vars: &HashMap<String, String>) ->
 pub(super) fn variables_for(
     state: &AppState,
     profile_uid: &str,
-    entries: &[Value],
+    entries: &[m::SpectroClusterProfileEntity],
 ) -> ApiResult<HashMap<String, String>> {
     let mut vars: HashMap<String, String> = HashMap::new();
     if let Some(profile) = state.store().get(Kind::Profile, profile_uid)? {
@@ -202,10 +202,13 @@ pub(super) fn variables_for(
             }
         }
     }
-    if let Some(entry) = entries.iter().find(|e| e["uid"] == profile_uid) {
-        for var in wire::array_at(entry, "/variables") {
-            if let (Some(n), Some(v)) = (var["name"].as_str(), var["value"].as_str()) {
-                vars.insert(n.to_owned(), v.to_owned());
+    if let Some(entry) = entries
+        .iter()
+        .find(|e| e.uid.as_deref() == Some(profile_uid))
+    {
+        for var in entry.variables.iter().flatten() {
+            if let Some(value) = &var.value {
+                vars.insert(var.name.clone(), value.clone());
             }
         }
     }
@@ -213,15 +216,16 @@ pub(super) fn variables_for(
 }
 
 /// The profile entries as a cluster stores them: uid, pack values and variables only.
-pub(super) fn normalize_entries(entries: &[Value]) -> Vec<Value> {
+pub(super) fn normalize_entries(
+    entries: Vec<m::SpectroClusterProfileEntity>,
+) -> Vec<m::SpectroClusterProfileEntity> {
     entries
-        .iter()
-        .map(|e| {
-            json!({
-                "uid": e["uid"],
-                "packValues": e.get("packValues").cloned().unwrap_or(json!([])),
-                "variables": e.get("variables").cloned().unwrap_or(json!([])),
-            })
+        .into_iter()
+        .map(|e| m::SpectroClusterProfileEntity {
+            uid: e.uid,
+            pack_values: Some(e.pack_values.unwrap_or_default()),
+            variables: Some(e.variables.unwrap_or_default()),
+            replace_with_profile: None,
         })
         .collect()
 }
