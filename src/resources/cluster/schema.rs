@@ -12,55 +12,7 @@ use super::read::layer_type;
 /// The schema, version 0.
 pub(super) fn schema_v0() -> Schema {
     let layer = layer_type();
-    let manifest = Block::new()
-        .description("A per-cluster override of one manifest of the pack.")
-        .attribute(
-            Attribute::string("name")
-                .required()
-                .description("Name of the manifest in the profile's pack."),
-        )
-        .attribute(
-            Attribute::string("content")
-                .required()
-                .description("The manifest's YAML for this cluster."),
-        );
-    let pack = Block::new()
-        .description("A per-cluster override of one pack of the profile, by pack name.")
-        .attribute(Attribute::string("name").required().description("Name of the pack in the profile."))
-        .attribute(Attribute::string("tag").optional().description("The pack's tag; must be the tag the profile has."))
-        .attribute(
-            Attribute::string("values")
-                .optional()
-                .description("The pack's values (YAML) for this cluster; compared by meaning, so reformatting is no change."),
-        )
-        .block(NestedBlock::new("manifest", Nesting::List, manifest));
-    let profile = Block::new()
-        .description(
-            "A cluster profile deployed on the cluster, in order. One infra or full profile provides the \
-             core layers; add-on profiles add the rest. Changing `id` to another version of the same profile \
-             upgrades the cluster in place.",
-        )
-        .attribute(Attribute::string("id").required().description("Uid of the profile version to deploy."))
-        .attribute(
-            Attribute::map("variables", Type::String)
-                .optional()
-                .description(
-                    "Values of the profile's variables for this cluster. A variable the profile \
-                     declares `sensitive` goes in `sensitive_variables` instead (refused here at \
-                     plan).",
-                ),
-        )
-        .attribute(
-            Attribute::map("sensitive_variables", Type::String)
-                .optional()
-                .sensitive()
-                .description(
-                    "Values of the profile's sensitive variables for this cluster: never shown in \
-                     plan output or logs. An import leaves them in Palette (not in state), so a \
-                     configuration that gives them plans one in-place update after an import.",
-                ),
-        )
-        .block(NestedBlock::new("pack", Nesting::List, pack));
+    let profile = profile_block();
     let mut block = Block::new()
         .description(
             "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
@@ -163,4 +115,57 @@ pub(super) fn schema_v0() -> Schema {
             "Delete, until the cluster is gone",
         ));
     Schema::new(0, block)
+}
+
+/// One `cluster_profile` block: the profile version, its variables and its pack overrides.
+fn profile_block() -> Block {
+    let manifest = Block::new()
+        .description("A per-cluster override of one manifest of the pack.")
+        .attribute(
+            Attribute::string("name")
+                .required()
+                .description("Name of the manifest in the profile's pack."),
+        )
+        .attribute(
+            Attribute::string("content")
+                .required()
+                .description("The manifest's YAML for this cluster."),
+        );
+    let pack = Block::new()
+        .description("A per-cluster override of one pack of the profile, by pack name.")
+        .attribute(Attribute::string("name").required().description("Name of the pack in the profile."))
+        .attribute(Attribute::string("tag").optional().description("The pack's tag; must be the tag the profile has."))
+        .attribute(
+            Attribute::string("values")
+                .optional()
+                .description("The pack's values (YAML) for this cluster; compared by meaning, so reformatting is no change."),
+        )
+        .block(NestedBlock::new("manifest", Nesting::List, manifest));
+    Block::new()
+        .description(
+            "A cluster profile deployed on the cluster, in order. One infra or full profile provides the \
+             core layers; add-on profiles add the rest. Changing `id` to another version of the same profile \
+             upgrades the cluster in place.",
+        )
+        .attribute(Attribute::string("id").required().description("Uid of the profile version to deploy."))
+        .attribute(
+            Attribute::map("variables", Type::String)
+                .optional()
+                .description(
+                    "Values of the profile's variables for this cluster. A variable the profile \
+                     declares `sensitive` goes in `sensitive_variables` instead (refused here at \
+                     plan).",
+                ),
+        )
+        .attribute(
+            Attribute::map("sensitive_variables", Type::String)
+                .optional()
+                .sensitive()
+                .description(
+                    "Values of the profile's sensitive variables for this cluster: never shown in \
+                     plan output or logs. An import leaves them in Palette (not in state), so a \
+                     configuration that gives them plans one in-place update after an import.",
+                ),
+        )
+        .block(NestedBlock::new("pack", Nesting::List, pack))
 }
