@@ -152,11 +152,12 @@ fn the_cluster_modules_terraform_test_passes() {
     );
 }
 
-/// A module of a profile and a pack whose every input is a module variable, and a caller that
-/// feeds some of them from another resource's result (unknown until apply). Validate sees every
-/// input unknown and plan sees some unknown: no profile or pack check may fire on "unknown"
-/// (variable defaults against format, regex and options; values against declared variables;
-/// versions; pack kinds). Then it applies, plans empty and destroys.
+/// A module of a profile, a pack and the ephemeral kubeconfig whose every input is a module
+/// variable, and a caller that feeds some of them from another resource's result (unknown until
+/// apply). Validate sees every input unknown and plan sees some unknown: no profile, pack or
+/// kubeconfig check may fire on "unknown" (variable defaults against format, regex and options;
+/// values against declared variables; versions; pack kinds). Then it applies, plans empty and
+/// destroys.
 #[test]
 fn profile_and_pack_checks_wait_for_module_inputs() {
     let emu = Emulator::start();
@@ -212,6 +213,10 @@ resource "palette_pack" "cert_manager" {
   cluster_id = var.cluster_id
   name       = "cert-manager"
   tag        = var.pack_tag
+}
+
+ephemeral "palette_kubeconfig" "k" {
+  cluster_id = var.cluster_id
 }
 
 output "profile_id" {
