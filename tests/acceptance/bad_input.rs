@@ -129,7 +129,14 @@ fn hcl_error(summary: &str, attribute: &str) -> String {
     format!(r"Error: {summary} .*on main\.tf line \d+, in [a-z]+ .*\d+: .*{attribute}")
 }
 
-fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) -> Vec<Case> {
+fn cases(
+    infra: &str,
+    addon: &str,
+    edge: &str,
+    eks: &str,
+    oci_registry: &str,
+    host_1: &str,
+) -> Vec<Case> {
     let cluster = CLUSTER.replace("INFRA", infra).replace("ADDON", addon);
     let edge_cluster = EDGE_CLUSTER.replace("EDGE", edge);
     let pack = PACK.replace("CLUSTER_UID", "0123456789abcdef01234567");
@@ -481,6 +488,17 @@ fn cases(infra: &str, addon: &str, edge: &str, eks: &str, oci_registry: &str) ->
             at("Empty Control Plane", c, "edge_hosts"),
         ),
         plan(
+            "one edge host in two pools, by name and by uid",
+            edge_cluster.replacen(
+                "  }\n}\n",
+                &format!(
+                    "  }}\n  machine_pool {{\n    name = \"more\"\n    edge_hosts = [\"{host_1}\"]\n  }}\n}}\n"
+                ),
+                1,
+            ),
+            at("Edge Host Used Twice", c, "edge_hosts"),
+        ),
+        plan(
             "one edge host in two pools",
             edge_cluster.replacen(
                 "  }\n}\n",
@@ -721,7 +739,24 @@ fn invalid_configurations_are_refused_at_plan_without_writes() {
         .and_then(|r| r["uid"].as_str())
         .unwrap_or_else(|| panic!("no Palette Registry in {registries}"))
         .to_string();
-    let table = cases(&infra, &addon, &edge, &eks, &oci_registry);
+    let (status, hosts) = scoped(
+        &emu,
+        API_KEY,
+        Some(&project),
+        "GET",
+        "/v1/edgehosts/metadata",
+        None,
+    );
+    assert_eq!(status, 200, "{hosts}");
+    let host_1 = hosts["edgeHosts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|h| h["name"] == "edge-host-1")
+        .and_then(|h| h["uid"].as_str())
+        .unwrap_or_else(|| panic!("no edge-host-1 in {hosts}"))
+        .to_string();
+    let table = cases(&infra, &addon, &edge, &eks, &oci_registry, &host_1);
     assert!(table.len() >= 40, "only {} cases", table.len());
     let total = table.len();
 

@@ -1,7 +1,7 @@
 //! Plan-time checks: the configuration alone, then read-only API calls (cloud account,
 //! profiles, edge hosts). None of them writes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -699,12 +699,34 @@ pub(super) async fn check_edge_hosts(
             ));
         }
     };
+    // The same host written by uid in one place and by name in another is still one host.
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (index, names) in listed {
         for host in names {
-            let known = hosts.iter().any(|m| {
+            let found = hosts.iter().find(|m| {
                 m.uid.as_deref() == Some(host.as_str()) || m.name.as_deref() == Some(host.as_str())
             });
-            if !known {
+            if let Some(uid) = found.and_then(|m| m.uid.clone()) {
+                match seen.get(&uid) {
+                    Some(first) if *first != host => {
+                        diags.attribute_error(
+                            AttributePath::root("machine_pool")
+                                .index(index as i64)
+                                .attr("edge_hosts"),
+                            "Edge Host Used Twice",
+                            format!(
+                                "{host:?} and {first:?} are the same edge host ({uid}); a host \
+                                 runs one node of one pool."
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(uid, host.clone());
+                    }
+                }
+            }
+            if found.is_none() {
                 let mut offered: Vec<String> =
                     hosts.iter().filter_map(|m| m.name.clone()).collect();
                 offered.sort();
