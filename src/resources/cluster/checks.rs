@@ -40,13 +40,19 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
 }
 
 /// `force_delete_delay` must be a duration, and with `force_delete` (its default too) shorter than
-/// the delete timeout, else the force delete could never come. A `timeouts` block still unknown leaves the default in force here;
-/// the check runs again at plan with it known.
+/// the delete timeout, else the force delete could never come. Each part waits while its inputs
+/// are unknown (a module variable at validate): the delay itself, and the delete timeout.
 fn check_force_delete_delay(
     config: &Value,
     delete_limit: std::time::Duration,
     diags: &mut Diagnostics,
 ) {
+    if config
+        .get("force_delete_delay")
+        .is_some_and(Value::is_unknown)
+    {
+        return;
+    }
     let forced = config.get_bool("force_delete") == Some(true);
     let Some(text) = config
         .get_str("force_delete_delay")
@@ -54,10 +60,13 @@ fn check_force_delete_delay(
     else {
         return;
     };
+    let timeouts = config.get("timeouts");
+    let limit_known =
+        !timeouts.is_some_and(|t| t.is_unknown() || t.get("delete").is_some_and(Value::is_unknown));
     let path = AttributePath::root("force_delete_delay");
     match crate::wait::parse_duration(text) {
         Err(message) => diags.attribute_error(path, "Invalid Duration", format!("{message}.")),
-        Ok(delay) if forced && delay >= delete_limit => diags.attribute_error(
+        Ok(delay) if forced && limit_known && delay >= delete_limit => diags.attribute_error(
             path,
             "Force Delete Delay Too Long",
             format!(

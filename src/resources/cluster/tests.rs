@@ -723,10 +723,47 @@ fn config_checks_wait_for_unknown_values() {
             ),
             vec!["cloud_account_id"],
         ),
+        (
+            "force_delete_delay unknown: the default is not assumed",
+            forced_delete(unknown(), "10m".into()),
+            vec![],
+        ),
+        (
+            "the delete timeout unknown: a long delay may yet fit",
+            forced_delete("45m".into(), unknown()),
+            vec![],
+        ),
+        (
+            "once known, a delay past the delete timeout is refused",
+            forced_delete("45m".into(), Value::Null),
+            vec!["force_delete_delay"],
+        ),
     ];
     for (what, config, want) in cases {
         let mut diags = Diagnostics::new();
         check_config(&config, &mut diags);
         assert_eq!(paths(&diags), want, "{what}: {diags:?}");
     }
+}
+
+/// A valid AWS configuration with `force_delete = true`, the given delay, and a `timeouts`
+/// block whose `delete` is `delete` (no block when null).
+fn forced_delete(delay: Value, delete: Value) -> Value {
+    let pools = vec![pool(&[
+        ("name", "cp".into()),
+        ("control_plane", true.into()),
+        ("count", 1.into()),
+        ("instance_type", "m5.large".into()),
+    ])];
+    let mut config = base_config("aws", Value::Null, pools, None);
+    config.set("aws", aws_block());
+    config.set("cloud_account_id", "acc");
+    config.set("force_delete", true);
+    config.set("force_delete_delay", delay);
+    if !delete.is_null() {
+        let mut timeouts = Value::Object(BTreeMap::new());
+        timeouts.set("delete", delete);
+        config.set("timeouts", timeouts);
+    }
+    config
 }
