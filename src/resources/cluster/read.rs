@@ -1,6 +1,6 @@
 //! Reading a cluster back and refreshing state from it: drift in pools, profiles and values.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,11 +29,9 @@ pub(super) struct Remote {
     pub(super) env: Option<&'static dyn Environment>,
     pub(super) cloud_config: Option<CloudConfigState>,
     pub(super) variables: BTreeMap<String, BTreeMap<String, String>>,
-    /// Per profile, the variables whose value is not the profile's default: what the cluster
-    /// sets (an import writes these, and only these, into `variables`).
+    /// Per profile, the variables the cluster sets: not sensitive, and with a value other than
+    /// the profile's default (an import writes these, and only these, into `variables`).
     pub(super) variables_set: BTreeMap<String, BTreeMap<String, String>>,
-    /// Per profile, the names of the variables it declares sensitive.
-    pub(super) sensitive_names: BTreeMap<String, BTreeSet<String>>,
     /// When importing, each attached profile as stored, to tell the cluster's own pack values
     /// from the profile's.
     pub(super) profiles: BTreeMap<String, palette_api::models::ClusterProfile>,
@@ -168,17 +166,11 @@ pub(super) async fn read_remote_with(
     };
     let mut variables = BTreeMap::new();
     let mut variables_set = BTreeMap::new();
-    let mut sensitive_names = BTreeMap::new();
     for entry in listed {
         let vars = entry.variables.unwrap_or_default();
-        let sensitive: BTreeSet<String> = vars
-            .iter()
-            .filter(|v| v.is_sensitive == Some(true))
-            .map(|v| v.name.clone())
-            .collect();
-        sensitive_names.insert(entry.profile_uid.clone(), sensitive);
         let set: BTreeMap<String, String> = vars
             .iter()
+            .filter(|v| v.is_sensitive != Some(true))
             .filter(|v| {
                 v.value.as_deref().unwrap_or("") != v.default_value.as_deref().unwrap_or("")
             })
@@ -238,7 +230,6 @@ pub(super) async fn read_remote_with(
         cloud_config,
         variables,
         variables_set,
-        sensitive_names,
         profiles,
         manifests,
         profile_manifests,
@@ -870,34 +861,28 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             }
             // What the cluster sets itself: variables off their default, and pack values that
             // differ (by meaning) from the profile's.
-            let sensitive = remote.sensitive_names.get(&uid);
-            let map_of = |want_sensitive: bool| {
-                let picked: BTreeMap<String, Value> = remote
-                    .variables_set
-                    .get(&uid)
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| sensitive.is_some_and(|s| s.contains(*k)) == want_sensitive)
-                    .map(|(k, v)| (k.clone(), Value::from(v.clone())))
-                    .collect();
-                if picked.is_empty() {
-                    Value::Null
-                } else {
-                    Value::Map(picked)
-                }
-            };
             let overrides = remote
                 .profiles
                 .get(&uid)
                 .map(|profile| pack_overrides(template, profile, remote))
                 .unwrap_or_default();
-            // A sensitive value stays in Palette: Terraform would only write `null # sensitive`
-            // for it in generated configuration, so it is not read into state; a configuration
-            // that gives it plans one in-place update that sets the same value.
-            let plain = map_of(false);
+            // `variables_set` leaves sensitive values out: they stay in Palette (Terraform would
+            // only write `null # sensitive` for them in generated configuration), and a
+            // configuration that gives them plans one in-place update that sets the same value.
+            let variables = remote
+                .variables_set
+                .get(&uid)
+                .filter(|set| !set.is_empty())
+                .map_or(Value::Null, |set| {
+                    Value::Map(
+                        set.iter()
+                            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                            .collect(),
+                    )
+                });
             out.push(object([
                 ("id", Value::from(uid)),
-                ("variables", plain),
+                ("variables", variables),
                 ("sensitive_variables", Value::Null),
                 ("pack", Value::List(overrides)),
             ]));
