@@ -893,33 +893,7 @@ fn day_two_changes_update_in_place() {
 
     // An import block with generated configuration, in a directory of its own: the
     // configuration Terraform writes from the imported state plans nothing but the import.
-    let generated = Terraform::new(&emu);
-    generated.write_config(&format!(
-        "{HEADER}import {{\n  to = palette_cluster.aws\n  id = \"day-two\"\n}}\n"
-    ));
-    generated.init();
-    let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
-    let first = generated.run(&[
-        "plan",
-        "-no-color",
-        "-input=false",
-        "-generate-config-out=generated.tf",
-    ]);
-    assert!(
-        first.stdout.contains(import_only),
-        "generating the configuration:\n{}\n{}",
-        first.stdout,
-        first.stderr
-    );
-    let again = emu.assert_no_writes("a plan of the generated configuration", || {
-        generated.run(&["plan", "-no-color", "-input=false"])
-    });
-    assert!(
-        again.stdout.contains(import_only),
-        "the generated configuration plans changes:\n{}\n{}",
-        again.stdout,
-        again.stderr
-    );
+    generated_import(&emu, "palette_cluster.aws", "day-two");
     tf.destroy();
 }
 
@@ -1491,43 +1465,13 @@ fn profile_variables_change_in_place() {
     let uid = values["id"].as_str().unwrap().to_string();
 
     // The same cluster, imported with generated configuration in a directory of its own.
-    let generated = Terraform::new(&emu);
-    generated.write_config(&format!(
-        "{HEADER}import {{\n  to = palette_cluster.maas\n  id = \"{uid}\"\n}}\n"
-    ));
-    generated.init();
-    let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
-    let first = generated.run(&[
-        "plan",
-        "-no-color",
-        "-input=false",
-        "-generate-config-out=generated.tf",
-    ]);
-    assert!(
-        first.stdout.contains(import_only),
-        "generating the configuration:\n{}\n{}",
-        first.stdout,
-        first.stderr
-    );
-    let again = emu.assert_no_writes("a plan of the generated configuration", || {
-        generated.run(&["plan", "-no-color", "-input=false"])
-    });
-    assert!(
-        again.stdout.contains(import_only),
-        "the generated configuration plans changes:\n{}\n{}",
-        again.stdout,
-        again.stderr
-    );
-    let written = std::fs::read_to_string(generated.work_dir().join("generated.tf")).unwrap();
+    let written = generated_import(&emu, "palette_cluster.maas", &uid);
     assert!(written.contains("replicas = \"3\""), "{written}");
     assert!(
         written.contains("extra: true"),
         "the values override: {written}"
     );
     assert!(!written.contains("s3cr3t-token"), "{written}");
-    // Applying the import writes nothing, and the generated configuration then plans empty.
-    emu.assert_no_writes("applying the import", || generated.apply());
-    generated.assert_empty_plan();
 
     // Palette's view changes: the original configuration's next plan shows it.
     let patched = emu.project_request(
@@ -1599,9 +1543,23 @@ fn manifest_overrides_import_whole() {
     tf.import("palette_cluster.maas", &uid);
     tf.assert_empty_plan();
 
-    let generated = Terraform::new(&emu);
+    let written = generated_import(&emu, "palette_cluster.maas", &uid);
+    assert!(written.contains("hello from this cluster"), "{written}");
+    assert!(
+        !written.contains("left: alone"),
+        "only the override: {written}"
+    );
+    tf.destroy();
+}
+
+/// Imports `id` into `address` through an `import` block with `-generate-config-out`, in a
+/// directory of its own: the generated configuration plans only the import and writes nothing,
+/// applying the import writes nothing, and the configuration then plans empty. Returns what
+/// Terraform generated.
+fn generated_import(emu: &Emulator, address: &str, id: &str) -> String {
+    let generated = Terraform::new(emu);
     generated.write_config(&format!(
-        "{HEADER}import {{\n  to = palette_cluster.maas\n  id = \"{uid}\"\n}}\n"
+        "{HEADER}import {{\n  to = {address}\n  id = \"{id}\"\n}}\n"
     ));
     generated.init();
     let import_only = "Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.";
@@ -1617,24 +1575,18 @@ fn manifest_overrides_import_whole() {
         first.stdout,
         first.stderr
     );
-    let written = std::fs::read_to_string(generated.work_dir().join("generated.tf")).unwrap();
-    assert!(written.contains("hello from this cluster"), "{written}");
-    assert!(
-        !written.contains("left: alone"),
-        "only the override: {written}"
-    );
     let again = emu.assert_no_writes("a plan of the generated configuration", || {
         generated.run(&["plan", "-no-color", "-input=false"])
     });
     assert!(
         again.stdout.contains(import_only),
-        "{}\n{}",
+        "the generated configuration plans changes:\n{}\n{}",
         again.stdout,
         again.stderr
     );
     emu.assert_no_writes("applying the import", || generated.apply());
     generated.assert_empty_plan();
-    tf.destroy();
+    std::fs::read_to_string(generated.work_dir().join("generated.tf")).expect("generated.tf")
 }
 
 /// The cluster's cloud config as the emulator has it, and the reasons of its events.
