@@ -101,13 +101,7 @@ output "health" {{
     ));
     tf.init();
     // Validate sees every module input unknown: no check may fire on "unknown".
-    let validated = tf.run(&["validate", "-no-color"]);
-    assert!(
-        validated.success(),
-        "validate refused the module:\n{}\n{}",
-        validated.stdout,
-        validated.stderr
-    );
+    assert_validates(&tf);
     let out = tf.run(&[
         "apply",
         "-no-color",
@@ -244,21 +238,7 @@ module "stack" {{
 "#
     ));
     tf.init();
-    let validated = tf.run(&["validate", "-no-color"]);
-    assert!(
-        validated.success(),
-        "validate refused the module:\n{}\n{}",
-        validated.stdout,
-        validated.stderr
-    );
-    let planned = emu.assert_no_writes("the plan", || tf.try_plan());
-    assert_eq!(
-        planned.code,
-        Some(2),
-        "the plan with unknown inputs failed:\n{}\n{}",
-        planned.stdout,
-        planned.stderr
-    );
+    validate_and_plan_with_unknowns(&emu, &tf);
     tf.apply();
     tf.assert_empty_plan();
     tf.destroy();
@@ -341,21 +321,7 @@ output "pack_layer" {{
 "#
     ));
     tf.init();
-    let validated = tf.run(&["validate", "-no-color"]);
-    assert!(
-        validated.success(),
-        "validate refused unknown inputs:\n{}\n{}",
-        validated.stdout,
-        validated.stderr
-    );
-    let planned = emu.assert_no_writes("the plan", || tf.try_plan());
-    assert_eq!(
-        planned.code,
-        Some(2),
-        "the plan with unknown inputs failed:\n{}\n{}",
-        planned.stdout,
-        planned.stderr
-    );
+    validate_and_plan_with_unknowns(&emu, &tf);
     tf.apply();
     let state = tf.show_json();
     let outputs = &state["values"]["outputs"];
@@ -364,4 +330,30 @@ output "pack_layer" {{
     assert!(merged.contains("c: 3"), "{merged}");
     tf.assert_empty_plan();
     tf.destroy();
+}
+
+/// `terraform validate` succeeds: every module input is unknown there, and no check may fire on
+/// "unknown".
+fn assert_validates(tf: &Terraform) {
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "validate refused unknown inputs:\n{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+}
+
+/// Validate succeeds, and so does a plan in which some inputs are still unknown (a resource's
+/// result), writing nothing.
+fn validate_and_plan_with_unknowns(emu: &Emulator, tf: &Terraform) {
+    assert_validates(tf);
+    let planned = emu.assert_no_writes("the plan", || tf.try_plan());
+    assert_eq!(
+        planned.code,
+        Some(2),
+        "the plan with unknown inputs failed:\n{}\n{}",
+        planned.stdout,
+        planned.stderr
+    );
 }
