@@ -42,7 +42,9 @@ pub mod rate_limit;
 pub mod retry;
 
 pub use client::{Client, ClientConfig, Scope};
-pub use endpoints::{CloudAccountKind, CloudType, ClusterCreate, ClusterQuery, KubeconfigKind};
+pub use endpoints::{
+    CloudAccountKind, CloudType, ClusterCreate, ClusterQuery, ClusterSettings, KubeconfigKind,
+};
 pub use error::Error;
 pub use rate_limit::RateLimits;
 pub use retry::RetryPolicy;

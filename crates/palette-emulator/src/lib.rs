@@ -198,6 +198,7 @@ pub async fn start(config: Config) -> Result<Handle, StartError> {
         Settings {
             rate_limit: config.rate_limit,
             time_scale: config.time_scale,
+            repave_approval: true,
         },
         request_log,
     )?;

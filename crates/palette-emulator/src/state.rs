@@ -38,6 +38,9 @@ pub struct Settings {
     pub rate_limit: bool,
     /// Multiplies every simulated duration of deployments planned from now on.
     pub time_scale: f64,
+    /// Whether a change that replaces nodes waits for `PATCH .../repave/approve` (the
+    /// default).
+    pub repave_approval: bool,
 }
 
 /// Injected faults (`PUT /__emulator/faults`); the default injects nothing.
@@ -76,6 +79,14 @@ pub struct Faults {
     /// force delete, which Palette allows only after the cluster has been deleting a while.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stuck_delete: Option<String>,
+    /// Extra time, in milliseconds, the agent takes to download a profile change before it
+    /// applies it; the layers show as they were until then.
+    #[serde(skip_serializing_if = "is_zero_u64")]
+    pub apply_delay_ms: u64,
+}
+
+fn is_zero_u64(n: &u64) -> bool {
+    *n == 0
 }
 
 fn is_zero(n: &u32) -> bool {

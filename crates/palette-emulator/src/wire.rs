@@ -119,3 +119,8 @@ pub fn array_at<'a>(value: &'a Value, pointer: &str) -> &'a [Value] {
         .map(Vec::as_slice)
         .unwrap_or(&[])
 }
+
+/// 202 with an `AuditUid` header.
+pub fn accepted() -> Response {
+    with_audit(StatusCode::ACCEPTED.into_response())
+}

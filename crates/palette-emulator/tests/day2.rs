@@ -92,7 +92,31 @@ async fn new_versions_add_ons_and_pools_roll_out_layer_by_layer() {
         )
         .await;
     assert_eq!(swap.status, 204, "{}", swap.text);
+
+    // A new Kubernetes replaces every node: the change waits for approval.
+    let held = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(held.body["status"]["repave"]["state"], "Pending");
+    assert_eq!(held.body["status"]["packs"][1]["version"], "1.32.10");
+    let repave = emu
+        .get(&format!("/v1/spectroclusters/{uid}/repave/status"))
+        .await;
+    assert_eq!(repave.body["status"]["state"], "Pending");
+    let reason = repave.body["spec"]["reasons"][0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        reason.contains("kubernetes") && reason.contains("1.33.10"),
+        "{reason}"
+    );
+    let approve = emu
+        .patch(
+            &format!("/v1/spectroclusters/{uid}/repave/approve"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(approve.status, 204, "{}", approve.text);
     let rolling = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(rolling.body["status"]["repave"]["state"], "Approved");
     let now = start_times(&rolling.body);
     assert_eq!(now[0], before[0], "os untouched");
     assert_eq!(now[2], before[2], "cni untouched");
@@ -152,16 +176,23 @@ async fn new_versions_add_ons_and_pools_roll_out_layer_by_layer() {
         )
         .await;
     assert_eq!(detach.status, 204, "{}", detach.text);
-    let after = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
-    assert_eq!(pack_conditions(&after.body).len(), 4);
+    // The agent downloads the change first; then the layer goes.
+    let after = emu
+        .wait_cluster(&uid, Duration::from_secs(30), |r| {
+            pack_conditions(&r.body).len() == 4
+        })
+        .await;
     assert!(all_ready(&after));
+    assert_eq!(after.body["status"]["spcApply"]["canBeApplied"], true);
 
     // PUT replaces the whole set.
     let put = emu.put(&format!("/v1/spectroclusters/{uid}/profiles"), json!({"profiles": [{"uid": v2}, {"uid": addon, "packValues": [
         {"name": "hello", "manifests": [{"name": "hello", "content": "kind: ConfigMap\nmetadata:\n  name: hello-2\n"}]}]}]})).await;
     assert_eq!(put.status, 204, "{}", put.text);
     let with_addon = emu
-        .wait_cluster(&uid, Duration::from_secs(30), all_ready)
+        .wait_cluster(&uid, Duration::from_secs(30), |r| {
+            all_ready(r) && pack_conditions(&r.body).len() == 5
+        })
         .await;
     assert_eq!(pack_conditions(&with_addon.body).len(), 5);
     let content =

@@ -137,9 +137,24 @@ async fn a_cluster_lives_and_dies_across_a_restart() {
         )
         .await;
     assert_eq!(patched.status, 204, "{}", patched.text);
-    let during = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    // Until the agent has downloaded the change, the stack shows as it was.
+    let downloading = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(
+        downloading.body["status"]["spcApply"]["canBeApplied"],
+        false
+    );
+    let shown = downloading.body["status"]["packs"].as_array().unwrap();
+    assert_eq!(shown.len(), 4, "the add-on is not shown yet");
+    assert!(shown.iter().all(|p| p["condition"]["type"] == "Ready"));
+    let during = emu
+        .wait_cluster(&uid, Duration::from_secs(30), |r| {
+            r.body["status"]["packs"]
+                .as_array()
+                .is_some_and(|p| p.len() == 5)
+        })
+        .await;
+    assert_eq!(during.body["status"]["spcApply"]["canBeApplied"], true);
     let packs = during.body["status"]["packs"].as_array().unwrap().clone();
-    assert_eq!(packs.len(), 5);
     for (old, new) in before.as_array().unwrap().iter().zip(&packs) {
         assert_eq!(
             old["startTime"], new["startTime"],
@@ -160,6 +175,16 @@ async fn a_cluster_lives_and_dies_across_a_restart() {
         .patch(&format!("/v1/spectroclusters/{uid}/variables"), json!([{"profileUid": infra, "variables": [{"name": "domain", "value": "prod.example.com"}]}]))
         .await;
     assert_eq!(vars.status, 204, "{}", vars.text);
+    // New Kubernetes values replace the nodes, so the change waits for approval.
+    let held = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
+    assert_eq!(held.body["status"]["repave"]["state"], "Pending");
+    let approve = emu
+        .patch(
+            &format!("/v1/spectroclusters/{uid}/repave/approve"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(approve.status, 204, "{}", approve.text);
     let after = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
     let raw = after.body["spec"]["clusterProfileTemplates"][0]["packs"][1]["values"]
         .as_str()

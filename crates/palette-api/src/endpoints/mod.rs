@@ -9,6 +9,7 @@ mod cloud_account;
 mod cloud_config;
 mod cluster;
 mod cluster_profile;
+mod cluster_settings;
 mod edge_host;
 mod event;
 mod pack;
@@ -16,6 +17,7 @@ mod registry;
 
 pub use cloud_account::CloudAccountKind;
 pub use cluster::{ClusterCreate, ClusterQuery, KubeconfigKind, cluster_name_filter};
+pub use cluster_settings::ClusterSettings;
 pub use pack::{PackListQuery, PackTagQuery};
 
 /// An environment's cloud type, as it appears in create, cloud config and machine pool paths.

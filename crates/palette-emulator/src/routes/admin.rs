@@ -122,6 +122,11 @@ async fn put_settings(State(state): State<AppState>, body: Bytes) -> ApiResult<J
                 ApiError::bad_request("InvalidRequest", "time_scale must be a non-negative number")
             })?;
     }
+    if let Some(v) = patch.get("repave_approval") {
+        settings.repave_approval = v.as_bool().ok_or_else(|| {
+            ApiError::bad_request("InvalidRequest", "repave_approval must be a boolean")
+        })?;
+    }
     state.set_settings(settings);
     Ok(Json(json!(settings)))
 }

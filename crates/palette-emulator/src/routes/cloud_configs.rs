@@ -18,6 +18,7 @@ use super::common::{Query, find, public};
 use crate::context::Ctx;
 use crate::environments::{self, Environment};
 use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::Change;
 use crate::paging::Page;
 use crate::state::AppState;
 use crate::store::{Kind, Op, Record};
@@ -152,7 +153,7 @@ fn change_pools(
     }
     config.doc["spec"]["machinePoolConfig"] = json!(pools);
     config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
-    let op = redeploy(state, &cluster, &pools, &mut deployment, false)?;
+    let op = redeploy(state, &cluster, &pools, &mut deployment, Change::default())?;
     state.store().apply(vec![Op::Put(config), op])?;
     Ok(())
 }

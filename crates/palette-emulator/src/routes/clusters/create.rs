@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
 use super::records::{deployment_op, edge_hosts_in_use, live_cluster_named};
+use super::settings;
 use super::templates::{attach, normalize_entries};
 use crate::context::Ctx;
 use crate::environments::Environment;
@@ -35,6 +36,7 @@ pub(super) async fn create(
         pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
     }
     check_pools(env, &pools)?;
+    let cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let profile_entries = normalize_entries(input.profiles);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 
@@ -59,7 +61,7 @@ pub(super) async fn create(
         "spec": {
             "cloudType": env.key,
             "cloudConfigRef": {"kind": format!("{}CloudConfig", env.key), "name": name, "uid": config_uid},
-            "clusterConfig": input.cluster_config.unwrap_or(json!({})),
+            "clusterConfig": cluster_config,
             "clusterType": wire::given(input.cluster_type.as_deref()).unwrap_or("PureManage"),
             "clusterProfileTemplates": templates,
         },

@@ -14,6 +14,7 @@ use super::records::{config_of, entries, env_of, find_cluster};
 use super::templates::{attach, normalize_entries};
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
+use crate::lifecycle::Change;
 use crate::routes::cluster_profiles;
 use crate::routes::common::patch_metadata_fixed_name;
 use crate::state::AppState;
@@ -50,10 +51,16 @@ pub(super) async fn get_profiles(
     wire::ok::<m::SpectroClusterProfileList>(json!({"profiles": profiles}))
 }
 
+/// Whether a profiles write asks to install later (`DownloadAndInstallLater`).
+fn install_later(settings: Option<&m::SpcApplySettings>) -> bool {
+    settings.and_then(|s| s.action_type.as_deref()) == Some("DownloadAndInstallLater")
+}
+
 fn change_profiles(
     state: &AppState,
     ctx: &Ctx,
     uid: &str,
+    install_later: bool,
     edit: impl FnOnce(&mut Vec<m::SpectroClusterProfileEntity>) -> ApiResult<()>,
 ) -> ApiResult<Response> {
     let _guard = state.write_guard();
@@ -70,7 +77,12 @@ fn change_profiles(
     let pools = config_of(state, &record)?
         .map(|c| wire::array_at(&c.doc, "/spec/machinePoolConfig").to_vec())
         .unwrap_or_default();
-    let op = redeploy(state, &record, &pools, &mut deployment, true)?;
+    let change = Change {
+        profiles_changed: true,
+        install_later,
+        ..Change::default()
+    };
+    let op = redeploy(state, &record, &pools, &mut deployment, change)?;
     state.store().apply(vec![Op::Put(record), op])?;
     Ok(wire::no_content())
 }
@@ -82,7 +94,8 @@ pub(super) async fn put_profiles(
     body: Bytes,
 ) -> ApiResult<Response> {
     let input: m::SpectroClusterProfiles = wire::body(&body)?;
-    change_profiles(&state, &ctx, &uid, |list| {
+    let later = install_later(input.spc_apply_settings.as_ref());
+    change_profiles(&state, &ctx, &uid, later, |list| {
         *list = input.profiles;
         Ok(())
     })
@@ -95,7 +108,8 @@ pub(super) async fn patch_profiles(
     body: Bytes,
 ) -> ApiResult<Response> {
     let input: m::SpectroClusterProfiles = wire::body(&body)?;
-    change_profiles(&state, &ctx, &uid, |list| {
+    let later = install_later(input.spc_apply_settings.as_ref());
+    change_profiles(&state, &ctx, &uid, later, |list| {
         for entry in input.profiles {
             let replaces = wire::given(entry.replace_with_profile.as_deref()).map(str::to_owned);
             let target = replaces
@@ -130,7 +144,7 @@ pub(super) async fn delete_profiles(
 ) -> ApiResult<Response> {
     let input: m::SpectroClusterProfilesDeleteEntity = wire::body(&body)?;
     let remove = input.profile_uids.unwrap_or_default();
-    change_profiles(&state, &ctx, &uid, |list| {
+    change_profiles(&state, &ctx, &uid, false, |list| {
         for r in &remove {
             if !list.iter().any(|e| e.uid.as_ref() == Some(r)) {
                 return Err(ApiError::not_found("cluster profile on this cluster", r));
@@ -183,7 +197,7 @@ pub(super) async fn patch_variables(
     body: Bytes,
 ) -> ApiResult<Response> {
     let updates: Vec<m::SpectroClusterVariableUpdateEntity> = wire::body(&body)?;
-    change_profiles(&state, &ctx, &uid, |list| {
+    change_profiles(&state, &ctx, &uid, false, |list| {
         for update in updates {
             // `profileUid` is one the spec requires, so the spec gate has refused an update
             // without one.

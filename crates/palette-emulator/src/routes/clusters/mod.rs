@@ -16,6 +16,7 @@
 //! - `read`: the cluster, its status and its overview;
 //! - `search`: the dashboard search;
 //! - `day2`: profile, variable and metadata changes;
+//! - `settings`: repave approval, apply state, agent upgrades, OS patching, time zone;
 //! - `delete`: deletion;
 //! - `assets`: kubeconfig downloads.
 
@@ -28,6 +29,7 @@ mod pools;
 mod read;
 mod records;
 mod search;
+mod settings;
 mod templates;
 
 use axum::Router;
@@ -89,6 +91,30 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/metadata",
             patch(day2::patch_metadata),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/repave/status",
+            get(settings::repave_status),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/repave/approve",
+            patch(settings::approve_repave),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/status/spcApply",
+            get(settings::get_spc_apply).post(settings::post_spc_apply),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/upgrade/settings",
+            post(settings::upgrade_settings),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/clusterConfig/osPatch",
+            patch(settings::os_patch),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/clusterConfig/timezone",
+            patch(settings::timezone),
         )
         .route(
             "/v1/spectroclusters/{uid}/assets/kubeconfig",

@@ -8,10 +8,30 @@ use serde_json::Value;
 use super::records::{deployment_op, entries};
 use super::templates::{resolve_variables, variables_for};
 use crate::error::ApiResult;
-use crate::lifecycle::{Deployment, DesiredPack, DesiredPool, layer_rank};
+use crate::lifecycle::{Change, Deployment, DesiredPack, DesiredPool, layer_rank};
 use crate::state::AppState;
 use crate::store::{Op, Record};
 use crate::{ids, wire};
+
+/// The keys of a stored pool that do not shape its nodes: a change to any other key (instance
+/// type, disk, placement, ...) replaces the pool's nodes.
+const NOT_SHAPE: &[&str] = &[
+    "name",
+    "size",
+    "minSize",
+    "maxSize",
+    "labels",
+    "additionalLabels",
+    "additionalAnnotations",
+    "additionalTags",
+    "taints",
+    "updateStrategy",
+    "nodeRepaveInterval",
+    "isControlPlane",
+    "useControlPlaneAsWorker",
+    "hosts",
+    "values",
+];
 
 fn desired_pools(pools: &[Value]) -> Vec<DesiredPool> {
     pools
@@ -20,6 +40,14 @@ fn desired_pools(pools: &[Value]) -> Vec<DesiredPool> {
             name: p["name"].as_str().unwrap_or("").to_owned(),
             control_plane: p["isControlPlane"].as_bool().unwrap_or(false),
             size: p["size"].as_i64().unwrap_or(0).max(0) as u32,
+            shape: Value::Object(
+                p.as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| !NOT_SHAPE.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            ),
         })
         .collect()
 }
@@ -90,16 +118,22 @@ pub(super) fn deploy(state: &AppState, cluster: &Record, pools: &[Value]) -> Api
     ))
 }
 
-/// Replans a cluster after its pools or profiles changed, and returns the write.
+/// Replans a cluster after its pools or profiles changed, and returns the write. `change` says
+/// what the write changed; the emulator's settings and faults fill in the rest.
 pub fn redeploy(
     state: &AppState,
     cluster: &Record,
     pools: &[Value],
     deployment: &mut Deployment,
-    profiles_changed: bool,
+    change: Change,
 ) -> ApiResult<Op> {
     let packs = packs_of(state, cluster)?;
     let faults = state.faults();
+    let change = Change {
+        approval_required: state.settings().repave_approval,
+        extra_download_ms: faults.apply_delay_ms as i64,
+        ..change
+    };
     deployment.replan(
         &cluster.uid,
         ids::now_ms(),
@@ -107,7 +141,7 @@ pub fn redeploy(
         &desired_pools(pools),
         &packs,
         faults.fail_pack.as_deref(),
-        profiles_changed,
+        &change,
     );
     count_fault(state, faults.fail_pack.as_deref(), &packs);
     deployment_op(&cluster.uid, &cluster.project, deployment)

@@ -145,6 +145,44 @@ pub fn flatten_pool(
     Ok(Value::Object(flat))
 }
 
+/// A pool's update strategy and repave interval: `OverrideScaling` is implemented for
+/// CloudStack only, and `nodeRepaveInterval` applies only to worker pools of infrastructure
+/// clusters (`v1UpdateStrategy`, `v1MachinePoolConfigEntity`).
+fn check_lifecycle(env: &Environment, pool: &Value) -> ApiResult<()> {
+    let name = pool["name"].as_str().unwrap_or("");
+    let refuse = |field: &str, message: String| {
+        Err(ApiError::bad_request("InvalidRequest", message)
+            .with_details(json!({"field": format!("poolConfig.{field}")})))
+    };
+    if pool.pointer("/updateStrategy/type") == Some(&json!("OverrideScaling")) {
+        return refuse(
+            "updateStrategy.type",
+            format!(
+                "machine pool '{name}': updateStrategy OverrideScaling is implemented for \
+                 CloudStack only, not {}",
+                env.key
+            ),
+        );
+    }
+    let interval = pool["nodeRepaveInterval"].as_i64().unwrap_or(0);
+    if interval < 0 {
+        return refuse(
+            "nodeRepaveInterval",
+            format!("machine pool '{name}': nodeRepaveInterval must not be negative"),
+        );
+    }
+    if interval > 0 && (pool["isControlPlane"] == true || env.managed) {
+        return refuse(
+            "nodeRepaveInterval",
+            format!(
+                "machine pool '{name}': nodeRepaveInterval applies only to worker pools of \
+                 infrastructure clusters"
+            ),
+        );
+    }
+    Ok(())
+}
+
 fn yaml_scalar(yaml: &str, key: &str) -> Option<String> {
     yaml.lines().find_map(|line| {
         let (k, v) = line.trim().split_once(':')?;
@@ -162,6 +200,7 @@ pub fn check_pools(env: &Environment, pools: &[Value]) -> ApiResult<()> {
         ));
     }
     for (i, pool) in pools.iter().enumerate() {
+        check_lifecycle(env, pool)?;
         if pools[..i].iter().any(|p| p["name"] == pool["name"]) {
             return Err(ApiError::bad_request(
                 "InvalidRequest",

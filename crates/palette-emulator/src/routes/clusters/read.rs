@@ -24,24 +24,33 @@ pub(super) fn api_endpoint(record: &Record) -> Value {
 // Limitation: a newer published revision of an attached profile is not yet reported
 // (`UpgradeAvailable` pack conditions, `GET .../profileUpdates`); the cluster keeps its snapshot
 // until a profiles PUT or PATCH re-attaches it, as on the real server.
+/// `status.spcApply`: the apply state of the last profile change.
+pub(super) fn spc_apply(record: &Record, deployment: &Deployment, now: i64) -> Value {
+    json!({
+        "canBeApplied": deployment.can_be_applied(now),
+        "actionType": deployment.rollout.action_type.as_deref().unwrap_or("DownloadAndInstall"),
+        "lastModifiedTime": ids::rfc3339(deployment.spc_modified_at),
+        "spcHash": ids::stable_uid(&format!("{}/{}", record.uid, deployment.generation)),
+    })
+}
+
 fn live_status(record: &Record, deployment: &Deployment, now: i64) -> Value {
     let state = deployment.state(now);
-    json!({
+    let mut status = json!({
         "state": state,
         "conditions": deployment.conditions(now),
         "packs": deployment.pack_statuses(now),
-        "spcApply": {
-            "canBeApplied": true,
-            "actionType": "DownloadAndInstall",
-            "lastModifiedTime": ids::rfc3339(deployment.spc_modified_at),
-            "spcHash": ids::stable_uid(&format!("{}/{}", record.uid, deployment.generation)),
-        },
+        "spcApply": spc_apply(record, deployment, now),
         "apiEndpoints": if state == "Running" { json!([api_endpoint(record)]) } else { json!([]) },
         "services": [],
         "addOnServices": [],
         "upgrades": [],
         "profileStatus": {"hasUserMacros": false},
-    })
+    });
+    if let Some(repave) = &deployment.rollout.repave {
+        status["repave"] = json!({"state": repave.state});
+    }
+    status
 }
 
 fn render(record: &Record, deployment: &Deployment) -> Value {

@@ -20,6 +20,10 @@ use serde_json::{Value, json};
 
 use crate::ids::{rfc3339, stable_uid};
 
+mod rollout;
+
+pub use rollout::{Change, Held, Repave, RepaveReason, Rollout};
+
 /// Simulated durations at time scale 1.0, in milliseconds.
 mod durations {
     pub(super) const PENDING: f64 = 5_000.0;
@@ -33,6 +37,8 @@ mod durations {
     /// minutes, as Palette documents it (like every duration here, scaled by `--time-scale`).
     pub(super) const FORCE_DELETE_AFTER: f64 = 15.0 * 60_000.0;
     pub(super) const SETTLE_FRACTION: f64 = 0.3;
+    /// How long the agent takes to download a profile change before it applies it.
+    pub(super) const DOWNLOAD: f64 = 2_000.0;
 
     /// How long installing a pack of `layer` takes.
     pub(super) fn install(layer: &str) -> f64 {
@@ -68,7 +74,8 @@ pub fn layer_rank(layer: &str) -> u8 {
 }
 
 /// A pack the cluster should run.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DesiredPack {
     /// Pack name.
     pub name: String,
@@ -93,6 +100,9 @@ pub struct DesiredPool {
     pub control_plane: bool,
     /// Number of nodes.
     pub size: u32,
+    /// The pool settings whose change replaces its nodes (instance type, disk, ...), as the
+    /// API has them.
+    pub shape: Value,
 }
 
 /// The stored plan of a cluster.
@@ -121,6 +131,9 @@ pub struct Deployment {
     pub spc_modified_at: i64,
     /// How many times the plan was made.
     pub generation: u32,
+    /// How day-2 changes reach the nodes: downloads, changes held for a person, repaves.
+    #[serde(default)]
+    pub rollout: Rollout,
 }
 
 /// One machine pool.
@@ -133,6 +146,9 @@ pub struct PoolPlan {
     pub control_plane: bool,
     /// Its nodes, including those being removed.
     pub nodes: Vec<NodePlan>,
+    /// The settings the nodes were made with ([`DesiredPool::shape`]).
+    #[serde(default)]
+    pub shape: Value,
 }
 
 /// One node (machine).
@@ -361,6 +377,7 @@ impl Deployment {
                 name: pool.name.clone(),
                 control_plane: pool.control_plane,
                 nodes,
+                shape: pool.shape.clone(),
             });
         }
         let running_at = plans
@@ -381,6 +398,7 @@ impl Deployment {
             events_after: now - 1,
             spc_modified_at: now,
             generation: 1,
+            rollout: Rollout::default(),
         };
         let mut cursor = Some(running_at);
         for pack in sorted(packs) {
@@ -392,8 +410,10 @@ impl Deployment {
         deployment
     }
 
-    /// Applies a day-2 change at `now`: unchanged packs keep their schedule, changed and new
-    /// ones install in layer order, removed ones go away; pools grow or shrink.
+    /// Applies a day-2 change at `now`: pools grow or shrink at once; a change that replaces
+    /// nodes or waits to be applied is held (see [`rollout`](self::rollout)); otherwise
+    /// unchanged packs keep their schedule and changed and new ones install in layer order, after
+    /// the agent has downloaded a profile change.
     #[allow(clippy::too_many_arguments)]
     pub fn replan(
         &mut self,
@@ -403,16 +423,46 @@ impl Deployment {
         pools: &[DesiredPool],
         packs: &[DesiredPack],
         fail_pack: Option<&str>,
-        profiles_changed: bool,
+        change: &Change,
     ) {
         let past = self.events(now, "");
         self.history = past;
         self.events_after = now;
         self.generation += 1;
-        if profiles_changed {
+        if change.profiles_changed {
             self.spc_modified_at = now;
+            self.rollout.action_type = Some(change.action_type().to_owned());
         }
+        let reshaped = self.resize_pools(cluster_uid, now, scale, pools);
+        let Some(roll) = self.gate(now, packs, fail_pack, reshaped, change) else {
+            return;
+        };
+        let download = if change.profiles_changed {
+            scaled(durations::DOWNLOAD, scale) + change.extra_download_ms
+        } else {
+            0
+        };
+        self.apply_change(
+            cluster_uid,
+            now,
+            scale,
+            Some(packs),
+            fail_pack,
+            &roll,
+            download,
+        );
+    }
 
+    /// Grows or shrinks each pool to its size; returns the pools whose shape changed, with
+    /// the keys that changed.
+    fn resize_pools(
+        &mut self,
+        cluster_uid: &str,
+        now: i64,
+        scale: f64,
+        pools: &[DesiredPool],
+    ) -> Vec<(String, Vec<String>)> {
+        let mut reshaped = Vec::new();
         let mut new_pools = Vec::new();
         for pool in pools {
             let mut plan = self
@@ -424,7 +474,13 @@ impl Deployment {
                     name: pool.name.clone(),
                     control_plane: pool.control_plane,
                     nodes: Vec::new(),
+                    shape: pool.shape.clone(),
                 });
+            let changed = rollout::changed_keys(&plan.shape, &pool.shape);
+            if !changed.is_empty() {
+                reshaped.push((pool.name.clone(), changed));
+            }
+            plan.shape = pool.shape.clone();
             plan.nodes.retain(|n| n.counts(now));
             let live: Vec<usize> = (0..plan.nodes.len())
                 .filter(|i| plan.nodes[*i].removing_at.is_none())
@@ -451,8 +507,58 @@ impl Deployment {
             new_pools.push(plan);
         }
         self.pools = new_pools;
+        reshaped
+    }
 
-        let mut cursor = Some(now.max(self.running_at));
+    /// Replaces every live node of `pool`: each new node comes up, then the old one it
+    /// replaces goes.
+    fn roll_pool(&mut self, cluster_uid: &str, pool: &str, now: i64, scale: f64) {
+        let Some(plan) = self.pools.iter_mut().find(|p| p.name == pool) else {
+            return;
+        };
+        let node_ms = if plan.control_plane {
+            durations::CONTROL_PLANE_NODE
+        } else {
+            durations::WORKER_NODE
+        };
+        let live: Vec<usize> = (0..plan.nodes.len())
+            .filter(|i| plan.nodes[*i].removing_at.is_none() && plan.nodes[*i].counts(now))
+            .collect();
+        for (k, i) in live.into_iter().enumerate() {
+            let up = now + scaled(node_ms + durations::WORKER_STAGGER * k as f64, scale);
+            let index = plan.nodes.len();
+            plan.nodes
+                .push(NodePlan::new(cluster_uid, &plan.name, index, now, up));
+            plan.nodes[i].removing_at = Some(up);
+            plan.nodes[i].gone_at = Some(up + scaled(durations::NODE_REMOVAL, scale));
+        }
+    }
+
+    /// Rolls the `roll` pools and, with `packs`, schedules the stack: unchanged packs keep
+    /// their schedule, the others install in layer order from `now + download_ms` (the packs
+    /// as they were show until then).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_change(
+        &mut self,
+        cluster_uid: &str,
+        now: i64,
+        scale: f64,
+        packs: Option<&[DesiredPack]>,
+        fail_pack: Option<&str>,
+        roll: &[String],
+        download_ms: i64,
+    ) {
+        for pool in roll {
+            self.roll_pool(cluster_uid, pool, now, scale);
+        }
+        let Some(packs) = packs else {
+            return;
+        };
+        if download_ms > 0 {
+            self.rollout.previous = self.visible_packs(now).to_vec();
+            self.rollout.downloading_until = now + download_ms;
+        }
+        let mut cursor = Some((now + download_ms).max(self.running_at));
         let mut kept = Vec::new();
         for pack in sorted(packs) {
             let old = self
@@ -481,6 +587,16 @@ impl Deployment {
             }
         }
         self.packs = kept;
+    }
+
+    /// The packs the status shows at `now`: those that ran before a profile change until the
+    /// agent has downloaded it.
+    pub fn visible_packs(&self, now: i64) -> &[PackPlan] {
+        if now < self.rollout.downloading_until {
+            &self.rollout.previous
+        } else {
+            &self.packs
+        }
     }
 
     /// Makes the not-yet-ready pack `name` fail; later layers stop waiting for nothing.
@@ -566,7 +682,10 @@ impl Deployment {
 
     /// Whether every pack is ready and every node is up.
     pub fn settled(&self, now: i64) -> bool {
-        self.packs.iter().all(|p| p.phase(now) == PackPhase::Ready) && self.nodes_ready(now, None)
+        self.visible_packs(now)
+            .iter()
+            .all(|p| p.phase(now) == PackPhase::Ready)
+            && self.nodes_ready(now, None)
     }
 
     fn nodes_ready(&self, now: i64, control_plane: Option<bool>) -> bool {
@@ -589,7 +708,7 @@ impl Deployment {
 
     /// `status.packs`: one `v1ClusterPackStatus` per pack, in stack order.
     pub fn pack_statuses(&self, now: i64) -> Vec<Value> {
-        self.packs
+        self.visible_packs(now)
             .iter()
             .map(|p| {
                 let phase = p.phase(now);
@@ -823,11 +942,13 @@ mod tests {
                 name: "cp".into(),
                 control_plane: true,
                 size: 1,
+                shape: json!({"instanceType": "m5.large"}),
             },
             DesiredPool {
                 name: "workers".into(),
                 control_plane: false,
                 size: workers,
+                shape: json!({"instanceType": "m5.large"}),
             },
         ]
     }
@@ -884,11 +1005,18 @@ mod tests {
         let before = d.packs.clone();
         let mut changed = stack();
         changed[0].fingerprint = "b".into();
-        d.replan("c", now, 1.0, &pools(3), &changed, None, true);
+        d.replan("c", now, 1.0, &pools(3), &changed, None, &profiles());
+        let downloaded = now + durations::DOWNLOAD as i64;
+        assert_eq!(
+            d.visible_packs(now),
+            before,
+            "the old stack shows while downloading"
+        );
+        assert!(!d.can_be_applied(now) && d.can_be_applied(downloaded));
         for (old, new) in before.iter().zip(&d.packs) {
             if new.name == "hello" {
-                assert_eq!(new.start_at, Some(now));
-                assert_eq!(new.phase(now), PackPhase::Installing);
+                assert_eq!(new.start_at, Some(downloaded));
+                assert_eq!(new.phase(downloaded), PackPhase::Installing);
             } else {
                 assert_eq!(old, new, "{} was untouched", new.name);
             }
@@ -900,7 +1028,15 @@ mod tests {
             d.events(now, "").iter().any(|e| e.reason == "PackReady"),
             "history kept"
         );
-        d.replan("c", now + 1, 1.0, &pools(1), &changed, None, false);
+        d.replan(
+            "c",
+            now + 1,
+            1.0,
+            &pools(1),
+            &changed,
+            None,
+            &Change::default(),
+        );
         let workers = d.pools.iter().find(|p| p.name == "workers").unwrap();
         assert_eq!(
             workers
@@ -912,6 +1048,100 @@ mod tests {
         );
     }
 
+    fn profiles() -> Change {
+        Change {
+            profiles_changed: true,
+            ..Change::default()
+        }
+    }
+
+    fn live_nodes(d: &Deployment, pool: &str, now: i64) -> Vec<String> {
+        let pool = d.pools.iter().find(|p| p.name == pool).unwrap();
+        pool.nodes
+            .iter()
+            .filter(|n| n.state(now) == "Running")
+            .map(|n| n.uid.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_kubernetes_change_waits_for_approval_then_replaces_every_node() {
+        let mut d = Deployment::create("c", 0, 1.0, &pools(2), &stack(), None);
+        let now = 10_000_000;
+        let before = live_nodes(&d, "workers", now);
+        let mut upgraded = stack();
+        upgraded[4].tag = "1.31.0".into();
+        upgraded[4].fingerprint = "b".into();
+        let change = Change {
+            approval_required: true,
+            ..profiles()
+        };
+        d.replan("c", now, 1.0, &pools(2), &upgraded, None, &change);
+        let repave = d.rollout.repave.clone().unwrap();
+        assert_eq!(repave.state, "Pending");
+        assert!(
+            repave.reasons[0].message.contains("kubernetes"),
+            "{repave:?}"
+        );
+        let later = now + 600_000;
+        assert_eq!(d.packs[1].tag, "1.0.0", "nothing moves until approved");
+        assert_eq!(live_nodes(&d, "workers", later), before);
+        assert!(d.approve_repave("c", later, 1.0));
+        assert_eq!(d.rollout.repave.as_ref().unwrap().state, "Approved");
+        assert_eq!(d.packs[1].tag, "1.31.0");
+        let done = later + 600_000;
+        let after = live_nodes(&d, "workers", done);
+        assert_eq!(after.len(), 2);
+        assert!(
+            after.iter().all(|n| !before.contains(n)),
+            "every worker replaced"
+        );
+        assert_eq!(d.health(done), "Healthy");
+        assert!(
+            d.approve_repave("c", done, 1.0),
+            "approving again is a no-op"
+        );
+    }
+
+    #[test]
+    fn an_instance_type_change_is_a_repave_and_a_resize_is_not() {
+        let mut d = Deployment::create("c", 0, 1.0, &pools(1), &stack(), None);
+        let change = Change {
+            approval_required: true,
+            ..Change::default()
+        };
+        d.replan("c", 10_000_000, 1.0, &pools(2), &stack(), None, &change);
+        assert!(d.rollout.repave.is_none());
+        let mut bigger = pools(2);
+        bigger[1].shape = json!({"instanceType": "m5.xlarge"});
+        d.replan("c", 10_000_001, 1.0, &bigger, &stack(), None, &change);
+        let repave = d.rollout.repave.clone().unwrap();
+        assert!(repave.reasons[0].message.contains("workers: instanceType"));
+        assert_eq!(d.rollout.held.as_ref().unwrap().roll, ["workers"]);
+    }
+
+    #[test]
+    fn a_change_to_install_later_waits_for_the_apply() {
+        let mut d = Deployment::create("c", 0, 1.0, &pools(1), &stack(), None);
+        let now = 10_000_000;
+        let mut changed = stack();
+        changed[0].fingerprint = "b".into();
+        let change = Change {
+            install_later: true,
+            ..profiles()
+        };
+        d.replan("c", now, 1.0, &pools(1), &changed, None, &change);
+        assert!(!d.can_be_applied(now + 600_000));
+        assert_eq!(
+            d.rollout.action_type.as_deref(),
+            Some("DownloadAndInstallLater")
+        );
+        d.apply_now("c", now + 600_000, 1.0);
+        assert!(d.can_be_applied(now + 600_000));
+        let hello = d.packs.iter().find(|p| p.name == "hello").unwrap();
+        assert_eq!(hello.start_at, Some(now + 600_000));
+    }
+
     #[test]
     fn injected_failure_and_recovery() {
         let mut d = Deployment::create("c", 0, 1.0, &pools(1), &stack(), None);
@@ -919,7 +1149,7 @@ mod tests {
         assert!(!d.inject_failure("ubuntu-aws", 10_000_000), "already ready");
         let far = 10_000_000;
         assert_eq!(d.packs[4].phase(far), PackPhase::Error);
-        d.replan("c", far, 1.0, &pools(1), &stack(), None, true);
+        d.replan("c", far, 1.0, &pools(1), &stack(), None, &profiles());
         assert_eq!(
             d.packs[4].phase(far * 2),
             PackPhase::Ready,

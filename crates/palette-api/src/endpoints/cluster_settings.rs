@@ -1,0 +1,168 @@
+//! Day-2 settings of a cluster with endpoints of their own: repave status and approval, the
+//! apply state of a profile change, agent upgrades, OS patching and the time zone; and the same
+//! settings in a create body.
+
+use reqwest::Method;
+
+use crate::client::{Request, v1_path};
+use crate::endpoints::ClusterCreate;
+use crate::models::{
+    ClusterConfigEntity, ClusterUpgradeSettingsEntity, CustomClusterConfigEntity,
+    MachineManagementConfig, OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterRepave,
+    TimezoneUpdateEntity,
+};
+use crate::{Client, Error, Scope};
+
+/// Settings in a create body's `clusterConfig` that every environment shares.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClusterSettings {
+    /// The cluster's time zone (IANA name).
+    pub timezone: Option<String>,
+    /// OS patching of the nodes.
+    pub os_patch: Option<OsPatchConfig>,
+}
+
+impl ClusterSettings {
+    fn machine_management(&self) -> Option<MachineManagementConfig> {
+        self.os_patch.clone().map(|p| MachineManagementConfig {
+            os_patch_config: Some(p),
+        })
+    }
+
+    fn entity(&self, base: Option<ClusterConfigEntity>) -> Option<ClusterConfigEntity> {
+        if self.timezone.is_none() && self.os_patch.is_none() {
+            return base;
+        }
+        let mut config = base.unwrap_or_default();
+        config.timezone = self.timezone.clone().or(config.timezone);
+        config.machine_management_config = self
+            .machine_management()
+            .or(config.machine_management_config);
+        Some(config)
+    }
+}
+
+impl ClusterCreate {
+    /// Puts `settings` in the body's `clusterConfig`, keeping what the body already has there.
+    pub fn with_settings(mut self, settings: &ClusterSettings) -> ClusterCreate {
+        macro_rules! apply {
+            ($entity:expr) => {{
+                let spec = $entity.spec.get_or_insert_with(Default::default);
+                spec.cluster_config = settings.entity(spec.cluster_config.take());
+            }};
+        }
+        match &mut self {
+            ClusterCreate::Aws(e) => apply!(e),
+            ClusterCreate::Eks(e) => apply!(e),
+            ClusterCreate::Azure(e) | ClusterCreate::Aks(e) => apply!(e),
+            ClusterCreate::Gcp(e) | ClusterCreate::Gke(e) => apply!(e),
+            ClusterCreate::Vsphere(e) => apply!(e),
+            ClusterCreate::Maas(e) => apply!(e),
+            ClusterCreate::EdgeNative(e) => apply!(e),
+            ClusterCreate::Openstack(e) => apply!(e),
+            ClusterCreate::Tke(e) => apply!(e),
+            ClusterCreate::Custom { entity, .. } => {
+                if settings.timezone.is_some() || settings.os_patch.is_some() {
+                    let spec = entity.spec.get_or_insert_with(Default::default);
+                    let mut config: CustomClusterConfigEntity =
+                        spec.cluster_config.take().unwrap_or_default();
+                    config.timezone = settings.timezone.clone().or(config.timezone);
+                    config.machine_management_config = settings
+                        .machine_management()
+                        .or(config.machine_management_config);
+                    spec.cluster_config = Some(config);
+                }
+            }
+        }
+        self
+    }
+}
+
+impl Client {
+    /// Why the cluster's nodes would be replaced, and whether the repave is approved.
+    pub async fn get_cluster_repave(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<SpectroClusterRepave, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "repave", "status"])
+            .await
+    }
+
+    /// Approves a pending repave.
+    pub async fn approve_cluster_repave(&self, scope: &Scope, uid: &str) -> Result<(), Error> {
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&["spectroclusters", uid, "repave", "approve"]),
+        )
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// The apply state of the cluster's last profile change.
+    pub async fn get_cluster_spc_apply(&self, scope: &Scope, uid: &str) -> Result<SpcApply, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "status", "spcApply"])
+            .await
+    }
+
+    /// Pauses (`lock`) or resumes (`unlock`) the upgrades of the cluster's Palette agent.
+    pub async fn set_cluster_agent_upgrades(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        paused: bool,
+    ) -> Result<(), Error> {
+        let body = ClusterUpgradeSettingsEntity {
+            spectro_components: Some(if paused { "lock" } else { "unlock" }.to_string()),
+        };
+        let req = Request::new(
+            Method::POST,
+            scope,
+            v1_path(&["spectroclusters", uid, "upgrade", "settings"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// Sets the cluster's OS patching.
+    pub async fn patch_cluster_os_patch(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &OsPatchConfig,
+    ) -> Result<(), Error> {
+        let body = OsPatchEntity {
+            os_patch_config: Some(config.clone()),
+        };
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&["spectroclusters", uid, "clusterConfig", "osPatch"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// Sets the cluster's time zone.
+    pub async fn patch_cluster_timezone(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        timezone: &str,
+    ) -> Result<(), Error> {
+        let body = TimezoneUpdateEntity {
+            timezone: timezone.to_string(),
+        };
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&["spectroclusters", uid, "clusterConfig", "timezone"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+}

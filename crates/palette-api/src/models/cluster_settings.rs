@@ -1,0 +1,87 @@
+//! Day-2 settings of a cluster that have endpoints of their own: repave approval, the apply
+//! state of a profile change, agent upgrades, OS patching and the time zone.
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::{ObjectMeta, OsPatchConfig, Time};
+
+/// The wire model `v1SpectroClusterRepave`: why the cluster's nodes would be replaced, and
+/// whether someone approved it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterRepave {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<SpectroClusterRepaveSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<SpectroClusterRepaveStatus>,
+}
+
+/// The wire model `v1SpectroClusterRepaveSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterRepaveSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<Vec<SpectroClusterRepaveReason>>,
+    /// `user`, `hubble`, `palette` or `stylus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(rename = "spectroClusterUid", skip_serializing_if = "Option::is_none")]
+    pub spectro_cluster_uid: Option<String>,
+}
+
+/// The wire model `v1SpectroClusterRepaveReason` (the pack diff is kept as JSON).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterRepaveReason {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<serde_json::Value>,
+}
+
+/// The wire model `v1SpectroClusterRepaveStatus`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterRepaveStatus {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(
+        rename = "repaveTransitionTime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repave_transition_time: Option<Time>,
+    /// `Pending`, `Approved` or `Reverted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+/// The wire model `v1ClusterUpgradeSettingsEntity`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterUpgradeSettingsEntity {
+    /// `lock` (agent upgrades paused) or `unlock`.
+    #[serde(rename = "spectroComponents", skip_serializing_if = "Option::is_none")]
+    pub spectro_components: Option<String>,
+}
+
+/// The wire model `v1OsPatchEntity`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OsPatchEntity {
+    #[serde(rename = "osPatchConfig", skip_serializing_if = "Option::is_none")]
+    pub os_patch_config: Option<OsPatchConfig>,
+}
+
+/// The wire model `v1TimezoneUpdateEntity`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimezoneUpdateEntity {
+    pub timezone: String,
+}
+
+/// The annotation on a cluster that says its agent upgrades are paused (`"true"`).
+pub const UPGRADE_FORBIDDEN_ANNOTATION: &str = "spectroComponentsUpgradeForbidden";
