@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
-use palette_api::models::{SpectroCluster, SpectroClusterUidSummary};
+use palette_api::models::{SpcApply, SpectroCluster, SpectroClusterUidSummary};
 use palette_api::{Client, Scope};
 use tfplugin::{Cancelled, Context};
 use tokio::time::Instant;
@@ -81,6 +81,48 @@ pub(crate) struct Expect {
     pub(crate) present: Vec<String>,
     /// Profiles whose packs must be gone from the cluster's layers.
     pub(crate) absent: Vec<String>,
+    /// With a profile change: Palette's mark of the last change before it. The layers count
+    /// only once Palette reports a newer change downloaded and applied (`status.spcApply`):
+    /// until then it still reports the layers as they were, every one `Ready`.
+    pub(crate) applied_after: Option<SpcMark>,
+}
+
+/// Palette's mark of a cluster's last profile change: `status.spcApply`'s hash and time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SpcMark {
+    /// `spcHash`.
+    pub(crate) hash: Option<String>,
+    /// `lastModifiedTime`.
+    pub(crate) modified: Option<String>,
+}
+
+impl SpcMark {
+    /// The mark of a read `spcApply`.
+    pub(crate) fn of(apply: &SpcApply) -> SpcMark {
+        SpcMark {
+            hash: apply.spc_hash.clone(),
+            modified: apply.last_modified_time.clone(),
+        }
+    }
+
+    /// Whether `cluster` reports a change newer than this mark, downloaded and free to apply.
+    /// A cluster that reports no `spcApply` cannot tell, and counts as applied.
+    fn applied_in(&self, cluster: &SpectroCluster) -> bool {
+        let Some(apply) = cluster.status.as_ref().and_then(|s| s.spc_apply.as_ref()) else {
+            return true;
+        };
+        apply.can_be_applied == Some(true) && SpcMark::of(apply) != *self
+    }
+}
+
+/// Who approves a change that replaces nodes when Palette holds it for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum RepaveApproval {
+    /// Applying the plan is the approval: the wait approves the repave.
+    #[default]
+    Automatic,
+    /// A person approves it in Palette; the wait says so and waits.
+    Manual,
 }
 
 /// One deployed pack, as the wait sees it.
@@ -120,6 +162,9 @@ pub(crate) struct Snapshot {
     pub(crate) health: Option<String>,
     /// The deployed packs in stack order.
     pub(crate) layers: Vec<LayerStatus>,
+    /// Why the cluster's nodes are to be replaced, while the repave waits for a person's
+    /// approval (`repave_approval = "manual"`).
+    pub(crate) repave_pending: Option<Vec<String>>,
 }
 
 impl Snapshot {
@@ -136,6 +181,7 @@ impl Snapshot {
             state,
             health,
             layers,
+            repave_pending: None,
         }
     }
 
@@ -312,6 +358,8 @@ pub(crate) struct Waiter<'a> {
     pub(crate) limit: Duration,
     /// When the wait started (the deadline is `started + limit`).
     pub(crate) started: Instant,
+    /// Who approves a repave the cluster waits for.
+    pub(crate) repave: RepaveApproval,
 }
 
 impl Waiter<'_> {
@@ -340,6 +388,7 @@ impl Waiter<'_> {
         let ctx = self.context(ctx);
         let mut interval = MIN_INTERVAL;
         let mut last: Option<Snapshot> = None;
+        let mut repave_reported = false;
         tracing::info!(
             cluster = self.name,
             uid = self.uid,
@@ -371,8 +420,22 @@ impl Waiter<'_> {
                     last: Box::new(snapshot),
                 });
             }
+            let repave_pending = repave_state(&snapshot.cluster) == Some("Pending");
+            if repave_pending
+                && let Err(err) = self
+                    .on_pending_repave(&ctx, &mut snapshot, &mut repave_reported)
+                    .await
+            {
+                return Err(err);
+            }
             let running = snapshot.state == "Running";
-            let stack_done = snapshot.layers.iter().all(|l| l.ready)
+            let applied = expect
+                .applied_after
+                .as_ref()
+                .is_none_or(|mark| mark.applied_in(&snapshot.cluster));
+            let stack_done = !repave_pending
+                && applied
+                && snapshot.layers.iter().all(|l| l.ready)
                 && expect
                     .present
                     .iter()
@@ -417,6 +480,71 @@ impl Waiter<'_> {
                 return Err(self.stopped(why, last));
             }
         }
+    }
+
+    /// A repave held for review: approved at once (`automatic`), or reported once, by name and
+    /// with its reasons, as waiting for a person (`manual`), who may approve it at any time.
+    async fn on_pending_repave(
+        &self,
+        ctx: &Context,
+        snapshot: &mut Snapshot,
+        reported: &mut bool,
+    ) -> Result<(), WaitError> {
+        let reasons = match ctx
+            .run(self.client.get_cluster_repave(self.scope, self.uid))
+            .await
+        {
+            Err(why) => return Err(self.stopped(why, Some(snapshot.clone()))),
+            Ok(Err(err)) => return Err(WaitError::Api(err)),
+            Ok(Ok(repave)) => repave
+                .spec
+                .and_then(|s| s.reasons)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|r| r.message.or(r.code))
+                .collect::<Vec<_>>(),
+        };
+        let why = if reasons.is_empty() {
+            "Palette gave no reason".to_string()
+        } else {
+            reasons.join("; ")
+        };
+        match self.repave {
+            RepaveApproval::Automatic => {
+                tracing::info!(
+                    cluster = self.name,
+                    uid = self.uid,
+                    "cluster {:?}: approving the repave Palette holds for review \
+                     (repave_approval = \"automatic\"): {why}",
+                    self.name
+                );
+                match ctx
+                    .run(self.client.approve_cluster_repave(self.scope, self.uid))
+                    .await
+                {
+                    Err(why) => return Err(self.stopped(why, Some(snapshot.clone()))),
+                    Ok(Err(err)) => return Err(WaitError::Api(err)),
+                    Ok(Ok(())) => {}
+                }
+            }
+            RepaveApproval::Manual => {
+                if !*reported {
+                    tracing::warn!(
+                        cluster = self.name,
+                        uid = self.uid,
+                        "cluster {:?} waits for someone to approve a repave in Palette: {why}. \
+                         Approve it on the cluster in Palette (or PATCH \
+                         /v1/spectroclusters/{}/repave/approve); this apply waits for it until \
+                         its timeout",
+                        self.name,
+                        self.uid
+                    );
+                    *reported = true;
+                }
+                snapshot.repave_pending = Some(reasons);
+            }
+        }
+        Ok(())
     }
 
     /// Polls until the cluster is gone (404 or `Deleted`).
@@ -629,6 +757,15 @@ impl Waiter<'_> {
         }
         moved
     }
+}
+
+/// `status.repave.state`.
+pub(crate) fn repave_state(cluster: &SpectroCluster) -> Option<&str> {
+    cluster
+        .status
+        .as_ref()
+        .and_then(|s| s.repave.as_ref())
+        .and_then(|r| r.state.as_deref())
 }
 
 /// The overview's health state.
@@ -886,6 +1023,7 @@ mod tests {
             name: "c1",
             limit,
             started,
+            repave: RepaveApproval::Automatic,
         };
         let err = waiter
             .until(&ctx, Goal::Healthy, &Expect::default())

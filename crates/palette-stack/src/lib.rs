@@ -6,6 +6,7 @@
 //! - [`version`]: profile version strings (`MAJOR.MINOR.PATCH`) and which is newest.
 //! - [`import_id`]: what `terraform import` may name for each resource, parsed.
 //! - [`variables`]: whether a profile variable's value fits its format and regex.
+//! - [`schedule`]: the forms of a cluster's day-2 settings (cron, RFC 3339 time, time zone).
 //!
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
@@ -13,6 +14,7 @@
 pub mod environment_names;
 pub mod import_id;
 pub mod layers;
+pub mod schedule;
 pub mod values;
 pub mod variables;
 pub mod version;

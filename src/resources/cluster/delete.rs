@@ -12,7 +12,7 @@ use super::model::timeouts_of;
 use super::waiting::wait_diagnostic;
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use crate::wait::{self, WaitError, Waiter};
+use crate::wait::{self, RepaveApproval, WaitError, Waiter};
 
 const SUMMARY: &str = "Delete Cluster Error";
 
@@ -78,6 +78,7 @@ pub(super) async fn delete(ctx: &Context, req: DeleteRequest, resp: &mut DeleteR
         name: &name,
         limit,
         started,
+        repave: RepaveApproval::default(),
     };
     if force {
         tracing::info!(

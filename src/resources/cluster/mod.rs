@@ -53,6 +53,7 @@ mod model;
 mod plan;
 mod read;
 mod schema;
+mod settings;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -86,6 +87,23 @@ const PACK_CARRIER_PREFIX: &str = "tf-pack-";
 
 /// The `palette_cluster` resource.
 pub(crate) struct ClusterResource;
+
+/// After a create or update: the time zone Palette chose when the configuration left it unset
+/// (unknown in the plan), or null when the cluster could not be read.
+fn settle_settings(state: &mut Value, cluster: Option<&palette_api::models::SpectroCluster>) {
+    if !state.get("cluster_timezone").is_some_and(Value::is_unknown) {
+        return;
+    }
+    let zone = cluster
+        .and_then(|c| c.spec.as_ref())
+        .and_then(|s| s.cluster_config.as_ref())
+        .and_then(|c| c.timezone.clone())
+        .filter(|z| !z.is_empty());
+    state.set(
+        "cluster_timezone",
+        zone.map(Value::from).unwrap_or(Value::Null),
+    );
+}
 
 #[async_trait]
 impl Resource for ClusterResource {
@@ -131,6 +149,7 @@ impl Resource for ClusterResource {
             return;
         }
         keep_equivalent_text(&req.state, &mut resp.plan);
+        settings::keep_unmanaged(&req.config, &req.state, &mut resp.plan);
         restore_unchanged_computed(&req.state, &mut resp.plan);
         resp.requires_replace
             .extend(new_control_planes(&req.state, &resp.plan));
@@ -166,13 +185,16 @@ impl Resource for ClusterResource {
                 &err,
             ));
         }
-        let body = model.env.create_body(&ClusterSpec {
-            metadata: model.metadata(),
-            cloud_account_uid: model.cloud_account_id.clone(),
-            profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
-            block: &model.block,
-            pools: &pools,
-        });
+        let body = model
+            .env
+            .create_body(&ClusterSpec {
+                metadata: model.metadata(),
+                cloud_account_uid: model.cloud_account_id.clone(),
+                profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
+                block: &model.block,
+                pools: &pools,
+            })
+            .with_settings(&model.settings.create());
         let uid = match ctx
             .run(data.client.create_cluster_idempotent(&scope, &body))
             .await
@@ -202,6 +224,22 @@ impl Resource for ClusterResource {
         set_progress(&mut resp.state, None, "");
         resp.private.set(WAIT_PENDING, serde_json::json!("create"));
         tracing::info!(cluster = %model.name, uid = %uid, "created cluster {:?} ({uid})", model.name);
+        if model.settings.pause_agent_upgrades {
+            let empty = settings::Settings::default();
+            let paused = model
+                .settings
+                .apply(&data.client, &scope, &uid, &model.name, &empty);
+            if let Err(diag) = ctx.run(paused).await.unwrap_or_else(|why| {
+                Err(Diagnostic::error(
+                    SUMMARY,
+                    format!("Pausing the agent upgrades was interrupted ({why})."),
+                ))
+            }) {
+                // The cluster exists; the state says what Palette has.
+                resp.state.set("pause_agent_upgrades", false);
+                resp.diagnostics.push(diag);
+            }
+        }
 
         let waited = finish(
             ctx,
@@ -216,6 +254,7 @@ impl Resource for ClusterResource {
         .await;
         let config_id = cloud_config_id(&waited.cluster);
         resp.state.set("cloud_config_id", config_id);
+        settle_settings(&mut resp.state, waited.cluster.as_ref());
         set_progress(
             &mut resp.state,
             waited.snapshot.as_ref(),
@@ -346,7 +385,21 @@ impl Resource for ClusterResource {
         } else {
             new.timeouts.update
         };
+        if new.apply_setting == settings::INSTALL_LATER && new.profiles != old.profiles {
+            resp.diagnostics.warning(
+                "Profile Change Awaits Apply",
+                format!(
+                    "The profile change to cluster {:?} was sent with `apply_setting = \"{}\"`: \
+                     Palette downloads it and installs it when someone applies it on the cluster \
+                     in Palette. Until then the cluster runs its layers as they were; `layers` \
+                     shows them.",
+                    new.name,
+                    settings::INSTALL_LATER
+                ),
+            );
+        }
         let waited = finish(ctx, data, &scope, &uid, &new, started, limit, &expect).await;
+        settle_settings(&mut resp.state, waited.cluster.as_ref());
         set_progress(
             &mut resp.state,
             waited.snapshot.as_ref(),
@@ -424,5 +477,7 @@ impl Resource for ClusterResource {
         resp.state.set("force_delete", false);
         resp.state
             .set("force_delete_delay", delete::DEFAULT_FORCE_DELETE_DELAY);
+        resp.state.set("repave_approval", "automatic");
+        resp.state.set("apply_setting", settings::INSTALL_NOW);
     }
 }

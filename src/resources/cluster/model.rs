@@ -15,6 +15,8 @@ use crate::resources::timeouts::Timeouts;
 use palette_stack::values;
 
 use super::DEFAULT_TIMEOUTS;
+use super::settings::{Settings, repave_approval_of};
+use crate::wait::RepaveApproval;
 
 /// Reads `timeouts` (defaults for unset ones); an error names the attribute.
 pub(super) fn timeouts_of(value: &Value) -> Result<Timeouts, (AttributePath, String)> {
@@ -150,6 +152,12 @@ pub(super) struct Model {
     pub(super) pools: Vec<Pool>,
     pub(super) wait_for: String,
     pub(super) timeouts: Timeouts,
+    /// Agent upgrades, OS patching, time zone.
+    pub(super) settings: Settings,
+    /// Who approves a repave.
+    pub(super) repave_approval: RepaveApproval,
+    /// `spcApplySettings.actionType` for profile changes.
+    pub(super) apply_setting: String,
 }
 
 impl Model {
@@ -185,6 +193,12 @@ impl Model {
                 .collect(),
             wait_for: value.get_str("wait_for").unwrap_or("healthy").to_string(),
             timeouts,
+            settings: Settings::from_value(value),
+            repave_approval: repave_approval_of(value),
+            apply_setting: value
+                .get_str("apply_setting")
+                .unwrap_or(super::settings::INSTALL_NOW)
+                .to_string(),
         })
     }
 

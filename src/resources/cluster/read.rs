@@ -536,6 +536,7 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
         refresh_pools(state, env, config, importing);
     }
     refresh_profiles(state, remote, importing);
+    super::settings::refresh(state, &remote.cluster, importing);
     refresh_computed(state, remote);
 }
 

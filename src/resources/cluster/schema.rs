@@ -103,6 +103,9 @@ pub(super) fn schema_v0() -> Schema {
                 .computed()
                 .description("Every pack of the profiles in `cluster_profile`, in stack order: `name`, `layer`, `version`, `state` (the pack's condition) and `message`. Packs that `palette_pack` or profiles attached elsewhere deploy are not listed (see their own resources, or the `palette_cluster` data source, which lists every layer)."),
         );
+    for attribute in super::settings::attributes() {
+        block = block.attribute(attribute);
+    }
     for env_block in environments::environment_blocks() {
         block = block.block(env_block);
     }

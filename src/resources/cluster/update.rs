@@ -3,17 +3,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use palette_api::models::{
-    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpectroClusterProfileEntity,
-    SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity, SpectroClusterVariableUpdateEntity,
+    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpcApplySettings,
+    SpectroClusterProfileEntity, SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity,
+    SpectroClusterVariableUpdateEntity,
 };
 use palette_api::{Client, Scope};
 use tfplugin::Diagnostic;
 
 use crate::environments::Pool;
-use crate::wait::Expect;
+use crate::wait::{Expect, SpcMark};
 use crate::{diagnostics, environments};
 
 use super::model::{Model, ProfileModel};
+use super::settings::INSTALL_LATER;
 
 const SUMMARY: &str = "Update Cluster Error";
 
@@ -24,7 +26,9 @@ fn fail(what: String) -> impl FnOnce(palette_api::Error) -> Diagnostic {
 
 /// Applies a day-2 change; returns what the wait must then see.
 ///
-/// The steps run in this order: metadata, the environment block, profiles, machine pools.
+/// The steps run in this order: metadata, the cluster settings, the environment block,
+/// profiles, machine pools. A profile change sent to install later (`apply_setting`) is not
+/// waited for: the wait then expects nothing of the profiles.
 pub(super) async fn apply_changes(
     client: &Client,
     scope: &Scope,
@@ -40,13 +44,28 @@ pub(super) async fn apply_changes(
         config_uid,
     };
     cluster.update_metadata(old, new).await?;
+    new.settings
+        .apply(client, scope, uid, &new.name, &old.settings)
+        .await?;
     cluster.update_environment_block(old, new).await?;
-    let removed = cluster.update_profiles(old, new).await?;
+    let profiles = cluster.update_profiles(old, new).await?;
     cluster.update_pools(old, new).await?;
+    if new.apply_setting == INSTALL_LATER && profiles.mark.is_some() {
+        return Ok(Expect::default());
+    }
     Ok(Expect {
         present: new.profiles.iter().map(|p| p.id.clone()).collect(),
-        absent: removed,
+        absent: profiles.removed,
+        applied_after: profiles.mark,
     })
+}
+
+/// What a profile update did.
+struct ProfilesChanged {
+    /// The uids of the profiles removed from the cluster.
+    removed: Vec<String>,
+    /// Palette's mark of the change before, when the profiles changed at all.
+    mark: Option<SpcMark>,
 }
 
 /// The cluster a day-2 change is applied to.
@@ -117,8 +136,12 @@ impl Day2<'_> {
     }
 
     /// Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons
-    /// go. Returns the uids of the profiles removed from the cluster.
-    async fn update_profiles(&self, old: &Model, new: &Model) -> Result<Vec<String>, Diagnostic> {
+    /// go.
+    async fn update_profiles(
+        &self,
+        old: &Model,
+        new: &Model,
+    ) -> Result<ProfilesChanged, Diagnostic> {
         let old_ids: Vec<&str> = old.profiles.iter().map(|p| p.id.as_str()).collect();
         let new_ids: Vec<&str> = new.profiles.iter().map(|p| p.id.as_str()).collect();
         let removed: Vec<&str> = old_ids
@@ -136,10 +159,27 @@ impl Day2<'_> {
             .added_profile_entries(new, &added, &removed, &mut replaced)
             .await?;
         let variable_updates = changed_profiles(old, new, &mut entries);
+        let changes = !entries.is_empty() || !variable_updates.is_empty() || !removed.is_empty();
+        // Palette's mark of the last change, so the wait can tell when this one is applied.
+        let mark = match changes {
+            false => None,
+            true => Some(SpcMark::of(
+                &self
+                    .client
+                    .get_cluster_spc_apply(self.scope, self.uid)
+                    .await
+                    .map_err(fail(format!(
+                        "reading the apply state of cluster {:?}",
+                        new.name
+                    )))?,
+            )),
+        };
         if !entries.is_empty() {
             let body = SpectroClusterProfiles {
                 profiles: entries,
-                spc_apply_settings: None,
+                spc_apply_settings: Some(SpcApplySettings {
+                    action_type: Some(new.apply_setting.clone()),
+                }),
             };
             self.client
                 .patch_cluster_profiles(self.scope, self.uid, &body, true)
@@ -164,7 +204,10 @@ impl Day2<'_> {
             .map(|id| id.to_string())
             .collect();
         self.detach_profiles(new, detach).await?;
-        Ok(removed.iter().map(|id| id.to_string()).collect())
+        Ok(ProfilesChanged {
+            removed: removed.iter().map(|id| id.to_string()).collect(),
+            mark,
+        })
     }
 
     /// The entries attaching the `added` profiles. A profile that takes the place of a

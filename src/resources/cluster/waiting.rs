@@ -8,7 +8,7 @@ use tfplugin::{Context, Diagnostic};
 use tokio::time::Instant;
 
 use crate::provider_data::PaletteData;
-use crate::wait::{Expect, Goal, Snapshot, WaitError, Waiter};
+use crate::wait::{Expect, Goal, RepaveApproval, Snapshot, WaitError, Waiter, repave_state};
 use crate::{diagnostics, wait};
 
 use super::model::Model;
@@ -41,6 +41,7 @@ pub(super) async fn finish(
         name: &model.name,
         limit,
         started,
+        repave: model.repave_approval,
     };
     let (snapshot, error) = match Goal::from_wait_for(&model.wait_for) {
         Some(goal) => match waiter.until(ctx, goal, expect).await {
@@ -69,6 +70,20 @@ pub(super) async fn finish(
     if !interrupted
         && let Ok(Ok(Some(remote))) = ctx.run(read_remote(&data.client, scope, uid)).await
     {
+        // Without a wait, `repave_approval = "automatic"` still approves what this change made
+        // Palette hold for review.
+        if Goal::from_wait_for(&model.wait_for).is_none()
+            && model.repave_approval == RepaveApproval::Automatic
+            && repave_state(&remote.cluster) == Some("Pending")
+        {
+            tracing::info!(cluster = %model.name, uid, "approving the repave of cluster {:?} (repave_approval = \"automatic\")", model.name);
+            if let Ok(Err(err)) = ctx
+                .run(data.client.approve_cluster_repave(scope, uid))
+                .await
+            {
+                tracing::warn!(cluster = %model.name, uid, "approving the repave of cluster {:?} failed: {err}", model.name);
+            }
+        }
         kubeconfig = remote.kubeconfig.clone();
         cluster = Some(remote.cluster.clone());
         if snapshot.is_none() || error.is_none() {
@@ -130,6 +145,27 @@ pub(super) fn wait_diagnostic(
                 last.summary()
             ),
         ),
+        WaitError::TimedOut { last, .. }
+            if let Some(reasons) = last.as_ref().and_then(|l| l.repave_pending.as_ref()) =>
+        {
+            Diagnostic::error(
+                "Cluster Repave Awaits Approval",
+                format!(
+                    "Cluster {name:?} ({uid}) waited {} for someone to approve a repave in \
+                     Palette (`repave_approval = \"manual\"`), and nobody did. Palette holds the \
+                     change because it replaces nodes: {}.\n\nApprove it on the cluster in \
+                     Palette (or `PATCH /v1/spectroclusters/{uid}/repave/approve`), then run \
+                     apply again: it waits for the rollout to finish. To let applying the plan \
+                     approve such changes, set `repave_approval = \"automatic\"`.",
+                    wait::format_duration(limit),
+                    if reasons.is_empty() {
+                        "Palette gave no reason".to_string()
+                    } else {
+                        reasons.join("; ")
+                    }
+                ),
+            )
+        }
         WaitError::TimedOut { .. } => Diagnostic::error(
             format!("Cluster {action} Timed Out"),
             format!(

@@ -13,7 +13,7 @@ use tokio::time::Instant;
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resources::pack_shared::{clear_unknowns, fill_from_stored, read_back, stored_pack};
-use crate::wait::{LayerGoal, Snapshot, WaitError, Waiter};
+use crate::wait::{LayerGoal, RepaveApproval, Snapshot, WaitError, Waiter};
 
 use super::read::{attached, cluster_name, get_cluster};
 
@@ -38,6 +38,7 @@ impl Deployment<'_> {
             name: display,
             limit: self.limit,
             started,
+            repave: RepaveApproval::default(),
         }
     }
 
