@@ -285,7 +285,7 @@ pub(crate) const CASES: &[Case] = &[
     },
 ];
 
-fn case(key: &str) -> &'static Case {
+pub(crate) fn case(key: &str) -> &'static Case {
     CASES
         .iter()
         .find(|c| c.key == key)
@@ -293,7 +293,7 @@ fn case(key: &str) -> &'static Case {
 }
 
 /// Makes and publishes a profile at tenant scope (visible to every project); returns its uid.
-fn make_profile(
+pub(crate) fn make_profile(
     emu: &Emulator,
     name: &str,
     version: &str,
@@ -366,7 +366,7 @@ provider "palette" {}
 /// A `palette_cluster` block (with its account data source) for `case`, with its first pool
 /// (the control plane, or a system pool where the cloud runs the control plane) and a worker
 /// pool.
-fn cluster_hcl(case: &Case, name: &str, profiles: &[String], extra: &str) -> String {
+pub(crate) fn cluster_hcl(case: &Case, name: &str, profiles: &[String], extra: &str) -> String {
     cluster_hcl_with_pools(case, name, profiles, extra, &[Pool::First, Pool::Workers])
 }
 
@@ -1265,7 +1265,7 @@ fn a_stuck_deletion_is_forced_once_palette_allows() {
 
 /// Runs one API call against the emulator in the cluster's project, for changes made
 /// "outside Terraform".
-fn outside<T>(
+pub(crate) fn outside<T>(
     emu: &Emulator,
     call: impl AsyncFnOnce(&palette_api::Client, &palette_api::Scope) -> T,
 ) -> T {
@@ -1556,7 +1556,7 @@ fn manifest_overrides_import_whole() {
 /// directory of its own: the generated configuration plans only the import and writes nothing,
 /// applying the import writes nothing, and the configuration then plans empty. Returns what
 /// Terraform generated.
-fn generated_import(emu: &Emulator, address: &str, id: &str) -> String {
+pub(crate) fn generated_import(emu: &Emulator, address: &str, id: &str) -> String {
     let generated = Terraform::new(emu);
     generated.write_config(&format!(
         "{HEADER}import {{\n  to = {address}\n  id = \"{id}\"\n}}\n"

@@ -13,6 +13,7 @@ mod support;
 mod bad_input;
 mod cluster;
 mod cluster_profile;
+mod day2;
 mod demo;
 mod examples;
 mod harness;

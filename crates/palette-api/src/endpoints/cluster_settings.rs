@@ -106,6 +106,18 @@ impl Client {
             .await
     }
 
+    /// Applies a profile change the cluster downloaded to install later
+    /// (`DownloadAndInstallLater`).
+    pub async fn apply_cluster_change(&self, scope: &Scope, uid: &str) -> Result<(), Error> {
+        let req = Request::new(
+            Method::POST,
+            scope,
+            v1_path(&["spectroclusters", uid, "status", "spcApply"]),
+        )
+        .idempotent(true);
+        self.run(&req).await
+    }
+
     /// Pauses (`lock`) or resumes (`unlock`) the upgrades of the cluster's Palette agent.
     pub async fn set_cluster_agent_upgrades(
         &self,

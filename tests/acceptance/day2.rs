@@ -1,0 +1,293 @@
+//! Day 2 through Palette's gates: a change that replaces nodes waits for repave approval
+//! (given by the apply, or by a person), a profile change is waited for until Palette reports
+//! it applied, a change sent to install later waits for its apply, and the cluster settings
+//! with endpoints of their own show drift and survive import.
+
+use serde_json::Value;
+
+use crate::cluster::{
+    HEADER, case, cluster_hcl, generated_import, infra_profile, make_profile, outside,
+};
+use crate::support::{Emulator, Terraform};
+
+/// The cluster as the emulator reports it, in the test project.
+fn cluster(emu: &Emulator, uid: &str) -> Value {
+    let uid = uid.to_string();
+    let cluster = outside(emu, async |client, scope| {
+        client.get_cluster(scope, &uid).await
+    })
+    .expect("the cluster");
+    serde_json::to_value(cluster).expect("JSON")
+}
+
+/// A change of the Kubernetes layer replaces every node. With `repave_approval = "automatic"`
+/// the apply approves the repave and converges; with `"manual"` it says at once, by name and
+/// with the reasons, that it waits for a person, fails at its timeout saying how to approve,
+/// and after an approval through the API the next apply converges.
+#[test]
+fn a_repave_waits_for_approval_by_the_apply_or_by_a_person() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let v1 = infra_profile(&emu, aws, "1.0.0", None);
+    let v2 = infra_profile(&emu, aws, "1.1.0", Some("1.34.9"));
+    let v3 = infra_profile(&emu, aws, "1.2.0", Some("1.35.3"));
+    let tf = Terraform::new(&emu);
+    let write = |profile: &str, extra: &str| {
+        let hcl = cluster_hcl(aws, "repaved", &[profile.to_string()], extra);
+        tf.write_config(&format!("{HEADER}{hcl}"));
+    };
+    write(&v1, "");
+    tf.init();
+    tf.apply();
+    let uid = tf.resource_values("palette_cluster.aws")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Automatic: the apply is the approval.
+    write(&v2, "");
+    tf.apply();
+    tf.assert_empty_plan();
+    let status = cluster(&emu, &uid)["status"].clone();
+    assert_eq!(status["repave"]["state"], "Approved", "{status}");
+    assert!(
+        tf.log()
+            .contains("approving the repave Palette holds for review"),
+        "the approval is logged"
+    );
+
+    // Manual: the apply waits for a person, and says so.
+    write(
+        &v3,
+        "  repave_approval = \"manual\"\n  timeouts {\n    update = \"8s\"\n  }\n",
+    );
+    let out = tf.try_apply();
+    out.expect_error(
+        "Cluster Repave Awaits Approval.*repaved.*kubernetes \\(layer k8s\\) changes from 1.34.9 to 1.35.3.*repave/approve",
+    );
+    let log = tf.log();
+    let line = log
+        .lines()
+        .find(|l| l.contains("waits for someone to approve a repave"))
+        .expect("the wait for a person is logged");
+    assert!(
+        line.contains("\"repaved\"") && line.contains("1.35.3"),
+        "{line}"
+    );
+    assert_eq!(
+        cluster(&emu, &uid)["status"]["repave"]["state"],
+        "Pending",
+        "the manual mode never approves"
+    );
+    let approve_uid = uid.clone();
+    outside(&emu, async |client, scope| {
+        client.approve_cluster_repave(scope, &approve_uid).await
+    })
+    .expect("approving through the API");
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster.aws");
+    let k8s = values["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "k8s")
+        .cloned()
+        .unwrap();
+    assert_eq!(k8s["version"], "1.35.3");
+    assert_eq!(k8s["state"], "Ready");
+}
+
+/// A values-only update is waited for until Palette reports the change applied: while the
+/// agent downloads it, the cluster still shows every old layer `Ready`, and a provider that
+/// ended its wait on that would return before the new values are installed.
+#[test]
+fn a_values_only_update_waits_until_palette_applies_it() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let tf = Terraform::new(&emu);
+    let write = |replicas: u32| {
+        let mut hcl = cluster_hcl(aws, "slow-apply", &[infra.clone(), addon.clone()], "");
+        hcl = hcl.replace(
+            &format!("  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"),
+            &format!(
+                "  cluster_profile {{\n    id = \"{addon}\"\n    pack {{\n      name   = \"nginx\"\n      values = \"replicaCount: {replicas}\\n\"\n    }}\n  }}\n"
+            ),
+        );
+        tf.write_config(&format!("{HEADER}{hcl}"));
+    };
+    write(1);
+    tf.init();
+    tf.apply();
+    let uid = tf.resource_values("palette_cluster.aws")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    emu.set_faults(r#"{"apply_delay_ms": 3000}"#);
+    write(2);
+    let started = std::time::Instant::now();
+    tf.apply();
+    let took = started.elapsed();
+    let status = cluster(&emu, &uid)["status"].clone();
+    assert_eq!(
+        status["spcApply"]["canBeApplied"], true,
+        "the apply returned before Palette applied the change (after {took:?}): {status}"
+    );
+    assert!(
+        status["packs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["condition"]["type"] == "Ready"),
+        "{status}"
+    );
+    assert!(took >= std::time::Duration::from_secs(3), "{took:?}");
+    emu.set_faults("{}");
+    tf.assert_empty_plan();
+}
+
+/// `apply_setting = "DownloadAndInstallLater"`: the change is sent, the apply returns with a
+/// warning, and the cluster keeps its layers until someone applies the change in Palette.
+#[test]
+fn a_change_to_install_later_waits_for_someone_to_apply_it() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let addon = make_profile(
+        &emu,
+        "monitoring",
+        "1.0.0",
+        "all",
+        "add-on",
+        &[("nginx", "1.10.0")],
+    );
+    let tf = Terraform::new(&emu);
+    let later = "  apply_setting = \"DownloadAndInstallLater\"\n";
+    let hcl = cluster_hcl(aws, "later", std::slice::from_ref(&infra), later);
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    tf.apply();
+    let uid = tf.resource_values("palette_cluster.aws")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hcl = cluster_hcl(aws, "later", &[infra.clone(), addon.clone()], later);
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    let out = tf.apply();
+    let text = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Profile Change Awaits Apply"),
+        "{}",
+        out.stdout
+    );
+    let status = cluster(&emu, &uid)["status"].clone();
+    assert_eq!(status["spcApply"]["canBeApplied"], false, "{status}");
+    assert_eq!(status["spcApply"]["actionType"], "DownloadAndInstallLater");
+    assert_eq!(
+        status["packs"].as_array().unwrap().len(),
+        4,
+        "not installed yet"
+    );
+    tf.assert_empty_plan();
+
+    let apply_uid = uid.clone();
+    outside(&emu, async |client, scope| {
+        client.apply_cluster_change(scope, &apply_uid).await
+    })
+    .expect("applying the change through the API");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let status = cluster(&emu, &uid)["status"].clone();
+        let packs = status["packs"].as_array().unwrap();
+        if packs.len() == 5 && packs.iter().all(|p| p["condition"]["type"] == "Ready") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{status}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    tf.assert_empty_plan();
+}
+
+/// Agent upgrades, OS patching and the time zone are set at create, read back, show drift when
+/// changed through the API (and are set back by the next apply), and import with an empty plan.
+#[test]
+fn cluster_settings_show_drift_and_survive_import() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let settings = "  pause_agent_upgrades = true\n  os_patch_on_boot = true\n  os_patch_schedule = \"0 2 * * SUN\"\n  os_patch_after = \"2026-12-31T23:00:00Z\"\n  cluster_timezone = \"Europe/Paris\"\n";
+    let hcl = cluster_hcl(aws, "settled", std::slice::from_ref(&infra), settings);
+    tf.write_config(&format!("{HEADER}{hcl}"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster.aws");
+    let uid = values["id"].as_str().unwrap().to_string();
+    let read = cluster(&emu, &uid);
+    assert_eq!(
+        read["metadata"]["annotations"]["spectroComponentsUpgradeForbidden"],
+        "true"
+    );
+    assert_eq!(read["spec"]["clusterConfig"]["timezone"], "Europe/Paris");
+
+    let drift: [(&str, &str); 3] = [
+        ("pause_agent_upgrades", "unlock"),
+        ("os_patch_schedule", "patch"),
+        ("cluster_timezone", "zone"),
+    ];
+    for (attribute, change) in drift {
+        let id = uid.clone();
+        outside(&emu, async |client, scope| match change {
+            "unlock" => client.set_cluster_agent_upgrades(scope, &id, false).await,
+            "patch" => {
+                let config = palette_api::models::OsPatchConfig {
+                    schedule: Some("0 3 * * *".into()),
+                    ..Default::default()
+                };
+                client.patch_cluster_os_patch(scope, &id, &config).await
+            }
+            _ => {
+                client
+                    .patch_cluster_timezone(scope, &id, "Asia/Tokyo")
+                    .await
+            }
+        })
+        .expect("a change through the API");
+        let out = tf.try_plan();
+        assert_eq!(out.code, Some(2), "{attribute}: {}", out.stdout);
+        assert!(
+            out.stdout.contains(attribute),
+            "{attribute} drift shows:\n{}",
+            out.stdout
+        );
+        tf.apply();
+        tf.assert_empty_plan();
+    }
+
+    let generated = generated_import(&emu, "palette_cluster.imported", &uid);
+    for line in [
+        "pause_agent_upgrades = true",
+        "os_patch_on_boot     = true",
+        "cluster_timezone     = \"Europe/Paris\"",
+        "os_patch_after       = \"2026-12-31T23:00:00Z\"",
+    ] {
+        assert!(
+            generated
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(&line.split_whitespace().collect::<Vec<_>>().join(" ")),
+            "{line} in\n{generated}"
+        );
+    }
+}
