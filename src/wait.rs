@@ -407,7 +407,13 @@ impl Waiter<'_> {
             if matches!(snapshot.state.as_str(), "Deleting" | "Deleted") {
                 return Err(WaitError::Gone);
             }
-            if let Some(layer) = snapshot.layers.iter().find(|l| l.failed()).cloned() {
+            // Until Palette reports the change applied, the layers are the ones from before it:
+            // a layer that failed then is not this change's failure.
+            let applied = expect
+                .applied_after
+                .as_ref()
+                .is_none_or(|mark| mark.applied_in(&snapshot.cluster));
+            if applied && let Some(layer) = snapshot.layers.iter().find(|l| l.failed()).cloned() {
                 self.log_changes(last.as_ref(), &snapshot);
                 return Err(WaitError::LayerFailed {
                     layer,
@@ -429,10 +435,6 @@ impl Waiter<'_> {
                 return Err(err);
             }
             let running = snapshot.state == "Running";
-            let applied = expect
-                .applied_after
-                .as_ref()
-                .is_none_or(|mark| mark.applied_in(&snapshot.cluster));
             let stack_done = !repave_pending
                 && applied
                 && snapshot.layers.iter().all(|l| l.ready)
@@ -582,7 +584,9 @@ impl Waiter<'_> {
     /// change of that layer. Only that layer decides, except that a layer waiting behind another
     /// layer in `Error` ends the wait with that other layer. The cluster's own state is not waited for (a day-2 layer goes onto a running
     /// cluster). With `version`, a `Ready` layer counts only at that version (so an upgrade is
-    /// not mistaken for done while the old version still reports). Used by `palette_pack`;
+    /// not mistaken for done while the old version still reports), and with `applied_after` only
+    /// once Palette reports the change applied (a values-only change shows the old layer
+    /// `Ready` until then). Used by `palette_pack`;
     /// [`Waiter::until`] is unchanged.
     pub(crate) async fn until_layer(
         &self,
@@ -591,6 +595,7 @@ impl Waiter<'_> {
         pack: &str,
         version: Option<&str>,
         goal: LayerGoal,
+        applied_after: Option<&SpcMark>,
     ) -> Result<Snapshot, WaitError> {
         let ctx = self.context(ctx);
         let mut interval = MIN_INTERVAL;
@@ -648,7 +653,10 @@ impl Waiter<'_> {
                     layer.state,
                 );
             }
+            // Until Palette reports the change applied, the layers are the ones from before it.
+            let applied = applied_after.is_none_or(|m| m.applied_in(&snapshot.cluster));
             match (goal, layer) {
+                _ if !applied => {}
                 (LayerGoal::Ready, Some(layer)) if layer.failed() => {
                     return Err(WaitError::LayerFailed {
                         layer,

@@ -13,7 +13,7 @@ use tokio::time::Instant;
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 use crate::resources::pack_shared::{clear_unknowns, fill_from_stored, read_back, stored_pack};
-use crate::wait::{LayerGoal, RepaveApproval, Snapshot, WaitError, Waiter};
+use crate::wait::{LayerGoal, RepaveApproval, Snapshot, SpcMark, WaitError, Waiter};
 
 use super::read::{attached, cluster_name, get_cluster};
 
@@ -60,6 +60,30 @@ impl Deployment<'_> {
             }],
             spc_apply_settings: None,
         };
+        // Palette's mark of the change before this one, so the wait can tell when it is applied.
+        let mark = match ctx
+            .run(
+                self.data
+                    .client
+                    .get_cluster_spc_apply(self.scope, self.cluster_uid),
+            )
+            .await
+        {
+            Err(why) => {
+                return Err(diagnostics::interrupted(
+                    "Pack Deployment Interrupted",
+                    &format!("reading the apply state of cluster {display:?} ({why})"),
+                ));
+            }
+            Ok(Err(err)) => {
+                return Err(diagnostics::api_error(
+                    "Deploy Pack Error",
+                    &format!("reading the apply state of cluster {display:?}"),
+                    &err,
+                ));
+            }
+            Ok(Ok(apply)) => SpcMark::of(&apply),
+        };
         let patch =
             self.data
                 .client
@@ -82,12 +106,15 @@ impl Deployment<'_> {
             }
             Ok(Ok(())) => {}
         }
-        // Limitation: on a real Palette a re-applied profile is downloaded first
-        // (`status.spcApply.canBeApplied`); a values-only change cannot be told apart in
-        // `status.packs` until the agent picks it up, so the wait could end on the old, still
-        // Ready layer. The emulator replans synchronously on PATCH, so the tests do not see this.
         self.waiter(display, started)
-            .until_layer(ctx, profile_uid, pack, version, LayerGoal::Ready)
+            .until_layer(
+                ctx,
+                profile_uid,
+                pack,
+                version,
+                LayerGoal::Ready,
+                Some(&mark),
+            )
             .await
             .map_err(|err| wait_diagnostic(err, pack, display, "deploying"))
     }
@@ -144,7 +171,7 @@ impl Deployment<'_> {
         }
         match self
             .waiter(&display, started)
-            .until_layer(ctx, profile_uid, pack, None, LayerGoal::Gone)
+            .until_layer(ctx, profile_uid, pack, None, LayerGoal::Gone, None)
             .await
         {
             Ok(_) | Err(WaitError::Gone) => Ok(()),
