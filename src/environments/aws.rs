@@ -9,9 +9,9 @@ use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
-    from_json, get_string, in_place, non_empty, optional, optional_bool, optional_string,
-    pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
+    SizingField, from_json, get_string, in_place, non_empty, optional, optional_bool,
+    optional_string, pool_from_api, required, required_string, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -110,16 +110,19 @@ impl Environment for Aws {
                     azs: p.azs,
                     capacity_type: non_empty(p.capacity_type),
                     max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
-                    ..pool_from_api(
-                        p.name,
-                        Some(p.is_control_plane),
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    )
+                    ..pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: Some(p.is_control_plane),
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        annotations: p.additional_annotations,
+                    })
                 })
                 .collect(),
         })

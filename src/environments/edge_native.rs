@@ -11,9 +11,9 @@ use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
 use super::as_entity;
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
-    from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
-    pool_from_api, required, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
+    SizingField, from_json, get_string, get_strings, in_place, optional_bool, optional_string,
+    optional_strings, pool_from_api, required, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -148,16 +148,19 @@ impl Environment for EdgeNative {
                 .into_iter()
                 .map(|p| {
                     let hosts: Vec<String> = p.hosts.iter().map(|h| h.host_uid.clone()).collect();
-                    let mut pool = pool_from_api(
-                        p.name,
-                        p.is_control_plane,
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    );
+                    let mut pool = pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: p.is_control_plane,
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        annotations: p.additional_annotations,
+                    });
                     // The size of an edge pool is its host list; `count` is not an edge field.
                     pool.count = None;
                     pool.edge_hosts = Some(hosts);

@@ -8,8 +8,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, Value};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, optional, optional_string, pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField,
+    from_json, get_string, optional, optional_string, pool_from_api, required, required_string,
+    to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -116,16 +117,19 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                 instance_type: Some(p.instance_type).filter(|t| !t.is_empty()),
                 disk_size_gb: p.root_device_size,
                 azs: p.azs,
-                ..pool_from_api(
-                    p.name,
-                    Some(p.is_control_plane),
-                    p.use_control_plane_as_worker,
-                    p.size,
-                    p.min_size,
-                    p.max_size,
-                    p.additional_labels,
-                    p.taints,
-                )
+                ..pool_from_api(ApiPool {
+                    name: p.name,
+                    is_control_plane: Some(p.is_control_plane),
+                    control_plane_as_worker: p.use_control_plane_as_worker,
+                    size: p.size,
+                    min: p.min_size,
+                    max: p.max_size,
+                    labels: p.additional_labels,
+                    taints: p.taints,
+                    update_strategy: p.update_strategy,
+                    node_repave_interval: p.node_repave_interval,
+                    annotations: p.additional_annotations,
+                })
             })
             .collect(),
     })

@@ -8,9 +8,9 @@ use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
-    from_json, get_string, get_strings, in_place, optional, optional_bool, optional_strings,
-    pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
+    SizingField, from_json, get_string, get_strings, in_place, optional, optional_bool,
+    optional_strings, pool_from_api, required, required_string, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -107,16 +107,19 @@ impl Environment for Maas {
                     memory_mb: p.instance_type.min_mem_in_mb.map(i64::from),
                     disk_size_gb: p.instance_type.min_disk_size_in_gb.map(i64::from),
                     azs: p.azs,
-                    ..pool_from_api(
-                        p.name,
-                        p.is_control_plane,
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    )
+                    ..pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: p.is_control_plane,
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        annotations: p.additional_annotations,
+                    })
                 })
                 .collect(),
         })

@@ -2,9 +2,9 @@
 //!
 //! An environment knows everything that differs between clouds: its block on `palette_cluster`
 //! (schema and plan-time checks), which of the block's fields the API changes in place (the rest
-//! replace the cluster), which machine-pool sizing fields it takes, the API create path, the
-//! typed create body, cluster-config update and machine-pool entity, the cloud accounts it
-//! accepts, and how to read its cloud config back for drift and import.
+//! replace the cluster), which machine-pool sizing and lifecycle fields it takes, the API create
+//! path, the typed create body, cluster-config update and machine-pool entity, the cloud
+//! accounts it accepts, and how to read its cloud config back for drift and import.
 //!
 //! What the environments share lives beside them, by concern, and is re-exported here: the pool
 //! model, the common pool entity and the pool checks in `pool`; the `machine_pool` block, the
@@ -39,8 +39,8 @@ use palette_stack::environment_names::Environment as Name;
 
 pub(crate) use in_place::{InPlace, as_entity, cluster_config_body, in_place, in_place_changed};
 pub(crate) use pool::{
-    Pool, Sizing, SizingField, check_pools, optional, pool_from_api, pool_to_value, required,
-    taints_value,
+    ApiPool, LifecycleField, Pool, Sizing, SizingField, UPDATE_STRATEGIES, check_pools, optional,
+    pool_from_api, pool_to_value, required, taints_value,
 };
 pub(crate) use schema::{
     cloud_account_description, environment_blocks, machine_pool_block, optional_bool,
@@ -144,6 +144,13 @@ pub(crate) trait Environment: Send + Sync {
 
     /// The machine-pool sizing fields this environment takes; the others are refused at plan.
     fn sizing(&self) -> &'static [Sizing];
+
+    /// The machine-pool lifecycle fields this environment takes: those its pool models both
+    /// take and report back, so a change is sent and drift and import read it. The others are
+    /// refused at plan. Every environment's models carry all three unless it says otherwise.
+    fn lifecycle(&self) -> &'static [LifecycleField] {
+        &LifecycleField::ALL
+    }
 
     /// Plan-time checks beyond the schema's, on the environment block at `path`. Values may
     /// be unknown; skip them.

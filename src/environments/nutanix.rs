@@ -10,8 +10,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, optional_string, pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, LifecycleField, Pool, Sizing,
+    SizingField, from_json, get_string, optional_string, pool_from_api, required, required_string,
+    to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 use palette_stack::values::{self, Value as Yaml};
@@ -61,6 +62,12 @@ impl Environment for Nutanix {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// A Nutanix pool is sent as `v1CustomMachinePoolBaseConfigEntity`, which carries no update
+    /// strategy, repave interval or annotations: all three are refused.
+    fn lifecycle(&self) -> &'static [LifecycleField] {
+        &[]
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
@@ -163,16 +170,19 @@ impl Environment for Nutanix {
                         cpu: number("vcpuSockets", ""),
                         memory_mb: number("memorySize", "Mi"),
                         disk_size_gb: number("systemDiskSize", "Gi"),
-                        ..pool_from_api(
+                        // The read model also has `additionalAnnotations`, but the pool
+                        // entity cannot send them (see `lifecycle`): refresh and import leave
+                        // them out.
+                        ..pool_from_api(ApiPool {
                             name,
-                            Some(p.is_control_plane),
-                            p.use_control_plane_as_worker,
+                            is_control_plane: Some(p.is_control_plane),
+                            control_plane_as_worker: p.use_control_plane_as_worker,
                             size,
-                            None,
-                            None,
-                            p.additional_labels,
-                            p.taints,
-                        )
+                            labels: p.additional_labels,
+                            taints: p.taints,
+                            annotations: p.additional_annotations,
+                            ..Default::default()
+                        })
                     }
                 })
                 .collect(),

@@ -9,9 +9,9 @@ use palette_api::models::{
 use tfplugin::{Attribute, Value};
 
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField, from_json,
-    get_string, get_strings, optional, optional_string, optional_strings, pool_from_api, required,
-    required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField,
+    from_json, get_string, get_strings, optional, optional_string, optional_strings, pool_from_api,
+    required, required_string, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -121,16 +121,19 @@ impl Environment for Openstack {
                         .or(p.flavor),
                     disk_size_gb: p.disk_gi_b.map(i64::from),
                     azs: p.azs,
-                    ..pool_from_api(
-                        p.name,
-                        p.is_control_plane,
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    )
+                    ..pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: p.is_control_plane,
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        annotations: p.additional_annotations,
+                    })
                 })
                 .collect(),
         })

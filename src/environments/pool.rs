@@ -1,10 +1,11 @@
-//! The machine-pool model every environment shares: the sizing fields an environment picks
-//! from, the [`Pool`] read from the `machine_pool` block or the API, the pool part of every
-//! machine-pool entity, and the plan-time check of a pool list against an environment.
+//! The machine-pool model every environment shares: the sizing fields and the lifecycle fields
+//! an environment picks from, the [`Pool`] read from the `machine_pool` block or the API, the
+//! pool part of every machine-pool entity, and the plan-time check of a pool list against an
+//! environment.
 
 use std::collections::BTreeMap;
 
-use palette_api::models::{MachinePoolConfigEntity, Taint};
+use palette_api::models::{MachinePoolConfigEntity, Taint, UpdateStrategy};
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use super::Environment;
@@ -74,6 +75,57 @@ impl SizingField {
     }
 }
 
+/// A per-pool lifecycle field: how the pool rolls out a change, and what its nodes carry.
+/// An environment takes those its pool models both take (`poolConfig`) and report back (the
+/// cloud config's `machinePoolConfig`); the others are refused at plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LifecycleField {
+    /// `update_strategy` (`updateStrategy.type`).
+    UpdateStrategy,
+    /// `node_repave_interval` (`nodeRepaveInterval`).
+    NodeRepaveInterval,
+    /// `additional_annotations` (`additionalAnnotations`).
+    AdditionalAnnotations,
+}
+
+impl LifecycleField {
+    /// Every lifecycle field.
+    pub(crate) const ALL: [LifecycleField; 3] = [
+        LifecycleField::UpdateStrategy,
+        LifecycleField::NodeRepaveInterval,
+        LifecycleField::AdditionalAnnotations,
+    ];
+
+    /// The attribute name in the `machine_pool` block.
+    pub(crate) fn attr(self) -> &'static str {
+        match self {
+            LifecycleField::UpdateStrategy => "update_strategy",
+            LifecycleField::NodeRepaveInterval => "node_repave_interval",
+            LifecycleField::AdditionalAnnotations => "additional_annotations",
+        }
+    }
+
+    /// Whether `value` of this field means what leaving it out means: Palette's default
+    /// strategy (`RollingUpdateScaleOut`, what an empty type is), no repave wait (0), no
+    /// annotations.
+    pub(crate) fn means_default(self, value: &Value) -> bool {
+        match self {
+            _ if value.is_null() => true,
+            LifecycleField::UpdateStrategy => value.as_str() == Some(DEFAULT_UPDATE_STRATEGY),
+            LifecycleField::NodeRepaveInterval => value.as_i64() == Some(0),
+            LifecycleField::AdditionalAnnotations => value.as_map().is_some_and(|m| m.is_empty()),
+        }
+    }
+}
+
+/// The update strategy Palette applies when a pool names none (`v1UpdateStrategy.type`: a new
+/// node first, then an old one removed).
+pub(crate) const DEFAULT_UPDATE_STRATEGY: &str = "RollingUpdateScaleOut";
+
+/// The update strategies a pool may name. `OverrideScaling` (user-set surge and unavailability)
+/// is left out: Palette implements it for CloudStack only, which this provider does not deploy.
+pub(crate) const UPDATE_STRATEGIES: [&str; 2] = [DEFAULT_UPDATE_STRATEGY, "RollingUpdateScaleIn"];
+
 /// A sizing field an environment takes, and whether every pool must set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sizing {
@@ -138,6 +190,12 @@ pub(crate) struct Pool {
     pub(crate) labels: BTreeMap<String, String>,
     /// Kubernetes node taints.
     pub(crate) taints: Vec<PoolTaint>,
+    /// How the pool rolls out a change (`RollingUpdateScaleOut`, `RollingUpdateScaleIn`).
+    pub(crate) update_strategy: Option<String>,
+    /// Seconds a new node must be Ready before the next one is repaved.
+    pub(crate) node_repave_interval: Option<i64>,
+    /// Extra Kubernetes node annotations.
+    pub(crate) annotations: BTreeMap<String, String>,
 }
 
 /// A node taint of a pool.
@@ -183,6 +241,9 @@ impl Pool {
                     effect: t.get_str("effect").unwrap_or_default().to_string(),
                 })
                 .collect(),
+            update_strategy: get_string(value, "update_strategy"),
+            node_repave_interval: value.get_i64("node_repave_interval"),
+            annotations: get_string_map(value, "additional_annotations").unwrap_or_default(),
         }
     }
 
@@ -209,6 +270,15 @@ impl Pool {
             SizingField::ResourcePool => opt_str(&self.resource_pool),
             SizingField::EdgeHosts => opt_list(&self.edge_hosts),
             SizingField::SystemNodePool => opt_bool(self.system_node_pool),
+        }
+    }
+
+    /// The value of a lifecycle field as a Terraform value (no annotations read as null).
+    pub(crate) fn lifecycle_value(&self, field: LifecycleField) -> Value {
+        match field {
+            LifecycleField::UpdateStrategy => opt_str(&self.update_strategy),
+            LifecycleField::NodeRepaveInterval => opt_i64(self.node_repave_interval),
+            LifecycleField::AdditionalAnnotations => string_map_value(&self.annotations),
         }
     }
 
@@ -255,32 +325,59 @@ impl Pool {
             labels: self.role_labels(),
             additional_labels: (!self.labels.is_empty()).then(|| self.labels.clone()),
             taints: self.api_taints(),
+            update_strategy: self.update_strategy.clone().map(|type_| UpdateStrategy {
+                type_: Some(type_),
+                ..Default::default()
+            }),
+            node_repave_interval: self.node_repave_interval.map(|s| s as i32),
+            additional_annotations: (!self.annotations.is_empty())
+                .then(|| self.annotations.clone()),
             ..Default::default()
         }
     }
 }
 
-/// The common fields of a pool the API reports; environments add their sizing fields.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn pool_from_api(
-    name: Option<String>,
-    is_control_plane: Option<bool>,
-    control_plane_as_worker: Option<bool>,
-    size: Option<i32>,
-    min: Option<i32>,
-    max: Option<i32>,
-    labels: Option<BTreeMap<String, String>>,
-    taints: Option<Vec<Taint>>,
-) -> Pool {
+/// The common fields of a pool as the API reports it (each environment's `v1*MachinePoolConfig`
+/// read model), for [`pool_from_api`]. A field an environment's read model lacks stays `None`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ApiPool {
+    /// `name`.
+    pub(crate) name: Option<String>,
+    /// `isControlPlane`.
+    pub(crate) is_control_plane: Option<bool>,
+    /// `useControlPlaneAsWorker`.
+    pub(crate) control_plane_as_worker: Option<bool>,
+    /// `size`.
+    pub(crate) size: Option<i32>,
+    /// `minSize`.
+    pub(crate) min: Option<i32>,
+    /// `maxSize`.
+    pub(crate) max: Option<i32>,
+    /// `additionalLabels`.
+    pub(crate) labels: Option<BTreeMap<String, String>>,
+    /// `taints`.
+    pub(crate) taints: Option<Vec<Taint>>,
+    /// `updateStrategy`.
+    pub(crate) update_strategy: Option<UpdateStrategy>,
+    /// `nodeRepaveInterval`.
+    pub(crate) node_repave_interval: Option<i32>,
+    /// `additionalAnnotations`.
+    pub(crate) annotations: Option<BTreeMap<String, String>>,
+}
+
+/// The common fields of a pool the API reports; environments add their sizing fields. An
+/// update strategy without a type (or an empty one) reads as none, as Palette takes it.
+pub(crate) fn pool_from_api(api: ApiPool) -> Pool {
     Pool {
-        name: name.unwrap_or_default(),
-        control_plane: is_control_plane.unwrap_or(false),
-        control_plane_as_worker: control_plane_as_worker.unwrap_or(false),
-        count: size.map(i64::from),
-        min: min.map(i64::from),
-        max: max.map(i64::from),
-        labels: labels.unwrap_or_default(),
-        taints: taints
+        name: api.name.unwrap_or_default(),
+        control_plane: api.is_control_plane.unwrap_or(false),
+        control_plane_as_worker: api.control_plane_as_worker.unwrap_or(false),
+        count: api.size.map(i64::from),
+        min: api.min.map(i64::from),
+        max: api.max.map(i64::from),
+        labels: api.labels.unwrap_or_default(),
+        taints: api
+            .taints
             .unwrap_or_default()
             .into_iter()
             .map(|t| PoolTaint {
@@ -289,12 +386,19 @@ pub(crate) fn pool_from_api(
                 effect: t.effect.unwrap_or_default(),
             })
             .collect(),
+        update_strategy: api
+            .update_strategy
+            .and_then(|s| s.type_)
+            .filter(|t| !t.is_empty()),
+        node_repave_interval: api.node_repave_interval.map(i64::from),
+        annotations: api.annotations.unwrap_or_default(),
         ..Default::default()
     }
 }
 
-/// Checks the machine pools against an environment: sizing fields it does not take, and
-/// required ones left out, each reported at `machine_pool[i].<field>`.
+/// Checks the machine pools against an environment: sizing and lifecycle fields it does not
+/// take, required ones left out, and a repave interval where Palette does not repave, each
+/// reported at `machine_pool[i].<field>`. Unknown values are left unchecked; null is absent.
 pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Diagnostics) {
     let taken = env.sizing();
     let offered = taken
@@ -336,8 +440,66 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
                 _ => {}
             }
         }
+        check_lifecycle(env, pool, &base, diags);
     }
     env.check_pool_list(pools, diags);
+}
+
+/// One pool's lifecycle fields: each one set must be one the environment takes, and
+/// `node_repave_interval` above 0 only on a worker pool of a cluster that runs its own control
+/// plane (Palette repaves only those: `v1MachinePoolConfigEntity.nodeRepaveInterval`).
+fn check_lifecycle(
+    env: &dyn Environment,
+    pool: &Value,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let taken = env.lifecycle();
+    for field in LifecycleField::ALL {
+        let value = pool.get(field.attr()).unwrap_or(&Value::Null);
+        if value.is_unknown() || value.is_null() || taken.contains(&field) {
+            continue;
+        }
+        diags.attribute_error(
+            base.clone().attr(field.attr()),
+            "Unsupported Machine Pool Field",
+            format!(
+                "{} machine pools do not take `{}`: Palette's {} machine-pool API does not both \
+                 take it and report it back. Remove it from this pool.",
+                env.display_name(),
+                field.attr(),
+                env.display_name()
+            ),
+        );
+    }
+    if !taken.contains(&LifecycleField::NodeRepaveInterval) {
+        return;
+    }
+    let Some(interval) = pool.get_i64("node_repave_interval").filter(|i| *i > 0) else {
+        return;
+    };
+    let path = base.clone().attr("node_repave_interval");
+    if env.managed_control_plane() {
+        diags.attribute_error(
+            path,
+            "Node Repave Interval Not Applicable",
+            format!(
+                "{} runs the Kubernetes control plane itself, and Palette applies \
+                 `node_repave_interval` only to worker pools of clusters that run their own; \
+                 remove it from this pool (or set it to 0).",
+                env.display_name()
+            ),
+        );
+    } else if pool.get_bool("control_plane") == Some(true) {
+        diags.attribute_error(
+            path,
+            "Node Repave Interval Not Applicable",
+            format!(
+                "`node_repave_interval = {interval}` is set on a control-plane pool; Palette \
+                 applies it only to worker pools. Remove it from this pool (or set it to 0)."
+            ),
+        );
+    }
 }
 
 /// A pool as a `machine_pool` element, for import: every attribute, absent ones null.
@@ -354,21 +516,24 @@ pub(crate) fn pool_to_value(pool: &Pool) -> Value {
     for field in SizingField::ALL {
         out.insert(field.attr().to_string(), pool.sizing_value(field));
     }
-    out.insert(
-        "labels".to_string(),
-        if pool.labels.is_empty() {
-            Value::Null
-        } else {
-            Value::Map(
-                pool.labels
-                    .iter()
-                    .map(|(k, v)| (k.clone(), Value::from(v.clone())))
-                    .collect(),
-            )
-        },
-    );
+    out.insert("labels".to_string(), string_map_value(&pool.labels));
     out.insert("taints".to_string(), taints_value(&pool.taints));
+    for field in LifecycleField::ALL {
+        out.insert(field.attr().to_string(), pool.lifecycle_value(field));
+    }
     Value::Object(out)
+}
+
+/// A map of strings as a Terraform map; an empty one is null.
+fn string_map_value(map: &BTreeMap<String, String>) -> Value {
+    if map.is_empty() {
+        return Value::Null;
+    }
+    Value::Map(
+        map.iter()
+            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+            .collect(),
+    )
 }
 
 /// The `taints` list of a pool.
@@ -403,6 +568,9 @@ mod tests {
             "memory_mb",
             "disk_size_gb",
             "edge_hosts",
+            "update_strategy",
+            "node_repave_interval",
+            "additional_annotations",
         ] {
             map.insert(attr.to_string(), Value::Null);
         }
@@ -568,5 +736,382 @@ mod tests {
         };
         assert_eq!(edge.pool_config().size, 2);
         assert_eq!(edge.pool_config().labels, ["control-plane"]);
+    }
+
+    /// A pool each environment's sizing checks accept, with `fields` set on top.
+    fn sized(key: &str, fields: &[(&str, Value)]) -> Value {
+        let mut sizing: Vec<(&str, Value)> = match key {
+            "nutanix" | "vsphere" => vec![
+                ("count", 1.into()),
+                ("cpu", 2.into()),
+                ("memory_mb", 4096.into()),
+                ("disk_size_gb", 40.into()),
+            ],
+            "edge_native" => vec![("edge_hosts", Value::List(vec!["host-1".into()]))],
+            _ => vec![("count", 1.into()), ("instance_type", "m5.large".into())],
+        };
+        sizing.push(("name", "p".into()));
+        sizing.extend(fields.iter().cloned());
+        pool(&sizing)
+    }
+
+    fn annotations() -> Value {
+        Value::Map(BTreeMap::from([("team".to_string(), Value::from("infra"))]))
+    }
+
+    #[test]
+    fn lifecycle_checks_name_the_attribute_path() {
+        let cp = || ("control_plane", Value::from(true));
+        let worker = || ("control_plane", Value::from(false));
+        let repave = |v: Value| ("node_repave_interval", v);
+        let strategy = |v: &str| ("update_strategy", Value::from(v));
+        let all = || {
+            vec![
+                strategy("RollingUpdateScaleIn"),
+                repave(30.into()),
+                ("additional_annotations", annotations()),
+            ]
+        };
+        type Fields<'a> = Vec<(&'a str, Value)>;
+        let cases: Vec<(&str, &str, Fields, Vec<&str>)> = vec![
+            (
+                "aws worker takes all three",
+                "aws",
+                [vec![worker()], all()].concat(),
+                vec![],
+            ),
+            ("edge worker takes all three", "edge_native", all(), vec![]),
+            (
+                "a control-plane pool refuses a repave interval",
+                "aws",
+                vec![cp(), repave(30.into())],
+                vec!["machine_pool[0].node_repave_interval"],
+            ),
+            (
+                "a control-plane pool takes 0",
+                "vsphere",
+                vec![cp(), repave(0.into())],
+                vec![],
+            ),
+            (
+                "a control-plane pool takes a strategy and annotations",
+                "edge_native",
+                vec![
+                    cp(),
+                    strategy("RollingUpdateScaleIn"),
+                    ("additional_annotations", annotations()),
+                ],
+                vec![],
+            ),
+            (
+                "an unknown role may be a worker",
+                "aws",
+                vec![("control_plane", Value::unknown()), repave(30.into())],
+                vec![],
+            ),
+            (
+                "an unknown interval may be 0",
+                "aws",
+                vec![cp(), repave(Value::unknown())],
+                vec![],
+            ),
+            (
+                "null is absent",
+                "aws",
+                vec![cp(), repave(Value::Null)],
+                vec![],
+            ),
+            (
+                "a managed control plane refuses a repave interval",
+                "eks",
+                vec![repave(60.into())],
+                vec!["machine_pool[0].node_repave_interval"],
+            ),
+            (
+                "a managed control plane takes 0",
+                "gke",
+                vec![repave(0.into())],
+                vec![],
+            ),
+            (
+                "a managed control plane waits for an unknown interval",
+                "tke",
+                vec![repave(Value::unknown())],
+                vec![],
+            ),
+            (
+                "a managed control plane takes a strategy and annotations",
+                "eks",
+                vec![
+                    strategy("RollingUpdateScaleOut"),
+                    ("additional_annotations", annotations()),
+                ],
+                vec![],
+            ),
+            (
+                "tke refuses annotations",
+                "tke",
+                vec![
+                    strategy("RollingUpdateScaleIn"),
+                    ("additional_annotations", annotations()),
+                ],
+                vec!["machine_pool[0].additional_annotations"],
+            ),
+            (
+                "tke waits for unknown annotations",
+                "tke",
+                vec![("additional_annotations", Value::unknown())],
+                vec![],
+            ),
+            (
+                "nutanix refuses all three",
+                "nutanix",
+                [vec![worker()], all()].concat(),
+                vec![
+                    "machine_pool[0].update_strategy",
+                    "machine_pool[0].node_repave_interval",
+                    "machine_pool[0].additional_annotations",
+                ],
+            ),
+            (
+                "nutanix refuses a 0 interval too: its pools cannot send one",
+                "nutanix",
+                vec![repave(0.into())],
+                vec!["machine_pool[0].node_repave_interval"],
+            ),
+            (
+                "nutanix waits for unknowns and takes nulls",
+                "nutanix",
+                vec![
+                    ("update_strategy", Value::unknown()),
+                    repave(Value::Null),
+                    ("additional_annotations", Value::unknown()),
+                ],
+                vec![],
+            ),
+        ];
+        for (name, key, fields, want) in cases {
+            let mut diags = Diagnostics::new();
+            check_pools(by_key(key).unwrap(), &[sized(key, &fields)], &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            assert_eq!(got, want, "{name}: {diags:?}");
+        }
+    }
+
+    /// A pool entity as the cloud config stores it: `poolConfig` with `cloudConfig` merged in
+    /// (an edge pool's hosts under `hosts`, a Nutanix pool's values as they are).
+    fn stored(body: &serde_json::Value) -> serde_json::Value {
+        let mut flat = body["poolConfig"].as_object().cloned().unwrap_or_default();
+        for (k, v) in body["cloudConfig"].as_object().into_iter().flatten() {
+            if k == "edgeHosts" {
+                let hosts: Vec<serde_json::Value> = v
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|h| serde_json::json!({"hostUid": h["hostUid"], "hostAddress": ""}))
+                    .collect();
+                flat.insert("hosts".into(), hosts.into());
+            } else {
+                flat.insert(k.clone(), v.clone());
+            }
+        }
+        serde_json::Value::Object(flat)
+    }
+
+    /// What each environment writes of the lifecycle fields it takes, it reads back the same;
+    /// a pool leaving them out reads back without them.
+    #[test]
+    fn lifecycle_fields_round_trip_through_the_cloud_config() {
+        for env in crate::environments::ALL {
+            let taken = env.lifecycle();
+            let base = Pool::from_value(&sized(env.key(), &[]));
+            let mut full = base.clone();
+            if taken.contains(&LifecycleField::UpdateStrategy) {
+                full.update_strategy = Some("RollingUpdateScaleIn".into());
+            }
+            if taken.contains(&LifecycleField::NodeRepaveInterval) {
+                full.node_repave_interval = Some(if env.managed_control_plane() { 0 } else { 90 });
+            }
+            if taken.contains(&LifecycleField::AdditionalAnnotations) {
+                full.annotations = BTreeMap::from([("team".into(), "infra".into())]);
+            }
+            for pool in [&base, &full] {
+                let body = env.pool_body(&Value::Null, pool).unwrap();
+                let config = serde_json::json!({"spec": {"machinePoolConfig": [stored(&body)]}});
+                let read = env.read_cloud_config(config).unwrap();
+                let back = &read.pools[0];
+                for field in LifecycleField::ALL {
+                    assert_eq!(
+                        back.lifecycle_value(field),
+                        pool.lifecycle_value(field),
+                        "{}.{}",
+                        env.key(),
+                        field.attr()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lifecycle_fields_are_written_into_the_pool_config() {
+        let pool = Pool {
+            name: "w".into(),
+            count: Some(2),
+            instance_type: Some("m5.large".into()),
+            update_strategy: Some("RollingUpdateScaleIn".into()),
+            node_repave_interval: Some(120),
+            annotations: BTreeMap::from([("team".into(), "infra".into())]),
+            ..Default::default()
+        };
+        let body = by_key("aws")
+            .unwrap()
+            .pool_body(&Value::Null, &pool)
+            .unwrap();
+        assert_eq!(
+            body["poolConfig"]["updateStrategy"],
+            serde_json::json!({"type": "RollingUpdateScaleIn"})
+        );
+        assert_eq!(body["poolConfig"]["nodeRepaveInterval"], 120);
+        assert_eq!(
+            body["poolConfig"]["additionalAnnotations"],
+            serde_json::json!({"team": "infra"})
+        );
+        let plain = Pool {
+            update_strategy: None,
+            node_repave_interval: None,
+            annotations: BTreeMap::new(),
+            ..pool.clone()
+        };
+        let body = by_key("aws")
+            .unwrap()
+            .pool_body(&Value::Null, &plain)
+            .unwrap();
+        for key in [
+            "updateStrategy",
+            "nodeRepaveInterval",
+            "additionalAnnotations",
+        ] {
+            assert!(body["poolConfig"].get(key).is_none(), "{key}");
+        }
+        // Nutanix pools have no place for them.
+        let nutanix = by_key("nutanix")
+            .unwrap()
+            .pool_body(&Value::Null, &pool)
+            .unwrap();
+        for key in [
+            "updateStrategy",
+            "nodeRepaveInterval",
+            "additionalAnnotations",
+        ] {
+            assert!(nutanix["poolConfig"].get(key).is_none(), "{key}");
+        }
+    }
+
+    #[test]
+    fn an_empty_update_strategy_reads_as_none() {
+        let read = |strategy: Option<UpdateStrategy>| {
+            pool_from_api(ApiPool {
+                update_strategy: strategy,
+                ..Default::default()
+            })
+            .update_strategy
+        };
+        assert_eq!(read(None), None);
+        assert_eq!(read(Some(UpdateStrategy::default())), None);
+        let typed = |t: &str| {
+            Some(UpdateStrategy {
+                type_: Some(t.into()),
+                ..Default::default()
+            })
+        };
+        assert_eq!(read(typed("")), None);
+        assert_eq!(
+            read(typed("RollingUpdateScaleIn")).as_deref(),
+            Some("RollingUpdateScaleIn")
+        );
+        let pool = pool_from_api(ApiPool {
+            node_repave_interval: Some(0),
+            annotations: Some(BTreeMap::new()),
+            ..Default::default()
+        });
+        assert_eq!(pool.node_repave_interval, Some(0), "a reported 0 is kept");
+        assert!(
+            pool.lifecycle_value(LifecycleField::AdditionalAnnotations)
+                .is_null()
+        );
+    }
+
+    /// Which lifecycle fields an environment takes follows the spec: those both its pool entity's
+    /// `poolConfig` and its read model name; and what it sends fits the entity.
+    #[test]
+    fn lifecycle_fields_follow_the_pool_models() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let Some(spec) = palette_test_support::conformance::Spec::load(root) else {
+            eprintln!("the API spec is not there; skipping");
+            return;
+        };
+        let models = [
+            ("aws", "Aws"),
+            ("azure", "Azure"),
+            ("gcp", "Gcp"),
+            ("tke", "Tencent"),
+            ("eks", "Eks"),
+            ("aks", "Azure"),
+            ("gke", "Gcp"),
+            ("vsphere", "Vsphere"),
+            ("nutanix", "Custom"),
+            ("openstack", "OpenStack"),
+            ("maas", "Maas"),
+            ("edge_native", "EdgeNative"),
+        ];
+        assert_eq!(
+            models.map(|m| m.0).to_vec(),
+            crate::environments::ALL
+                .iter()
+                .map(|env| env.key())
+                .collect::<Vec<_>>(),
+            "a pool model per environment"
+        );
+        let api_key = |field: LifecycleField| match field {
+            LifecycleField::UpdateStrategy => "updateStrategy",
+            LifecycleField::NodeRepaveInterval => "nodeRepaveInterval",
+            LifecycleField::AdditionalAnnotations => "additionalAnnotations",
+        };
+        for (key, model) in models {
+            let env = by_key(key).unwrap();
+            let entity = format!("v1{model}MachinePoolConfigEntity");
+            let names = |address: &str, field: LifecycleField| {
+                spec.schema(address)
+                    .and_then(|s| s.get("properties"))
+                    .is_some_and(|p| p.get(api_key(field)).is_some())
+            };
+            let mut pool = Pool::from_value(&sized(key, &[]));
+            for field in LifecycleField::ALL {
+                let both = names(&format!("{entity}.poolConfig"), field)
+                    && names(&format!("v1{model}MachinePoolConfig"), field);
+                assert_eq!(
+                    env.lifecycle().contains(&field),
+                    both,
+                    "{key}.{}",
+                    field.attr()
+                );
+                match field {
+                    _ if !both => {}
+                    LifecycleField::UpdateStrategy => {
+                        pool.update_strategy = Some("RollingUpdateScaleIn".into())
+                    }
+                    LifecycleField::NodeRepaveInterval => pool.node_repave_interval = Some(30),
+                    LifecycleField::AdditionalAnnotations => {
+                        pool.annotations = BTreeMap::from([("a".into(), "b".into())])
+                    }
+                }
+            }
+            let body = env.pool_body(&Value::Null, &pool).unwrap();
+            assert_eq!(spec.check(&body, &entity), Vec::<String>::new(), "{key}");
+        }
     }
 }

@@ -3,10 +3,10 @@
 //! environment files use.
 
 use tfplugin::plan_modifier::{requires_replace, requires_replace_if};
-use tfplugin::validator::{at_least, one_of};
+use tfplugin::validator::{at_least, at_most, one_of};
 use tfplugin::{Attribute, Block, NestedBlock, Nesting, Type};
 
-use super::{ALL, Environment, SizingField};
+use super::{ALL, Environment, LifecycleField, SizingField, UPDATE_STRATEGIES};
 
 /// The `machine_pool` block: one per pool, identified by name, with the sizing fields of every
 /// environment (each environment takes a subset, checked at plan).
@@ -149,6 +149,40 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
+        .attribute(
+            Attribute::map("additional_annotations", Type::String)
+                .optional()
+                .description(lifecycle_description(
+                    LifecycleField::AdditionalAnnotations,
+                    "Extra Kubernetes annotations on the pool's nodes. Changes in place.",
+                )),
+        )
+        .attribute(
+            Attribute::string("update_strategy")
+                .optional()
+                .validator(one_of(UPDATE_STRATEGIES))
+                .description(lifecycle_description(
+                    LifecycleField::UpdateStrategy,
+                    "How the pool rolls out a change that replaces its nodes: \
+                     `RollingUpdateScaleOut` adds a new node before it removes an old one \
+                     (Palette's default, also when unset), `RollingUpdateScaleIn` removes an old \
+                     node first (no extra capacity needed, one node fewer meanwhile). Changes in \
+                     place.",
+                )),
+        )
+        .attribute(
+            Attribute::int64("node_repave_interval")
+                .optional()
+                .validator(at_least(0))
+                .validator(at_most(i32::MAX))
+                .description(lifecycle_description(
+                    LifecycleField::NodeRepaveInterval,
+                    "Seconds a new node must be Ready before Palette repaves the pool's next \
+                     node; no wait when unset. Palette applies it only to worker pools, and only \
+                     where the cluster runs its own control plane: above 0 on a control-plane \
+                     pool is refused at plan. Changes in place.",
+                )),
+        )
         .block(NestedBlock::new("taints", Nesting::List, taint));
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
@@ -168,9 +202,7 @@ fn sizing_description(field: SizingField, what: &str) -> String {
     format!("{what} {}", sizing_use(field))
 }
 
-/// Where `field` is required, optional and refused at plan, as one sentence. The largest
-/// group comes last, as "every other environment" (or "every environment" when it is the only
-/// one).
+/// Where `field` is required, optional and refused at plan, as one sentence.
 fn sizing_use(field: SizingField) -> String {
     let mut groups: [(&str, Vec<&'static dyn Environment>); 3] = [
         ("required on", Vec::new()),
@@ -185,6 +217,41 @@ fn sizing_use(field: SizingField) -> String {
         };
         groups[group].1.push(env);
     }
+    use_sentence(groups)
+}
+
+/// A lifecycle field's description: what it is, then where it is taken and refused, from
+/// each environment's [`Environment::lifecycle`] (the list the plan-time check uses).
+fn lifecycle_description(field: LifecycleField, what: &str) -> String {
+    format!("{what} {}", lifecycle_use(field))
+}
+
+/// Where the lifecycle `field` is taken and refused at plan, as one sentence. A repave
+/// interval is taken as 0 only where the cloud runs the control plane (Palette repaves no
+/// pool there).
+fn lifecycle_use(field: LifecycleField) -> String {
+    let mut groups: [(&str, Vec<&'static dyn Environment>); 3] = [
+        ("taken on", Vec::new()),
+        ("only 0 on", Vec::new()),
+        ("refused at plan on", Vec::new()),
+    ];
+    for env in ALL.iter().copied() {
+        let group = if !env.lifecycle().contains(&field) {
+            2
+        } else if field == LifecycleField::NodeRepaveInterval && env.managed_control_plane() {
+            1
+        } else {
+            0
+        };
+        groups[group].1.push(env);
+    }
+    use_sentence(groups)
+}
+
+/// Groups of environments as one sentence, each group's verb before its keys, empty groups
+/// left out. The largest group comes last, as "every other environment" (or "every
+/// environment" when it is the only one).
+fn use_sentence<const N: usize>(groups: [(&str, Vec<&'static dyn Environment>); N]) -> String {
     let mut groups: Vec<_> = groups
         .into_iter()
         .filter(|(_, envs)| !envs.is_empty())
@@ -360,6 +427,46 @@ mod tests {
                 "{}: {}",
                 field.attr(),
                 attribute.description
+            );
+        }
+    }
+
+    #[test]
+    fn lifecycle_descriptions_say_where_each_field_is_taken() {
+        let cases = [
+            (
+                LifecycleField::UpdateStrategy,
+                "Refused at plan on `nutanix`; taken on every other environment.",
+            ),
+            (
+                LifecycleField::NodeRepaveInterval,
+                "Only 0 on `tke`, `eks`, `aks`, `gke`; refused at plan on `nutanix`; taken on \
+                 every other environment.",
+            ),
+            (
+                LifecycleField::AdditionalAnnotations,
+                "Refused at plan on `tke`, `nutanix`; taken on every other environment.",
+            ),
+        ];
+        let block = machine_pool_block().block;
+        for (field, want) in cases {
+            assert_eq!(lifecycle_use(field), want, "{}", field.attr());
+            let attribute = block
+                .attributes
+                .iter()
+                .find(|a| a.name == field.attr())
+                .unwrap();
+            assert!(
+                attribute.description.ends_with(want),
+                "{}: {}",
+                field.attr(),
+                attribute.description
+            );
+            assert!(
+                attribute.description.contains("Changes in place.")
+                    && attribute.plan_modifiers.is_empty(),
+                "{} changes in place",
+                field.attr()
             );
         }
     }

@@ -9,9 +9,9 @@ use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
-    from_json, get_string, get_strings, in_place, optional, optional_bool, optional_string,
-    optional_strings, pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, LifecycleField, Pool,
+    Sizing, SizingField, from_json, get_string, get_strings, in_place, optional, optional_bool,
+    optional_string, optional_strings, pool_from_api, required, required_string, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -52,6 +52,17 @@ impl Environment for Tke {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// The legacy spec's TKE pool takes annotations (`v1MachinePoolConfigEntity`) but its read
+    /// model (`v1TencentMachinePoolConfig`) does not report them, so neither drift nor an import
+    /// could see them: they are refused. The repave interval is taken, but as on every managed
+    /// control plane only 0 (see `check_pools`).
+    fn lifecycle(&self) -> &'static [LifecycleField] {
+        &[
+            LifecycleField::UpdateStrategy,
+            LifecycleField::NodeRepaveInterval,
+        ]
     }
 
     /// TKE opens, closes and restricts a cluster's public endpoint in place (the legacy spec's
@@ -114,16 +125,20 @@ impl Environment for Tke {
                     instance_type: p.instance_type,
                     disk_size_gb: p.root_device_size,
                     azs: p.azs,
-                    ..pool_from_api(
-                        p.name,
-                        p.is_control_plane,
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    )
+                    ..pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: p.is_control_plane,
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        // The legacy TKE read model reports no annotations.
+                        annotations: None,
+                    })
                 })
                 .collect(),
         })

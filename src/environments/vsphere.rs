@@ -11,9 +11,9 @@ use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
 use super::{
-    BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing, SizingField,
-    from_json, get_string, get_strings, in_place, optional_bool, optional_string, optional_strings,
-    pool_from_api, required, required_string, to_json,
+    ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
+    SizingField, from_json, get_string, get_strings, in_place, optional_bool, optional_string,
+    optional_strings, pool_from_api, required, required_string, to_json,
 };
 use palette_stack::environment_names::Environment as Name;
 
@@ -139,16 +139,19 @@ impl Environment for Vsphere {
                     cpu: Some(i64::from(p.instance_type.num_cp_us)),
                     memory_mb: Some(p.instance_type.memory_mi_b),
                     disk_size_gb: Some(i64::from(p.instance_type.disk_gi_b)),
-                    ..pool_from_api(
-                        p.name,
-                        Some(p.is_control_plane),
-                        p.use_control_plane_as_worker,
-                        p.size,
-                        p.min_size,
-                        p.max_size,
-                        p.additional_labels,
-                        p.taints,
-                    )
+                    ..pool_from_api(ApiPool {
+                        name: p.name,
+                        is_control_plane: Some(p.is_control_plane),
+                        control_plane_as_worker: p.use_control_plane_as_worker,
+                        size: p.size,
+                        min: p.min_size,
+                        max: p.max_size,
+                        labels: p.additional_labels,
+                        taints: p.taints,
+                        update_strategy: p.update_strategy,
+                        node_repave_interval: p.node_repave_interval,
+                        annotations: p.additional_annotations,
+                    })
                 })
                 .collect(),
         })

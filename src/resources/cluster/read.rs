@@ -653,6 +653,19 @@ pub(super) fn refresh_pools(
             },
         );
         pool.set("taints", environments::taints_value(&api.taints));
+        for field in environments::LifecycleField::ALL {
+            let prior = pool.get(field.attr()).cloned().unwrap_or(Value::Null);
+            let reported = if env.lifecycle().contains(&field) {
+                api.lifecycle_value(field)
+            } else {
+                Value::Null
+            };
+            // Where both mean the default (a strategy or interval left out, or Palette's own
+            // default given; no annotations), the configuration's way of saying it stays, so a
+            // default Palette fills in is no drift.
+            let keep = field.means_default(&prior) && field.means_default(&reported);
+            pool.set(field.attr(), if keep { prior } else { reported });
+        }
         out.push(pool);
     }
     // Pools added outside Terraform show as drift (the plan removes them); an import takes all.
@@ -704,6 +717,11 @@ pub(super) fn refresh_pools(
             }
             for field in environments::SizingField::ALL {
                 if !env.sizing().iter().any(|s| s.field == field) {
+                    value.set(field.attr(), Value::Null);
+                }
+            }
+            for field in environments::LifecycleField::ALL {
+                if !env.lifecycle().contains(&field) {
                     value.set(field.attr(), Value::Null);
                 }
             }

@@ -106,6 +106,28 @@ fn config_checks_name_the_attribute_at_fault() {
             vec!["cloud_account_id"],
         ),
         (
+            "repave interval on the control-plane pool",
+            base_config(
+                "aws",
+                aws_block(),
+                vec![
+                    {
+                        let mut pool = cp();
+                        pool.set("node_repave_interval", 120);
+                        pool
+                    },
+                    {
+                        let mut pool = worker(2);
+                        pool.set("node_repave_interval", 120);
+                        pool.set("update_strategy", "RollingUpdateScaleIn");
+                        pool
+                    },
+                ],
+                Some("acc"),
+            ),
+            vec!["machine_pool[0].node_repave_interval"],
+        ),
+        (
             "sizing field of another environment",
             base_config(
                 "aws",
@@ -301,6 +323,166 @@ fn refreshed_pools_keep_config_order_and_names() {
         pools[0].get("count").is_some_and(Value::is_null),
         "edge pools have no count"
     );
+}
+
+/// Refresh reads the lifecycle fields Palette reports, but a default it reports (or leaves
+/// out) where the configuration says the default its own way is no drift; an import reads
+/// what is reported, less the fields the environment does not take.
+#[test]
+fn refreshed_pools_read_lifecycle_fields_without_default_drift() {
+    let strategy = |t: &str| Value::from(t);
+    let annotations = |entries: &[(&str, &str)]| {
+        Value::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), Value::from(*v)))
+                .collect(),
+        )
+    };
+    let api =
+        |name: &str, strategy: Option<&str>, interval: Option<i64>, notes: &[(&str, &str)]| Pool {
+            name: name.into(),
+            count: Some(1),
+            instance_type: Some("m5.large".into()),
+            update_strategy: strategy.map(str::to_string),
+            node_repave_interval: interval,
+            annotations: notes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..Default::default()
+        };
+    // (what, prior update_strategy / node_repave_interval / additional_annotations, reported,
+    // refreshed)
+    type Fields = (Value, Value, Value);
+    let cases: Vec<(&str, Fields, Pool, Fields)> = vec![
+        (
+            "left out and not reported",
+            (Value::Null, Value::Null, Value::Null),
+            api("p", None, None, &[]),
+            (Value::Null, Value::Null, Value::Null),
+        ),
+        (
+            "left out, Palette reports its defaults",
+            (Value::Null, Value::Null, Value::Null),
+            api("p", Some("RollingUpdateScaleOut"), Some(0), &[]),
+            (Value::Null, Value::Null, Value::Null),
+        ),
+        (
+            "the defaults said outright, Palette leaves them out",
+            (
+                strategy("RollingUpdateScaleOut"),
+                0.into(),
+                annotations(&[]),
+            ),
+            api("p", None, None, &[]),
+            (
+                strategy("RollingUpdateScaleOut"),
+                0.into(),
+                annotations(&[]),
+            ),
+        ),
+        (
+            "set and reported alike",
+            (
+                strategy("RollingUpdateScaleIn"),
+                60.into(),
+                annotations(&[("a", "b")]),
+            ),
+            api("p", Some("RollingUpdateScaleIn"), Some(60), &[("a", "b")]),
+            (
+                strategy("RollingUpdateScaleIn"),
+                60.into(),
+                annotations(&[("a", "b")]),
+            ),
+        ),
+        (
+            "changed outside Terraform: drift",
+            (Value::Null, 60.into(), annotations(&[("a", "b")])),
+            api("p", Some("RollingUpdateScaleIn"), Some(30), &[("a", "c")]),
+            (
+                strategy("RollingUpdateScaleIn"),
+                30.into(),
+                annotations(&[("a", "c")]),
+            ),
+        ),
+        (
+            "removed outside Terraform: drift",
+            (
+                strategy("RollingUpdateScaleIn"),
+                60.into(),
+                annotations(&[("a", "b")]),
+            ),
+            api("p", None, None, &[]),
+            (Value::Null, Value::Null, Value::Null),
+        ),
+    ];
+    let env = environments::by_key("aws").unwrap();
+    for (what, (s0, i0, a0), reported, (s1, i1, a1)) in cases {
+        let mut prior = pool(&[
+            ("name", "p".into()),
+            ("count", 1.into()),
+            ("instance_type", "m5.large".into()),
+            ("update_strategy", s0),
+            ("node_repave_interval", i0),
+            ("additional_annotations", a0),
+        ]);
+        prior.set("taints", Value::List(Vec::new()));
+        let mut state = null_object(&schema_v0().block);
+        state.set("machine_pool", Value::List(vec![prior]));
+        let config = CloudConfigState {
+            pools: vec![reported],
+            ..Default::default()
+        };
+        refresh_pools(&mut state, env, &config, false);
+        let got = &state.get_elements("machine_pool")[0];
+        let field = |name: &str| got.get(name).cloned().unwrap_or(Value::Null);
+        assert_eq!(
+            (
+                field("update_strategy"),
+                field("node_repave_interval"),
+                field("additional_annotations")
+            ),
+            (s1, i1, a1),
+            "{what}"
+        );
+    }
+
+    // An import takes what Palette reports, on the environments that take it.
+    let reported = api("p", Some("RollingUpdateScaleIn"), Some(0), &[("a", "b")]);
+    let imported = |key: &str| {
+        let mut state = null_object(&schema_v0().block);
+        let config = CloudConfigState {
+            pools: vec![reported.clone()],
+            ..Default::default()
+        };
+        refresh_pools(
+            &mut state,
+            environments::by_key(key).unwrap(),
+            &config,
+            true,
+        );
+        let got = state.get_elements("machine_pool")[0].clone();
+        let field = |name: &str| got.get(name).cloned().unwrap_or(Value::Null);
+        (
+            field("update_strategy"),
+            field("node_repave_interval"),
+            field("additional_annotations"),
+        )
+    };
+    assert_eq!(
+        imported("aws"),
+        (
+            strategy("RollingUpdateScaleIn"),
+            0.into(),
+            annotations(&[("a", "b")])
+        )
+    );
+    assert_eq!(
+        imported("tke"),
+        (strategy("RollingUpdateScaleIn"), 0.into(), Value::Null)
+    );
+    assert_eq!(imported("nutanix"), (Value::Null, Value::Null, Value::Null));
 }
 
 #[test]
@@ -499,13 +681,13 @@ fn the_change_table_in_the_docs_follows_the_schema() {
 }
 
 /// What each environment asks of a machine pool and of `cloud_account_id`, from the lists the
-/// plan-time checks use (`Environment::sizing`, `managed_control_plane`,
+/// plan-time checks use (`Environment::sizing`, `lifecycle`, `managed_control_plane`,
 /// `account_environment`) and the `machine_pool` schema: the table in
 /// `examples/resources/palette_cluster/machine_pools.md`, which the docs include. Run with
 /// `UPDATE_POOLS=1` to rewrite the file after a change to an environment or the pool schema.
 #[test]
 fn the_machine_pool_table_in_the_docs_follows_the_environments() {
-    use crate::environments::SizingField;
+    use crate::environments::{LifecycleField, SizingField};
 
     let list = |names: &[&str]| {
         if names.is_empty() {
@@ -518,9 +700,14 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                 .join(", ")
         }
     };
-    // The fields every environment takes alike: the pool block's own, less the sizing fields.
+    // The fields every environment takes alike: the pool block's own, less the sizing and
+    // lifecycle fields.
     let pool_block = environments::machine_pool_block().block;
-    let sizing_names: Vec<&str> = SizingField::ALL.iter().map(|f| f.attr()).collect();
+    let sizing_names: Vec<&str> = SizingField::ALL
+        .iter()
+        .map(|f| f.attr())
+        .chain(LifecycleField::ALL.iter().map(|f| f.attr()))
+        .collect();
     let common = |required: bool| -> Vec<&str> {
         pool_block
             .attributes
@@ -569,13 +756,20 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
          depend on the environment block the cluster sets: the plan fails when a pool leaves out \
          a field its environment requires, or sets one its environment does not take. Every \
          environment also checks that a pool's `count`, where set, lies within `min` .. `max` \
-         (both default to the pool's size), and that a control-plane pool's `count` is not 0.\n\n",
+         (both default to the pool's size), and that a control-plane pool's `count` is not 0.\n\n\
+         The lifecycle fields {} change in place; an environment takes those its machine-pool \
+         API both takes and reports back, and the plan fails on the others. Palette repaves by \
+         `node_repave_interval` only the worker pools of clusters that run their own control \
+         plane: above 0, it is refused on a control-plane pool and where the cloud runs the \
+         control plane.\n\n",
         list(&common(true)),
         list(&common(false)),
+        list(&LifecycleField::ALL.map(LifecycleField::attr)),
     ));
     table.push_str(
         "| environment | required in every pool | optional | not taken (the plan fails if set) | \
-         control-plane pool | `cloud_account_id` |\n|---|---|---|---|---|---|\n",
+         lifecycle fields taken | control-plane pool | `cloud_account_id` |\n\
+         |---|---|---|---|---|---|---|\n",
     );
     for env in environments::ALL {
         let sizing = env.sizing();
@@ -592,6 +786,21 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                 .map(|field| field.attr())
                 .collect()
         };
+        let lifecycle: Vec<String> = LifecycleField::ALL
+            .iter()
+            .filter(|field| env.lifecycle().contains(field))
+            .map(|field| match field {
+                LifecycleField::NodeRepaveInterval if env.managed_control_plane() => {
+                    format!("`{}` (0 only)", field.attr())
+                }
+                _ => format!("`{}`", field.attr()),
+            })
+            .collect();
+        let lifecycle = if lifecycle.is_empty() {
+            "none".to_string()
+        } else {
+            lifecycle.join(", ")
+        };
         let control_plane = if env.managed_control_plane() {
             "none: the cloud runs the control plane, and `control_plane = true` is refused"
         } else {
@@ -602,12 +811,13 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
             None => "not taken".to_string(),
         };
         table.push_str(&format!(
-            "| `{}` ({}) | {} | {} | {} | {} | {} |\n",
+            "| `{}` ({}) | {} | {} | {} | {} | {} | {} |\n",
             env.key(),
             env.display_name(),
             list(&fields(Some(true))),
             list(&fields(Some(false))),
             list(&fields(None)),
+            lifecycle,
             control_plane,
             account,
         ));
@@ -698,6 +908,17 @@ fn config_checks_wait_for_unknown_values() {
                     vec![cp(unknown())],
                 )
             },
+            vec![],
+        ),
+        (
+            "lifecycle fields unknown on a control-plane pool",
+            with_blocks(&[("aws", aws_block())], "acc".into(), {
+                let mut pool = cp("m5.large".into());
+                pool.set("node_repave_interval", unknown());
+                pool.set("update_strategy", unknown());
+                pool.set("additional_annotations", unknown());
+                vec![pool]
+            }),
             vec![],
         ),
         (
