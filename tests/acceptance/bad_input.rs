@@ -401,6 +401,63 @@ fn cases(
             at("Unsupported Machine Pool Field", c, "memory_mb"),
         ),
         plan(
+            "pool repave interval on the control plane",
+            cl(
+                "    control_plane = true\n",
+                "    control_plane = true\n    node_repave_interval = 30\n",
+            ),
+            at("Node Repave Interval Not Applicable", c, "node_repave_interval"),
+        ),
+        plan(
+            "pool update strategy outside its set",
+            cl(
+                "count         = 2",
+                "count = 2\n    update_strategy = \"OverrideScaling\"",
+            ),
+            at("Invalid Attribute Value", c, "update_strategy"),
+        ),
+        plan(
+            "OS patch schedule not cron",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  os_patch_schedule = \"every night\"\n",
+            ),
+            at("Invalid OS Patch Schedule", c, "os_patch_schedule"),
+        ),
+        plan(
+            "OS patch time not RFC 3339",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  os_patch_after = \"2026-12-31\"\n",
+            ),
+            at("Invalid OS Patch Time", c, "os_patch_after"),
+        ),
+        plan(
+            "time zone not IANA",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  cluster_timezone = \"CET+1\"\n",
+            ),
+            at("Invalid Time Zone", c, "cluster_timezone"),
+        ),
+        plan(
+            "repave approval outside its set",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  repave_approval = \"never\"\n",
+            ),
+            at("Invalid Attribute Value", c, "repave_approval"),
+        ),
+        plan(
+            "OS patching on Edge",
+            edge_cluster.replacen(
+                "  name = \"bad-input-edge\"\n",
+                "  name = \"bad-input-edge\"\n  os_patch_on_boot = true\n",
+                1,
+            ),
+            at("OS Patching Not On Edge", c, "os_patch_on_boot"),
+        ),
+        plan(
             "pool count not a number",
             cl("count         = 2", "count = \"many\""),
             hcl_error("Incorrect attribute value type", "count"),

@@ -434,7 +434,7 @@ fn cluster_hcl_with_pools(
 }
 
 /// `terraform apply` with the clusters of a configuration deployed in parallel; panics on failure.
-fn apply_in_parallel(tf: &Terraform) -> crate::support::terraform::Output {
+pub(crate) fn apply_in_parallel(tf: &Terraform) -> crate::support::terraform::Output {
     let out = tf.run(&[
         "apply",
         "-no-color",
@@ -455,7 +455,7 @@ fn values_of(tf: &Terraform, address: &str) -> Value {
     tf.resource_values(address)
 }
 
-fn assert_healthy(values: &Value, address: &str, layers: usize) {
+pub(crate) fn assert_healthy(values: &Value, address: &str, layers: usize) {
     assert_eq!(values["state"], "Running", "{address}: {values}");
     assert_eq!(values["health"], "Healthy", "{address}: {values}");
     let got = values["layers"]

@@ -291,3 +291,181 @@ fn cluster_settings_show_drift_and_survive_import() {
         );
     }
 }
+
+/// The machine-pool lifecycle fields each environment takes (`update_strategy`,
+/// `node_repave_interval` above 0, `additional_annotations`), as `machine_pools.md` documents.
+fn lifecycle_of(key: &str) -> (bool, bool, bool) {
+    let strategy = key != "nutanix";
+    let interval = matches!(
+        key,
+        "aws" | "azure" | "gcp" | "vsphere" | "openstack" | "maas" | "edge_native"
+    );
+    let annotations = !matches!(key, "tke" | "nutanix");
+    (strategy, interval, annotations)
+}
+
+/// Every environment's worker pool with the lifecycle fields it takes: set at create, changed
+/// in place, read back with an empty plan; a change of the Kubernetes layer's values (which
+/// replaces every node) is approved by the apply on every environment; on AWS, the fields
+/// changed through the API show as drift, and an import reproduces them.
+#[test]
+fn pool_lifecycle_and_repaves_on_every_environment() {
+    let emu = Emulator::start();
+    let profiles: Vec<(String, &'static str)> = crate::cluster::CASES
+        .iter()
+        .map(|case| (infra_profile(&emu, case, "1.0.0", None), case.packs[1].0))
+        .collect();
+    let write = |strategy: &str, interval: u32, note: &str, k8s_values: Option<&str>| {
+        let mut config = HEADER.to_string();
+        for (case, (infra, k8s)) in crate::cluster::CASES.iter().zip(&profiles) {
+            let (takes_strategy, takes_interval, takes_annotations) = lifecycle_of(case.key);
+            let mut fields = String::new();
+            if takes_strategy {
+                fields.push_str(&format!("    update_strategy = \"{strategy}\"\n"));
+            }
+            if takes_interval {
+                fields.push_str(&format!("    node_repave_interval = {interval}\n"));
+            }
+            if takes_annotations {
+                fields.push_str(&format!(
+                    "    additional_annotations = {{ \"example.com/note\" = \"{note}\" }}\n"
+                ));
+            }
+            let name = format!("life-{}", case.key.replace('_', "-"));
+            let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(infra), "").replacen(
+                "    name = \"workers\"\n",
+                &format!("    name = \"workers\"\n{fields}"),
+                1,
+            );
+            if let Some(values) = k8s_values {
+                hcl = hcl.replacen(
+                    &format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"),
+                    &format!(
+                        "  cluster_profile {{\n    id = \"{infra}\"\n    pack {{\n      name   = \"{k8s}\"\n      values = \"{values}\"\n    }}\n  }}\n"
+                    ),
+                    1,
+                );
+            }
+            config.push_str(&hcl);
+        }
+        config
+    };
+    let tf = Terraform::new(&emu);
+    tf.write_config(&write("RollingUpdateScaleOut", 30, "first", None));
+    tf.init();
+    crate::cluster::apply_in_parallel(&tf);
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let uids: Vec<String> = crate::cluster::CASES
+        .iter()
+        .map(|c| {
+            tf.resource_values(&format!("palette_cluster.{}", c.key))["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+
+    // In place on every environment.
+    tf.write_config(&write("RollingUpdateScaleIn", 60, "second", None));
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(!plan.stdout.contains("must be replaced"), "{}", plan.stdout);
+    crate::cluster::apply_in_parallel(&tf);
+    tf.assert_empty_plan();
+    for (case, uid) in crate::cluster::CASES.iter().zip(&uids) {
+        let values = tf.resource_values(&format!("palette_cluster.{}", case.key));
+        assert_eq!(values["id"], uid.as_str(), "{}: kept", case.key);
+        let workers = values["machine_pool"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "workers")
+            .cloned()
+            .unwrap();
+        let (strategy, _, annotations) = lifecycle_of(case.key);
+        if strategy {
+            assert_eq!(
+                workers["update_strategy"], "RollingUpdateScaleIn",
+                "{}",
+                case.key
+            );
+        }
+        if annotations {
+            assert_eq!(
+                workers["additional_annotations"]["example.com/note"], "second",
+                "{}",
+                case.key
+            );
+        }
+    }
+
+    // New Kubernetes values replace every node: each cluster's repave is approved by the apply.
+    tf.write_config(&write(
+        "RollingUpdateScaleIn",
+        60,
+        "second",
+        Some("repaved: true\\n"),
+    ));
+    crate::cluster::apply_in_parallel(&tf);
+    tf.assert_empty_plan();
+    for (case, uid) in crate::cluster::CASES.iter().zip(&uids) {
+        let status = cluster(&emu, uid)["status"].clone();
+        assert_eq!(
+            status["repave"]["state"], "Approved",
+            "{}: {status}",
+            case.key
+        );
+        crate::cluster::assert_healthy(
+            &tf.resource_values(&format!("palette_cluster.{}", case.key)),
+            case.key,
+            4,
+        );
+    }
+
+    // Drift on AWS: the pool rewritten through the API without the fields.
+    let aws = tf.resource_values("palette_cluster.aws");
+    let config_uid = aws["cloud_config_id"].as_str().unwrap();
+    let project = emu.project_uid(crate::support::emulator::PROJECT);
+    let body = serde_json::json!({
+        "cloudConfig": {"instanceType": "m5.large"},
+        "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]},
+    })
+    .to_string();
+    let reply = emu.project_request(
+        &project,
+        "PUT",
+        &format!("/v1/cloudconfigs/aws/{config_uid}/machinePools/workers"),
+        Some(&body),
+    );
+    assert!(
+        (200..300).contains(&reply.status),
+        "{} {}",
+        reply.status,
+        reply.body
+    );
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    for attribute in [
+        "update_strategy",
+        "node_repave_interval",
+        "additional_annotations",
+    ] {
+        assert!(
+            drift.stdout.contains(attribute),
+            "{attribute}:\n{}",
+            drift.stdout
+        );
+    }
+    tf.apply();
+    tf.assert_empty_plan();
+
+    let generated = generated_import(&emu, "palette_cluster.imported", &uids[0]);
+    let flat = generated.split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in [
+        "update_strategy = \"RollingUpdateScaleIn\"",
+        "node_repave_interval = 60",
+        "\"example.com/note\" = \"second\"",
+    ] {
+        assert!(flat.contains(line), "{line} in\n{generated}");
+    }
+}
