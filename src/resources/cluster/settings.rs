@@ -176,7 +176,8 @@ pub(super) fn attributes() -> Vec<Attribute> {
 /// Plan checks: the forms of the schedule, the time and the zone, and OS patching on Edge.
 /// Unknown values wait.
 pub(super) fn check(config: &Value, env: Option<&dyn Environment>, diags: &mut Diagnostics) {
-    let checks: [(&str, fn(&str) -> Result<(), String>, &str); 3] = [
+    type Check = fn(&str) -> Result<(), String>;
+    let checks: [(&str, Check, &str); 3] = [
         ("os_patch_schedule", check_cron, "Invalid OS Patch Schedule"),
         ("os_patch_after", check_rfc3339, "Invalid OS Patch Time"),
         ("cluster_timezone", check_timezone, "Invalid Time Zone"),
