@@ -304,8 +304,9 @@ fn lifecycle_of(key: &str) -> (bool, bool, bool) {
     (strategy, interval, annotations)
 }
 
-/// Every environment's worker pool with the lifecycle fields it takes: set at create, changed
-/// in place, read back with an empty plan; a change of the Kubernetes layer's values (which
+/// Every environment's worker pool with the lifecycle fields it takes, and the cluster
+/// settings it takes (agent upgrades paused, a time zone, an OS patch schedule but on Edge):
+/// set at create, changed in place, read back with an empty plan; a change of the Kubernetes layer's values (which
 /// replaces every node) is approved by the apply on every environment; on AWS, the fields
 /// changed through the API show as drift, and an import reproduces them.
 #[test]
@@ -332,11 +333,19 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
                 ));
             }
             let name = format!("life-{}", case.key.replace('_', "-"));
-            let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(infra), "").replacen(
-                "    name = \"workers\"\n",
-                &format!("    name = \"workers\"\n{fields}"),
-                1,
-            );
+            // The cluster settings every environment takes (OS patching all but Edge).
+            let mut settings =
+                "  pause_agent_upgrades = true\n  cluster_timezone = \"Europe/Paris\"\n"
+                    .to_string();
+            if case.key != "edge_native" {
+                settings.push_str("  os_patch_schedule = \"0 2 * * SUN\"\n");
+            }
+            let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(infra), &settings)
+                .replacen(
+                    "    name = \"workers\"\n",
+                    &format!("    name = \"workers\"\n{fields}"),
+                    1,
+                );
             if let Some(values) = k8s_values {
                 hcl = hcl.replacen(
                     &format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"),
