@@ -1,5 +1,6 @@
 //! The managed resource types, one file each.
 
+mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
@@ -13,6 +14,7 @@ use tfplugin::Resource;
 /// Every resource type of the provider, in alphabetical order.
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
+        Arc::new(cloud_account::CloudAccountResource),
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
         Arc::new(pack::PackResource),

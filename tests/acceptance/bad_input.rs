@@ -401,6 +401,26 @@ fn cases(
             at("Unsupported Machine Pool Field", c, "memory_mb"),
         ),
         plan(
+            "cloud account without its secret",
+            "resource \"palette_cloud_account\" \"x\" {\n  name = \"bad\"\n  azure {\n    tenant_id = \"t\"\n    client_id = \"c\"\n  }\n}\n".to_string(),
+            at("Missing Account Field", "palette_cloud_account.x", "client_secret"),
+        ),
+        plan(
+            "AWS role account without its ARN",
+            "resource \"palette_cloud_account\" \"x\" {\n  name = \"bad\"\n  aws {\n    credential_type = \"sts\"\n  }\n}\n".to_string(),
+            at("Missing Account Field", "palette_cloud_account.x", "arn"),
+        ),
+        plan(
+            "cloud account of two kinds",
+            "resource \"palette_cloud_account\" \"x\" {\n  name = \"bad\"\n  gcp {\n    json_credentials = \"{}\"\n  }\n  tencent {\n    secret_id = \"i\"\n    secret_key = \"k\"\n  }\n}\n".to_string(),
+            at("Conflicting Account Kinds", "palette_cloud_account.x", "tencent"),
+        ),
+        plan(
+            "AWS partition outside its set",
+            "resource \"palette_cloud_account\" \"x\" {\n  name = \"bad\"\n  aws {\n    access_key = \"a\"\n    secret_key = \"s\"\n    partition = \"moon\"\n  }\n}\n".to_string(),
+            at("Invalid Attribute Value", "palette_cloud_account.x", "partition"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",

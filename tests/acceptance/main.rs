@@ -11,6 +11,7 @@
 mod support;
 
 mod bad_input;
+mod cloud_account;
 mod cluster;
 mod cluster_profile;
 mod day2;

@@ -59,6 +59,17 @@ pub(crate) struct Output {
 }
 
 impl Terraform {
+    /// Sets an environment variable for every command run here (after the harness's own, so
+    /// `TF_LOG` set here wins).
+    pub(crate) fn set_env(&mut self, key: &'static str, value: &str) {
+        self.env.push((key, value.to_string()));
+    }
+
+    /// The state file's text (empty when there is none).
+    pub(crate) fn state_text(&self) -> String {
+        std::fs::read_to_string(self.work_dir().join("terraform.tfstate")).unwrap_or_default()
+    }
+
     /// A working directory whose provider talks to `env`.
     pub(crate) fn new(env: &dyn TestEnv) -> Terraform {
         Terraform::with_env(env.provider_env())

@@ -5,6 +5,7 @@
 //! | `palette_cluster_profile` | `UID`, `NAME@VERSION` or `NAME` (newest version), optional `tenant/` prefix |
 //! | `palette_cluster` | `UID` or `NAME`, optional `tenant/` prefix |
 //! | `palette_pack` | `CLUSTER_UID/PACK_NAME` |
+//! | `palette_cloud_account` | `KIND/UID` or `KIND/NAME` (`aws/aws-dev`), optional `tenant/` prefix |
 //!
 //! A UID is 24 lowercase hexadecimal characters; anything else is taken as a name. The prefix
 //! `project/` is accepted too, for symmetry, and means the default (the provider's project).
@@ -117,6 +118,56 @@ impl std::error::Error for ImportIdError {}
 const PROFILE_FORMS: &str = "UID, NAME@VERSION or NAME, optionally prefixed with tenant/";
 const CLUSTER_FORMS: &str = "UID or NAME, optionally prefixed with tenant/";
 const PACK_FORMS: &str = "CLUSTER_UID/PACK_NAME";
+const ACCOUNT_FORMS: &str =
+    "KIND/UID or KIND/NAME (such as aws/aws-dev), optionally prefixed with tenant/";
+
+/// A parsed `palette_cloud_account` import ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountImportId {
+    /// Where the account lives.
+    pub scope: Scope,
+    /// The account kind: its block in the resource (`aws`, `vsphere`, ...).
+    pub kind: String,
+    /// The account, by uid or by name.
+    pub target: ClusterTarget,
+}
+
+/// Parses a `palette_cloud_account` import ID against the account kinds in `kinds`.
+///
+/// # Errors
+///
+/// When the kind is missing or not one of `kinds`, or the name is empty or holds `/`.
+pub fn parse_account_import_id(id: &str, kinds: &[&str]) -> Result<AccountImportId, ImportIdError> {
+    let error = |reason: Option<String>| ImportIdError {
+        expected: ACCOUNT_FORMS,
+        got: id.to_owned(),
+        reason,
+    };
+    let (scope, rest) = split_scope(id.trim());
+    let Some((kind, account)) = rest.split_once('/') else {
+        return Err(error(Some(format!(
+            "the account kind is missing: one of {}",
+            kinds.join(", ")
+        ))));
+    };
+    if !kinds.contains(&kind) {
+        return Err(error(Some(format!(
+            "{kind:?} is not an account kind: one of {}",
+            kinds.join(", ")
+        ))));
+    }
+    let target = if is_uid(account) {
+        ClusterTarget::Uid(account.to_owned())
+    } else {
+        check_name(account, "account name", true).map_err(|reason| error(Some(reason)))?;
+        ClusterTarget::Name(account.to_owned())
+    };
+    Ok(AccountImportId {
+        scope,
+        kind: kind.to_owned(),
+        target,
+    })
+}
 
 /// Splits an optional scope prefix off a trimmed ID.
 fn split_scope(id: &str) -> (Scope, &str) {
@@ -238,6 +289,24 @@ pub fn parse_pack_import_id(id: &str) -> Result<PackImportId, ImportIdError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn account_ids() {
+        let kinds = ["aws", "vsphere"];
+        let ok = parse_account_import_id("tenant/vsphere/dc-1", &kinds).unwrap();
+        assert_eq!(
+            (ok.scope, ok.kind.as_str(), ok.target),
+            (Scope::Tenant, "vsphere", ClusterTarget::Name("dc-1".into()))
+        );
+        let by_uid = parse_account_import_id(" aws/5f2b6c0e9d8a7b6c5d4e3f21 ", &kinds).unwrap();
+        assert_eq!(
+            by_uid.target,
+            ClusterTarget::Uid("5f2b6c0e9d8a7b6c5d4e3f21".into())
+        );
+        for bad in ["aws-dev", "gcp/x", "aws/", "aws/a/b"] {
+            assert!(parse_account_import_id(bad, &kinds).is_err(), "{bad}");
+        }
+    }
 
     const UID: &str = "5f2b6c0e9d8a7b6c5d4e3f21";
 

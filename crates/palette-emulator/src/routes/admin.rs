@@ -1,4 +1,6 @@
-//! The emulator's own endpoints under `/__emulator/`: stats, faults and settings.
+//! The emulator's own endpoints under `/__emulator/`: stats, faults, settings, and a check of
+//! a stored secret (`POST /__emulator/secret-check`), which answers whether a record holds a
+//! given secret without ever returning one.
 //!
 //! They need no API key and are neither counted nor rate limited.
 
@@ -22,6 +24,29 @@ pub fn router() -> Router<AppState> {
         .route("/__emulator/stats/reset", post(reset_stats))
         .route("/__emulator/faults", get(get_faults).put(put_faults))
         .route("/__emulator/settings", get(get_settings).put(put_settings))
+        .route("/__emulator/secret-check", post(secret_check))
+}
+
+/// `POST /__emulator/secret-check` with `{"uid", "pointer", "value"}`: `{"matches": bool}`,
+/// whether the stored record `uid` (a cloud account or a registry) holds `value` at the JSON
+/// `pointer` of its document (such as `/spec/secretKey`). Tests use it to see that a rotated
+/// secret reached the emulator; the secret itself never leaves it.
+async fn secret_check(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+    let input: Value = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("InvalidRequest", format!("invalid body: {e}")))?;
+    let field = |name: &str| {
+        input[name].as_str().map(str::to_owned).ok_or_else(|| {
+            ApiError::bad_request("InvalidRequest", format!("{name} must be a string"))
+        })
+    };
+    let (uid, pointer, value) = (field("uid")?, field("pointer")?, field("value")?);
+    for kind in [Kind::CloudAccount, Kind::Registry] {
+        if let Some(record) = state.store().get(kind, &uid)? {
+            let stored = record.doc.pointer(&pointer).and_then(Value::as_str);
+            return Ok(Json(json!({"matches": stored == Some(value.as_str())})));
+        }
+    }
+    Err(ApiError::not_found("record", &uid))
 }
 
 async fn stats(State(state): State<AppState>) -> Json<Value> {

@@ -466,6 +466,21 @@ async fn update(
         record.doc["spec"] = merged;
     }
     if let Some(meta) = &input.metadata {
+        if let Some(name) = wire::given(meta.name.as_deref())
+            && name != record.name
+        {
+            let clash = state
+                .store()
+                .list(Kind::CloudAccount)?
+                .into_iter()
+                .any(|r| r.project == record.project && r.name == name && cloud_of(&r) == cloud);
+            if clash {
+                return Err(ApiError::conflict(
+                    "CloudAccountAlreadyExists",
+                    format!("a {cloud} cloud account named '{name}' already exists"),
+                ));
+            }
+        }
         update_metadata(&mut record.doc["metadata"], meta);
         if let Some(name) = wire::given(meta.name.as_deref()) {
             record.name = name.to_owned();

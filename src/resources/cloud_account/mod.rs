@@ -1,0 +1,453 @@
+//! `palette_cloud_account`: the credentials Palette deploys with, one block per account kind
+//! (AWS, Azure, Google Cloud, vSphere, MAAS, OpenStack, Tencent, Nutanix), every secret a
+//! write-only attribute that never reaches state.
+//!
+//! # Lifecycle
+//!
+//! - **Plan** checks one kind block, each kind's required fields and secrets (null, not
+//!   unknown), and AWS's credential rules. A change of kind replaces the account; everything
+//!   else changes in place.
+//! - **Create / update** send the whole account; secrets come from the configuration (write-only
+//!   values are only there). A secret is sent again when its `_wo_version` changes, or with any
+//!   other change (the configuration holds it on every apply).
+//! - **Read** follows every non-secret field, the gateway and the name; secrets are never read
+//!   (Palette does not return them), so their versions stay as they were.
+//! - **Import** takes `KIND/UID` or `KIND/NAME`, optionally `tenant/`-prefixed.
+
+mod api;
+mod kinds;
+mod model;
+mod schema;
+
+use serde_json::Value as Json;
+use tfplugin::resource::{
+    CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, ImportStateRequest,
+    ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
+    UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
+};
+use tfplugin::{
+    AttributePath, Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait,
+};
+
+use crate::diagnostics;
+use crate::provider_data::PaletteData;
+use api::CallError;
+use kinds::{AccountKind, KINDS};
+use model::{block_state, body, kind_of};
+use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
+
+/// The `palette_cloud_account` resource.
+pub(crate) struct CloudAccountResource;
+
+/// The diagnostic of a failed call while `what`.
+fn call_error(summary: &str, what: &str, err: CallError) -> Diagnostic {
+    match err {
+        CallError::Api(err) => diagnostics::api_error(summary, what, &err),
+        CallError::Body(why) => Diagnostic::error(
+            summary,
+            format!("While {what}: the account does not fit Palette's model: {why}."),
+        ),
+    }
+}
+
+/// Whether an attribute of a block is set: known and not null (unknown counts as maybe).
+fn is_null(block: &Value, attr: &str) -> bool {
+    block.get(attr).is_none_or(Value::is_null)
+}
+
+/// Plan checks of the configuration: one kind, its required fields and secrets, AWS's rules.
+fn check_config(config: &Value, diags: &mut Diagnostics) {
+    let set: Vec<&AccountKind> = KINDS
+        .iter()
+        .filter(|k| config.get(k.block).is_some_and(|b| !b.is_null()))
+        .collect();
+    let maybe = KINDS
+        .iter()
+        .any(|k| config.get(k.block).is_some_and(Value::is_unknown));
+    match set.as_slice() {
+        [] if !maybe => diags.error(
+            "Missing Account Kind",
+            format!(
+                "A cloud account needs one kind block: one of {}.",
+                KINDS
+                    .iter()
+                    .map(|k| format!("`{}`", k.block))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        [_, second, ..] => diags.attribute_error(
+            AttributePath::root(second.block),
+            "Conflicting Account Kinds",
+            format!(
+                "A cloud account is of one kind; `{}` and `{}` are both set. Keep one.",
+                set[0].block, second.block
+            ),
+        ),
+        [kind] => check_kind(kind, config.get(kind.block).unwrap_or(&Value::Null), diags),
+        [] => {}
+    }
+}
+
+fn check_kind(kind: &AccountKind, block: &Value, diags: &mut Diagnostics) {
+    if block.is_unknown() {
+        return;
+    }
+    let path = |attr: &str| AttributePath::root(kind.block).attr(attr);
+    let mut needed: Vec<&str> = kind
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.attr)
+        .chain(kind.secrets.iter().filter(|s| s.required).map(|s| s.attr))
+        .collect();
+    if kind.block == "aws" {
+        match block.get("credential_type") {
+            Some(v) if v.is_unknown() => {}
+            Some(v) if v.as_str() == Some("sts") => needed.push("arn"),
+            _ => needed.extend(["access_key", "secret_key"]),
+        }
+    }
+    for attr in needed {
+        if is_null(block, attr) {
+            diags.attribute_error(
+                path(attr),
+                "Missing Account Field",
+                format!("A {} account needs `{attr}`; set it.", kind.block),
+            );
+        }
+    }
+}
+
+/// The account's state from Palette's document.
+fn set_from_doc(state: &mut Value, kind: &AccountKind, doc: &Json) {
+    if let Some(name) = doc.pointer("/metadata/name").and_then(Json::as_str) {
+        state.set("name", name.to_owned());
+    }
+    let prior = state.clone();
+    state.set(kind.block, block_state(kind, doc, &prior));
+    let account_state = doc
+        .pointer("/status/state")
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    state.set("state", account_state);
+}
+
+#[async_trait]
+impl Resource for CloudAccountResource {
+    fn type_name(&self) -> &str {
+        "cloud_account"
+    }
+
+    fn schema(&self) -> Schema {
+        schema::schema_v0()
+    }
+
+    async fn validate_config(
+        &self,
+        _ctx: &Context,
+        req: ValidateConfigRequest,
+        resp: &mut ValidateConfigResponse,
+    ) {
+        check_config(&req.config, &mut resp.diagnostics);
+    }
+
+    async fn modify_plan(
+        &self,
+        _ctx: &Context,
+        req: ModifyPlanRequest,
+        resp: &mut ModifyPlanResponse,
+    ) {
+        if req.state.is_null() || resp.plan.is_null() {
+            return;
+        }
+        if let (Some((before, _)), Some((after, _))) = (kind_of(&req.state), kind_of(&resp.plan))
+            && before.block != after.block
+        {
+            resp.requires_replace.push(AttributePath::root(after.block));
+        }
+    }
+
+    async fn create(&self, ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {
+        const SUMMARY: &str = "Create Cloud Account Error";
+        let Some((kind, _)) = kind_of(&req.plan) else {
+            return resp
+                .diagnostics
+                .error(SUMMARY, "No account kind block is set.");
+        };
+        let name = req.plan.get_str("name").unwrap_or_default().to_string();
+        let context = req.plan.get_str("context").unwrap_or("project").to_string();
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let what = format!("creating {} cloud account {name:?}", kind.block);
+        let created = ctx
+            .run(api::create(
+                &data.client,
+                &scope,
+                kind,
+                &name,
+                body(kind, &req.plan, &req.config),
+            ))
+            .await;
+        let uid = match created {
+            Err(why) => {
+                return resp.diagnostics.push(diagnostics::interrupted(
+                    SUMMARY,
+                    &format!("{what} ({why})"),
+                ));
+            }
+            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
+            Ok(Ok(uid)) => uid,
+        };
+        tracing::info!(account = %name, uid = %uid, "created {} cloud account {name:?}", kind.block);
+        resp.state.set("id", uid.clone());
+        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
+            Ok(Ok(doc)) => {
+                let state = doc
+                    .pointer("/status/state")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                resp.state.set("state", state);
+            }
+            _ => resp.state.set("state", ""),
+        }
+    }
+
+    async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
+        const SUMMARY: &str = "Read Cloud Account Error";
+        let (Some(uid), Some((kind, _))) = (req.state.get_str("id"), kind_of(&req.state)) else {
+            return resp.remove();
+        };
+        let uid = uid.to_string();
+        let context = req
+            .state
+            .get_str("context")
+            .unwrap_or("project")
+            .to_string();
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
+            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
+                SUMMARY,
+                &format!("reading cloud account {uid} ({why})"),
+            )),
+            Ok(Err(CallError::Api(err))) if err.is_not_found() => resp.remove(),
+            Ok(Err(err)) => resp.diagnostics.push(call_error(
+                SUMMARY,
+                &format!("reading cloud account {uid}"),
+                err,
+            )),
+            Ok(Ok(doc)) => set_from_doc(&mut resp.state, kind, &doc),
+        }
+    }
+
+    async fn update(&self, ctx: &Context, req: UpdateRequest, resp: &mut UpdateResponse) {
+        const SUMMARY: &str = "Update Cloud Account Error";
+        let Some((kind, _)) = kind_of(&req.plan) else {
+            return resp
+                .diagnostics
+                .error(SUMMARY, "No account kind block is set.");
+        };
+        let uid = req.state.get_str("id").unwrap_or_default().to_string();
+        resp.state.set("id", uid.clone());
+        let context = req.plan.get_str("context").unwrap_or("project").to_string();
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let name = req.plan.get_str("name").unwrap_or_default();
+        let what = format!("updating {} cloud account {name:?}", kind.block);
+        let sent = body(kind, &req.plan, &req.config);
+        match ctx
+            .run(api::update(&data.client, &scope, kind, &uid, sent))
+            .await
+        {
+            Err(why) => {
+                return resp.diagnostics.push(diagnostics::interrupted(
+                    SUMMARY,
+                    &format!("{what} ({why})"),
+                ));
+            }
+            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
+            Ok(Ok(())) => {}
+        }
+        let state = match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
+            Ok(Ok(doc)) => doc
+                .pointer("/status/state")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            _ => req.state.get_str("state").unwrap_or_default().to_owned(),
+        };
+        resp.state.set("state", state);
+    }
+
+    async fn delete(&self, ctx: &Context, req: DeleteRequest, resp: &mut DeleteResponse) {
+        const SUMMARY: &str = "Delete Cloud Account Error";
+        let (Some(uid), Some((kind, _))) = (req.state.get_str("id"), kind_of(&req.state)) else {
+            return;
+        };
+        let context = req
+            .state
+            .get_str("context")
+            .unwrap_or("project")
+            .to_string();
+        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
+        {
+            Ok(connected) => connected,
+            Err(diag) => return resp.diagnostics.push(diag),
+        };
+        let name = req.state.get_str("name").unwrap_or_default();
+        let what = format!("deleting {} cloud account {name:?}", kind.block);
+        match ctx.run(api::delete(&data.client, &scope, kind, uid)).await {
+            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
+                SUMMARY,
+                &format!("{what} ({why})"),
+            )),
+            Ok(Err(CallError::Api(err))) if err.is_not_found() => {}
+            Ok(Err(err)) => resp.diagnostics.push(call_error(SUMMARY, &what, err)),
+            Ok(Ok(())) => {}
+        }
+    }
+
+    async fn import_state(
+        &self,
+        ctx: &Context,
+        req: ImportStateRequest,
+        resp: &mut ImportStateResponse,
+    ) {
+        const SUMMARY: &str = "Import Cloud Account Error";
+        let blocks: Vec<&str> = KINDS.iter().map(|k| k.block).collect();
+        let id = match parse_account_import_id(&req.id, &blocks) {
+            Ok(id) => id,
+            Err(err) => {
+                return resp.diagnostics.error(
+                    "Invalid Import ID",
+                    format!(
+                        "The import ID of a palette_cloud_account names its kind and the \
+                         account: {err}. Examples: `aws/aws-dev`, `tenant/vsphere/dc-1`, or \
+                         `gcp/` and the uid."
+                    ),
+                );
+            }
+        };
+        let Some(kind) = kinds::by_block(&id.kind) else {
+            return;
+        };
+        let context = id.scope.context();
+        let uid = match id.target {
+            ClusterTarget::Uid(uid) => uid,
+            ClusterTarget::Name(name) => {
+                let (data, scope) =
+                    match PaletteData::connect(&req.provider_data, context, SUMMARY).await {
+                        Ok(connected) => connected,
+                        Err(diag) => return resp.diagnostics.push(diag),
+                    };
+                match ctx.run(api::find(&data.client, &scope, kind, &name)).await {
+                    Ok(Ok(Some(uid))) => uid,
+                    Ok(Ok(None)) => {
+                        return resp.diagnostics.error(
+                            SUMMARY,
+                            format!(
+                                "No {} cloud account is named {name:?} in the {context} scope. \
+                                 Check the name, or import by uid.",
+                                kind.block
+                            ),
+                        );
+                    }
+                    Ok(Err(err)) => {
+                        return resp.diagnostics.push(call_error(
+                            SUMMARY,
+                            &format!("looking up cloud account {name:?}"),
+                            err,
+                        ));
+                    }
+                    Err(why) => {
+                        return resp.diagnostics.push(diagnostics::interrupted(
+                            SUMMARY,
+                            &format!("looking up cloud account {name:?} ({why})"),
+                        ));
+                    }
+                }
+            }
+        };
+        resp.state.set("id", uid);
+        resp.state.set("context", context);
+        resp.state
+            .set(kind.block, block_state(kind, &Json::Null, &Value::Null));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn config(blocks: &[(&str, &[(&str, Value)])]) -> Value {
+        let mut root = BTreeMap::new();
+        for kind in KINDS {
+            root.insert(kind.block.to_string(), Value::Null);
+        }
+        for (block, attrs) in blocks {
+            let attrs: BTreeMap<String, Value> = attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
+            root.insert(block.to_string(), Value::Object(attrs));
+        }
+        Value::Object(root)
+    }
+
+    fn paths(config: &Value) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        check_config(config, &mut diags);
+        diags
+            .iter()
+            .map(|d| {
+                d.attribute
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_else(|| d.summary.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn checks_tell_null_from_unknown() {
+        assert_eq!(paths(&config(&[])), ["Missing Account Kind"]);
+        let unknown_secret = config(&[(
+            "azure",
+            &[
+                ("tenant_id", "t".into()),
+                ("client_id", Value::unknown()),
+                ("client_secret", Value::unknown()),
+            ],
+        )]);
+        assert!(paths(&unknown_secret).is_empty());
+        let missing = config(&[("azure", &[("tenant_id", "t".into())])]);
+        assert_eq!(paths(&missing), ["azure.client_id", "azure.client_secret"]);
+        let sts = config(&[("aws", &[("credential_type", "sts".into())])]);
+        assert_eq!(paths(&sts), ["aws.arn"]);
+        let unknown_type = config(&[("aws", &[("credential_type", Value::unknown())])]);
+        assert!(
+            paths(&unknown_type).is_empty(),
+            "the type decides, once known"
+        );
+        let keys = config(&[("aws", &[("access_key", "a".into())])]);
+        assert_eq!(paths(&keys), ["aws.secret_key"]);
+        let two = config(&[
+            ("gcp", &[("json_credentials", "{}".into())]),
+            ("tencent", &[]),
+        ]);
+        assert_eq!(paths(&two), ["tencent"]);
+    }
+}
