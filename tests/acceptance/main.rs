@@ -20,6 +20,7 @@ mod examples;
 mod harness;
 mod modules;
 mod pack;
+mod policies;
 mod release;
 mod reliability;
 mod secrets;

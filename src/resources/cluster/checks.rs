@@ -27,6 +27,7 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
         Ok(timeouts) => check_force_delete_delay(config, timeouts.delete, diags),
     }
     super::settings::check(config, env, diags);
+    super::policies::check(config, diags);
     let Some(env) = env else { return };
     check_account_setting(env, config, diags);
     let Some(pool_values) = config.get("machine_pool").and_then(Value::as_elements) else {

@@ -51,6 +51,7 @@ mod checks;
 mod delete;
 mod model;
 mod plan;
+mod policies;
 mod read;
 mod schema;
 mod settings;
@@ -194,7 +195,10 @@ impl Resource for ClusterResource {
                 block: &model.block,
                 pools: &pools,
             })
-            .with_settings(&model.settings.create());
+            .with_settings(&palette_api::ClusterSettings {
+                resources: policies::create_entity(&req.plan),
+                ..model.settings.create()
+            });
         let uid = match ctx
             .run(data.client.create_cluster_idempotent(&scope, &body))
             .await

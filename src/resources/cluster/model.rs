@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use palette_api::models::{
-    ManifestRefUpdateEntity, ObjectMeta, PackValuesEntity, SpectroClusterProfileEntity,
-    SpectroClusterVariable,
+    ClusterNamespaceResourceInputEntity, ClusterRbacInputEntity, ManifestRefUpdateEntity,
+    ObjectMeta, PackValuesEntity, SpectroClusterProfileEntity, SpectroClusterVariable,
 };
 use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
 
@@ -158,6 +158,10 @@ pub(super) struct Model {
     pub(super) repave_approval: RepaveApproval,
     /// `spcApplySettings.actionType` for profile changes.
     pub(super) apply_setting: String,
+    /// Namespaces, as the API takes them.
+    pub(super) namespaces: Vec<ClusterNamespaceResourceInputEntity>,
+    /// Role bindings, as the API takes them.
+    pub(super) rbacs: Vec<ClusterRbacInputEntity>,
 }
 
 impl Model {
@@ -199,6 +203,8 @@ impl Model {
                 .get_str("apply_setting")
                 .unwrap_or(super::settings::INSTALL_NOW)
                 .to_string(),
+            namespaces: super::policies::namespace_entities(value),
+            rbacs: super::policies::rbac_entities(value),
         })
     }
 

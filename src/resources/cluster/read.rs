@@ -40,6 +40,15 @@ pub(super) struct Remote {
     /// When importing, the same manifests' content in the profiles themselves.
     pub(super) profile_manifests: BTreeMap<(String, String, String), String>,
     pub(super) kubeconfig: String,
+    /// The namespaces and the role bindings, when they were read.
+    pub(super) policies: Option<Policies>,
+}
+
+/// A cluster's namespaces and role bindings as Palette reports them.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Policies {
+    pub(super) namespaces: Vec<palette_api::models::ClusterNamespaceResource>,
+    pub(super) rbacs: Vec<palette_api::models::ClusterRbac>,
 }
 
 /// What a read fetches besides the cluster and its cloud config.
@@ -55,6 +64,9 @@ pub(super) struct Needs<'a> {
     /// The content of every manifest the cluster deploys (a refresh of manifest overrides, an
     /// import).
     pub(super) manifests: bool,
+    /// The namespaces and role bindings (two requests; a refresh reads them only when the
+    /// state has some, an import always).
+    pub(super) policies: bool,
     /// Where health comes from: the cluster's own overview (`None`), or one search of the
     /// scope memoised in the provider data, shared by every cluster a refresh reads.
     pub(super) health_memo: Option<&'a PaletteData>,
@@ -67,6 +79,7 @@ impl Needs<'_> {
         kubeconfig: true,
         profiles: false,
         manifests: false,
+        policies: true,
         health_memo: None,
     };
 }
@@ -113,11 +126,16 @@ impl<'a> Needs<'a> {
                     .iter()
                     .any(|pack| !pack.get_elements("manifest").is_empty())
             });
+        let policies = importing
+            || ["namespace", "rbac_binding"]
+                .iter()
+                .any(|list| !prior.get_elements(list).is_empty());
         Needs {
             variables,
             kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
             profiles: importing,
             manifests,
+            policies,
             health_memo: Some(data),
         }
     }
@@ -215,6 +233,21 @@ pub(super) async fn read_remote_with(
             Err(err) => return Err(err),
         },
     }
+    let policies = if needs.policies {
+        let namespaces = match client.get_cluster_namespaces(scope, uid).await {
+            Ok(list) => list.items,
+            Err(err) if err.is_not_found() => Vec::new(),
+            Err(err) => return Err(err),
+        };
+        let rbacs = match client.get_cluster_rbacs(scope, uid).await {
+            Ok(list) => list.items,
+            Err(err) if err.is_not_found() => Vec::new(),
+            Err(err) => return Err(err),
+        };
+        Some(Policies { namespaces, rbacs })
+    } else {
+        None
+    };
     let kubeconfig = if needs.kubeconfig && snapshot.state == "Running" {
         client
             .get_kubeconfig(scope, uid, KubeconfigKind::Client)
@@ -234,6 +267,7 @@ pub(super) async fn read_remote_with(
         manifests,
         profile_manifests,
         kubeconfig,
+        policies,
     }))
 }
 
@@ -537,6 +571,16 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
     }
     refresh_profiles(state, remote, importing);
     super::settings::refresh(state, &remote.cluster, importing);
+    if let Some(policies) = &remote.policies {
+        state.set(
+            "namespace",
+            super::policies::namespaces_value(&policies.namespaces),
+        );
+        state.set(
+            "rbac_binding",
+            super::policies::rbacs_value(&policies.rbacs),
+        );
+    }
     refresh_computed(state, remote);
 }
 

@@ -106,6 +106,9 @@ pub(super) fn schema_v0() -> Schema {
     for attribute in super::settings::attributes() {
         block = block.attribute(attribute);
     }
+    for policy in super::policies::blocks() {
+        block = block.block(policy);
+    }
     for env_block in environments::environment_blocks() {
         block = block.block(env_block);
     }

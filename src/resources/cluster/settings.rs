@@ -65,6 +65,7 @@ impl Settings {
         ClusterSettings {
             timezone: self.timezone.clone(),
             os_patch: self.patches().then(|| self.os_patch()),
+            resources: None,
         }
     }
 

@@ -47,6 +47,7 @@ pub(super) async fn apply_changes(
     new.settings
         .apply(client, scope, uid, &new.name, &old.settings)
         .await?;
+    cluster.update_policies(old, new).await?;
     cluster.update_environment_block(old, new).await?;
     let profiles = cluster.update_profiles(old, new).await?;
     cluster.update_pools(old, new).await?;
@@ -101,6 +102,29 @@ impl Day2<'_> {
                 "updating the tags and description of cluster {:?}",
                 new.name
             )))
+    }
+
+    /// Namespaces and role bindings, each list replaced when it changed.
+    async fn update_policies(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        if old.namespaces != new.namespaces {
+            self.client
+                .put_cluster_namespaces(self.scope, self.uid, new.namespaces.clone())
+                .await
+                .map_err(fail(format!(
+                    "updating the namespaces of cluster {:?}",
+                    new.name
+                )))?;
+        }
+        if old.rbacs != new.rbacs {
+            self.client
+                .put_cluster_rbacs(self.scope, self.uid, new.rbacs.clone())
+                .await
+                .map_err(fail(format!(
+                    "updating the role bindings of cluster {:?}",
+                    new.name
+                )))?;
+        }
+        Ok(())
     }
 
     /// The environment block: fields the API changes in place go in one `PUT .../clusterConfig`

@@ -7,9 +7,11 @@ use reqwest::Method;
 use crate::client::{Request, v1_path};
 use crate::endpoints::ClusterCreate;
 use crate::models::{
-    ClusterConfigEntity, ClusterUpgradeSettingsEntity, CustomClusterConfigEntity,
-    MachineManagementConfig, OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterRepave,
-    TimezoneUpdateEntity,
+    ClusterConfigEntity, ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
+    ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
+    ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
+    ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, MachineManagementConfig,
+    OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterRepave, TimezoneUpdateEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -20,6 +22,8 @@ pub struct ClusterSettings {
     pub timezone: Option<String>,
     /// OS patching of the nodes.
     pub os_patch: Option<OsPatchConfig>,
+    /// Namespaces and role bindings.
+    pub resources: Option<ClusterResourcesEntity>,
 }
 
 impl ClusterSettings {
@@ -29,8 +33,18 @@ impl ClusterSettings {
         })
     }
 
+    fn is_empty(&self) -> bool {
+        self.timezone.is_none() && self.os_patch.is_none() && self.resources.is_none()
+    }
+
+    fn resources_json(&self) -> Option<serde_json::Value> {
+        self.resources
+            .as_ref()
+            .and_then(|r| serde_json::to_value(r).ok())
+    }
+
     fn entity(&self, base: Option<ClusterConfigEntity>) -> Option<ClusterConfigEntity> {
-        if self.timezone.is_none() && self.os_patch.is_none() {
+        if self.is_empty() {
             return base;
         }
         let mut config = base.unwrap_or_default();
@@ -38,6 +52,7 @@ impl ClusterSettings {
         config.machine_management_config = self
             .machine_management()
             .or(config.machine_management_config);
+        config.resources = self.resources_json().or(config.resources);
         Some(config)
     }
 }
@@ -62,7 +77,7 @@ impl ClusterCreate {
             ClusterCreate::Openstack(e) => apply!(e),
             ClusterCreate::Tke(e) => apply!(e),
             ClusterCreate::Custom { entity, .. } => {
-                if settings.timezone.is_some() || settings.os_patch.is_some() {
+                if !settings.is_empty() {
                     let spec = entity.spec.get_or_insert_with(Default::default);
                     let mut config: CustomClusterConfigEntity =
                         spec.cluster_config.take().unwrap_or_default();
@@ -70,6 +85,7 @@ impl ClusterCreate {
                     config.machine_management_config = settings
                         .machine_management()
                         .or(config.machine_management_config);
+                    config.resources = settings.resources_json().or(config.resources);
                     spec.cluster_config = Some(config);
                 }
             }
@@ -152,6 +168,60 @@ impl Client {
             Method::PATCH,
             scope,
             v1_path(&["spectroclusters", uid, "clusterConfig", "osPatch"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// The cluster's namespaces, with their resource quotas.
+    pub async fn get_cluster_namespaces(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<ClusterNamespaceResources, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "config", "namespaces"])
+            .await
+    }
+
+    /// Replaces the cluster's namespaces.
+    pub async fn put_cluster_namespaces(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        namespaces: Vec<ClusterNamespaceResourceInputEntity>,
+    ) -> Result<(), Error> {
+        let body = ClusterNamespaceResourcesUpdateEntity {
+            namespaces: Some(namespaces),
+        };
+        let req = Request::new(
+            Method::PUT,
+            scope,
+            v1_path(&["spectroclusters", uid, "config", "namespaces"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// The cluster's RBAC role bindings.
+    pub async fn get_cluster_rbacs(&self, scope: &Scope, uid: &str) -> Result<ClusterRbacs, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "config", "rbacs"])
+            .await
+    }
+
+    /// Replaces the cluster's RBAC role bindings.
+    pub async fn put_cluster_rbacs(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        rbacs: Vec<ClusterRbacInputEntity>,
+    ) -> Result<(), Error> {
+        let body = ClusterRbacResourcesUpdateEntity { rbacs: Some(rbacs) };
+        let req = Request::new(
+            Method::PUT,
+            scope,
+            v1_path(&["spectroclusters", uid, "config", "rbacs"]),
         )
         .json(&body)?
         .idempotent(true);

@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
 use super::records::{deployment_op, edge_hosts_in_use, live_cluster_named};
-use super::settings;
 use super::templates::{attach, normalize_entries};
+use super::{resources, settings};
 use crate::context::Ctx;
 use crate::environments::Environment;
 use crate::error::{ApiError, ApiResult};
@@ -36,7 +36,8 @@ pub(super) async fn create(
         pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
     }
     check_pools(env, &pools)?;
-    let cluster_config = settings::cluster_config(env, input.cluster_config)?;
+    let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
+    let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
     let profile_entries = normalize_entries(input.profiles);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 
@@ -68,6 +69,8 @@ pub(super) async fn create(
         "_emu": {
             "env": env.key,
             "profiles": profile_entries,
+            "namespaces": namespaces,
+            "rbacs": rbacs,
             "accountUid": account.as_ref().map(|a| a.uid.clone()),
         },
     });

@@ -17,6 +17,7 @@
 //! - `search`: the dashboard search;
 //! - `day2`: profile, variable and metadata changes;
 //! - `settings`: repave approval, apply state, agent upgrades, OS patching, time zone;
+//! - `resources`: namespaces and RBAC role bindings;
 //! - `delete`: deletion;
 //! - `assets`: kubeconfig downloads.
 
@@ -28,6 +29,7 @@ mod plan;
 mod pools;
 mod read;
 mod records;
+mod resources;
 mod search;
 mod settings;
 mod templates;
@@ -91,6 +93,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/metadata",
             patch(day2::patch_metadata),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/config/namespaces",
+            get(resources::get_namespaces).put(resources::put_namespaces),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/config/rbacs",
+            get(resources::get_rbacs).put(resources::put_rbacs),
         )
         .route(
             "/v1/spectroclusters/{uid}/repave/status",
