@@ -421,6 +421,31 @@ fn cases(
             at("Invalid Attribute Value", "palette_cloud_account.x", "partition"),
         ),
         plan(
+            "backup schedule not cron",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  backup_policy {\n    backup_storage_location_id = \"0123456789abcdef01234567\"\n    prefix = \"p\"\n    schedule = \"at midnight\"\n    expiry_in_hours = 24\n  }\n",
+            ),
+            at("Invalid Schedule", c, "schedule"),
+        ),
+        plan(
+            "scan policy without any scan",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  scan_policy {\n  }\n",
+            ),
+            // An empty block has no source range of its own: Terraform points at the resource.
+            r"Error: Empty Scan Policy .*with palette_cluster\.x".to_string(),
+        ),
+        plan(
+            "namespace name Kubernetes refuses",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  namespace {\n    name = \"Team_A\"\n  }\n",
+            ),
+            at("Invalid Attribute Value", c, "name"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",

@@ -7,8 +7,31 @@ use crate::cluster::{HEADER, case, cluster_hcl, generated_import, infra_profile}
 use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Terraform};
 
+/// A backup storage location's uid (the emulator checks only its form until locations exist).
+const LOCATION: &str = "0123456789abcdef01234567";
+
+/// The backup and scan policies, with `hour` in their schedules.
+fn schedules(hour: u32) -> String {
+    format!(
+        r#"  backup_policy {{
+    backup_storage_location_id = "{LOCATION}"
+    prefix                     = "nightly"
+    schedule                   = "0 {hour} * * *"
+    expiry_in_hours            = 72
+    namespaces                 = ["team-a"]
+  }}
+  scan_policy {{
+    configuration_scan_schedule = "0 {hour} * * SUN"
+    conformance_scan_schedule   = "30 {hour} 1 * *"
+  }}
+"#
+    )
+}
+
 fn policies(cpu: &str, group: &str, extra_namespace: bool) -> String {
-    let mut out = format!(
+    let hour = if extra_namespace { 3 } else { 1 };
+    let mut out = schedules(hour);
+    out.push_str(&format!(
         r#"  namespace {{
     name       = "team-a"
     cpu_cores  = {cpu}
@@ -18,7 +41,7 @@ fn policies(cpu: &str, group: &str, extra_namespace: bool) -> String {
     name = "team-b"
   }}
 "#
-    );
+    ));
     if extra_namespace {
         out.push_str("  namespace {\n    name = \"team-c\"\n  }\n");
     }
@@ -52,7 +75,7 @@ fn policies(cpu: &str, group: &str, extra_namespace: bool) -> String {
 }
 
 #[test]
-fn namespaces_and_role_bindings_live_with_the_cluster() {
+fn all_four_policies_live_with_the_cluster() {
     let emu = Emulator::start();
     let aws = case("aws");
     let infra = infra_profile(&emu, aws, "1.0.0", None);
@@ -102,6 +125,14 @@ fn namespaces_and_role_bindings_live_with_the_cluster() {
     );
     assert!(rbacs.body.contains("platform"), "{}", rbacs.body);
 
+    let backup = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/spectroclusters/{uid}/features/backup"),
+        None,
+    );
+    assert!(backup.body.contains("0 3 * * *"), "{}", backup.body);
+
     // Drift: a quota changed in Palette shows, and the apply puts it back.
     let changed = json!({"namespaces": [
         {"metadata": {"name": "team-a"}, "spec": {"isRegex": false, "resourceAllocation": {"cpuCores": 8, "memoryMiB": 4096}}},
@@ -121,6 +152,23 @@ fn namespaces_and_role_bindings_live_with_the_cluster() {
     assert!(drift.stdout.contains("cpu_cores"), "{}", drift.stdout);
     tf.apply();
     tf.assert_empty_plan();
+    // And a backup expiry changed in Palette.
+    let changed =
+        json!({"backupLocationUid": LOCATION, "backupPrefix": "nightly", "durationInHours": 1,
+        "schedule": {"scheduledRunTime": "0 3 * * *"}, "includeAllDisks": true,
+        "includeClusterResourceMode": "Always", "namespaces": ["team-a"]})
+        .to_string();
+    let reply = emu.project_request(
+        &project,
+        "PUT",
+        &format!("/v1/spectroclusters/{uid}/features/backup"),
+        Some(&changed),
+    );
+    assert!((200..300).contains(&reply.status), "{}", reply.body);
+    let drift = tf.try_plan();
+    assert!(drift.stdout.contains("expiry_in_hours"), "{}", drift.stdout);
+    tf.apply();
+    tf.assert_empty_plan();
 
     // Import reproduces both lists.
     let generated = generated_import(&emu, "palette_cluster.imported", &uid);
@@ -130,6 +178,8 @@ fn namespaces_and_role_bindings_live_with_the_cluster() {
         "cpu_cores = 1.5",
         "role_name = \"deployer\"",
         "name = \"alice@example.com\"",
+        "prefix = \"nightly\"",
+        "conformance_scan_schedule = \"30 3 1 * *\"",
     ] {
         assert!(flat.contains(line), "{line} in\n{generated}");
     }
@@ -162,8 +212,18 @@ fn namespaces_and_role_bindings_live_with_the_cluster() {
             aws,
             "governed",
             std::slice::from_ref(&infra),
-            &policies("1.5", "platform", true)
+            &policies("1.5", "platform", true).replace(&schedules(3), "")
         )
     ));
+    // Both policies removed: the backup goes, every scan is off, and the plan is empty.
+    tf.apply();
+    tf.assert_empty_plan();
+    let gone = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/spectroclusters/{uid}/features/backup"),
+        None,
+    );
+    assert_eq!(gone.status, 404, "{}", gone.body);
     tf.destroy();
 }

@@ -36,6 +36,8 @@ pub struct ClusterBody {
     pub cluster_config: Option<Value>,
     /// `spec.clusterType`, where the model has one.
     pub cluster_type: Option<String>,
+    /// `spec.policies` (backup and scan), where the model has them.
+    pub policies: Option<Value>,
     /// `spec.profiles`.
     pub profiles: Vec<m::SpectroClusterProfileEntity>,
     /// `spec.machinepoolconfig`.
@@ -189,7 +191,7 @@ impl PoolModel for m::CustomMachinePoolConfigEntity {
 /// Implements [`ClusterModel`] for a create model; `account` and `cluster_type` read those
 /// fields from the spec (bound to `$spec`), as the models differ in them.
 macro_rules! cluster_model {
-    ($ty:ty, |$spec:ident| account: $account:expr, cluster_type: $cluster_type:expr $(,)?) => {
+    ($ty:ty, |$spec:ident| account: $account:expr, cluster_type: $cluster_type:expr, policies: $policies:expr $(,)?) => {
         impl ClusterModel for $ty {
             fn into_body(self) -> ApiResult<ClusterBody> {
                 let metadata = self.metadata.map(Metadata::input).unwrap_or_default();
@@ -201,6 +203,7 @@ macro_rules! cluster_model {
                 };
                 let cloud_account_uid = $account;
                 let cluster_type = $cluster_type;
+                let policies = $policies;
                 Ok(ClusterBody {
                     metadata,
                     cloud_account_uid,
@@ -211,6 +214,7 @@ macro_rules! cluster_model {
                         .map(serde_json::to_value)
                         .transpose()?,
                     cluster_type,
+                    policies,
                     profiles: $spec.profiles.unwrap_or_default(),
                     pools: $spec
                         .machinepoolconfig
@@ -228,51 +232,61 @@ cluster_model!(
     m::SpectroAwsClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroAzureClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroGcpClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroTencentClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroEksClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroVsphereClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroCustomClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
+    policies: None,
 );
 cluster_model!(
     m::SpectroOpenStackClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroMaasClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
+    policies: spec.policies.clone(),
 );
 cluster_model!(
     m::SpectroEdgeNativeClusterEntity,
     |spec| account: None,
     cluster_type: None,
+    policies: spec.policies.clone(),
 );
 
 /// A cluster-config update model (`v1*CloudClusterConfigEntity`, `{clusterConfig}`).

@@ -167,6 +167,14 @@ fn concrete(template: &str) -> String {
         .join("/")
 }
 
+/// Operations whose body Palette needs more of than the spec requires (a backup policy without
+/// its location, prefix, schedule and expiry is meaningless): their spec-minimal sample is
+/// refused by the emulator's own checks, and only the mutations are checked.
+const STRICTER_THAN_SPEC: &[&str] = &[
+    "POST /v1/spectroclusters/{uid}/features/backup",
+    "PUT /v1/spectroclusters/{uid}/features/backup",
+];
+
 #[tokio::test]
 async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum() {
     let emu = Emu::start().await;
@@ -187,7 +195,8 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
             continue;
         }
         served.push(format!("{} {}", op.method, op.path));
-        if valid.status == 400 && valid.body["details"]["field"].is_string() {
+        let stricter = STRICTER_THAN_SPEC.contains(&format!("{} {}", op.method, op.path).as_str());
+        if valid.status == 400 && valid.body["details"]["field"].is_string() && !stricter {
             failures.push(format!(
                 "{} {}: the valid sample was refused: {}",
                 op.method, op.path, valid.text

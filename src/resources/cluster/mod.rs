@@ -197,8 +197,10 @@ impl Resource for ClusterResource {
             })
             .with_settings(&palette_api::ClusterSettings {
                 resources: policies::create_entity(&req.plan),
+                policies: policies::create_policies(&req.plan),
                 ..model.settings.create()
             });
+        let policies_later = !body.takes_policies();
         let uid = match ctx
             .run(data.client.create_cluster_idempotent(&scope, &body))
             .await
@@ -228,6 +230,40 @@ impl Resource for ClusterResource {
         set_progress(&mut resp.state, None, "");
         resp.private.set(WAIT_PENDING, serde_json::json!("create"));
         tracing::info!(cluster = %model.name, uid = %uid, "created cluster {:?} ({uid})", model.name);
+        if policies_later {
+            // This environment's create body takes no policies: they follow the create.
+            let set = async {
+                if let Some(backup) = &model.backup {
+                    data.client
+                        .set_cluster_backup(&scope, &uid, backup, true)
+                        .await?;
+                }
+                if let Some(scan) = &model.scan {
+                    data.client
+                        .set_cluster_scan(&scope, &uid, scan, true)
+                        .await?;
+                }
+                Ok::<(), palette_api::Error>(())
+            };
+            let failed = match ctx.run(set).await {
+                Err(why) => Some(diagnostics::interrupted(
+                    SUMMARY,
+                    &format!("setting the backup and scan policies ({why})"),
+                )),
+                Ok(Err(err)) => Some(diagnostics::api_error(
+                    SUMMARY,
+                    "setting the backup and scan policies",
+                    &err,
+                )),
+                Ok(Ok(())) => None,
+            };
+            if let Some(diag) = failed {
+                // The cluster exists; the next plan shows the policies as still to set.
+                resp.state.set("backup_policy", Value::Null);
+                resp.state.set("scan_policy", Value::Null);
+                resp.diagnostics.push(diag);
+            }
+        }
         if model.settings.pause_agent_upgrades {
             let empty = settings::Settings::default();
             let paused = model

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use palette_api::models::{
-    ClusterNamespaceResourceInputEntity, ClusterRbacInputEntity, ManifestRefUpdateEntity,
-    ObjectMeta, PackValuesEntity, SpectroClusterProfileEntity, SpectroClusterVariable,
+    ClusterBackupConfig, ClusterComplianceScheduleConfig, ClusterNamespaceResourceInputEntity,
+    ClusterRbacInputEntity, ManifestRefUpdateEntity, ObjectMeta, PackValuesEntity,
+    SpectroClusterProfileEntity, SpectroClusterVariable,
 };
 use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
 
@@ -162,6 +163,10 @@ pub(super) struct Model {
     pub(super) namespaces: Vec<ClusterNamespaceResourceInputEntity>,
     /// Role bindings, as the API takes them.
     pub(super) rbacs: Vec<ClusterRbacInputEntity>,
+    /// The backup policy, as the API takes it.
+    pub(super) backup: Option<ClusterBackupConfig>,
+    /// The compliance-scan policy, as the API takes it.
+    pub(super) scan: Option<ClusterComplianceScheduleConfig>,
 }
 
 impl Model {
@@ -205,6 +210,8 @@ impl Model {
                 .to_string(),
             namespaces: super::policies::namespace_entities(value),
             rbacs: super::policies::rbac_entities(value),
+            backup: super::policies::backup_entity(value),
+            scan: super::policies::scan_entity(value),
         })
     }
 

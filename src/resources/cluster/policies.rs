@@ -1,15 +1,18 @@
-//! The cluster's namespaces (with CPU and memory quotas) and RBAC role bindings: their blocks,
-//! plan checks, the API entities, and the read-back. Each binding block is one role binding;
-//! Palette keeps each as its own RBAC entry, so the order reads back as written.
+//! The cluster's policies: namespaces (with CPU and memory quotas), RBAC role bindings, the
+//! backup policy and the compliance-scan policy: their blocks, plan checks, the API entities,
+//! and the read-back. Each binding block is one role binding; Palette keeps each as its own RBAC
+//! entry, so the order reads back as written.
 
 use std::collections::BTreeMap;
 
 use palette_api::models::{
-    ClusterNamespaceResource, ClusterNamespaceResourceAllocation,
+    ClusterBackup, ClusterBackupConfig, ClusterComplianceScan, ClusterComplianceScheduleConfig,
+    ClusterFeatureSchedule, ClusterNamespaceResource, ClusterNamespaceResourceAllocation,
     ClusterNamespaceResourceInputEntity, ClusterNamespaceSpec, ClusterRbac, ClusterRbacBinding,
     ClusterRbacInputEntity, ClusterRbacSpec, ClusterRbacSubject, ClusterResourcesEntity,
-    ClusterRoleRef, ResourceMeta,
+    ClusterRoleRef, ComplianceScanSchedule, ResourceMeta, SpectroClusterPolicies,
 };
+use palette_stack::schedule::check_cron;
 use tfplugin::validator::{at_least, one_of, regex_matches};
 use tfplugin::value::Number;
 use tfplugin::{
@@ -95,7 +98,83 @@ pub(super) fn blocks() -> Vec<NestedBlock> {
     vec![
         NestedBlock::new("namespace", Nesting::List, namespace),
         NestedBlock::new("rbac_binding", Nesting::List, binding),
+        NestedBlock::new("backup_policy", Nesting::Single, backup_block()),
+        NestedBlock::new("scan_policy", Nesting::Single, scan_block()),
     ]
+}
+
+/// The scans of `scan_policy`: attribute, API driver, what it is.
+const SCANS: [(&str, &str, &str); 3] = [
+    (
+        "configuration_scan_schedule",
+        "kubeBench",
+        "the configuration scan (kube-bench: the CIS benchmark)",
+    ),
+    (
+        "penetration_scan_schedule",
+        "kubeHunter",
+        "the penetration scan (kube-hunter)",
+    ),
+    (
+        "conformance_scan_schedule",
+        "sonobuoy",
+        "the conformance scan (Sonobuoy)",
+    ),
+];
+
+fn backup_block() -> Block {
+    Block::new()
+        .description("Scheduled backups of the cluster; in place, and removed with the block.")
+        .attribute(
+            Attribute::string("backup_storage_location_id")
+                .required()
+                .description("Uid of the backup storage location (`palette_backup_storage_location`)."),
+        )
+        .attribute(Attribute::string("prefix").required().description("Prefix of the backups' names."))
+        .attribute(
+            Attribute::string("schedule")
+                .required()
+                .description("When to back up, as a five-field cron expression such as `0 1 * * *`."),
+        )
+        .attribute(
+            Attribute::int64("expiry_in_hours")
+                .required()
+                .validator(at_least(1))
+                .description("How long a backup is kept, in hours."),
+        )
+        .attribute(
+            Attribute::bool("include_disks")
+                .optional()
+                .default(true)
+                .description("Snapshot the persistent volumes too (default true)."),
+        )
+        .attribute(
+            Attribute::string("include_cluster_resources")
+                .optional()
+                .default("Always")
+                .validator(one_of(["Always", "Auto", "Never"]))
+                .description(
+                    "Which cluster-wide resources a backup takes: `Always` (default: all of                      them; the backup restores only on this cluster), `Auto` (only the persistent                      volumes of the namespaces backed up) or `Never`.",
+                ),
+        )
+        .attribute(
+            Attribute::list("namespaces", tfplugin::Type::String)
+                .optional()
+                .description("The namespaces to back up; every namespace when left out."),
+        )
+}
+
+fn scan_block() -> Block {
+    let mut block = Block::new().description(
+        "Scheduled compliance scans of the cluster; set at least one; in place. Removing the \
+         block turns every scan off.",
+    );
+    for (attr, _, what) in SCANS {
+        block = block.attribute(Attribute::string(attr).optional().description(format!(
+            "When to run {what}, as a five-field cron expression."
+        )));
+    }
+    block
 }
 
 /// Plan checks that span attributes: unique namespaces, positive CPU quotas, the binding rules
@@ -133,6 +212,168 @@ pub(super) fn check(config: &Value, diags: &mut Diagnostics) {
             diags,
         );
     }
+    let cron = |block: &str, attr: &str, value: Option<&Value>, diags: &mut Diagnostics| {
+        if let Some(Err(err)) = value.and_then(Value::as_str).map(check_cron) {
+            diags.attribute_error(
+                AttributePath::root(block).attr(attr),
+                "Invalid Schedule",
+                format!("{err}."),
+            );
+        }
+    };
+    if let Some(backup) = config
+        .get("backup_policy")
+        .filter(|b| !b.is_unknown() && !b.is_null())
+    {
+        cron("backup_policy", "schedule", backup.get("schedule"), diags);
+    }
+    if let Some(scan) = config
+        .get("scan_policy")
+        .filter(|b| !b.is_unknown() && !b.is_null())
+    {
+        for (attr, _, _) in SCANS {
+            cron("scan_policy", attr, scan.get(attr), diags);
+        }
+        if SCANS
+            .iter()
+            .all(|(attr, _, _)| scan.get(attr).is_none_or(Value::is_null))
+        {
+            diags.attribute_error(
+                AttributePath::root("scan_policy"),
+                "Empty Scan Policy",
+                "A scan policy schedules at least one scan: set `configuration_scan_schedule`, \
+                 `penetration_scan_schedule` or `conformance_scan_schedule`, or remove the block.",
+            );
+        }
+    }
+}
+
+fn schedule(text: Option<&str>) -> Option<ClusterFeatureSchedule> {
+    text.map(|t| ClusterFeatureSchedule {
+        scheduled_run_time: Some(t.to_owned()),
+    })
+}
+
+/// The backup policy as the API takes it.
+pub(super) fn backup_entity(value: &Value) -> Option<ClusterBackupConfig> {
+    let b = value.get("backup_policy").filter(|b| !b.is_null())?;
+    Some(ClusterBackupConfig {
+        backup_location_uid: b.get_str("backup_storage_location_id").map(str::to_owned),
+        backup_prefix: b.get_str("prefix").map(str::to_owned),
+        duration_in_hours: b.get_i64("expiry_in_hours"),
+        include_all_disks: Some(b.get_bool("include_disks").unwrap_or(true)),
+        include_cluster_resource_mode: Some(
+            b.get_str("include_cluster_resources")
+                .unwrap_or("Always")
+                .to_owned(),
+        ),
+        namespaces: b.get("namespaces").and_then(Value::as_elements).map(|ns| {
+            ns.iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        }),
+        schedule: schedule(b.get_str("schedule")),
+        ..Default::default()
+    })
+}
+
+/// The scan policy as the API takes it.
+pub(super) fn scan_entity(value: &Value) -> Option<ClusterComplianceScheduleConfig> {
+    let s = value.get("scan_policy").filter(|s| !s.is_null())?;
+    let driver = |attr: &str| {
+        s.get_str(attr).map(|t| ComplianceScanSchedule {
+            schedule: schedule(Some(t)),
+        })
+    };
+    Some(ClusterComplianceScheduleConfig {
+        kube_bench: driver(SCANS[0].0),
+        kube_hunter: driver(SCANS[1].0),
+        sonobuoy: driver(SCANS[2].0),
+    })
+}
+
+/// Both policies for a create body, or `None` when the configuration has neither.
+pub(super) fn create_policies(value: &Value) -> Option<SpectroClusterPolicies> {
+    let (backup, scan) = (backup_entity(value), scan_entity(value));
+    (backup.is_some() || scan.is_some()).then_some(SpectroClusterPolicies {
+        backup_policy: backup,
+        scan_policy: scan,
+    })
+}
+
+/// The `backup_policy` block from what Palette reports (null without one).
+pub(super) fn backup_value(backup: Option<&ClusterBackup>) -> Value {
+    let Some(config) = backup
+        .and_then(|b| b.spec.as_ref())
+        .and_then(|s| s.config.as_ref())
+    else {
+        return Value::Null;
+    };
+    object(vec![
+        (
+            "backup_storage_location_id",
+            opt(config.backup_location_uid.as_deref()),
+        ),
+        ("prefix", opt(config.backup_prefix.as_deref())),
+        (
+            "schedule",
+            opt(config
+                .schedule
+                .as_ref()
+                .and_then(|s| s.scheduled_run_time.as_deref())),
+        ),
+        (
+            "expiry_in_hours",
+            config.duration_in_hours.map_or(Value::Null, Value::from),
+        ),
+        (
+            "include_disks",
+            Value::from(config.include_all_disks.unwrap_or(true)),
+        ),
+        (
+            "include_cluster_resources",
+            Value::from(
+                config
+                    .include_cluster_resource_mode
+                    .clone()
+                    .unwrap_or_else(|| "Always".to_owned()),
+            ),
+        ),
+        (
+            "namespaces",
+            config
+                .namespaces
+                .as_ref()
+                .filter(|n| !n.is_empty())
+                .map_or(Value::Null, |ns| {
+                    Value::List(ns.iter().map(|n| Value::from(n.clone())).collect())
+                }),
+        ),
+    ])
+}
+
+/// The `scan_policy` block from what Palette reports (null without one, or with every scan
+/// off).
+pub(super) fn scan_value(scan: Option<&ClusterComplianceScan>) -> Value {
+    let drivers = scan
+        .and_then(|s| s.spec.as_ref())
+        .and_then(|s| s.driver_spec.clone())
+        .unwrap_or_default();
+    let values: Vec<(&str, Value)> = SCANS
+        .iter()
+        .map(|(attr, driver, _)| {
+            let text = drivers
+                .get(*driver)
+                .and_then(|d| d.config.as_ref())
+                .and_then(|c| c.schedule.as_ref())
+                .and_then(|s| s.scheduled_run_time.as_deref());
+            (*attr, opt(text))
+        })
+        .collect();
+    if values.iter().all(|(_, v)| v.is_null()) {
+        return Value::Null;
+    }
+    object(values)
 }
 
 fn check_binding(binding: &Value, at: AttributePath, diags: &mut Diagnostics) {

@@ -49,6 +49,8 @@ pub(super) struct Remote {
 pub(super) struct Policies {
     pub(super) namespaces: Vec<palette_api::models::ClusterNamespaceResource>,
     pub(super) rbacs: Vec<palette_api::models::ClusterRbac>,
+    pub(super) backup: Option<palette_api::models::ClusterBackup>,
+    pub(super) scan: Option<palette_api::models::ClusterComplianceScan>,
 }
 
 /// What a read fetches besides the cluster and its cloud config.
@@ -64,8 +66,8 @@ pub(super) struct Needs<'a> {
     /// The content of every manifest the cluster deploys (a refresh of manifest overrides, an
     /// import).
     pub(super) manifests: bool,
-    /// The namespaces and role bindings (two requests; a refresh reads them only when the
-    /// state has some, an import always).
+    /// The namespaces, role bindings, backup and scan policies (four requests; a refresh reads
+    /// them only when the state has one, an import always).
     pub(super) policies: bool,
     /// Where health comes from: the cluster's own overview (`None`), or one search of the
     /// scope memoised in the provider data, shared by every cluster a refresh reads.
@@ -129,7 +131,10 @@ impl<'a> Needs<'a> {
         let policies = importing
             || ["namespace", "rbac_binding"]
                 .iter()
-                .any(|list| !prior.get_elements(list).is_empty());
+                .any(|list| !prior.get_elements(list).is_empty())
+            || ["backup_policy", "scan_policy"]
+                .iter()
+                .any(|block| prior.get(block).is_some_and(|b| !b.is_null()));
         Needs {
             variables,
             kubeconfig: prior.get_bool("store_kubeconfig") == Some(true),
@@ -244,7 +249,22 @@ pub(super) async fn read_remote_with(
             Err(err) if err.is_not_found() => Vec::new(),
             Err(err) => return Err(err),
         };
-        Some(Policies { namespaces, rbacs })
+        let backup = match client.get_cluster_backup(scope, uid).await {
+            Ok(backup) => Some(backup),
+            Err(err) if err.is_not_found() => None,
+            Err(err) => return Err(err),
+        };
+        let scan = match client.get_cluster_scan(scope, uid).await {
+            Ok(scan) => Some(scan),
+            Err(err) if err.is_not_found() => None,
+            Err(err) => return Err(err),
+        };
+        Some(Policies {
+            namespaces,
+            rbacs,
+            backup,
+            scan,
+        })
     } else {
         None
     };
@@ -579,6 +599,14 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
         state.set(
             "rbac_binding",
             super::policies::rbacs_value(&policies.rbacs),
+        );
+        state.set(
+            "backup_policy",
+            super::policies::backup_value(policies.backup.as_ref()),
+        );
+        state.set(
+            "scan_policy",
+            super::policies::scan_value(policies.scan.as_ref()),
         );
     }
     refresh_computed(state, remote);

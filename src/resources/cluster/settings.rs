@@ -66,6 +66,7 @@ impl Settings {
             timezone: self.timezone.clone(),
             os_patch: self.patches().then(|| self.os_patch()),
             resources: None,
+            policies: None,
         }
     }
 

@@ -115,6 +115,8 @@ impl Day2<'_> {
                     new.name
                 )))?;
         }
+        self.update_backup(old, new).await?;
+        self.update_scan(old, new).await?;
         if old.rbacs != new.rbacs {
             self.client
                 .put_cluster_rbacs(self.scope, self.uid, new.rbacs.clone())
@@ -125,6 +127,54 @@ impl Day2<'_> {
                 )))?;
         }
         Ok(())
+    }
+
+    /// The backup policy: added, changed or removed.
+    async fn update_backup(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        if old.backup == new.backup {
+            return Ok(());
+        }
+        let what = format!("updating the backup policy of cluster {:?}", new.name);
+        match &new.backup {
+            Some(config) => self
+                .client
+                .set_cluster_backup(self.scope, self.uid, config, old.backup.is_none())
+                .await
+                .map_err(fail(what)),
+            None => match self
+                .client
+                .delete_cluster_backup(self.scope, self.uid)
+                .await
+            {
+                Err(err) if !err.is_not_found() => Err(fail(what)(err)),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    /// The scan policy: added, changed, or turned off (an empty policy).
+    async fn update_scan(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        if old.scan == new.scan {
+            return Ok(());
+        }
+        let config = new.scan.clone().unwrap_or_default();
+        let what = format!(
+            "updating the compliance-scan policy of cluster {:?}",
+            new.name
+        );
+        // A policy turned off earlier is still there, empty: then a POST is a conflict.
+        match self
+            .client
+            .set_cluster_scan(self.scope, self.uid, &config, old.scan.is_none())
+            .await
+        {
+            Err(err) if err.is_conflict() => self
+                .client
+                .set_cluster_scan(self.scope, self.uid, &config, false)
+                .await
+                .map_err(fail(what)),
+            result => result.map_err(fail(what)),
+        }
     }
 
     /// The environment block: fields the API changes in place go in one `PUT .../clusterConfig`

@@ -1,17 +1,19 @@
 //! Day-2 settings of a cluster with endpoints of their own: repave status and approval, the
-//! apply state of a profile change, agent upgrades, OS patching and the time zone; and the same
-//! settings in a create body.
+//! apply state of a profile change, agent upgrades, OS patching, the time zone, namespaces,
+//! role bindings, and the backup and scan policies; and the same settings in a create body.
 
 use reqwest::Method;
 
 use crate::client::{Request, v1_path};
 use crate::endpoints::ClusterCreate;
 use crate::models::{
+    ClusterBackup, ClusterBackupConfig, ClusterComplianceScan, ClusterComplianceScheduleConfig,
     ClusterConfigEntity, ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
     ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
     ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, MachineManagementConfig,
-    OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterRepave, TimezoneUpdateEntity,
+    OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterPolicies, SpectroClusterRepave,
+    TimezoneUpdateEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -24,6 +26,8 @@ pub struct ClusterSettings {
     pub os_patch: Option<OsPatchConfig>,
     /// Namespaces and role bindings.
     pub resources: Option<ClusterResourcesEntity>,
+    /// The backup and scan policies (the create body's `spec.policies`).
+    pub policies: Option<SpectroClusterPolicies>,
 }
 
 impl ClusterSettings {
@@ -35,6 +39,12 @@ impl ClusterSettings {
 
     fn is_empty(&self) -> bool {
         self.timezone.is_none() && self.os_patch.is_none() && self.resources.is_none()
+    }
+
+    fn policies_json(&self) -> Option<serde_json::Value> {
+        self.policies
+            .as_ref()
+            .and_then(|p| serde_json::to_value(p).ok())
     }
 
     fn resources_json(&self) -> Option<serde_json::Value> {
@@ -58,12 +68,19 @@ impl ClusterSettings {
 }
 
 impl ClusterCreate {
+    /// Whether the body takes the backup and scan policies (`spec.policies`); a custom cloud's
+    /// (Nutanix) does not, so they are set once the cluster exists.
+    pub fn takes_policies(&self) -> bool {
+        !matches!(self, ClusterCreate::Custom { .. })
+    }
+
     /// Puts `settings` in the body's `clusterConfig`, keeping what the body already has there.
     pub fn with_settings(mut self, settings: &ClusterSettings) -> ClusterCreate {
         macro_rules! apply {
             ($entity:expr) => {{
                 let spec = $entity.spec.get_or_insert_with(Default::default);
                 spec.cluster_config = settings.entity(spec.cluster_config.take());
+                spec.policies = settings.policies_json().or(spec.policies.take());
             }};
         }
         match &mut self {
@@ -225,6 +242,78 @@ impl Client {
         )
         .json(&body)?
         .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// The cluster's backup policy (404 when it has none).
+    pub async fn get_cluster_backup(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<ClusterBackup, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "features", "backup"])
+            .await
+    }
+
+    /// Sets the cluster's backup policy: `create` for a cluster without one (POST), else PUT.
+    pub async fn set_cluster_backup(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &ClusterBackupConfig,
+        create: bool,
+    ) -> Result<(), Error> {
+        let method = if create { Method::POST } else { Method::PUT };
+        let req = Request::new(
+            method,
+            scope,
+            v1_path(&["spectroclusters", uid, "features", "backup"]),
+        )
+        .json(config)?
+        .idempotent(!create);
+        self.run(&req).await
+    }
+
+    /// Removes the cluster's backup policy.
+    pub async fn delete_cluster_backup(&self, scope: &Scope, uid: &str) -> Result<(), Error> {
+        let req = Request::new(
+            Method::DELETE,
+            scope,
+            v1_path(&["spectroclusters", uid, "features", "backup"]),
+        );
+        self.run(&req).await
+    }
+
+    /// The cluster's compliance scan policy (404 when it has none).
+    pub async fn get_cluster_scan(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<ClusterComplianceScan, Error> {
+        self.get_json(
+            scope,
+            &["spectroclusters", uid, "features", "complianceScan"],
+        )
+        .await
+    }
+
+    /// Sets the cluster's scan policy: `create` for a cluster without one (POST), else PUT (an
+    /// empty policy turns every scan off).
+    pub async fn set_cluster_scan(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &ClusterComplianceScheduleConfig,
+        create: bool,
+    ) -> Result<(), Error> {
+        let method = if create { Method::POST } else { Method::PUT };
+        let req = Request::new(
+            method,
+            scope,
+            v1_path(&["spectroclusters", uid, "features", "complianceScan"]),
+        )
+        .json(config)?
+        .idempotent(!create);
         self.run(&req).await
     }
 

@@ -172,3 +172,127 @@ pub struct ClusterResourcesEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rbacs: Option<Vec<ClusterRbacInputEntity>>,
 }
+
+/// The wire model `v1ClusterFeatureSchedule`: a cron schedule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterFeatureSchedule {
+    #[serde(rename = "scheduledRunTime", skip_serializing_if = "Option::is_none")]
+    pub scheduled_run_time: Option<String>,
+}
+
+/// The wire model `v1ClusterBackupConfig`: a cluster's backup policy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterBackupConfig {
+    #[serde(rename = "backupLocationName", skip_serializing_if = "Option::is_none")]
+    pub backup_location_name: Option<String>,
+    #[serde(rename = "backupLocationUid", skip_serializing_if = "Option::is_none")]
+    pub backup_location_uid: Option<String>,
+    #[serde(rename = "backupName", skip_serializing_if = "Option::is_none")]
+    pub backup_name: Option<String>,
+    #[serde(rename = "backupPrefix", skip_serializing_if = "Option::is_none")]
+    pub backup_prefix: Option<String>,
+    #[serde(rename = "durationInHours", skip_serializing_if = "Option::is_none")]
+    pub duration_in_hours: Option<i64>,
+    #[serde(rename = "includeAllDisks", skip_serializing_if = "Option::is_none")]
+    pub include_all_disks: Option<bool>,
+    /// `Always`, `Auto` or `Never`.
+    #[serde(
+        rename = "includeClusterResourceMode",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub include_cluster_resource_mode: Option<String>,
+    #[serde(rename = "locationType", skip_serializing_if = "Option::is_none")]
+    pub location_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespaces: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ClusterFeatureSchedule>,
+}
+
+/// The wire model `v1ClusterBackupSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterBackupSpec {
+    #[serde(rename = "clusterUid", skip_serializing_if = "Option::is_none")]
+    pub cluster_uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<ClusterBackupConfig>,
+}
+
+/// The wire model `v1ClusterBackup` (its status kept as JSON).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterBackup {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<ClusterBackupSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<serde_json::Value>,
+}
+
+/// One driver's schedule (`v1ClusterComplianceScan*ScheduleConfig`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ComplianceScanSchedule {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ClusterFeatureSchedule>,
+}
+
+/// The wire model `v1ClusterComplianceScheduleConfig`: a cluster's scan policy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceScheduleConfig {
+    /// The configuration scan (kube-bench).
+    #[serde(rename = "kubeBench", skip_serializing_if = "Option::is_none")]
+    pub kube_bench: Option<ComplianceScanSchedule>,
+    /// The penetration scan (kube-hunter).
+    #[serde(rename = "kubeHunter", skip_serializing_if = "Option::is_none")]
+    pub kube_hunter: Option<ComplianceScanSchedule>,
+    /// The conformance scan (Sonobuoy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sonobuoy: Option<ComplianceScanSchedule>,
+}
+
+/// The wire model `v1ComplianceScanDriverSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ComplianceScanDriverSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<ComplianceScanSchedule>,
+    #[serde(rename = "isClusterConfig", skip_serializing_if = "Option::is_none")]
+    pub is_cluster_config: Option<bool>,
+}
+
+/// The wire model `v1ClusterComplianceScanSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceScanSpec {
+    #[serde(rename = "clusterUid", skip_serializing_if = "Option::is_none")]
+    pub cluster_uid: Option<String>,
+    /// By driver: `kubeBench`, `kubeHunter`, `sonobuoy`.
+    #[serde(rename = "driverSpec", skip_serializing_if = "Option::is_none")]
+    pub driver_spec: Option<std::collections::BTreeMap<String, ComplianceScanDriverSpec>>,
+}
+
+/// The wire model `v1ClusterComplianceScan`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceScan {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<ClusterComplianceScanSpec>,
+}
+
+/// The wire model `v1SpectroClusterPolicies`: the policies in a create body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterPolicies {
+    #[serde(rename = "backupPolicy", skip_serializing_if = "Option::is_none")]
+    pub backup_policy: Option<ClusterBackupConfig>,
+    #[serde(rename = "scanPolicy", skip_serializing_if = "Option::is_none")]
+    pub scan_policy: Option<ClusterComplianceScheduleConfig>,
+}

@@ -10,7 +10,7 @@ use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
 use super::records::{deployment_op, edge_hosts_in_use, live_cluster_named};
 use super::templates::{attach, normalize_entries};
-use super::{resources, settings};
+use super::{features, resources, settings};
 use crate::context::Ctx;
 use crate::environments::Environment;
 use crate::error::{ApiError, ApiResult};
@@ -38,6 +38,7 @@ pub(super) async fn create(
     check_pools(env, &pools)?;
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
+    let (backup, scan) = features::from_create(input.policies.clone())?;
     let profile_entries = normalize_entries(input.profiles);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 
@@ -71,6 +72,8 @@ pub(super) async fn create(
             "profiles": profile_entries,
             "namespaces": namespaces,
             "rbacs": rbacs,
+            "backup": backup,
+            "scan": scan,
             "accountUid": account.as_ref().map(|a| a.uid.clone()),
         },
     });

@@ -18,6 +18,7 @@
 //! - `day2`: profile, variable and metadata changes;
 //! - `settings`: repave approval, apply state, agent upgrades, OS patching, time zone;
 //! - `resources`: namespaces and RBAC role bindings;
+//! - `features`: the backup and compliance-scan policies;
 //! - `delete`: deletion;
 //! - `assets`: kubeconfig downloads.
 
@@ -25,6 +26,7 @@ mod assets;
 mod create;
 mod day2;
 mod delete;
+mod features;
 mod plan;
 mod pools;
 mod read;
@@ -93,6 +95,19 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/metadata",
             patch(day2::patch_metadata),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/features/backup",
+            get(features::get_backup)
+                .post(features::post_backup)
+                .put(features::put_backup)
+                .delete(features::delete_backup),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/features/complianceScan",
+            get(features::get_scan)
+                .post(features::post_scan)
+                .put(features::put_scan),
         )
         .route(
             "/v1/spectroclusters/{uid}/config/namespaces",
