@@ -22,3 +22,4 @@ mod pack;
 mod release;
 mod reliability;
 mod secrets;
+mod ssh_key;
