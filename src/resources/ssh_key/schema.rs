@@ -14,9 +14,10 @@ pub(super) fn schema_v0() -> Schema {
             .description(
                 "An SSH key kept in Palette (a user asset), for clusters to put on their nodes. \
                  vSphere, MAAS and Edge clusters take the key itself in `ssh_keys` \
-                 (`[palette_ssh_key.ops.public_key]`); an environment that takes a key by name \
-                 can be given `palette_ssh_key.ops.name`, which also orders the cluster after \
-                 the key.",
+                 (`[palette_ssh_key.ops.public_key]`), Azure and AKS clusters in `ssh_key`. \
+                 `ssh_key_name` (AWS, EKS, OpenStack) names a key pair of the cloud account's \
+                 region: it takes `palette_ssh_key.ops.name` where a key pair of that name \
+                 exists there. Either reference also makes the cluster wait for the key.",
             )
             .attribute(
                 Attribute::string("id")
