@@ -60,10 +60,13 @@ impl Environment for Aks {
     /// cluster without one (`v1AzureMachinePoolCloudConfigEntity.isSystemNodePool`), and a system
     /// pool cannot be empty.
     fn check_pool_list(&self, pools: &[Value], diags: &mut Diagnostics) {
-        let flag = |pool: &Value| {
-            pool.get("is_system_node_pool")
+        // A pool unknown as a whole (a `dynamic` block at validate) may yet be a system pool.
+        let flag = |pool: &Value| match pool {
+            Value::Unknown(_) => Value::unknown(),
+            pool => pool
+                .get("is_system_node_pool")
                 .cloned()
-                .unwrap_or(Value::Null)
+                .unwrap_or(Value::Null),
         };
         let mut system_pools = 0;
         for (index, pool) in pools.iter().enumerate() {

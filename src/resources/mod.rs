@@ -5,6 +5,7 @@ pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
 mod pack_shared;
+mod ssh_key;
 mod timeouts;
 
 use std::sync::Arc;
@@ -18,5 +19,6 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
         Arc::new(pack::PackResource),
+        Arc::new(ssh_key::SshKeyResource),
     ]
 }

@@ -24,3 +24,4 @@ mod policies;
 mod release;
 mod reliability;
 mod secrets;
+mod ssh_key;

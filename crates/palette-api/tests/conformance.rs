@@ -783,6 +783,10 @@ fn cases() -> Vec<Case> {
         (models::Uid, "v1Uid"),
         (models::UpdateStrategy, "v1UpdateStrategy"),
         (models::Upgrades, "v1Upgrades"),
+        (models::UserAssetSsh, "v1UserAssetSsh"),
+        (models::UserAssetSshEntity, "v1UserAssetSshEntity"),
+        (models::UserAssetSshSpec, "v1UserAssetSshSpec"),
+        (models::UserAssetsSsh, "v1UserAssetsSsh"),
         (models::Variable, "v1Variable"),
         (models::VariableNames, "v1VariableNames"),
         (models::VariableOption, "v1VariableOption"),
@@ -942,6 +946,9 @@ const ROUTE_MODELS: &[&str] = &[
     "v1EdgeHostDevice",
     "v1EdgeHostsMeta",
     "v1EdgeHostsSearchSummary",
+    "v1UserAssetsSsh",
+    "v1UserAssetSshEntity",
+    "v1UserAssetSsh",
 ];
 
 fn spec() -> Option<Spec> {

@@ -10,7 +10,7 @@ use palette_api::models::{
     AwsAccount, AwsCloudConfig, AwsMachine, ClusterProfileCloneEntity,
     ClusterProfileCloneMetaInputEntity, ClusterProfileEntity, ClusterProfileUpdateEntity,
     ObjectMetaInputEntity, ObjectMetaInputEntitySchema, PackLayer, ProfileMetaEntity,
-    SpectroAwsClusterEntity, Variables,
+    SpectroAwsClusterEntity, UserAssetSshEntity, UserAssetSshSpec, Variables,
 };
 use palette_api::{
     Client, ClientConfig, CloudType, ClusterCreate, KubeconfigKind, RateLimits, RetryPolicy, Scope,
@@ -495,6 +495,81 @@ async fn idempotent_creates_make_no_duplicates_under_resets_and_throttling() {
             Some(uid.as_str())
         );
     }
+    env.handle.shutdown().await;
+}
+
+/// SSH keys through the client: made once under connection resets, found by name only in the
+/// scope that owns them, renamed and rekeyed by one update, gone after delete.
+#[tokio::test]
+async fn ssh_keys_round_trip_through_the_client() {
+    let env = Env::start().await;
+    let (c, s) = (&env.client, &env.scope);
+    let key = |name: &str, public_key: &str| UserAssetSshEntity {
+        metadata: Some(ObjectMetaInputEntity {
+            name: Some(name.to_owned()),
+            ..Default::default()
+        }),
+        spec: Some(UserAssetSshSpec {
+            public_key: Some(public_key.to_owned()),
+        }),
+    };
+    let ed25519 =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMKJSdz1evm8ReB4WIn1PgCfWLPNiBMF7lJSIDqmyhxq ops";
+    let other =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBkZAwk7+VAT5ATgKk015PeCNItGhDRIww8G4WPC1rGq ops";
+
+    env.faults(json!({"reset_rate": 0.5})).await;
+    let mut uids = Vec::new();
+    for i in 0..6 {
+        let name = format!("key-{i}");
+        let uid = c
+            .create_ssh_key_idempotent(s, &key(&name, ed25519))
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        uids.push(uid);
+    }
+    env.faults(json!({})).await;
+    let all = c.list_ssh_keys(s).await.expect("the list");
+    assert_eq!(all.len(), 6, "one key per create: {all:?}");
+    env.conforms(&all[0], "v1UserAssetSsh");
+
+    // A tenant key of the same name is listed in the project but not found there by name.
+    let tenant = c
+        .create_ssh_key(&Scope::Tenant, &key("key-0", other))
+        .await
+        .expect("a tenant key");
+    assert_eq!(c.list_ssh_keys(s).await.expect("the list").len(), 7);
+    assert_eq!(
+        c.find_ssh_key(s, "key-0").await.expect("find"),
+        Some(uids[0].clone())
+    );
+    assert_eq!(
+        c.find_ssh_key(&Scope::Tenant, "key-0").await.expect("find"),
+        Some(tenant)
+    );
+    assert_eq!(c.find_ssh_key(s, "nobody").await.expect("find"), None);
+
+    let mut stored = c.get_ssh_key(s, &uids[0]).await.expect("the key");
+    env.conforms(&stored, "v1UserAssetSsh");
+    if let Some(meta) = stored.metadata.as_mut() {
+        meta.name = Some("renamed".to_owned());
+    }
+    stored.spec = Some(UserAssetSshSpec {
+        public_key: Some(other.to_owned()),
+    });
+    c.update_ssh_key(s, &uids[0], &stored)
+        .await
+        .expect("the update");
+    let read = c.get_ssh_key(s, &uids[0]).await.expect("the key");
+    assert_eq!(
+        read.metadata.and_then(|m| m.name).as_deref(),
+        Some("renamed")
+    );
+    assert_eq!(read.spec.and_then(|k| k.public_key).as_deref(), Some(other));
+
+    c.delete_ssh_key(s, &uids[0]).await.expect("the delete");
+    let gone = c.get_ssh_key(s, &uids[0]).await.expect_err("deleted");
+    assert!(gone.is_not_found(), "{gone}");
     env.handle.shutdown().await;
 }
 

@@ -1,10 +1,12 @@
 //! Content a body carries as text, checked as Palette checks it: pack values and manifests must
-//! be YAML, and a profile variable's default must satisfy its own format, regex and options.
+//! be YAML, a profile variable's default must satisfy its own format, regex and options, and an
+//! SSH key's public key must be one OpenSSH public key line.
 //!
 //! Palette's `{{ ... }}` macros (`{{ .spectro.var.NAME }}`) are resolved when a cluster deploys,
 //! so the YAML check reads each macro as a plain word first, as Palette's editor does.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::LazyLock;
 
 use base64::Engine as _;
 use palette_api::models as m;
@@ -93,6 +95,43 @@ pub fn check_variable(var: &m::Variable, field: &str) -> ApiResult<()> {
     Ok(())
 }
 
+/// An OpenSSH public key line: key type, base64 key blob, optional comment.
+static PUBLIC_KEY_LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521)[ \t]+([A-Za-z0-9+/]+={0,2})(?:[ \t]+[^\r\n]*)?$",
+    )
+    .expect("the public key pattern compiles")
+});
+
+/// Refuses `text` at `field` unless it is one OpenSSH public key line (surrounding white space
+/// aside): `ssh-rsa`, `ssh-ed25519` or `ecdsa-sha2-nistp256/384/521`, then the key in base64,
+/// whose blob names the same type, then an optional comment.
+pub fn check_ssh_public_key(text: &str, field: &str) -> ApiResult<()> {
+    let bad = |why: &str| {
+        refuse(
+            field,
+            format!("{field} is not an OpenSSH public key: {why}"),
+        )
+    };
+    let Some(line) = PUBLIC_KEY_LINE.captures(text.trim()) else {
+        return Err(bad(
+            "expected one line of `TYPE BASE64 [COMMENT]` with TYPE ssh-rsa, ssh-ed25519 or \
+             ecdsa-sha2-nistp256/384/521",
+        ));
+    };
+    let blob = base64::engine::general_purpose::STANDARD
+        .decode(&line[2])
+        .map_err(|_| bad("the key is not valid base64"))?;
+    let named = blob
+        .get(..4)
+        .map(|len| u32::from_be_bytes([len[0], len[1], len[2], len[3]]) as usize)
+        .and_then(|len| blob.get(4..4 + len));
+    if named != Some(line[1].as_bytes()) {
+        return Err(bad(&format!("the key is not a {} key", &line[1])));
+    }
+    Ok(())
+}
+
 /// Whether `text` is a value of variable format `format`.
 fn fits_format(text: &str, format: &str) -> bool {
     match format {
@@ -135,6 +174,54 @@ mod tests {
         let err = check_yaml("a: [1, 2\nb: 3\n", "spec.template.packs[0].values").unwrap_err();
         assert_eq!(err.details["field"], "spec.template.packs[0].values");
         assert!(err.message.contains("is not valid YAML"), "{}", err.message);
+    }
+
+    #[test]
+    fn ssh_public_keys_are_one_openssh_line_of_a_known_type() {
+        // The blob of a key of type `kind`: its name, length-prefixed, then some key bytes.
+        let key = |kind: &str, named: &str| {
+            let mut blob = (named.len() as u32).to_be_bytes().to_vec();
+            blob.extend_from_slice(named.as_bytes());
+            blob.extend_from_slice(&[0, 0, 0, 1, 7]);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(blob);
+            format!("{kind} {encoded}")
+        };
+        let ok = [
+            key("ssh-ed25519", "ssh-ed25519"),
+            format!("{} ops@example.com\n", key("ssh-rsa", "ssh-rsa")),
+            format!(
+                "  {}  two words ",
+                key("ecdsa-sha2-nistp384", "ecdsa-sha2-nistp384")
+            ),
+        ];
+        for text in ok {
+            assert!(
+                check_ssh_public_key(&text, "spec.publicKey").is_ok(),
+                "{text}"
+            );
+        }
+        let bad = [
+            "x".to_owned(),
+            String::new(),
+            key("ssh-dss", "ssh-dss"),
+            key("ssh-rsa", "ssh-ed25519"),
+            "ssh-ed25519 not*base64".to_owned(),
+            "ssh-ed25519 AAAA".to_owned(),
+            format!(
+                "{}\n{}",
+                key("ssh-rsa", "ssh-rsa"),
+                key("ssh-rsa", "ssh-rsa")
+            ),
+        ];
+        for text in bad {
+            let err = check_ssh_public_key(&text, "spec.publicKey").expect_err(&text);
+            assert_eq!(err.details["field"], "spec.publicKey", "{text}");
+            assert!(
+                err.message.contains("not an OpenSSH public key"),
+                "{}",
+                err.message
+            );
+        }
     }
 
     #[test]

@@ -49,6 +49,16 @@ async fn responses_follow_the_spec() {
         .as_str()
         .unwrap()
         .to_owned();
+    let ssh_key = emu
+        .post(
+            "/v1/users/assets/sshkeys",
+            json!({"metadata": {"name": "ops"}, "spec": {"publicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMKJSdz1evm8ReB4WIn1PgCfWLPNiBMF7lJSIDqmyhxq"}}),
+        )
+        .await
+        .body["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let gets = [
         (
@@ -106,6 +116,11 @@ async fn responses_follow_the_spec() {
             "v1Events",
         ),
         (format!("/v1/edgehosts/{host}"), "v1EdgeHostDevice"),
+        ("/v1/users/assets/sshkeys".to_owned(), "v1UserAssetsSsh"),
+        (
+            format!("/v1/users/assets/sshkeys/{ssh_key}"),
+            "v1UserAssetSsh",
+        ),
     ];
     let mut problems = Vec::new();
     for (path, model) in &gets {

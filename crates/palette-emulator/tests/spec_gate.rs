@@ -240,6 +240,8 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
         "PATCH /v1/spectroclusters/{uid}/profiles",
         "POST /v1/dashboard/spectroclusters/search",
         "POST /v1/cloudaccounts/aws",
+        "POST /v1/users/assets/sshkeys",
+        "PUT /v1/users/assets/sshkeys/{uid}",
     ] {
         assert!(
             served.contains(&route.to_string()),

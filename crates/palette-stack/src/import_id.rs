@@ -6,6 +6,7 @@
 //! | `palette_cluster` | `UID` or `NAME`, optional `tenant/` prefix |
 //! | `palette_pack` | `CLUSTER_UID/PACK_NAME` |
 //! | `palette_cloud_account` | `KIND/UID` or `KIND/NAME` (`aws/aws-dev`), optional `tenant/` prefix |
+//! | `palette_ssh_key` | `UID` or `NAME`, optional `tenant/` prefix |
 //!
 //! A UID is 24 lowercase hexadecimal characters; anything else is taken as a name. The prefix
 //! `project/` is accepted too, for symmetry, and means the default (the provider's project).
@@ -74,7 +75,10 @@ pub struct ClusterImportId {
     pub target: ClusterTarget,
 }
 
-/// How a cluster is named in an import ID.
+/// A parsed `palette_ssh_key` import ID: the same forms as a cluster's.
+pub type SshKeyImportId = ClusterImportId;
+
+/// How a cluster (or an SSH key) is named in an import ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClusterTarget {
     /// By UID.
@@ -242,6 +246,21 @@ pub fn parse_profile_import_id(id: &str) -> Result<ProfileImportId, ImportIdErro
 ///
 /// When the name is empty or holds `/`.
 pub fn parse_cluster_import_id(id: &str) -> Result<ClusterImportId, ImportIdError> {
+    parse_named_import_id(id, "cluster name")
+}
+
+/// Parses a `palette_ssh_key` import ID.
+///
+/// # Errors
+///
+/// When the name is empty or holds `/`.
+pub fn parse_ssh_key_import_id(id: &str) -> Result<SshKeyImportId, ImportIdError> {
+    parse_named_import_id(id, "SSH key name")
+}
+
+/// Parses an import ID that names an object by UID or by its name (`what`, as in "cluster
+/// name"), with an optional scope prefix.
+fn parse_named_import_id(id: &str, what: &str) -> Result<ClusterImportId, ImportIdError> {
     let (scope, rest) = split_scope(id.trim());
     if is_uid(rest) {
         return Ok(ClusterImportId {
@@ -249,7 +268,7 @@ pub fn parse_cluster_import_id(id: &str) -> Result<ClusterImportId, ImportIdErro
             target: ClusterTarget::Uid(rest.to_owned()),
         });
     }
-    check_name(rest, "cluster name", true).map_err(|reason| ImportIdError {
+    check_name(rest, what, true).map_err(|reason| ImportIdError {
         expected: CLUSTER_FORMS,
         got: id.to_owned(),
         reason: Some(reason),
@@ -529,6 +548,31 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn ssh_key_ids_take_the_cluster_forms() {
+        assert_eq!(
+            parse_ssh_key_import_id("tenant/ops"),
+            Ok(SshKeyImportId {
+                scope: Scope::Tenant,
+                target: ClusterTarget::Name("ops".to_owned()),
+            })
+        );
+        assert_eq!(
+            parse_ssh_key_import_id(UID),
+            Ok(SshKeyImportId {
+                scope: Scope::Project,
+                target: ClusterTarget::Uid(UID.to_owned()),
+            })
+        );
+        assert_eq!(
+            parse_ssh_key_import_id("team/ops")
+                .expect_err("a slash")
+                .to_string(),
+            "expected UID or NAME, optionally prefixed with tenant/, got \"team/ops\": the SSH key \
+             name \"team/ops\" contains '/'; only tenant/ may prefix it"
+        );
     }
 
     #[test]

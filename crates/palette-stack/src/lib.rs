@@ -7,6 +7,7 @@
 //! - [`import_id`]: what `terraform import` may name for each resource, parsed.
 //! - [`variables`]: whether a profile variable's value fits its format and regex.
 //! - [`schedule`]: the forms of a cluster's day-2 settings (cron, RFC 3339 time, time zone).
+//! - [`ssh_key`]: OpenSSH public key lines, their form and their comparison by meaning.
 //!
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
@@ -15,6 +16,7 @@ pub mod environment_names;
 pub mod import_id;
 pub mod layers;
 pub mod schedule;
+pub mod ssh_key;
 pub mod values;
 pub mod variables;
 pub mod version;

@@ -967,6 +967,46 @@ fn config_checks_wait_for_unknown_values() {
     }
 }
 
+/// An environment's SSH key fields may come from a `palette_ssh_key` (its `name` or its
+/// `public_key`), unknown at validate and, when the key's name is itself computed, at plan: every
+/// environment's checks wait for them, whether the whole value or one key of a list is unknown.
+#[test]
+fn ssh_key_fields_from_a_resource_may_be_unknown() {
+    let mut checked = Vec::new();
+    for env in environments::ALL {
+        let attributes = env.attributes();
+        let block_schema = Block {
+            attributes: attributes.clone(),
+            ..Block::new()
+        };
+        for attribute in attributes.iter().filter(|a| a.name.starts_with("ssh_key")) {
+            let is_list = !matches!(
+                attribute.kind,
+                tfplugin::schema::AttributeKind::Type(tfplugin::Type::String)
+            );
+            let mut values = vec![Value::unknown()];
+            if is_list {
+                values.push(Value::List(vec![Value::unknown()]));
+            }
+            for value in values {
+                let mut block = null_object(&block_schema);
+                for required in attributes.iter().filter(|a| a.required) {
+                    block.set(&required.name, "x");
+                }
+                block.set(&attribute.name, value.clone());
+                let account = env.account_environment().map(|_| "acc");
+                let config = base_config(env.key(), block, vec![Value::unknown()], account);
+                let mut diags = Diagnostics::new();
+                check_config(&config, &mut diags);
+                let what = format!("{}.{} = {value:?}", env.key(), attribute.name);
+                assert_eq!(paths(&diags), Vec::<String>::new(), "{what}: {diags:?}");
+                checked.push(what);
+            }
+        }
+    }
+    assert!(checked.len() >= 10, "{checked:?}");
+}
+
 /// A valid AWS configuration with `force_delete = true`, the given delay, and a `timeouts`
 /// block whose `delete` is `delete` (no block when null).
 fn forced_delete(delay: Value, delete: Value) -> Value {

@@ -14,6 +14,7 @@ mod edge_host;
 mod event;
 mod pack;
 mod registry;
+mod ssh_key;
 
 pub use cloud_account::CloudAccountKind;
 pub use cluster::{ClusterCreate, ClusterQuery, KubeconfigKind, cluster_name_filter};

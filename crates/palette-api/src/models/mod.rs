@@ -26,6 +26,7 @@ pub mod pack;
 pub mod project;
 pub mod registry;
 pub mod search;
+pub mod ssh_key;
 
 pub use cloud_account::*;
 pub use cloud_config::*;
@@ -40,6 +41,7 @@ pub use pack::*;
 pub use project::*;
 pub use registry::*;
 pub use search::*;
+pub use ssh_key::*;
 
 /// Formats a secret as `<redacted>` (or `None`) in `Debug` output.
 pub(crate) struct Redacted<'a, T>(pub(crate) &'a T);

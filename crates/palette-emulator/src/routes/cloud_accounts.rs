@@ -14,7 +14,9 @@ use palette_api::models as m;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
-use super::common::{Query, find, meta_input, new_metadata, public, update_metadata, visible};
+use super::common::{
+    Query, find, meta_input, name_filter, new_metadata, public, update_metadata, visible,
+};
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::Page;
@@ -372,16 +374,6 @@ async fn list(
         }
     }
     (kind.render_list)(page.apply(items))
-}
-
-fn name_filter(q: &Query, name: &str) -> bool {
-    match q.get("filters") {
-        Some(filters) => filters
-            .split("AND")
-            .filter_map(|f| f.split_once('='))
-            .all(|(k, v)| k != "metadata.name" || v == name),
-        None => true,
-    }
 }
 
 async fn create(

@@ -125,6 +125,18 @@ pub fn visible(state: &AppState, ctx: &Ctx, kind: Kind) -> ApiResult<Vec<Record>
         .collect())
 }
 
+/// Whether `name` passes the `metadata.name=NAME` terms of a `filters` query parameter (terms
+/// joined by `AND`; other fields are not filtered on).
+pub fn name_filter(q: &HashMap<String, String>, name: &str) -> bool {
+    match q.get("filters") {
+        Some(filters) => filters
+            .split("AND")
+            .filter_map(|f| f.split_once('='))
+            .all(|(k, v)| k != "metadata.name" || v == name),
+        None => true,
+    }
+}
+
 /// A boolean query parameter (`true`/`false`), `default` when absent.
 pub fn flag(query: &HashMap<String, String>, name: &str, default: bool) -> ApiResult<bool> {
     match query.get(name).map(String::as_str) {

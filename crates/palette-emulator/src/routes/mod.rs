@@ -12,6 +12,7 @@ pub mod events;
 pub mod packs;
 pub mod projects;
 pub mod registries;
+pub mod ssh_keys;
 
 use axum::Router;
 use axum::http::{Method, StatusCode, Uri};
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(cloud_configs::router())
         .merge(events::router())
         .merge(edge_hosts::router())
+        .merge(ssh_keys::router())
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
 }

@@ -87,6 +87,7 @@ fn kind_from(name: &str) -> Kind {
         "cloudconfig" => Kind::CloudConfig,
         "deployment" => Kind::Deployment,
         "edgehost" => Kind::EdgeHost,
+        "sshkey" => Kind::SshKey,
         _ => Kind::Meta,
     }
 }
