@@ -45,6 +45,41 @@ resource "palette_cluster" "prod" {
     labels        = { workload = "general" }
   }
 
+  # Day 2 through Palette's gates: applying a plan approves the repave a change needs (the
+  # default), OS patches go on a schedule, and agent upgrades wait for a maintenance window.
+  repave_approval      = "automatic"
+  os_patch_schedule    = "0 3 * * SUN"
+  cluster_timezone     = "America/New_York"
+  pause_agent_upgrades = false
+
+  # Policies: team namespaces with quotas, who may do what, and weekly compliance scans.
+  namespace {
+    name       = "payments"
+    cpu_cores  = 4
+    memory_mib = 8192
+  }
+  rbac_binding {
+    type      = "RoleBinding"
+    namespace = "payments"
+    role_name = "edit"
+    subject {
+      type = "Group"
+      name = "payments-developers"
+    }
+  }
+  rbac_binding {
+    type      = "ClusterRoleBinding"
+    role_name = "view"
+    subject {
+      type = "Group"
+      name = "sre"
+    }
+  }
+  scan_policy {
+    configuration_scan_schedule = "0 2 * * SAT"
+    conformance_scan_schedule   = "0 4 1 * *"
+  }
+
   # Wait until every layer is ready and the cluster reports Healthy (the default). Each layer's
   # progress shows in the log (TF_LOG=INFO), and `layers` lists the deployed stack afterwards.
   wait_for = "healthy"
