@@ -231,6 +231,10 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
         "PATCH /v1/spectroclusters/{uid}/profiles",
         "POST /v1/dashboard/spectroclusters/search",
         "POST /v1/cloudaccounts/aws",
+        "POST /v1/registries/pack",
+        "PUT /v1/registries/helm/{uid}",
+        "POST /v1/registries/oci/basic",
+        "PUT /v1/registries/oci/{uid}/ecr",
     ] {
         assert!(
             served.contains(&route.to_string()),
