@@ -4,6 +4,7 @@ pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
 mod pack_shared;
+mod registry;
 mod timeouts;
 
 use std::sync::Arc;
@@ -16,5 +17,6 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
         Arc::new(pack::PackResource),
+        Arc::new(registry::RegistryResource),
     ]
 }

@@ -5,6 +5,7 @@
 //! | `palette_cluster_profile` | `UID`, `NAME@VERSION` or `NAME` (newest version), optional `tenant/` prefix |
 //! | `palette_cluster` | `UID` or `NAME`, optional `tenant/` prefix |
 //! | `palette_pack` | `CLUSTER_UID/PACK_NAME` |
+//! | `palette_registry` | `UID` or `NAME` (registries live at tenant level: no prefix) |
 //!
 //! A UID is 24 lowercase hexadecimal characters; anything else is taken as a name. The prefix
 //! `project/` is accepted too, for symmetry, and means the default (the provider's project).
@@ -91,6 +92,15 @@ pub struct PackImportId {
     pub pack_name: String,
 }
 
+/// How a registry is named in an import ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistryTarget {
+    /// By UID.
+    Uid(String),
+    /// By name.
+    Name(String),
+}
+
 /// An import ID that does not have the expected form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportIdError {
@@ -117,6 +127,7 @@ impl std::error::Error for ImportIdError {}
 const PROFILE_FORMS: &str = "UID, NAME@VERSION or NAME, optionally prefixed with tenant/";
 const CLUSTER_FORMS: &str = "UID or NAME, optionally prefixed with tenant/";
 const PACK_FORMS: &str = "CLUSTER_UID/PACK_NAME";
+const REGISTRY_FORMS: &str = "UID or NAME";
 
 /// Splits an optional scope prefix off a trimmed ID.
 fn split_scope(id: &str) -> (Scope, &str) {
@@ -233,6 +244,24 @@ pub fn parse_pack_import_id(id: &str) -> Result<PackImportId, ImportIdError> {
         cluster_uid: cluster_uid.to_owned(),
         pack_name: pack_name.to_owned(),
     })
+}
+
+/// Parses a `palette_registry` import ID.
+///
+/// # Errors
+///
+/// When the name is empty or holds `/` or a control character.
+pub fn parse_registry_import_id(id: &str) -> Result<RegistryTarget, ImportIdError> {
+    let id_trimmed = id.trim();
+    if is_uid(id_trimmed) {
+        return Ok(RegistryTarget::Uid(id_trimmed.to_owned()));
+    }
+    check_name(id_trimmed, "registry name", false).map_err(|reason| ImportIdError {
+        expected: REGISTRY_FORMS,
+        got: id.to_owned(),
+        reason: Some(reason),
+    })?;
+    Ok(RegistryTarget::Name(id_trimmed.to_owned()))
 }
 
 #[cfg(test)]
@@ -509,6 +538,35 @@ mod tests {
                 message,
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn registry_ids() {
+        let cases = [
+            ("uid", UID, Ok(RegistryTarget::Uid(UID.to_owned()))),
+            (
+                "name with spaces",
+                " Team Charts ",
+                Ok(RegistryTarget::Name("Team Charts".to_owned())),
+            ),
+            (
+                "empty",
+                "",
+                Err("expected UID or NAME, got \"\": the registry name is empty"),
+            ),
+            (
+                "slash",
+                "tenant/charts",
+                Err(
+                    "expected UID or NAME, got \"tenant/charts\": the registry name \"tenant/charts\" \
+                     contains '/'",
+                ),
+            ),
+        ];
+        for (name, id, want) in cases {
+            let got = parse_registry_import_id(id).map_err(|e| e.to_string());
+            assert_eq!(got, want.map_err(str::to_owned), "{name}");
         }
     }
 }
