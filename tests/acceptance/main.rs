@@ -19,6 +19,7 @@ mod examples;
 mod harness;
 mod modules;
 mod pack;
+mod registry;
 mod release;
 mod reliability;
 mod secrets;
