@@ -43,6 +43,7 @@ const KINDS: [Kind; 4] = [
         settings: r#"type              = "oci"
   endpoint          = "oci://harbor.example.com"
   base_content_path = "charts"
+  base_path         = "artifactory/api"
   username          = "robot""#,
         secret: ("password", "password"),
     },

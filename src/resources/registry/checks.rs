@@ -97,6 +97,12 @@ fn check_attributes_fit(config: &Value, kind: Kind, diags: &mut Diagnostics) {
             ));
         }
     }
+    if kind != Kind::OciBasic {
+        misplaced.push((
+            "base_path",
+            "only basic OCI registries (`type = \"oci\"`, `oci_provider = \"basic\"`) take it",
+        ));
+    }
     if kind == Kind::OciBasic && config.get_bool("is_private") == Some(true) {
         misplaced.push(("is_private", "a basic OCI registry has no privacy setting"));
     }

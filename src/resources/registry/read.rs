@@ -72,6 +72,14 @@ pub(super) fn write_state(state: &mut Value, remote: &Remote, kind: Kind) {
         "base_content_path",
         oci(non_empty(remote.base_content_path.as_deref())),
     );
+    let basic = |value: Value| {
+        if kind == Kind::OciBasic {
+            value
+        } else {
+            Value::Null
+        }
+    };
+    state.set("base_path", basic(non_empty(remote.base_path.as_deref())));
     let auth = remote.auth.as_ref();
     state.set(
         "username",

@@ -82,6 +82,15 @@ pub(super) fn schema_v0() -> Schema {
                 ),
         )
         .attribute(
+            Attribute::string("base_path")
+                .optional()
+                .validator(length_between(1, 1024))
+                .description(
+                    "For basic OCI registries: the API base path under the endpoint, which some \
+                     registries (such as JFrog Artifactory) need.",
+                ),
+        )
+        .attribute(
             Attribute::string("base_content_path")
                 .optional()
                 .validator(length_between(1, 1024))

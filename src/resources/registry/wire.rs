@@ -22,6 +22,7 @@ pub(super) struct Remote {
     pub(super) tls: Option<TlsConfiguration>,
     pub(super) provider_type: Option<String>,
     pub(super) base_content_path: Option<String>,
+    pub(super) base_path: Option<String>,
     pub(super) scope: Option<String>,
     pub(super) sync: Option<RegistrySyncStatus>,
 }
@@ -167,7 +168,11 @@ impl Wire for BasicOciRegistry {
             spec: Some(BasicOciRegistrySpec {
                 auth: auth(plan),
                 base_content_path: plan.base_content_path.clone(),
+                base_path: plan.base_path.clone(),
                 endpoint: plan.endpoint.clone(),
+                // Palette syncs an OCI registry only when asked to; its packs are listed (and
+                // a profile can resolve them) only once synced.
+                is_sync_supported: Some(true),
                 provider_type: plan.provider_type.clone(),
                 scope: scope(),
                 ..BasicOciRegistrySpec::default()
@@ -185,6 +190,7 @@ impl Wire for BasicOciRegistry {
             auth: Some(spec.auth),
             provider_type: spec.provider_type,
             base_content_path: spec.base_content_path,
+            base_path: spec.base_path,
             scope: spec.scope,
             sync: self.status.and_then(|s| s.sync_status),
             ..Remote::default()
@@ -225,6 +231,7 @@ impl Wire for EcrRegistry {
                 credentials: credentials(plan),
                 endpoint: plan.endpoint.clone(),
                 is_private: plan.is_private,
+                is_sync_supported: Some(true),
                 provider_type: plan.provider_type.clone(),
                 scope: scope(),
                 tls: tls(plan),
@@ -267,6 +274,7 @@ mod tests {
             is_private: true,
             provider_type: Some("helm".into()),
             base_content_path: Some("charts".into()),
+            base_path: None,
             username: Some("robot".into()),
             access_key: Some("AKIA1".into()),
             role_arn: None,
