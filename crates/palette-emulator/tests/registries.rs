@@ -43,6 +43,22 @@ fn kinds() -> Vec<(&'static str, &'static str, Value)> {
     ]
 }
 
+/// Asserts that registry `uid` (made at `collection`) keeps `value` as its secret.
+async fn assert_keeps(emu: &Emu, uid: &str, collection: &str, value: &str) {
+    let check = emu
+        .post(
+            &format!("/__emulator/registries/{uid}/secrets/check"),
+            secret_probe(collection, value),
+        )
+        .await;
+    assert_eq!(check.status, 200, "{}", check.text);
+    assert!(
+        check.body.as_object().unwrap().values().all(|v| v == true),
+        "{collection}: {}",
+        check.text
+    );
+}
+
 fn uid_of(reply: &support::Reply) -> String {
     reply.body["uid"].as_str().expect("a uid").to_owned()
 }
@@ -84,17 +100,7 @@ async fn every_kind_round_trips_without_secrets() {
             "{item} shows its secret: {}",
             read.text
         );
-        let check = emu
-            .post(
-                &format!("/__emulator/registries/{uid}/secrets/check"),
-                secret_probe(collection, "pw-one"),
-            )
-            .await;
-        assert!(
-            check.body.as_object().unwrap().values().all(|v| v == true),
-            "{}",
-            check.text
-        );
+        assert_keeps(&emu, &uid, collection, "pw-one").await;
 
         // An update without the secret keeps it; with one, replaces it.
         let mut update = read.body.clone();
@@ -102,31 +108,11 @@ async fn every_kind_round_trips_without_secrets() {
         assert_eq!(emu.put(&item, update.clone()).await.status, 204);
         let moved = emu.get(&item).await;
         assert_eq!(moved.body["spec"]["endpoint"], "https://moved.example.com");
-        let check = emu
-            .post(
-                &format!("/__emulator/registries/{uid}/secrets/check"),
-                secret_probe(collection, "pw-one"),
-            )
-            .await;
-        assert!(
-            check.body.as_object().unwrap().values().all(|v| v == true),
-            "{}",
-            check.text
-        );
+        assert_keeps(&emu, &uid, collection, "pw-one").await;
         let mut rotated = body.clone();
         set_secret(&mut rotated, collection, "pw-two");
         assert_eq!(emu.put(&item, rotated).await.status, 204);
-        let check = emu
-            .post(
-                &format!("/__emulator/registries/{uid}/secrets/check"),
-                secret_probe(collection, "pw-two"),
-            )
-            .await;
-        assert!(
-            check.body.as_object().unwrap().values().all(|v| v == true),
-            "{}",
-            check.text
-        );
+        assert_keeps(&emu, &uid, collection, "pw-two").await;
 
         let mut renamed = update.clone();
         renamed["metadata"]["name"] = json!("another");

@@ -12,8 +12,9 @@ use tokio::time::Instant;
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
 
-use super::model::{Kind, RegistryPlan, SCOPE, only_timeouts_change};
+use super::model::{Kind, RegistryPlan, SCOPE};
 use super::{DEFAULT_TIMEOUTS, api, waiting};
+use crate::resources::timeouts::only_timeouts_change;
 
 /// The `create` handler: creates the registry (never twice), records its uid, and waits until
 /// Palette has synced it.

@@ -210,15 +210,7 @@ mod tests {
     fn paths(pairs: &[(&str, Value)]) -> Vec<String> {
         let mut diags = Diagnostics::new();
         check_config(&config(pairs), &mut diags);
-        diags
-            .iter()
-            .map(|d| {
-                d.attribute
-                    .as_ref()
-                    .map(|p| p.to_string())
-                    .unwrap_or_default()
-            })
-            .collect()
+        crate::diagnostics::attribute_paths(&diags)
     }
 
     /// A named case: the configuration and the paths of the problems it has.

@@ -53,6 +53,23 @@ fn apply(state: &AppState, ops: Vec<Op>) -> ApiResult<()> {
     Ok(())
 }
 
+/// Starts a sync of `record` (unless `skip`) at `now`, and saves it with the packs the sync
+/// writes.
+fn save_syncing(
+    state: &AppState,
+    kind: &RegistryKind,
+    mut record: Record,
+    now: i64,
+    skip: bool,
+) -> ApiResult<()> {
+    let mut ops = match skip {
+        true => Vec::new(),
+        false => sync::start(state, kind, &mut record, now)?,
+    };
+    ops.push(Op::Put(record));
+    apply(state, ops)
+}
+
 /// `POST /v1/registries/{pack,helm}`, `/v1/registries/oci/{basic,ecr}`.
 pub(super) async fn create(
     kind: &'static RegistryKind,
@@ -90,7 +107,7 @@ pub(super) async fn create(
     if let Some(annotations) = metadata["annotations"].as_object_mut() {
         annotations.remove("projectUid");
     }
-    let mut record = Record {
+    let record = Record {
         kind: Kind::Registry,
         uid: uid.clone(),
         project: TENANT.to_owned(),
@@ -102,12 +119,7 @@ pub(super) async fn create(
             "creationTimestamp": ids::rfc3339(now), "metadata": metadata, "spec": spec,
         }),
     };
-    let mut ops = match skip_sync {
-        true => Vec::new(),
-        false => sync::start(&state, kind, &mut record, now)?,
-    };
-    ops.push(Op::Put(record));
-    apply(&state, ops)?;
+    save_syncing(&state, kind, record, now, skip_sync)?;
     Ok(wire::created(&uid))
 }
 
@@ -152,9 +164,7 @@ pub(super) async fn update(
     record.doc["isPrivate"] = json!(kind.is_private(&spec));
     record.doc["spec"] = spec;
     update_metadata(&mut record.doc["metadata"], &input.metadata);
-    let mut ops = sync::start(&state, kind, &mut record, ids::now_ms())?;
-    ops.push(Op::Put(record));
-    apply(&state, ops)?;
+    save_syncing(&state, kind, record, ids::now_ms(), false)?;
     Ok(wire::no_content())
 }
 
@@ -214,10 +224,8 @@ pub(super) async fn start_sync(
 ) -> ApiResult<Response> {
     flag(&q, "forceSync", false)?;
     let _guard = state.write_guard();
-    let mut record = find(&state, kind, &uid)?;
-    let mut ops = sync::start(&state, kind, &mut record, ids::now_ms())?;
-    ops.push(Op::Put(record));
-    apply(&state, ops)?;
+    let record = find(&state, kind, &uid)?;
+    save_syncing(&state, kind, record, ids::now_ms(), false)?;
     Ok(wire::accepted())
 }
 
