@@ -20,11 +20,11 @@ pub(super) fn plan_registry(req: &ModifyPlanRequest, resp: &mut ModifyPlanRespon
         is_oci,
         DEFAULT_PROVIDER_TYPE,
     );
-    // Palette has separate calls for each OCI provider: changing it makes a new registry.
+    // Palette has separate calls for each OCI provider: changing it (or making it unknown until
+    // apply) makes a new registry.
     let prior = &req.state;
     if !prior.is_null()
         && let (Some(before), Some(after)) = (prior.get("oci_provider"), plan.get("oci_provider"))
-        && !after.is_unknown()
         && before != after
     {
         resp.requires_replace
