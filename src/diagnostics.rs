@@ -42,3 +42,17 @@ pub(crate) fn interrupted(summary: &str, what: &str) -> Diagnostic {
         ),
     )
 }
+
+/// The attribute path of each diagnostic, `""` for one without: what tests compare.
+#[cfg(test)]
+pub(crate) fn attribute_paths(diags: &tfplugin::Diagnostics) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            d.attribute
+                .as_ref()
+                .map(|p| p.to_string())
+                .unwrap_or_default()
+        })
+        .collect()
+}

@@ -64,6 +64,14 @@ impl<K: Eq + Hash + Clone, V: Clone> Memo<K, V> {
             .unwrap_or_else(|e| e.into_inner())
             .remove(key);
     }
+
+    /// Drops the value of every key `which` selects.
+    pub(crate) fn forget_where(&self, which: impl Fn(&K) -> bool) {
+        self.slots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|key, _| !which(key));
+    }
 }
 
 #[cfg(test)]
@@ -87,16 +95,25 @@ mod tests {
         assert_eq!(memo.get(&"other", age, fetch).await.unwrap(), 2);
         memo.forget(&"k");
         assert_eq!(memo.get(&"k", age, fetch).await.unwrap(), 3);
+        memo.forget_where(|k| k.starts_with('o'));
+        assert_eq!(memo.get(&"k", age, fetch).await.unwrap(), 3, "kept");
+        assert_eq!(
+            memo.get(&"other", age, fetch).await.unwrap(),
+            4,
+            "forgotten"
+        );
+        memo.forget(&"k");
+        assert_eq!(memo.get(&"k", age, fetch).await.unwrap(), 5);
         assert_eq!(
             memo.get(&"k", Duration::ZERO, fetch).await.unwrap(),
-            4,
+            6,
             "too old"
         );
         let failed: Result<usize, &str> = memo.get(&"bad", age, || async { Err("no") }).await;
         assert!(failed.is_err());
         assert_eq!(
             memo.get(&"bad", age, fetch).await.unwrap(),
-            5,
+            7,
             "failures are not kept"
         );
     }

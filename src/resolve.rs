@@ -4,6 +4,11 @@
 //! lookup goes through a cache keyed by what was asked, and concurrent askers of the same key wait
 //! for the one request in flight instead of sending their own. Failures are not cached, so a
 //! transient error is retried by the next caller.
+//!
+//! Registries change while the process runs: `palette_registry` drops what is kept about
+//! registries when it creates, changes or deletes one ([`PackResolver::forget_registry`]), and a
+//! registry looked up by name or uid that the kept list lacks is looked up again in a fresh list,
+//! so one made outside this process is found too.
 
 use std::fmt;
 use std::sync::Arc;
@@ -171,21 +176,37 @@ impl PackResolver {
             .await
     }
 
+    /// The first registry visible in `scope` that `matches`; on a miss, the list is fetched
+    /// again once (the registry may be newer than the kept list). Also returns the list.
+    async fn find_registry(
+        &self,
+        scope: &Scope,
+        matches: impl Fn(&RegistryMetadata) -> bool,
+    ) -> Result<(Option<RegistryMetadata>, Arc<Vec<RegistryMetadata>>), palette_api::Error> {
+        let registries = self.registries(scope).await?;
+        if let Some(found) = registries.iter().find(|r| matches(r)) {
+            return Ok((Some(found.clone()), registries));
+        }
+        self.registries.forget(scope);
+        let registries = self.registries(scope).await?;
+        let found = registries.iter().find(|r| matches(r)).cloned();
+        Ok((found, registries))
+    }
+
     /// The registry named `name`.
     pub(crate) async fn registry_by_name(
         &self,
         scope: &Scope,
         name: &str,
     ) -> Result<RegistryMetadata, ResolveError> {
-        let registries = self.registries(scope).await.map_err(ResolveError::Api)?;
-        registries
-            .iter()
-            .find(|r| r.name.as_deref() == Some(name))
-            .cloned()
-            .ok_or_else(|| ResolveError::UnknownRegistry {
-                name: name.to_string(),
-                available: registries.iter().filter_map(|r| r.name.clone()).collect(),
-            })
+        let (found, registries) = self
+            .find_registry(scope, |r| r.name.as_deref() == Some(name))
+            .await
+            .map_err(ResolveError::Api)?;
+        found.ok_or_else(|| ResolveError::UnknownRegistry {
+            name: name.to_string(),
+            available: registries.iter().filter_map(|r| r.name.clone()).collect(),
+        })
     }
 
     /// The registry with uid `uid`, if any is visible.
@@ -194,11 +215,17 @@ impl PackResolver {
         scope: &Scope,
         uid: &str,
     ) -> Result<Option<RegistryMetadata>, palette_api::Error> {
-        let registries = self.registries(scope).await?;
-        Ok(registries
-            .iter()
-            .find(|r| r.uid.as_deref() == Some(uid))
-            .cloned())
+        let (found, _) = self
+            .find_registry(scope, |r| r.uid.as_deref() == Some(uid))
+            .await?;
+        Ok(found)
+    }
+
+    /// Drops everything kept about registries in every scope, and about the packs of registry
+    /// `uid`: after a registry is created, changed (its packs may differ) or deleted.
+    pub(crate) fn forget_registry(&self, uid: &str) {
+        self.registries.forget_where(|_| true);
+        self.packs.forget_where(|(_, _, registry)| registry == uid);
     }
 
     /// The registry uid for a configuration's `registry_uid` / `registry_name` (the default

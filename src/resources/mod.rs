@@ -5,6 +5,7 @@ pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 mod pack;
 mod pack_shared;
+mod registry;
 mod ssh_key;
 mod timeouts;
 
@@ -19,6 +20,7 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
         Arc::new(pack::PackResource),
+        Arc::new(registry::RegistryResource),
         Arc::new(ssh_key::SshKeyResource),
     ]
 }

@@ -57,3 +57,14 @@ impl Defaults {
         })
     }
 }
+
+/// Whether `plan` differs from the state `prior` in its `timeouts` alone: an update then has
+/// nothing to send to Palette.
+pub(crate) fn only_timeouts_change(prior: &Value, plan: &Value) -> bool {
+    let mut same = plan.clone();
+    same.set(
+        "timeouts",
+        prior.get("timeouts").cloned().unwrap_or(Value::Null),
+    );
+    same == *prior
+}

@@ -117,7 +117,7 @@ struct Case {
 
 /// The usual shape: `Error: SUMMARY`, then `with ADDRESS,`, then the source line naming the
 /// attribute.
-fn at(summary: &str, address: &str, attribute: &str) -> String {
+pub(crate) fn at(summary: &str, address: &str, attribute: &str) -> String {
     format!(
         r"Error: {summary} .*with {}, on main\.tf line \d+, in [a-z]+ .*\d+: .*{attribute}",
         regex::escape(address)

@@ -58,6 +58,11 @@ fn every_example_applies_plans_clean_and_destroys() {
         written >= 10,
         "expected an example per type, found {written}"
     );
+    // The write-only secrets the examples read from variables.
+    tf.write_file(
+        "examples.auto.tfvars",
+        "charts_password = \"example-robot-password\"\n",
+    );
     tf.init();
     tf.apply();
     tf.assert_empty_plan();

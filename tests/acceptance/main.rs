@@ -21,6 +21,7 @@ mod harness;
 mod modules;
 mod pack;
 mod policies;
+mod registry;
 mod release;
 mod reliability;
 mod secrets;

@@ -101,7 +101,7 @@ check "kubeconfig" {
 }
 
 /// Where each secret was found, if anywhere: `(secret label, place)`.
-fn leaks(places: &[(&str, &str)], secrets: &[(&str, String)]) -> Vec<String> {
+pub(crate) fn leaks(places: &[(&str, &str)], secrets: &[(&str, String)]) -> Vec<String> {
     let mut found = Vec::new();
     for (label, secret) in secrets {
         for (place, text) in places {

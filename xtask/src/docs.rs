@@ -6,7 +6,7 @@
 //! Each type gets a page with its description, its example (`examples/<kind>/<type>/*.tf`), every
 //! attribute grouped as Required, Optional and Read-Only (nested blocks and attributes get their
 //! own sections, linked by anchor), any notes beside the example (`machine_pools.md`,
-//! `versions.md`, `changes.md`, in that order), and its import command (`import.sh`). With `--check` nothing is written: the task fails when a page would
+//! `versions.md`, `changes.md`, `secrets.md`, in that order), and its import command (`import.sh`). With `--check` nothing is written: the task fails when a page would
 //! change, or when `docs/` holds a page no type has.
 
 use std::collections::BTreeMap;
@@ -185,7 +185,12 @@ fn render_type(name: &str, kind: &Kind, schema: &Value, examples: &Path) -> anyh
 }
 
 /// The notes a type's page includes between its example and its schema, in page order.
-const NOTES: &[&str] = &["machine_pools.md", "versions.md", "changes.md"];
+const NOTES: &[&str] = &[
+    "machine_pools.md",
+    "versions.md",
+    "changes.md",
+    "secrets.md",
+];
 
 /// The notes beside a type's example, in [`NOTES`] order; a Markdown file not listed there is
 /// an error rather than a page that silently leaves it out.

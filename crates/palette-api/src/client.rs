@@ -205,8 +205,9 @@ pub(crate) fn v1_path(segments: &[&str]) -> String {
     path
 }
 
-/// One request, described independently of any attempt to send it.
-#[derive(Debug, Clone)]
+/// One request, described independently of any attempt to send it. Its `Debug` shows the
+/// body's length, never the body, which may carry credentials.
+#[derive(Clone)]
 pub(crate) struct Request<'a> {
     pub(crate) method: Method,
     pub(crate) path: String,
@@ -214,6 +215,19 @@ pub(crate) struct Request<'a> {
     pub(crate) body: Option<Vec<u8>>,
     pub(crate) scope: &'a Scope,
     pub(crate) idempotent: bool,
+}
+
+impl fmt::Debug for Request<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body_bytes", &self.body.as_ref().map(Vec::len))
+            .field("scope", &self.scope)
+            .field("idempotent", &self.idempotent)
+            .finish()
+    }
 }
 
 impl<'a> Request<'a> {
@@ -882,6 +896,17 @@ mod tests {
         let shown = format!("{cfg:?}");
         assert!(!shown.contains("super-secret-key"), "{shown}");
         assert!(!shown.contains("BEGIN"), "{shown}");
+    }
+
+    #[test]
+    fn request_debug_hides_the_body() {
+        let scope = Scope::Tenant;
+        let req = Request::new(Method::POST, &scope, "/v1/registries/helm".into())
+            .json(&serde_json::json!({"spec": {"auth": {"password": "hunter2-secret"}}}))
+            .expect("a body");
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("body_bytes"), "{shown}");
     }
 
     #[test]

@@ -1,19 +1,22 @@
 //! The client against the in-process emulator: every typed call used by the provider, with each
-//! response checked against the official spec, plus idempotent creates under injected
-//! connection resets and throttling.
+//! response checked against the official spec, plus idempotent creates (profiles, registries)
+//! under injected connection resets and throttling.
 
 use std::path::Path;
 use std::time::Duration;
 
 use palette_api::endpoints::{PackListQuery, PackTagQuery};
 use palette_api::models::{
-    AwsAccount, AwsCloudConfig, AwsMachine, ClusterProfileCloneEntity,
-    ClusterProfileCloneMetaInputEntity, ClusterProfileEntity, ClusterProfileUpdateEntity,
-    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, PackLayer, ProfileMetaEntity,
-    SpectroAwsClusterEntity, UserAssetSshEntity, UserAssetSshSpec, Variables,
+    AwsAccount, AwsCloudAccount, AwsCloudConfig, AwsMachine, BasicOciRegistry,
+    BasicOciRegistrySpec, ClusterProfileCloneEntity, ClusterProfileCloneMetaInputEntity,
+    ClusterProfileEntity, ClusterProfileUpdateEntity, EcrRegistry, EcrRegistrySpec, HelmRegistry,
+    HelmRegistryEntity, HelmRegistrySpecEntity, ObjectMeta, ObjectMetaInputEntity,
+    ObjectMetaInputEntitySchema, PackLayer, PackRegistry, PackRegistrySpec, ProfileMetaEntity,
+    RegistryAuth, SpectroAwsClusterEntity, UserAssetSshEntity, UserAssetSshSpec, Variables,
 };
 use palette_api::{
-    Client, ClientConfig, CloudType, ClusterCreate, KubeconfigKind, RateLimits, RetryPolicy, Scope,
+    Client, ClientConfig, CloudType, ClusterCreate, KubeconfigKind, RateLimits, RegistryKind,
+    RetryPolicy, Scope,
 };
 use palette_emulator::{Config, Handle};
 use palette_test_support::conformance::Spec;
@@ -570,6 +573,151 @@ async fn ssh_keys_round_trip_through_the_client() {
     c.delete_ssh_key(s, &uids[0]).await.expect("the delete");
     let gone = c.get_ssh_key(s, &uids[0]).await.expect_err("deleted");
     assert!(gone.is_not_found(), "{gone}");
+    env.handle.shutdown().await;
+}
+
+/// Every kind of registry through the generic calls: created without duplicates under
+/// connection resets and throttling, read back (conforming to the spec, no secret), synced,
+/// updated, synced again on request, and deleted.
+#[tokio::test]
+async fn registries_of_every_kind_round_trip_without_duplicates() {
+    let env = Env::start().await;
+    let c = &env.client;
+    let s = &Scope::Tenant;
+    let auth = || RegistryAuth {
+        type_: Some("basic".into()),
+        username: Some("robot".into()),
+        password: Some("pw-secret".into()),
+        ..RegistryAuth::default()
+    };
+    let meta = |name: &str| {
+        Some(ObjectMeta {
+            name: Some(name.into()),
+            ..ObjectMeta::default()
+        })
+    };
+    let pack = PackRegistry {
+        metadata: meta("api-packs"),
+        spec: Some(PackRegistrySpec {
+            auth: auth(),
+            endpoint: "https://packs.example.com".into(),
+            ..PackRegistrySpec::default()
+        }),
+        ..PackRegistry::default()
+    };
+    let helm = HelmRegistryEntity {
+        metadata: meta("api-charts"),
+        spec: Some(HelmRegistrySpecEntity {
+            auth: auth(),
+            endpoint: "https://charts.example.com".into(),
+            is_private: Some(true),
+            ..HelmRegistrySpecEntity::default()
+        }),
+    };
+    let basic = BasicOciRegistry {
+        metadata: meta("api-oci"),
+        spec: Some(BasicOciRegistrySpec {
+            auth: auth(),
+            endpoint: "oci://harbor.example.com".into(),
+            provider_type: Some("helm".into()),
+            ..BasicOciRegistrySpec::default()
+        }),
+        ..BasicOciRegistry::default()
+    };
+    let ecr = EcrRegistry {
+        metadata: meta("api-ecr"),
+        spec: Some(EcrRegistrySpec {
+            endpoint: "https://1.dkr.ecr.us-east-1.amazonaws.com".into(),
+            is_private: true,
+            credentials: Some(AwsCloudAccount {
+                credential_type: Some("secret".into()),
+                access_key: Some("AKIA1".into()),
+                secret_key: Some("pw-secret".into()),
+                ..AwsCloudAccount::default()
+            }),
+            ..EcrRegistrySpec::default()
+        }),
+        ..EcrRegistry::default()
+    };
+    env.faults(json!({"reset_rate": 0.3, "throttle_rate": 0.1}))
+        .await;
+    let uids = [
+        c.create_registry_idempotent::<PackRegistry>(s, "api-packs", &pack)
+            .await,
+        c.create_registry_idempotent::<HelmRegistry>(s, "api-charts", &helm)
+            .await,
+        c.create_registry_idempotent::<BasicOciRegistry>(s, "api-oci", &basic)
+            .await,
+        c.create_registry_idempotent::<EcrRegistry>(s, "api-ecr", &ecr)
+            .await,
+    ]
+    .map(|r| r.expect("created"));
+    env.faults(json!({})).await;
+    let all = c.list_registries_metadata(s).await.expect("metadata");
+    for name in ["api-packs", "api-charts", "api-oci", "api-ecr"] {
+        let same = all
+            .iter()
+            .filter(|r| r.name.as_deref() == Some(name))
+            .count();
+        assert_eq!(same, 1, "{name} exists exactly once");
+    }
+
+    async fn round_trip<R: RegistryKind + std::fmt::Debug>(
+        env: &Env,
+        uid: &str,
+        definition: &str,
+    ) -> R {
+        let c = &env.client;
+        let read: R = c.get_registry(&Scope::Tenant, uid).await.expect("read");
+        env.conforms(&read, definition);
+        assert!(!format!("{read:?}").contains("pw-secret"));
+        assert!(!serde_json::to_string(&read).unwrap().contains("pw-secret"));
+        for _ in 0..200 {
+            let status = c
+                .registry_sync_status::<R>(&Scope::Tenant, uid)
+                .await
+                .expect("status");
+            env.conforms(&status, "v1RegistrySyncStatus");
+            if status.status.as_deref() == Some("Completed") {
+                c.sync_registry::<R>(&Scope::Tenant, uid)
+                    .await
+                    .expect("sync");
+                return read;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("{definition} {uid} never synced");
+    }
+    let mut read: PackRegistry = round_trip(&env, &uids[0], "v1PackRegistry").await;
+    round_trip::<HelmRegistry>(&env, &uids[1], "v1HelmRegistry").await;
+    round_trip::<BasicOciRegistry>(&env, &uids[2], "v1BasicOciRegistry").await;
+    round_trip::<EcrRegistry>(&env, &uids[3], "v1EcrRegistry").await;
+    if let Some(spec) = read.spec.as_mut() {
+        spec.endpoint = "https://moved.example.com".into();
+    }
+    c.update_registry(s, &uids[0], &read).await.expect("update");
+    let moved = c.get_pack_registry(s, &uids[0]).await.expect("read");
+    assert_eq!(
+        moved.spec.map(|s| s.endpoint).as_deref(),
+        Some("https://moved.example.com")
+    );
+    c.delete_registry::<PackRegistry>(s, &uids[0])
+        .await
+        .expect("delete");
+    c.delete_registry::<HelmRegistry>(s, &uids[1])
+        .await
+        .expect("delete");
+    c.delete_registry::<BasicOciRegistry>(s, &uids[2])
+        .await
+        .expect("delete");
+    c.delete_registry::<EcrRegistry>(s, &uids[3])
+        .await
+        .expect("delete");
+    let err = c
+        .get_registry::<EcrRegistry>(s, &uids[3])
+        .await
+        .expect_err("gone");
+    assert!(err.is_not_found(), "{err}");
     env.handle.shutdown().await;
 }
 

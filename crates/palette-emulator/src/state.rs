@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -28,7 +28,22 @@ struct Inner {
     stats: Stats,
     limiter: RateLimiter,
     request_log: Option<Mutex<File>>,
-    packs: OnceLock<Arc<Vec<Record>>>,
+    packs: RwLock<Option<PackCache>>,
+    /// Counts [`AppState::invalidate_packs`] calls, so a list read before one is never kept.
+    packs_generation: AtomicU64,
+}
+
+/// Every stored pack version, and the latest time one of them becomes visible (a synced
+/// registry's packs are visible from the end of its sync, `availableAt`).
+#[derive(Clone)]
+struct PackCache {
+    all: Arc<Vec<Record>>,
+    latest_available_at: i64,
+}
+
+/// When a pack version becomes visible: its `availableAt`, or always when it has none (the seed).
+fn available_at(pack: &Record) -> i64 {
+    pack.doc["availableAt"].as_i64().unwrap_or(i64::MIN)
 }
 
 /// Settings that can change while the emulator runs (`PUT /__emulator/settings`).
@@ -204,7 +219,8 @@ impl AppState {
                 stats: Stats::default(),
                 limiter: RateLimiter::default(),
                 request_log: request_log.map(Mutex::new),
-                packs: OnceLock::new(),
+                packs: RwLock::new(None),
+                packs_generation: AtomicU64::new(0),
             }),
         })
     }
@@ -219,14 +235,51 @@ impl AppState {
         &self.inner.store
     }
 
-    /// Every pack version, oldest first. Packs come from the seed and no route writes them,
-    /// so they are read from the store once and kept.
+    /// Every pack version visible now, oldest first: the seed's, and those of every registry
+    /// whose sync has completed. Packs are read from the store once and kept until a registry
+    /// route writes packs ([`AppState::invalidate_packs`]).
     pub fn packs(&self) -> Result<Arc<Vec<Record>>, StoreError> {
-        if let Some(packs) = self.inner.packs.get() {
-            return Ok(packs.clone());
+        let cached = self
+            .inner
+            .packs
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let cache = match cached {
+            Some(cache) => cache,
+            None => {
+                let generation = self.inner.packs_generation.load(Ordering::SeqCst);
+                let all = self.inner.store.list(Kind::Pack)?;
+                let cache = PackCache {
+                    latest_available_at: all.iter().map(available_at).max().unwrap_or(i64::MIN),
+                    all: Arc::new(all),
+                };
+                let mut kept = self.inner.packs.write().unwrap_or_else(|e| e.into_inner());
+                if self.inner.packs_generation.load(Ordering::SeqCst) == generation {
+                    *kept = Some(cache.clone());
+                }
+                cache
+            }
+        };
+        let now = crate::ids::now_ms();
+        if now >= cache.latest_available_at {
+            return Ok(cache.all);
         }
-        let packs = Arc::new(self.inner.store.list(Kind::Pack)?);
-        Ok(self.inner.packs.get_or_init(|| packs).clone())
+        Ok(Arc::new(
+            cache
+                .all
+                .iter()
+                .filter(|p| available_at(p) <= now)
+                .cloned()
+                .collect(),
+        ))
+    }
+
+    /// Drops the kept packs, after a write of pack records.
+    pub fn invalidate_packs(&self) {
+        let mut kept = self.inner.packs.write().unwrap_or_else(|e| e.into_inner());
+        self.inner.packs_generation.fetch_add(1, Ordering::SeqCst);
+        *kept = None;
     }
 
     /// Serializes read-modify-write sequences. Never hold the guard across an `.await`.

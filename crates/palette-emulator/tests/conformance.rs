@@ -45,6 +45,32 @@ async fn responses_follow_the_spec() {
         .unwrap()
         .to_owned();
     let account = emu.account_uid("aws", "aws-dev").await;
+    let mut made = Vec::new();
+    for (path, spec) in [
+        (
+            "/v1/registries/helm",
+            json!({"endpoint": "https://charts.example.com",
+            "auth": {"type": "basic", "username": "u", "password": "p"}, "isPrivate": true}),
+        ),
+        (
+            "/v1/registries/oci/basic",
+            json!({"endpoint": "https://harbor.example.com",
+            "auth": {"type": "noAuth"}, "providerType": "helm"}),
+        ),
+        (
+            "/v1/registries/oci/ecr",
+            json!({"endpoint": "https://1.dkr.ecr.us-east-1.amazonaws.com",
+            "isPrivate": true, "credentials": {"accessKey": "A", "secretKey": "S"}}),
+        ),
+    ] {
+        let name = path.rsplit('/').next().unwrap_or("r");
+        let reply = emu
+            .post(path, json!({"metadata": {"name": name}, "spec": spec}))
+            .await;
+        assert_eq!(reply.status, 201, "{path}: {}", reply.text);
+        made.push(reply.body["uid"].as_str().unwrap().to_owned());
+    }
+    let (helm, basic, ecr) = (&made[0], &made[1], &made[2]);
     let host = emu.get("/v1/edgehosts/metadata").await.body["edgeHosts"][0]["uid"]
         .as_str()
         .unwrap()
@@ -68,6 +94,18 @@ async fn responses_follow_the_spec() {
         ("/v1/registries/metadata".to_owned(), "v1RegistriesMetadata"),
         ("/v1/registries/pack".to_owned(), "v1PackRegistries"),
         (format!("/v1/registries/pack/{registry}"), "v1PackRegistry"),
+        (
+            format!("/v1/registries/pack/{registry}/sync/status"),
+            "v1RegistrySyncStatus",
+        ),
+        ("/v1/registries/helm".to_owned(), "v1HelmRegistries"),
+        (format!("/v1/registries/helm/{helm}"), "v1HelmRegistry"),
+        (
+            format!("/v1/registries/oci/{basic}/basic"),
+            "v1BasicOciRegistry",
+        ),
+        (format!("/v1/registries/oci/{ecr}/ecr"), "v1EcrRegistry"),
+        ("/v1/registries/oci/summary".to_owned(), "v1OciRegistries"),
         ("/v1/packs?limit=20".to_owned(), "v1PackSummaries"),
         (format!("/v1/packs/{pack}"), "v1PackTagEntity"),
         (

@@ -242,6 +242,10 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
         "POST /v1/cloudaccounts/aws",
         "POST /v1/users/assets/sshkeys",
         "PUT /v1/users/assets/sshkeys/{uid}",
+        "POST /v1/registries/pack",
+        "PUT /v1/registries/helm/{uid}",
+        "POST /v1/registries/oci/basic",
+        "PUT /v1/registries/oci/{uid}/ecr",
     ] {
         assert!(
             served.contains(&route.to_string()),

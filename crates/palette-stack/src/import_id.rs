@@ -7,6 +7,7 @@
 //! | `palette_pack` | `CLUSTER_UID/PACK_NAME` |
 //! | `palette_cloud_account` | `KIND/UID` or `KIND/NAME` (`aws/aws-dev`), optional `tenant/` prefix |
 //! | `palette_ssh_key` | `UID` or `NAME`, optional `tenant/` prefix |
+//! | `palette_registry` | `UID` or `NAME` (registries live at tenant level: no prefix) |
 //!
 //! A UID is 24 lowercase hexadecimal characters; anything else is taken as a name. The prefix
 //! `project/` is accepted too, for symmetry, and means the default (the provider's project).
@@ -96,6 +97,15 @@ pub struct PackImportId {
     pub pack_name: String,
 }
 
+/// How a registry is named in an import ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistryTarget {
+    /// By UID.
+    Uid(String),
+    /// By name.
+    Name(String),
+}
+
 /// An import ID that does not have the expected form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportIdError {
@@ -172,6 +182,7 @@ pub fn parse_account_import_id(id: &str, kinds: &[&str]) -> Result<AccountImport
         target,
     })
 }
+const REGISTRY_FORMS: &str = "UID or NAME";
 
 /// Splits an optional scope prefix off a trimmed ID.
 fn split_scope(id: &str) -> (Scope, &str) {
@@ -303,6 +314,24 @@ pub fn parse_pack_import_id(id: &str) -> Result<PackImportId, ImportIdError> {
         cluster_uid: cluster_uid.to_owned(),
         pack_name: pack_name.to_owned(),
     })
+}
+
+/// Parses a `palette_registry` import ID.
+///
+/// # Errors
+///
+/// When the name is empty or holds `/` or a control character.
+pub fn parse_registry_import_id(id: &str) -> Result<RegistryTarget, ImportIdError> {
+    let id_trimmed = id.trim();
+    if is_uid(id_trimmed) {
+        return Ok(RegistryTarget::Uid(id_trimmed.to_owned()));
+    }
+    check_name(id_trimmed, "registry name", false).map_err(|reason| ImportIdError {
+        expected: REGISTRY_FORMS,
+        got: id.to_owned(),
+        reason: Some(reason),
+    })?;
+    Ok(RegistryTarget::Name(id_trimmed.to_owned()))
 }
 
 #[cfg(test)]
@@ -622,6 +651,35 @@ mod tests {
                 message,
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn registry_ids() {
+        let cases = [
+            ("uid", UID, Ok(RegistryTarget::Uid(UID.to_owned()))),
+            (
+                "name with spaces",
+                " Team Charts ",
+                Ok(RegistryTarget::Name("Team Charts".to_owned())),
+            ),
+            (
+                "empty",
+                "",
+                Err("expected UID or NAME, got \"\": the registry name is empty"),
+            ),
+            (
+                "slash",
+                "tenant/charts",
+                Err(
+                    "expected UID or NAME, got \"tenant/charts\": the registry name \"tenant/charts\" \
+                     contains '/'",
+                ),
+            ),
+        ];
+        for (name, id, want) in cases {
+            let got = parse_registry_import_id(id).map_err(|e| e.to_string());
+            assert_eq!(got, want.map_err(str::to_owned), "{name}");
         }
     }
 }

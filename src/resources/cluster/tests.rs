@@ -48,17 +48,7 @@ fn aws_block() -> Value {
     block
 }
 
-fn paths(diags: &Diagnostics) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| {
-            d.attribute
-                .as_ref()
-                .map(|p| p.to_string())
-                .unwrap_or_default()
-        })
-        .collect()
-}
+use crate::diagnostics::attribute_paths as paths;
 
 #[test]
 fn config_checks_name_the_attribute_at_fault() {

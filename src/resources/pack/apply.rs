@@ -15,9 +15,10 @@ use crate::resources::pack_shared::clear_unknowns;
 
 use super::DEFAULT_TIMEOUTS;
 use super::carrier::{create_carrier, publish, update_carrier};
-use super::model::{PackPlan, only_timeouts_change};
+use super::model::PackPlan;
 use super::read::{cluster_name, get_cluster};
 use super::waiting::Deployment;
+use crate::resources::timeouts::only_timeouts_change;
 
 /// The `create` handler: makes and publishes the carrier, attaches it and waits for the layer.
 pub(super) async fn create(ctx: &Context, req: CreateRequest, resp: &mut CreateResponse) {

@@ -54,17 +54,6 @@ impl PackPlan {
     }
 }
 
-/// Whether `plan` differs from the state `prior` in its `timeouts` alone: an update then has
-/// nothing to write to Palette, and the layer stays as it is.
-pub(super) fn only_timeouts_change(prior: &Value, plan: &Value) -> bool {
-    let mut same = plan.clone();
-    same.set(
-        "timeouts",
-        prior.get("timeouts").cloned().unwrap_or(Value::Null),
-    );
-    same == *prior
-}
-
 /// The carrier profile's name for `pack` on cluster `cluster_uid`.
 pub(super) fn carrier_name(pack: &str, cluster_uid: &str) -> String {
     format!("{CARRIER_PREFIX}{pack}-{cluster_uid}")

@@ -100,7 +100,7 @@ fn timeouts_default_to_thirty_minutes_and_name_a_bad_one() {
 
 #[test]
 fn a_change_of_timeouts_alone_is_no_change_to_palette() {
-    use super::model::only_timeouts_change;
+    use crate::resources::timeouts::only_timeouts_change;
 
     let mut prior = Value::Object(BTreeMap::new());
     prior.set("name", "nginx");

@@ -20,6 +20,7 @@ pub use cloud_account::CloudAccountKind;
 pub use cluster::{ClusterCreate, ClusterQuery, KubeconfigKind, cluster_name_filter};
 pub use cluster_settings::ClusterSettings;
 pub use pack::{PackListQuery, PackTagQuery};
+pub use registry::RegistryKind;
 
 /// An environment's cloud type, as it appears in create, cloud config and machine pool paths.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -1,4 +1,7 @@
-//! Pack registries: `GET /v1/registries/metadata`, `GET /v1/registries/pack[/{uid}]`.
+//! Pack (`/v1/registries/pack`) and Helm (`/v1/registries/helm`) registries, what every kind
+//! shares (auth, TLS, sync status) and the cross-kind metadata list (OCI registries are in
+//! [`super::oci_registry`]). Secret fields (passwords, tokens, TLS keys) are redacted from
+//! `Debug`.
 //!
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
@@ -146,8 +149,8 @@ pub struct RegistrySyncStatus {
     pub status: Option<String>,
 }
 
-/// The wire model `v1TlsConfiguration`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The wire model `v1TlsConfiguration`; the client key is redacted from `Debug`.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TlsConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -158,8 +161,21 @@ pub struct TlsConfiguration {
     pub enabled: Option<bool>,
     #[serde(rename = "insecureSkipVerify", skip_serializing_if = "Option::is_none")]
     pub insecure_skip_verify: Option<bool>,
+    /// Secret: never logged, redacted from `Debug`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+}
+
+impl std::fmt::Debug for TlsConfiguration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsConfiguration")
+            .field("ca", &self.ca)
+            .field("certificate", &self.certificate)
+            .field("enabled", &self.enabled)
+            .field("insecure_skip_verify", &self.insecure_skip_verify)
+            .field("key", &crate::models::Redacted(&self.key))
+            .finish()
+    }
 }
 
 /// The wire model `v1PackRegistriesSummary`: a page of pack registry summaries.
@@ -203,42 +219,130 @@ pub struct PackRegistryStatusSummary {
     pub sync: Option<RegistrySyncStatus>,
 }
 
-/// The wire model `v1OciRegistries`: every OCI registry in scope, unpaged.
+/// The wire model `v1HelmRegistryEntity`: the body of a Helm registry create.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct OciRegistries {
-    pub items: Vec<OciRegistry>,
-}
-
-/// The wire model `v1OciRegistry` (its status left out: nothing reads it).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OciRegistry {
+pub struct HelmRegistryEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub spec: Option<OciRegistrySpec>,
+    pub spec: Option<HelmRegistrySpecEntity>,
 }
 
-/// The wire model `v1OciRegistrySpec`.
+/// The wire model `v1HelmRegistrySpecEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct OciRegistrySpec {
-    #[serde(
-        rename = "containsSpectroManifest",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub contains_spectro_manifest: Option<bool>,
-    #[serde(rename = "defaultRegion", skip_serializing_if = "Option::is_none")]
-    pub default_region: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
+pub struct HelmRegistrySpecEntity {
+    pub auth: RegistryAuth,
+    #[serde(rename = "createOption", skip_serializing_if = "Option::is_none")]
+    pub create_option: Option<HelmRegistryCreateOption>,
+    pub endpoint: String,
     #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
     pub is_private: Option<bool>,
-    #[serde(rename = "providerType", skip_serializing_if = "Option::is_none")]
-    pub provider_type: Option<String>,
-    #[serde(rename = "registryType", skip_serializing_if = "Option::is_none")]
-    pub registry_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+}
+
+/// The wire model `v1HelmRegistryCreateOption`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmRegistryCreateOption {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub charts: Option<Vec<HelmChartOption>>,
+    #[serde(rename = "skipSync", skip_serializing_if = "Option::is_none")]
+    pub skip_sync: Option<bool>,
+}
+
+/// The wire model `v1HelmChartOption`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmChartOption {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// The wire model `v1HelmRegistry`: a Helm registry as read, and the body of its update.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmRegistry {
+    #[serde(rename = "apiVersion", skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<HelmRegistrySpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<HelmRegistryStatus>,
+}
+
+/// The wire model `v1HelmRegistrySpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmRegistrySpec {
+    pub auth: RegistryAuth,
+    pub endpoint: String,
+    #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
+    pub is_private: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "registryUid", skip_serializing_if = "Option::is_none")]
+    pub registry_uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// The wire model `v1HelmRegistryStatus`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmRegistryStatus {
+    #[serde(rename = "helmSyncStatus", skip_serializing_if = "Option::is_none")]
+    pub helm_sync_status: Option<RegistrySyncStatus>,
+}
+
+/// The wire model `v1HelmRegistries`: a page of Helm registries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelmRegistries {
+    pub items: Vec<HelmRegistry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listmeta: Option<ListMetaData>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_redacts_registry_auth_secrets() {
+        let auth = RegistryAuth {
+            password: Some("pw-secret-1".into()),
+            token: Some("tok-secret-2".into()),
+            tls: Some(TlsConfiguration {
+                key: Some("key-secret-3".into()),
+                ..TlsConfiguration::default()
+            }),
+            username: Some("robot".into()),
+            ..RegistryAuth::default()
+        };
+        let shown = format!(
+            "{:?}",
+            HelmRegistrySpec {
+                auth,
+                ..HelmRegistrySpec::default()
+            }
+        );
+        for secret in ["pw-secret-1", "tok-secret-2", "key-secret-3"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(
+            shown.contains("robot") && shown.contains("<redacted>"),
+            "{shown}"
+        );
+    }
 }

@@ -1,6 +1,13 @@
-//! The emulator's own endpoints under `/__emulator/`: stats, faults, settings, and a check of
-//! a stored secret (`POST /__emulator/secret-check`), which answers whether a record holds a
-//! given secret without ever returning one.
+//! The emulator's own endpoints under `/__emulator/`: stats, faults, settings, and what
+//! registries serve:
+//!
+//! - `POST /__emulator/secret-check`: whether a cloud account or a registry holds a given secret
+//!   at a JSON pointer of its document, without ever returning one;
+//! - `GET/PUT /__emulator/registry-catalogues`: the packs a registry created (or synced) at an
+//!   endpoint serves once synced, or a sync failure (see `routes::registries`' catalogue);
+//! - `POST /__emulator/registries/{uid}/secrets/check`: whether a registry keeps the given
+//!   secret values (`{"password": "..."}` answers `{"password": true}`), so a test can check a
+//!   rotation without the emulator ever returning a secret.
 //!
 //! They need no API key and are neither counted nor rate limited.
 
@@ -11,6 +18,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{Value, json};
 
+use super::registries;
 use crate::error::{ApiError, ApiResult};
 use crate::lifecycle::Deployment;
 use crate::state::{AppState, Faults, Settings};
@@ -25,6 +33,14 @@ pub fn router() -> Router<AppState> {
         .route("/__emulator/faults", get(get_faults).put(put_faults))
         .route("/__emulator/settings", get(get_settings).put(put_settings))
         .route("/__emulator/secret-check", post(secret_check))
+        .route(
+            "/__emulator/registry-catalogues",
+            get(registries::list_catalogues).put(registries::put_catalogue),
+        )
+        .route(
+            "/__emulator/registries/{uid}/secrets/check",
+            post(registries::check_secrets),
+        )
 }
 
 /// `POST /__emulator/secret-check` with `{"uid", "pointer", "value"}`: `{"matches": bool}`,
