@@ -12,12 +12,14 @@ mod cluster_profile;
 mod cluster_settings;
 mod edge_host;
 mod event;
+mod location;
 mod pack;
 mod registry;
 
 pub use cloud_account::CloudAccountKind;
 pub use cluster::{ClusterCreate, ClusterQuery, KubeconfigKind, cluster_name_filter};
 pub use cluster_settings::ClusterSettings;
+pub use location::{Location, LocationKind};
 pub use pack::{PackListQuery, PackTagQuery};
 
 /// An environment's cloud type, as it appears in create, cloud config and machine pool paths.
