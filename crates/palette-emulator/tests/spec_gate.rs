@@ -231,6 +231,8 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
         "PATCH /v1/spectroclusters/{uid}/profiles",
         "POST /v1/dashboard/spectroclusters/search",
         "POST /v1/cloudaccounts/aws",
+        "POST /v1/users/assets/locations/s3",
+        "PUT /v1/users/assets/locations/azure/{uid}",
     ] {
         assert!(
             served.contains(&route.to_string()),

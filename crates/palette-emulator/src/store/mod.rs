@@ -31,6 +31,8 @@ pub enum Kind {
     Deployment,
     /// An edge host.
     EdgeHost,
+    /// A backup storage location of any type.
+    Location,
     /// Bookkeeping of the emulator itself (the seed marker).
     Meta,
 }
@@ -48,6 +50,7 @@ impl Kind {
             Kind::CloudConfig => "cloudconfig",
             Kind::Deployment => "deployment",
             Kind::EdgeHost => "edgehost",
+            Kind::Location => "location",
             Kind::Meta => "meta",
         }
     }

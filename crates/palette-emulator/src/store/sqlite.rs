@@ -87,6 +87,7 @@ fn kind_from(name: &str) -> Kind {
         "cloudconfig" => Kind::CloudConfig,
         "deployment" => Kind::Deployment,
         "edgehost" => Kind::EdgeHost,
+        "location" => Kind::Location,
         _ => Kind::Meta,
     }
 }
