@@ -3,6 +3,7 @@
 mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
+mod kind_table;
 mod pack;
 mod pack_shared;
 mod timeouts;

@@ -25,13 +25,11 @@ use tfplugin::resource::{
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
     UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
 };
-use tfplugin::{
-    AttributePath, Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait,
-};
+use tfplugin::{Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait};
 
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use api::CallError;
+use crate::resources::kind_table::{self, CallError, Noun, check_needed, kind_change, one_kind};
 use kinds::{AccountKind, KINDS};
 use model::{block_state, body, kind_of};
 use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
@@ -39,84 +37,32 @@ use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
 /// The `palette_cloud_account` resource.
 pub(crate) struct CloudAccountResource;
 
+/// How diagnostics name a cloud account.
+const NOUN: Noun = Noun {
+    title: "Account",
+    text: "cloud account",
+};
+
 /// The diagnostic of a failed call while `what`.
 fn call_error(summary: &str, what: &str, err: CallError) -> Diagnostic {
-    match err {
-        CallError::Api(err) => diagnostics::api_error(summary, what, &err),
-        CallError::Body(why) => Diagnostic::error(
-            summary,
-            format!("While {what}: the account does not fit Palette's model: {why}."),
-        ),
-    }
-}
-
-/// Whether an attribute of a block is set: known and not null (unknown counts as maybe).
-fn is_null(block: &Value, attr: &str) -> bool {
-    block.get(attr).is_none_or(Value::is_null)
+    kind_table::call_error(summary, what, &NOUN, err)
 }
 
 /// Plan checks of the configuration: one kind, its required fields and secrets, AWS's rules.
 fn check_config(config: &Value, diags: &mut Diagnostics) {
-    let set: Vec<&AccountKind> = KINDS
-        .iter()
-        .filter(|k| config.get(k.block).is_some_and(|b| !b.is_null()))
-        .collect();
-    let maybe = KINDS
-        .iter()
-        .any(|k| config.get(k.block).is_some_and(Value::is_unknown));
-    match set.as_slice() {
-        [] if !maybe => diags.error(
-            "Missing Account Kind",
-            format!(
-                "A cloud account needs one kind block: one of {}.",
-                KINDS
-                    .iter()
-                    .map(|k| format!("`{}`", k.block))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
-        [_, second, ..] => diags.attribute_error(
-            AttributePath::root(second.block),
-            "Conflicting Account Kinds",
-            format!(
-                "A cloud account is of one kind; `{}` and `{}` are both set. Keep one.",
-                set[0].block, second.block
-            ),
-        ),
-        [kind] => check_kind(kind, config.get(kind.block).unwrap_or(&Value::Null), diags),
-        [] => {}
-    }
-}
-
-fn check_kind(kind: &AccountKind, block: &Value, diags: &mut Diagnostics) {
-    if block.is_unknown() {
+    let Some((kind, block)) = one_kind(KINDS, config, &NOUN, diags) else {
         return;
-    }
-    let path = |attr: &str| AttributePath::root(kind.block).attr(attr);
-    let mut needed: Vec<&str> = kind
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| f.attr)
-        .chain(kind.secrets.iter().filter(|s| s.required).map(|s| s.attr))
-        .collect();
-    if kind.block == "aws" {
+    };
+    let also: &[&str] = if kind.block != "aws" {
+        &[]
+    } else {
         match block.get("credential_type") {
-            Some(v) if v.is_unknown() => {}
-            Some(v) if v.as_str() == Some("sts") => needed.push("arn"),
-            _ => needed.extend(["access_key", "secret_key"]),
+            Some(v) if v.is_unknown() => &[],
+            Some(v) if v.as_str() == Some("sts") => &["arn"],
+            _ => &["access_key", "secret_key"],
         }
-    }
-    for attr in needed {
-        if is_null(block, attr) {
-            diags.attribute_error(
-                path(attr),
-                "Missing Account Field",
-                format!("A {} account needs `{attr}`; set it.", kind.block),
-            );
-        }
-    }
+    };
+    check_needed(kind, block, also, &NOUN, diags);
 }
 
 /// The account's state from Palette's document.
@@ -162,10 +108,8 @@ impl Resource for CloudAccountResource {
         if req.state.is_null() || resp.plan.is_null() {
             return;
         }
-        if let (Some((before, _)), Some((after, _))) = (kind_of(&req.state), kind_of(&resp.plan))
-            && before.block != after.block
-        {
-            resp.requires_replace.push(AttributePath::root(after.block));
+        if let Some(path) = kind_change(KINDS, &req.state, &resp.plan) {
+            resp.requires_replace.push(path);
         }
     }
 
