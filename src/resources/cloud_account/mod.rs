@@ -25,11 +25,12 @@ use tfplugin::resource::{
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
     UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
 };
-use tfplugin::{Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait};
+use tfplugin::{Context, Diagnostics, Resource, Schema, Value, ValueExt, async_trait};
 
-use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use crate::resources::kind_table::{self, CallError, Noun, check_needed, kind_change, one_kind};
+use crate::resources::kind_table::{
+    Failure, Noun, aws_credentials_needed, check_needed, connect, kind_change, one_kind, run,
+};
 use kinds::{AccountKind, KINDS};
 use model::{block_state, body, kind_of};
 use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
@@ -43,24 +44,15 @@ const NOUN: Noun = Noun {
     text: "cloud account",
 };
 
-/// The diagnostic of a failed call while `what`.
-fn call_error(summary: &str, what: &str, err: CallError) -> Diagnostic {
-    kind_table::call_error(summary, what, &NOUN, err)
-}
-
 /// Plan checks of the configuration: one kind, its required fields and secrets, AWS's rules.
 fn check_config(config: &Value, diags: &mut Diagnostics) {
     let Some((kind, block)) = one_kind(KINDS, config, &NOUN, diags) else {
         return;
     };
-    let also: &[&str] = if kind.block != "aws" {
-        &[]
+    let also = if kind.block == "aws" {
+        aws_credentials_needed(block)
     } else {
-        match block.get("credential_type") {
-            Some(v) if v.is_unknown() => &[],
-            Some(v) if v.as_str() == Some("sts") => &["arn"],
-            _ => &["access_key", "secret_key"],
-        }
+        &[]
     };
     check_needed(kind, block, also, &NOUN, diags);
 }
@@ -72,12 +64,15 @@ fn set_from_doc(state: &mut Value, kind: &AccountKind, doc: &Json) {
     }
     let prior = state.clone();
     state.set(kind.block, block_state(kind, doc, &prior));
-    let account_state = doc
-        .pointer("/status/state")
+    state.set("state", account_state(doc));
+}
+
+/// The account's state as Palette reports it (`Running`, ...), empty when it says none.
+fn account_state(doc: &Json) -> String {
+    doc.pointer("/status/state")
         .and_then(Json::as_str)
         .unwrap_or_default()
-        .to_owned();
-    state.set("state", account_state);
+        .to_owned()
 }
 
 #[async_trait]
@@ -121,45 +116,24 @@ impl Resource for CloudAccountResource {
                 .error(SUMMARY, "No account kind block is set.");
         };
         let name = req.plan.get_str("name").unwrap_or_default().to_string();
-        let context = req.plan.get_str("context").unwrap_or("project").to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.plan, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let what = format!("creating {} cloud account {name:?}", kind.block);
-        let created = ctx
-            .run(api::create(
-                &data.client,
-                &scope,
-                kind,
-                &name,
-                body(kind, &req.plan, &req.config),
-            ))
-            .await;
-        let uid = match created {
-            Err(why) => {
-                return resp.diagnostics.push(diagnostics::interrupted(
-                    SUMMARY,
-                    &format!("{what} ({why})"),
-                ));
-            }
-            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(uid)) => uid,
+        let sent = body(kind, &req.plan, &req.config);
+        let created = api::create(&data.client, &scope, kind, &name, sent);
+        let uid = match run(ctx, SUMMARY, &what, &NOUN, created).await {
+            Ok(uid) => uid,
+            Err(failure) => return resp.diagnostics.push(failure.diagnostic()),
         };
         tracing::info!(account = %name, uid = %uid, "created {} cloud account {name:?}", kind.block);
         resp.state.set("id", uid.clone());
-        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Ok(Ok(doc)) => {
-                let state = doc
-                    .pointer("/status/state")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                resp.state.set("state", state);
-            }
-            _ => resp.state.set("state", ""),
-        }
+        let state = match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
+            Ok(Ok(doc)) => account_state(&doc),
+            _ => String::new(),
+        };
+        resp.state.set("state", state);
     }
 
     async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
@@ -168,28 +142,16 @@ impl Resource for CloudAccountResource {
             return resp.remove();
         };
         let uid = uid.to_string();
-        let context = req
-            .state
-            .get_str("context")
-            .unwrap_or("project")
-            .to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.state, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
-                SUMMARY,
-                &format!("reading cloud account {uid} ({why})"),
-            )),
-            Ok(Err(CallError::Api(err))) if err.is_not_found() => resp.remove(),
-            Ok(Err(err)) => resp.diagnostics.push(call_error(
-                SUMMARY,
-                &format!("reading cloud account {uid}"),
-                err,
-            )),
-            Ok(Ok(doc)) => set_from_doc(&mut resp.state, kind, &doc),
+        let what = format!("reading cloud account {uid}");
+        let read = api::read(&data.client, &scope, kind, &uid);
+        match run(ctx, SUMMARY, &what, &NOUN, read).await {
+            Ok(doc) => set_from_doc(&mut resp.state, kind, &doc),
+            Err(Failure::NotFound(_)) => resp.remove(),
+            Err(failure) => resp.diagnostics.push(failure.diagnostic()),
         }
     }
 
@@ -202,34 +164,19 @@ impl Resource for CloudAccountResource {
         };
         let uid = req.state.get_str("id").unwrap_or_default().to_string();
         resp.state.set("id", uid.clone());
-        let context = req.plan.get_str("context").unwrap_or("project").to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.plan, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let name = req.plan.get_str("name").unwrap_or_default();
         let what = format!("updating {} cloud account {name:?}", kind.block);
         let sent = body(kind, &req.plan, &req.config);
-        match ctx
-            .run(api::update(&data.client, &scope, kind, &uid, sent))
-            .await
-        {
-            Err(why) => {
-                return resp.diagnostics.push(diagnostics::interrupted(
-                    SUMMARY,
-                    &format!("{what} ({why})"),
-                ));
-            }
-            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(())) => {}
+        let updated = api::update(&data.client, &scope, kind, &uid, sent);
+        if let Err(failure) = run(ctx, SUMMARY, &what, &NOUN, updated).await {
+            return resp.diagnostics.push(failure.diagnostic());
         }
         let state = match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Ok(Ok(doc)) => doc
-                .pointer("/status/state")
-                .and_then(Json::as_str)
-                .unwrap_or_default()
-                .to_owned(),
+            Ok(Ok(doc)) => account_state(&doc),
             _ => req.state.get_str("state").unwrap_or_default().to_owned(),
         };
         resp.state.set("state", state);
@@ -240,26 +187,16 @@ impl Resource for CloudAccountResource {
         let (Some(uid), Some((kind, _))) = (req.state.get_str("id"), kind_of(&req.state)) else {
             return;
         };
-        let context = req
-            .state
-            .get_str("context")
-            .unwrap_or("project")
-            .to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.state, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let name = req.state.get_str("name").unwrap_or_default();
         let what = format!("deleting {} cloud account {name:?}", kind.block);
-        match ctx.run(api::delete(&data.client, &scope, kind, uid)).await {
-            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
-                SUMMARY,
-                &format!("{what} ({why})"),
-            )),
-            Ok(Err(CallError::Api(err))) if err.is_not_found() => {}
-            Ok(Err(err)) => resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(())) => {}
+        let deleted = api::delete(&data.client, &scope, kind, uid);
+        match run(ctx, SUMMARY, &what, &NOUN, deleted).await {
+            Ok(()) | Err(Failure::NotFound(_)) => {}
+            Err(failure) => resp.diagnostics.push(failure.diagnostic()),
         }
     }
 
@@ -296,9 +233,11 @@ impl Resource for CloudAccountResource {
                         Ok(connected) => connected,
                         Err(diag) => return resp.diagnostics.push(diag),
                     };
-                match ctx.run(api::find(&data.client, &scope, kind, &name)).await {
-                    Ok(Ok(Some(uid))) => uid,
-                    Ok(Ok(None)) => {
+                let what = format!("looking up cloud account {name:?}");
+                let found = api::find(&data.client, &scope, kind, &name);
+                match run(ctx, SUMMARY, &what, &NOUN, found).await {
+                    Ok(Some(uid)) => uid,
+                    Ok(None) => {
                         return resp.diagnostics.error(
                             SUMMARY,
                             format!(
@@ -308,19 +247,7 @@ impl Resource for CloudAccountResource {
                             ),
                         );
                     }
-                    Ok(Err(err)) => {
-                        return resp.diagnostics.push(call_error(
-                            SUMMARY,
-                            &format!("looking up cloud account {name:?}"),
-                            err,
-                        ));
-                    }
-                    Err(why) => {
-                        return resp.diagnostics.push(diagnostics::interrupted(
-                            SUMMARY,
-                            &format!("looking up cloud account {name:?} ({why})"),
-                        ));
-                    }
+                    Err(failure) => return resp.diagnostics.push(failure.diagnostic()),
                 }
             }
         };
@@ -334,21 +261,10 @@ impl Resource for CloudAccountResource {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
+    use crate::resources::kind_table::config_of;
 
     fn config(blocks: &[(&str, &[(&str, Value)])]) -> Value {
-        let mut root = BTreeMap::new();
-        for kind in KINDS {
-            root.insert(kind.block.to_string(), Value::Null);
-        }
-        for (block, attrs) in blocks {
-            let attrs: BTreeMap<String, Value> = attrs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect();
-            root.insert(block.to_string(), Value::Object(attrs));
-        }
-        Value::Object(root)
+        config_of(KINDS, blocks)
     }
 
     fn paths(config: &Value) -> Vec<String> {

@@ -95,6 +95,17 @@ pub(crate) fn check_needed(
     }
 }
 
+/// What a block of AWS credentials (`credential_type`, `access_key`, `secret_key`, `arn`) needs
+/// besides its kind's required fields: a role ARN for `sts`, else an access key pair; nothing
+/// yet while the type is unknown.
+pub(crate) fn aws_credentials_needed(block: &Value) -> &'static [&'static str] {
+    match block.get("credential_type") {
+        Some(v) if v.is_unknown() => &[],
+        Some(v) if v.as_str() == Some("sts") => &["arn"],
+        _ => &["access_key", "secret_key"],
+    }
+}
+
 /// The path that forces a replacement when the kind set in `state` is not the one in `plan`.
 pub(crate) fn kind_change<K: Kind>(
     kinds: &'static [K],

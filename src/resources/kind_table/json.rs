@@ -5,43 +5,9 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value as Json, json};
-use tfplugin::{Diagnostic, Value};
+use tfplugin::Value;
 
-use super::{FieldType, Kind, Noun, version_attr};
-use crate::diagnostics;
-
-/// A failed call: the API's error, or a body the kind's model does not take.
-#[derive(Debug)]
-pub(crate) enum CallError {
-    Api(Box<palette_api::Error>),
-    Body(String),
-}
-
-impl From<palette_api::Error> for CallError {
-    fn from(err: palette_api::Error) -> Self {
-        CallError::Api(Box::new(err))
-    }
-}
-
-impl From<serde_json::Error> for CallError {
-    fn from(err: serde_json::Error) -> Self {
-        CallError::Body(err.to_string())
-    }
-}
-
-/// The diagnostic of a failed call while `what`.
-pub(crate) fn call_error(summary: &str, what: &str, noun: &Noun, err: CallError) -> Diagnostic {
-    match err {
-        CallError::Api(err) => diagnostics::api_error(summary, what, &err),
-        CallError::Body(why) => Diagnostic::error(
-            summary,
-            format!(
-                "While {what}: the {} does not fit Palette's model: {why}.",
-                noun.text
-            ),
-        ),
-    }
-}
+use super::{FieldType, Kind, version_attr};
 
 /// A Terraform value as JSON (`None` for null or unknown).
 fn to_json(value: &Value, ty: FieldType) -> Option<Json> {

@@ -1,20 +1,23 @@
 //! Resources made of one block per kind, as data: each kind lists its fields (with their
 //! `/`-separated place in the API document) and its write-only secrets, and the schema
 //! (`schema`), the API body and the state read back (`json`) and the plan checks (`checks`) all
-//! walk that list. `palette_cloud_account` and `palette_backup_storage_location` are built on it.
+//! walk that list, and their calls fail alike (`call`). `palette_cloud_account` and
+//! `palette_backup_storage_location` are built on it.
 //!
 //! Each secret is a write-only attribute with a `<secret>_wo_version` companion: the secret is
 //! read from the configuration at apply (write-only values are only there), never from plan or
 //! state, and a change of the version is what makes rotating it a planned change.
 
+mod call;
 mod checks;
 mod json;
 mod schema;
 
 use tfplugin::Value;
 
-pub(crate) use checks::{Noun, check_needed, kind_change, one_kind};
-pub(crate) use json::{CallError, call_error, read_block, write_spec};
+pub(crate) use call::{CallError, Failure, connect, run};
+pub(crate) use checks::{Noun, aws_credentials_needed, check_needed, kind_change, one_kind};
+pub(crate) use json::{read_block, write_spec};
 pub(crate) use schema::{kind_attributes, version_attr};
 
 /// How a field is typed.
@@ -140,4 +143,17 @@ pub(crate) fn obj(pairs: &[(&str, Value)]) -> Value {
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
     )
+}
+
+/// A configuration with every block of `kinds` null but those of `blocks`, for tests.
+#[cfg(test)]
+pub(crate) fn config_of<K: Kind>(kinds: &[K], blocks: &[(&str, &[(&str, Value)])]) -> Value {
+    let mut root: std::collections::BTreeMap<String, Value> = kinds
+        .iter()
+        .map(|k| (k.block().to_string(), Value::Null))
+        .collect();
+    for (block, attrs) in blocks {
+        root.insert(block.to_string(), obj(attrs));
+    }
+    Value::Object(root)
 }
