@@ -1,5 +1,6 @@
 //! The managed resource types, one file each.
 
+mod backup_storage_location;
 mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
@@ -15,6 +16,7 @@ use tfplugin::Resource;
 /// Every resource type of the provider, in alphabetical order.
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
+        Arc::new(backup_storage_location::BackupStorageLocationResource),
         Arc::new(cloud_account::CloudAccountResource),
         Arc::new(cluster::ClusterResource),
         Arc::new(cluster_profile::ClusterProfileResource),
