@@ -48,7 +48,8 @@ const PATH_STYLE: Field = Field {
             "force_path_style",
             "s3ForcePathStyle",
             "Address the bucket in the path (`https://host/bucket`) rather than in the host name \
-             (`https://bucket.host`); most S3-compatible stores need it.",
+             (`https://bucket.host`), as most S3-compatible stores need; `true` unless set, as \
+             in Palette.",
         ),
         FieldType::Bool,
     )

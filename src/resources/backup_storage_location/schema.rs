@@ -44,8 +44,8 @@ pub(super) fn schema_v0() -> Schema {
                 .optional()
                 .default(false)
                 .description(
-                    "Whether this is the scope's default location, where backups go when a \
-                     policy names none. Palette keeps one default per scope, so making another \
+                    "Whether this is the scope's default location (default `false`), where \
+                     backups go when a policy names none. Palette keeps one default per scope, so making another \
                      location the default clears it here (the next plan shows it); set it on \
                      one location of a scope only.",
                 ),
