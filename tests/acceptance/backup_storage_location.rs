@@ -1,5 +1,5 @@
 //! `palette_backup_storage_location`, every kind in one configuration: create with write-only
-//! secrets (and an S3 role without one), an empty plan, a rotation by version (one update each,
+//! secrets (and an S3 role without one, in the tenant), an empty plan, a rotation by version (one update each,
 //! and the emulator holds the new secret), drift of a bucket and of the default flag changed
 //! through the API, import into a fresh directory (the next plan asks only for the versions),
 //! destroy; and no secret in state, `plan -json` or a trace log.
@@ -12,6 +12,9 @@ use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Terraform};
 
 const BASE: &str = "/v1/users/assets/locations";
+
+/// The location that lives in the tenant rather than the project.
+const TENANT: &str = "s3_role";
 
 /// A resource name, its kind block, its body (the secret given as `{SECRET}`, its version as
 /// `{VERSION}`), and whether it has a secret.
@@ -76,13 +79,13 @@ fn config(version: u32, secret_version: u32) -> String {
         let body = body
             .replace("{SECRET}", &secret(name, secret_version))
             .replace("{VERSION}", &version.to_string());
-        let default = if *name == "s3" {
-            "\n  is_default = true"
-        } else {
-            ""
+        let extra = match *name {
+            "s3" => "\n  is_default = true",
+            TENANT => "\n  context = \"tenant\"",
+            _ => "",
         };
         out.push_str(&format!(
-            "resource \"palette_backup_storage_location\" \"{name}\" {{\n  name = \"bsl-{name}\"{default}\n  {block} {{\n    {body}\n  }}\n}}\n\n"
+            "resource \"palette_backup_storage_location\" \"{name}\" {{\n  name = \"bsl-{name}\"{extra}\n  {block} {{\n    {body}\n  }}\n}}\n\n"
         ));
     }
     out
@@ -135,6 +138,17 @@ fn every_location_kind_keeps_its_secrets_out_of_state_and_rotates_by_version() {
     };
     assert!(default_of(&listed, &ids[0]), "s3 is the default: {listed}");
     assert!(!default_of(&listed, &ids[4]));
+    let in_tenant = emu.request("GET", &format!("{BASE}/s3/{}", ids[1]), None);
+    assert_eq!(
+        in_tenant.status, 200,
+        "the role location is the tenant's: {}",
+        in_tenant.body
+    );
+    let tenant_list = emu.request("GET", BASE, None).body;
+    assert!(
+        tenant_list.contains(&ids[1]) && !tenant_list.contains(&ids[0]),
+        "the tenant sees only its own: {tenant_list}"
+    );
 
     // A new secret without a new version is not sent: write-only values are not compared.
     tf.write_config(&config(1, 2));
@@ -211,8 +225,9 @@ fn every_location_kind_keeps_its_secrets_out_of_state_and_rotates_by_version() {
     imported.set_env("TF_LOG", "TRACE");
     let mut with_imports = config(3, 3);
     for (name, block, _, _) in CASES {
+        let scope = if *name == TENANT { "tenant/" } else { "" };
         with_imports.push_str(&format!(
-            "import {{\n  to = palette_backup_storage_location.{name}\n  id = \"{block}/bsl-{name}\"\n}}\n"
+            "import {{\n  to = palette_backup_storage_location.{name}\n  id = \"{scope}{block}/bsl-{name}\"\n}}\n"
         ));
     }
     imported.write_config(&with_imports);
@@ -255,7 +270,12 @@ fn every_location_kind_keeps_its_secrets_out_of_state_and_rotates_by_version() {
 
     imported.destroy();
     for ((name, block, _, _), uid) in CASES.iter().zip(&ids) {
-        let gone = emu.project_request(&project, "GET", &format!("{BASE}/{block}/{uid}"), None);
+        let path = format!("{BASE}/{block}/{uid}");
+        let gone = if *name == TENANT {
+            emu.request("GET", &path, None)
+        } else {
+            emu.project_request(&project, "GET", &path, None)
+        };
         assert_eq!(gone.status, 404, "{name} after destroy: {}", gone.body);
     }
 }
