@@ -287,5 +287,23 @@ mod tests {
             location
         );
         assert!(!format!("{location:?}").contains("minio-secret-value"));
+
+        let azure = Location::from_json(
+            LocationKind::Azure,
+            serde_json::json!({"spec": {"config": {"credentials": {"clientSecret": "azure-secret-value"}}}}),
+        )
+        .unwrap();
+        let gcp = Location::from_json(
+            LocationKind::Gcp,
+            serde_json::json!({"spec": {"config": {"credentials": {"jsonCredentials": "gcp-secret-value"}}}}),
+        )
+        .unwrap();
+        for (shown, secret) in [
+            (format!("{azure:?}"), "azure-secret-value"),
+            (format!("{gcp:?}"), "gcp-secret-value"),
+        ] {
+            assert!(!shown.contains(secret), "{shown}");
+            assert!(shown.contains("<redacted>"), "{shown}");
+        }
     }
 }
