@@ -4,7 +4,8 @@
 //!
 //! The table runs on one emulator, in a few Terraform working directories at once (one per
 //! thread, `terraform init` once each), and collects every mismatch before failing, so one run
-//! shows them all.
+//! shows them all. `BAD_INPUT_CASES=TEXT` runs only the cases whose name holds `TEXT` (such as
+//! `BAD_INPUT_CASES="backup location"`).
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -104,6 +105,20 @@ resource "palette_pack" "x" {
 }
 "#;
 
+/// A valid `palette_backup_storage_location` on MinIO; cases replace parts of it.
+const LOCATION: &str = r#"
+resource "palette_backup_storage_location" "x" {
+  name = "bad-input"
+  minio {
+    bucket_name = "velero"
+    region      = "us-east-1"
+    s3_url      = "https://minio.example.com:9000"
+    access_key  = "minio-user"
+    secret_key  = "minio-secret"
+  }
+}
+"#;
+
 /// One invalid configuration.
 struct Case {
     what: &'static str,
@@ -155,6 +170,11 @@ fn cases(
     let cl = |from: &str, to: &str| {
         assert!(cluster.contains(from), "{from:?} is not in CLUSTER");
         cluster.replacen(from, to, 1)
+    };
+    let l = "palette_backup_storage_location.x";
+    let location = |from: &str, to: &str| {
+        assert!(LOCATION.contains(from), "{from:?} is not in LOCATION");
+        LOCATION.replacen(from, to, 1)
     };
     let import = |what, address: &'static str, hcl: &str, id: &str, expect: String| Case {
         what,
@@ -446,6 +466,46 @@ fn cases(
             at("Invalid Attribute Value", c, "name"),
         ),
         plan(
+            "backup location without its secret",
+            location("    secret_key  = \"minio-secret\"\n", ""),
+            at("Missing Location Field", l, "secret_key"),
+        ),
+        plan(
+            "backup location without a kind",
+            "resource \"palette_backup_storage_location\" \"x\" {\n  name = \"bad\"\n}\n".to_string(),
+            at("Missing Location Kind", l, "resource"),
+        ),
+        plan(
+            "backup location of two kinds",
+            location("  minio {", "  gcp {\n    bucket_name = \"b\"\n    json_credentials = \"{}\"\n  }\n  minio {"),
+            at("Conflicting Location Kinds", l, "minio"),
+        ),
+        plan(
+            "S3 role location without its ARN",
+            "resource \"palette_backup_storage_location\" \"x\" {\n  name = \"bad\"\n  s3 {\n    bucket_name = \"b\"\n    region = \"r\"\n    credential_type = \"sts\"\n  }\n}\n".to_string(),
+            at("Missing Location Field", l, "arn"),
+        ),
+        plan(
+            "backup location endpoint not a URL",
+            location("https://minio.example.com:9000", "minio.example.com:9000"),
+            at("Invalid Endpoint URL", l, "s3_url"),
+        ),
+        plan(
+            "backup location service account key not JSON",
+            "resource \"palette_backup_storage_location\" \"x\" {\n  name = \"bad\"\n  gcp {\n    bucket_name = \"b\"\n    json_credentials = \"sa.json\"\n  }\n}\n".to_string(),
+            at("Invalid JSON Credentials", l, "json_credentials"),
+        ),
+        plan(
+            "backup location Azure cloud outside its set",
+            "resource \"palette_backup_storage_location\" \"x\" {\n  name = \"bad\"\n  azure {\n    container_name = \"c\"\n    storage_account_name = \"s\"\n    resource_group = \"g\"\n    subscription_id = \"sub\"\n    tenant_id = \"t\"\n    client_id = \"c\"\n    client_secret = \"x\"\n    client_cloud = \"moon\"\n  }\n}\n".to_string(),
+            at("Invalid Attribute Value", l, "client_cloud"),
+        ),
+        plan(
+            "backup location name empty",
+            location("name = \"bad-input\"", "name = \"\""),
+            at("Invalid Attribute Value", l, "name"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",
@@ -734,6 +794,20 @@ resource "palette_cluster" "x" {{
             "prometheus-operator",
             r"Error: Invalid Import ID .*prometheus-operator".into(),
         ),
+        import(
+            "backup location import id without its kind",
+            "palette_backup_storage_location.x",
+            LOCATION,
+            "team-backups",
+            r"Error: Invalid Import ID .*the location kind is missing: one of s3, minio, gcp, azure".into(),
+        ),
+        import(
+            "backup location import id of an account kind",
+            "palette_backup_storage_location.x",
+            LOCATION,
+            "aws/team-backups",
+            r#"Error: Invalid Import ID .*"aws" is not a location kind"#.into(),
+        ),
     ]
 }
 
@@ -858,8 +932,12 @@ fn invalid_configurations_are_refused_at_plan_without_writes() {
         .and_then(|h| h["uid"].as_str())
         .unwrap_or_else(|| panic!("no edge-host-1 in {hosts}"))
         .to_string();
-    let table = cases(&infra, &addon, &edge, &eks, &oci_registry, &host_1);
+    let mut table = cases(&infra, &addon, &edge, &eks, &oci_registry, &host_1);
     assert!(table.len() >= 40, "only {} cases", table.len());
+    if let Ok(only) = std::env::var("BAD_INPUT_CASES") {
+        table.retain(|case| case.what.contains(only.as_str()));
+        assert!(!table.is_empty(), "no case's name holds {only:?}");
+    }
     let total = table.len();
 
     emu.reset_stats();

@@ -78,12 +78,44 @@ fn config(version: u32, secret_version: u32) -> String {
     out
 }
 
-/// Whether the emulator holds `value` at `pointer` of account `uid`.
-fn holds(emu: &Emulator, uid: &str, pointer: &str, value: &str) -> bool {
+/// Whether the emulator holds `value` at `pointer` of the record `uid` (an account, a
+/// location), asked through its secret check, which never returns the secret.
+pub(crate) fn holds(emu: &Emulator, uid: &str, pointer: &str, value: &str) -> bool {
     let body = json!({"uid": uid, "pointer": pointer, "value": value}).to_string();
     let reply = emu.request("POST", "/__emulator/secret-check", Some(&body));
     assert_eq!(reply.status, 200, "{}", reply.body);
     serde_json::from_str::<serde_json::Value>(&reply.body).expect("JSON")["matches"] == true
+}
+
+/// Asserts that a plan's changed lines (`->`, `+`, `-`) all name a `_wo_version`, and that
+/// there is one: after an import, Palette holds everything but the secrets.
+pub(crate) fn assert_only_versions_change(plan: &str) {
+    let changed_lines: Vec<&str> = plan
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            l.contains(" -> ") || t.starts_with("+ ") || t.starts_with("- ")
+        })
+        .filter(|l| !l.contains("palette-rs/palette in"))
+        .collect();
+    assert!(!changed_lines.is_empty(), "{plan}");
+    assert!(
+        changed_lines.iter().all(|l| l.contains("_wo_version")),
+        "an import changes only the versions: {changed_lines:#?}"
+    );
+}
+
+/// Asserts that none of `secrets` appears in any of the named texts in `places`.
+pub(crate) fn assert_no_leaks(places: &[(&str, String)], secrets: &[String]) {
+    let mut leaks = Vec::new();
+    for secret in secrets {
+        for (place, text) in places {
+            if text.contains(secret.as_str()) {
+                leaks.push(format!("{secret} in {place}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "secrets leaked: {leaks:?}");
 }
 
 fn uids(tf: &Terraform) -> Vec<String> {
@@ -194,20 +226,7 @@ fn every_account_kind_keeps_its_secrets_out_of_state_and_rotates_by_version() {
         KINDS.len()
     );
     assert!(plan.stdout.contains(&summary), "{}", plan.stdout);
-    let changed_lines: Vec<&str> = plan
-        .stdout
-        .lines()
-        .filter(|l| {
-            let t = l.trim_start();
-            l.contains(" -> ") || t.starts_with("+ ") || t.starts_with("- ")
-        })
-        .filter(|l| !l.contains("palette-rs/palette in"))
-        .collect();
-    assert!(!changed_lines.is_empty(), "{}", plan.stdout);
-    assert!(
-        changed_lines.iter().all(|l| l.contains("_wo_version")),
-        "an import changes only the versions: {changed_lines:#?}"
-    );
+    assert_only_versions_change(&plan.stdout);
     imported.apply();
     imported.assert_empty_plan();
     for ((kind, _, secrets), uid) in KINDS.iter().zip(&ids) {
@@ -234,18 +253,11 @@ fn every_account_kind_keeps_its_secrets_out_of_state_and_rotates_by_version() {
         places[3].1.contains("provider.terraform-provider-palette"),
         "a trace log"
     );
-    let mut leaks = Vec::new();
-    for (kind, _, _) in KINDS {
-        for version in 1..=3 {
-            let value = secret(kind, version);
-            for (place, text) in &places {
-                if text.contains(&value) {
-                    leaks.push(format!("{kind} v{version} in {place}"));
-                }
-            }
-        }
-    }
-    assert!(leaks.is_empty(), "secrets leaked: {leaks:?}");
+    let secrets: Vec<String> = KINDS
+        .iter()
+        .flat_map(|(kind, _, _)| (1..=3).map(|version| secret(kind, version)))
+        .collect();
+    assert_no_leaks(&places, &secrets);
 
     imported.destroy();
     for (kind, uid) in KINDS.iter().map(|k| k.0).zip(&ids) {

@@ -44,7 +44,7 @@ pub mod retry;
 pub use client::{Client, ClientConfig, Scope};
 pub use endpoints::{
     CloudAccountKind, CloudType, ClusterCreate, ClusterQuery, ClusterSettings, KubeconfigKind,
-    RegistryKind,
+    Location, LocationKind, RegistryKind,
 };
 pub use error::Error;
 pub use rate_limit::RateLimits;

@@ -781,6 +781,32 @@ fn cases() -> Vec<Case> {
         (models::TkeEndpointAccess, "v1TkeEndpointAccess"),
         (models::TlsConfiguration, "v1TlsConfiguration"),
         (models::Uid, "v1Uid"),
+        (models::UserAssetsLocation, "v1UserAssetsLocation"),
+        (models::UserAssetsLocationAzure, "v1UserAssetsLocationAzure"),
+        (
+            models::UserAssetsLocationAzureSpec,
+            "v1UserAssetsLocationAzureSpec"
+        ),
+        (models::UserAssetsLocationGcp, "v1UserAssetsLocationGcp"),
+        (
+            models::UserAssetsLocationGcpSpec,
+            "v1UserAssetsLocationGcpSpec"
+        ),
+        (models::UserAssetsLocationS3, "v1UserAssetsLocationS3"),
+        (
+            models::UserAssetsLocationS3Spec,
+            "v1UserAssetsLocationS3Spec"
+        ),
+        (models::UserAssetsLocationSpec, "v1UserAssetsLocationSpec"),
+        (models::UserAssetsLocations, "v1UserAssetsLocations"),
+        (models::S3StorageConfig, "v1S3StorageConfig"),
+        (models::GcpStorageConfig, "v1GcpStorageConfig"),
+        (models::AzureStorageConfig, "v1AzureStorageConfig"),
+        // The spec names it `v1.AzureAccountEntitySpec`, which an address cannot spell.
+        (
+            models::AzureAccountEntitySpec,
+            "v1AzureStorageConfig.credentials"
+        ),
         (models::UpdateStrategy, "v1UpdateStrategy"),
         (models::Upgrades, "v1Upgrades"),
         (models::UserAssetSsh, "v1UserAssetSsh"),
@@ -949,6 +975,10 @@ const ROUTE_MODELS: &[&str] = &[
     "v1UserAssetsSsh",
     "v1UserAssetSshEntity",
     "v1UserAssetSsh",
+    "v1UserAssetsLocations",
+    "v1UserAssetsLocationS3",
+    "v1UserAssetsLocationGcp",
+    "v1UserAssetsLocationAzure",
 ];
 
 fn spec() -> Option<Spec> {

@@ -85,6 +85,25 @@ async fn responses_follow_the_spec() {
         .as_str()
         .unwrap()
         .to_owned();
+    let location = |ty: &'static str, config: serde_json::Value| {
+        let emu = &emu;
+        async move {
+            let body = json!({"metadata": {"name": format!("bsl-{ty}")}, "spec": {"config": config, "isDefault": ty == "azure"}});
+            let created = emu
+                .post(&format!("/v1/users/assets/locations/{ty}"), body)
+                .await;
+            assert_eq!(created.status, 201, "{ty}: {}", created.text);
+            created.body["uid"].as_str().unwrap().to_owned()
+        }
+    };
+    let s3 = location("s3", json!({"bucketName": "b", "region": "us-east-1", "s3ForcePathStyle": true, "credentials": {"credentialType": "secret", "accessKey": "A", "secretKey": "S"}})).await;
+    let minio = location("minio", json!({"bucketName": "b", "region": "us-east-1", "s3Url": "https://minio.example.com", "credentials": {"accessKey": "A", "secretKey": "S"}})).await;
+    let gcs = location(
+        "gcp",
+        json!({"bucketName": "b", "projectId": "p", "credentials": {"jsonCredentials": "{}"}}),
+    )
+    .await;
+    let blob = location("azure", json!({"containerName": "c", "storageName": "s", "resourceGroup": "g", "credentials": {"subscriptionId": "s", "tenantId": "t", "clientId": "c", "clientSecret": "x", "clientCloud": "public"}})).await;
 
     let gets = [
         (
@@ -158,6 +177,26 @@ async fn responses_follow_the_spec() {
         (
             format!("/v1/users/assets/sshkeys/{ssh_key}"),
             "v1UserAssetSsh",
+        ),
+        (
+            "/v1/users/assets/locations".to_owned(),
+            "v1UserAssetsLocations",
+        ),
+        (
+            format!("/v1/users/assets/locations/s3/{s3}"),
+            "v1UserAssetsLocationS3",
+        ),
+        (
+            format!("/v1/users/assets/locations/minio/{minio}"),
+            "v1UserAssetsLocationS3",
+        ),
+        (
+            format!("/v1/users/assets/locations/gcp/{gcs}"),
+            "v1UserAssetsLocationGcp",
+        ),
+        (
+            format!("/v1/users/assets/locations/azure/{blob}"),
+            "v1UserAssetsLocationAzure",
         ),
     ];
     let mut problems = Vec::new();

@@ -246,6 +246,8 @@ async fn every_served_operation_refuses_each_missing_required_field_and_bad_enum
         "PUT /v1/registries/helm/{uid}",
         "POST /v1/registries/oci/basic",
         "PUT /v1/registries/oci/{uid}/ecr",
+        "POST /v1/users/assets/locations/s3",
+        "PUT /v1/users/assets/locations/azure/{uid}",
     ] {
         assert!(
             served.contains(&route.to_string()),

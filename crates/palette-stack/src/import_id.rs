@@ -8,6 +8,7 @@
 //! | `palette_cloud_account` | `KIND/UID` or `KIND/NAME` (`aws/aws-dev`), optional `tenant/` prefix |
 //! | `palette_ssh_key` | `UID` or `NAME`, optional `tenant/` prefix |
 //! | `palette_registry` | `UID` or `NAME` (registries live at tenant level: no prefix) |
+//! | `palette_backup_storage_location` | `KIND/UID` or `KIND/NAME` (`s3/backups`), optional `tenant/` prefix |
 //!
 //! A UID is 24 lowercase hexadecimal characters; anything else is taken as a name. The prefix
 //! `project/` is accepted too, for symmetry, and means the default (the provider's project).
@@ -134,17 +135,23 @@ const CLUSTER_FORMS: &str = "UID or NAME, optionally prefixed with tenant/";
 const PACK_FORMS: &str = "CLUSTER_UID/PACK_NAME";
 const ACCOUNT_FORMS: &str =
     "KIND/UID or KIND/NAME (such as aws/aws-dev), optionally prefixed with tenant/";
+const LOCATION_FORMS: &str =
+    "KIND/UID or KIND/NAME (such as s3/backups), optionally prefixed with tenant/";
 
-/// A parsed `palette_cloud_account` import ID.
+/// A parsed import ID of a resource with one block per kind: `palette_cloud_account`,
+/// `palette_backup_storage_location`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountImportId {
-    /// Where the account lives.
+pub struct KindImportId {
+    /// Where the object lives.
     pub scope: Scope,
-    /// The account kind: its block in the resource (`aws`, `vsphere`, ...).
+    /// The object's kind: its block in the resource (`aws`, `vsphere`, `s3`, ...).
     pub kind: String,
-    /// The account, by uid or by name.
+    /// The object, by uid or by name.
     pub target: ClusterTarget,
 }
+
+/// A parsed `palette_cloud_account` import ID.
+pub type AccountImportId = KindImportId;
 
 /// Parses a `palette_cloud_account` import ID against the account kinds in `kinds`.
 ///
@@ -152,31 +159,55 @@ pub struct AccountImportId {
 ///
 /// When the kind is missing or not one of `kinds`, or the name is empty or holds `/`.
 pub fn parse_account_import_id(id: &str, kinds: &[&str]) -> Result<AccountImportId, ImportIdError> {
+    parse_kind_import_id(id, kinds, ACCOUNT_FORMS, "account")
+}
+
+/// Parses a `palette_backup_storage_location` import ID against the location kinds in `kinds`.
+///
+/// # Errors
+///
+/// When the kind is missing or not one of `kinds`, or the name is empty or holds `/`.
+pub fn parse_location_import_id(id: &str, kinds: &[&str]) -> Result<KindImportId, ImportIdError> {
+    parse_kind_import_id(id, kinds, LOCATION_FORMS, "location")
+}
+
+/// Parses `[tenant/]KIND/UID` or `[tenant/]KIND/NAME`; `what` names the object in errors.
+fn parse_kind_import_id(
+    id: &str,
+    kinds: &[&str],
+    forms: &'static str,
+    what: &str,
+) -> Result<KindImportId, ImportIdError> {
     let error = |reason: Option<String>| ImportIdError {
-        expected: ACCOUNT_FORMS,
+        expected: forms,
         got: id.to_owned(),
         reason,
     };
     let (scope, rest) = split_scope(id.trim());
-    let Some((kind, account)) = rest.split_once('/') else {
+    let Some((kind, object)) = rest.split_once('/') else {
         return Err(error(Some(format!(
-            "the account kind is missing: one of {}",
+            "the {what} kind is missing: one of {}",
             kinds.join(", ")
         ))));
     };
     if !kinds.contains(&kind) {
         return Err(error(Some(format!(
-            "{kind:?} is not an account kind: one of {}",
+            "{kind:?} is not {} {what} kind: one of {}",
+            if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            },
             kinds.join(", ")
         ))));
     }
-    let target = if is_uid(account) {
-        ClusterTarget::Uid(account.to_owned())
+    let target = if is_uid(object) {
+        ClusterTarget::Uid(object.to_owned())
     } else {
-        check_name(account, "account name", true).map_err(|reason| error(Some(reason)))?;
-        ClusterTarget::Name(account.to_owned())
+        check_name(object, &format!("{what} name"), true).map_err(|reason| error(Some(reason)))?;
+        ClusterTarget::Name(object.to_owned())
     };
-    Ok(AccountImportId {
+    Ok(KindImportId {
         scope,
         kind: kind.to_owned(),
         target,
@@ -354,6 +385,46 @@ mod tests {
         for bad in ["aws-dev", "gcp/x", "aws/", "aws/a/b"] {
             assert!(parse_account_import_id(bad, &kinds).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn location_ids() {
+        let kinds = ["s3", "minio", "gcp", "azure"];
+        let ok = parse_location_import_id("tenant/s3/backups", &kinds).unwrap();
+        assert_eq!(
+            (ok.scope, ok.kind.as_str(), ok.target),
+            (Scope::Tenant, "s3", ClusterTarget::Name("backups".into()))
+        );
+        let by_uid = parse_location_import_id(&format!("azure/{UID}"), &kinds).unwrap();
+        assert_eq!(
+            (by_uid.scope, by_uid.target),
+            (Scope::Project, ClusterTarget::Uid(UID.into()))
+        );
+        let cases = [
+            (
+                "backups",
+                "the location kind is missing: one of s3, minio, gcp, azure",
+            ),
+            (
+                "aws/backups",
+                "\"aws\" is not a location kind: one of s3, minio, gcp, azure",
+            ),
+            ("s3/", "the location name is empty"),
+            (
+                "s3/team/backups",
+                "the location name \"team/backups\" contains '/'; only tenant/ may prefix it",
+            ),
+        ];
+        for (id, reason) in cases {
+            let err = parse_location_import_id(id, &kinds).expect_err(id);
+            assert_eq!(err.reason.as_deref(), Some(reason), "{id}");
+            assert!(err.to_string().contains("s3/backups"), "{err}");
+        }
+        let account = parse_account_import_id("vsphere/x", &["aws"]).expect_err("not a kind");
+        assert!(
+            account.to_string().contains("is not an account kind"),
+            "{account}"
+        );
     }
 
     const UID: &str = "5f2b6c0e9d8a7b6c5d4e3f21";

@@ -9,19 +9,7 @@ use palette_api::{Client, Scope};
 use serde_json::Value as Json;
 
 use super::kinds::{AccountKind, Segment};
-
-/// A failed account call: the API's error, or a body the kind's model does not take.
-#[derive(Debug)]
-pub(super) enum CallError {
-    Api(Box<palette_api::Error>),
-    Body(String),
-}
-
-impl From<palette_api::Error> for CallError {
-    fn from(err: palette_api::Error) -> Self {
-        CallError::Api(Box::new(err))
-    }
-}
+use crate::resources::kind_table::CallError;
 
 fn typed<T: serde::de::DeserializeOwned>(body: Json) -> Result<T, CallError> {
     serde_json::from_value(body).map_err(|e| CallError::Body(e.to_string()))

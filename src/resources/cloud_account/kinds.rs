@@ -1,50 +1,11 @@
 //! The account kinds, as data: each kind's block, its API segment, its fields with their place
 //! in the account's `spec`, and its secrets. Schema, plan checks, the API body and the
-//! read-back are all derived from this table, so a kind is one entry here.
+//! read-back are all derived from this table, so a kind is one entry here. The field and
+//! secret types are the shared kind table's (`resources::kind_table`).
 
-/// How a field is typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FieldType {
-    /// A string.
-    Str,
-    /// A bool (`false` when Palette leaves it out).
-    Bool,
-    /// A list of strings.
-    List,
-    /// A map of strings.
-    Map,
-}
-
-/// One non-secret field of a kind.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Field {
-    /// The attribute in the kind's block.
-    pub(super) attr: &'static str,
-    /// Its place in `spec`, `/`-separated (`sts/arn`).
-    pub(super) key: &'static str,
-    pub(super) ty: FieldType,
-    /// Whether every account of the kind needs it (checked at plan, where the kind's own rule
-    /// does not say otherwise).
-    pub(super) required: bool,
-    /// The value Palette assumes when it is left out, shown as the attribute's default.
-    pub(super) default: Option<&'static str>,
-    /// Where the value must be one of a set.
-    pub(super) one_of: &'static [&'static str],
-    pub(super) description: &'static str,
-}
-
-/// One secret of a kind: a write-only attribute with a `<attr>_wo_version` companion.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Secret {
-    /// The attribute in the kind's block.
-    pub(super) attr: &'static str,
-    /// Its place in `spec`.
-    pub(super) key: &'static str,
-    pub(super) ty: FieldType,
-    /// Whether every account of the kind needs it.
-    pub(super) required: bool,
-    pub(super) description: &'static str,
-}
+use crate::resources::kind_table::{
+    self, Field, FieldType, Kind, Secret, field, required, secret, typed,
+};
 
 /// Where a kind's accounts live in the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,38 +28,6 @@ pub(super) struct AccountKind {
     pub(super) secrets: &'static [Secret],
     /// Whether Palette reaches the cloud through a private cloud gateway.
     pub(super) gateway: bool,
-}
-
-const fn field(attr: &'static str, key: &'static str, description: &'static str) -> Field {
-    Field {
-        attr,
-        key,
-        ty: FieldType::Str,
-        required: false,
-        default: None,
-        one_of: &[],
-        description,
-    }
-}
-
-const fn required(mut f: Field) -> Field {
-    f.required = true;
-    f
-}
-
-const fn typed(mut f: Field, ty: FieldType) -> Field {
-    f.ty = ty;
-    f
-}
-
-const fn secret(attr: &'static str, key: &'static str, description: &'static str) -> Secret {
-    Secret {
-        attr,
-        key,
-        ty: FieldType::Str,
-        required: true,
-        description,
-    }
 }
 
 const INSECURE: Field = Field {
@@ -334,9 +263,21 @@ pub(super) const KINDS: &[AccountKind] = &[
     },
 ];
 
+impl Kind for AccountKind {
+    fn block(&self) -> &'static str {
+        self.block
+    }
+    fn fields(&self) -> &'static [Field] {
+        self.fields
+    }
+    fn secrets(&self) -> &'static [Secret] {
+        self.secrets
+    }
+}
+
 /// The kind whose block is `block`.
 pub(super) fn by_block(block: &str) -> Option<&'static AccountKind> {
-    KINDS.iter().find(|k| k.block == block)
+    kind_table::by_block(KINDS, block)
 }
 
 /// Whether Palette hides the value of a custom credential with this key (it answers with an

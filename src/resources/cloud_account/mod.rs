@@ -25,13 +25,12 @@ use tfplugin::resource::{
     ImportStateResponse, ModifyPlanRequest, ModifyPlanResponse, ReadRequest, ReadResponse,
     UpdateRequest, UpdateResponse, ValidateConfigRequest, ValidateConfigResponse,
 };
-use tfplugin::{
-    AttributePath, Context, Diagnostic, Diagnostics, Resource, Schema, Value, ValueExt, async_trait,
-};
+use tfplugin::{Context, Diagnostics, Resource, Schema, Value, ValueExt, async_trait};
 
-use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use api::CallError;
+use crate::resources::kind_table::{
+    Failure, Noun, aws_credentials_needed, check_needed, connect, kind_change, one_kind, run,
+};
 use kinds::{AccountKind, KINDS};
 use model::{block_state, body, kind_of};
 use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
@@ -39,84 +38,23 @@ use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
 /// The `palette_cloud_account` resource.
 pub(crate) struct CloudAccountResource;
 
-/// The diagnostic of a failed call while `what`.
-fn call_error(summary: &str, what: &str, err: CallError) -> Diagnostic {
-    match err {
-        CallError::Api(err) => diagnostics::api_error(summary, what, &err),
-        CallError::Body(why) => Diagnostic::error(
-            summary,
-            format!("While {what}: the account does not fit Palette's model: {why}."),
-        ),
-    }
-}
-
-/// Whether an attribute of a block is set: known and not null (unknown counts as maybe).
-fn is_null(block: &Value, attr: &str) -> bool {
-    block.get(attr).is_none_or(Value::is_null)
-}
+/// How diagnostics name a cloud account.
+const NOUN: Noun = Noun {
+    title: "Account",
+    text: "cloud account",
+};
 
 /// Plan checks of the configuration: one kind, its required fields and secrets, AWS's rules.
 fn check_config(config: &Value, diags: &mut Diagnostics) {
-    let set: Vec<&AccountKind> = KINDS
-        .iter()
-        .filter(|k| config.get(k.block).is_some_and(|b| !b.is_null()))
-        .collect();
-    let maybe = KINDS
-        .iter()
-        .any(|k| config.get(k.block).is_some_and(Value::is_unknown));
-    match set.as_slice() {
-        [] if !maybe => diags.error(
-            "Missing Account Kind",
-            format!(
-                "A cloud account needs one kind block: one of {}.",
-                KINDS
-                    .iter()
-                    .map(|k| format!("`{}`", k.block))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
-        [_, second, ..] => diags.attribute_error(
-            AttributePath::root(second.block),
-            "Conflicting Account Kinds",
-            format!(
-                "A cloud account is of one kind; `{}` and `{}` are both set. Keep one.",
-                set[0].block, second.block
-            ),
-        ),
-        [kind] => check_kind(kind, config.get(kind.block).unwrap_or(&Value::Null), diags),
-        [] => {}
-    }
-}
-
-fn check_kind(kind: &AccountKind, block: &Value, diags: &mut Diagnostics) {
-    if block.is_unknown() {
+    let Some((kind, block)) = one_kind(KINDS, config, &NOUN, diags) else {
         return;
-    }
-    let path = |attr: &str| AttributePath::root(kind.block).attr(attr);
-    let mut needed: Vec<&str> = kind
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| f.attr)
-        .chain(kind.secrets.iter().filter(|s| s.required).map(|s| s.attr))
-        .collect();
-    if kind.block == "aws" {
-        match block.get("credential_type") {
-            Some(v) if v.is_unknown() => {}
-            Some(v) if v.as_str() == Some("sts") => needed.push("arn"),
-            _ => needed.extend(["access_key", "secret_key"]),
-        }
-    }
-    for attr in needed {
-        if is_null(block, attr) {
-            diags.attribute_error(
-                path(attr),
-                "Missing Account Field",
-                format!("A {} account needs `{attr}`; set it.", kind.block),
-            );
-        }
-    }
+    };
+    let also = if kind.block == "aws" {
+        aws_credentials_needed(block)
+    } else {
+        &[]
+    };
+    check_needed(kind, block, also, &NOUN, diags);
 }
 
 /// The account's state from Palette's document.
@@ -126,12 +64,15 @@ fn set_from_doc(state: &mut Value, kind: &AccountKind, doc: &Json) {
     }
     let prior = state.clone();
     state.set(kind.block, block_state(kind, doc, &prior));
-    let account_state = doc
-        .pointer("/status/state")
+    state.set("state", account_state(doc));
+}
+
+/// The account's state as Palette reports it (`Running`, ...), empty when it says none.
+fn account_state(doc: &Json) -> String {
+    doc.pointer("/status/state")
         .and_then(Json::as_str)
         .unwrap_or_default()
-        .to_owned();
-    state.set("state", account_state);
+        .to_owned()
 }
 
 #[async_trait]
@@ -162,10 +103,8 @@ impl Resource for CloudAccountResource {
         if req.state.is_null() || resp.plan.is_null() {
             return;
         }
-        if let (Some((before, _)), Some((after, _))) = (kind_of(&req.state), kind_of(&resp.plan))
-            && before.block != after.block
-        {
-            resp.requires_replace.push(AttributePath::root(after.block));
+        if let Some(path) = kind_change(KINDS, &req.state, &resp.plan) {
+            resp.requires_replace.push(path);
         }
     }
 
@@ -177,45 +116,24 @@ impl Resource for CloudAccountResource {
                 .error(SUMMARY, "No account kind block is set.");
         };
         let name = req.plan.get_str("name").unwrap_or_default().to_string();
-        let context = req.plan.get_str("context").unwrap_or("project").to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.plan, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let what = format!("creating {} cloud account {name:?}", kind.block);
-        let created = ctx
-            .run(api::create(
-                &data.client,
-                &scope,
-                kind,
-                &name,
-                body(kind, &req.plan, &req.config),
-            ))
-            .await;
-        let uid = match created {
-            Err(why) => {
-                return resp.diagnostics.push(diagnostics::interrupted(
-                    SUMMARY,
-                    &format!("{what} ({why})"),
-                ));
-            }
-            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(uid)) => uid,
+        let sent = body(kind, &req.plan, &req.config);
+        let created = api::create(&data.client, &scope, kind, &name, sent);
+        let uid = match run(ctx, SUMMARY, &what, &NOUN, created).await {
+            Ok(uid) => uid,
+            Err(failure) => return resp.diagnostics.push(failure.diagnostic()),
         };
         tracing::info!(account = %name, uid = %uid, "created {} cloud account {name:?}", kind.block);
         resp.state.set("id", uid.clone());
-        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Ok(Ok(doc)) => {
-                let state = doc
-                    .pointer("/status/state")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                resp.state.set("state", state);
-            }
-            _ => resp.state.set("state", ""),
-        }
+        let state = match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
+            Ok(Ok(doc)) => account_state(&doc),
+            _ => String::new(),
+        };
+        resp.state.set("state", state);
     }
 
     async fn read(&self, ctx: &Context, req: ReadRequest, resp: &mut ReadResponse) {
@@ -224,28 +142,16 @@ impl Resource for CloudAccountResource {
             return resp.remove();
         };
         let uid = uid.to_string();
-        let context = req
-            .state
-            .get_str("context")
-            .unwrap_or("project")
-            .to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.state, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
-                SUMMARY,
-                &format!("reading cloud account {uid} ({why})"),
-            )),
-            Ok(Err(CallError::Api(err))) if err.is_not_found() => resp.remove(),
-            Ok(Err(err)) => resp.diagnostics.push(call_error(
-                SUMMARY,
-                &format!("reading cloud account {uid}"),
-                err,
-            )),
-            Ok(Ok(doc)) => set_from_doc(&mut resp.state, kind, &doc),
+        let what = format!("reading cloud account {uid}");
+        let read = api::read(&data.client, &scope, kind, &uid);
+        match run(ctx, SUMMARY, &what, &NOUN, read).await {
+            Ok(doc) => set_from_doc(&mut resp.state, kind, &doc),
+            Err(Failure::NotFound(_)) => resp.remove(),
+            Err(failure) => resp.diagnostics.push(failure.diagnostic()),
         }
     }
 
@@ -258,34 +164,19 @@ impl Resource for CloudAccountResource {
         };
         let uid = req.state.get_str("id").unwrap_or_default().to_string();
         resp.state.set("id", uid.clone());
-        let context = req.plan.get_str("context").unwrap_or("project").to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.plan, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let name = req.plan.get_str("name").unwrap_or_default();
         let what = format!("updating {} cloud account {name:?}", kind.block);
         let sent = body(kind, &req.plan, &req.config);
-        match ctx
-            .run(api::update(&data.client, &scope, kind, &uid, sent))
-            .await
-        {
-            Err(why) => {
-                return resp.diagnostics.push(diagnostics::interrupted(
-                    SUMMARY,
-                    &format!("{what} ({why})"),
-                ));
-            }
-            Ok(Err(err)) => return resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(())) => {}
+        let updated = api::update(&data.client, &scope, kind, &uid, sent);
+        if let Err(failure) = run(ctx, SUMMARY, &what, &NOUN, updated).await {
+            return resp.diagnostics.push(failure.diagnostic());
         }
         let state = match ctx.run(api::read(&data.client, &scope, kind, &uid)).await {
-            Ok(Ok(doc)) => doc
-                .pointer("/status/state")
-                .and_then(Json::as_str)
-                .unwrap_or_default()
-                .to_owned(),
+            Ok(Ok(doc)) => account_state(&doc),
             _ => req.state.get_str("state").unwrap_or_default().to_owned(),
         };
         resp.state.set("state", state);
@@ -296,26 +187,16 @@ impl Resource for CloudAccountResource {
         let (Some(uid), Some((kind, _))) = (req.state.get_str("id"), kind_of(&req.state)) else {
             return;
         };
-        let context = req
-            .state
-            .get_str("context")
-            .unwrap_or("project")
-            .to_string();
-        let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
-        {
+        let (data, scope) = match connect(&req.provider_data, &req.state, SUMMARY).await {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
         let name = req.state.get_str("name").unwrap_or_default();
         let what = format!("deleting {} cloud account {name:?}", kind.block);
-        match ctx.run(api::delete(&data.client, &scope, kind, uid)).await {
-            Err(why) => resp.diagnostics.push(diagnostics::interrupted(
-                SUMMARY,
-                &format!("{what} ({why})"),
-            )),
-            Ok(Err(CallError::Api(err))) if err.is_not_found() => {}
-            Ok(Err(err)) => resp.diagnostics.push(call_error(SUMMARY, &what, err)),
-            Ok(Ok(())) => {}
+        let deleted = api::delete(&data.client, &scope, kind, uid);
+        match run(ctx, SUMMARY, &what, &NOUN, deleted).await {
+            Ok(()) | Err(Failure::NotFound(_)) => {}
+            Err(failure) => resp.diagnostics.push(failure.diagnostic()),
         }
     }
 
@@ -352,9 +233,11 @@ impl Resource for CloudAccountResource {
                         Ok(connected) => connected,
                         Err(diag) => return resp.diagnostics.push(diag),
                     };
-                match ctx.run(api::find(&data.client, &scope, kind, &name)).await {
-                    Ok(Ok(Some(uid))) => uid,
-                    Ok(Ok(None)) => {
+                let what = format!("looking up cloud account {name:?}");
+                let found = api::find(&data.client, &scope, kind, &name);
+                match run(ctx, SUMMARY, &what, &NOUN, found).await {
+                    Ok(Some(uid)) => uid,
+                    Ok(None) => {
                         return resp.diagnostics.error(
                             SUMMARY,
                             format!(
@@ -364,19 +247,7 @@ impl Resource for CloudAccountResource {
                             ),
                         );
                     }
-                    Ok(Err(err)) => {
-                        return resp.diagnostics.push(call_error(
-                            SUMMARY,
-                            &format!("looking up cloud account {name:?}"),
-                            err,
-                        ));
-                    }
-                    Err(why) => {
-                        return resp.diagnostics.push(diagnostics::interrupted(
-                            SUMMARY,
-                            &format!("looking up cloud account {name:?} ({why})"),
-                        ));
-                    }
+                    Err(failure) => return resp.diagnostics.push(failure.diagnostic()),
                 }
             }
         };
@@ -390,21 +261,10 @@ impl Resource for CloudAccountResource {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
+    use crate::resources::kind_table::config_of;
 
     fn config(blocks: &[(&str, &[(&str, Value)])]) -> Value {
-        let mut root = BTreeMap::new();
-        for kind in KINDS {
-            root.insert(kind.block.to_string(), Value::Null);
-        }
-        for (block, attrs) in blocks {
-            let attrs: BTreeMap<String, Value> = attrs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect();
-            root.insert(block.to_string(), Value::Object(attrs));
-        }
-        Value::Object(root)
+        config_of(KINDS, blocks)
     }
 
     fn paths(config: &Value) -> Vec<String> {

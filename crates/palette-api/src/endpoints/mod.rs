@@ -12,6 +12,7 @@ mod cluster_profile;
 mod cluster_settings;
 mod edge_host;
 mod event;
+mod location;
 mod pack;
 mod registry;
 mod ssh_key;
@@ -19,6 +20,7 @@ mod ssh_key;
 pub use cloud_account::CloudAccountKind;
 pub use cluster::{ClusterCreate, ClusterQuery, KubeconfigKind, cluster_name_filter};
 pub use cluster_settings::ClusterSettings;
+pub use location::{Location, LocationKind};
 pub use pack::{PackListQuery, PackTagQuery};
 pub use registry::RegistryKind;
 

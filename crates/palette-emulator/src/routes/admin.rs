@@ -44,8 +44,9 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `POST /__emulator/secret-check` with `{"uid", "pointer", "value"}`: `{"matches": bool}`,
-/// whether the stored record `uid` (a cloud account or a registry) holds `value` at the JSON
-/// `pointer` of its document (such as `/spec/secretKey`). Tests use it to see that a rotated
+/// whether the stored record `uid` (a cloud account, a registry or a backup location) holds `value` at the JSON
+/// `pointer` of its document (such as `/spec/secretKey`, or
+/// `/spec/config/credentials/secretKey` for a location). Tests use it to see that a rotated
 /// secret reached the emulator; the secret itself never leaves it.
 async fn secret_check(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
     let input: Value = serde_json::from_slice(&body)
@@ -56,7 +57,7 @@ async fn secret_check(State(state): State<AppState>, body: Bytes) -> ApiResult<J
         })
     };
     let (uid, pointer, value) = (field("uid")?, field("pointer")?, field("value")?);
-    for kind in [Kind::CloudAccount, Kind::Registry] {
+    for kind in [Kind::CloudAccount, Kind::Registry, Kind::Location] {
         if let Some(record) = state.store().get(kind, &uid)? {
             let stored = record.doc.pointer(&pointer).and_then(Value::as_str);
             return Ok(Json(json!({"matches": stored == Some(value.as_str())})));

@@ -320,30 +320,7 @@ fn check_spec(kind: &CloudKind, cloud: &str, spec: &Value) -> ApiResult<()> {
         })?;
     }
     if cloud == "aws" {
-        match wire::str_at(spec, "/credentialType").unwrap_or("secret") {
-            "secret" => {
-                for field in ["accessKey", "secretKey"] {
-                    wire::required(spec, &format!("/{field}")).map_err(|_| {
-                        ApiError::bad_request(
-                            "InvalidRequest",
-                            format!("spec.{field} is required for secret credentials"),
-                        )
-                    })?;
-                }
-            }
-            "sts" => {
-                wire::required(spec, "/sts/arn")?;
-            }
-            "pod-identity" => {}
-            other => {
-                return Err(ApiError::bad_request(
-                    "InvalidRequest",
-                    format!(
-                        "spec.credentialType '{other}' is not one of secret, sts, pod-identity"
-                    ),
-                ));
-            }
-        }
+        check_aws_credentials(spec, "spec")?;
     }
     if kind.path == "cloudTypes"
         && spec
@@ -355,6 +332,37 @@ fn check_spec(kind: &CloudKind, cloud: &str, spec: &Value) -> ApiResult<()> {
             "InvalidRequest",
             "spec.credentials is required",
         ));
+    }
+    Ok(())
+}
+
+/// Checks AWS credentials (`v1AwsCloudAccount`, here at the dotted path `at`) by their type:
+/// an access key pair for `secret` (the default), a role ARN for `sts`. Backup locations on S3
+/// carry the same credentials.
+pub fn check_aws_credentials(credentials: &Value, at: &str) -> ApiResult<()> {
+    let missing = |field: &str, why: &str| {
+        ApiError::bad_request(
+            "InvalidRequest",
+            format!("{at}.{field} is required for {why} credentials"),
+        )
+    };
+    match wire::str_at(credentials, "/credentialType").unwrap_or("secret") {
+        "secret" => {
+            for field in ["accessKey", "secretKey"] {
+                wire::str_at(credentials, &format!("/{field}"))
+                    .ok_or_else(|| missing(field, "secret"))?;
+            }
+        }
+        "sts" => {
+            wire::str_at(credentials, "/sts/arn").ok_or_else(|| missing("sts.arn", "sts"))?;
+        }
+        "pod-identity" => {}
+        other => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("{at}.credentialType '{other}' is not one of secret, sts, pod-identity"),
+            ));
+        }
     }
     Ok(())
 }

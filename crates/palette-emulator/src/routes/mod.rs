@@ -9,6 +9,7 @@ pub mod clusters;
 pub mod common;
 pub mod edge_hosts;
 pub mod events;
+pub mod locations;
 pub mod packs;
 pub mod projects;
 pub mod registries;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(events::router())
         .merge(edge_hosts::router())
         .merge(ssh_keys::router())
+        .merge(locations::router())
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
 }

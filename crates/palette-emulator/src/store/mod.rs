@@ -33,6 +33,8 @@ pub enum Kind {
     EdgeHost,
     /// An SSH key (a user asset).
     SshKey,
+    /// A backup storage location of any type.
+    Location,
     /// Bookkeeping of the emulator itself (the seed marker).
     Meta,
 }
@@ -51,6 +53,7 @@ impl Kind {
             Kind::Deployment => "deployment",
             Kind::EdgeHost => "edgehost",
             Kind::SshKey => "sshkey",
+            Kind::Location => "location",
             Kind::Meta => "meta",
         }
     }

@@ -88,6 +88,7 @@ fn kind_from(name: &str) -> Kind {
         "deployment" => Kind::Deployment,
         "edgehost" => Kind::EdgeHost,
         "sshkey" => Kind::SshKey,
+        "location" => Kind::Location,
         _ => Kind::Meta,
     }
 }

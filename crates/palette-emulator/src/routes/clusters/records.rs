@@ -1,6 +1,6 @@
 //! Finding a cluster in the store: its environment, attached profile entries, cloud config and
 //! deployment plan, the live clusters (those whose deletion has not completed), and what they
-//! hold (profiles, cloud accounts, edge hosts).
+//! hold (profiles, cloud accounts, backup locations, edge hosts).
 
 use std::collections::HashMap;
 
@@ -109,6 +109,29 @@ pub fn clusters_using_account(state: &AppState, uid: &str) -> ApiResult<Vec<Stri
         .collect())
 }
 
+/// Names of live clusters whose backup policy sends backups to the location `uid`: any
+/// `backupLocationUid` in the cluster's document (the spec's name in `v1ClusterBackupConfig`,
+/// wherever the cluster keeps its policy).
+pub fn clusters_using_location(state: &AppState, uid: &str) -> ApiResult<Vec<String>> {
+    Ok(live_clusters(state)?
+        .into_iter()
+        .filter(|(r, _)| names_location(&r.doc, uid))
+        .map(|(r, _)| r.name)
+        .collect())
+}
+
+/// Whether `doc` holds `"backupLocationUid": uid` at any depth.
+fn names_location(doc: &Value, uid: &str) -> bool {
+    match doc {
+        Value::Object(map) => map.iter().any(|(key, value)| {
+            (key == "backupLocationUid" && value.as_str() == Some(uid))
+                || names_location(value, uid)
+        }),
+        Value::Array(items) => items.iter().any(|v| names_location(v, uid)),
+        _ => false,
+    }
+}
+
 /// Uids of the edge hosts live clusters hold, with the holding cluster's name and uid.
 pub fn edge_hosts_in_use(state: &AppState) -> ApiResult<HashMap<String, (String, String)>> {
     let mut out = HashMap::new();
@@ -148,5 +171,22 @@ pub(super) fn config_of(state: &AppState, cluster: &Record) -> ApiResult<Option<
     {
         Some(uid) => Ok(state.store().get(Kind::CloudConfig, uid)?),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_backup_policy_anywhere_in_a_cluster_names_its_location() {
+        let uid = "5f0e7b2c9d1a4b3c8e7f6a5b";
+        let cluster = json!({"spec": {"policies": {"backupPolicy": {"backupLocationUid": uid}}}});
+        assert!(names_location(&cluster, uid));
+        let listed = json!({"_emu": {"features": [{"backup": {"backupLocationUid": uid}}]}});
+        assert!(names_location(&listed, uid));
+        assert!(!names_location(&cluster, "another"));
+        assert!(!names_location(&json!({"uid": uid}), uid));
     }
 }
