@@ -7,14 +7,25 @@ use crate::cluster::{HEADER, case, cluster_hcl, generated_import, infra_profile}
 use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Terraform};
 
-/// A backup storage location's uid (the emulator checks only its form until locations exist).
-const LOCATION: &str = "0123456789abcdef01234567";
+/// A backup storage location, made in the same configuration.
+const LOCATION_HCL: &str = r#"
+resource "palette_backup_storage_location" "backups" {
+  name = "governed-backups"
+  s3 {
+    bucket_name     = "governed"
+    region          = "us-east-1"
+    credential_type = "sts"
+    arn             = "arn:aws:iam::123456789012:role/backups"
+    external_id     = "governed"
+  }
+}
+"#;
 
 /// The backup and scan policies, with `hour` in their schedules.
 fn schedules(hour: u32) -> String {
     format!(
         r#"  backup_policy {{
-    backup_storage_location_id = "{LOCATION}"
+    backup_storage_location_id = palette_backup_storage_location.backups.id
     prefix                     = "nightly"
     schedule                   = "0 {hour} * * *"
     expiry_in_hours            = 72
@@ -87,7 +98,7 @@ fn all_four_policies_live_with_the_cluster() {
             std::slice::from_ref(&infra),
             &policies(cpu, group, extra),
         );
-        tf.write_config(&format!("{HEADER}{hcl}"));
+        tf.write_config(&format!("{HEADER}{LOCATION_HCL}{hcl}"));
     };
     write("2", "devs", false);
     tf.init();
@@ -153,8 +164,12 @@ fn all_four_policies_live_with_the_cluster() {
     tf.apply();
     tf.assert_empty_plan();
     // And a backup expiry changed in Palette.
+    let location = tf.resource_values("palette_backup_storage_location.backups")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let changed =
-        json!({"backupLocationUid": LOCATION, "backupPrefix": "nightly", "durationInHours": 1,
+        json!({"backupLocationUid": location, "backupPrefix": "nightly", "durationInHours": 1,
         "schedule": {"scheduledRunTime": "0 3 * * *"}, "includeAllDisks": true,
         "includeClusterResourceMode": "Always", "namespaces": ["team-a"]})
         .to_string();
@@ -191,11 +206,11 @@ fn all_four_policies_live_with_the_cluster() {
         std::slice::from_ref(&infra),
         &policies("2", "devs", false).replacen("type      = \"ClusterRoleBinding\"\n    role_name = \"view\"", "type      = \"ClusterRoleBinding\"\n    role_kind = \"Role\"\n    role_name = \"view\"", 1),
     );
-    tf.write_config(&format!("{HEADER}{bad}"));
+    tf.write_config(&format!("{HEADER}{LOCATION_HCL}{bad}"));
     let refused = emu.assert_no_writes("a binding Kubernetes refuses", || tf.try_plan());
     refused.expect_error("Role Kind Not Bindable .*with palette_cluster.aws.*role_kind = \"Role\"");
     tf.write_config(&format!(
-        "{HEADER}{}",
+        "{HEADER}{LOCATION_HCL}{}",
         cluster_hcl(
             aws,
             "governed",
@@ -207,7 +222,7 @@ fn all_four_policies_live_with_the_cluster() {
     refused.expect_error("DNS-1123");
 
     tf.write_config(&format!(
-        "{HEADER}{}",
+        "{HEADER}{LOCATION_HCL}{}",
         cluster_hcl(
             aws,
             "governed",

@@ -38,7 +38,7 @@ pub(super) async fn create(
     check_pools(env, &pools)?;
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
-    let (backup, scan) = features::from_create(input.policies.clone())?;
+    let (backup, scan) = features::from_create(&state, &ctx, input.policies.clone())?;
     let profile_entries = normalize_entries(input.profiles);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
 

@@ -51,8 +51,14 @@ fn check_schedule(schedule: Option<&m::ClusterFeatureSchedule>, field: &str) -> 
     }
 }
 
-/// Checks a backup policy; `at` names it.
-pub(super) fn check_backup(config: &m::ClusterBackupConfig, at: &str) -> ApiResult<()> {
+/// Checks a backup policy, and that its location exists where the cluster can see it; `at`
+/// names it.
+pub(super) fn check_backup(
+    state: &AppState,
+    ctx: &Ctx,
+    config: &m::ClusterBackupConfig,
+    at: &str,
+) -> ApiResult<()> {
     for (value, key) in [
         (&config.backup_location_uid, "backupLocationUid"),
         (&config.backup_prefix, "backupPrefix"),
@@ -69,6 +75,13 @@ pub(super) fn check_backup(config: &m::ClusterBackupConfig, at: &str) -> ApiResu
         return Err(refuse(
             format!("{at}.durationInHours"),
             "durationInHours must be above 0".into(),
+        ));
+    }
+    let location = config.backup_location_uid.as_deref().unwrap_or_default();
+    if crate::routes::locations::find_location(state, ctx, location).is_err() {
+        return Err(refuse(
+            format!("{at}.backupLocationUid"),
+            format!("backup location '{location}' does not exist"),
         ));
     }
     Ok(())
@@ -92,14 +105,18 @@ pub(super) fn check_scan(config: &m::ClusterComplianceScheduleConfig, at: &str) 
 }
 
 /// Takes `policies` from a create body: checked, as the record keeps them.
-pub(super) fn from_create(policies: Option<Value>) -> ApiResult<(Value, Value)> {
+pub(super) fn from_create(
+    state: &AppState,
+    ctx: &Ctx,
+    policies: Option<Value>,
+) -> ApiResult<(Value, Value)> {
     let Some(policies) = policies.filter(|p| !p.is_null()) else {
         return Ok((Value::Null, Value::Null));
     };
     let policies: m::SpectroClusterPolicies = wire::fit(policies)?;
     let backup = match &policies.backup_policy {
         Some(b) => {
-            check_backup(b, "spec.policies.backupPolicy")?;
+            check_backup(state, ctx, b, "spec.policies.backupPolicy")?;
             json!(b)
         }
         None => Value::Null,
@@ -228,7 +245,7 @@ async fn backup(
     create: bool,
 ) -> ApiResult<Response> {
     let config: m::ClusterBackupConfig = wire::body(&body)?;
-    check_backup(&config, "body")?;
+    check_backup(&state, &ctx, &config, "body")?;
     set(&state, &ctx, &uid, "backup", json!(config), create)
 }
 
