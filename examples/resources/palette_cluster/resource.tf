@@ -52,7 +52,8 @@ resource "palette_cluster" "prod" {
   cluster_timezone     = "America/New_York"
   pause_agent_upgrades = false
 
-  # Policies: team namespaces with quotas, who may do what, and weekly compliance scans.
+  # Policies: team namespaces with quotas, who may do what, nightly backups (to the location in
+  # the palette_backup_storage_location example) and compliance scans.
   namespace {
     name       = "payments"
     cpu_cores  = 4
@@ -74,6 +75,12 @@ resource "palette_cluster" "prod" {
       type = "Group"
       name = "sre"
     }
+  }
+  backup_policy {
+    backup_storage_location_id = palette_backup_storage_location.s3.id
+    prefix                     = "prod-east"
+    schedule                   = "0 1 * * *"
+    expiry_in_hours            = 168
   }
   scan_policy {
     configuration_scan_schedule = "0 2 * * SAT"
