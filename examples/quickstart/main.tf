@@ -1,6 +1,7 @@
-# A layered stack on two environments: an infra profile per environment (OS, Kubernetes, CNI,
-# CSI), a shared add-on profile, a cluster on AWS and one on Edge, and a monitoring layer added to
-# the AWS cluster on its own.
+# A layered stack on two environments: the AWS account and the backup location it needs, an
+# infra profile per environment (OS, Kubernetes, CNI, CSI), a shared add-on profile, a cluster on
+# AWS (backed up nightly and scanned weekly) and one on Edge, and a monitoring layer added to the
+# AWS cluster on its own.
 
 terraform {
   required_providers {
@@ -12,8 +13,36 @@ terraform {
 
 provider "palette" {}
 
-data "palette_cloud_account" "aws" {
-  name = "aws-dev"
+# The account's secret key is write-only: Palette gets it, state and plan never do. Give it with
+# TF_VAR_aws_secret_access_key (the default only lets the quickstart run on the emulator).
+variable "aws_secret_access_key" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+  default   = "emulator-secret-access-key"
+}
+
+resource "palette_cloud_account" "aws" {
+  name = "quickstart-aws"
+
+  aws {
+    access_key            = "AKIAQUICKSTART000001"
+    secret_key            = var.aws_secret_access_key
+    secret_key_wo_version = 1
+  }
+}
+
+# Where the AWS cluster's backups go: an S3 bucket Palette reaches through a role.
+resource "palette_backup_storage_location" "backups" {
+  name = "quickstart-backups"
+
+  s3 {
+    bucket_name     = "quickstart-backups"
+    region          = "us-east-1"
+    credential_type = "sts"
+    arn             = "arn:aws:iam::123456789012:role/palette-backups"
+    external_id     = "quickstart"
+  }
 }
 
 resource "palette_cluster_profile" "aws_base" {
@@ -88,7 +117,7 @@ resource "palette_cluster_profile" "essentials" {
 resource "palette_cluster" "aws" {
   name             = "quickstart-aws"
   tags             = { env = "demo" }
-  cloud_account_id = data.palette_cloud_account.aws.id
+  cloud_account_id = palette_cloud_account.aws.id
 
   aws {
     region       = "us-east-1"
@@ -112,6 +141,17 @@ resource "palette_cluster" "aws" {
     name          = "workers"
     count         = 2
     instance_type = "m5.xlarge"
+  }
+
+  backup_policy {
+    backup_storage_location_id = palette_backup_storage_location.backups.id
+    prefix                     = "quickstart"
+    schedule                   = "0 1 * * *"
+    expiry_in_hours            = 72
+  }
+  scan_policy {
+    configuration_scan_schedule = "0 2 * * SUN"
+    conformance_scan_schedule   = "0 3 1 * *"
   }
 }
 

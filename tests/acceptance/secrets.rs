@@ -10,9 +10,7 @@
 use std::net::TcpListener as StdListener;
 use std::sync::Arc;
 
-use serde_json::json;
-
-use crate::reliability::{HEADER, copy_quickstart, project_uid, scoped, terraform_command};
+use crate::reliability::{HEADER, copy_quickstart, project_uid, terraform_command};
 use crate::support::emulator::{API_KEY, PROJECT};
 use crate::support::temp::TempDir;
 use crate::support::{Emulator, Terraform};
@@ -20,24 +18,6 @@ use crate::support::{Emulator, Terraform};
 /// The cloud account's credentials: distinctive, so any copy of them is found.
 const ACCESS_KEY: &str = "AKIAQLEAKCHECK7Z3Q9X";
 const SECRET_KEY: &str = "sEcReT-leak-check/9f8e7d6c5b4a3210zYxW";
-
-/// Creates an AWS cloud account with [`ACCESS_KEY`] and [`SECRET_KEY`] in Default.
-fn secret_account(emu: &Emulator, name: &str) {
-    let project = project_uid(emu, API_KEY, PROJECT);
-    let body = json!({
-        "metadata": {"name": name},
-        "spec": {"accessKey": ACCESS_KEY, "secretKey": SECRET_KEY},
-    });
-    let (status, created) = scoped(
-        emu,
-        API_KEY,
-        Some(&project),
-        "POST",
-        "/v1/cloudaccounts/aws",
-        Some(&body),
-    );
-    assert_eq!(status, 201, "creating the cloud account: {created}");
-}
 
 /// The kubeconfig secrets of a running cluster: the client token and the admin key data.
 fn kubeconfig_secrets(emu: &Emulator, cluster: &str) -> Vec<String> {
@@ -71,17 +51,20 @@ fn raw_get(emu: &Emulator, project: &str, path: &str) -> String {
     response.body
 }
 
-/// The quickstart on an account with known credentials, plus the ephemeral kubeconfig checked
-/// by a `check` block (so it is opened, and its content is used but never stored).
+/// The quickstart with known credentials for the AWS account it creates (the secret key through
+/// its ephemeral variable, as a user gives it), plus the ephemeral kubeconfig checked by a `check`
+/// block (so it is opened, and its content is used but never stored).
 fn quickstart_with_secrets(tf: &Terraform) {
     copy_quickstart(tf);
     let main = tf.work_dir().join("main.tf");
     let text = std::fs::read_to_string(&main).expect("reading main.tf");
     assert!(
-        text.contains("name = \"aws-dev\""),
+        text.contains("AKIAQUICKSTART000001") && text.contains("emulator-secret-access-key"),
         "the quickstart changed"
     );
-    let text = text.replace("name = \"aws-dev\"", "name = \"leak-check\"");
+    let text = text
+        .replace("AKIAQUICKSTART000001", ACCESS_KEY)
+        .replace("emulator-secret-access-key", SECRET_KEY);
     std::fs::write(&main, text).expect("writing main.tf");
     tf.write_file(
         "kubeconfig.tf",
@@ -120,7 +103,6 @@ fn secrets_stay_out_of_logs_and_output() {
     let request_log = logs.path().join("requests.jsonl");
     let request_log_flag = request_log.to_string_lossy().into_owned();
     let emu = Emulator::start_with(&["--no-rate-limit", "--request-log", &request_log_flag]);
-    secret_account(&emu, "leak-check");
     let tf = Terraform::new(&emu);
     quickstart_with_secrets(&tf);
     tf.init();
@@ -214,7 +196,6 @@ fn secrets_stay_out_of_logs_and_output() {
 #[test]
 fn ephemeral_kubeconfig_keeps_kubeconfigs_out_of_state() {
     let emu = Emulator::start();
-    secret_account(&emu, "leak-check");
     let tf = Terraform::new(&emu);
     quickstart_with_secrets(&tf);
     tf.init();

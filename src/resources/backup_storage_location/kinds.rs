@@ -5,7 +5,7 @@
 use palette_api::LocationKind as Api;
 
 use crate::resources::kind_table::{
-    self, Field, FieldType, Kind, Secret, field, required, secret, typed,
+    self, Field, FieldType, Kind, Secret, field, required, secret, sensitive, typed,
 };
 
 /// One location kind.
@@ -61,11 +61,11 @@ const CA_CERTIFICATE: Field = field(
     "A CA certificate (PEM) the endpoint's certificate chains to, for a store with a private CA.",
 );
 
-const ACCESS_KEY: Field = field(
+const ACCESS_KEY: Field = sensitive(field(
     "access_key",
     "credentials/accessKey",
     "The access key id, with `secret_key`.",
-);
+));
 
 const SECRET_KEY: Secret = secret(
     "secret_key",

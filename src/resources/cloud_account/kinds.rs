@@ -4,7 +4,7 @@
 //! secret types are the shared kind table's (`resources::kind_table`).
 
 use crate::resources::kind_table::{
-    self, Field, FieldType, Kind, Secret, field, required, secret, typed,
+    self, Field, FieldType, Kind, Secret, field, required, secret, sensitive, typed,
 };
 
 /// Where a kind's accounts live in the API.
@@ -59,11 +59,11 @@ pub(super) const KINDS: &[AccountKind] = &[
                      given by `arn` and `external_id`).",
                 )
             },
-            field(
+            sensitive(field(
                 "access_key",
                 "accessKey",
                 "The access key id, with `secret_key` (`credential_type = \"secret\"`).",
-            ),
+            )),
             field(
                 "arn",
                 "sts/arn",
@@ -229,11 +229,11 @@ pub(super) const KINDS: &[AccountKind] = &[
         block: "tencent",
         display: "Tencent Cloud (TKE clusters)",
         segment: Segment::Builtin("tencent"),
-        fields: &[required(field(
+        fields: &[sensitive(required(field(
             "secret_id",
             "secretId",
             "The API secret id.",
-        ))],
+        )))],
         secrets: &[secret("secret_key", "secretKey", "The API secret key.")],
         gateway: false,
     },

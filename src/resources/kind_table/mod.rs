@@ -48,6 +48,8 @@ pub(crate) struct Field {
     pub(crate) default: Option<&'static str>,
     /// Where the value must be one of a set.
     pub(crate) one_of: &'static [&'static str],
+    /// Kept from plan and console output (an access key id: not a secret, but not for show).
+    pub(crate) sensitive: bool,
     pub(crate) description: &'static str,
 }
 
@@ -87,8 +89,15 @@ pub(crate) const fn field(
         required: false,
         default: None,
         one_of: &[],
+        sensitive: false,
         description,
     }
+}
+
+/// `f`, kept out of plan and console output.
+pub(crate) const fn sensitive(mut f: Field) -> Field {
+    f.sensitive = true;
+    f
 }
 
 /// `f`, required.

@@ -31,6 +31,9 @@ pub(crate) fn kind_attributes(mut block: Block, kind: &impl Kind) -> Block {
             } else {
                 field.description.to_string()
             });
+        if field.sensitive {
+            attr = attr.sensitive();
+        }
         if let Some(default) = field.default {
             attr = match field.ty {
                 FieldType::Bool => attr.default(Value::from(default == "true")),
