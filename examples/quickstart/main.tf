@@ -1,7 +1,7 @@
-# A layered stack on two environments: the AWS account and the backup location it needs, an
-# infra profile per environment (OS, Kubernetes, CNI, CSI), a shared add-on profile, a cluster on
-# AWS (backed up nightly and scanned weekly) and one on Edge, and a monitoring layer added to the
-# AWS cluster on its own.
+# A layered stack on two environments: the AWS account, chart registry and backup location it
+# needs, an infra profile per environment (OS, Kubernetes, CNI, CSI), a shared add-on profile
+# with a chart from that registry, a cluster on AWS (backed up nightly and scanned weekly) and
+# one on Edge, and a monitoring layer added to the AWS cluster on its own.
 
 terraform {
   required_providers {
@@ -97,6 +97,14 @@ resource "palette_cluster_profile" "edge_base" {
   }
 }
 
+# The team's own chart registry: creating it waits until Palette has synced it, so the
+# essentials profile below can take a chart from it in the same apply.
+resource "palette_registry" "charts" {
+  name     = "quickstart-charts"
+  type     = "helm"
+  endpoint = "https://charts.example.com"
+}
+
 resource "palette_cluster_profile" "essentials" {
   name        = "quickstart-essentials"
   version     = "1.0.0"
@@ -111,6 +119,12 @@ resource "palette_cluster_profile" "essentials" {
   pack {
     name = "nginx"
     tag  = "1.10.0"
+  }
+  pack {
+    name         = "podinfo"
+    tag          = "6.7.1"
+    type         = "helm"
+    registry_uid = palette_registry.charts.id
   }
 }
 

@@ -42,7 +42,7 @@ fn the_main_job_deploys_the_quickstart_and_cleans_up() {
     let (ok, first) = xtask(&dir, "demo");
     assert!(ok, "cargo xtask demo failed:\n{first}");
     assert!(
-        first.contains("Apply complete! Resources: 8 added"),
+        first.contains("Apply complete! Resources: 9 added"),
         "{first}"
     );
     // Per-layer progress, as it deploys.
@@ -77,7 +77,7 @@ fn the_main_job_deploys_the_quickstart_and_cleans_up() {
     let (ok, down) = xtask(&dir, "down");
     assert!(ok, "cargo xtask down failed:\n{down}");
     assert!(
-        down.contains("Destroy complete! Resources: 8 destroyed"),
+        down.contains("Destroy complete! Resources: 9 destroyed"),
         "{down}"
     );
     assert!(down.contains("stopped the emulator"), "{down}");
