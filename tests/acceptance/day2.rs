@@ -316,6 +316,7 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         .iter()
         .map(|case| (infra_profile(&emu, case, "1.0.0", None), case.packs[1].0))
         .collect();
+    let manual = std::cell::Cell::new(false);
     let write = |strategy: &str, interval: u32, note: &str, k8s_values: Option<&str>| {
         let mut config = HEADER.to_string();
         for (case, (infra, k8s)) in crate::cluster::CASES.iter().zip(&profiles) {
@@ -339,6 +340,11 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
                     .to_string();
             if case.key != "edge_native" {
                 settings.push_str("  os_patch_schedule = \"0 2 * * SUN\"\n");
+            }
+            if manual.get() {
+                settings.push_str(
+                    "  repave_approval = \"manual\"\n  timeouts {\n    update = \"6s\"\n  }\n",
+                );
             }
             let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(infra), &settings)
                 .replacen(
@@ -430,6 +436,42 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
             4,
         );
     }
+
+    // Left to a person, the next repave waits on every environment, says so, and converges once
+    // approved through the API.
+    manual.set(true);
+    tf.write_config(&write(
+        "RollingUpdateScaleIn",
+        60,
+        "second",
+        Some("repaved: twice\\n"),
+    ));
+    let waited = tf.run(&[
+        "apply",
+        "-no-color",
+        "-input=false",
+        "-auto-approve",
+        "-parallelism=16",
+    ]);
+    assert!(!waited.success(), "{}", waited.stdout);
+    let text = format!("{}{}", waited.stdout, waited.stderr);
+    assert_eq!(
+        text.matches("Cluster Repave Awaits Approval").count(),
+        crate::cluster::CASES.len(),
+        "{text}"
+    );
+    for uid in &uids {
+        let status = cluster(&emu, uid)["status"].clone();
+        assert_eq!(status["repave"]["state"], "Pending", "{status}");
+        let id = uid.clone();
+        outside(&emu, async |client, scope| {
+            client.approve_cluster_repave(scope, &id).await
+        })
+        .expect("approving through the API");
+    }
+    crate::cluster::apply_in_parallel(&tf);
+    tf.assert_empty_plan();
+    manual.set(false);
 
     // Drift on AWS: the pool rewritten through the API without the fields.
     let aws = tf.resource_values("palette_cluster.aws");
