@@ -183,6 +183,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                     update_strategy: p.update_strategy,
                     node_repave_interval: p.node_repave_interval,
                     annotations: p.additional_annotations,
+                    skip_k8s_upgrade: None,
                 })
             })
             .collect(),

@@ -160,6 +160,7 @@ impl Environment for EdgeNative {
                         update_strategy: p.update_strategy,
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
+                        skip_k8s_upgrade: None,
                     });
                     // The size of an edge pool is its host list; `count` is not an edge field.
                     pool.count = None;

@@ -159,6 +159,7 @@ impl Environment for Eks {
                         update_strategy: p.update_strategy,
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
+                        skip_k8s_upgrade: None,
                     })
                 })
                 .collect(),

@@ -43,6 +43,11 @@ impl Environment for Maas {
         ]
     }
 
+    /// Its pool models also take `skipK8sUpgrade` and report it back.
+    fn lifecycle(&self) -> &'static [crate::environments::LifecycleField] {
+        &crate::environments::LifecycleField::ALL
+    }
+
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
     }
@@ -119,6 +124,7 @@ impl Environment for Maas {
                         update_strategy: p.update_strategy,
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
+                        skip_k8s_upgrade: p.skip_k8s_upgrade,
                     })
                 })
                 .collect(),

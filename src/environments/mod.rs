@@ -149,7 +149,7 @@ pub(crate) trait Environment: Send + Sync {
     /// take and report back, so a change is sent and drift and import read it. The others are
     /// refused at plan. Every environment's models carry all three unless it says otherwise.
     fn lifecycle(&self) -> &'static [LifecycleField] {
-        &LifecycleField::ALL
+        &LifecycleField::COMMON
     }
 
     /// Plan-time checks beyond the schema's, on the environment block at `path`. Values may

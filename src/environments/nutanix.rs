@@ -181,6 +181,7 @@ impl Environment for Nutanix {
                             labels: p.additional_labels,
                             taints: p.taints,
                             annotations: p.additional_annotations,
+                            skip_k8s_upgrade: None,
                             ..Default::default()
                         })
                     }

@@ -133,6 +133,7 @@ impl Environment for Openstack {
                         update_strategy: p.update_strategy,
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
+                        skip_k8s_upgrade: None,
                     })
                 })
                 .collect(),

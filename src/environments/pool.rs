@@ -86,11 +86,21 @@ pub(crate) enum LifecycleField {
     NodeRepaveInterval,
     /// `additional_annotations` (`additionalAnnotations`).
     AdditionalAnnotations,
+    /// `skip_k8s_upgrade` (`skipK8sUpgrade`: `enabled` or `disabled`).
+    SkipK8sUpgrade,
 }
 
 impl LifecycleField {
     /// Every lifecycle field.
-    pub(crate) const ALL: [LifecycleField; 3] = [
+    pub(crate) const ALL: [LifecycleField; 4] = [
+        LifecycleField::UpdateStrategy,
+        LifecycleField::NodeRepaveInterval,
+        LifecycleField::AdditionalAnnotations,
+        LifecycleField::SkipK8sUpgrade,
+    ];
+
+    /// The fields most environments' pool models take (`skip_k8s_upgrade` only some).
+    pub(crate) const COMMON: [LifecycleField; 3] = [
         LifecycleField::UpdateStrategy,
         LifecycleField::NodeRepaveInterval,
         LifecycleField::AdditionalAnnotations,
@@ -102,6 +112,7 @@ impl LifecycleField {
             LifecycleField::UpdateStrategy => "update_strategy",
             LifecycleField::NodeRepaveInterval => "node_repave_interval",
             LifecycleField::AdditionalAnnotations => "additional_annotations",
+            LifecycleField::SkipK8sUpgrade => "skip_k8s_upgrade",
         }
     }
 
@@ -114,6 +125,7 @@ impl LifecycleField {
             LifecycleField::UpdateStrategy => value.as_str() == Some(DEFAULT_UPDATE_STRATEGY),
             LifecycleField::NodeRepaveInterval => value.as_i64() == Some(0),
             LifecycleField::AdditionalAnnotations => value.as_map().is_some_and(|m| m.is_empty()),
+            LifecycleField::SkipK8sUpgrade => value.as_bool() == Some(false),
         }
     }
 }
@@ -196,6 +208,8 @@ pub(crate) struct Pool {
     pub(crate) node_repave_interval: Option<i64>,
     /// Extra Kubernetes node annotations.
     pub(crate) annotations: BTreeMap<String, String>,
+    /// Whether the pool's nodes keep their Kubernetes version when the cluster's is upgraded.
+    pub(crate) skip_k8s_upgrade: Option<bool>,
 }
 
 /// A node taint of a pool.
@@ -244,6 +258,7 @@ impl Pool {
             update_strategy: get_string(value, "update_strategy"),
             node_repave_interval: value.get_i64("node_repave_interval"),
             annotations: get_string_map(value, "additional_annotations").unwrap_or_default(),
+            skip_k8s_upgrade: value.get_bool("skip_k8s_upgrade"),
         }
     }
 
@@ -279,6 +294,7 @@ impl Pool {
             LifecycleField::UpdateStrategy => opt_str(&self.update_strategy),
             LifecycleField::NodeRepaveInterval => opt_i64(self.node_repave_interval),
             LifecycleField::AdditionalAnnotations => string_map_value(&self.annotations),
+            LifecycleField::SkipK8sUpgrade => opt_bool(self.skip_k8s_upgrade),
         }
     }
 
@@ -332,6 +348,9 @@ impl Pool {
             node_repave_interval: self.node_repave_interval.map(|s| s as i32),
             additional_annotations: (!self.annotations.is_empty())
                 .then(|| self.annotations.clone()),
+            skip_k8s_upgrade: self
+                .skip_k8s_upgrade
+                .map(|skip| if skip { "enabled" } else { "disabled" }.to_string()),
             ..Default::default()
         }
     }
@@ -363,6 +382,8 @@ pub(crate) struct ApiPool {
     pub(crate) node_repave_interval: Option<i32>,
     /// `additionalAnnotations`.
     pub(crate) annotations: Option<BTreeMap<String, String>>,
+    /// `skipK8sUpgrade`: `enabled` or `disabled`.
+    pub(crate) skip_k8s_upgrade: Option<String>,
 }
 
 /// The common fields of a pool the API reports; environments add their sizing fields. An
@@ -392,6 +413,11 @@ pub(crate) fn pool_from_api(api: ApiPool) -> Pool {
             .filter(|t| !t.is_empty()),
         node_repave_interval: api.node_repave_interval.map(i64::from),
         annotations: api.annotations.unwrap_or_default(),
+        skip_k8s_upgrade: match api.skip_k8s_upgrade.as_deref() {
+            Some("enabled") => Some(true),
+            Some("disabled") => Some(false),
+            _ => None,
+        },
         ..Default::default()
     }
 }
@@ -470,6 +496,16 @@ fn check_lifecycle(
                 field.attr(),
                 env.display_name()
             ),
+        );
+    }
+    if pool.get_bool("skip_k8s_upgrade") == Some(true)
+        && pool.get_bool("control_plane") == Some(true)
+    {
+        diags.attribute_error(
+            base.clone().attr("skip_k8s_upgrade"),
+            "Skip Upgrade Not Applicable",
+            "`skip_k8s_upgrade` keeps a worker pool on its Kubernetes version; the control plane \
+             always takes the cluster's. Remove it from this pool.",
         );
     }
     if !taken.contains(&LifecycleField::NodeRepaveInterval) {
@@ -1080,6 +1116,7 @@ mod tests {
             LifecycleField::UpdateStrategy => "updateStrategy",
             LifecycleField::NodeRepaveInterval => "nodeRepaveInterval",
             LifecycleField::AdditionalAnnotations => "additionalAnnotations",
+            LifecycleField::SkipK8sUpgrade => "skipK8sUpgrade",
         };
         for (key, model) in models {
             let env = by_key(key).unwrap();
@@ -1108,6 +1145,7 @@ mod tests {
                     LifecycleField::AdditionalAnnotations => {
                         pool.annotations = BTreeMap::from([("a".into(), "b".into())])
                     }
+                    LifecycleField::SkipK8sUpgrade => pool.skip_k8s_upgrade = Some(true),
                 }
             }
             let body = env.pool_body(&Value::Null, &pool).unwrap();

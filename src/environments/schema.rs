@@ -171,6 +171,16 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .attribute(
+            Attribute::bool("skip_k8s_upgrade")
+                .optional()
+                .description(lifecycle_description(
+                    LifecycleField::SkipK8sUpgrade,
+                    "Keep the pool's nodes on their Kubernetes version when the cluster's \
+                     Kubernetes layer is upgraded (a worker pool only: refused at plan on a \
+                     control-plane pool). Changes in place.",
+                )),
+        )
+        .attribute(
             Attribute::int64("node_repave_interval")
                 .optional()
                 .validator(at_least(0))
@@ -446,6 +456,10 @@ mod tests {
             (
                 LifecycleField::AdditionalAnnotations,
                 "Refused at plan on `tke`, `nutanix`; taken on every other environment.",
+            ),
+            (
+                LifecycleField::SkipK8sUpgrade,
+                "Taken on `aws`, `vsphere`, `maas`; refused at plan on every other environment.",
             ),
         ];
         let block = machine_pool_block().block;

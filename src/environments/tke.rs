@@ -138,6 +138,7 @@ impl Environment for Tke {
                         node_repave_interval: p.node_repave_interval,
                         // The legacy TKE read model reports no annotations.
                         annotations: None,
+                        skip_k8s_upgrade: None,
                     })
                 })
                 .collect(),

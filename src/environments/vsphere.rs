@@ -59,6 +59,11 @@ impl Environment for Vsphere {
         ]
     }
 
+    /// Its pool models also take `skipK8sUpgrade` and report it back.
+    fn lifecycle(&self) -> &'static [crate::environments::LifecycleField] {
+        &crate::environments::LifecycleField::ALL
+    }
+
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
     }
@@ -151,6 +156,7 @@ impl Environment for Vsphere {
                         update_strategy: p.update_strategy,
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
+                        skip_k8s_upgrade: p.skip_k8s_upgrade,
                     })
                 })
                 .collect(),

@@ -506,6 +506,14 @@ fn cases(
             at("Invalid Attribute Value", l, "name"),
         ),
         plan(
+            "upgrade skipped on the control plane",
+            cl(
+                "    control_plane = true\n",
+                "    control_plane = true\n    skip_k8s_upgrade = true\n",
+            ),
+            at("Skip Upgrade Not Applicable", c, "skip_k8s_upgrade"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",

@@ -293,7 +293,8 @@ fn cluster_settings_show_drift_and_survive_import() {
 }
 
 /// The machine-pool lifecycle fields each environment takes (`update_strategy`,
-/// `node_repave_interval` above 0, `additional_annotations`), as `machine_pools.md` documents.
+/// `node_repave_interval` above 0, `additional_annotations`), as `machine_pools.md` documents;
+/// `skip_k8s_upgrade` only on AWS, vSphere and MAAS ([`skips_upgrades`]).
 fn lifecycle_of(key: &str) -> (bool, bool, bool) {
     let strategy = key != "nutanix";
     let interval = matches!(
@@ -302,6 +303,11 @@ fn lifecycle_of(key: &str) -> (bool, bool, bool) {
     );
     let annotations = !matches!(key, "tke" | "nutanix");
     (strategy, interval, annotations)
+}
+
+/// Whether an environment's pools take `skip_k8s_upgrade`.
+fn skips_upgrades(key: &str) -> bool {
+    matches!(key, "aws" | "vsphere" | "maas")
 }
 
 /// Every environment's worker pool with the lifecycle fields it takes, and the cluster
@@ -332,6 +338,9 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
                 fields.push_str(&format!(
                     "    additional_annotations = {{ \"example.com/note\" = \"{note}\" }}\n"
                 ));
+            }
+            if skips_upgrades(case.key) {
+                fields.push_str("    skip_k8s_upgrade = true\n");
             }
             let name = format!("life-{}", case.key.replace('_', "-"));
             // The cluster settings every environment takes (OS patching all but Edge).
@@ -500,6 +509,7 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         "update_strategy",
         "node_repave_interval",
         "additional_annotations",
+        "skip_k8s_upgrade",
     ] {
         assert!(
             drift.stdout.contains(attribute),
@@ -516,6 +526,7 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         "update_strategy = \"RollingUpdateScaleIn\"",
         "node_repave_interval = 60",
         "\"example.com/note\" = \"second\"",
+        "skip_k8s_upgrade = true",
     ] {
         assert!(flat.contains(line), "{line} in\n{generated}");
     }

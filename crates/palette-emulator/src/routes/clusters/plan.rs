@@ -27,6 +27,7 @@ const NOT_SHAPE: &[&str] = &[
     "taints",
     "updateStrategy",
     "nodeRepaveInterval",
+    "skipK8sUpgrade",
     "isControlPlane",
     "useControlPlaneAsWorker",
     "hosts",

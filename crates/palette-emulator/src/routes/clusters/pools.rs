@@ -164,6 +164,15 @@ fn check_lifecycle(env: &Environment, pool: &Value) -> ApiResult<()> {
             ),
         );
     }
+    if pool["skipK8sUpgrade"] == "enabled" && pool["isControlPlane"] == true {
+        return refuse(
+            "skipK8sUpgrade",
+            format!(
+                "machine pool '{name}': skipK8sUpgrade applies only to worker pools; the control \
+                 plane always takes the cluster's Kubernetes version"
+            ),
+        );
+    }
     let interval = pool["nodeRepaveInterval"].as_i64().unwrap_or(0);
     if interval < 0 {
         return refuse(
