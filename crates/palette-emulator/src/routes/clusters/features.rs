@@ -27,8 +27,8 @@ fn refuse(field: String, message: String) -> ApiError {
     ApiError::bad_request("InvalidRequest", message).with_details(json!({ "field": field }))
 }
 
-/// Whether `text` is a five-field cron expression.
-fn cron(text: &str) -> bool {
+/// Whether `text` is a five-field cron expression (the form every schedule here takes).
+pub(super) fn cron(text: &str) -> bool {
     let fields: Vec<&str> = text.split_whitespace().collect();
     fields.len() == 5
         && fields.iter().all(|f| {
@@ -219,25 +219,7 @@ fn set(
     })
 }
 
-pub(super) async fn post_backup(
-    s: State<AppState>,
-    c: Ctx,
-    p: Path<String>,
-    b: Bytes,
-) -> ApiResult<Response> {
-    backup(s, c, p, b, true).await
-}
-
-pub(super) async fn put_backup(
-    s: State<AppState>,
-    c: Ctx,
-    p: Path<String>,
-    b: Bytes,
-) -> ApiResult<Response> {
-    backup(s, c, p, b, false).await
-}
-
-async fn backup(
+pub(super) async fn backup(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(uid): Path<String>,
@@ -264,25 +246,7 @@ pub(super) async fn delete_backup(
     Ok(wire::no_content())
 }
 
-pub(super) async fn post_scan(
-    s: State<AppState>,
-    c: Ctx,
-    p: Path<String>,
-    b: Bytes,
-) -> ApiResult<Response> {
-    scan(s, c, p, b, true).await
-}
-
-pub(super) async fn put_scan(
-    s: State<AppState>,
-    c: Ctx,
-    p: Path<String>,
-    b: Bytes,
-) -> ApiResult<Response> {
-    scan(s, c, p, b, false).await
-}
-
-async fn scan(
+pub(super) async fn scan(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(uid): Path<String>,

@@ -99,15 +99,23 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/features/backup",
             get(features::get_backup)
-                .post(features::post_backup)
-                .put(features::put_backup)
+                .post(|s: State<AppState>, c: Ctx, p: Path<String>, b: Bytes| {
+                    features::backup(s, c, p, b, true)
+                })
+                .put(|s: State<AppState>, c: Ctx, p: Path<String>, b: Bytes| {
+                    features::backup(s, c, p, b, false)
+                })
                 .delete(features::delete_backup),
         )
         .route(
             "/v1/spectroclusters/{uid}/features/complianceScan",
             get(features::get_scan)
-                .post(features::post_scan)
-                .put(features::put_scan),
+                .post(|s: State<AppState>, c: Ctx, p: Path<String>, b: Bytes| {
+                    features::scan(s, c, p, b, true)
+                })
+                .put(|s: State<AppState>, c: Ctx, p: Path<String>, b: Bytes| {
+                    features::scan(s, c, p, b, false)
+                }),
         )
         .route(
             "/v1/spectroclusters/{uid}/config/namespaces",

@@ -237,13 +237,7 @@ pub(super) fn check_os_patch(config: &m::OsPatchConfig, field: &str) -> ApiResul
     let Some(schedule) = config.schedule.as_deref().filter(|s| !s.is_empty()) else {
         return Ok(());
     };
-    let fields: Vec<&str> = schedule.split_whitespace().collect();
-    let valid = fields.len() == 5
-        && fields.iter().all(|f| {
-            f.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "*,-/?".contains(c))
-        });
-    if valid {
+    if super::features::cron(schedule) {
         return Ok(());
     }
     Err(ApiError::bad_request(
