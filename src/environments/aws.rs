@@ -128,6 +128,7 @@ impl Environment for Aws {
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
                         skip_k8s_upgrade: p.skip_k8s_upgrade,
+                        override_kubeadm_configuration: p.override_kubeadm_configuration,
                     })
                 })
                 .collect(),

@@ -184,6 +184,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                     node_repave_interval: p.node_repave_interval,
                     annotations: p.additional_annotations,
                     skip_k8s_upgrade: None,
+                    override_kubeadm_configuration: p.override_kubeadm_configuration,
                 })
             })
             .collect(),

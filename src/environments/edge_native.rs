@@ -161,6 +161,7 @@ impl Environment for EdgeNative {
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
                         skip_k8s_upgrade: None,
+                        override_kubeadm_configuration: p.override_kubeadm_configuration,
                     });
                     // The size of an edge pool is its host list; `count` is not an edge field.
                     pool.count = None;

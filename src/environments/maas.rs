@@ -125,6 +125,7 @@ impl Environment for Maas {
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
                         skip_k8s_upgrade: p.skip_k8s_upgrade,
+                        override_kubeadm_configuration: p.override_kubeadm_configuration,
                     })
                 })
                 .collect(),

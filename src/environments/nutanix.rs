@@ -182,6 +182,7 @@ impl Environment for Nutanix {
                             taints: p.taints,
                             annotations: p.additional_annotations,
                             skip_k8s_upgrade: None,
+                            override_kubeadm_configuration: p.override_kubeadm_configuration,
                             ..Default::default()
                         })
                     }

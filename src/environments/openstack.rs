@@ -134,6 +134,7 @@ impl Environment for Openstack {
                         node_repave_interval: p.node_repave_interval,
                         annotations: p.additional_annotations,
                         skip_k8s_upgrade: None,
+                        override_kubeadm_configuration: p.override_kubeadm_configuration,
                     })
                 })
                 .collect(),

@@ -88,22 +88,27 @@ pub(crate) enum LifecycleField {
     AdditionalAnnotations,
     /// `skip_k8s_upgrade` (`skipK8sUpgrade`: `enabled` or `disabled`).
     SkipK8sUpgrade,
+    /// `override_kubeadm_configuration` (`overrideKubeadmConfiguration`: YAML with
+    /// `kubeletExtraArgs`, `preKubeadmCommands` and `postKubeadmCommands`).
+    OverrideKubeadmConfiguration,
 }
 
 impl LifecycleField {
     /// Every lifecycle field.
-    pub(crate) const ALL: [LifecycleField; 4] = [
+    pub(crate) const ALL: [LifecycleField; 5] = [
         LifecycleField::UpdateStrategy,
         LifecycleField::NodeRepaveInterval,
         LifecycleField::AdditionalAnnotations,
         LifecycleField::SkipK8sUpgrade,
+        LifecycleField::OverrideKubeadmConfiguration,
     ];
 
     /// The fields most environments' pool models take (`skip_k8s_upgrade` only some).
-    pub(crate) const COMMON: [LifecycleField; 3] = [
+    pub(crate) const COMMON: [LifecycleField; 4] = [
         LifecycleField::UpdateStrategy,
         LifecycleField::NodeRepaveInterval,
         LifecycleField::AdditionalAnnotations,
+        LifecycleField::OverrideKubeadmConfiguration,
     ];
 
     /// The attribute name in the `machine_pool` block.
@@ -113,6 +118,7 @@ impl LifecycleField {
             LifecycleField::NodeRepaveInterval => "node_repave_interval",
             LifecycleField::AdditionalAnnotations => "additional_annotations",
             LifecycleField::SkipK8sUpgrade => "skip_k8s_upgrade",
+            LifecycleField::OverrideKubeadmConfiguration => "override_kubeadm_configuration",
         }
     }
 
@@ -126,6 +132,7 @@ impl LifecycleField {
             LifecycleField::NodeRepaveInterval => value.as_i64() == Some(0),
             LifecycleField::AdditionalAnnotations => value.as_map().is_some_and(|m| m.is_empty()),
             LifecycleField::SkipK8sUpgrade => value.as_bool() == Some(false),
+            LifecycleField::OverrideKubeadmConfiguration => value.as_str() == Some(""),
         }
     }
 }
@@ -210,6 +217,8 @@ pub(crate) struct Pool {
     pub(crate) annotations: BTreeMap<String, String>,
     /// Whether the pool's nodes keep their Kubernetes version when the cluster's is upgraded.
     pub(crate) skip_k8s_upgrade: Option<bool>,
+    /// Kubeadm settings of the pool's nodes (YAML), over the Kubernetes layer's.
+    pub(crate) override_kubeadm_configuration: Option<String>,
 }
 
 /// A node taint of a pool.
@@ -259,6 +268,7 @@ impl Pool {
             node_repave_interval: value.get_i64("node_repave_interval"),
             annotations: get_string_map(value, "additional_annotations").unwrap_or_default(),
             skip_k8s_upgrade: value.get_bool("skip_k8s_upgrade"),
+            override_kubeadm_configuration: get_string(value, "override_kubeadm_configuration"),
         }
     }
 
@@ -295,6 +305,9 @@ impl Pool {
             LifecycleField::NodeRepaveInterval => opt_i64(self.node_repave_interval),
             LifecycleField::AdditionalAnnotations => string_map_value(&self.annotations),
             LifecycleField::SkipK8sUpgrade => opt_bool(self.skip_k8s_upgrade),
+            LifecycleField::OverrideKubeadmConfiguration => {
+                opt_str(&self.override_kubeadm_configuration)
+            }
         }
     }
 
@@ -351,6 +364,7 @@ impl Pool {
             skip_k8s_upgrade: self
                 .skip_k8s_upgrade
                 .map(|skip| if skip { "enabled" } else { "disabled" }.to_string()),
+            override_kubeadm_configuration: self.override_kubeadm_configuration.clone(),
             ..Default::default()
         }
     }
@@ -384,6 +398,8 @@ pub(crate) struct ApiPool {
     pub(crate) annotations: Option<BTreeMap<String, String>>,
     /// `skipK8sUpgrade`: `enabled` or `disabled`.
     pub(crate) skip_k8s_upgrade: Option<String>,
+    /// `overrideKubeadmConfiguration`.
+    pub(crate) override_kubeadm_configuration: Option<String>,
 }
 
 /// The common fields of a pool the API reports; environments add their sizing fields. An
@@ -418,6 +434,9 @@ pub(crate) fn pool_from_api(api: ApiPool) -> Pool {
             Some("disabled") => Some(false),
             _ => None,
         },
+        override_kubeadm_configuration: api
+            .override_kubeadm_configuration
+            .filter(|c| !c.is_empty()),
         ..Default::default()
     }
 }
@@ -507,6 +526,20 @@ fn check_lifecycle(
             "`skip_k8s_upgrade` keeps a worker pool on its Kubernetes version; the control plane \
              always takes the cluster's. Remove it from this pool.",
         );
+    }
+    if let Some(yaml) = pool.get_str("override_kubeadm_configuration") {
+        let path = base.clone().attr("override_kubeadm_configuration");
+        if pool.get_bool("control_plane") == Some(true) {
+            diags.attribute_error(
+                path,
+                "Kubeadm Override Not Applicable",
+                "`override_kubeadm_configuration` overrides the kubeadm settings of a worker \
+                 pool's nodes; Palette takes it on worker pools only. Set the control plane's in \
+                 the Kubernetes layer's values instead.",
+            );
+        } else if let Err(problem) = palette_stack::kubeadm::check_override(yaml) {
+            diags.attribute_error(path, "Invalid Kubeadm Override", problem);
+        }
     }
     if !taken.contains(&LifecycleField::NodeRepaveInterval) {
         return;
@@ -1117,6 +1150,7 @@ mod tests {
             LifecycleField::NodeRepaveInterval => "nodeRepaveInterval",
             LifecycleField::AdditionalAnnotations => "additionalAnnotations",
             LifecycleField::SkipK8sUpgrade => "skipK8sUpgrade",
+            LifecycleField::OverrideKubeadmConfiguration => "overrideKubeadmConfiguration",
         };
         for (key, model) in models {
             let env = by_key(key).unwrap();
@@ -1146,6 +1180,10 @@ mod tests {
                         pool.annotations = BTreeMap::from([("a".into(), "b".into())])
                     }
                     LifecycleField::SkipK8sUpgrade => pool.skip_k8s_upgrade = Some(true),
+                    LifecycleField::OverrideKubeadmConfiguration => {
+                        pool.override_kubeadm_configuration =
+                            Some("kubeletExtraArgs:\n  max-pods: \"110\"\n".into())
+                    }
                 }
             }
             let body = env.pool_body(&Value::Null, &pool).unwrap();

@@ -181,6 +181,18 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .attribute(
+            Attribute::string("override_kubeadm_configuration")
+                .optional()
+                .description(lifecycle_description(
+                    LifecycleField::OverrideKubeadmConfiguration,
+                    "Kubeadm settings of this worker pool's nodes over the Kubernetes layer's: \
+                     YAML with `kubeletExtraArgs` (flags to values), `preKubeadmCommands` and \
+                     `postKubeadmCommands` (lists of commands), checked at plan; refused on a \
+                     control-plane pool. The nodes are built with it, so Palette repaves the pool \
+                     on a change (through the cluster's repave approval). Changes in place.",
+                )),
+        )
+        .attribute(
             Attribute::int64("node_repave_interval")
                 .optional()
                 .validator(at_least(0))
@@ -460,6 +472,10 @@ mod tests {
             (
                 LifecycleField::SkipK8sUpgrade,
                 "Taken on `aws`, `vsphere`, `maas`; refused at plan on every other environment.",
+            ),
+            (
+                LifecycleField::OverrideKubeadmConfiguration,
+                "Refused at plan on `tke`, `nutanix`; taken on every other environment.",
             ),
         ];
         let block = machine_pool_block().block;

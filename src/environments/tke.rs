@@ -139,6 +139,7 @@ impl Environment for Tke {
                         // The legacy TKE read model reports no annotations.
                         annotations: None,
                         skip_k8s_upgrade: None,
+                        override_kubeadm_configuration: None,
                     })
                 })
                 .collect(),

@@ -514,6 +514,22 @@ fn cases(
             at("Skip Upgrade Not Applicable", c, "skip_k8s_upgrade"),
         ),
         plan(
+            "kubeadm override on the control plane",
+            cl(
+                "    control_plane = true\n",
+                "    control_plane = true\n    override_kubeadm_configuration = \"kubeletExtraArgs: {}\"\n",
+            ),
+            at("Kubeadm Override Not Applicable", c, "override_kubeadm_configuration"),
+        ),
+        plan(
+            "kubeadm override with a key Palette does not read",
+            cl(
+                "name          = \"workers\"",
+                "name          = \"workers\"\n    override_kubeadm_configuration = \"kubeletArgs:\\n  a: b\\n\"",
+            ),
+            at("Invalid Kubeadm Override", c, "override_kubeadm_configuration"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",

@@ -294,7 +294,8 @@ fn cluster_settings_show_drift_and_survive_import() {
 
 /// The machine-pool lifecycle fields each environment takes (`update_strategy`,
 /// `node_repave_interval` above 0, `additional_annotations`), as `machine_pools.md` documents;
-/// `skip_k8s_upgrade` only on AWS, vSphere and MAAS ([`skips_upgrades`]).
+/// `skip_k8s_upgrade` only on AWS, vSphere and MAAS ([`skips_upgrades`]),
+/// `override_kubeadm_configuration` on all but TKE and Nutanix ([`overrides_kubeadm`]).
 fn lifecycle_of(key: &str) -> (bool, bool, bool) {
     let strategy = key != "nutanix";
     let interval = matches!(
@@ -309,6 +310,14 @@ fn lifecycle_of(key: &str) -> (bool, bool, bool) {
 fn skips_upgrades(key: &str) -> bool {
     matches!(key, "aws" | "vsphere" | "maas")
 }
+
+/// Whether an environment's pools take `override_kubeadm_configuration`.
+fn overrides_kubeadm(key: &str) -> bool {
+    !matches!(key, "tke" | "nutanix")
+}
+
+/// The kubeadm override the lifecycle test sets, as HCL.
+const KUBEADM: &str = "    override_kubeadm_configuration = \"kubeletExtraArgs:\\n  max-pods: \\\"110\\\"\\npreKubeadmCommands:\\n  - echo ready\\n\"\n";
 
 /// Every environment's worker pool with the lifecycle fields it takes, and the cluster
 /// settings it takes (agent upgrades paused, a time zone, an OS patch schedule but on Edge):
@@ -341,6 +350,9 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
             }
             if skips_upgrades(case.key) {
                 fields.push_str("    skip_k8s_upgrade = true\n");
+            }
+            if overrides_kubeadm(case.key) {
+                fields.push_str(KUBEADM);
             }
             let name = format!("life-{}", case.key.replace('_', "-"));
             // The cluster settings every environment takes (OS patching all but Edge).
@@ -481,8 +493,17 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
     crate::cluster::apply_in_parallel(&tf);
     tf.assert_empty_plan();
     manual.set(false);
+    tf.write_config(&write(
+        "RollingUpdateScaleIn",
+        60,
+        "second",
+        Some("repaved: twice\\n"),
+    ));
+    tf.apply();
+    tf.assert_empty_plan();
 
-    // Drift on AWS: the pool rewritten through the API without the fields.
+    // Drift on AWS: the pool rewritten through the API without the fields (restoring the kubeadm
+    // override repaves the pool again, approved by the apply).
     let aws = tf.resource_values("palette_cluster.aws");
     let config_uid = aws["cloud_config_id"].as_str().unwrap();
     let project = emu.project_uid(crate::support::emulator::PROJECT);
@@ -510,6 +531,7 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         "node_repave_interval",
         "additional_annotations",
         "skip_k8s_upgrade",
+        "override_kubeadm_configuration",
     ] {
         assert!(
             drift.stdout.contains(attribute),
@@ -527,6 +549,7 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         "node_repave_interval = 60",
         "\"example.com/note\" = \"second\"",
         "skip_k8s_upgrade = true",
+        "override_kubeadm_configuration = \"kubeletExtraArgs:\\n max-pods: \\\"110\\\"",
     ] {
         assert!(flat.contains(line), "{line} in\n{generated}");
     }

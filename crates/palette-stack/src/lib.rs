@@ -14,6 +14,7 @@
 
 pub mod environment_names;
 pub mod import_id;
+pub mod kubeadm;
 pub mod layers;
 pub mod schedule;
 pub mod ssh_key;

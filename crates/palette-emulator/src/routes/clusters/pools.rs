@@ -145,9 +145,10 @@ pub fn flatten_pool(
     Ok(Value::Object(flat))
 }
 
-/// A pool's update strategy and repave interval: `OverrideScaling` is implemented for
-/// CloudStack only, and `nodeRepaveInterval` applies only to worker pools of infrastructure
-/// clusters (`v1UpdateStrategy`, `v1MachinePoolConfigEntity`).
+/// A pool's lifecycle fields: `OverrideScaling` is implemented for CloudStack only;
+/// `nodeRepaveInterval`, `skipK8sUpgrade` and `overrideKubeadmConfiguration` apply only to
+/// worker pools (the repave interval only of infrastructure clusters), and the kubeadm override
+/// must be YAML (`v1UpdateStrategy`, `v1MachinePoolConfigEntity`).
 fn check_lifecycle(env: &Environment, pool: &Value) -> ApiResult<()> {
     let name = pool["name"].as_str().unwrap_or("");
     let refuse = |field: &str, message: String| {
@@ -163,6 +164,21 @@ fn check_lifecycle(env: &Environment, pool: &Value) -> ApiResult<()> {
                 env.key
             ),
         );
+    }
+    if let Some(kubeadm) = pool["overrideKubeadmConfiguration"]
+        .as_str()
+        .filter(|k| !k.trim().is_empty())
+    {
+        if pool["isControlPlane"] == true {
+            return refuse(
+                "overrideKubeadmConfiguration",
+                format!(
+                    "machine pool '{name}': overrideKubeadmConfiguration applies to worker pools \
+                     only"
+                ),
+            );
+        }
+        crate::content::check_yaml(kubeadm, "poolConfig.overrideKubeadmConfiguration")?;
     }
     if pool["skipK8sUpgrade"] == "enabled" && pool["isControlPlane"] == true {
         return refuse(
