@@ -587,6 +587,7 @@ pub(crate) fn pool_to_value(pool: &Pool) -> Value {
     }
     out.insert("labels".to_string(), string_map_value(&pool.labels));
     out.insert("taints".to_string(), taints_value(&pool.taints));
+    out.insert("node".to_string(), Value::List(Vec::new()));
     for field in LifecycleField::ALL {
         out.insert(field.attr().to_string(), pool.lifecycle_value(field));
     }

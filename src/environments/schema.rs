@@ -11,6 +11,25 @@ use super::{ALL, Environment, LifecycleField, SizingField, UPDATE_STRATEGIES};
 /// The `machine_pool` block: one per pool, identified by name, with the sizing fields of every
 /// environment (each environment takes a subset, checked at plan).
 pub(crate) fn machine_pool_block() -> NestedBlock {
+    let node = Block::new()
+        .description(
+            "Maintenance of one machine of the pool: `cordon` drains it and keeps new workloads \
+             off it, `uncordon` returns it to service. Only on a pool the cluster already runs \
+             (its machines are made by the apply that makes the pool; refused at plan \
+             otherwise); a repave replaces machines, so a `node` naming a replaced one fails at \
+             apply, naming it. Removing a `node` block uncordons its machine. Changes in place.",
+        )
+        .attribute(
+            Attribute::string("node_id")
+                .required()
+                .description("The machine's uid, as Palette lists the pool's machines."),
+        )
+        .attribute(
+            Attribute::string("action")
+                .required()
+                .validator(one_of(["cordon", "uncordon"]))
+                .description("`cordon` or `uncordon`."),
+        );
     let taint = Block::new()
         .description("A Kubernetes taint put on every node of the pool.")
         .attribute(
@@ -205,7 +224,8 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                      pool is refused at plan. Changes in place.",
                 )),
         )
-        .block(NestedBlock::new("taints", Nesting::List, taint));
+        .block(NestedBlock::new("taints", Nesting::List, taint))
+        .block(NestedBlock::new("node", Nesting::List, node));
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
         .key("name")

@@ -530,6 +530,22 @@ fn cases(
             at("Invalid Kubeadm Override", c, "override_kubeadm_configuration"),
         ),
         plan(
+            "node maintenance in a pool the cluster does not run yet",
+            cl(
+                "name          = \"workers\"",
+                "name          = \"workers\"\n    node {\n      node_id = \"m-1\"\n      action  = \"cordon\"\n    }",
+            ),
+            at("Node Maintenance Before The Pool Runs", c, "node"),
+        ),
+        plan(
+            "node maintenance action outside its set",
+            cl(
+                "name          = \"workers\"",
+                "name          = \"workers\"\n    node {\n      node_id = \"m-1\"\n      action  = \"drain\"\n    }",
+            ),
+            at("Invalid Attribute Value", c, "action"),
+        ),
+        plan(
             "pool repave interval on the control plane",
             cl(
                 "    control_plane = true\n",

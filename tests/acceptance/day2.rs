@@ -554,3 +554,177 @@ fn pool_lifecycle_and_repaves_on_every_environment() {
         assert!(flat.contains(line), "{line} in\n{generated}");
     }
 }
+
+/// The uids of a pool's machines and the maintenance action each reports, through the API.
+fn machines(emu: &Emulator, cloud: &str, config_uid: &str, pool: &str) -> Vec<(String, String)> {
+    let (cloud, config_uid, pool) = (cloud.to_string(), config_uid.to_string(), pool.to_string());
+    let listed: Vec<Value> = outside(emu, async |client, scope| {
+        let cloud = palette_api::CloudType::parse(&cloud);
+        client
+            .list_machines::<Value>(scope, &cloud, &config_uid, &pool)
+            .await
+    })
+    .expect("the machines");
+    listed
+        .iter()
+        .map(|m| {
+            (
+                m["metadata"]["uid"].as_str().unwrap().to_string(),
+                m["status"]["maintenanceStatus"]["action"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Node maintenance on AWS and on Nutanix (a custom cloud, whose maintenance path differs
+/// from its other pool paths): a `node` block cordons a machine in place, a cordon made
+/// through the API shows as drift and the apply undoes it, a machine that is not in the pool
+/// fails the apply by name, an import takes the cordoned machine, and removing the block
+/// uncordons it.
+#[test]
+fn nodes_are_cordoned_and_uncordoned_in_place() {
+    let emu = Emulator::start();
+    let cases = [case("aws"), case("nutanix")];
+    let profiles: Vec<String> = cases
+        .iter()
+        .map(|c| infra_profile(&emu, c, "1.0.0", None))
+        .collect();
+    let tf = Terraform::new(&emu);
+    let write = |nodes: &[Vec<(String, &str)>]| {
+        let mut config = HEADER.to_string();
+        for ((case, profile), nodes) in cases.iter().zip(&profiles).zip(nodes) {
+            let blocks: String = nodes
+                .iter()
+                .map(|(id, action)| {
+                    format!("    node {{\n      node_id = \"{id}\"\n      action  = \"{action}\"\n    }}\n")
+                })
+                .collect();
+            let name = format!("maint-{}", case.key);
+            let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(profile), "");
+            // At least two workers (the worker pool's sizing is the last one in the text).
+            let at = hcl.rfind(case.sizing[1]).expect("the worker pool's sizing");
+            let sizing = case.sizing[1].replacen("count = 1\n", "count = 2\n", 1);
+            hcl.replace_range(at..at + case.sizing[1].len(), &sizing);
+            config.push_str(&hcl.replacen(
+                "    name = \"workers\"\n",
+                &format!("    name = \"workers\"\n{blocks}"),
+                1,
+            ));
+        }
+        tf.write_config(&config);
+    };
+    write(&[vec![], vec![]]);
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let configs: Vec<String> = cases
+        .iter()
+        .map(|c| {
+            tf.resource_values(&format!("palette_cluster.{}", c.key))["cloud_config_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let listed = |i: usize| machines(&emu, cases[i].key, &configs[i], "workers");
+    let first: Vec<String> = (0..2).map(|i| listed(i)[0].0.clone()).collect();
+    let second: Vec<String> = (0..2).map(|i| listed(i)[1].0.clone()).collect();
+
+    // Cordoned in place.
+    write(&[
+        vec![(first[0].clone(), "cordon")],
+        vec![(first[1].clone(), "cordon")],
+    ]);
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(!plan.stdout.contains("must be replaced"), "{}", plan.stdout);
+    tf.apply();
+    emu.assert_no_writes("the plan after the cordon", || tf.assert_empty_plan());
+    for i in 0..2 {
+        let got = listed(i);
+        assert!(
+            got.contains(&(first[i].clone(), "cordon".into())),
+            "{}: {got:?}",
+            cases[i].key
+        );
+    }
+
+    // A cordon made through the API is drift; the apply uncordons that machine.
+    for i in 0..2 {
+        let (cloud, config, id) = (cases[i].key, configs[i].clone(), second[i].clone());
+        outside(&emu, async |client, scope| {
+            let cloud = palette_api::CloudType::parse(cloud);
+            client
+                .set_machine_maintenance(scope, &cloud, &config, "workers", &id, "cordon")
+                .await
+        })
+        .expect("a cordon through the API");
+    }
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    for id in &second {
+        assert!(
+            drift.stdout.contains(id.as_str()),
+            "{id}:\n{}",
+            drift.stdout
+        );
+    }
+    tf.apply();
+    tf.assert_empty_plan();
+    for i in 0..2 {
+        let got = listed(i);
+        assert!(
+            got.contains(&(second[i].clone(), "uncordon".into())),
+            "{}: {got:?}",
+            cases[i].key
+        );
+    }
+
+    // A machine the pool does not have fails the apply, naming it.
+    write(&[
+        vec![
+            (first[0].clone(), "cordon"),
+            ("no-such-machine".into(), "cordon"),
+        ],
+        vec![(first[1].clone(), "cordon")],
+    ]);
+    let failed = tf.try_apply();
+    assert!(!failed.success(), "{}", failed.stdout);
+    assert!(
+        failed.stderr.contains("Node Not In Pool") && failed.stderr.contains("no-such-machine"),
+        "{}",
+        failed.stderr
+    );
+
+    // An import takes the cordoned machine.
+    let uid = tf.resource_values("palette_cluster.aws")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let generated = generated_import(&emu, "palette_cluster.imported", &uid);
+    let flat = generated.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "node {{ action = \"cordon\" node_id = \"{}\" }}",
+            first[0]
+        )),
+        "{generated}"
+    );
+
+    // Removing the blocks uncordons.
+    write(&[vec![], vec![]]);
+    tf.apply();
+    tf.assert_empty_plan();
+    for (i, case) in cases.iter().enumerate() {
+        let got = listed(i);
+        assert!(
+            got.iter().all(|(_, action)| action != "cordon"),
+            "{}: {got:?}",
+            case.key
+        );
+    }
+    tf.destroy();
+}

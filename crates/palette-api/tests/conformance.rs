@@ -435,6 +435,7 @@ fn cases() -> Vec<Case> {
             "v1MachineHealthCheckConfig"
         ),
         (models::MachineHealthCondition, "v1MachineHealthCondition"),
+        (models::MachineMaintenance, "v1MachineMaintenance"),
         (
             models::MachineMaintenanceStatus,
             "v1MachineMaintenanceStatus"

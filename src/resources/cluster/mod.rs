@@ -50,6 +50,7 @@ use palette_stack::import_id::{ClusterTarget, parse_cluster_import_id};
 mod checks;
 mod delete;
 mod model;
+mod nodes;
 mod plan;
 mod policies;
 mod read;
@@ -152,6 +153,7 @@ impl Resource for ClusterResource {
         keep_equivalent_text(&req.state, &mut resp.plan);
         settings::keep_unmanaged(&req.config, &req.state, &mut resp.plan);
         restore_unchanged_computed(&req.state, &mut resp.plan);
+        nodes::check_plan(&req.state, &resp.plan, &mut resp.diagnostics);
         resp.requires_replace
             .extend(new_control_planes(&req.state, &resp.plan));
         // Resume an unfinished create: the computed results are not known until the wait ends.

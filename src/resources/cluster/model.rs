@@ -151,6 +151,8 @@ pub(super) struct Model {
     pub(super) block: Value,
     pub(super) profiles: Vec<ProfileModel>,
     pub(super) pools: Vec<Pool>,
+    /// The `node` blocks of each pool, by pool name.
+    pub(super) nodes: BTreeMap<String, Vec<super::nodes::Node>>,
     pub(super) wait_for: String,
     pub(super) timeouts: Timeouts,
     /// Agent upgrades, OS patching, time zone.
@@ -200,6 +202,7 @@ impl Model {
                 .iter()
                 .map(Pool::from_value)
                 .collect(),
+            nodes: super::nodes::of(value),
             wait_for: value.get_str("wait_for").unwrap_or("healthy").to_string(),
             timeouts,
             settings: Settings::from_value(value),

@@ -42,6 +42,8 @@ pub(super) struct Remote {
     pub(super) kubeconfig: String,
     /// The namespaces and the role bindings, when they were read.
     pub(super) policies: Option<Policies>,
+    /// The machines of the pools whose maintenance was read, by pool name.
+    pub(super) machines: BTreeMap<String, Vec<super::nodes::Reported>>,
 }
 
 /// A cluster's namespaces and role bindings as Palette reports them.
@@ -109,7 +111,26 @@ pub(super) async fn read_for_refresh(
     uid: &str,
     prior: &Value,
 ) -> Result<Option<Remote>, palette_api::Error> {
-    read_remote_with(&data.client, scope, uid, Needs::for_refresh(prior, data)).await
+    let Some(mut remote) =
+        read_remote_with(&data.client, scope, uid, Needs::for_refresh(prior, data)).await?
+    else {
+        return Ok(None);
+    };
+    let config_uid = remote
+        .cluster
+        .spec
+        .as_ref()
+        .and_then(|s| s.cloud_config_ref.as_ref())
+        .and_then(|r| r.uid.clone());
+    if let (Some(env), Some(config), Some(config_uid)) =
+        (remote.env, &remote.cloud_config, config_uid)
+    {
+        let reported: Vec<String> = config.pools.iter().map(|p| p.name.clone()).collect();
+        let importing = prior.get_str("name").is_none();
+        let pools = super::nodes::pools_to_read(prior, &reported, importing);
+        remote.machines = super::nodes::read(&data.client, scope, env, &config_uid, &pools).await?;
+    }
+    Ok(Some(remote))
 }
 
 impl<'a> Needs<'a> {
@@ -288,6 +309,7 @@ pub(super) async fn read_remote_with(
         profile_manifests,
         kubeconfig,
         policies,
+        machines: BTreeMap::new(),
     }))
 }
 
@@ -587,7 +609,7 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
                 environments::opt_str(&config.account_uid),
             );
         }
-        refresh_pools(state, env, config, importing);
+        refresh_pools(state, env, config, &remote.machines, importing);
     }
     refresh_profiles(state, remote, importing);
     super::settings::refresh(state, &remote.cluster, importing);
@@ -652,6 +674,7 @@ pub(super) fn refresh_pools(
     state: &mut Value,
     env: &dyn Environment,
     config: &CloudConfigState,
+    machines: &BTreeMap<String, Vec<super::nodes::Reported>>,
     importing: bool,
 ) {
     let reported = &config.pools;
@@ -738,6 +761,13 @@ pub(super) fn refresh_pools(
             let keep = field.means_default(&prior) && field.means_default(&reported);
             pool.set(field.attr(), if keep { prior } else { reported });
         }
+        if let Some(reported) = machines.get(name) {
+            let prior = pool.get_elements(super::nodes::BLOCK).to_vec();
+            pool.set(
+                super::nodes::BLOCK,
+                super::nodes::refreshed(&prior, reported),
+            );
+        }
         out.push(pool);
     }
     // Pools added outside Terraform show as drift (the plan removes them); an import takes all.
@@ -796,6 +826,9 @@ pub(super) fn refresh_pools(
                 if !env.lifecycle().contains(&field) {
                     value.set(field.attr(), Value::Null);
                 }
+            }
+            if let Some(reported) = machines.get(&pool.name) {
+                value.set(super::nodes::BLOCK, super::nodes::refreshed(&[], reported));
             }
             out.push(value);
         }

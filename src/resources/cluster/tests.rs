@@ -293,7 +293,7 @@ fn refreshed_pools_keep_config_order_and_names() {
         ]),
         ..Default::default()
     };
-    refresh_pools(&mut state, env, &config, false);
+    refresh_pools(&mut state, env, &config, &Default::default(), false);
     let pools = state.get_elements("machine_pool");
     let names: Vec<&str> = pools.iter().map(|p| p.get_str("name").unwrap()).collect();
     assert_eq!(
@@ -424,7 +424,7 @@ fn refreshed_pools_read_lifecycle_fields_without_default_drift() {
             pools: vec![reported],
             ..Default::default()
         };
-        refresh_pools(&mut state, env, &config, false);
+        refresh_pools(&mut state, env, &config, &Default::default(), false);
         let got = &state.get_elements("machine_pool")[0];
         let field = |name: &str| got.get(name).cloned().unwrap_or(Value::Null);
         assert_eq!(
@@ -450,6 +450,7 @@ fn refreshed_pools_read_lifecycle_fields_without_default_drift() {
             &mut state,
             environments::by_key(key).unwrap(),
             &config,
+            &Default::default(),
             true,
         );
         let got = state.get_elements("machine_pool")[0].clone();

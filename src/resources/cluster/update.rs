@@ -51,6 +51,10 @@ pub(super) async fn apply_changes(
     cluster.update_environment_block(old, new).await?;
     let profiles = cluster.update_profiles(old, new).await?;
     cluster.update_pools(old, new).await?;
+    super::nodes::apply(
+        client, scope, new.env, config_uid, &new.name, &old.nodes, &new.nodes,
+    )
+    .await?;
     if new.apply_setting == INSTALL_LATER && profiles.mark.is_some() {
         return Ok(Expect::default());
     }

@@ -105,6 +105,35 @@ impl Client {
         self.run(&req).await
     }
 
+    /// Cordons or uncordons one machine of a pool (`action` is `cordon` or `uncordon`). The
+    /// path names the cloud type itself, custom clouds included (the spec has no
+    /// `cloudTypes/...` form of it).
+    pub async fn set_machine_maintenance(
+        &self,
+        scope: &Scope,
+        cloud: &CloudType,
+        config_uid: &str,
+        pool_name: &str,
+        machine_uid: &str,
+        action: &str,
+    ) -> Result<(), Error> {
+        let path = v1_path(&[
+            "cloudconfigs",
+            cloud.as_str(),
+            config_uid,
+            "machinePools",
+            pool_name,
+            "machines",
+            machine_uid,
+            "maintenance",
+        ]);
+        let body = crate::models::MachineMaintenance {
+            action: Some(action.to_string()),
+        };
+        let req = Request::new(Method::PUT, scope, path).json(&body)?;
+        self.run(&req).await
+    }
+
     /// The machines of one pool (`T` is the environment's `*Machine` model; paged).
     pub async fn list_machines<T: DeserializeOwned>(
         &self,

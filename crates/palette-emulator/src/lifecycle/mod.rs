@@ -167,6 +167,9 @@ pub struct NodePlan {
     pub removing_at: Option<i64>,
     /// When it is gone.
     pub gone_at: Option<i64>,
+    /// The last maintenance action asked for (`cordon` or `uncordon`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maintenance: Option<String>,
 }
 
 /// One pack's schedule.
@@ -305,6 +308,7 @@ impl NodePlan {
             up_at,
             removing_at: None,
             gone_at: None,
+            maintenance: None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! Cloud configs: `GET /v1/cloudconfigs/{cloudType}/{configUid}`, `PUT .../clusterConfig`,
 //! machine pools (`POST .../machinePools`, `PUT`/`DELETE .../machinePools/{name}`) and their
-//! machines (`GET .../machinePools/{name}/machines`, paged). Custom clouds (Nutanix) live under
-//! `/v1/cloudconfigs/cloudTypes/{cloudType}/...`.
+//! machines (`GET .../machinePools/{name}/machines`, paged), and a machine's maintenance
+//! (`PUT .../machines/{machineUid}/maintenance`: cordon or uncordon). Custom clouds (Nutanix)
+//! live under `/v1/cloudconfigs/cloudTypes/{cloudType}/...`, but for maintenance, whose only
+//! path names the cloud type directly.
 //!
 //! Pool changes replan the cluster's deployment: nodes are added or removed and nothing else is
 //! touched.
@@ -13,7 +15,9 @@ use axum::response::Response;
 use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
-use super::clusters::{check_pools, env_of, find_cluster, flatten_pool, redeploy};
+use super::clusters::{
+    check_pools, deployment_of, deployment_op, env_of, find_cluster, flatten_pool, redeploy,
+};
 use super::common::{Query, find, public};
 use crate::context::Ctx;
 use crate::environments::{self, Environment};
@@ -62,6 +66,18 @@ pub fn router() -> Router<AppState> {
                     move |s: State<AppState>, c: Ctx, Path((u, n)): Path<(String, String)>| {
                         delete_pool(env, s, c, u, n)
                     },
+                ),
+            )
+            .route(
+                &format!(
+                    "/v1/cloudconfigs/{}/{{configUid}}/machinePools/{{machinePoolName}}/machines/{{machineUid}}/maintenance",
+                    env.key
+                ),
+                put(
+                    move |s: State<AppState>,
+                          c: Ctx,
+                          Path((u, n, m)): Path<(String, String, String)>,
+                          b: Bytes| maintenance(env, s, c, u, n, m, b),
                 ),
             )
             .route(
@@ -272,7 +288,7 @@ async fn machines(
         .find(|p| p["name"] == name.as_str())
         .cloned()
         .ok_or_else(|| ApiError::not_found("machine pool", &name))?;
-    let deployment = super::clusters::deployment_of(&state, &cluster.uid)?;
+    let deployment = deployment_of(&state, &cluster.uid)?;
     let now = ids::now_ms();
     let cluster_config = &config.doc["spec"]["clusterConfig"];
     let hosts = wire::array_at(&pool, "/hosts");
@@ -304,9 +320,74 @@ async fn machines(
                     "health": {"state": if running { "Healthy" } else { "Unknown" }, "conditions": [], "lastHeartBeatTimestamp": ids::rfc3339(now)},
                 },
             }));
+            if let Some(action) = &node.maintenance {
+                let message = if action == "cordon" {
+                    "node cordoned and drained"
+                } else {
+                    "node uncordoned"
+                };
+                items.last_mut().expect("just pushed")["status"]["maintenanceStatus"] =
+                    json!({"action": action, "state": "Completed", "message": message});
+            }
         }
     }
     (env.render_machines)(page.apply(items))
+}
+
+/// Cordons or uncordons one running machine of a pool: Palette drains a cordoned node of its
+/// workloads and keeps new ones off it until it is uncordoned. The action shows in the
+/// machine's `status.maintenanceStatus`, and cordoned machines in the pool's `maintenanceMode`.
+async fn maintenance(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    pool: String,
+    machine: String,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let body: palette_api::models::MachineMaintenance = wire::body(&body)?;
+    let action = body.action.unwrap_or_default();
+    if action != "cordon" && action != "uncordon" {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("maintenance action {action:?} is not one of cordon, uncordon"),
+        )
+        .with_details(json!({"field": "action"})));
+    }
+    let _guard = state.write_guard();
+    let (config, cluster) = find_config(&state, &ctx, env, &uid)?;
+    if !wire::array_at(&config.doc, "/spec/machinePoolConfig")
+        .iter()
+        .any(|p| p["name"] == pool.as_str())
+    {
+        return Err(ApiError::not_found("machine pool", &pool));
+    }
+    let mut deployment = deployment_of(&state, &cluster.uid)?;
+    let now = ids::now_ms();
+    let node = deployment
+        .pools
+        .iter_mut()
+        .filter(|p| p.name == pool)
+        .flat_map(|p| p.nodes.iter_mut())
+        .find(|n| n.uid == machine && n.state(now) != "Deleted")
+        .ok_or_else(|| ApiError::not_found("machine", &machine))?;
+    if node.state(now) != "Running" {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "machine '{machine}' of pool '{pool}' is {}; only a running machine can be {action}ed",
+                node.state(now)
+            ),
+        ));
+    }
+    node.maintenance = Some(action);
+    state.store().apply(vec![deployment_op(
+        &cluster.uid,
+        &cluster.project,
+        &deployment,
+    )?])?;
+    Ok(wire::no_content())
 }
 
 fn machine_spec(

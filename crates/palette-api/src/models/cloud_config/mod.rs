@@ -125,6 +125,15 @@ pub struct MachineHealthCondition {
     pub type_: Option<String>,
 }
 
+/// The wire model `v1MachineMaintenance`: a node's maintenance action (`cordon` or
+/// `uncordon`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MachineMaintenance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+}
+
 /// The wire model `v1MachineMaintenanceStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

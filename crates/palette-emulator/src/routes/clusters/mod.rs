@@ -45,8 +45,8 @@ use self::assets::Asset;
 pub use self::plan::redeploy;
 pub use self::pools::{check_pools, flatten_pool};
 pub use self::records::{
-    clusters_using_account, clusters_using_location, deployment_of, edge_hosts_in_use, env_of,
-    find_cluster, live_clusters_using, profile_uids,
+    clusters_using_account, clusters_using_location, deployment_of, deployment_op,
+    edge_hosts_in_use, env_of, find_cluster, live_clusters_using, profile_uids,
 };
 use crate::context::Ctx;
 use crate::environments;

@@ -131,20 +131,21 @@ pub(super) fn pool_meta(
         .iter()
         .map(|p| {
             let name = p["name"].as_str().unwrap_or("");
-            let healthy = deployment
-                .pools
-                .iter()
-                .find(|pp| pp.name == name)
-                .map(|pp| {
-                    pp.nodes
-                        .iter()
-                        .filter(|n| n.state(now) == "Running")
-                        .count()
-                })
-                .unwrap_or(0);
+            let running = || {
+                deployment
+                    .pools
+                    .iter()
+                    .filter(|pp| pp.name == name)
+                    .flat_map(|pp| pp.nodes.iter())
+                    .filter(|n| n.state(now) == "Running")
+            };
+            let healthy = running().count();
+            let cordoned = running()
+                .filter(|n| n.maintenance.as_deref() == Some("cordon"))
+                .count();
             json!({
                 "cloudType": cloud, "size": p["size"], "healthy": healthy,
-                "isControlPlane": p["isControlPlane"], "labels": p["labels"], "maintenanceMode": 0,
+                "isControlPlane": p["isControlPlane"], "labels": p["labels"], "maintenanceMode": cordoned,
             })
         })
         .collect()

@@ -56,7 +56,7 @@ pub fn deployment_of(state: &AppState, uid: &str) -> ApiResult<Deployment> {
 }
 
 /// The write that stores a cluster's deployment plan.
-pub(super) fn deployment_op(uid: &str, project: &str, deployment: &Deployment) -> ApiResult<Op> {
+pub fn deployment_op(uid: &str, project: &str, deployment: &Deployment) -> ApiResult<Op> {
     Ok(Op::Put(Record {
         kind: Kind::Deployment,
         uid: uid.to_owned(),
