@@ -6,7 +6,7 @@
 //! identity in `terraform show -json`, accepts `import { identity = {…} }` instead of an id, and
 //! `terraform query` lists objects by identity. Handlers set the identity in their responses
 //! (`resp.identity`), which the engine pre-fills: with the prior identity on read and update,
-//! unknown attributes on create, the requested identity on import. An identity must not change
+//! null attributes on create, the requested identity on import. An identity must not change
 //! during the life of an object; the engine reports it as an error if a handler changes it.
 //!
 //! ```

@@ -184,7 +184,7 @@ pub trait Resource: Send + Sync {
     /// `terraform query`. `None` (the default) for no identity.
     ///
     /// With an identity, every handler that produces a state also sets `resp.identity`, which
-    /// the engine pre-fills: with the prior identity on read, update and plan, with unknown
+    /// the engine pre-fills: with the prior identity on read, update and plan, with null
     /// attributes when creating (set them in [`create`](Resource::create), or earlier in
     /// [`modify_plan`](Resource::modify_plan) when the configuration decides them), and with the
     /// requested identity on import. An identity that changes during the life of an object is
@@ -423,9 +423,9 @@ pub struct ModifyPlanResponse {
     pub diagnostics: Diagnostics,
     /// Set to defer the change (only when the client allows it).
     pub deferred: Option<Deferred>,
-    /// The planned identity, for a resource with an identity: the prior identity on update,
-    /// every attribute unknown on create (set those the configuration decides), null on
-    /// destruction.
+    /// The planned identity, for a resource with an identity: the prior identity on update
+    /// (it must not change), every attribute null on create (set it when the configuration
+    /// decides it; it is planned only when fully known), null on destruction.
     pub identity: Value,
 }
 
@@ -452,8 +452,9 @@ pub struct CreateResponse {
     /// Problems found. With errors, a state that is not null is still saved (as tainted), so
     /// a partially created object is not lost.
     pub diagnostics: Diagnostics,
-    /// The new object's identity, for a resource with an identity; starts as the planned one
-    /// (attributes unknown unless the plan set them). Set every attribute.
+    /// The new object's identity, for a resource with an identity; starts as the planned one,
+    /// or with every attribute null when none was planned. Set it: leaving it unset or unknown
+    /// is an error.
     pub identity: Value,
 }
 

@@ -1,7 +1,7 @@
 //! Applying a planned change: dispatch to create, update or delete, then make sure the new
 //! state is one Terraform can store (fully known, write-only attributes null).
 
-use crate::identity::{IdentitySchema, is_absent};
+use crate::identity::IdentitySchema;
 use crate::provider::ProviderData;
 use crate::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, PrivateState, Resource,
@@ -44,8 +44,8 @@ pub(crate) struct ApplyResult {
 
 /// Applies one planned change.
 ///
-/// A created object's identity starts as the planned one (every attribute unknown when none was
-/// planned) and must end fully known; an updated object's must stay the planned one.
+/// A created object's identity starts as the planned one (every attribute null when none was
+/// planned) and must be set, fully known; an updated object's must stay the planned one.
 pub(crate) async fn apply_resource_change(
     ctx: &Context,
     resource: &dyn Resource,
@@ -60,10 +60,7 @@ pub(crate) async fn apply_resource_change(
     let planned = req.planned_state.clone();
     let planned_identity = req.planned_identity.clone();
     let (mut new_state, private, mut diagnostics, new_identity) = if creating {
-        let start = match identity {
-            Some(id) if is_absent(&planned_identity) => id.unknown_value(),
-            _ => super::identity::start(identity, &planned_identity),
-        };
+        let start = super::identity::start(identity, &planned_identity);
         let mut resp = CreateResponse {
             state: req.planned_state.clone(),
             private: req.planned_private.clone(),
@@ -85,7 +82,16 @@ pub(crate) async fn apply_resource_change(
         let new_identity = if resp.state.is_null() {
             None
         } else {
-            super::identity::finish(identity, resp.identity, true, &mut diags)
+            let found = super::identity::finish(identity, resp.identity, true, &mut diags);
+            if found.is_none() && identity.is_some() && !diags.has_errors() {
+                diags.error(
+                    "Missing Resource Identity After Create",
+                    "The provider created the object without setting its identity. A resource \
+                     with an identity must set it on create. This is a bug in the provider, \
+                     which should be reported in the provider's own issue tracker.",
+                );
+            }
+            found
         };
         (resp.state, resp.private, diags, new_identity)
     } else {

@@ -184,8 +184,10 @@ mod tests {
             req: ModifyPlanRequest,
             r: &mut ModifyPlanResponse,
         ) {
-            if !req.state.is_null() && req.plan.get_str("mode") == Some("change") {
-                r.identity.set("id", "other");
+            match req.plan.get_str("mode") {
+                Some("change") if !req.state.is_null() => r.identity.set("id", "other"),
+                Some("known") => r.identity.set("id", "planned"),
+                _ => {}
             }
         }
         async fn create(&self, _: &Context, req: CreateRequest, resp: &mut CreateResponse) {
@@ -265,19 +267,21 @@ mod tests {
             (Some(id("a")), vec!["Unexpected Identity Change"])
         );
 
-        // Plan: unknown on create (also when replacing), the prior one on update, none when
-        // destroying; a change on update is refused.
+        // Plan: none on create unless the hook knows it (also when replacing), the prior one on
+        // update, none when destroying; a change on update is refused.
         let new = state(Value::unknown(), "ok");
         let (got, diags) = plan(Value::Null, new.clone(), Value::Null).await;
-        assert_eq!(
-            (got, summaries(&diags)),
-            (Some(schema().unknown_value()), vec![])
-        );
+        assert_eq!((got, summaries(&diags)), (None, vec![]));
         let (got, _) = plan(Value::Null, new, id("old")).await;
         assert_eq!(
+            got, None,
+            "a replacement gets a new identity, not the old one"
+        );
+        let (got, _) = plan(Value::Null, state(Value::unknown(), "known"), Value::Null).await;
+        assert_eq!(
             got,
-            Some(schema().unknown_value()),
-            "a replacement gets a new identity"
+            Some(id("planned")),
+            "a create plan can know the identity"
         );
         let existing = state(Value::from("a"), "ok");
         let (got, diags) = plan(existing.clone(), existing.clone(), id("a")).await;
@@ -291,21 +295,14 @@ mod tests {
         let (got, diags) = plan(existing.clone(), Value::Null, id("a")).await;
         assert_eq!((got, summaries(&diags)), (None, vec![]));
 
-        // Apply: create sets it (Terraform before 1.12 plans none); leaving it unset is an
-        // error; update keeps it, and a change is refused.
-        for planned in [schema().unknown_value(), Value::Null] {
-            let (got, diags) = apply(Value::Null, state(Value::unknown(), "ok"), planned).await;
-            assert_eq!((got, summaries(&diags)), (Some(id("new-1")), vec![]));
-        }
-        let (got, diags) = apply(
-            Value::Null,
-            state(Value::unknown(), "skip"),
-            schema().unknown_value(),
-        )
-        .await;
+        // Apply: create sets it; leaving it unset is an error; update keeps it, and a change is
+        // refused.
+        let (got, diags) = apply(Value::Null, state(Value::unknown(), "ok"), Value::Null).await;
+        assert_eq!((got, summaries(&diags)), (Some(id("new-1")), vec![]));
+        let (got, diags) = apply(Value::Null, state(Value::unknown(), "skip"), Value::Null).await;
         assert_eq!(
             (got, summaries(&diags)),
-            (None, vec!["Provider Returned Unknown Identity"])
+            (None, vec!["Missing Resource Identity After Create"])
         );
         let (got, diags) = apply(existing.clone(), existing.clone(), id("a")).await;
         assert_eq!((got, summaries(&diags)), (Some(id("a")), vec![]));

@@ -64,9 +64,10 @@ pub(crate) struct PlanResult {
 
 /// Plans the change of one resource instance.
 ///
-/// The planned identity starts as the prior identity on update and with every attribute
-/// unknown on creation (a new object gets a new identity, even when it replaces one); on update
-/// it must stay the prior identity and be known.
+/// The planned identity starts as the prior identity on update and with every attribute null
+/// on creation (a new object gets a new identity, even when it replaces one); on update it must
+/// stay the prior identity and be known. On creation it is planned only when the hook set it
+/// completely (Terraform cannot show an identity with unknown values in a plan).
 pub(crate) async fn plan_resource_change(
     ctx: &Context,
     resource: &dyn Resource,
@@ -79,7 +80,7 @@ pub(crate) async fn plan_resource_change(
     let creating = req.prior_state.is_null();
     let start_identity = match identity {
         _ if destroying => Value::Null,
-        Some(id) if creating => id.unknown_value(),
+        Some(id) if creating => id.null_value(),
         _ => super::identity::start(identity, &req.prior_identity),
     };
     let mut planned = req.proposed_new_state.clone();
@@ -147,6 +148,7 @@ pub(crate) async fn plan_resource_change(
         None
     } else if creating {
         super::identity::finish(identity, resp.identity, false, &mut diagnostics)
+            .filter(Value::is_fully_known)
     } else {
         let planned = super::identity::finish(identity, resp.identity, true, &mut diagnostics);
         super::identity::unchanged(&prior_identity, planned, &mut diagnostics)
