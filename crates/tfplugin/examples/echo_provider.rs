@@ -5,11 +5,15 @@
 //! - `echo_thing`: a resource whose objects are JSON files in the provider's `directory`, with
 //!   string, number, list, map and set attributes, a nested block in list mode, a nested
 //!   attribute in single mode, a computed `id`, a `zone` that forces replacement, a sensitive
-//!   and a write-only attribute, and state version 1 with an upgrader from version 0;
+//!   and a write-only attribute, state version 1 with an upgrader from version 0, and an
+//!   identity (`id`), so it can be imported by identity and generates its own configuration;
+//! - a list resource `echo_thing` for `terraform query`, reading the objects two files at a time
+//!   and only as many as asked for;
 //! - `echo_slow`: a resource whose creation waits `seconds`, listening for cancellation;
 //! - `echo_text`: a data source that measures and upper-cases its input;
 //! - `echo_secret`: an ephemeral resource that produces a string of the requested length;
-//! - `reverse` and `concat`: provider functions (`provider::echo::reverse("abc")`).
+//! - `reverse` and `concat`: provider functions (`provider::echo::reverse("abc")`);
+//! - `echo_countdown`: an action that counts down, reporting each step as progress.
 //!
 //! Build it with `cargo build -p tfplugin --example echo_provider` and point a Terraform
 //! `dev_overrides` entry for `registry.terraform.io/example/echo` at a directory holding it as
@@ -20,7 +24,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use tfplugin::action::{InvokeRequest, InvokeResponse};
 use tfplugin::function::{CallRequest, FunctionDefinition, FunctionError, Parameter};
+use tfplugin::list::{ListRequest, ListResult, ListResults};
 use tfplugin::plan_modifier::{requires_replace, use_state_for_unknown};
 use tfplugin::provider::{ConfigureRequest, ConfigureResponse};
 use tfplugin::resource::{
@@ -30,9 +36,10 @@ use tfplugin::resource::{
 };
 use tfplugin::validator::{int_between, length_between, one_of};
 use tfplugin::{
-    Attribute, Block, Context, DataSource, Diagnostics, EphemeralResource, Function, NestedBlock,
-    Nesting, Number, Provider, ProviderServer, Resource, Schema, ServeOptions, Type, Value,
-    ValueExt, async_trait, data_source, ephemeral,
+    Action, Attribute, Block, Context, DataSource, Diagnostics, EphemeralResource, Function,
+    IdentityAttribute, IdentitySchema, ListResource, NestedBlock, Nesting, Number, Provider,
+    ProviderServer, Resource, Schema, ServeOptions, Type, Value, ValueExt, async_trait,
+    data_source, ephemeral,
 };
 
 /// The provider's source address.
@@ -63,6 +70,30 @@ struct Store {
 impl Store {
     fn path(&self, id: &str) -> PathBuf {
         self.directory.join(format!("{id}.json"))
+    }
+
+    /// The ids of the stored objects, sorted.
+    fn ids(&self) -> std::io::Result<Vec<String>> {
+        let mut ids: Vec<String> = std::fs::read_dir(&self.directory)?
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".json").map(str::to_string)
+            })
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// The stored object `id`: `None` when it is gone.
+    fn load(&self, id: &str) -> Result<Option<Value>, String> {
+        match std::fs::read(self.path(id)) {
+            Ok(bytes) => Value::from_json(&bytes, &Thing.schema().value_type())
+                .map(Some)
+                .map_err(|e| e.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
     }
 }
 
@@ -114,6 +145,14 @@ impl Provider for Echo {
 
     fn functions(&self) -> Vec<Arc<dyn Function>> {
         vec![Arc::new(Reverse), Arc::new(Concat)]
+    }
+
+    fn list_resources(&self) -> Vec<Arc<dyn ListResource>> {
+        vec![Arc::new(ThingList)]
+    }
+
+    fn actions(&self) -> Vec<Arc<dyn Action>> {
+        vec![Arc::new(Countdown)]
     }
 }
 
@@ -293,7 +332,9 @@ impl Resource for Thing {
             Ok(store) => store,
             Err(d) => return resp.diagnostics.push(d),
         };
-        resp.state.set("id", new_id());
+        let id = new_id();
+        resp.state.set("id", id.clone());
+        resp.identity.set("id", id);
         resp.state.set("revision", 1i64);
         fill_computed(&req.config, &mut resp.state);
         Thing::save(store, &resp.state, &mut resp.diagnostics);
@@ -307,14 +348,13 @@ impl Resource for Thing {
         let Some(id) = req.state.get_str("id") else {
             return resp.remove();
         };
-        match std::fs::read(store.path(id)) {
-            Ok(bytes) => match Value::from_json(&bytes, &self.schema().value_type()) {
-                Ok(v) => resp.state = v,
-                Err(e) => resp
-                    .diagnostics
-                    .error("Unable to Read Object", format!("Original Error: {e}")),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => resp.remove(),
+        match store.load(id) {
+            Ok(Some(v)) => {
+                resp.state = v;
+                // Set on every read, so states written before the identity existed get one.
+                resp.identity.set("id", id);
+            }
+            Ok(None) => resp.remove(),
             Err(e) => resp
                 .diagnostics
                 .error("Unable to Read Object", format!("Original Error: {e}")),
@@ -354,7 +394,18 @@ impl Resource for Thing {
         req: ImportStateRequest,
         resp: &mut ImportStateResponse,
     ) {
-        resp.passthrough_id("id", &req);
+        // `import { id = "…" }` or `import { identity = { id = "…" } }`.
+        resp.passthrough_with_identity("id", "id", &req);
+    }
+
+    fn identity_schema(&self) -> Option<IdentitySchema> {
+        Some(
+            IdentitySchema::new(0).attribute(
+                IdentityAttribute::string("id")
+                    .required_for_import()
+                    .description("The object's identifier."),
+            ),
+        )
     }
 
     fn prior_schema(&self, version: i64) -> Option<Schema> {
@@ -419,6 +470,111 @@ fn fill_computed(config: &Value, state: &mut Value) {
             "effective".into(),
             mode.unwrap_or_else(|| Value::from("safe")),
         );
+    }
+}
+
+/// The list resource `echo_thing`: the stored objects, read two files at a time.
+struct ThingList;
+
+#[async_trait]
+impl ListResource for ThingList {
+    fn type_name(&self) -> &str {
+        "thing"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(
+            0,
+            Block::new().attribute(
+                Attribute::string("name_prefix")
+                    .optional()
+                    .description("Only objects whose name starts with this."),
+            ),
+        )
+    }
+
+    async fn list(&self, _ctx: &Context, req: ListRequest, results: &mut ListResults) {
+        let store = match req.provider_data.require::<Store>() {
+            Ok(store) => store,
+            Err(d) => return results.diagnostics.push(d),
+        };
+        let prefix = req.config.get_str("name_prefix").unwrap_or_default();
+        let ids = match store.ids() {
+            Ok(ids) => ids,
+            Err(e) => {
+                return results
+                    .diagnostics
+                    .error("Unable to List Objects", format!("Original Error: {e}"));
+            }
+        };
+        // A "page" is two files; a page is read only when Terraform wants more results.
+        for (page, chunk) in ids.chunks(2).enumerate() {
+            tracing::debug!(page, "reading a page of objects");
+            for id in chunk {
+                let object = match store.load(id) {
+                    Ok(Some(object)) => object,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        return results
+                            .diagnostics
+                            .error("Unable to Read Object", format!("{id}: {e}"));
+                    }
+                };
+                let name = object.get_str("name").unwrap_or_default().to_string();
+                if !name.starts_with(prefix) {
+                    continue;
+                }
+                let mut identity = Value::Object(Default::default());
+                identity.set("id", id.as_str());
+                let mut result = ListResult::new(identity, name);
+                if req.include_resource {
+                    result = result.with_resource(object);
+                }
+                results.send(result).await;
+            }
+        }
+    }
+}
+
+/// The action `echo_countdown`: counts down from `from`, one progress line per step.
+struct Countdown;
+
+#[async_trait]
+impl Action for Countdown {
+    fn type_name(&self) -> &str {
+        "countdown"
+    }
+
+    fn schema(&self) -> Schema {
+        Schema::new(
+            0,
+            Block::new()
+                .attribute(
+                    Attribute::int64("from")
+                        .required()
+                        .description("Where to start counting.")
+                        .validator(int_between(1, 10)),
+                )
+                .attribute(
+                    Attribute::string("message")
+                        .optional()
+                        .description("What to say at the end (default: lift-off)."),
+                ),
+        )
+    }
+
+    async fn invoke(&self, ctx: &Context, req: InvokeRequest, resp: &mut InvokeResponse) {
+        let from = req.config.get_i64("from").unwrap_or(1);
+        for n in (1..=from).rev() {
+            resp.progress(format!("T-minus {n}"));
+            if let Err(why) = ctx.sleep(Duration::from_millis(100)).await {
+                resp.diagnostics
+                    .error("Countdown Interrupted", format!("Stopped at {n}: {why}."));
+                return;
+            }
+        }
+        let message = req.config.get_str("message").unwrap_or("lift-off");
+        resp.progress(message.to_string());
     }
 }
 

@@ -9,8 +9,9 @@
 //! - The wire: [`proto`] (generated), [`mod@serve`] (handshake, listener, TLS, go-plugin services)
 //!   and [`logging`].
 //! - Values: [`value`], [`types`], [`path`], [`diag`] and [`schema`].
-//! - The framework providers implement: [`provider`], [`resource`], [`data_source`],
-//!   [`ephemeral`] and [`function`] (traits plus request and response types), [`context`],
+//! - The framework providers implement: [`provider`], [`resource`] (with its [`identity`]),
+//!   [`data_source`], [`ephemeral`], [`function`], [`list`] and [`action`] (traits plus request
+//!   and response types), [`context`],
 //!   [`validator`] and [`plan_modifier`]. [`server::ProviderServer`] turns a [`Provider`] into the
 //!   tfplugin6 gRPC service; inside it, `convert` translates between wire and native types and
 //!   `engine` holds the native logic (planning rules, apply checks, state upgrades), one file per
@@ -41,6 +42,8 @@
 //! ```
 
 #[cfg(feature = "server")]
+pub mod action;
+#[cfg(feature = "server")]
 pub mod context;
 #[cfg(feature = "server")]
 mod convert;
@@ -56,6 +59,10 @@ pub mod ephemeral;
 pub mod function;
 #[cfg(feature = "server")]
 mod generated;
+#[cfg(feature = "server")]
+pub mod identity;
+#[cfg(feature = "server")]
+pub mod list;
 #[cfg(feature = "server")]
 pub mod logging;
 pub mod path;
@@ -77,6 +84,8 @@ pub mod validator;
 pub mod value;
 
 #[cfg(feature = "server")]
+pub use action::Action;
+#[cfg(feature = "server")]
 pub use async_trait::async_trait;
 #[cfg(feature = "server")]
 pub use context::{Cancelled, Context};
@@ -88,6 +97,10 @@ pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use ephemeral::EphemeralResource;
 #[cfg(feature = "server")]
 pub use function::Function;
+#[cfg(feature = "server")]
+pub use identity::{IdentityAttribute, IdentitySchema};
+#[cfg(feature = "server")]
+pub use list::ListResource;
 pub use path::{AttributePath, PathStep};
 #[cfg(feature = "server")]
 pub use provider::{Provider, ProviderData};

@@ -12,9 +12,11 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::action::Action;
 use crate::data_source::DataSource;
 use crate::ephemeral::EphemeralResource;
 use crate::function::Function;
+use crate::list::ListResource;
 use crate::resource::{
     ClientCapabilities, Deferred, Resource, ValidateConfigRequest, ValidateConfigResponse,
 };
@@ -26,7 +28,8 @@ use crate::{Block, Context, Diagnostic, Diagnostics, Schema, Value};
 /// Required: [`type_name`](Provider::type_name), [`schema`](Provider::schema) and
 /// [`configure`](Provider::configure). The registries ([`resources`](Provider::resources),
 /// [`data_sources`](Provider::data_sources),
-/// [`ephemeral_resources`](Provider::ephemeral_resources), [`functions`](Provider::functions))
+/// [`ephemeral_resources`](Provider::ephemeral_resources), [`functions`](Provider::functions),
+/// [`list_resources`](Provider::list_resources), [`actions`](Provider::actions))
 /// and the extra validation hooks ([`config_validators`](Provider::config_validators),
 /// [`validate_config`](Provider::validate_config)) default to empty.
 #[async_trait]
@@ -74,6 +77,17 @@ pub trait Provider: Send + Sync + 'static {
 
     /// The provider-defined functions (called as `provider::<name>::<function>`).
     fn functions(&self) -> Vec<Arc<dyn Function>> {
+        Vec::new()
+    }
+
+    /// The list resource types, for `terraform query` (each lists a managed resource type of
+    /// the same name, which must have an identity).
+    fn list_resources(&self) -> Vec<Arc<dyn ListResource>> {
+        Vec::new()
+    }
+
+    /// The action types.
+    fn actions(&self) -> Vec<Arc<dyn Action>> {
         Vec::new()
     }
 }

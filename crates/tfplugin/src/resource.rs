@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::identity::IdentitySchema;
 use crate::provider::ProviderData;
 use crate::validator::Validator;
 use crate::{AttributePath, Context, Diagnostic, Diagnostics, Number, Schema, Value};
@@ -56,11 +57,16 @@ use crate::{AttributePath, Context, Diagnostic, Diagnostics, Number, Schema, Val
 /// | [`import_state`](Resource::import_state) | an "import not supported" error |
 /// | [`prior_schema`](Resource::prior_schema) + [`upgrade_state`](Resource::upgrade_state) | no prior versions; upgrading reports an error |
 /// | [`move_state`](Resource::move_state) | a "move not supported" error |
+/// | [`identity_schema`](Resource::identity_schema) | no identity |
+/// | [`upgrade_identity`](Resource::upgrade_identity) | identities at the current version are accepted; older ones are an error |
+/// | [`generate_config`](Resource::generate_config) | the state without computed-only, write-only and default values |
 ///
 /// The engine enforces Terraform's rules around these: computed attributes that the
 /// configuration leaves null are planned unknown on create (and on update unless a modifier such
 /// as `use_state_for_unknown` keeps them), defaults are planned, write-only attributes never reach
-/// state, and a state returned with unknown values left in it becomes an error diagnostic.
+/// state, and a state returned with unknown values left in it becomes an error diagnostic. With
+/// an identity, it also pre-fills `resp.identity` in every response and refuses an identity that
+/// changes during the life of an object.
 #[async_trait]
 pub trait Resource: Send + Sync {
     /// The type name without the provider prefix: `"thing"` for `<provider>_thing`.
@@ -171,6 +177,54 @@ pub trait Resource: Send + Sync {
                 req.source_type_name, req.source_provider_address
             ),
         );
+    }
+
+    /// The resource identity (Terraform 1.12 and later): the attributes that name a remote
+    /// object, shown by `terraform show -json` and used by `import { identity = {…} }` and
+    /// `terraform query`. `None` (the default) for no identity.
+    ///
+    /// With an identity, every handler that produces a state also sets `resp.identity`, which
+    /// the engine pre-fills: with the prior identity on read, update and plan, with null
+    /// attributes when creating (set them in [`create`](Resource::create), or earlier in
+    /// [`modify_plan`](Resource::modify_plan) when the configuration decides them), and with the
+    /// requested identity on import. An identity that changes during the life of an object is
+    /// reported as an error and the prior one kept; an identity whose attributes are all null
+    /// counts as not set.
+    fn identity_schema(&self) -> Option<IdentitySchema> {
+        None
+    }
+
+    /// Upgrades an identity stored at an older identity version (`req.version`) to the current
+    /// one, in one step (there are no prior identity schemas; `req.identity` is the raw JSON).
+    /// Only called for older versions: the engine accepts an identity at the current version
+    /// itself. `resp.identity` starts with every attribute null.
+    async fn upgrade_identity(
+        &self,
+        _ctx: &Context,
+        req: UpgradeIdentityRequest,
+        resp: &mut UpgradeIdentityResponse,
+    ) {
+        resp.diagnostics.error(
+            "Unable to Upgrade Resource Identity",
+            format!(
+                "This resource has no upgrader for identities stored at identity version {}. This \
+                 is a bug in the provider, which should be reported in the provider's own issue \
+                 tracker.",
+                req.version
+            ),
+        );
+    }
+
+    /// Turns a state into configuration, for `-generate-config-out` (Terraform 1.14 and later
+    /// ask the provider; older ones guess). `resp.config` starts as the state without
+    /// computed-only and write-only attributes and without optional and computed attributes
+    /// that hold their default; adjust it when the resource knows better.
+    async fn generate_config(
+        &self,
+        _ctx: &Context,
+        _req: GenerateConfigRequest,
+        _resp: &mut GenerateConfigResponse,
+    ) {
     }
 }
 
@@ -369,6 +423,10 @@ pub struct ModifyPlanResponse {
     pub diagnostics: Diagnostics,
     /// Set to defer the change (only when the client allows it).
     pub deferred: Option<Deferred>,
+    /// The planned identity, for a resource with an identity: the prior identity on update
+    /// (it must not change), every attribute null on create (set it when the configuration
+    /// decides it; it is planned only when fully known), null on destruction.
+    pub identity: Value,
 }
 
 /// [`Resource::create`]'s request.
@@ -394,6 +452,10 @@ pub struct CreateResponse {
     /// Problems found. With errors, a state that is not null is still saved (as tainted), so
     /// a partially created object is not lost.
     pub diagnostics: Diagnostics,
+    /// The new object's identity, for a resource with an identity; starts as the planned one,
+    /// or with every attribute null when none was planned. Set it: leaving it unset or unknown
+    /// is an error.
+    pub identity: Value,
 }
 
 /// [`Resource::read`]'s request.
@@ -407,6 +469,9 @@ pub struct ReadRequest {
     pub provider_data: ProviderData,
     /// What the client supports.
     pub client_capabilities: ClientCapabilities,
+    /// The prior identity; null when there is none (no identity schema, a state written before
+    /// the resource had one, or by a Terraform older than 1.12).
+    pub identity: Value,
 }
 
 /// [`Resource::read`]'s response.
@@ -420,6 +485,9 @@ pub struct ReadResponse {
     pub diagnostics: Diagnostics,
     /// Set to defer the read (only when the client allows it).
     pub deferred: Option<Deferred>,
+    /// The identity, for a resource with an identity; starts as the prior one, or with every
+    /// attribute null when there is none yet (then set it). It must not change.
+    pub identity: Value,
 }
 
 impl ReadResponse {
@@ -453,6 +521,9 @@ pub struct UpdateResponse {
     pub private: PrivateState,
     /// Problems found.
     pub diagnostics: Diagnostics,
+    /// The identity, for a resource with an identity; starts as the planned (prior) one, or
+    /// with every attribute null when there is none yet. It must not change.
+    pub identity: Value,
 }
 
 /// [`Resource::delete`]'s request.
@@ -476,12 +547,15 @@ pub struct DeleteResponse {
 /// [`Resource::import_state`]'s request.
 #[derive(Clone, Debug)]
 pub struct ImportStateRequest {
-    /// The identifier given to `terraform import` or an `import` block.
+    /// The identifier given to `terraform import` or an `import` block; empty when importing
+    /// by identity.
     pub id: String,
     /// The provider's configured data.
     pub provider_data: ProviderData,
     /// What the client supports.
     pub client_capabilities: ClientCapabilities,
+    /// The identity given by an `import { identity = {…} }` block; null when importing by id.
+    pub identity: Value,
 }
 
 /// [`Resource::import_state`]'s response.
@@ -495,12 +569,36 @@ pub struct ImportStateResponse {
     pub diagnostics: Diagnostics,
     /// Set to defer the import (only when the client allows it).
     pub deferred: Option<Deferred>,
+    /// The identity of the imported object, for a resource with an identity; starts as the
+    /// requested identity, or with every attribute null when importing by id.
+    pub identity: Value,
 }
 
 impl ImportStateResponse {
     /// Sets the attribute `name` to the import identifier, the usual way to import.
     pub fn passthrough_id(&mut self, name: &str, req: &ImportStateRequest) {
         self.state.set(name, req.id.clone());
+    }
+
+    /// Imports by id or by identity where one attribute names the object: sets the state
+    /// attribute `state_attr` and the identity attribute `identity_attr` to the import
+    /// identifier, or, when importing by identity, both to the identity's `identity_attr`.
+    pub fn passthrough_with_identity(
+        &mut self,
+        state_attr: &str,
+        identity_attr: &str,
+        req: &ImportStateRequest,
+    ) {
+        let value = if req.id.is_empty() {
+            req.identity
+                .get(identity_attr)
+                .cloned()
+                .unwrap_or(Value::Null)
+        } else {
+            Value::from(req.id.clone())
+        };
+        self.state.set(state_attr, value.clone());
+        self.identity.set(identity_attr, value);
     }
 }
 
@@ -535,6 +633,10 @@ pub struct MoveStateRequest {
     pub source_state: Vec<u8>,
     /// The source's private data.
     pub source_private: Vec<u8>,
+    /// The source's identity as JSON; empty when it has none.
+    pub source_identity: Vec<u8>,
+    /// The source's identity version.
+    pub source_identity_schema_version: i64,
 }
 
 /// [`Resource::move_state`]'s response.
@@ -544,6 +646,44 @@ pub struct MoveStateResponse {
     pub state: Value,
     /// Private data for the target.
     pub private: PrivateState,
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+    /// The target's identity, for a resource with an identity; starts with every attribute
+    /// null.
+    pub identity: Value,
+}
+
+/// [`Resource::upgrade_identity`]'s request.
+#[derive(Clone, Debug)]
+pub struct UpgradeIdentityRequest {
+    /// The identity version the identity was stored at (older than the current one).
+    pub version: i64,
+    /// The stored identity as JSON.
+    pub identity: Vec<u8>,
+}
+
+/// [`Resource::upgrade_identity`]'s response.
+#[derive(Clone, Debug)]
+pub struct UpgradeIdentityResponse {
+    /// The identity at the current version; starts with every attribute null.
+    pub identity: Value,
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+}
+
+/// [`Resource::generate_config`]'s request.
+#[derive(Clone, Debug)]
+pub struct GenerateConfigRequest {
+    /// The state to describe as configuration (null when Terraform has none, as for a listed
+    /// object without its resource object).
+    pub state: Value,
+}
+
+/// [`Resource::generate_config`]'s response.
+#[derive(Clone, Debug)]
+pub struct GenerateConfigResponse {
+    /// The configuration; starts as the default derived from the state.
+    pub config: Value,
     /// Problems found.
     pub diagnostics: Diagnostics,
 }

@@ -1,10 +1,13 @@
 //! The real `terraform` binary against the `echo_provider` example, through a `dev_overrides`
 //! CLI configuration: plan, apply, an empty second plan, update and replacement, import, a state
 //! upgrade from version 0, destroy, exact numbers, a 3 MB string, and Ctrl-C during a slow
-//! create.
+//! create. With Terraform 1.12 or later also resource identity (in `show -json`, import by
+//! identity), and with 1.14 or later `terraform query` (with `-generate-config-out`) and an
+//! action invoked with `-invoke`.
 //!
 //! Terraform is `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one `cargo xtask terraform`
-//! installed under `.tools/`; without any, each test prints why and passes. The example binary is
+//! installed under `.tools/`; without any, each test prints why and passes, and so do the tests
+//! of features the Terraform found is too old for. The example binary is
 //! built with `cargo build -p tfplugin --example echo_provider` into this test's target directory
 //! (a no-op when it is up to date).
 
@@ -37,6 +40,19 @@ fn find_terraform() -> Option<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.path().join("terraform"))
         .find(|p| p.is_file())
+}
+
+/// The `(major, minor)` version of the Terraform at `path`.
+fn terraform_version(path: &Path) -> Option<(u32, u32)> {
+    let out = Command::new(path)
+        .args(["version", "-json"])
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let version = json["terraform_version"].as_str()?;
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().ok());
+    Some((parts.next()??, parts.next()??))
 }
 
 /// Builds the example once per test process and returns its path.
@@ -127,6 +143,23 @@ impl Scratch {
         })
     }
 
+    /// A fresh setup when the Terraform found is at least `major.minor`; `None` (after saying
+    /// why) otherwise.
+    fn at_least(label: &str, major: u32, minor: u32) -> Option<Scratch> {
+        let tf = Scratch::new(label)?;
+        match terraform_version(&tf.terraform) {
+            Some(v) if v >= (major, minor) => Some(tf),
+            found => {
+                eprintln!(
+                    "skipping: needs terraform {major}.{minor} or later, found {found:?} at {} \
+                     (set TF_ACC_TERRAFORM_PATH)",
+                    tf.terraform.display()
+                );
+                None
+            }
+        }
+    }
+
     fn work(&self) -> PathBuf {
         self.root.join("work")
     }
@@ -201,6 +234,11 @@ impl Scratch {
 
     /// The attribute values of resource `address` in the state.
     fn attributes(&self, address: &str) -> serde_json::Value {
+        self.resource(address)["values"].clone()
+    }
+
+    /// Resource `address` as `terraform show -json` reports it.
+    fn resource(&self, address: &str) -> serde_json::Value {
         let state = self.state_json();
         let resources = state["values"]["root_module"]["resources"]
             .as_array()
@@ -209,8 +247,18 @@ impl Scratch {
         resources
             .into_iter()
             .find(|r| r["address"] == address)
-            .map(|r| r["values"].clone())
             .unwrap_or_else(|| panic!("{address} not in state: {state}"))
+    }
+
+    /// Runs terraform and returns its stdout and stderr together, whether it failed or not.
+    fn output(&self, args: &[&str]) -> (bool, String) {
+        let out = self.run(args);
+        let text = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
     }
 
     /// The ids of the objects the provider currently keeps.
@@ -619,4 +667,206 @@ fn interrupt_during_slow_create_stops_quickly() {
         assert!(Instant::now() < deadline, "the provider is still running");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Three objects to list, import and generate configuration for.
+const THREE: &str = r#"
+resource "echo_thing" "a1" {
+  name   = "alpha-1"
+  zone   = "z1"
+  size   = 2.5
+  tags   = { team = "x" }
+  labels = ["l1"]
+  rule {
+    port = 22
+  }
+}
+
+resource "echo_thing" "a2" {
+  name     = "alpha-2"
+  replicas = 3
+  settings = { mode = "fast" }
+  rule {
+    port     = 53
+    protocol = "udp"
+  }
+}
+
+resource "echo_thing" "b1" {
+  name = "beta-1"
+}
+"#;
+
+/// The ids of `addresses` in the state.
+fn ids(tf: &Scratch, addresses: &[&str]) -> Vec<String> {
+    addresses
+        .iter()
+        .map(|a| tf.attributes(a)["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn identity_in_state_and_import_by_identity() {
+    let Some(tf) = Scratch::at_least("identity", 1, 12) else {
+        return;
+    };
+    let body = "resource \"echo_thing\" \"a\" {\n  name = \"by-identity\"\n  zone = \"z3\"\n  rule {\n    port = 8080\n  }\n}\n";
+    tf.config(body);
+    tf.ok(&["apply", "-auto-approve"]);
+    let shown = tf.resource("echo_thing.a");
+    let id = shown["values"]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        shown["identity"],
+        serde_json::json!({ "id": id }),
+        "the identity is in the state: {shown}"
+    );
+    assert_eq!(shown["identity_schema_version"], 0, "{shown}");
+    let (code, text) = tf.plan_code(&[]);
+    assert_eq!(code, 0, "a refresh keeps the identity:\n{text}");
+
+    tf.ok(&["state", "rm", "echo_thing.a"]);
+    tf.config(&format!(
+        "{body}\nimport {{\n  to       = echo_thing.a\n  identity = {{ id = \"{id}\" }}\n}}\n"
+    ));
+    let (code, text) = tf.plan_code(&[]);
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("echo_thing.a: Preparing import... [identity=id=")
+            || text.contains("will be imported"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."),
+        "import only:\n{text}"
+    );
+    tf.ok(&["apply", "-auto-approve"]);
+    let shown = tf.resource("echo_thing.a");
+    assert_eq!(
+        shown["identity"],
+        serde_json::json!({ "id": id }),
+        "{shown}"
+    );
+    assert_eq!(shown["values"]["rule"][0]["port"], 8080);
+    let (code, text) = tf.plan_code(&[]);
+    assert_eq!(code, 0, "nothing left to do after the import:\n{text}");
+}
+
+#[test]
+fn query_lists_objects_and_generates_config() {
+    let Some(tf) = Scratch::at_least("query", 1, 14) else {
+        return;
+    };
+    tf.config(THREE);
+    tf.ok(&["apply", "-auto-approve"]);
+    let [a1, a2, b1] = <[String; 3]>::try_from(ids(
+        &tf,
+        &["echo_thing.a1", "echo_thing.a2", "echo_thing.b1"],
+    ))
+    .unwrap();
+
+    let query = |prefix: &str, limit: u32| {
+        std::fs::write(
+            tf.work().join("search.tfquery.hcl"),
+            format!(
+                "list \"echo_thing\" \"all\" {{\n  provider = echo\n  limit    = {limit}\n  config {{\n    name_prefix = \"{prefix}\"\n  }}\n}}\n"
+            ),
+        )
+        .unwrap();
+    };
+    query("alpha", 10);
+    let out = tf.ok(&["query"]);
+    assert!(out.contains("list.echo_thing.all"), "{out}");
+    for (id, name) in [(&a1, "alpha-1"), (&a2, "alpha-2")] {
+        let line = out
+            .lines()
+            .find(|l| l.contains(id.as_str()))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{out}"));
+        assert!(line.contains(name), "the display name is shown: {line}");
+    }
+    assert!(!out.contains(b1.as_str()), "the prefix filters: {out}");
+
+    query("", 2);
+    let out = tf.ok(&["query"]);
+    let listed = [&a1, &a2, &b1]
+        .iter()
+        .filter(|id| out.contains(id.as_str()))
+        .count();
+    assert_eq!(listed, 2, "the limit is honoured:\n{out}");
+
+    // Forget the objects, then let the query write their configuration with import blocks.
+    for address in ["echo_thing.a1", "echo_thing.a2", "echo_thing.b1"] {
+        tf.ok(&["state", "rm", address]);
+    }
+    tf.config("");
+    query("alpha", 10);
+    tf.ok(&["query", "-generate-config-out=generated.tf"]);
+    let generated = std::fs::read_to_string(tf.work().join("generated.tf")).unwrap();
+    assert!(generated.contains("import {"), "{generated}");
+    assert!(generated.contains(&format!("id = \"{a1}\"")), "{generated}");
+    assert!(
+        !generated.contains("revision"),
+        "computed-only attributes are left out:\n{generated}"
+    );
+    assert!(
+        !generated.contains("password_given"),
+        "computed-only attributes are left out:\n{generated}"
+    );
+    assert_eq!(
+        generated.matches("replicas").count(),
+        1,
+        "a default is left out, another value kept:\n{generated}"
+    );
+    let (code, text) = tf.plan_code(&[]);
+    assert_eq!(code, 2, "{text}\n{generated}");
+    assert!(
+        text.contains("Plan: 2 to import, 0 to add, 0 to change, 0 to destroy."),
+        "the generated configuration plans as imports only:\n{text}\n{generated}"
+    );
+    tf.ok(&["apply", "-auto-approve"]);
+    let (code, text) = tf.plan_code(&[]);
+    assert_eq!(code, 0, "{text}\n{generated}");
+}
+
+#[test]
+fn action_invoke_reports_progress() {
+    let Some(tf) = Scratch::at_least("action", 1, 14) else {
+        return;
+    };
+    tf.config(
+        "action \"echo_countdown\" \"launch\" {\n  config {\n    from    = 3\n    message = \"go\"\n  }\n}\n",
+    );
+    let out = tf.ok(&[
+        "apply",
+        "-auto-approve",
+        "-invoke=action.echo_countdown.launch",
+    ]);
+    let progress: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("Action action.echo_countdown.launch"))
+        .collect();
+    assert_eq!(progress.len(), 4, "three steps and the message:\n{out}");
+    for (line, want) in progress
+        .iter()
+        .zip(["T-minus 3", "T-minus 2", "T-minus 1", "go"])
+    {
+        assert!(
+            line.ends_with(want),
+            "{line:?} should end with {want:?}:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("Action complete: action.echo_countdown.launch"),
+        "{out}"
+    );
+
+    // A configuration the schema rejects fails before anything is invoked.
+    tf.config("action \"echo_countdown\" \"launch\" {\n  config {\n    from = 50\n  }\n}\n");
+    let (ok, text) = tf.output(&[
+        "apply",
+        "-auto-approve",
+        "-invoke=action.echo_countdown.launch",
+    ]);
+    assert!(!ok, "{text}");
+    assert!(text.contains("whole number between 1 and 10"), "{text}");
+    assert!(!text.contains("T-minus"), "{text}");
 }

@@ -238,6 +238,7 @@ fn empty_response(req: &tfplugin::resource::CreateRequest) -> tfplugin::resource
         state: req.plan.clone(),
         private: Default::default(),
         diagnostics: Default::default(),
+        identity: Value::Null,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Applying a planned change: dispatch to create, update or delete, then make sure the new
 //! state is one Terraform can store (fully known, write-only attributes null).
 
+use crate::identity::IdentitySchema;
 use crate::provider::ProviderData;
 use crate::resource::{
     CreateRequest, CreateResponse, DeleteRequest, DeleteResponse, PrivateState, Resource,
@@ -23,6 +24,9 @@ pub(crate) struct ApplyRequest {
     pub(crate) planned_private: PrivateState,
     /// The provider's configured data.
     pub(crate) provider_data: ProviderData,
+    /// The identity planned for the object; null when there is none (always with Terraform
+    /// before 1.12).
+    pub(crate) planned_identity: Value,
 }
 
 /// The native result of an apply.
@@ -34,13 +38,19 @@ pub(crate) struct ApplyResult {
     pub(crate) private: PrivateState,
     /// Problems found.
     pub(crate) diagnostics: Diagnostics,
+    /// The identity to store; `None` when there is none.
+    pub(crate) new_identity: Option<Value>,
 }
 
 /// Applies one planned change.
+///
+/// A created object's identity starts as the planned one (every attribute null when none was
+/// planned) and must be set, fully known; an updated object's must stay the planned one.
 pub(crate) async fn apply_resource_change(
     ctx: &Context,
     resource: &dyn Resource,
     schema: &Schema,
+    identity: Option<&IdentitySchema>,
     req: ApplyRequest,
 ) -> ApplyResult {
     if req.planned_state.is_null() {
@@ -48,11 +58,14 @@ pub(crate) async fn apply_resource_change(
     }
     let creating = req.prior_state.is_null();
     let planned = req.planned_state.clone();
-    let (mut new_state, private, mut diagnostics) = if creating {
+    let planned_identity = req.planned_identity.clone();
+    let (mut new_state, private, mut diagnostics, new_identity) = if creating {
+        let start = super::identity::start(identity, &planned_identity);
         let mut resp = CreateResponse {
             state: req.planned_state.clone(),
             private: req.planned_private.clone(),
             diagnostics: Diagnostics::new(),
+            identity: start,
         };
         let create = CreateRequest {
             config: req.config,
@@ -65,12 +78,28 @@ pub(crate) async fn apply_resource_change(
             // The resource failed before recording anything: nothing was created.
             resp.state = Value::Null;
         }
-        (resp.state, resp.private, resp.diagnostics)
+        let mut diags = resp.diagnostics;
+        let new_identity = if resp.state.is_null() {
+            None
+        } else {
+            let found = super::identity::finish(identity, resp.identity, true, &mut diags);
+            if found.is_none() && identity.is_some() && !diags.has_errors() {
+                diags.error(
+                    "Missing Resource Identity After Create",
+                    "The provider created the object without setting its identity. A resource \
+                     with an identity must set it on create. This is a bug in the provider, \
+                     which should be reported in the provider's own issue tracker.",
+                );
+            }
+            found
+        };
+        (resp.state, resp.private, diags, new_identity)
     } else {
         let mut resp = UpdateResponse {
             state: req.planned_state.clone(),
             private: req.planned_private.clone(),
             diagnostics: Diagnostics::new(),
+            identity: super::identity::start(identity, &planned_identity),
         };
         let prior = req.prior_state.clone();
         let update = UpdateRequest {
@@ -85,7 +114,10 @@ pub(crate) async fn apply_resource_change(
             // The update failed before recording anything: keep the prior state.
             resp.state = prior;
         }
-        (resp.state, resp.private, resp.diagnostics)
+        let mut diags = resp.diagnostics;
+        let found = super::identity::finish(identity, resp.identity, true, &mut diags);
+        let new_identity = super::identity::unchanged(&planned_identity, found, &mut diags);
+        (resp.state, resp.private, diags, new_identity)
     };
     if !new_state.is_null() {
         null_write_only(&schema.block, &mut new_state);
@@ -107,6 +139,7 @@ pub(crate) async fn apply_resource_change(
         new_state,
         private,
         diagnostics,
+        new_identity,
     }
 }
 
@@ -126,12 +159,14 @@ async fn delete(ctx: &Context, resource: &dyn Resource, req: ApplyRequest) -> Ap
             new_state: prior,
             private: prior_private,
             diagnostics: resp.diagnostics,
+            new_identity: None,
         };
     }
     ApplyResult {
         new_state: Value::Null,
         private: PrivateState::new(),
         diagnostics: resp.diagnostics,
+        new_identity: None,
     }
 }
 
@@ -209,8 +244,9 @@ mod tests {
             config,
             planned_private: PrivateState::new(),
             provider_data: ProviderData::default(),
+            planned_identity: Value::Null,
         };
-        apply_resource_change(&Context::new(), &Scripted, &schema(), req).await
+        apply_resource_change(&Context::new(), &Scripted, &schema(), None, req).await
     }
 
     #[tokio::test]

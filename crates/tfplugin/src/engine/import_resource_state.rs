@@ -1,5 +1,6 @@
-//! Importing an existing object by identifier.
+//! Importing an existing object by identifier or by identity.
 
+use crate::identity::IdentitySchema;
 use crate::provider::ProviderData;
 use crate::resource::{
     ClientCapabilities, Deferred, ImportStateRequest, ImportStateResponse, PrivateState, Resource,
@@ -19,14 +20,20 @@ pub(crate) struct ImportResult {
     pub(crate) diagnostics: Diagnostics,
     /// A deferral, when the resource asked for one.
     pub(crate) deferred: Option<Deferred>,
+    /// The imported object's identity; `None` when there is none.
+    pub(crate) identity: Option<Value>,
 }
 
-/// Imports the object identified by `id`.
+/// Imports the object identified by `id` or, when `requested_identity` is not null (an
+/// `import { identity = {…} }` block), by that identity.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn import_resource_state(
     ctx: &Context,
     resource: &dyn Resource,
     schema: &Schema,
+    identity: Option<&IdentitySchema>,
     id: String,
+    requested_identity: Value,
     provider_data: ProviderData,
     caps: ClientCapabilities,
 ) -> ImportResult {
@@ -35,11 +42,13 @@ pub(crate) async fn import_resource_state(
         private: PrivateState::new(),
         diagnostics: Diagnostics::new(),
         deferred: None,
+        identity: super::identity::start(identity, &requested_identity),
     };
     let req = ImportStateRequest {
         id,
         provider_data,
         client_capabilities: caps,
+        identity: requested_identity,
     };
     resource.import_state(ctx, req, &mut resp).await;
     let mut diagnostics = resp.diagnostics;
@@ -49,14 +58,19 @@ pub(crate) async fn import_resource_state(
             state: None,
             diagnostics,
             deferred,
+            identity: None,
         };
     }
     let mut state = resp.state;
     // The read that follows fills in the rest; unknowns cannot be stored.
     null_unknowns(&mut state);
+    let mut found = resp.identity;
+    null_unknowns(&mut found);
+    let identity = super::identity::finish(identity, found, false, &mut diagnostics);
     ImportResult {
         state: Some((state, resp.private)),
         diagnostics,
         deferred,
+        identity,
     }
 }

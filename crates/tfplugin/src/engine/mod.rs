@@ -6,15 +6,20 @@
 //! of a value (parents before children) together with the matching configuration and prior state,
 //! and small value helpers used by several RPCs.
 
+pub(crate) mod action;
 pub(crate) mod apply_resource_change;
 pub(crate) mod call_function;
 pub(crate) mod configure_provider;
 pub(crate) mod ephemeral_resource;
+pub(crate) mod generate_resource_config;
+pub(crate) mod identity;
 pub(crate) mod import_resource_state;
+pub(crate) mod list_resource;
 pub(crate) mod move_resource_state;
 pub(crate) mod plan_resource_change;
 pub(crate) mod read_data_source;
 pub(crate) mod read_resource;
+pub(crate) mod upgrade_resource_identity;
 pub(crate) mod upgrade_resource_state;
 pub(crate) mod validate_config;
 

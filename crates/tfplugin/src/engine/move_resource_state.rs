@@ -1,22 +1,37 @@
 //! Moving state from another resource type into this one (`moved` blocks across types).
 
+use crate::identity::IdentitySchema;
 use crate::resource::{MoveStateRequest, MoveStateResponse, PrivateState, Resource};
 use crate::{Context, Diagnostics, Schema, Value};
 
 use super::ensure_known;
 
-/// Moves the source state into `resource`; returns the target state (null when not moved), its
-/// private data and the diagnostics.
+/// The native result of a move.
+#[derive(Clone, Debug)]
+pub(crate) struct MoveResult {
+    /// The target state; null when not moved.
+    pub(crate) state: Value,
+    /// The target's private data.
+    pub(crate) private: PrivateState,
+    /// The target's identity; `None` when there is none.
+    pub(crate) identity: Option<Value>,
+    /// Problems found.
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// Moves the source state into `resource`.
 pub(crate) async fn move_resource_state(
     ctx: &Context,
     resource: &dyn Resource,
     schema: &Schema,
+    identity: Option<&IdentitySchema>,
     req: MoveStateRequest,
-) -> (Value, PrivateState, Diagnostics) {
+) -> MoveResult {
     let mut resp = MoveStateResponse {
         state: Value::Null,
         private: PrivateState::new(),
         diagnostics: Diagnostics::new(),
+        identity: super::identity::start(identity, &Value::Null),
     };
     resource.move_state(ctx, req, &mut resp).await;
     let mut diagnostics = resp.diagnostics;
@@ -28,11 +43,18 @@ pub(crate) async fn move_resource_state(
              provider, which should be reported in the provider's own issue tracker.",
         );
     }
+    let mut new_identity = None;
     if !state.is_null() {
         super::null_write_only(&schema.block, &mut state);
         ensure_known(&mut state, "moved state", &mut diagnostics);
+        new_identity = super::identity::finish(identity, resp.identity, true, &mut diagnostics);
     }
-    (state, resp.private, diagnostics)
+    MoveResult {
+        state,
+        private: resp.private,
+        identity: new_identity,
+        diagnostics,
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +133,8 @@ mod tests {
             source_schema_version: 0,
             source_state: br#"{"ident":"abc"}"#.to_vec(),
             source_private: Vec::new(),
+            source_identity: Vec::new(),
+            source_identity_schema_version: 0,
         }
     }
 
@@ -122,24 +146,29 @@ mod tests {
     async fn cases() {
         let ctx = Context::new();
         let adopting = Mover { adopts: true };
-        let (state, _, diags) =
-            move_resource_state(&ctx, &adopting, &adopting.schema(), request()).await;
-        assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!(state.get_str("id"), Some("abc"));
+        let out = move_resource_state(&ctx, &adopting, &adopting.schema(), None, request()).await;
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert_eq!(out.state.get_str("id"), Some("abc"));
+        assert_eq!(out.identity, None);
 
         let silent = Mover { adopts: false };
-        let (state, _, diags) =
-            move_resource_state(&ctx, &silent, &silent.schema(), request()).await;
+        let out = move_resource_state(&ctx, &silent, &silent.schema(), None, request()).await;
         assert!(
-            state.is_null(),
+            out.state.is_null(),
             "a mover that produces nothing moves nothing"
         );
-        assert_eq!(summaries(&diags), ["Unable to Move Resource State"]);
+        assert_eq!(
+            summaries(&out.diagnostics),
+            ["Unable to Move Resource State"]
+        );
 
-        let (state, _, diags) =
-            move_resource_state(&ctx, &Refuser, &Refuser.schema(), request()).await;
-        assert!(state.is_null());
-        assert_eq!(summaries(&diags), ["Unable to Move Resource State"]);
-        assert!(diags.iter().next().unwrap().detail.contains("other_thing"));
+        let out = move_resource_state(&ctx, &Refuser, &Refuser.schema(), None, request()).await;
+        assert!(out.state.is_null());
+        assert_eq!(
+            summaries(&out.diagnostics),
+            ["Unable to Move Resource State"]
+        );
+        let detail = &out.diagnostics.iter().next().unwrap().detail;
+        assert!(detail.contains("other_thing"));
     }
 }

@@ -13,6 +13,7 @@
 //!
 //! A destruction (proposed state null) only gives the resource's hook a chance to report.
 
+use crate::identity::IdentitySchema;
 use crate::plan_modifier::{self, PlanModifierRequest};
 use crate::provider::ProviderData;
 use crate::resource::{
@@ -38,6 +39,9 @@ pub(crate) struct PlanRequest {
     pub(crate) provider_data: ProviderData,
     /// What the client supports.
     pub(crate) client_capabilities: ClientCapabilities,
+    /// The identity stored with the prior state (on a replacement's second plan, where the
+    /// prior state is null, the identity of the object being replaced); null when there is none.
+    pub(crate) prior_identity: Value,
 }
 
 /// The native result of a plan.
@@ -53,17 +57,32 @@ pub(crate) struct PlanResult {
     pub(crate) diagnostics: Diagnostics,
     /// A deferral, when the resource asked for one.
     pub(crate) deferred: Option<Deferred>,
+    /// The planned identity: `None` without an identity or on destruction; attributes may be
+    /// unknown on creation.
+    pub(crate) planned_identity: Option<Value>,
 }
 
 /// Plans the change of one resource instance.
+///
+/// The planned identity starts as the prior identity on update and with every attribute null
+/// on creation (a new object gets a new identity, even when it replaces one); on update it must
+/// stay the prior identity and be known. On creation it is planned only when the hook set it
+/// completely (Terraform cannot show an identity with unknown values in a plan).
 pub(crate) async fn plan_resource_change(
     ctx: &Context,
     resource: &dyn Resource,
     schema: &Schema,
+    identity: Option<&IdentitySchema>,
     req: PlanRequest,
 ) -> PlanResult {
     let mut diagnostics = Diagnostics::new();
     let destroying = req.proposed_new_state.is_null();
+    let creating = req.prior_state.is_null();
+    let start_identity = match identity {
+        _ if destroying => Value::Null,
+        Some(id) if creating => id.null_value(),
+        _ => super::identity::start(identity, &req.prior_identity),
+    };
     let mut planned = req.proposed_new_state.clone();
     let mut requires_replace = Vec::new();
 
@@ -84,15 +103,18 @@ pub(crate) async fn plan_resource_change(
             planned_private: req.prior_private,
             diagnostics,
             deferred: None,
+            planned_identity: None,
         };
     }
 
+    let prior_identity = req.prior_identity;
     let mut resp = ModifyPlanResponse {
         plan: planned.clone(),
         requires_replace: Vec::new(),
         private: req.prior_private.clone(),
         diagnostics: Diagnostics::new(),
         deferred: None,
+        identity: start_identity,
     };
     resource
         .modify_plan(
@@ -122,12 +144,22 @@ pub(crate) async fn plan_resource_change(
         null_write_only(&schema.block, &mut planned_state);
     }
     let deferred = deferral(resp.deferred, req.client_capabilities, &mut diagnostics);
+    let planned_identity = if destroying {
+        None
+    } else if creating {
+        super::identity::finish(identity, resp.identity, false, &mut diagnostics)
+            .filter(Value::is_fully_known)
+    } else {
+        let planned = super::identity::finish(identity, resp.identity, true, &mut diagnostics);
+        super::identity::unchanged(&prior_identity, planned, &mut diagnostics)
+    };
     PlanResult {
         planned_state,
         requires_replace,
         planned_private: resp.private,
         diagnostics,
         deferred,
+        planned_identity,
     }
 }
 
@@ -800,6 +832,7 @@ mod tests {
             prior_private: PrivateState::new(),
             provider_data: ProviderData::default(),
             client_capabilities: ClientCapabilities::default(),
+            prior_identity: Value::Null,
         }
     }
 
@@ -810,7 +843,7 @@ mod tests {
         let stored = state_of(&base);
         let changed = config("b", Value::from("z2"), Value::Null, Value::Null, vec!["80"]);
         let req = request(stored.clone(), proposed(&changed, &stored), changed);
-        let out = plan_resource_change(&Context::new(), &Hooked, &s, req).await;
+        let out = plan_resource_change(&Context::new(), &Hooked, &s, None, req).await;
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         assert_eq!(
             out.requires_replace,
@@ -836,6 +869,7 @@ mod tests {
             &Context::new(),
             &Hooked,
             &s,
+            None,
             request(stored, Value::Null, Value::Null),
         )
         .await;

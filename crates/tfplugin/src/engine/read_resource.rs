@@ -1,5 +1,6 @@
 //! Refreshing a managed resource's state from the remote object.
 
+use crate::identity::IdentitySchema;
 use crate::provider::ProviderData;
 use crate::resource::{
     ClientCapabilities, Deferred, PrivateState, ReadRequest, ReadResponse, Resource,
@@ -20,6 +21,8 @@ pub(crate) struct ReadResourceRequest {
     pub(crate) provider_data: ProviderData,
     /// What the client supports.
     pub(crate) client_capabilities: ClientCapabilities,
+    /// The identity stored with it; null when there is none.
+    pub(crate) current_identity: Value,
 }
 
 /// The native result of a read.
@@ -33,6 +36,8 @@ pub(crate) struct ReadResourceResult {
     pub(crate) diagnostics: Diagnostics,
     /// A deferral, when the resource asked for one.
     pub(crate) deferred: Option<Deferred>,
+    /// The identity to store; `None` when there is none (or the object is gone).
+    pub(crate) new_identity: Option<Value>,
 }
 
 /// Refreshes one resource instance.
@@ -40,14 +45,17 @@ pub(crate) async fn read_resource(
     ctx: &Context,
     resource: &dyn Resource,
     schema: &Schema,
+    identity: Option<&IdentitySchema>,
     req: ReadResourceRequest,
 ) -> ReadResourceResult {
     let caps = req.client_capabilities;
+    let prior_identity = req.current_identity;
     let mut resp = ReadResponse {
         state: req.current_state.clone(),
         private: req.private.clone(),
         diagnostics: Diagnostics::new(),
         deferred: None,
+        identity: super::identity::start(identity, &prior_identity),
     };
     let prior = req.current_state.clone();
     let read = ReadRequest {
@@ -55,6 +63,7 @@ pub(crate) async fn read_resource(
         private: req.private,
         provider_data: req.provider_data,
         client_capabilities: caps,
+        identity: prior_identity.clone(),
     };
     resource.read(ctx, read, &mut resp).await;
     let mut diagnostics = resp.diagnostics;
@@ -68,11 +77,18 @@ pub(crate) async fn read_resource(
         ensure_known(&mut new_state, "refreshed state", &mut diagnostics);
     }
     let deferred = deferral(resp.deferred, caps, &mut diagnostics);
+    let new_identity = if new_state.is_null() {
+        None
+    } else {
+        let found = super::identity::finish(identity, resp.identity, true, &mut diagnostics);
+        super::identity::unchanged(&prior_identity, found, &mut diagnostics)
+    };
     ReadResourceResult {
         new_state,
         private: resp.private,
         diagnostics,
         deferred,
+        new_identity,
     }
 }
 
@@ -156,8 +172,9 @@ mod tests {
                 private: PrivateState::new(),
                 provider_data: ProviderData::default(),
                 client_capabilities: ClientCapabilities::default(),
+                current_identity: Value::Null,
             };
-            let out = read_resource(&Context::new(), &Reader, &Reader.schema(), req).await;
+            let out = read_resource(&Context::new(), &Reader, &Reader.schema(), None, req).await;
             assert_eq!(out.new_state, want, "{name}");
             let got: Vec<&str> = out.diagnostics.iter().map(|d| d.summary.as_str()).collect();
             assert_eq!(got, errors, "{name}");

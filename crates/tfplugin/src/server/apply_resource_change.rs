@@ -30,6 +30,11 @@ impl<P: Provider> Inner<P> {
         );
         let config = convert::decode(req.config.as_ref(), &r.ty, "configuration", &mut diags);
         let planned_private = convert::private_from_proto(&req.planned_private, &mut diags);
+        let planned_identity = r.decode_identity(
+            req.planned_identity.as_ref(),
+            "planned identity",
+            &mut diags,
+        );
         if diags.has_errors() {
             // Nothing was done: keep the prior state.
             return pb::apply_resource_change::Response {
@@ -42,23 +47,27 @@ impl<P: Provider> Inner<P> {
             &self.context(),
             r.handler.as_ref(),
             &r.schema,
+            r.identity.as_ref(),
             ApplyRequest {
                 prior_state,
                 planned_state,
                 config,
                 planned_private,
                 provider_data: self.provider_data(),
+                planned_identity,
             },
         )
         .await;
         diags.extend(result.diagnostics);
         let new_state = convert::encode(&result.new_state, &r.ty, "new state", &mut diags);
+        let new_identity =
+            r.encode_identity(result.new_identity.as_ref(), "new identity", &mut diags);
         pb::apply_resource_change::Response {
             new_state,
             private: result.private.to_bytes(),
             diagnostics: convert::diagnostics(diags),
             legacy_type_system: false,
-            new_identity: None,
+            new_identity,
         }
     }
 }

@@ -39,6 +39,20 @@ impl<P: Provider> Inner<P> {
                 .keys()
                 .map(|n| m::FunctionMetadata { name: n.clone() })
                 .collect(),
+            list_resources: self
+                .list_resources
+                .keys()
+                .map(|t| m::ListResourceMetadata {
+                    type_name: t.clone(),
+                })
+                .collect(),
+            actions: self
+                .actions
+                .keys()
+                .map(|t| m::ActionMetadata {
+                    type_name: t.clone(),
+                })
+                .collect(),
             ..Default::default()
         }
     }
@@ -50,6 +64,6 @@ pub(super) fn server_capabilities() -> pb::ServerCapabilities {
         plan_destroy: true,
         get_provider_schema_optional: true,
         move_resource_state: true,
-        generate_resource_config: false,
+        generate_resource_config: true,
     }
 }

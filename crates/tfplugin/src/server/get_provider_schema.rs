@@ -1,4 +1,5 @@
-//! GetProviderSchema and GetFunctions: every schema and function signature.
+//! GetProviderSchema, GetResourceIdentitySchemas and GetFunctions: every schema, identity
+//! schema and function signature.
 
 use super::Inner;
 use super::get_metadata::server_capabilities;
@@ -32,7 +33,34 @@ impl<P: Provider> Inner<P> {
                 .collect(),
             functions: self.function_protos(),
             server_capabilities: Some(server_capabilities()),
+            list_resource_schemas: self
+                .list_resources
+                .iter()
+                .map(|(name, l)| (name.clone(), l.schema.to_proto()))
+                .collect(),
+            action_schemas: self
+                .actions
+                .iter()
+                .map(|(name, a)| {
+                    let schema = Some(a.schema.to_proto());
+                    (name.clone(), pb::ActionSchema { schema })
+                })
+                .collect(),
             ..Default::default()
+        }
+    }
+
+    pub(super) async fn get_resource_identity_schemas(
+        &self,
+        _req: pb::get_resource_identity_schemas::Request,
+    ) -> pb::get_resource_identity_schemas::Response {
+        pb::get_resource_identity_schemas::Response {
+            identity_schemas: self
+                .resources
+                .iter()
+                .filter_map(|(name, r)| Some((name.clone(), r.identity.as_ref()?.to_proto())))
+                .collect(),
+            diagnostics: Vec::new(),
         }
     }
 

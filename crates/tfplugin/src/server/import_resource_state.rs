@@ -1,4 +1,4 @@
-//! ImportResourceState: turn an import identifier into a state.
+//! ImportResourceState: turn an import identifier or identity into a state.
 
 use super::Inner;
 use crate::Diagnostics;
@@ -19,11 +19,20 @@ impl<P: Provider> Inner<P> {
                 ..Default::default()
             };
         };
+        let requested = r.decode_identity(req.identity.as_ref(), "identity to import", &mut diags);
+        if diags.has_errors() {
+            return pb::import_resource_state::Response {
+                diagnostics: convert::diagnostics(diags),
+                ..Default::default()
+            };
+        }
         let result = import_resource_state(
             &self.context(),
             r.handler.as_ref(),
             &r.schema,
+            r.identity.as_ref(),
             req.id,
+            requested,
             self.provider_data(),
             convert::client_capabilities(req.client_capabilities.as_ref()),
         )
@@ -32,11 +41,13 @@ impl<P: Provider> Inner<P> {
         let mut imported_resources = Vec::new();
         if let Some((state, private)) = result.state {
             let state = convert::encode(&state, &r.ty, "imported state", &mut diags);
+            let identity =
+                r.encode_identity(result.identity.as_ref(), "imported identity", &mut diags);
             imported_resources.push(pb::import_resource_state::ImportedResource {
                 type_name: req.type_name,
                 state,
                 private: private.to_bytes(),
-                identity: None,
+                identity,
             });
         }
         pb::import_resource_state::Response {

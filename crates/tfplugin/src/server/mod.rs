@@ -11,17 +11,21 @@
 //! `StopProvider` cancels the token shared by the calls in flight and installs a fresh one, so
 //! the server keeps serving and later calls are not affected.
 
+mod action;
 mod apply_resource_change;
 mod call_function;
 mod configure_provider;
 mod ephemeral_resource;
+mod generate_resource_config;
 mod get_metadata;
 mod get_provider_schema;
 mod import_resource_state;
+mod list_resource;
 mod move_resource_state;
 mod plan_resource_change;
 mod read_data_source;
 mod read_resource;
+mod upgrade_resource_identity;
 mod upgrade_resource_state;
 mod validate_config;
 
@@ -32,17 +36,22 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use futures_util::FutureExt;
 use tokio_util::sync::CancellationToken;
+use tonic::codegen::BoxStream;
 use tonic::{Request, Response, Status};
 use tracing::Instrument;
 
+use crate::action::Action;
+use crate::convert;
 use crate::data_source::DataSource;
 use crate::ephemeral::EphemeralResource;
 use crate::function::{Function, FunctionDefinition};
+use crate::identity::IdentitySchema;
+use crate::list::ListResource;
 use crate::proto::tfplugin6 as pb;
 use crate::proto::tfplugin6::provider_server::Provider as ProviderService;
 use crate::provider::{Provider, ProviderData};
 use crate::resource::Resource;
-use crate::{Context, Diagnostics, Schema, Type};
+use crate::{Context, Diagnostics, Schema, Type, Value};
 
 /// The tfplugin6 gRPC service for a [`Provider`]; hand it to [`serve`](crate::serve()).
 ///
@@ -60,11 +69,14 @@ pub struct ProviderServer<P: Provider> {
     inner: Arc<Inner<P>>,
 }
 
-/// A registered type with its schema and value type computed once.
+/// A registered type with its schema and value type computed once (and, for a managed
+/// resource, its identity schema and identity type).
 pub(crate) struct Registered<T: ?Sized> {
     pub(crate) handler: Arc<T>,
     pub(crate) schema: Schema,
     pub(crate) ty: Type,
+    pub(crate) identity: Option<IdentitySchema>,
+    pub(crate) identity_ty: Type,
 }
 
 impl<T: ?Sized> Registered<T> {
@@ -74,7 +86,46 @@ impl<T: ?Sized> Registered<T> {
             handler,
             schema,
             ty,
+            identity: None,
+            identity_ty: Type::Dynamic,
         }
+    }
+
+    fn with_identity(mut self, identity: Option<IdentitySchema>) -> Self {
+        if let Some(id) = &identity {
+            self.identity_ty = id.value_type();
+        }
+        self.identity = identity;
+        self
+    }
+
+    /// Decodes an identity sent by Terraform; null when none was sent or the type has no
+    /// identity.
+    pub(crate) fn decode_identity(
+        &self,
+        data: Option<&pb::ResourceIdentityData>,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Value {
+        match (&self.identity, data.and_then(|d| d.identity_data.as_ref())) {
+            (Some(_), Some(dv)) => convert::decode(Some(dv), &self.identity_ty, what, diags),
+            _ => Value::Null,
+        }
+    }
+
+    /// Encodes an identity for Terraform; nothing when there is none or the type has no
+    /// identity.
+    pub(crate) fn encode_identity(
+        &self,
+        identity: Option<&Value>,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<pb::ResourceIdentityData> {
+        self.identity.as_ref()?;
+        let identity = identity?;
+        Some(pb::ResourceIdentityData {
+            identity_data: convert::encode(identity, &self.identity_ty, what, diags),
+        })
     }
 }
 
@@ -87,6 +138,8 @@ pub(crate) struct Inner<P: Provider> {
     pub(crate) data_sources: BTreeMap<String, Registered<dyn DataSource>>,
     pub(crate) ephemeral_resources: BTreeMap<String, Registered<dyn EphemeralResource>>,
     pub(crate) functions: BTreeMap<String, (Arc<dyn Function>, FunctionDefinition)>,
+    pub(crate) list_resources: BTreeMap<String, Registered<dyn ListResource>>,
+    pub(crate) actions: BTreeMap<String, Registered<dyn Action>>,
     provider_data: RwLock<ProviderData>,
     stop: Mutex<CancellationToken>,
 }
@@ -106,15 +159,18 @@ impl<P: Provider> ProviderServer<P> {
     ///
     /// # Panics
     ///
-    /// Panics when two types of the same kind (or two functions) share a name: that is a
-    /// mistake in the provider's registry, caught by its first test.
+    /// Panics when two types of the same kind (or two functions) share a name, or when a list
+    /// resource has no managed resource of its name with an identity: those are mistakes in
+    /// the provider's registry, caught by its first test.
     pub fn new(provider: P) -> Self {
         let name = provider.type_name().to_string();
         let mut resources = BTreeMap::new();
         for r in provider.resources() {
             let full = full_type_name(&name, r.type_name());
             let schema = r.schema();
-            let previous = resources.insert(full.clone(), Registered::new(r, schema));
+            let identity = r.identity_schema();
+            let registered = Registered::new(r, schema).with_identity(identity);
+            let previous = resources.insert(full.clone(), registered);
             assert!(
                 previous.is_none(),
                 "resource type {full} is registered twice"
@@ -147,6 +203,29 @@ impl<P: Provider> ProviderServer<P> {
             let previous = functions.insert(fname.clone(), (f, def));
             assert!(previous.is_none(), "function {fname} is registered twice");
         }
+        let mut list_resources = BTreeMap::new();
+        for l in provider.list_resources() {
+            let full = full_type_name(&name, l.type_name());
+            assert!(
+                resources
+                    .get(&full)
+                    .is_some_and(|r: &Registered<dyn Resource>| r.identity.is_some()),
+                "list resource {full} lists no managed resource type with an identity"
+            );
+            let schema = l.schema();
+            let previous = list_resources.insert(full.clone(), Registered::new(l, schema));
+            assert!(
+                previous.is_none(),
+                "list resource type {full} is registered twice"
+            );
+        }
+        let mut actions = BTreeMap::new();
+        for a in provider.actions() {
+            let full = full_type_name(&name, a.type_name());
+            let schema = a.schema();
+            let previous = actions.insert(full.clone(), Registered::new(a, schema));
+            assert!(previous.is_none(), "action type {full} is registered twice");
+        }
         let provider_schema = provider.schema();
         let provider_type = provider_schema.value_type();
         Self {
@@ -158,6 +237,8 @@ impl<P: Provider> ProviderServer<P> {
                 data_sources,
                 ephemeral_resources,
                 functions,
+                list_resources,
+                actions,
                 provider_data: RwLock::new(ProviderData::default()),
                 stop: Mutex::new(CancellationToken::new()),
             }),
@@ -188,6 +269,26 @@ impl<P: Provider> ProviderServer<P> {
                 .iter()
                 .map(|(n, e)| (format!("ephemeral resource {n}"), &e.schema)),
         );
+        all.extend(
+            inner
+                .list_resources
+                .iter()
+                .map(|(n, l)| (format!("list resource {n}"), &l.schema)),
+        );
+        all.extend(
+            inner
+                .actions
+                .iter()
+                .map(|(n, a)| (format!("action {n}"), &a.schema)),
+        );
+        let identities = inner.resources.iter().filter_map(|(n, r)| {
+            let problems = r.identity.as_ref()?.problems();
+            Some(
+                problems
+                    .into_iter()
+                    .map(move |p| format!("resource {n}: {p}")),
+            )
+        });
         all.into_iter()
             .flat_map(|(what, schema)| {
                 schema
@@ -195,6 +296,7 @@ impl<P: Provider> ProviderServer<P> {
                     .into_iter()
                     .map(move |p| format!("{what}: {p}"))
             })
+            .chain(identities.flatten())
             .collect()
     }
 
@@ -277,6 +379,30 @@ impl<P: Provider> Inner<P> {
         let found = self.ephemeral_resources.get(type_name);
         if found.is_none() {
             unknown_type(diags, "ephemeral resource", type_name);
+        }
+        found
+    }
+
+    pub(crate) fn list_resource(
+        &self,
+        type_name: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<&Registered<dyn ListResource>> {
+        let found = self.list_resources.get(type_name);
+        if found.is_none() {
+            unknown_type(diags, "list resource", type_name);
+        }
+        found
+    }
+
+    pub(crate) fn action(
+        &self,
+        type_name: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<&Registered<dyn Action>> {
+        let found = self.actions.get(type_name);
+        if found.is_none() {
+            unknown_type(diags, "action", type_name);
         }
         found
     }
@@ -398,6 +524,12 @@ service! {
     (renew_ephemeral_resource, "RenewEphemeralResource", |req| &req.type_name),
     (close_ephemeral_resource, "CloseEphemeralResource", |req| &req.type_name),
     (get_functions, "GetFunctions", |req| ""),
+    (get_resource_identity_schemas, "GetResourceIdentitySchemas", |req| ""),
+    (upgrade_resource_identity, "UpgradeResourceIdentity", |req| &req.type_name),
+    (generate_resource_config, "GenerateResourceConfig", |req| &req.type_name),
+    (validate_list_resource_config, "ValidateListResourceConfig", |req| &req.type_name),
+    (validate_action_config, "ValidateActionConfig", |req| &req.type_name),
+    (plan_action, "PlanAction", |req| &req.action_type),
     ;
 
     async fn call_function(
@@ -419,14 +551,22 @@ service! {
         Ok(Response::new(response))
     }
 
-    async fn get_resource_identity_schemas(
+    async fn list_resource(
         &self,
-        _request: Request<pb::get_resource_identity_schemas::Request>,
-    ) -> Result<Response<pb::get_resource_identity_schemas::Response>, Status> {
-        // Resource identity is not offered yet: no type has an identity schema. Terraform 1.12
-        // and later call this RPC unconditionally, and an empty map is the right answer.
-        // Limitation: resource identity (schemas, upgrade, identity data in read/plan/apply).
-        Ok(Response::new(Default::default()))
+        request: Request<pb::list_resource::Request>,
+    ) -> Result<Response<BoxStream<pb::list_resource::Event>>, Status> {
+        let req = request.into_inner();
+        let span = span("ListResource", &req.type_name);
+        Ok(Response::new(self.inner.list_resource_stream(req, span)))
+    }
+
+    async fn invoke_action(
+        &self,
+        request: Request<pb::invoke_action::Request>,
+    ) -> Result<Response<BoxStream<pb::invoke_action::Event>>, Status> {
+        let req = request.into_inner();
+        let span = span("InvokeAction", &req.action_type);
+        Ok(Response::new(self.inner.invoke_action_stream(req, span)))
     }
 
     async fn stop_provider(

@@ -26,20 +26,30 @@ impl<P: Provider> Inner<P> {
             source_schema_version: req.source_schema_version,
             source_state: req.source_state.map(|s| s.json).unwrap_or_default(),
             source_private: req.source_private,
+            source_identity: req.source_identity.map(|s| s.json).unwrap_or_default(),
+            source_identity_schema_version: req.source_identity_schema_version,
         };
-        let (state, private, move_diags) =
-            move_resource_state(&self.context(), r.handler.as_ref(), &r.schema, source).await;
-        diags.extend(move_diags);
-        let target_state = if state.is_null() {
+        let result = move_resource_state(
+            &self.context(),
+            r.handler.as_ref(),
+            &r.schema,
+            r.identity.as_ref(),
+            source,
+        )
+        .await;
+        diags.extend(result.diagnostics);
+        let target_state = if result.state.is_null() {
             None
         } else {
-            convert::encode(&state, &r.ty, "moved state", &mut diags)
+            convert::encode(&result.state, &r.ty, "moved state", &mut diags)
         };
+        let target_identity =
+            r.encode_identity(result.identity.as_ref(), "moved identity", &mut diags);
         pb::move_resource_state::Response {
             target_state,
             diagnostics: convert::diagnostics(diags),
-            target_private: private.to_bytes(),
-            target_identity: None,
+            target_private: result.private.to_bytes(),
+            target_identity,
         }
     }
 }

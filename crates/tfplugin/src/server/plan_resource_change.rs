@@ -26,6 +26,8 @@ impl<P: Provider> Inner<P> {
         );
         let config = convert::decode(req.config.as_ref(), &r.ty, "configuration", &mut diags);
         let prior_private = convert::private_from_proto(&req.prior_private, &mut diags);
+        let prior_identity =
+            r.decode_identity(req.prior_identity.as_ref(), "prior identity", &mut diags);
         if diags.has_errors() {
             return failed(diags);
         }
@@ -33,6 +35,7 @@ impl<P: Provider> Inner<P> {
             &self.context(),
             r.handler.as_ref(),
             &r.schema,
+            r.identity.as_ref(),
             PlanRequest {
                 prior_state,
                 proposed_new_state,
@@ -40,12 +43,18 @@ impl<P: Provider> Inner<P> {
                 prior_private,
                 provider_data: self.provider_data(),
                 client_capabilities: convert::client_capabilities(req.client_capabilities.as_ref()),
+                prior_identity,
             },
         )
         .await;
         diags.extend(result.diagnostics);
         let planned_state =
             convert::encode(&result.planned_state, &r.ty, "planned state", &mut diags);
+        let planned_identity = r.encode_identity(
+            result.planned_identity.as_ref(),
+            "planned identity",
+            &mut diags,
+        );
         pb::plan_resource_change::Response {
             planned_state,
             requires_replace: result
@@ -57,7 +66,7 @@ impl<P: Provider> Inner<P> {
             diagnostics: convert::diagnostics(diags),
             legacy_type_system: false,
             deferred: convert::deferred(result.deferred),
-            planned_identity: None,
+            planned_identity,
         }
     }
 }

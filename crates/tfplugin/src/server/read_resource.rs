@@ -28,6 +28,11 @@ impl<P: Provider> Inner<P> {
             &mut diags,
         );
         let private = convert::private_from_proto(&req.private, &mut diags);
+        let current_identity = r.decode_identity(
+            req.current_identity.as_ref(),
+            "current identity",
+            &mut diags,
+        );
         if diags.has_errors() {
             return pb::read_resource::Response {
                 diagnostics: convert::diagnostics(diags),
@@ -40,22 +45,29 @@ impl<P: Provider> Inner<P> {
             &self.context(),
             r.handler.as_ref(),
             &r.schema,
+            r.identity.as_ref(),
             ReadResourceRequest {
                 current_state,
                 private,
                 provider_data: self.provider_data(),
                 client_capabilities: convert::client_capabilities(req.client_capabilities.as_ref()),
+                current_identity,
             },
         )
         .await;
         diags.extend(result.diagnostics);
         let new_state = convert::encode(&result.new_state, &r.ty, "refreshed state", &mut diags);
+        let new_identity = r.encode_identity(
+            result.new_identity.as_ref(),
+            "refreshed identity",
+            &mut diags,
+        );
         pb::read_resource::Response {
             new_state,
             diagnostics: convert::diagnostics(diags),
             private: result.private.to_bytes(),
             deferred: convert::deferred(result.deferred),
-            new_identity: None,
+            new_identity,
         }
     }
 }

@@ -1,13 +1,16 @@
-//! ValidateProviderConfig, ValidateResourceConfig, ValidateDataResourceConfig and
-//! ValidateEphemeralResourceConfig: the schema's validators, then the type's own hook.
+//! ValidateProviderConfig, ValidateResourceConfig, ValidateDataResourceConfig,
+//! ValidateEphemeralResourceConfig, ValidateListResourceConfig and ValidateActionConfig: the
+//! schema's validators, then the type's own hook.
 
 use std::sync::Arc;
 
 use super::Inner;
+use crate::action::Action;
 use crate::convert;
 use crate::data_source::DataSource;
 use crate::engine::validate_config::{validate_config, validate_write_only};
 use crate::ephemeral::EphemeralResource;
+use crate::list::ListResource;
 use crate::proto::tfplugin6 as pb;
 use crate::provider::Provider;
 use crate::resource::{
@@ -22,6 +25,8 @@ enum Subject<'a> {
     Resource(&'a dyn Resource),
     DataSource(&'a dyn DataSource),
     Ephemeral(&'a dyn EphemeralResource),
+    List(&'a dyn ListResource),
+    Action(&'a dyn Action),
 }
 
 impl Subject<'_> {
@@ -31,6 +36,8 @@ impl Subject<'_> {
             Subject::Resource(r) => r.config_validators(),
             Subject::DataSource(d) => d.config_validators(),
             Subject::Ephemeral(e) => e.config_validators(),
+            Subject::List(l) => l.config_validators(),
+            Subject::Action(a) => a.config_validators(),
         }
     }
 
@@ -45,6 +52,8 @@ impl Subject<'_> {
             Subject::Resource(r) => r.validate_config(ctx, req, resp).await,
             Subject::DataSource(d) => d.validate_config(ctx, req, resp).await,
             Subject::Ephemeral(e) => e.validate_config(ctx, req, resp).await,
+            Subject::List(l) => l.validate_config(ctx, req, resp).await,
+            Subject::Action(a) => a.validate_config(ctx, req, resp).await,
         }
     }
 }
@@ -165,6 +174,52 @@ impl<P: Provider> Inner<P> {
             );
         }
         pb::validate_ephemeral_resource_config::Response {
+            diagnostics: convert::diagnostics(diags),
+        }
+    }
+
+    pub(super) async fn validate_list_resource_config(
+        &self,
+        req: pb::validate_list_resource_config::Request,
+    ) -> pb::validate_list_resource_config::Response {
+        let mut diags = Diagnostics::new();
+        if let Some(l) = self.list_resource(&req.type_name, &mut diags) {
+            let subject = Subject::List(l.handler.as_ref());
+            diags.extend(
+                self.validate(
+                    subject,
+                    &l.schema,
+                    &l.ty,
+                    req.config.as_ref(),
+                    Default::default(),
+                )
+                .await,
+            );
+        }
+        pb::validate_list_resource_config::Response {
+            diagnostics: convert::diagnostics(diags),
+        }
+    }
+
+    pub(super) async fn validate_action_config(
+        &self,
+        req: pb::validate_action_config::Request,
+    ) -> pb::validate_action_config::Response {
+        let mut diags = Diagnostics::new();
+        if let Some(a) = self.action(&req.type_name, &mut diags) {
+            let subject = Subject::Action(a.handler.as_ref());
+            diags.extend(
+                self.validate(
+                    subject,
+                    &a.schema,
+                    &a.ty,
+                    req.config.as_ref(),
+                    Default::default(),
+                )
+                .await,
+            );
+        }
+        pb::validate_action_config::Response {
             diagnostics: convert::diagnostics(diags),
         }
     }
