@@ -134,7 +134,9 @@ impl Client {
         self.run(&req).await
     }
 
-    /// The machines of one pool (`T` is the environment's `*Machine` model; paged).
+    /// The machines of one pool (`T` is the environment's `*Machine` model): paged, but for the
+    /// clouds whose machine list takes no paging parameters (edge-native, OpenStack), which
+    /// answer with every machine at once.
     pub async fn list_machines<T: DeserializeOwned>(
         &self,
         scope: &Scope,
@@ -147,7 +149,12 @@ impl Client {
             scope,
             config_path(cloud, config_uid, &["machinePools", pool_name, "machines"]),
         );
-        self.fetch_all(&req).await
+        if cloud.pages_machines() {
+            self.fetch_all(&req).await
+        } else {
+            let list: crate::models::List<T> = self.fetch(&req).await?;
+            Ok(list.items)
+        }
     }
 }
 

@@ -97,6 +97,12 @@ impl CloudType {
     }
 
     /// Path segments after `/v1/spectroclusters` or `/v1/cloudconfigs`.
+    /// Whether the cloud's machine list (`GET .../machinePools/{name}/machines`) is paged: the
+    /// spec gives edge-native's and OpenStack's no `limit` or `continue`.
+    pub(crate) fn pages_machines(&self) -> bool {
+        !matches!(self, CloudType::EdgeNative | CloudType::Openstack)
+    }
+
     pub(crate) fn segments(&self) -> Vec<&str> {
         match self {
             CloudType::Custom(name) => vec!["cloudTypes", name],
