@@ -4,6 +4,7 @@ mod backup_storage_location;
 mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
+pub(crate) mod identity;
 mod kind_table;
 mod pack;
 mod pack_shared;
@@ -15,15 +16,64 @@ use std::sync::Arc;
 
 use tfplugin::Resource;
 
-/// Every resource type of the provider, in alphabetical order.
+use identity::{Identified, IdentityRules};
+
+/// Every resource type of the provider, in alphabetical order, each with its identity.
 pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
     vec![
-        Arc::new(backup_storage_location::BackupStorageLocationResource),
-        Arc::new(cloud_account::CloudAccountResource),
-        Arc::new(cluster::ClusterResource),
-        Arc::new(cluster_profile::ClusterProfileResource),
-        Arc::new(pack::PackResource),
-        Arc::new(registry::RegistryResource),
-        Arc::new(ssh_key::SshKeyResource),
+        Identified::wrap(
+            Arc::new(backup_storage_location::BackupStorageLocationResource),
+            backup_storage_location::identity(),
+        ),
+        Identified::wrap(
+            Arc::new(cloud_account::CloudAccountResource),
+            cloud_account::identity(),
+        ),
+        Identified::wrap(Arc::new(cluster::ClusterResource), scoped()),
+        Identified::wrap(Arc::new(cluster_profile::ClusterProfileResource), scoped()),
+        Identified::wrap(Arc::new(pack::PackResource), pack_identity()),
+        Identified::wrap(Arc::new(registry::RegistryResource), registry_identity()),
+        Identified::wrap(Arc::new(ssh_key::SshKeyResource), scoped()),
     ]
+}
+
+/// The identity of an object named by its uid and where it lives (`[tenant/]UID`).
+fn scoped() -> IdentityRules {
+    const ATTRIBUTES: &[(&str, &str)] =
+        &[("id", "The object's uid."), ("context", identity::CONTEXT)];
+    IdentityRules {
+        attributes: ATTRIBUTES,
+        of_state: |state| identity::same_names(ATTRIBUTES, state),
+        import_id: identity::scoped_uid,
+    }
+}
+
+/// A pack deployed on a cluster: the cluster's uid and the pack's name (`CLUSTER_UID/NAME`).
+fn pack_identity() -> IdentityRules {
+    const ATTRIBUTES: &[(&str, &str)] = &[
+        (
+            "cluster_id",
+            "The uid of the cluster the pack is deployed on.",
+        ),
+        ("name", "The pack's name in that cluster's stack."),
+    ];
+    IdentityRules {
+        attributes: ATTRIBUTES,
+        of_state: |state| identity::same_names(ATTRIBUTES, state),
+        import_id: |identity| {
+            let cluster = identity::required(identity, "cluster_id")?;
+            let name = identity::required(identity, "name")?;
+            Ok(format!("{cluster}/{name}"))
+        },
+    }
+}
+
+/// A registry: its uid (registries live at tenant level).
+fn registry_identity() -> IdentityRules {
+    const ATTRIBUTES: &[(&str, &str)] = &[("id", "The registry's uid.")];
+    IdentityRules {
+        attributes: ATTRIBUTES,
+        of_state: |state| identity::same_names(ATTRIBUTES, state),
+        import_id: |identity| identity::required(identity, "id").map(str::to_string),
+    }
 }

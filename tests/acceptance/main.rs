@@ -19,6 +19,7 @@ mod day2;
 mod demo;
 mod examples;
 mod harness;
+mod identity;
 mod modules;
 mod pack;
 mod policies;

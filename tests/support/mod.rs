@@ -30,7 +30,7 @@ pub(crate) mod terraform;
 
 pub(crate) use env::emulator::{self, Emulator};
 pub(crate) use env::{TestEnv, live_env, test_env};
-pub(crate) use terraform::{Plan, Terraform};
+pub(crate) use terraform::{Plan, Terraform, terraform_at_least};
 
 use std::path::PathBuf;
 

@@ -173,7 +173,7 @@ impl Terraform {
     }
 
     /// Runs a command that must succeed.
-    fn run_ok(&self, args: &[&str]) -> Output {
+    pub(crate) fn run_ok(&self, args: &[&str]) -> Output {
         let out = self.run(args);
         if out.code != Some(0) {
             self.fail(&out, "failed");
@@ -413,6 +413,35 @@ fn flatten(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The `(major, minor)` version of the Terraform the tests run.
+pub(crate) fn terraform_version() -> (u32, u32) {
+    let out = Command::new(terraform_binary())
+        .args(["version", "-json"])
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .expect("running terraform version");
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("terraform version -json prints JSON");
+    let version = json["terraform_version"].as_str().unwrap_or_default();
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// Whether the Terraform the tests run is at least `major.minor`; says so on stderr when not,
+/// for a test of a feature that Terraform version lacks (CI runs every test on both versions,
+/// so each such test runs there on the newer one).
+pub(crate) fn terraform_at_least(major: u32, minor: u32, feature: &str) -> bool {
+    let found = terraform_version();
+    if found >= (major, minor) {
+        return true;
+    }
+    eprintln!(
+        "not run on Terraform {}.{}: {feature} needs Terraform {major}.{minor} or later",
+        found.0, found.1
+    );
+    false
 }
 
 /// The Terraform to run: `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one

@@ -328,6 +328,15 @@ impl Resource for BackupStorageLocationResource {
     }
 }
 
+/// Its identity: kind, uid and context.
+pub(super) fn identity() -> crate::resources::identity::IdentityRules {
+    crate::resources::identity::IdentityRules {
+        attributes: crate::resources::kind_table::IDENTITY,
+        of_state: |state| crate::resources::kind_table::identity_of(KINDS, state),
+        import_id: crate::resources::kind_table::identity_import_id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

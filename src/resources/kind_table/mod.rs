@@ -13,7 +13,7 @@ mod checks;
 mod json;
 mod schema;
 
-use tfplugin::Value;
+use tfplugin::{Value, ValueExt};
 
 pub(crate) use call::{CallError, Failure, connect, run};
 pub(crate) use checks::{Noun, aws_credentials_needed, check_needed, kind_change, one_kind};
@@ -135,6 +135,37 @@ pub(crate) fn kind_of<'a, K: Kind>(
     kinds.iter().find_map(|kind| {
         let block = value.get(kind.block())?;
         (!block.is_null()).then_some((kind, block))
+    })
+}
+
+/// The identity of a resource with one block per kind: the kind (its block), the uid and
+/// where it lives, as its import ID names it (`[tenant/]KIND/UID`).
+pub(crate) const IDENTITY: &[(&str, &str)] = &[
+    (
+        "kind",
+        "The kind, as the block the object is declared with (`aws`, `s3`, ...).",
+    ),
+    ("id", "The object's uid."),
+    ("context", crate::resources::identity::CONTEXT),
+];
+
+/// The [`IDENTITY`] of a state.
+pub(crate) fn identity_of<K: Kind>(kinds: &'static [K], state: &Value) -> Value {
+    let mut identity = crate::resources::identity::same_names(IDENTITY, state);
+    identity.set(
+        "kind",
+        kind_of(kinds, state).map_or(Value::Null, |(kind, _)| Value::from(kind.block())),
+    );
+    identity
+}
+
+/// The import ID an [`IDENTITY`] names.
+pub(crate) fn identity_import_id(identity: &Value) -> Result<String, String> {
+    let kind = crate::resources::identity::required(identity, "kind")?;
+    let id = crate::resources::identity::scoped_uid(identity)?;
+    Ok(match id.strip_prefix("tenant/") {
+        Some(uid) => format!("tenant/{kind}/{uid}"),
+        None => format!("{kind}/{id}"),
     })
 }
 
