@@ -9,7 +9,7 @@ use std::sync::Arc;
 use tfplugin::provider::{ConfigureRequest, ConfigureResponse};
 use tfplugin::validator::at_least;
 use tfplugin::{
-    Attribute, Block, Context, DataSource, EphemeralResource, Function, Provider, Resource, Schema,
+    Attribute, Block, Context, DataSource, ListResource, EphemeralResource, Function, Provider, Resource, Schema,
     Value, ValueExt,
 };
 
@@ -103,6 +103,10 @@ impl Provider for PaletteProvider {
 
     fn resources(&self) -> Vec<Arc<dyn Resource>> {
         crate::resources::all()
+    }
+
+    fn list_resources(&self) -> Vec<Arc<dyn ListResource>> {
+        crate::resources::list_resources()
     }
 
     fn data_sources(&self) -> Vec<Arc<dyn DataSource>> {

@@ -14,7 +14,7 @@ mod timeouts;
 
 use std::sync::Arc;
 
-use tfplugin::Resource;
+use tfplugin::{ListResource, Resource, ValueExt};
 
 use identity::{Identified, IdentityRules};
 
@@ -30,11 +30,19 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
             cloud_account::identity(),
         ),
         Identified::wrap(Arc::new(cluster::ClusterResource), scoped()),
-        Identified::wrap(Arc::new(cluster_profile::ClusterProfileResource), scoped()),
+        Identified::wrap(
+            Arc::new(cluster_profile::ClusterProfileResource),
+            profile_identity(),
+        ),
         Identified::wrap(Arc::new(pack::PackResource), pack_identity()),
         Identified::wrap(Arc::new(registry::RegistryResource), registry_identity()),
         Identified::wrap(Arc::new(ssh_key::SshKeyResource), scoped()),
     ]
+}
+
+/// Every list resource (`terraform query`), in alphabetical order.
+pub(crate) fn list_resources() -> Vec<Arc<dyn ListResource>> {
+    vec![Arc::new(cluster::ClusterList)]
 }
 
 /// The identity of an object named by its uid and where it lives (`[tenant/]UID`).
@@ -45,6 +53,27 @@ fn scoped() -> IdentityRules {
         attributes: ATTRIBUTES,
         of_state: |state| identity::same_names(ATTRIBUTES, state),
         import_id: identity::scoped_uid,
+    }
+}
+
+/// A cluster profile: its name and where it lives (`[tenant/]NAME`, the newest version). A
+/// version bump is a new uid changed in place, so neither the uid nor the version names the
+/// object for its whole life; the name does (changing it replaces the resource).
+fn profile_identity() -> IdentityRules {
+    const ATTRIBUTES: &[(&str, &str)] = &[
+        ("name", "The profile's name, which its versions share."),
+        ("context", identity::CONTEXT),
+    ];
+    IdentityRules {
+        attributes: ATTRIBUTES,
+        of_state: |state| identity::same_names(ATTRIBUTES, state),
+        import_id: |identity| {
+            let name = identity::required(identity, "name")?;
+            Ok(match identity.get_str("context") {
+                Some("tenant") => format!("tenant/{name}"),
+                _ => name.to_string(),
+            })
+        },
     }
 }
 

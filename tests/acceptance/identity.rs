@@ -68,7 +68,7 @@ fn every_resource_imports_by_its_identity() {
         ),
         ("palette_cloud_account", &["context", "id", "kind"]),
         ("palette_cluster", &["context", "id"]),
-        ("palette_cluster_profile", &["context", "id"]),
+        ("palette_cluster_profile", &["context", "name"]),
         ("palette_pack", &["cluster_id", "name"]),
         ("palette_registry", &["id"]),
         ("palette_ssh_key", &["context", "id"]),

@@ -23,6 +23,7 @@ mod identity;
 mod modules;
 mod pack;
 mod policies;
+mod query;
 mod registry;
 mod release;
 mod reliability;

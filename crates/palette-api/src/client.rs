@@ -314,6 +314,68 @@ pub(crate) struct Cursor {
     pub(crate) offset: Option<i64>,
 }
 
+/// A paged list read one page at a time (`limit=50`, following `listmeta.continue`), each page
+/// only when asked for: a caller that stops early sends no further request.
+pub struct Pages<'a, T> {
+    client: &'a Client,
+    req: Request<'a>,
+    cursor: Option<Cursor>,
+    done: bool,
+    fetched: usize,
+    items: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<'a, T: DeserializeOwned> Pages<'a, T> {
+    pub(crate) fn new(client: &'a Client, req: Request<'a>) -> Self {
+        Pages {
+            client,
+            req,
+            cursor: None,
+            done: false,
+            fetched: 0,
+            items: std::marker::PhantomData,
+        }
+    }
+
+    /// The next page's items; `None` once the list is exhausted.
+    ///
+    /// # Errors
+    ///
+    /// As the request's, or a decode error for a server that never stops paging.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<T>>, Error> {
+        if self.done {
+            return Ok(None);
+        }
+        if self.fetched >= MAX_PAGES {
+            return Err(Error::Decode {
+                method: self.req.method.to_string(),
+                path: self.req.path.clone(),
+                message: format!("more than {MAX_PAGES} pages"),
+            });
+        }
+        let mut page_req = self.req.clone().query("limit", PAGE_LIMIT.to_string());
+        if let Some(c) = &self.cursor {
+            page_req = page_req.query("continue", c.token.clone());
+            if let Some(offset) = c.offset {
+                page_req = page_req.query("offset", offset.to_string());
+            }
+        }
+        let page: List<T> = self.client.fetch(&page_req).await?;
+        self.fetched += 1;
+        let next = next_cursor(page.listmeta.as_ref(), page.items.len(), self.cursor.as_ref())
+            .map_err(|m| Error::Decode {
+                method: self.req.method.to_string(),
+                path: self.req.path.clone(),
+                message: m.to_owned(),
+            })?;
+        match next {
+            Some(n) => self.cursor = Some(n),
+            None => self.done = true,
+        }
+        Ok(Some(page.items))
+    }
+}
+
 /// Decides whether another page follows, from the page's `listmeta`.
 pub(crate) fn next_cursor(
     meta: Option<&ListMetaData>,
@@ -619,36 +681,12 @@ impl Client {
         &self,
         req: &Request<'_>,
     ) -> Result<Vec<T>, Error> {
+        let mut pages = Pages::new(self, req.clone());
         let mut items = Vec::new();
-        let mut cursor: Option<Cursor> = None;
-        for _ in 0..MAX_PAGES {
-            let mut page_req = req.clone().query("limit", PAGE_LIMIT.to_string());
-            if let Some(c) = &cursor {
-                page_req = page_req.query("continue", c.token.clone());
-                if let Some(offset) = c.offset {
-                    page_req = page_req.query("offset", offset.to_string());
-                }
-            }
-            let page: List<T> = self.fetch(&page_req).await?;
-            let len = page.items.len();
-            let next = next_cursor(page.listmeta.as_ref(), len, cursor.as_ref()).map_err(|m| {
-                Error::Decode {
-                    method: req.method.to_string(),
-                    path: req.path.clone(),
-                    message: m.to_owned(),
-                }
-            })?;
-            items.extend(page.items);
-            match next {
-                Some(n) => cursor = Some(n),
-                None => return Ok(items),
-            }
+        while let Some(page) = pages.next_page().await? {
+            items.extend(page);
         }
-        Err(Error::Decode {
-            method: req.method.to_string(),
-            path: req.path.clone(),
-            message: format!("more than {MAX_PAGES} pages"),
-        })
+        Ok(items)
     }
 
     /// Creates an object without ever duplicating it.

@@ -41,7 +41,7 @@ pub mod models;
 pub mod rate_limit;
 pub mod retry;
 
-pub use client::{Client, ClientConfig, Scope};
+pub use client::{Client, ClientConfig, Pages, Scope};
 pub use endpoints::{
     CloudAccountKind, CloudType, ClusterCreate, ClusterQuery, ClusterSettings, KubeconfigKind,
     Location, LocationKind, RegistryKind,

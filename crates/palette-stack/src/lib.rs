@@ -16,6 +16,7 @@ pub mod environment_names;
 pub mod import_id;
 pub mod kubeadm;
 pub mod layers;
+pub mod name_pattern;
 pub mod schedule;
 pub mod ssh_key;
 pub mod values;

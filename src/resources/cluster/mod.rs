@@ -49,6 +49,7 @@ use palette_stack::import_id::{ClusterTarget, parse_cluster_import_id};
 
 mod checks;
 mod delete;
+mod list;
 mod model;
 mod nodes;
 mod plan;
@@ -69,6 +70,7 @@ use schema::schema_v0;
 use update::{apply_changes, resolve_edge_hosts};
 use waiting::{finish, reached, wait_diagnostic};
 
+pub(crate) use list::ClusterList;
 pub(crate) use read::{layer_type, layers_value};
 
 /// The private-state key marking a cluster whose wait was cut short (interrupted, or timed out

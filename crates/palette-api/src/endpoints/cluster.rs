@@ -285,6 +285,27 @@ impl Client {
         self.fetch_all(&req).await
     }
 
+    /// The same search, one page at a time: for a caller that may stop early (a list with a
+    /// limit), so pages it does not need are never requested.
+    ///
+    /// # Errors
+    ///
+    /// When the filter cannot be encoded.
+    pub fn search_cluster_pages<'a>(
+        &'a self,
+        scope: &'a Scope,
+        filter: &SearchFilterSummarySpec,
+    ) -> Result<crate::client::Pages<'a, SpectroClusterSummary>, Error> {
+        let req = Request::new(
+            Method::POST,
+            scope,
+            v1_path(&["dashboard", "spectroclusters", "search"]),
+        )
+        .json(filter)?
+        .idempotent(true);
+        Ok(crate::client::Pages::new(self, req))
+    }
+
     /// The uid of the live cluster named exactly `name`.
     pub async fn find_cluster_by_name(
         &self,
