@@ -6,6 +6,7 @@ pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 pub(crate) mod identity;
 mod kind_table;
+mod listing;
 mod pack;
 mod pack_shared;
 mod registry;
@@ -42,7 +43,11 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
 
 /// Every list resource (`terraform query`), in alphabetical order.
 pub(crate) fn list_resources() -> Vec<Arc<dyn ListResource>> {
-    vec![Arc::new(cluster::ClusterList)]
+    vec![
+        Arc::new(cloud_account::CloudAccountList),
+        Arc::new(cluster::ClusterList),
+        Arc::new(cluster_profile::ClusterProfileList),
+    ]
 }
 
 /// The identity of an object named by its uid and where it lives (`[tenant/]UID`).

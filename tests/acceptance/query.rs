@@ -174,3 +174,89 @@ list "palette_cluster" "web" {
     emu.assert_no_writes("applying the imports", || tf.apply());
     tf.assert_empty_plan();
 }
+
+/// Profiles are listed once per name at their newest version, accounts by kind; the profile's
+/// generated configuration plans one import, then nothing.
+#[test]
+fn query_lists_profiles_by_name_and_accounts_by_kind() {
+    if !terraform_at_least(1, 14, "terraform query") {
+        return;
+    }
+    let emu = Emulator::start();
+    let aws = case("aws");
+    infra_profile(&emu, aws, "1.0.0", None);
+    infra_profile(&emu, aws, "1.2.0", None);
+    infra_profile(&emu, case("gcp"), "1.0.0", None);
+    let project = emu.project_uid(PROJECT);
+    let accounts = emu.project_request(&project, "GET", "/v1/cloudaccounts/aws", None);
+    let accounts: Value = serde_json::from_str(&accounts.body).expect("accounts JSON");
+    let aws_accounts: BTreeSet<String> = accounts["items"]
+        .as_array()
+        .expect("AWS accounts")
+        .iter()
+        .map(|a| a["metadata"]["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!aws_accounts.is_empty());
+
+    let tf = Terraform::new(&emu);
+    tf.write_config(HEADER);
+    tf.init();
+    std::fs::write(
+        tf.work_dir().join("all.tfquery.hcl"),
+        r#"
+list "palette_cluster_profile" "aws" {
+  provider = palette
+  config {
+    name = "aws-*"
+  }
+}
+
+list "palette_cloud_account" "aws" {
+  provider = palette
+  config {
+    kind = "aws"
+  }
+}
+"#,
+    )
+    .expect("query file");
+    let out = tf.run(&["query", "-no-color"]);
+    assert!(out.success(), "{}\n{}", out.stdout, out.stderr);
+    let rows = |label: &str| -> Vec<String> {
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("{label} ")))
+            .map(str::to_string)
+            .collect()
+    };
+    let profiles = rows("list.palette_cluster_profile.aws");
+    assert_eq!(profiles.len(), 1, "{}", out.stdout);
+    assert!(
+        profiles[0].contains("name=aws-infra") && profiles[0].ends_with("aws-infra 1.2.0"),
+        "{}",
+        out.stdout
+    );
+    let listed: BTreeSet<String> = rows("list.palette_cloud_account.aws")
+        .iter()
+        .map(|l| l.split_whitespace().last().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, aws_accounts, "{}", out.stdout);
+
+    std::fs::write(
+        tf.work_dir().join("all.tfquery.hcl"),
+        "list \"palette_cluster_profile\" \"aws\" {\n  provider = palette\n  config {\n    name = \"aws-infra\"\n  }\n}\n",
+    )
+    .expect("query file");
+    let out = tf.run(&["query", "-no-color", "-generate-config-out=generated.tf"]);
+    assert!(out.success(), "{}\n{}", out.stdout, out.stderr);
+    let plan = tf.try_plan();
+    let text = plan.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."),
+        "{}\n{}",
+        plan.stdout,
+        plan.stderr
+    );
+    emu.assert_no_writes("applying the import", || tf.apply());
+    tf.assert_empty_plan();
+}

@@ -16,6 +16,7 @@
 
 mod api;
 mod kinds;
+mod list;
 mod model;
 mod schema;
 
@@ -34,6 +35,8 @@ use crate::resources::kind_table::{
 use kinds::{AccountKind, KINDS};
 use model::{block_state, body, kind_of};
 use palette_stack::import_id::{ClusterTarget, parse_account_import_id};
+
+pub(crate) use list::CloudAccountList;
 
 /// The `palette_cloud_account` resource.
 pub(crate) struct CloudAccountResource;

@@ -20,7 +20,7 @@ use palette_stack::name_pattern::{Hint, NamePattern};
 use tfplugin::list::{ListRequest, ListResult, ListResults};
 use tfplugin::validator::one_of;
 use tfplugin::{
-    Attribute, Block, Context, Diagnostics, ListResource, Schema, Type, Value, ValueExt,
+    Attribute, Block, Context, ListResource, Schema, Type, Value, ValueExt,
     async_trait,
 };
 
@@ -28,7 +28,7 @@ use crate::diagnostics;
 use crate::environments;
 use crate::provider_data::PaletteData;
 
-use super::read::{empty_state, read_for_refresh, refresh};
+use crate::resources::listing::{context_of, read_as_import, scoped};
 
 const SUMMARY: &str = "List Clusters Error";
 
@@ -73,7 +73,7 @@ impl ListResource for ClusterList {
     }
 
     async fn list(&self, ctx: &Context, req: ListRequest, results: &mut ListResults) {
-        let context = req.config.get_str("context").unwrap_or("project").to_string();
+        let context = context_of(&req.config);
         let (data, scope) = match PaletteData::connect(&req.provider_data, &context, SUMMARY).await
         {
             Ok(connected) => connected,
@@ -123,7 +123,9 @@ impl ListResource for ClusterList {
                 identity.set("context", context.clone());
                 let mut result = ListResult::new(identity, name);
                 if req.include_resource {
-                    match imported(ctx, data, &scope, &uid, &context).await {
+                    let id = scoped(&context, &uid);
+                    let resource = super::ClusterResource;
+                    match read_as_import(&resource, ctx, &req.provider_data, id).await {
                         Ok(Some(state)) => result = result.with_resource(state),
                         // Deleted since the search: not listed.
                         Ok(None) => continue,
@@ -134,41 +136,6 @@ impl ListResource for ClusterList {
             }
         }
     }
-}
-
-/// The state an import of cluster `uid` reads; `None` when it is gone.
-async fn imported(
-    ctx: &Context,
-    data: &PaletteData,
-    scope: &palette_api::Scope,
-    uid: &str,
-    context: &str,
-) -> Result<Option<Value>, Diagnostics> {
-    let mut state = empty_state();
-    state.set("id", uid.to_string());
-    state.set("context", context.to_string());
-    let remote = match ctx.run(read_for_refresh(data, scope, uid, &state)).await {
-        Err(why) => {
-            let mut diags = Diagnostics::new();
-            diags.error(SUMMARY, format!("Reading cluster {uid} was interrupted: {why}."));
-            return Err(diags);
-        }
-        Ok(Err(err)) if err.is_not_found() => return Ok(None),
-        Ok(Err(err)) => {
-            let mut diags = Diagnostics::new();
-            diags.push(diagnostics::api_error(
-                SUMMARY,
-                &format!("reading cluster {uid}"),
-                &err,
-            ));
-            return Err(diags);
-        }
-        Ok(Ok(None)) => return Ok(None),
-        Ok(Ok(Some(remote))) => remote,
-    };
-    let mut warnings = Diagnostics::new();
-    refresh(&mut state, &remote, &mut warnings);
-    Ok(Some(state))
 }
 
 /// The search for the configured filters: live clusters, narrowed by the name pattern's hint,

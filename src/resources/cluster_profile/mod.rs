@@ -23,6 +23,7 @@ use tfplugin::{AttributePath, Context, Resource, Schema, async_trait};
 mod apply;
 mod checks;
 mod import;
+mod list;
 mod model;
 mod plan;
 mod read;
@@ -30,6 +31,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use list::ClusterProfileList;
 pub(crate) use read::read_profile;
 
 /// `palette_cluster_profile`.

@@ -242,6 +242,15 @@ impl Client {
         Ok(uid_named(all.iter().map(|a| a.metadata.as_ref()), name))
     }
 
+    /// The same summaries one page at a time, each only when asked for.
+    pub fn cloud_account_summary_pages<'a>(
+        &'a self,
+        scope: &'a Scope,
+    ) -> crate::client::Pages<'a, CloudAccountSummary> {
+        let req = Request::new(Method::GET, scope, v1_path(&["cloudaccounts", "summary"]));
+        crate::client::Pages::new(self, req)
+    }
+
     /// A summary of every account of every cloud (paged), optionally filtered
     /// (`filters`, e.g. `spec.cloudType=aws`).
     pub async fn list_cloud_account_summaries(

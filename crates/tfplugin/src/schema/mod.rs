@@ -79,6 +79,12 @@ impl Block {
         Block::default()
     }
 
+    /// A value of this block with every attribute null and every nested block absent (empty
+    /// for lists, sets and maps): what an import handler starts from.
+    pub fn null_value(&self) -> crate::Value {
+        crate::engine::null_object(self)
+    }
+
     /// Adds an attribute.
     pub fn attribute(mut self, attribute: Attribute) -> Self {
         self.attributes.push(attribute);
