@@ -648,6 +648,55 @@ mod tests {
     }
 
     #[test]
+    fn from_packages_archives_built_elsewhere_without_building() {
+        let base = std::env::temp_dir().join(format!("xtask-release-from-{}", std::process::id()));
+        let (from, out) = (base.join("archives"), base.join("dist"));
+        fs::create_dir_all(&from).unwrap();
+        for name in ["linux_arm64", "darwin_arm64", "windows_amd64"] {
+            fs::write(from.join(archive_name("0.1.0", platform(name))), name).unwrap();
+        }
+        fs::write(from.join("unrelated.zip"), "x").unwrap();
+        let args: Vec<String> = [
+            "--from",
+            from.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]
+        .map(String::from)
+        .to_vec();
+        let options = parse(&args).unwrap();
+        package_prebuilt(&options, &from, "0.1.0").unwrap();
+
+        let sums = fs::read_to_string(out.join(format!("{NAME}_0.1.0_SHA256SUMS"))).unwrap();
+        let files: Vec<&str> = sums.lines().map(|l| &l[66..]).collect();
+        assert_eq!(
+            files,
+            [
+                "terraform-provider-palette_0.1.0_linux_arm64.zip",
+                "terraform-provider-palette_0.1.0_darwin_arm64.zip",
+                "terraform-provider-palette_0.1.0_windows_amd64.zip",
+                "terraform-provider-palette_0.1.0_manifest.json",
+            ]
+        );
+        // sha256("linux_arm64"), as any other tool computes it.
+        assert!(
+            sums.starts_with(
+                "3e7bc88399e82c32121d04157cfc7a33801c09a60bd0f8c6478adb1829af3937  \
+                 terraform-provider-palette_0.1.0_linux_arm64.zip\n"
+            ),
+            "{sums}"
+        );
+        let mirror =
+            fs::read_to_string(out.join("mirror").join(MIRROR_PATH).join("0.1.0.json")).unwrap();
+        assert!(mirror.contains("\"windows_amd64\": {\"url\": \"terraform-provider-palette_0.1.0_windows_amd64.zip\""), "{mirror}");
+        assert!(
+            package_prebuilt(&options, &base.join("empty"), "0.1.0").is_err(),
+            "nothing to package"
+        );
+        let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
     fn flags_are_parsed() {
         let args: Vec<String> = [
             "--platform",
