@@ -39,6 +39,8 @@ const SCRUBBED_ENV: &[&str] = &[
 pub(crate) struct Terraform {
     binary: PathBuf,
     env: Vec<(&'static str, String)>,
+    /// The executable Terraform starts as the provider.
+    provider: PathBuf,
     dir: TempDir,
 }
 
@@ -81,10 +83,25 @@ impl Terraform {
         Terraform::with_env(Vec::new())
     }
 
+    /// A working directory whose provider talks to `env` and is the executable `provider`,
+    /// which must be called `terraform-provider-palette`, instead of the binary built for this
+    /// run: a wrapper that runs another platform's build under an emulator, say.
+    pub(crate) fn with_provider(env: &dyn TestEnv, provider: &Path) -> Terraform {
+        assert_eq!(
+            provider.file_name().and_then(|n| n.to_str()),
+            Some("terraform-provider-palette"),
+            "dev_overrides look for the provider by this name"
+        );
+        Terraform::with_env_and_provider(env.provider_env(), provider.to_path_buf())
+    }
+
     fn with_env(env: Vec<(&'static str, String)>) -> Terraform {
+        Terraform::with_env_and_provider(env, provider_binary())
+    }
+
+    fn with_env_and_provider(env: Vec<(&'static str, String)>, provider: PathBuf) -> Terraform {
         let dir = TempDir::new("terraform");
         let mirror = dir.path().join("mirror");
-        let provider = provider_binary();
         link_into_mirror(&provider, &mirror);
         let provider_dir = provider
             .parent()
@@ -98,6 +115,7 @@ impl Terraform {
         Terraform {
             binary: terraform_binary(),
             env,
+            provider,
             dir,
         }
     }
@@ -298,7 +316,7 @@ impl Terraform {
         {
             format!(
                 "\nhint: the provider at {} did not serve the plugin protocol",
-                provider_binary().display()
+                self.provider.display()
             )
         } else {
             String::new()

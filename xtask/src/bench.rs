@@ -551,8 +551,11 @@ impl BenchEnv {
                 real.display()
             );
             fs::write(&installed, script)?;
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&installed, fs::Permissions::from_mode(0o755))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&installed, fs::Permissions::from_mode(0o755))?;
+            }
         } else {
             eprintln!("no /usr/bin/time: the plugin's peak memory is not measured");
             fs::copy(&real, &installed)?;

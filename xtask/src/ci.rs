@@ -5,13 +5,15 @@
 //! Every step runs even when an earlier one failed, so one log shows every problem (a stale
 //! doc page does not hide a failing test); the task fails at the end if any step did. `.ci/run`
 //! installs what a fresh machine lacks and then calls this, so a developer can run the same
-//! checks locally.
+//! checks locally. The one exception is the `release` step: it installs Debian's arm64 cross
+//! toolchain and qemu-user through `cargo xtask release --install-deps`, as a developer would.
 
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
 
-use crate::util::{self, cargo, section};
+use crate::release;
+use crate::util::{self, cargo, section, target_dir};
 
 /// One check: its name and what it runs.
 type Step<'a> = (&'a str, Box<dyn Fn() -> anyhow::Result<()> + 'a>);
@@ -69,6 +71,13 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             ));
         }
     }
+    steps.push((
+        // Both Linux archives as a fresh machine makes them, installing Debian's arm64 cross
+        // toolchain and qemu-user first; the acceptance test that runs the arm64 one under qemu
+        // reuses this build.
+        "release (linux_amd64, linux_arm64)",
+        Box::new(release_both_linux_platforms),
+    ));
     steps.push(("tidy", Box::new(|| crate::tidy::task(&[]))));
     steps.push(("test", Box::new(|| crate::test::task(&[]))));
 
@@ -97,4 +106,19 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         bail!("failed steps: {}", failed.join(", "));
     }
     Ok(())
+}
+
+/// `cargo xtask release --profile dev --install-deps` into `target/ci-release/`, after
+/// installing qemu-user for the arm64 test when it is missing (x86_64 Linux only).
+fn release_both_linux_platforms() -> anyhow::Result<()> {
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        eprintln!("not an x86_64 Linux machine: no linux_arm64 cross build here");
+        return Ok(());
+    }
+    if util::which("qemu-aarch64").is_none() {
+        release::install_debian_packages(release::ARM64_RUN_PACKAGES)?;
+    }
+    let out = target_dir().join("ci-release");
+    let args = ["--profile", "dev", "--install-deps", "--out"].map(String::from);
+    release::task(&[&args[..], &[out.display().to_string()]].concat())
 }

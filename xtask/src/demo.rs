@@ -331,6 +331,7 @@ fn ensure_emulator(dir: &DemoDir, binary: &Path) -> anyhow::Result<String> {
         .stdout(log.try_clone()?)
         .stderr(log);
     // Its own process group, so a Ctrl-C meant for this command leaves the emulator running.
+    #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     eprintln!("$ {}", util::display(&cmd));
     let mut child = cmd.spawn().context("starting palette-emulator")?;

@@ -1,24 +1,34 @@
-//! `cargo xtask release [--profile dev|release] [--out DIR]`: packages the provider as the
-//! Terraform registry expects, plus a mirror that `terraform init` can install from offline.
+//! `cargo xtask release [--profile dev|release] [--out DIR] [--platform NAME]... [--install-deps]
+//! [--sign KEY] [--from DIR]`: packages the provider as the Terraform registry expects, plus a
+//! mirror that `terraform init` can install from offline.
 //!
-//! For each target whose Rust standard library is installed (this machine's own at least), it
-//! builds the provider and writes, under `dist/`:
+//! For each platform it builds the provider and writes, under `dist/`:
 //!
 //! - `terraform-provider-palette_VERSION_OS_ARCH.zip`, holding the binary
-//!   `terraform-provider-palette_vVERSION`;
+//!   `terraform-provider-palette_vVERSION` (`.exe` on Windows);
 //! - `terraform-provider-palette_VERSION_SHA256SUMS`, one `sha256  file` line per archive and for
 //!   the manifest;
 //! - `terraform-provider-palette_VERSION_manifest.json`, a copy of `registry-manifest.json`;
+//! - with `--sign KEY`, `terraform-provider-palette_VERSION_SHA256SUMS.sig`: the binary detached
+//!   signature of the SHA256SUMS file that the registry requires, made by `gpg` with `KEY` (from
+//!   the keyring of `GNUPGHOME`) and verified at once;
 //! - `mirror/registry.terraform.io/palette-rs/palette/`: the archives in the packed layout of a
 //!   filesystem mirror, with the `index.json` and `VERSION.json` files of the network mirror
 //!   protocol, so the same folder serves `filesystem_mirror` and, behind any static web server,
 //!   `network_mirror`.
 //!
-//! The registry also wants a detached GPG signature of the SHA256SUMS file; that needs the
-//! publisher's key and is left to the publishing pipeline (`gpg --detach-sign`).
+//! Which platforms: the `--platform` ones, else every one this machine can build: its own, and
+//! on an x86_64 Linux machine `linux_arm64` too, plus any other whose Rust standard library
+//! rustup has. `linux_arm64` is built with Debian's cross toolchain, not rustup's (rustup's
+//! servers are out of reach here): bookworm-security's `rustc-web` and `cargo-web` with the arm64
+//! standard library `libstd-rust-web-dev:arm64` (after `dpkg --add-architecture arm64`), linked
+//! and with its C parts (aws-lc) compiled by `gcc-aarch64-linux-gnu`. When any of that is
+//! missing the task names it and stops, or with `--install-deps` installs it with `apt-get`.
+//! The darwin and Windows platforms are built on their own runners by
+//! `.github/workflows/release.yml`, whose last job packages all the archives with `--from DIR`
+//! (no build: the archives named as above in `DIR`) and `--sign`.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,65 +36,239 @@ use anyhow::{Context, bail};
 
 use crate::util::{self, cargo, project_root, target_dir};
 
-/// Rust targets the registry archives are made for, with Terraform's platform names.
-const TARGETS: &[(&str, &str)] = &[
-    ("x86_64-unknown-linux-gnu", "linux_amd64"),
-    ("aarch64-unknown-linux-gnu", "linux_arm64"),
-    ("x86_64-apple-darwin", "darwin_amd64"),
-    ("aarch64-apple-darwin", "darwin_arm64"),
+/// One platform the registry archives are made for: Terraform's name and the Rust target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Platform {
+    pub(crate) name: &'static str,
+    pub(crate) target: &'static str,
+}
+
+/// Every platform a release may hold, in the order SHA256SUMS lists them.
+pub(crate) const PLATFORMS: &[Platform] = &[
+    Platform {
+        name: "linux_amd64",
+        target: "x86_64-unknown-linux-gnu",
+    },
+    Platform {
+        name: "linux_arm64",
+        target: "aarch64-unknown-linux-gnu",
+    },
+    Platform {
+        name: "darwin_amd64",
+        target: "x86_64-apple-darwin",
+    },
+    Platform {
+        name: "darwin_arm64",
+        target: "aarch64-apple-darwin",
+    },
+    Platform {
+        name: "windows_amd64",
+        target: "x86_64-pc-windows-msvc",
+    },
 ];
+
+/// The Debian packages that build `linux_arm64` on an x86_64 machine, as `apt-get` and
+/// `dpkg-query` name them (the arm64 standard library is a foreign-architecture package).
+pub(crate) const ARM64_BUILD_PACKAGES: &[&str] = &[
+    "rustc-web",
+    "cargo-web",
+    "libstd-rust-web-dev:arm64",
+    "gcc-aarch64-linux-gnu",
+    "libc6-dev-arm64-cross",
+];
+
+/// What runs the `linux_arm64` build on an x86_64 machine, for its acceptance test.
+pub(crate) const ARM64_RUN_PACKAGES: &[&str] = &["qemu-user"];
+
+/// Debian's compiler and cargo from `rustc-web` and `cargo-web` (rustup's own shadow them on
+/// `PATH`, so they are called by path).
+const DEBIAN_RUSTC: &str = "/usr/bin/rustc";
+const DEBIAN_RUSTDOC: &str = "/usr/bin/rustdoc";
+const DEBIAN_CARGO: &str = "/usr/bin/cargo";
 
 const NAME: &str = "terraform-provider-palette";
 const MIRROR_PATH: &str = "registry.terraform.io/palette-rs/palette";
 
-pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
-    let mut profile = "release".to_string();
-    let mut out = project_root().join("dist");
+/// How one platform's binary is built on this machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Builder {
+    /// rustup's toolchain, for its host or a target `rustup target add` installed.
+    Rustup,
+    /// Debian's `rustc-web` with the arm64 standard library and GCC's cross linker.
+    DebianArm64,
+}
+
+/// What the command line asked for.
+#[derive(Debug)]
+struct Options {
+    profile: String,
+    out: PathBuf,
+    platforms: Vec<Platform>,
+    install_deps: bool,
+    sign: Option<String>,
+    from: Option<PathBuf>,
+}
+
+fn parse(args: &[String]) -> anyhow::Result<Options> {
+    let mut options = Options {
+        profile: "release".to_string(),
+        out: project_root().join("dist"),
+        platforms: Vec::new(),
+        install_deps: false,
+        sign: None,
+        from: None,
+    };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .cloned()
+                .with_context(|| format!("{arg} needs a value"))
+        };
         match arg.as_str() {
-            "--profile" => profile = rest.next().context("--profile needs a value")?.clone(),
-            "--out" => out = PathBuf::from(rest.next().context("--out needs a value")?),
-            other => bail!("unknown flag {other:?}; expected --profile or --out"),
+            "--profile" => options.profile = value()?,
+            "--out" => options.out = PathBuf::from(value()?),
+            "--platform" => {
+                let name = value()?;
+                let platform = PLATFORMS.iter().find(|p| p.name == name).with_context(|| {
+                    let names: Vec<&str> = PLATFORMS.iter().map(|p| p.name).collect();
+                    format!("unknown platform {name:?}; expected one of {names:?}")
+                })?;
+                if !options.platforms.contains(platform) {
+                    options.platforms.push(*platform);
+                }
+            }
+            "--install-deps" => options.install_deps = true,
+            "--sign" => options.sign = Some(value()?),
+            "--from" => options.from = Some(PathBuf::from(value()?)),
+            other => bail!(
+                "unknown flag {other:?}; expected --profile, --out, --platform, --install-deps, \
+                 --sign or --from"
+            ),
         }
     }
+    Ok(options)
+}
+
+pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
+    let options = parse(args)?;
     let version = util::provider_version()?;
-    let installed = installed_targets();
+    if let Some(from) = &options.from {
+        return package_prebuilt(&options, from, &version);
+    }
     let host = host_target()?;
-    let _ = fs::remove_dir_all(&out);
-    fs::create_dir_all(out.join("mirror").join(MIRROR_PATH))?;
+    let installed = installed_targets();
+    let plan = choose(&options.platforms, &host, &installed)?;
 
-    let mut archives = Vec::new();
-    for (target, platform) in TARGETS {
-        if *target != host && !installed.iter().any(|t| t == target) {
-            eprintln!(
-                "skipping {platform}: the {target} standard library is not installed (rustup target add {target})"
-            );
-            continue;
+    if plan.iter().any(|(_, b)| *b == Builder::DebianArm64) {
+        let missing = missing_debian_setup(ARM64_BUILD_PACKAGES);
+        if !missing.is_empty() {
+            if !options.install_deps {
+                bail!(
+                    "linux_arm64 is built with Debian's cross toolchain, and this machine lacks \
+                     {}.\nRun `cargo xtask release --install-deps` (as root: it runs `dpkg \
+                     --add-architecture arm64`, `apt-get update` and `apt-get install {}`), or \
+                     leave linux_arm64 out with `--platform {}`",
+                    missing.join(", "),
+                    ARM64_BUILD_PACKAGES.join(" "),
+                    platform_of(&host).map_or("linux_amd64", |p| p.name),
+                );
+            }
+            install_debian_packages(ARM64_BUILD_PACKAGES)?;
         }
-        let binary = build(target, &host, &profile)?;
-        let archive = out.join(format!("{NAME}_{version}_{platform}.zip"));
-        write_zip(&archive, &format!("{NAME}_v{version}"), &binary)?;
-        archives.push((platform.to_string(), archive));
-    }
-    if archives.is_empty() {
-        bail!("no target could be built");
     }
 
+    let _ = fs::remove_dir_all(&options.out);
+    fs::create_dir_all(&options.out)
+        .with_context(|| format!("creating {}", options.out.display()))?;
+    let mut archives = Vec::new();
+    for (platform, builder) in plan {
+        util::section(&format!("release: {} ({})", platform.name, platform.target));
+        let binary = build(platform, builder, &host, &options.profile)?;
+        if let Some(machine) = elf_machine_of(platform) {
+            check_elf_machine(&binary, machine)?;
+        }
+        let archive = options.out.join(archive_name(&version, platform));
+        write_zip(&archive, &entry_name(&version, platform), &binary)?;
+        archives.push((platform, archive));
+    }
+    package(&options, &archives, &version)
+}
+
+/// The platforms to build and how: the ones asked for, else all this machine can build.
+fn choose(
+    asked: &[Platform],
+    host: &str,
+    installed: &[String],
+) -> anyhow::Result<Vec<(Platform, Builder)>> {
+    let builder = |p: &Platform| -> Option<Builder> {
+        if p.target == host || installed.iter().any(|t| t == p.target) {
+            Some(Builder::Rustup)
+        } else if p.name == "linux_arm64" && host == "x86_64-unknown-linux-gnu" {
+            Some(Builder::DebianArm64)
+        } else {
+            None
+        }
+    };
+    if !asked.is_empty() {
+        return asked
+            .iter()
+            .map(|p| match builder(p) {
+                Some(b) => Ok((*p, b)),
+                None => bail!(
+                    "{} cannot be built on this {host} machine (rustup has no {} standard \
+                     library); .github/workflows/release.yml builds it on its own runner",
+                    p.name,
+                    p.target
+                ),
+            })
+            .collect();
+    }
+    let mut plan = Vec::new();
+    for p in PLATFORMS {
+        match builder(p) {
+            Some(b) => plan.push((*p, b)),
+            None => eprintln!(
+                "skipping {}: the {} standard library is not installed here; \
+                 .github/workflows/release.yml builds it on its own runner",
+                p.name, p.target
+            ),
+        }
+    }
+    Ok(plan)
+}
+
+/// Writes the manifest, SHA256SUMS, its signature when asked, and the mirror, next to
+/// `archives` in `options.out`.
+fn package(
+    options: &Options,
+    archives: &[(Platform, PathBuf)],
+    version: &str,
+) -> anyhow::Result<()> {
+    if archives.is_empty() {
+        bail!("no platform could be built");
+    }
+    let out = &options.out;
     let manifest = out.join(format!("{NAME}_{version}_manifest.json"));
     fs::copy(project_root().join("registry-manifest.json"), &manifest)?;
     let mut sums = String::new();
     for file in archives.iter().map(|(_, a)| a).chain([&manifest]) {
         sums.push_str(&format!("{}  {}\n", sha256_hex(file)?, file_name(file)));
     }
-    fs::write(out.join(format!("{NAME}_{version}_SHA256SUMS")), sums)?;
+    let sums_path = out.join(format!("{NAME}_{version}_SHA256SUMS"));
+    fs::write(&sums_path, sums)?;
+    if let Some(key) = &options.sign {
+        sign(&sums_path, key)?;
+    }
 
     let mirror = out.join("mirror").join(MIRROR_PATH);
+    fs::create_dir_all(&mirror)?;
     let mut entries = Vec::new();
-    for (platform, archive) in &archives {
+    for (platform, archive) in archives {
         fs::copy(archive, mirror.join(file_name(archive)))?;
         entries.push(format!(
-            "    \"{platform}\": {{\"url\": \"{}\", \"hashes\": [\"zh:{}\"]}}",
+            "    \"{}\": {{\"url\": \"{}\", \"hashes\": [\"zh:{}\"]}}",
+            platform.name,
             file_name(archive),
             sha256_hex(archive)?
         ));
@@ -100,12 +284,70 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             entries.join(",\n")
         ),
     )?;
+    let names: Vec<&str> = archives.iter().map(|(p, _)| p.name).collect();
     println!(
-        "wrote {} archive(s), SHA256SUMS, manifest and mirror to {}",
+        "wrote {} archive(s) ({}), SHA256SUMS{}, manifest and mirror to {}",
         archives.len(),
+        names.join(", "),
+        if options.sign.is_some() {
+            " and its signature"
+        } else {
+            ""
+        },
         out.display()
     );
     Ok(())
+}
+
+/// `--from DIR`: packages archives built elsewhere (one runner per platform) without building.
+fn package_prebuilt(options: &Options, from: &Path, version: &str) -> anyhow::Result<()> {
+    if !options.platforms.is_empty() || options.install_deps {
+        bail!("--from packages archives already built: it takes no --platform or --install-deps");
+    }
+    let found: Vec<(Platform, PathBuf)> = PLATFORMS
+        .iter()
+        .map(|p| (*p, from.join(archive_name(version, *p))))
+        .filter(|(_, a)| a.is_file())
+        .collect();
+    if found.is_empty() {
+        bail!(
+            "no {NAME}_{version}_OS_ARCH.zip archive in {}",
+            from.display()
+        );
+    }
+    let out = &options.out;
+    if fs::canonicalize(from).ok() == fs::canonicalize(out).ok() {
+        bail!("--out must be another directory than --from (it is emptied first)");
+    }
+    let _ = fs::remove_dir_all(out);
+    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut archives = Vec::new();
+    for (platform, archive) in found {
+        let copy = out.join(file_name(&archive));
+        fs::copy(&archive, &copy)
+            .with_context(|| format!("copying {} to {}", archive.display(), out.display()))?;
+        archives.push((platform, copy));
+    }
+    package(options, &archives, version)
+}
+
+/// `terraform-provider-palette_VERSION_OS_ARCH.zip`.
+pub(crate) fn archive_name(version: &str, platform: Platform) -> String {
+    format!("{NAME}_{version}_{}.zip", platform.name)
+}
+
+/// The binary's name inside the archive, as Terraform looks for it.
+fn entry_name(version: &str, platform: Platform) -> String {
+    let exe = if platform.name.starts_with("windows") {
+        ".exe"
+    } else {
+        ""
+    };
+    format!("{NAME}_v{version}{exe}")
+}
+
+fn platform_of(target: &str) -> Option<&'static Platform> {
+    PLATFORMS.iter().find(|p| p.target == target)
 }
 
 fn installed_targets() -> Vec<String> {
@@ -130,17 +372,171 @@ fn host_target() -> anyhow::Result<String> {
         .context("rustc -vV printed no host")
 }
 
-/// Builds the provider for `target` and returns the binary's path.
-fn build(target: &str, host: &str, profile: &str) -> anyhow::Result<PathBuf> {
-    let mut cmd = cargo();
-    cmd.args(["build", "--bin", NAME, "--profile", profile]);
+/// Builds the provider for `platform` and returns the binary's path.
+fn build(
+    platform: Platform,
+    builder: Builder,
+    host: &str,
+    profile: &str,
+) -> anyhow::Result<PathBuf> {
     let dir_profile = if profile == "dev" { "debug" } else { profile };
-    if target == host {
+    let exe = if platform.name.starts_with("windows") {
+        ".exe"
+    } else {
+        ""
+    };
+    let mut cmd = match builder {
+        Builder::Rustup => cargo(),
+        Builder::DebianArm64 => debian_cross_cargo(platform.target),
+    };
+    cmd.args(["build", "--locked", "--bin", NAME, "--profile", profile]);
+    if platform.target == host && builder == Builder::Rustup {
         util::run(&mut cmd)?;
-        return Ok(target_dir().join(dir_profile).join(NAME));
+        return Ok(target_dir().join(dir_profile).join(format!("{NAME}{exe}")));
     }
-    util::run(cmd.args(["--target", target]))?;
-    Ok(target_dir().join(target).join(dir_profile).join(NAME))
+    util::run(cmd.args(["--target", platform.target]))?;
+    Ok(target_dir()
+        .join(platform.target)
+        .join(dir_profile)
+        .join(format!("{NAME}{exe}")))
+}
+
+/// Debian's cargo with Debian's compiler, linking with GCC's cross linker and compiling C (aws-lc)
+/// with GCC's cross compiler and archiver for `target`.
+fn debian_cross_cargo(target: &str) -> Command {
+    let env_target = target.replace('-', "_");
+    let mut cmd = Command::new(DEBIAN_CARGO);
+    cmd.current_dir(project_root())
+        // rustup's proxies set these for the `cargo xtask` that runs this; Debian's cargo must
+        // not take rustup's compiler or toolchain.
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env("RUSTC", DEBIAN_RUSTC)
+        .env("RUSTDOC", DEBIAN_RUSTDOC)
+        .env(
+            format!("CARGO_TARGET_{}_LINKER", env_target.to_uppercase()),
+            "aarch64-linux-gnu-gcc",
+        )
+        .env(format!("CC_{env_target}"), "aarch64-linux-gnu-gcc")
+        .env(format!("AR_{env_target}"), "aarch64-linux-gnu-ar");
+    cmd
+}
+
+/// What of Debian's arm64 cross set-up is missing: the foreign architecture and each package of
+/// `packages` that `dpkg-query` does not report installed.
+pub(crate) fn missing_debian_setup(packages: &[&str]) -> Vec<String> {
+    let mut missing = Vec::new();
+    let architectures = Command::new("dpkg")
+        .arg("--print-foreign-architectures")
+        .output();
+    match architectures {
+        Err(_) => return vec!["dpkg (this is not a Debian machine)".to_string()],
+        Ok(out) => {
+            let needs_arm64 = packages.iter().any(|p| p.ends_with(":arm64"));
+            if needs_arm64 && !String::from_utf8_lossy(&out.stdout).contains("arm64") {
+                missing.push("the arm64 architecture in dpkg".to_string());
+            }
+        }
+    }
+    for package in packages {
+        let status = Command::new("dpkg-query")
+            .args(["--show", "--showformat=${Status}", package])
+            .output();
+        let installed = status.is_ok_and(|o| {
+            o.status.success() && String::from_utf8_lossy(&o.stdout) == "install ok installed"
+        });
+        if !installed {
+            missing.push(format!("the package {package}"));
+        }
+    }
+    missing
+}
+
+/// What this machine lacks to build the `linux_arm64` archive and run it under qemu (empty
+/// when it has it all).
+pub(crate) fn arm64_test_missing() -> Vec<String> {
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return vec!["an x86_64 Linux machine".to_string()];
+    }
+    let mut missing = missing_debian_setup(ARM64_BUILD_PACKAGES);
+    if util::which("qemu-aarch64").is_none() {
+        missing.push("qemu-aarch64 (the package qemu-user)".to_string());
+    }
+    missing
+}
+
+/// Adds the arm64 architecture when a package needs it, then installs `packages` with
+/// `apt-get` (never removing one), as root.
+pub(crate) fn install_debian_packages(packages: &[&str]) -> anyhow::Result<()> {
+    util::section(&format!("installing {}", packages.join(" ")));
+    if packages.iter().any(|p| p.ends_with(":arm64")) {
+        util::run(Command::new("dpkg").args(["--add-architecture", "arm64"]))?;
+    }
+    util::run(Command::new("apt-get").args(["update", "-qq"]))?;
+    util::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "--no-remove",
+            ])
+            .args(packages),
+    )
+    .context("installing with apt-get (it needs root)")?;
+    let missing = missing_debian_setup(packages);
+    if !missing.is_empty() {
+        bail!("still missing after apt-get: {}", missing.join(", "));
+    }
+    Ok(())
+}
+
+/// The ELF machine number a Linux platform's binary must carry.
+fn elf_machine_of(platform: Platform) -> Option<u16> {
+    match platform.name {
+        "linux_amd64" => Some(62),
+        "linux_arm64" => Some(183),
+        _ => None,
+    }
+}
+
+/// Fails unless `binary` is a 64-bit little-endian ELF file for `machine`, so an archive can
+/// never hold a binary of the wrong platform.
+fn check_elf_machine(binary: &Path, machine: u16) -> anyhow::Result<()> {
+    let bytes = fs::read(binary).with_context(|| format!("reading {}", binary.display()))?;
+    let found = (bytes.len() > 20 && bytes.starts_with(b"\x7fELF\x02\x01"))
+        .then(|| u16::from_le_bytes([bytes[18], bytes[19]]));
+    if found != Some(machine) {
+        bail!(
+            "{} is not an ELF binary for machine {machine} (found {found:?})",
+            binary.display()
+        );
+    }
+    Ok(())
+}
+
+/// Makes the binary detached signature `SUMS.sig` of `sums` with the secret key `key`, and
+/// checks it with `gpg --verify`.
+fn sign(sums: &Path, key: &str) -> anyhow::Result<()> {
+    let signature = PathBuf::from(format!("{}.sig", sums.display()));
+    util::run(
+        Command::new("gpg")
+            .args(["--batch", "--yes", "--local-user", key, "--output"])
+            .arg(&signature)
+            .arg("--detach-sign")
+            .arg(sums),
+    )
+    .context("signing with gpg (is the key in the keyring of GNUPGHOME?)")?;
+    util::run(
+        Command::new("gpg")
+            .args(["--batch", "--verify"])
+            .arg(&signature)
+            .arg(sums),
+    )
+    .context("checking the signature just made")
 }
 
 fn file_name(path: &Path) -> String {
@@ -149,16 +545,28 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn sha256_hex(path: &Path) -> anyhow::Result<String> {
-    let out = util::read(Command::new("sha256sum").arg(path))?;
-    out.split_whitespace()
-        .next()
-        .map(str::to_string)
-        .context("sha256sum printed nothing")
+/// Python 3: `PYTHON`, else `python3` (every machine that runs the tests has it, since
+/// Terraform itself may come from PyPI; the workflow sets `PYTHON` where it is `python`).
+fn python() -> Command {
+    Command::new(std::env::var_os("PYTHON").unwrap_or_else(|| "python3".into()))
 }
 
-/// Writes a zip holding one executable file, with Python's `zipfile` (on every machine that
-/// runs the tests, since Terraform itself may come from PyPI), keeping the executable bit.
+fn sha256_hex(path: &Path) -> anyhow::Result<String> {
+    const SCRIPT: &str = "\
+import hashlib, sys
+with open(sys.argv[1], 'rb') as f:
+    print(hashlib.sha256(f.read()).hexdigest())
+";
+    let out = util::read(python().arg("-c").arg(SCRIPT).arg(path))?;
+    let hex = out.trim();
+    if hex.len() != 64 {
+        bail!("hashing {} printed {hex:?}", path.display());
+    }
+    Ok(hex.to_string())
+}
+
+/// Writes a zip holding one executable file, with Python's `zipfile`, keeping the executable
+/// bit.
 fn write_zip(archive: &Path, entry_name: &str, binary: &Path) -> anyhow::Result<()> {
     const SCRIPT: &str = "\
 import sys, zipfile
@@ -170,19 +578,140 @@ with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as z:
     with open(source, 'rb') as f:
         z.writestr(info, f.read())
 ";
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(SCRIPT)
-        .arg(archive)
-        .arg(entry_name)
-        .arg(binary)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .context("running python3 to write the zip")?;
-    child.stdin.take().map(|mut s| s.flush());
-    let status = child.wait()?;
-    if !status.success() {
-        bail!("writing {} failed", archive.display());
+    util::run(
+        python()
+            .arg("-c")
+            .arg(SCRIPT)
+            .arg(archive)
+            .arg(entry_name)
+            .arg(binary),
+    )
+    .with_context(|| format!("writing {}", archive.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn platform(name: &str) -> Platform {
+        *PLATFORMS.iter().find(|p| p.name == name).unwrap()
     }
-    Ok(())
+
+    #[test]
+    fn an_x86_64_linux_machine_builds_both_linux_platforms_by_default() {
+        let plan = choose(&[], "x86_64-unknown-linux-gnu", &[]).unwrap();
+        assert_eq!(
+            plan,
+            vec![
+                (platform("linux_amd64"), Builder::Rustup),
+                (platform("linux_arm64"), Builder::DebianArm64),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rustup_target_is_built_with_rustup_and_others_are_refused_when_asked() {
+        let installed = vec!["aarch64-apple-darwin".to_string()];
+        let plan = choose(
+            &[platform("darwin_arm64")],
+            "x86_64-unknown-linux-gnu",
+            &installed,
+        )
+        .unwrap();
+        assert_eq!(plan, vec![(platform("darwin_arm64"), Builder::Rustup)]);
+        let err = choose(
+            &[platform("windows_amd64")],
+            "x86_64-unknown-linux-gnu",
+            &[],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("release.yml"), "{err}");
+        // A macOS runner builds its own platform with rustup.
+        let plan = choose(&[], "aarch64-apple-darwin", &[]).unwrap();
+        assert_eq!(plan, vec![(platform("darwin_arm64"), Builder::Rustup)]);
+    }
+
+    #[test]
+    fn names_follow_the_registry() {
+        assert_eq!(
+            archive_name("0.1.0", platform("linux_arm64")),
+            "terraform-provider-palette_0.1.0_linux_arm64.zip"
+        );
+        assert_eq!(
+            entry_name("0.1.0", platform("windows_amd64")),
+            "terraform-provider-palette_v0.1.0.exe"
+        );
+        assert_eq!(
+            entry_name("0.1.0", platform("darwin_amd64")),
+            "terraform-provider-palette_v0.1.0"
+        );
+    }
+
+    #[test]
+    fn from_packages_archives_built_elsewhere_without_building() {
+        let base = std::env::temp_dir().join(format!("xtask-release-from-{}", std::process::id()));
+        let (from, out) = (base.join("archives"), base.join("dist"));
+        fs::create_dir_all(&from).unwrap();
+        for name in ["linux_arm64", "darwin_arm64", "windows_amd64"] {
+            fs::write(from.join(archive_name("0.1.0", platform(name))), name).unwrap();
+        }
+        fs::write(from.join("unrelated.zip"), "x").unwrap();
+        let args: Vec<String> = [
+            "--from",
+            from.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]
+        .map(String::from)
+        .to_vec();
+        let options = parse(&args).unwrap();
+        package_prebuilt(&options, &from, "0.1.0").unwrap();
+
+        let sums = fs::read_to_string(out.join(format!("{NAME}_0.1.0_SHA256SUMS"))).unwrap();
+        let files: Vec<&str> = sums.lines().map(|l| &l[66..]).collect();
+        assert_eq!(
+            files,
+            [
+                "terraform-provider-palette_0.1.0_linux_arm64.zip",
+                "terraform-provider-palette_0.1.0_darwin_arm64.zip",
+                "terraform-provider-palette_0.1.0_windows_amd64.zip",
+                "terraform-provider-palette_0.1.0_manifest.json",
+            ]
+        );
+        // sha256("linux_arm64"), as any other tool computes it.
+        assert!(
+            sums.starts_with(
+                "3e7bc88399e82c32121d04157cfc7a33801c09a60bd0f8c6478adb1829af3937  \
+                 terraform-provider-palette_0.1.0_linux_arm64.zip\n"
+            ),
+            "{sums}"
+        );
+        let mirror =
+            fs::read_to_string(out.join("mirror").join(MIRROR_PATH).join("0.1.0.json")).unwrap();
+        assert!(mirror.contains("\"windows_amd64\": {\"url\": \"terraform-provider-palette_0.1.0_windows_amd64.zip\""), "{mirror}");
+        assert!(
+            package_prebuilt(&options, &base.join("empty"), "0.1.0").is_err(),
+            "nothing to package"
+        );
+        let _ = fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn flags_are_parsed() {
+        let args: Vec<String> = [
+            "--platform",
+            "linux_arm64",
+            "--install-deps",
+            "--sign",
+            "ABC",
+        ]
+        .map(String::from)
+        .to_vec();
+        let options = parse(&args).unwrap();
+        assert_eq!(options.platforms, vec![platform("linux_arm64")]);
+        assert!(options.install_deps);
+        assert_eq!(options.sign.as_deref(), Some("ABC"));
+        assert!(parse(&["--platform".to_string(), "linux_386".to_string()]).is_err());
+        assert!(parse(&["--sign".to_string()]).is_err());
+    }
 }

@@ -209,6 +209,7 @@ fn install_shim(shim: &Path) -> anyhow::Result<()> {
     );
     let partial = dir.join("terraform.partial");
     fs::write(&partial, script)?;
+    #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&partial, fs::Permissions::from_mode(0o755))?;

@@ -111,12 +111,18 @@ pub(crate) fn which(name: impl AsRef<OsStr>) -> Option<PathBuf> {
         .find(|candidate| is_executable(candidate))
 }
 
-/// Whether `path` is a regular file that someone may execute.
+/// Whether `path` is a regular file that someone may execute (any regular file on Windows,
+/// where the release workflow builds the provider with these tasks).
 pub(crate) fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata()
-        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        .unwrap_or(false)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    path.is_file()
 }
 
 /// Prints a section header, so long logs (CI's above all) are easy to scan.
