@@ -175,8 +175,8 @@ list "palette_cluster" "web" {
     tf.assert_empty_plan();
 }
 
-/// Profiles are listed once per name at their newest version, accounts by kind; the profile's
-/// generated configuration plans one import, then nothing.
+/// Profiles are listed once per name at their newest version, in the scope asked for, accounts
+/// by kind; the profile's generated configuration plans one import, then nothing.
 #[test]
 fn query_lists_profiles_by_name_and_accounts_by_kind() {
     if !terraform_at_least(1, 14, "terraform query") {
@@ -207,6 +207,14 @@ fn query_lists_profiles_by_name_and_accounts_by_kind() {
 list "palette_cluster_profile" "aws" {
   provider = palette
   config {
+    name    = "aws-*"
+    context = "tenant"
+  }
+}
+
+list "palette_cluster_profile" "project" {
+  provider = palette
+  config {
     name = "aws-*"
   }
 }
@@ -232,8 +240,14 @@ list "palette_cloud_account" "aws" {
     let profiles = rows("list.palette_cluster_profile.aws");
     assert_eq!(profiles.len(), 1, "{}", out.stdout);
     assert!(
-        profiles[0].contains("name=aws-infra") && profiles[0].ends_with("aws-infra 1.2.0"),
+        profiles[0].contains("context=tenant,name=aws-infra")
+            && profiles[0].ends_with("aws-infra 1.2.0"),
         "{}",
+        out.stdout
+    );
+    assert!(
+        rows("list.palette_cluster_profile.project").is_empty(),
+        "the test's profiles live at tenant scope:\n{}",
         out.stdout
     );
     let listed: BTreeSet<String> = rows("list.palette_cloud_account.aws")
@@ -244,7 +258,7 @@ list "palette_cloud_account" "aws" {
 
     std::fs::write(
         tf.work_dir().join("all.tfquery.hcl"),
-        "list \"palette_cluster_profile\" \"aws\" {\n  provider = palette\n  config {\n    name = \"aws-infra\"\n  }\n}\n",
+        "list \"palette_cluster_profile\" \"aws\" {\n  provider = palette\n  config {\n    name    = \"aws-infra\"\n    context = \"tenant\"\n  }\n}\n",
     )
     .expect("query file");
     let out = tf.run(&["query", "-no-color", "-generate-config-out=generated.tf"]);
