@@ -9,8 +9,8 @@ use std::sync::Arc;
 use tfplugin::provider::{ConfigureRequest, ConfigureResponse};
 use tfplugin::validator::at_least;
 use tfplugin::{
-    Attribute, Block, Context, DataSource, ListResource, EphemeralResource, Function, Provider, Resource, Schema,
-    Value, ValueExt,
+    Attribute, Block, Context, DataSource, EphemeralResource, Function, ListResource, Provider,
+    Resource, Schema, Value, ValueExt,
 };
 
 use crate::provider_data::PaletteData;

@@ -10,7 +10,14 @@ use crate::cluster::{HEADER, case, infra_profile};
 use crate::support::{Emulator, Terraform, emulator::PROJECT, terraform_at_least};
 
 /// Makes an AWS cluster through the API, with `labels` as its tags.
-fn api_cluster(emu: &Emulator, project: &str, name: &str, labels: Value, account: &str, profile: &str) {
+fn api_cluster(
+    emu: &Emulator,
+    project: &str,
+    name: &str,
+    labels: Value,
+    account: &str,
+    profile: &str,
+) {
     let pool = |name: &str, control_plane: bool| {
         json!({
             "cloudConfig": {"instanceType": "m5.large", "azs": ["us-east-1a"]},
@@ -77,7 +84,14 @@ fn query_lists_matching_clusters_and_generates_importable_config() {
         } else {
             ("data", format!("q-data-{i:02}"))
         };
-        api_cluster(&emu, &project, &name, json!({"team": team}), &account, &profile);
+        api_cluster(
+            &emu,
+            &project,
+            &name,
+            json!({"team": team}),
+            &account,
+            &profile,
+        );
         if team == "web" {
             web.insert(name);
         }

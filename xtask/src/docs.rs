@@ -35,7 +35,8 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
 /// Builds the provider and asks Terraform for its schema.
 fn provider_schema() -> anyhow::Result<Value> {
     util::build_bins(false)?;
-    let terraform = crate::terraform::ensure_any()?;
+    // The newest Terraform reports list resources and actions too (1.14 and later).
+    let terraform = crate::terraform::ensure_shim()?;
     let work = target_dir().join("xtask-docs");
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work)?;
@@ -90,6 +91,13 @@ const KINDS: &[Kind] = &[
         examples_dir: "ephemeral-resources",
         example_file: "ephemeral-resource.tf",
         label: "Ephemeral Resource",
+    },
+    Kind {
+        schema_key: "list_resource_schemas",
+        docs_dir: "list-resources",
+        examples_dir: "list-resources",
+        example_file: "list-resource.tfquery.hcl",
+        label: "List Resource",
     },
 ];
 

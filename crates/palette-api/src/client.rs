@@ -362,12 +362,16 @@ impl<'a, T: DeserializeOwned> Pages<'a, T> {
         }
         let page: List<T> = self.client.fetch(&page_req).await?;
         self.fetched += 1;
-        let next = next_cursor(page.listmeta.as_ref(), page.items.len(), self.cursor.as_ref())
-            .map_err(|m| Error::Decode {
-                method: self.req.method.to_string(),
-                path: self.req.path.clone(),
-                message: m.to_owned(),
-            })?;
+        let next = next_cursor(
+            page.listmeta.as_ref(),
+            page.items.len(),
+            self.cursor.as_ref(),
+        )
+        .map_err(|m| Error::Decode {
+            method: self.req.method.to_string(),
+            path: self.req.path.clone(),
+            message: m.to_owned(),
+        })?;
         match next {
             Some(n) => self.cursor = Some(n),
             None => self.done = true,

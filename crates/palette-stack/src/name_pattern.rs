@@ -86,15 +86,25 @@ mod tests {
             ("Prod*", "prod", false),
         ];
         for (pattern, name, want) in cases {
-            assert_eq!(NamePattern::new(pattern).matches(name), want, "{pattern} {name}");
+            assert_eq!(
+                NamePattern::new(pattern).matches(name),
+                want,
+                "{pattern} {name}"
+            );
         }
     }
 
     #[test]
     fn hints_narrow_the_search() {
         assert_eq!(NamePattern::new("web").hint(), Hint::Equals("web".into()));
-        assert_eq!(NamePattern::new("web-*").hint(), Hint::BeginsWith("web-".into()));
-        assert_eq!(NamePattern::new("*-prod-*").hint(), Hint::Contains("-prod-".into()));
+        assert_eq!(
+            NamePattern::new("web-*").hint(),
+            Hint::BeginsWith("web-".into())
+        );
+        assert_eq!(
+            NamePattern::new("*-prod-*").hint(),
+            Hint::Contains("-prod-".into())
+        );
         assert_eq!(NamePattern::new("**").hint(), Hint::Any);
     }
 }

@@ -42,7 +42,7 @@ impl ListResource for CloudAccountList {
         Schema::new(
             0,
             Block::new()
-                .description("Which accounts to list; every account of the project when empty.")
+                .description("Lists cloud accounts for `terraform query` (Terraform 1.14 and later), each by its identity (`kind`, `id`, `context`). Generated configuration needs the account's write-only secrets added before it plans.")
                 .attribute(Attribute::string("name").optional().description(
                     "A name pattern: `*` matches any run of characters (`aws-*`); without `*`, \
                      the exact name.",
@@ -93,7 +93,9 @@ impl ListResource for CloudAccountList {
                 let Some(block) = account.kind.as_deref().and_then(block_of) else {
                     continue;
                 };
-                let Some(meta) = account.metadata else { continue };
+                let Some(meta) = account.metadata else {
+                    continue;
+                };
                 let (Some(uid), Some(name)) = (meta.uid, meta.name) else {
                     continue;
                 };

@@ -20,8 +20,7 @@ use palette_stack::name_pattern::{Hint, NamePattern};
 use tfplugin::list::{ListRequest, ListResult, ListResults};
 use tfplugin::validator::one_of;
 use tfplugin::{
-    Attribute, Block, Context, ListResource, Schema, Type, Value, ValueExt,
-    async_trait,
+    Attribute, Block, Context, ListResource, Schema, Type, Value, ValueExt, async_trait,
 };
 
 use crate::diagnostics;
@@ -45,7 +44,7 @@ impl ListResource for ClusterList {
         Schema::new(
             0,
             Block::new()
-                .description("Which clusters to list; every live cluster of the project when empty.")
+                .description("Lists live clusters for `terraform query` (Terraform 1.14 and later), each by its identity (`id`, `context`). Every filter set must hold; with none, every live cluster of the project. `-generate-config-out` writes configuration that plans import-only, then empty.")
                 .attribute(Attribute::string("name").optional().description(
                     "A name pattern: `*` matches any run of characters (`prod-*`, `*-edge`); \
                      without `*`, the exact name.",
@@ -242,14 +241,18 @@ mod tests {
         ]);
         let pattern = NamePattern::new("prod-*");
         let json = serde_json::to_value(search_filter(&config, Some(&pattern))).unwrap();
-        let filters = json["filter"]["filterGroups"][0]["filters"].as_array().unwrap();
+        let filters = json["filter"]["filterGroups"][0]["filters"]
+            .as_array()
+            .unwrap();
         let described: Vec<String> = filters
             .iter()
             .map(|f| {
                 format!(
                     "{} {} {}",
                     f["property"].as_str().unwrap(),
-                    f["condition"]["string"]["operator"].as_str().unwrap_or("bool"),
+                    f["condition"]["string"]["operator"]
+                        .as_str()
+                        .unwrap_or("bool"),
                     f["condition"]["string"]["match"]["values"][0]
                         .as_str()
                         .unwrap_or("")

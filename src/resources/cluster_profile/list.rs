@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use palette_api::models::{ClusterProfileFilterSpec, ClusterProfileScope, ClusterProfilesFilterSpec};
+use palette_api::models::{
+    ClusterProfileFilterSpec, ClusterProfileScope, ClusterProfilesFilterSpec,
+};
 use palette_stack::name_pattern::NamePattern;
 use palette_stack::version::ProfileVersion;
 use tfplugin::list::{ListRequest, ListResult, ListResults};
@@ -33,7 +35,7 @@ impl ListResource for ClusterProfileList {
         Schema::new(
             0,
             Block::new()
-                .description("Which profiles to list; every profile of the project when empty.")
+                .description("Lists cluster profiles for `terraform query` (Terraform 1.14 and later), one result per name at its newest version, each by its identity (`name`, `context`); an import by that identity takes the newest version.")
                 .attribute(Attribute::string("name").optional().description(
                     "A name pattern: `*` matches any run of characters (`web-*`); without `*`, \
                      the exact name.",
