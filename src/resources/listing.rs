@@ -3,7 +3,8 @@
 //! an `import` block would bring.
 
 use tfplugin::resource::{ImportStateRequest, ImportStateResponse, ReadRequest, ReadResponse};
-use tfplugin::{Context, Diagnostics, ProviderData, Resource, Value, ValueExt};
+use tfplugin::validator::one_of;
+use tfplugin::{Attribute, Context, Diagnostics, ProviderData, Resource, Value, ValueExt};
 
 /// The state an import of `id` reads for `resource`; `None` when the object is gone.
 pub(crate) async fn read_as_import(
@@ -63,4 +64,53 @@ pub(crate) fn scoped(context: &str, rest: &str) -> String {
 /// The `context` of a list block's configuration (`project` when unset).
 pub(crate) fn context_of(config: &Value) -> String {
     config.get_str("context").unwrap_or("project").to_string()
+}
+
+/// The `name` attribute of a list block: a pattern (`example` shows one).
+pub(crate) fn name_attribute(example: &str) -> Attribute {
+    Attribute::string("name").optional().description(format!(
+        "A name pattern: `*` matches any run of characters (`{example}`); without `*`, the exact \
+         name."
+    ))
+}
+
+/// The `context` attribute of a list block.
+pub(crate) fn context_attribute() -> Attribute {
+    Attribute::string("context")
+        .optional()
+        .validator(one_of(["project", "tenant"]))
+        .description("`project` (the default: the provider's project) or `tenant`.")
+}
+
+/// The next page of `pages`, or `None` at the end, when interrupted or on an error (then said
+/// in `diags`, as `what` failed).
+pub(crate) async fn next_page<T: serde::de::DeserializeOwned>(
+    ctx: &Context,
+    pages: &mut palette_api::Pages<'_, T>,
+    summary: &str,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<T>> {
+    match ctx.run(pages.next_page()).await {
+        Err(why) => {
+            diags.error(
+                summary,
+                format!("{} was interrupted: {why}.", upper_first(what)),
+            );
+            None
+        }
+        Ok(Err(err)) => {
+            diags.push(crate::diagnostics::api_error(summary, what, &err));
+            None
+        }
+        Ok(Ok(page)) => page,
+    }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -11,9 +11,10 @@ use tfplugin::list::{ListRequest, ListResult, ListResults};
 use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Block, Context, ListResource, Schema, Value, ValueExt, async_trait};
 
-use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use crate::resources::listing::{context_of, read_as_import, scoped};
+use crate::resources::listing::{
+    context_attribute, context_of, name_attribute, next_page, read_as_import, scoped,
+};
 
 use super::kinds::{KINDS, Segment};
 
@@ -43,22 +44,14 @@ impl ListResource for CloudAccountList {
             0,
             Block::new()
                 .description("Lists cloud accounts for `terraform query` (Terraform 1.14 and later), each by its identity (`kind`, `id`, `context`). Generated configuration needs the account's write-only secrets added before it plans.")
-                .attribute(Attribute::string("name").optional().description(
-                    "A name pattern: `*` matches any run of characters (`aws-*`); without `*`, \
-                     the exact name.",
-                ))
+                .attribute(name_attribute("aws-*"))
                 .attribute(
                     Attribute::string("kind")
                         .optional()
                         .validator(one_of(KINDS.iter().map(|k| k.block)))
                         .description("Only accounts of this kind, named as its block (`aws`, `vsphere`, ...)."),
                 )
-                .attribute(
-                    Attribute::string("context")
-                        .optional()
-                        .validator(one_of(["project", "tenant"]))
-                        .description("`project` (the default) or `tenant`."),
-                ),
+                .attribute(context_attribute()),
         )
     }
 
@@ -73,21 +66,11 @@ impl ListResource for CloudAccountList {
         let wanted = req.config.get_str("kind");
         let mut pages = data.client.cloud_account_summary_pages(&scope);
         loop {
-            let page = match ctx.run(pages.next_page()).await {
-                Err(why) => {
-                    return results
-                        .diagnostics
-                        .error(SUMMARY, format!("Listing accounts was interrupted: {why}."));
-                }
-                Ok(Err(err)) => {
-                    return results.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        "listing cloud accounts",
-                        &err,
-                    ));
-                }
-                Ok(Ok(None)) => return,
-                Ok(Ok(Some(page))) => page,
+            let what = "listing cloud accounts";
+            let Some(page) =
+                next_page(ctx, &mut pages, SUMMARY, what, &mut results.diagnostics).await
+            else {
+                return;
             };
             for account in page {
                 let Some(block) = account.kind.as_deref().and_then(block_of) else {

@@ -27,7 +27,9 @@ use crate::diagnostics;
 use crate::environments;
 use crate::provider_data::PaletteData;
 
-use crate::resources::listing::{context_of, read_as_import, scoped};
+use crate::resources::listing::{
+    context_attribute, context_of, name_attribute, next_page, read_as_import, scoped,
+};
 
 const SUMMARY: &str = "List Clusters Error";
 
@@ -45,10 +47,7 @@ impl ListResource for ClusterList {
             0,
             Block::new()
                 .description("Lists live clusters for `terraform query` (Terraform 1.14 and later), each by its identity (`id`, `context`). Every filter set must hold; with none, every live cluster of the project. `-generate-config-out` writes configuration that plans import-only, then empty.")
-                .attribute(Attribute::string("name").optional().description(
-                    "A name pattern: `*` matches any run of characters (`prod-*`, `*-edge`); \
-                     without `*`, the exact name.",
-                ))
+                .attribute(name_attribute("prod-*"))
                 .attribute(Attribute::map("tags", Type::String).optional().description(
                     "Tags every listed cluster carries: `key = \"value\"`, or `key = \"\"` for a \
                      tag without a value.",
@@ -59,15 +58,7 @@ impl ListResource for ClusterList {
                         .validator(one_of(environments::ALL.iter().map(|e| e.key())))
                         .description("Only clusters of this environment (`aws`, `eks`, ...)."),
                 )
-                .attribute(
-                    Attribute::string("context")
-                        .optional()
-                        .validator(one_of(["project", "tenant"]))
-                        .description(
-                            "`project` (the default: the provider's project) or `tenant` \
-                             (clusters at tenant scope).",
-                        ),
-                ),
+                .attribute(context_attribute()),
         )
     }
 
@@ -91,21 +82,11 @@ impl ListResource for ClusterList {
             }
         };
         loop {
-            let page = match ctx.run(pages.next_page()).await {
-                Err(why) => {
-                    return results
-                        .diagnostics
-                        .error(SUMMARY, format!("Listing clusters was interrupted: {why}."));
-                }
-                Ok(Err(err)) => {
-                    return results.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        "searching clusters",
-                        &err,
-                    ));
-                }
-                Ok(Ok(None)) => return,
-                Ok(Ok(Some(page))) => page,
+            let what = "searching clusters";
+            let Some(page) =
+                next_page(ctx, &mut pages, SUMMARY, what, &mut results.diagnostics).await
+            else {
+                return;
             };
             for summary in page {
                 let Some(meta) = summary.metadata else {

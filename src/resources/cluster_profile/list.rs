@@ -13,12 +13,13 @@ use palette_api::models::{
 use palette_stack::name_pattern::NamePattern;
 use palette_stack::version::ProfileVersion;
 use tfplugin::list::{ListRequest, ListResult, ListResults};
-use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Block, Context, ListResource, Schema, Value, ValueExt, async_trait};
 
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
-use crate::resources::listing::{context_of, read_as_import, scoped};
+use crate::resources::listing::{
+    context_attribute, context_of, name_attribute, read_as_import, scoped,
+};
 
 const SUMMARY: &str = "List Cluster Profiles Error";
 
@@ -36,20 +37,12 @@ impl ListResource for ClusterProfileList {
             0,
             Block::new()
                 .description("Lists cluster profiles for `terraform query` (Terraform 1.14 and later), one result per name at its newest version, each by its identity (`name`, `context`); an import by that identity takes the newest version.")
-                .attribute(Attribute::string("name").optional().description(
-                    "A name pattern: `*` matches any run of characters (`web-*`); without `*`, \
-                     the exact name.",
-                ))
+                .attribute(name_attribute("web-*"))
                 .attribute(Attribute::string("environment").optional().description(
                     "Only profiles for this cloud type (`aws`, `edge-native`, `all` for add-on \
                      profiles that fit every environment, ...), as Palette names it.",
                 ))
-                .attribute(
-                    Attribute::string("context")
-                        .optional()
-                        .validator(one_of(["project", "tenant"]))
-                        .description("`project` (the default) or `tenant`."),
-                ),
+                .attribute(context_attribute()),
         )
     }
 
