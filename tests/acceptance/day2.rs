@@ -240,18 +240,38 @@ fn cluster_settings_show_drift_and_survive_import() {
     );
     assert_eq!(read["spec"]["clusterConfig"]["timezone"], "Europe/Paris");
 
-    let drift: [(&str, &str); 3] = [
+    let drift: [(&str, &str); 5] = [
         ("pause_agent_upgrades", "unlock"),
         ("os_patch_schedule", "patch"),
+        ("os_patch_on_boot", "boot"),
+        ("os_patch_after", "after"),
         ("cluster_timezone", "zone"),
     ];
     for (attribute, change) in drift {
         let id = uid.clone();
         outside(&emu, async |client, scope| match change {
             "unlock" => client.set_cluster_agent_upgrades(scope, &id, false).await,
-            "patch" => {
+            "patch" | "boot" | "after" => {
+                // The whole OS patch config is sent; only the setting named differs from the
+                // configuration.
                 let config = palette_api::models::OsPatchConfig {
-                    schedule: Some("0 3 * * *".into()),
+                    schedule: Some(
+                        if change == "patch" {
+                            "0 3 * * *"
+                        } else {
+                            "0 2 * * SUN"
+                        }
+                        .into(),
+                    ),
+                    patch_on_boot: Some(change != "boot"),
+                    on_demand_patch_after: Some(
+                        if change == "after" {
+                            "2027-01-15T00:00:00Z"
+                        } else {
+                            "2026-12-31T23:00:00Z"
+                        }
+                        .into(),
+                    ),
                     ..Default::default()
                 };
                 client.patch_cluster_os_patch(scope, &id, &config).await
