@@ -2,7 +2,7 @@
 //!
 //! One run builds the release binaries, starts a private emulator (in memory, loopback only),
 //! installs the provider into a filesystem mirror behind a small `/usr/bin/time` wrapper (so each
-//! plugin process reports its peak memory), and measures five scenarios, each next to its
+//! plugin process reports its peak memory), and measures six scenarios, each next to its
 //! baseline and in alternating rounds so that a busy machine slows both sides alike:
 //!
 //! 1. `terraform plan -refresh=false` of N new `palette_cluster_profile` against N
@@ -11,7 +11,9 @@
 //!    limits on: API requests per resource, and wall time against the floor the limits allow;
 //! 3. the time from the emulator marking a cluster healthy to `terraform apply` returning;
 //! 4. plugin start to go-plugin handshake line, and the plugin's peak memory;
-//! 5. the emulator's GET throughput on loopback without rate limits.
+//! 5. the emulator's GET throughput on loopback without rate limits;
+//! 6. `terraform query` (Terraform 1.15 from the shim) over N clusters and N profiles: requests per
+//!    listed object, wall time against the rate-limit floor, the plugin's peak memory.
 //!
 //! The results go between two markers in `BENCHMARKS.md`; text outside them (the analysis) is
 //! kept. `--only 2,5` runs only those scenarios and replaces only their sections between the
@@ -56,6 +58,7 @@ struct Sizes {
     handshakes: usize,
     load_secs: u64,
     load_connections: usize,
+    query_n: usize,
 }
 
 impl Sizes {
@@ -70,6 +73,7 @@ impl Sizes {
                 handshakes: 10,
                 load_secs: 3,
                 load_connections: 4,
+                query_n: 100,
             }
         } else {
             Sizes {
@@ -81,17 +85,18 @@ impl Sizes {
                 handshakes: 20,
                 load_secs: 5,
                 load_connections: 4,
+                query_n: 1000,
             }
         }
     }
 }
 
-/// The scenarios a run measures: all five, or those `--only` names.
+/// The scenarios a run measures: all six, or those `--only` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Selection(Vec<u8>);
 
 impl Selection {
-    const ALL: [u8; 5] = [1, 2, 3, 4, 5];
+    const ALL: [u8; 6] = [1, 2, 3, 4, 5, 6];
 
     /// Reads `--only 1,2` or `--only=1,2` (and `--quick`) from the arguments; anything else is an
     /// error.
@@ -125,7 +130,7 @@ impl Selection {
                         chosen.push(n);
                     }
                 }
-                _ => bail!("`--only` takes scenario numbers 1 to 5, not `{item}`"),
+                _ => bail!("`--only` takes scenario numbers 1 to 6, not `{item}`"),
             }
         }
         if chosen.is_empty() {
@@ -231,6 +236,21 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         section("5. emulator throughput");
         throughput(&emulator, profile_uid.as_deref(), sizes, &mut report)?;
         take(5, &mut report);
+    }
+    if only.has(6) {
+        section("6. terraform query");
+        // `terraform query` needs Terraform 1.14 or later: the shim's.
+        let newer = terraform::ensure_shim()?;
+        let query_work = work.join("query-terraform");
+        fs::create_dir_all(&query_work)?;
+        let env = BenchEnv::install(
+            &newer,
+            &query_work,
+            &release.join("terraform-provider-palette"),
+            &emulator,
+        )?;
+        query(&env, &emulator, sizes, &mut report)?;
+        take(6, &mut report);
     }
 
     let load_end = load_average();
@@ -838,6 +858,37 @@ output "profile_uid" {{
     )
 }
 
+/// `n` profiles (one infra, the rest add-on) and `n` clusters for the query scenario.
+fn query_tf(n: usize) -> String {
+    format!(
+        r#"{PROVIDER_HEADER}{}
+resource "palette_cluster_profile" "addon" {{
+  count       = {}
+  name        = "bench-query-${{count.index}}"
+  version     = "1.0.0"
+  type        = "add-on"
+  environment = "all"
+
+  pack {{
+    name = "cert-manager"
+    tag  = "1.21.1"
+  }}
+}}
+{}"#,
+        infra_profile("bench-query-infra"),
+        n.saturating_sub(1),
+        cluster_tf("c", Some(n), "bench-query-${count.index}"),
+    )
+}
+
+/// The list blocks of the query scenario: every `bench-query-*` cluster and profile.
+fn query_blocks(n: usize) -> String {
+    format!(
+        "list \"palette_cluster\" \"all\" {{\n  provider = palette\n  limit    = {n}\n  config {{\n    name = \"bench-query-*\"\n  }}\n}}\n\n\
+         list \"palette_cluster_profile\" \"all\" {{\n  provider = palette\n  limit    = {n}\n  config {{\n    name = \"bench-query-*\"\n  }}\n}}\n"
+    )
+}
+
 fn latency_tf(round: usize) -> String {
     format!(
         r#"{PROVIDER_HEADER}{}{}
@@ -1442,6 +1493,109 @@ fn memory(env: &BenchEnv, report: &mut Report) {
         plan_max > 0 && mib(plan_max) < 15.0,
         format!("{:.1} MiB", mib(plan_max)),
     );
+}
+
+/// `terraform query` (Terraform 1.14 and later) over `sizes.query_n` clusters and as many
+/// profiles, made first by one apply: requests per listed object, wall time against the
+/// rate-limit floor, and the plugin's peak memory.
+fn query(env: &BenchEnv, emulator: &Emulator, sizes: Sizes, report: &mut Report) -> anyhow::Result<()> {
+    let n = sizes.query_n;
+    emulator.settings(false, 0.001)?;
+    let dir = env.config_dir("query", &query_tf(n))?;
+    eprintln!("creating {n} profiles and {n} clusters (rate limits off, time scale 0.001)");
+    let apply = env.timed(
+        &dir,
+        &["apply", "-input=false", "-auto-approve", "-no-color", "-parallelism=20"],
+        "apply",
+    )?;
+    if !apply.ok() {
+        bail!("creating the query fixtures failed:\n{}", apply.tail());
+    }
+    env.take_plugins();
+    fs::write(dir.join("all.tfquery.hcl"), query_blocks(n))?;
+    emulator.settings(true, 0.001)?;
+    report.line(format!(
+        "\n## 6. `terraform query` over {n} clusters and {n} profiles, rate limits on\n\n\
+         Made first by one `terraform apply` (rate limits off). Each round resets the emulator's counters \
+         and buckets and times `terraform query` (Terraform {}) with two list blocks, every \
+         `bench-query-*` cluster and every `bench-query-*` profile (`limit = {n}` each). Listed = result \
+         lines printed. Floor = max over rate-limit prefixes of requests / rate, as in section 2.\n",
+        env.tf.version
+    ));
+    report.line("| round | wall (s) | requests | listed | requests per listed | floor (s) | wall / floor | plugin peak RSS (MiB) | exit |");
+    report.line("|---|---|---|---|---|---|---|---|---|");
+    let (mut walls, mut per_listed, mut ratios, mut peaks) = (vec![], vec![], vec![], vec![]);
+    let mut complete = true;
+    let mut last_prefixes = Vec::new();
+    for round in 0..sizes.rounds {
+        emulator.reset_stats()?;
+        let run = env.timed(&dir, &["query", "-no-color"], "query")?;
+        let stats = emulator.stats()?;
+        let peak = env.take_plugins().iter().map(|p| p.0).max().unwrap_or(0);
+        let total = stats["requests_total"].as_f64().unwrap_or(0.0);
+        let listed = run
+            .output
+            .lines()
+            .filter(|l| l.starts_with("list.palette_cluster"))
+            .count();
+        let prefixes = requests_by_prefix(&stats);
+        let floor = prefixes
+            .iter()
+            .map(|(_, n, rate)| n / rate)
+            .fold(0.0, f64::max);
+        let wall = run.elapsed.as_secs_f64();
+        let code = run.code.map_or("signal".to_string(), |c| c.to_string());
+        if !run.ok() || listed != 2 * n {
+            complete = false;
+            eprintln!("query round {round}: exit {code}, {listed} listed:\n{}", run.tail());
+        }
+        let per = total / (listed.max(1) as f64);
+        let mib = peak as f64 / 1024.0;
+        eprintln!("round {round}: {wall:.2}s, {total} requests, {listed} listed, floor {floor:.2}s, exit {code}");
+        report.line(format!(
+            "| {} | {wall:.2} | {total} | {listed} | {per:.3} | {floor:.2} | {:.2} | {mib:.1} | {code} |",
+            round + 1,
+            wall / floor.max(1e-9),
+        ));
+        walls.push(wall);
+        per_listed.push(per);
+        ratios.push(wall / floor.max(1e-9));
+        peaks.push(mib);
+        last_prefixes = prefixes;
+    }
+    let per = median(&per_listed);
+    let ratio = median(&ratios);
+    let peak = peaks.iter().copied().fold(0.0, f64::max);
+    report.line(format!(
+        "| **median** | **{:.2}** | | | **{per:.3}** | | **{ratio:.2}** | max {peak:.1} | |",
+        median(&walls)
+    ));
+    report.line("\nRequests by rate-limit prefix in the last round:\n");
+    report.line("| prefix | requests | rate (req/s) | seconds at that rate |");
+    report.line("|---|---|---|---|");
+    for (prefix, count, rate) in &last_prefixes {
+        report.line(format!("| {prefix} | {count} | {rate} | {:.2} |", count / rate));
+    }
+    report.verdict(
+        "terraform query lists every object",
+        complete,
+        format!("{} of {} listed in every round", 2 * n, 2 * n),
+    );
+    report.verdict(
+        "requests per listed object ≤ 0.1",
+        per <= 0.1,
+        format!("{per:.3} per object"),
+    );
+    report.verdict(
+        "query wall time within 1.2× the rate-limit floor",
+        ratio <= 1.2,
+        format!("{ratio:.2}× the floor"),
+    );
+    report.line(format!(
+        "\nPlugin peak memory during the queries: {peak:.1} MiB (every plugin process Terraform started)."
+    ));
+    emulator.settings(false, 0.001)?;
+    Ok(())
 }
 
 fn rss_list(kib: &[u64]) -> String {
