@@ -4,6 +4,7 @@ mod cloud_account;
 mod cluster;
 mod cluster_profile;
 mod pack;
+mod private_cloud_gateway;
 mod registry;
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ pub(crate) fn all() -> Vec<Arc<dyn DataSource>> {
         Arc::new(cluster::ClusterDataSource),
         Arc::new(cluster_profile::ClusterProfileDataSource),
         Arc::new(pack::PackDataSource),
+        Arc::new(private_cloud_gateway::PrivateCloudGatewayDataSource),
         Arc::new(registry::RegistryDataSource),
     ]
 }

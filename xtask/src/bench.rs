@@ -1498,14 +1498,25 @@ fn memory(env: &BenchEnv, report: &mut Report) {
 /// `terraform query` (Terraform 1.14 and later) over `sizes.query_n` clusters and as many
 /// profiles, made first by one apply: requests per listed object, wall time against the
 /// rate-limit floor, and the plugin's peak memory.
-fn query(env: &BenchEnv, emulator: &Emulator, sizes: Sizes, report: &mut Report) -> anyhow::Result<()> {
+fn query(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<()> {
     let n = sizes.query_n;
     emulator.settings(false, 0.001)?;
     let dir = env.config_dir("query", &query_tf(n))?;
     eprintln!("creating {n} profiles and {n} clusters (rate limits off, time scale 0.001)");
     let apply = env.timed(
         &dir,
-        &["apply", "-input=false", "-auto-approve", "-no-color", "-parallelism=20"],
+        &[
+            "apply",
+            "-input=false",
+            "-auto-approve",
+            "-no-color",
+            "-parallelism=20",
+        ],
         "apply",
     )?;
     if !apply.ok() {
@@ -1547,11 +1558,16 @@ fn query(env: &BenchEnv, emulator: &Emulator, sizes: Sizes, report: &mut Report)
         let code = run.code.map_or("signal".to_string(), |c| c.to_string());
         if !run.ok() || listed != 2 * n {
             complete = false;
-            eprintln!("query round {round}: exit {code}, {listed} listed:\n{}", run.tail());
+            eprintln!(
+                "query round {round}: exit {code}, {listed} listed:\n{}",
+                run.tail()
+            );
         }
         let per = total / (listed.max(1) as f64);
         let mib = peak as f64 / 1024.0;
-        eprintln!("round {round}: {wall:.2}s, {total} requests, {listed} listed, floor {floor:.2}s, exit {code}");
+        eprintln!(
+            "round {round}: {wall:.2}s, {total} requests, {listed} listed, floor {floor:.2}s, exit {code}"
+        );
         report.line(format!(
             "| {} | {wall:.2} | {total} | {listed} | {per:.3} | {floor:.2} | {:.2} | {mib:.1} | {code} |",
             round + 1,
@@ -1574,7 +1590,10 @@ fn query(env: &BenchEnv, emulator: &Emulator, sizes: Sizes, report: &mut Report)
     report.line("| prefix | requests | rate (req/s) | seconds at that rate |");
     report.line("|---|---|---|---|");
     for (prefix, count, rate) in &last_prefixes {
-        report.line(format!("| {prefix} | {count} | {rate} | {:.2} |", count / rate));
+        report.line(format!(
+            "| {prefix} | {count} | {rate} | {:.2} |",
+            count / rate
+        ));
     }
     report.verdict(
         "terraform query lists every object",

@@ -436,6 +436,14 @@ fn cases() -> Vec<Case> {
         ),
         (models::MachineHealthCondition, "v1MachineHealthCondition"),
         (models::MachineMaintenance, "v1MachineMaintenance"),
+        (models::Overlord, "v1Overlord"),
+        (models::Overlords, "v1Overlords"),
+        (models::OverloadSpec, "v1OverloadSpec"),
+        (models::OverloadStatus, "v1OverloadStatus"),
+        (models::IpPoolInputEntity, "v1IpPoolInputEntity"),
+        (models::IpPoolEntity, "v1IpPoolEntity"),
+        (models::IpPoolStatus, "v1IpPoolStatus"),
+        (models::IpPools, "v1IpPools"),
         (
             models::MachineMaintenanceStatus,
             "v1MachineMaintenanceStatus"

@@ -11,7 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::ids::{self, stable_uid};
-use crate::store::{Kind, Op, Record, SYSTEM, Store, StoreError};
+use crate::store::{Kind, Op, Record, SYSTEM, Store, StoreError, TENANT};
 
 const PACKS: &str = include_str!("../seed/packs.json");
 const WORLD: &str = include_str!("../seed/world.json");
@@ -56,6 +56,11 @@ pub fn cloud_account_uid(cloud: &str, name: &str) -> String {
     stable_uid(&format!("cloudaccount/{cloud}/{name}"))
 }
 
+/// The uid of a seeded private cloud gateway.
+pub fn gateway_uid(name: &str) -> String {
+    stable_uid(&format!("gateway/{name}"))
+}
+
 /// The uid of a seeded edge host.
 pub fn edge_host_uid(name: &str) -> String {
     stable_uid(&format!("edgehost/{name}"))
@@ -69,7 +74,15 @@ pub fn seed_document(custom: Option<&str>) -> Result<Map<String, Value>, SeedErr
     if let Some(text) = custom {
         let custom: Map<String, Value> = serde_json::from_str(text)?;
         for (key, value) in custom {
-            if !["registries", "projects", "cloudAccounts", "edgeHosts"].contains(&key.as_str()) {
+            if ![
+                "registries",
+                "projects",
+                "cloudAccounts",
+                "edgeHosts",
+                "privateCloudGateways",
+            ]
+            .contains(&key.as_str())
+            {
                 return Err(SeedError::Invalid(format!("unknown key '{key}'")));
             }
             doc.insert(key, value);
@@ -113,6 +126,18 @@ pub fn seed(store: &dyn Store, custom: Option<&str>) -> Result<bool, SeedError> 
             &project,
             name,
             crate::routes::cloud_accounts::account_doc(cloud, name, &uid, &project, spec, &now),
+        ));
+    }
+    for gateway in list(&doc, "privateCloudGateways") {
+        let name = text(gateway, "name")?;
+        let kind = text(gateway, "kind")?;
+        let uid = gateway_uid(name);
+        ops.push(put(
+            Kind::Gateway,
+            &uid,
+            TENANT,
+            name,
+            crate::routes::gateways::gateway_doc(name, &uid, kind, &now),
         ));
     }
     for host in list(&doc, "edgeHosts") {

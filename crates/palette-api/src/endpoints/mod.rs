@@ -12,6 +12,7 @@ mod cluster_profile;
 mod cluster_settings;
 mod edge_host;
 mod event;
+mod gateway;
 mod location;
 mod pack;
 mod registry;

@@ -9,6 +9,7 @@ pub mod clusters;
 pub mod common;
 pub mod edge_hosts;
 pub mod events;
+pub mod gateways;
 pub mod locations;
 pub mod packs;
 pub mod projects;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(edge_hosts::router())
         .merge(ssh_keys::router())
         .merge(locations::router())
+        .merge(gateways::router())
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
 }

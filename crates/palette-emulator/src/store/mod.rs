@@ -35,6 +35,8 @@ pub enum Kind {
     SshKey,
     /// A backup storage location of any type.
     Location,
+    /// A private cloud gateway (an "overlord"), with its IP pools.
+    Gateway,
     /// Bookkeeping of the emulator itself (the seed marker).
     Meta,
 }
@@ -54,6 +56,7 @@ impl Kind {
             Kind::EdgeHost => "edgehost",
             Kind::SshKey => "sshkey",
             Kind::Location => "location",
+            Kind::Gateway => "gateway",
             Kind::Meta => "meta",
         }
     }

@@ -89,6 +89,7 @@ fn kind_from(name: &str) -> Kind {
         "edgehost" => Kind::EdgeHost,
         "sshkey" => Kind::SshKey,
         "location" => Kind::Location,
+        "gateway" => Kind::Gateway,
         _ => Kind::Meta,
     }
 }
