@@ -4,6 +4,7 @@
 //! `--debug` it serves on its own and prints the `TF_REATTACH_PROVIDERS` value to paste into the
 //! shell that runs Terraform.
 
+mod actions;
 mod data_sources;
 mod diagnostics;
 mod environments;

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use tfplugin::provider::{ConfigureRequest, ConfigureResponse};
 use tfplugin::validator::at_least;
 use tfplugin::{
-    Attribute, Block, Context, DataSource, EphemeralResource, Function, ListResource, Provider,
-    Resource, Schema, Value, ValueExt,
+    Action, Attribute, Block, Context, DataSource, EphemeralResource, Function, ListResource,
+    Provider, Resource, Schema, Value, ValueExt,
 };
 
 use crate::provider_data::PaletteData;
@@ -119,6 +119,10 @@ impl Provider for PaletteProvider {
 
     fn functions(&self) -> Vec<Arc<dyn Function>> {
         crate::functions::all()
+    }
+
+    fn actions(&self) -> Vec<Arc<dyn Action>> {
+        crate::actions::all()
     }
 }
 

@@ -1,7 +1,8 @@
 //! The documented examples (`examples/` in the registry's layout) apply as written, together,
 //! against the emulator: every resource, data source, ephemeral resource and function example in
 //! one configuration, as a reader would combine them. The second plan is empty, every
-//! `import.sh` names a resource the examples declare, and destroy leaves nothing behind.
+//! `import.sh` names a resource the examples declare, and destroy leaves nothing behind. On
+//! Terraform 1.14 and later the action examples join them, and the scan and backup run.
 
 use std::path::Path;
 
@@ -58,6 +59,12 @@ fn every_example_applies_plans_clean_and_destroys() {
         written >= 10,
         "expected an example per type, found {written}"
     );
+    let actions = crate::support::terraform::terraform_at_least(1, 14, "the action examples");
+    if actions {
+        for (name, text) in examples("actions", "action.tf") {
+            tf.write_file(&format!("actions-{name}.tf"), &text);
+        }
+    }
     // The write-only secrets the examples read from variables.
     tf.write_file(
         "examples.auto.tfvars",
@@ -66,6 +73,27 @@ fn every_example_applies_plans_clean_and_destroys() {
     tf.init();
     tf.apply();
     tf.assert_empty_plan();
+    if actions {
+        for address in [
+            "palette_cluster_scan.audit",
+            "palette_cluster_backup.before_upgrade",
+        ] {
+            let out = tf.run(&[
+                "apply",
+                "-auto-approve",
+                &format!("-invoke=action.{address}"),
+            ]);
+            assert!(
+                out.success()
+                    && out
+                        .stdout
+                        .contains(&format!("Action complete: action.{address}")),
+                "{address}:\n{}\n{}",
+                out.stdout,
+                out.stderr
+            );
+        }
+    }
 
     // Each import.sh imports a resource the examples declare, with an id of the documented form.
     let state = tf.state_list();

@@ -10,6 +10,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod actions;
 mod backup_storage_location;
 mod bad_input;
 mod cloud_account;

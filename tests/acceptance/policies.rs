@@ -8,7 +8,7 @@ use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Terraform};
 
 /// A backup storage location, made in the same configuration.
-const LOCATION_HCL: &str = r#"
+pub(crate) const LOCATION_HCL: &str = r#"
 resource "palette_backup_storage_location" "backups" {
   name = "governed-backups"
   s3 {
@@ -240,5 +240,122 @@ fn all_four_policies_live_with_the_cluster() {
         None,
     );
     assert_eq!(gone.status, 404, "{}", gone.body);
+    tf.destroy();
+}
+
+/// The runs a policy's schedules make show in what Palette reports, on the schedule's
+/// emulated clock: every minute at the tests' time scale (0.01) is every 600 ms.
+#[test]
+fn scheduled_backups_and_scans_show_up_on_schedule() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let infra = infra_profile(&emu, aws, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let every_minute = r#"  backup_policy {
+    backup_storage_location_id = palette_backup_storage_location.backups.id
+    prefix                     = "minutely"
+    schedule                   = "* * * * *"
+    expiry_in_hours            = 1
+  }
+  scan_policy {
+    configuration_scan_schedule = "* * * * *"
+  }
+"#;
+    let hcl = cluster_hcl(aws, "scheduled", std::slice::from_ref(&infra), every_minute);
+    tf.write_config(&format!("{HEADER}{LOCATION_HCL}{hcl}"));
+    tf.init();
+    tf.apply();
+    let uid = tf.resource_values("palette_cluster.aws")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let project = emu.project_uid(PROJECT);
+    let time_of = |text: &str| -> i64 {
+        // RFC 3339 with milliseconds, UTC: compare the clock part, within one day.
+        let clock = &text[11..23];
+        let h: i64 = clock[0..2].parse().unwrap();
+        let m: i64 = clock[3..5].parse().unwrap();
+        let s: i64 = clock[6..8].parse().unwrap();
+        let ms: i64 = clock[9..12].parse().unwrap();
+        ((h * 60 + m) * 60 + s) * 1000 + ms
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let (backups, scans) = loop {
+        let backup = emu.project_request(
+            &project,
+            "GET",
+            &format!("/v1/spectroclusters/{uid}/features/backup"),
+            None,
+        );
+        let logs = emu.project_request(
+            &project,
+            "GET",
+            &format!("/v1/spectroclusters/{uid}/features/complianceScan/logs/drivers"),
+            None,
+        );
+        let backup: serde_json::Value = serde_json::from_str(&backup.body).unwrap();
+        let logs: serde_json::Value = serde_json::from_str(&logs.body).unwrap();
+        let backups = backup["status"]["clusterBackupStatuses"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let scans = logs["kubeBenchLogs"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let done = |list: &[serde_json::Value], pointer: &str| {
+            list.iter()
+                .filter(|r| r.pointer(pointer) == Some(&json!("Completed")))
+                .count()
+        };
+        if done(&backups, "/state") >= 2 && done(&scans, "/status/state") >= 2 {
+            break (backups, scans);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no scheduled runs after 30 s: {backups:?} {scans:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    // One run per emulated minute, 600 ms apart, made by the schedule.
+    let times: Vec<i64> = backups
+        .iter()
+        .map(|b| {
+            time_of(
+                b["backupStatusMeta"][0]["backupState"]["backupTime"]
+                    .as_str()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    for pair in times.windows(2) {
+        let gap = (pair[1] - pair[0]).rem_euclid(86_400_000);
+        assert!((599..=601).contains(&gap), "runs {times:?}");
+    }
+    assert!(
+        backups
+            .iter()
+            .all(|b| b["actor"]["actorType"] == "schedule")
+    );
+    let first = &backups[0]["backupStatusMeta"][0];
+    assert!(
+        first["backupName"]
+            .as_str()
+            .unwrap()
+            .starts_with("minutely-"),
+        "{first}"
+    );
+    let starts: Vec<i64> = scans
+        .iter()
+        .map(|s| time_of(s["status"]["scanTime"]["startTime"].as_str().unwrap()))
+        .collect();
+    for pair in starts.windows(2) {
+        let gap = (pair[1] - pair[0]).rem_euclid(86_400_000);
+        assert!((599..=601).contains(&gap), "scans {starts:?}");
+    }
+    let report = &scans[0]["status"]["reports"]["master"];
+    assert_eq!(report["fail"], 2, "{report}");
+    // The refresh still plans nothing: runs are status, not configuration.
+    tf.assert_empty_plan();
     tf.destroy();
 }

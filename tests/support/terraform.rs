@@ -492,6 +492,41 @@ pub(crate) fn terraform_binary() -> PathBuf {
     );
 }
 
+/// The version of the Terraform the tests run (`terraform version -json`), as (major, minor);
+/// `None` when it does not say. Asked once per test binary.
+pub(crate) fn terraform_version() -> Option<(u32, u32)> {
+    static VERSION: std::sync::OnceLock<Option<(u32, u32)>> = std::sync::OnceLock::new();
+    *VERSION.get_or_init(|| {
+        let out = Command::new(terraform_binary())
+            .args(["version", "-json"])
+            .env("CHECKPOINT_DISABLE", "1")
+            .output()
+            .ok()?;
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+        let mut parts = json["terraform_version"].as_str()?.split('.');
+        Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+    })
+}
+
+/// Whether a test that needs Terraform `major.minor` or later runs: `false` (after printing
+/// why) only when the Terraform in use is known to be older. One whose version cannot be read
+/// runs, and fails on its own terms.
+pub(crate) fn terraform_at_least(major: u32, minor: u32, what: &str) -> bool {
+    match terraform_version() {
+        Some(found) if found < (major, minor) => {
+            eprintln!(
+                "skipping {what}: it needs Terraform {major}.{minor} or later, and the one in use \
+                 ({}) is {}.{} (set TF_ACC_TERRAFORM_PATH to a newer one)",
+                terraform_binary().display(),
+                found.0,
+                found.1
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
 fn is_shim(path: &Path) -> bool {
     path.is_file()
         && path

@@ -2,7 +2,7 @@
 //!
 //! One run builds the release binaries, starts a private emulator (in memory, loopback only),
 //! installs the provider into a filesystem mirror behind a small `/usr/bin/time` wrapper (so each
-//! plugin process reports its peak memory), and measures six scenarios, each next to its
+//! plugin process reports its peak memory), and measures seven scenarios, each next to its
 //! baseline and in alternating rounds so that a busy machine slows both sides alike:
 //!
 //! 1. `terraform plan -refresh=false` of N new `palette_cluster_profile` against N
@@ -12,11 +12,15 @@
 //! 3. the time from the emulator marking a cluster healthy to `terraform apply` returning;
 //! 4. plugin start to go-plugin handshake line, and the plugin's peak memory;
 //! 5. the emulator's GET throughput on loopback without rate limits;
-//! 6. `terraform query` (Terraform 1.15 from the shim) over N clusters and N profiles: requests per
+//! 6. a refreshing `terraform plan` of clusters that each carry all four policies (namespace,
+//!    role binding, backup and scan policy) with the rate limits on: requests per cluster
+//!    against the budget of 3, and wall time against the floor;
+//! 7. `terraform query` (Terraform 1.15 from the shim) over N clusters and N profiles: requests per
 //!    listed object, wall time against the rate-limit floor, the plugin's peak memory.
 //!
 //! The results go between two markers in `BENCHMARKS.md`; text outside them (the analysis) is
-//! kept. `--only 2,5` runs only those scenarios and replaces only their sections between the
+//! kept. `--only 2,5` runs only those scenarios (`--only 6` the policy refresh alone, about a
+//! minute once the release binaries are built) and replaces only their sections between the
 //! markers, so one scenario can be rerun after a change without the others' eleven minutes. The
 //! task is not part of `test` or `ci`.
 
@@ -55,6 +59,7 @@ struct Sizes {
     plan_n: usize,
     refresh_profiles: usize,
     refresh_clusters: usize,
+    policy_clusters: usize,
     handshakes: usize,
     load_secs: u64,
     load_connections: usize,
@@ -70,6 +75,7 @@ impl Sizes {
                 plan_n: 100,
                 refresh_profiles: 100,
                 refresh_clusters: 20,
+                policy_clusters: 20,
                 handshakes: 10,
                 load_secs: 3,
                 load_connections: 4,
@@ -82,6 +88,7 @@ impl Sizes {
                 plan_n: 500,
                 refresh_profiles: 500,
                 refresh_clusters: 100,
+                policy_clusters: 100,
                 handshakes: 20,
                 load_secs: 5,
                 load_connections: 4,
@@ -91,12 +98,12 @@ impl Sizes {
     }
 }
 
-/// The scenarios a run measures: all six, or those `--only` names.
+/// The scenarios a run measures: all seven, or those `--only` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Selection(Vec<u8>);
 
 impl Selection {
-    const ALL: [u8; 6] = [1, 2, 3, 4, 5, 6];
+    const ALL: [u8; 7] = [1, 2, 3, 4, 5, 6, 7];
 
     /// Reads `--only 1,2` or `--only=1,2` (and `--quick`) from the arguments; anything else is an
     /// error.
@@ -130,7 +137,7 @@ impl Selection {
                         chosen.push(n);
                     }
                 }
-                _ => bail!("`--only` takes scenario numbers 1 to 6, not `{item}`"),
+                _ => bail!("`--only` takes scenario numbers 1 to 7, not `{item}`"),
             }
         }
         if chosen.is_empty() {
@@ -238,7 +245,12 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         take(5, &mut report);
     }
     if only.has(6) {
-        section("6. terraform query");
+        section("6. refreshing plan of clusters with all four policies");
+        policy_refresh(&env, &emulator, sizes, &mut report)?;
+        take(6, &mut report);
+    }
+    if only.has(7) {
+        section("7. terraform query");
         // `terraform query` needs Terraform 1.14 or later: the shim's.
         let newer = terraform::ensure_shim()?;
         let query_work = work.join("query-terraform");
@@ -250,7 +262,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
             &emulator,
         )?;
         query(&env, &emulator, sizes, &mut report)?;
-        take(6, &mut report);
+        take(7, &mut report);
     }
 
     let load_end = load_average();
@@ -858,6 +870,59 @@ output "profile_uid" {{
     )
 }
 
+/// `clusters` clusters, each with a namespace, a role binding, a backup and a scan policy.
+fn policy_tf(clusters: usize) -> String {
+    let cluster = cluster_tf("c", Some(clusters), "bench-policy-${count.index}");
+    let policies = r#"
+  namespace {
+    name       = "team-a"
+    cpu_cores  = 2
+    memory_mib = 4096
+  }
+
+  rbac_binding {
+    type      = "ClusterRoleBinding"
+    role_name = "view"
+    subject {
+      type = "Group"
+      name = "devs"
+    }
+  }
+
+  backup_policy {
+    backup_storage_location_id = palette_backup_storage_location.bench.id
+    prefix                     = "nightly"
+    schedule                   = "0 1 * * *"
+    expiry_in_hours            = 72
+  }
+
+  scan_policy {
+    configuration_scan_schedule = "0 2 * * SUN"
+  }
+}
+"#;
+    let cluster = cluster
+        .trim_end()
+        .strip_suffix('}')
+        .map(|head| format!("{head}{policies}"))
+        .unwrap_or(cluster);
+    format!(
+        r#"{PROVIDER_HEADER}{}
+resource "palette_backup_storage_location" "bench" {{
+  name = "bench-backups"
+  s3 {{
+    bucket_name     = "bench"
+    region          = "us-east-1"
+    credential_type = "sts"
+    arn             = "arn:aws:iam::123456789012:role/bench"
+    external_id     = "bench"
+  }}
+}}
+{cluster}"#,
+        infra_profile("bench-policy-infra"),
+    )
+}
+
 /// `n` profiles (one infra, the rest add-on) and `n` clusters for the query scenario.
 fn query_tf(n: usize) -> String {
     format!(
@@ -1156,6 +1221,124 @@ fn refresh_plan(
         clean,
         format!(
             "exit codes 0 (no changes) and no error text: {}; the emulator throttled {throttled_all} requests over all rounds, retried by the provider",
+            if clean { "yes" } else { "no" }
+        ),
+    );
+    Ok(())
+}
+
+/// Scenario 6: creates `policy_clusters` clusters carrying all four policies (rate limits off),
+/// then times refreshing plans of them with the limits on.
+fn policy_refresh(
+    env: &BenchEnv,
+    emulator: &Emulator,
+    sizes: Sizes,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let c = sizes.policy_clusters;
+    emulator.settings(false, 0.001)?;
+    let dir = env.config_dir("policies", &policy_tf(c))?;
+    eprintln!("creating {c} clusters with all four policies (rate limits off, time scale 0.001)");
+    let apply = env.timed(
+        &dir,
+        &["apply", "-input=false", "-auto-approve", "-no-color"],
+        "apply",
+    )?;
+    if !apply.ok() {
+        bail!("creating the policy fixtures failed:\n{}", apply.tail());
+    }
+    eprintln!("created in {:.1}s", apply.elapsed.as_secs_f64());
+    env.take_plugins();
+    emulator.settings(true, 0.001)?;
+    let args = ["plan", "-input=false", "-no-color", "-detailed-exitcode"];
+    report.line(format!(
+        "\n## 6. Refreshing plan of {c} clusters carrying all four policies, rate limits on\n\n\
+         Each cluster has a `namespace`, an `rbac_binding`, a `backup_policy` and a `scan_policy` \
+         (with one infra profile and one backup storage location beside them), created first by one \
+         `terraform apply` (rate limits off, time scale 0.001); then each round resets the emulator's \
+         counters and times `terraform plan` with the documented limits on. Per cluster = all requests \
+         of the plan / {c} (the profile's and the location's refresh included). The floor is counted as \
+         in scenario 2.\n"
+    ));
+    report.line("| round | wall (s) | requests | per cluster | floor (s) | floor net of burst (s) | wall / floor | 429s (throttled_total) | exit |");
+    report.line("|---|---|---|---|---|---|---|---|---|");
+    let (mut walls, mut per_cluster, mut floors, mut over_floor) = (vec![], vec![], vec![], vec![]);
+    let mut throttled_all = 0.0;
+    let mut clean = true;
+    let mut last_stats = Value::Null;
+    for round in 0..sizes.rounds {
+        emulator.reset_stats()?;
+        let run = env.timed(&dir, &args, "plan")?;
+        let stats = emulator.stats()?;
+        env.take_plugins();
+        let total = stats["requests_total"].as_f64().unwrap_or(0.0);
+        let throttled = stats["throttled_total"].as_f64().unwrap_or(0.0);
+        let prefixes = requests_by_prefix(&stats);
+        let floor = prefixes
+            .iter()
+            .map(|(_, n, rate)| n / rate)
+            .fold(0.0, f64::max);
+        let floor_burst = prefixes
+            .iter()
+            .map(|(_, n, rate)| (n - rate * 5.0).max(0.0) / rate)
+            .fold(0.0, f64::max);
+        let wall = run.elapsed.as_secs_f64();
+        let code = run.code.map_or("signal".to_string(), |c| c.to_string());
+        if run.code != Some(0) || run.output.to_lowercase().contains("error") {
+            clean = false;
+            eprintln!("policy refresh round {round} exit {code}:\n{}", run.tail());
+        }
+        eprintln!(
+            "round {round}: {wall:.2}s, {total} requests, floor {floor:.2}s, {throttled} throttled, exit {code}"
+        );
+        report.line(format!(
+            "| {} | {wall:.2} | {total} | {:.2} | {floor:.2} | {floor_burst:.2} | {:.2} | {throttled} | {code} |",
+            round + 1,
+            total / c as f64,
+            wall / floor.max(1e-9),
+        ));
+        walls.push(wall);
+        per_cluster.push(total / c as f64);
+        floors.push(floor);
+        over_floor.push(wall / floor.max(1e-9));
+        throttled_all += throttled;
+        last_stats = stats;
+    }
+    let requests_per = median(&per_cluster);
+    let ratio = median(&over_floor);
+    report.line(format!(
+        "| **median** | **{:.2}** | | **{requests_per:.2}** | {:.2} | | **{ratio:.2}** | {throttled_all} in all | |",
+        median(&walls),
+        median(&floors),
+    ));
+    report.line("\nRequests by route in the last round:\n");
+    report.line("| route | requests | per cluster |");
+    report.line("|---|---|---|");
+    if let Some(routes) = last_stats["requests_by_route"].as_object() {
+        let mut routes: Vec<(&String, f64)> = routes
+            .iter()
+            .map(|(r, n)| (r, n.as_f64().unwrap_or(0.0)))
+            .collect();
+        routes.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (route, n) in routes {
+            report.line(format!("| `{route}` | {n} | {:.2} |", n / c as f64));
+        }
+    }
+    report.verdict(
+        "refresh of a cluster with all four policies ≤ 3 API requests",
+        requests_per <= 3.0,
+        format!("{requests_per:.2} per cluster"),
+    );
+    report.verdict(
+        "policy refresh wall time within 1.2× the rate-limit floor",
+        ratio <= 1.2,
+        format!("{ratio:.2}× the floor"),
+    );
+    report.verdict(
+        "policy refresh plans no change and surfaces no 429",
+        clean,
+        format!(
+            "exit codes 0 and no error text: {}",
             if clean { "yes" } else { "no" }
         ),
     );
@@ -1526,7 +1709,7 @@ fn query(
     fs::write(dir.join("all.tfquery.hcl"), query_blocks(n))?;
     emulator.settings(true, 0.001)?;
     report.line(format!(
-        "\n## 6. `terraform query` over {n} clusters and {n} profiles, rate limits on\n\n\
+        "\n## 7. `terraform query` over {n} clusters and {n} profiles, rate limits on\n\n\
          Made first by one `terraform apply` (rate limits off). Each round resets the emulator's counters \
          and buckets and times `terraform query` (Terraform {}) with two list blocks, every \
          `bench-query-*` cluster and every `bench-query-*` profile (`limit = {n}` each). Listed = result \
@@ -2129,7 +2312,7 @@ mod tests {
         assert_eq!(two.flag(), " --only 2");
         let (_, some) = Selection::parse(&args(&["--only=5,2,2"])).unwrap();
         assert_eq!(some, Selection(vec![2, 5]));
-        assert!(Selection::parse(&args(&["--only", "6"])).is_err());
+        assert!(Selection::parse(&args(&["--only", "8"])).is_err());
         assert!(Selection::parse(&args(&["--only"])).is_err());
         assert!(Selection::parse(&args(&["--fast"])).is_err());
     }

@@ -8,6 +8,11 @@
 //! own sections, linked by anchor), any notes beside the example (`machine_pools.md`,
 //! `versions.md`, `changes.md`, `secrets.md`, in that order), and its import command (`import.sh`). With `--check` nothing is written: the task fails when a page would
 //! change, or when `docs/` holds a page no type has.
+//!
+//! Actions (`docs/actions/`, examples `examples/actions/<type>/action.tf`) are in the schema of
+//! Terraform 1.14 and later only, so the schema comes from the first Terraform that is new
+//! enough: `TF_ACC_TERRAFORM_PATH`, then `terraform` on `PATH`, then the shim (Terraform 1.15,
+//! installed on first use).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -35,8 +40,7 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
 /// Builds the provider and asks Terraform for its schema.
 fn provider_schema() -> anyhow::Result<Value> {
     util::build_bins(false)?;
-    // The newest Terraform reports list resources and actions too (1.14 and later).
-    let terraform = crate::terraform::ensure_shim()?;
+    let terraform = terraform_with_actions()?;
     let work = target_dir().join("xtask-docs");
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work)?;
@@ -59,6 +63,30 @@ fn provider_schema() -> anyhow::Result<Value> {
     json.pointer(&format!("/provider_schemas/{}", ADDRESS.replace('/', "~1")))
         .cloned()
         .with_context(|| format!("terraform reported no schema for {ADDRESS}"))
+}
+
+/// The first Terraform that reports list resources and actions in its schema (1.14 or later).
+fn terraform_with_actions() -> anyhow::Result<crate::terraform::Terraform> {
+    let new_enough = |t: &crate::terraform::Terraform| {
+        let mut parts = t.version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0)) >= (1, 14)
+    };
+    if let Some(path) = std::env::var_os("TF_ACC_TERRAFORM_PATH") {
+        let found = crate::terraform::Terraform::probe(Path::new(&path))?;
+        if new_enough(&found) {
+            return Ok(found);
+        }
+    }
+    let any = crate::terraform::ensure_any()?;
+    if new_enough(&any) {
+        return Ok(any);
+    }
+    eprintln!(
+        "Terraform {} does not report actions; reading the schema with Terraform {} instead",
+        any.version,
+        crate::terraform::SHIM_TERRAFORM_VERSION
+    );
+    crate::terraform::ensure_shim()
 }
 
 /// One kind of type and where its pages and examples live.
@@ -98,6 +126,13 @@ const KINDS: &[Kind] = &[
         examples_dir: "list-resources",
         example_file: "list-resource.tfquery.hcl",
         label: "List Resource",
+    },
+    Kind {
+        schema_key: "action_schemas",
+        docs_dir: "actions",
+        examples_dir: "actions",
+        example_file: "action.tf",
+        label: "Action",
     },
 ];
 
@@ -178,6 +213,15 @@ fn render_type(name: &str, kind: &Kind, schema: &Value, examples: &Path) -> anyh
     // Prose the schema cannot carry (a resource's table of what each change does, say).
     for note in notes(examples)? {
         writeln!(out, "{}", read_text(&note)?)?;
+    }
+    if kind.schema_key == "action_schemas" {
+        writeln!(
+            out,
+            "## Invoking\n\nActions need Terraform 1.14 or later. Run one with `terraform apply \
+             -invoke=action.{name}.<name>`; its progress shows in Terraform's output as \
+             `Action action.{name}.<name> (triggered by CLI): ...`. The configuration is checked \
+             at plan, before anything is sent to Palette.\n"
+        )?;
     }
     writeln!(out, "## Schema\n")?;
     render_block(&mut out, block, "");

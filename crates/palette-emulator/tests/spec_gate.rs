@@ -168,11 +168,15 @@ fn concrete(template: &str) -> String {
 }
 
 /// Operations whose body Palette needs more of than the spec requires (a backup policy without
-/// its location, prefix, schedule and expiry is meaningless): their spec-minimal sample is
-/// refused by the emulator's own checks, and only the mutations are checked.
+/// its location, prefix, schedule and expiry is meaningless, an on-demand backup without its
+/// location, name and expiry too, and an on-demand scan that switches no scan on does nothing):
+/// their spec-minimal sample is refused by the emulator's own checks, and only the mutations are
+/// checked.
 const STRICTER_THAN_SPEC: &[&str] = &[
     "POST /v1/spectroclusters/{uid}/features/backup",
     "PUT /v1/spectroclusters/{uid}/features/backup",
+    "POST /v1/spectroclusters/{uid}/features/backup/onDemand",
+    "POST /v1/spectroclusters/{uid}/features/complianceScan/onDemand",
 ];
 
 #[tokio::test]

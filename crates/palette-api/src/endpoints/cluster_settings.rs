@@ -7,8 +7,9 @@ use reqwest::Method;
 use crate::client::{Request, v1_path};
 use crate::endpoints::ClusterCreate;
 use crate::models::{
-    ClusterBackup, ClusterBackupConfig, ClusterComplianceScan, ClusterComplianceScheduleConfig,
-    ClusterConfigEntity, ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
+    ClusterBackup, ClusterBackupConfig, ClusterComplianceOnDemandConfig, ClusterComplianceScan,
+    ClusterComplianceScanLogs, ClusterComplianceScheduleConfig, ClusterConfigEntity,
+    ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
     ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
     ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, MachineManagementConfig,
@@ -315,6 +316,83 @@ impl Client {
         .json(config)?
         .idempotent(!create);
         self.run(&req).await
+    }
+
+    /// Takes a backup now (`POST .../features/backup/onDemand`); returns the request's uid, which
+    /// [`get_cluster_backup_request`](Client::get_cluster_backup_request) follows. Not retried:
+    /// a second request would take a second backup.
+    pub async fn backup_cluster_now(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &ClusterBackupConfig,
+    ) -> Result<String, Error> {
+        let req = Request::new(
+            Method::POST,
+            scope,
+            v1_path(&["spectroclusters", uid, "features", "backup", "onDemand"]),
+        )
+        .json(config)?;
+        self.create_uid(&req).await
+    }
+
+    /// The cluster's backups of one request (`GET .../features/backup?backupRequestUid=`).
+    pub async fn get_cluster_backup_request(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        request_uid: &str,
+    ) -> Result<ClusterBackup, Error> {
+        let req = Request::new(
+            Method::GET,
+            scope,
+            v1_path(&["spectroclusters", uid, "features", "backup"]),
+        )
+        .query("backupRequestUid", request_uid.to_string());
+        self.fetch(&req).await
+    }
+
+    /// Runs compliance scans now (`POST .../features/complianceScan/onDemand`); returns the
+    /// request's uid, which the scan logs carry as `requestUid`. Not retried.
+    pub async fn scan_cluster_now(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &ClusterComplianceOnDemandConfig,
+    ) -> Result<String, Error> {
+        let req = Request::new(
+            Method::POST,
+            scope,
+            v1_path(&[
+                "spectroclusters",
+                uid,
+                "features",
+                "complianceScan",
+                "onDemand",
+            ]),
+        )
+        .json(config)?;
+        self.create_uid(&req).await
+    }
+
+    /// The cluster's compliance scan runs, by driver (`GET .../complianceScan/logs/drivers`).
+    pub async fn get_cluster_scan_logs(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<ClusterComplianceScanLogs, Error> {
+        self.get_json(
+            scope,
+            &[
+                "spectroclusters",
+                uid,
+                "features",
+                "complianceScan",
+                "logs",
+                "drivers",
+            ],
+        )
+        .await
     }
 
     /// Sets the cluster's time zone.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::ObjectMeta;
+use crate::models::{ObjectMeta, Time};
 
 /// The wire model `v1ObjectMetaUpdateEntity` as these entities use it: a name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -221,7 +221,7 @@ pub struct ClusterBackupSpec {
     pub config: Option<ClusterBackupConfig>,
 }
 
-/// The wire model `v1ClusterBackup` (its status kept as JSON).
+/// The wire model `v1ClusterBackup`: the policy and the backups taken.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterBackup {
@@ -230,7 +230,190 @@ pub struct ClusterBackup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<ClusterBackupSpec>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<serde_json::Value>,
+    pub status: Option<ClusterBackupStatus>,
+}
+
+/// The wire model `v1ClusterBackupStatus`: one entry per backup request (scheduled or on
+/// demand).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterBackupStatus {
+    #[serde(rename = "clusterBackupStatuses")]
+    pub cluster_backup_statuses: Vec<ClusterBackupStatusMeta>,
+}
+
+/// The wire model `v1ClusterFeatureActor`: who started a backup or scan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterFeatureActor {
+    /// `user` (on demand) or `schedule`, as the emulator reports it.
+    #[serde(rename = "actorType", skip_serializing_if = "Option::is_none")]
+    pub actor_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// The wire model `v1BackupLocationConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupLocationConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// The wire model `v1BackupStatusConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupStatusConfig {
+    #[serde(rename = "includeAllDisks", skip_serializing_if = "Option::is_none")]
+    pub include_all_disks: Option<bool>,
+    #[serde(
+        rename = "includeClusterResourceMode",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub include_cluster_resource_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespaces: Option<Vec<String>>,
+}
+
+/// The wire model `v1ClusterBackupStatusMeta`: one backup request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterBackupStatusMeta {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ClusterFeatureActor>,
+    #[serde(rename = "backupConfig", skip_serializing_if = "Option::is_none")]
+    pub backup_config: Option<BackupStatusConfig>,
+    #[serde(
+        rename = "backupLocationConfig",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub backup_location_config: Option<BackupLocationConfig>,
+    #[serde(rename = "backupRequestUid", skip_serializing_if = "Option::is_none")]
+    pub backup_request_uid: Option<String>,
+    #[serde(rename = "backupStatusMeta", skip_serializing_if = "Option::is_none")]
+    pub backup_status_meta: Option<Vec<BackupStatusMeta>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+/// The wire model `v1BackupStatusMeta`: one backup of a request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupStatusMeta {
+    #[serde(rename = "backupName", skip_serializing_if = "Option::is_none")]
+    pub backup_name: Option<String>,
+    #[serde(rename = "backupState", skip_serializing_if = "Option::is_none")]
+    pub backup_state: Option<BackupState>,
+    #[serde(rename = "backupedNamespaces", skip_serializing_if = "Option::is_none")]
+    pub backuped_namespaces: Option<Vec<String>>,
+    #[serde(rename = "expiryDate", skip_serializing_if = "Option::is_none")]
+    pub expiry_date: Option<Time>,
+}
+
+/// The wire model `v1BackupState`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupState {
+    #[serde(rename = "backupTime", skip_serializing_if = "Option::is_none")]
+    pub backup_time: Option<Time>,
+    #[serde(rename = "deleteState", skip_serializing_if = "Option::is_none")]
+    pub delete_state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub msg: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+/// One driver's switch in an on-demand scan (`v1ClusterComplianceScan*Config`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ComplianceScanRun {
+    #[serde(rename = "runScan", skip_serializing_if = "Option::is_none")]
+    pub run_scan: Option<bool>,
+}
+
+/// The wire model `v1ClusterComplianceOnDemandConfig`: which scans to run now.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceOnDemandConfig {
+    /// The configuration scan (kube-bench).
+    #[serde(rename = "kubeBench", skip_serializing_if = "Option::is_none")]
+    pub kube_bench: Option<ComplianceScanRun>,
+    /// The penetration scan (kube-hunter).
+    #[serde(rename = "kubeHunter", skip_serializing_if = "Option::is_none")]
+    pub kube_hunter: Option<ComplianceScanRun>,
+    /// The conformance scan (Sonobuoy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sonobuoy: Option<ComplianceScanRun>,
+}
+
+/// The wire model `v1ClusterComplianceScanLogs`: the scans run, by driver.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceScanLogs {
+    #[serde(rename = "kubeBenchLogs", skip_serializing_if = "Option::is_none")]
+    pub kube_bench_logs: Option<Vec<ClusterScanLog>>,
+    #[serde(rename = "kubeHunterLogs", skip_serializing_if = "Option::is_none")]
+    pub kube_hunter_logs: Option<Vec<ClusterScanLog>>,
+    #[serde(rename = "sonobuoyLogs", skip_serializing_if = "Option::is_none")]
+    pub sonobuoy_logs: Option<Vec<ClusterScanLog>>,
+}
+
+/// One scan run (`v1ClusterScanLogKubeBench`, `...KubeHunter`, `...Sonobuoy`: the same shape
+/// but for the reports, kept as JSON).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterScanLog {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spec: Option<ClusterComplianceScanLogSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClusterScanLogStatus>,
+}
+
+/// The wire model `v1ClusterComplianceScanLogSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterComplianceScanLogSpec {
+    #[serde(rename = "clusterUid", skip_serializing_if = "Option::is_none")]
+    pub cluster_uid: Option<String>,
+    #[serde(rename = "driverType", skip_serializing_if = "Option::is_none")]
+    pub driver_type: Option<String>,
+}
+
+/// A scan run's status (`v1Cluster*LogStatus`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterScanLogStatus {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ClusterFeatureActor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// By report name; each driver's report has its own shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reports: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(rename = "requestUid", skip_serializing_if = "Option::is_none")]
+    pub request_uid: Option<String>,
+    #[serde(rename = "scanTime", skip_serializing_if = "Option::is_none")]
+    pub scan_time: Option<ClusterScanTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+/// The wire model `v1ClusterScanTime`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterScanTime {
+    #[serde(rename = "endTime", skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<Time>,
+    #[serde(rename = "startTime", skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Time>,
 }
 
 /// One driver's schedule (`v1ClusterComplianceScan*ScheduleConfig`).

@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 use crate::ids::{rfc3339, stable_uid};
 
 mod rollout;
+pub mod schedule;
 
 pub use rollout::{Change, Held, Repave, RepaveReason, Rollout};
 

@@ -74,6 +74,8 @@ pub(super) async fn create(
             "rbacs": rbacs,
             "backup": backup,
             "scan": scan,
+            "backupSince": ids::now_ms(),
+            "scanSince": ids::now_ms(),
             "accountUid": account.as_ref().map(|a| a.uid.clone()),
         },
     });

@@ -18,7 +18,7 @@
 //! - `day2`: profile, variable and metadata changes;
 //! - `settings`: repave approval, apply state, agent upgrades, OS patching, time zone;
 //! - `resources`: namespaces and RBAC role bindings;
-//! - `features`: the backup and compliance-scan policies;
+//! - `features`: the backup and compliance-scan policies, their scheduled and on-demand runs;
 //! - `delete`: deletion;
 //! - `assets`: kubeconfig downloads.
 
@@ -116,6 +116,18 @@ pub fn router() -> Router<AppState> {
                 .put(|s: State<AppState>, c: Ctx, p: Path<String>, b: Bytes| {
                     features::scan(s, c, p, b, false)
                 }),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/features/backup/onDemand",
+            post(features::backup_now),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/features/complianceScan/onDemand",
+            post(features::scan_now),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/features/complianceScan/logs/drivers",
+            get(features::get_scan_logs),
         )
         .route(
             "/v1/spectroclusters/{uid}/config/namespaces",
