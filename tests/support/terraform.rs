@@ -433,35 +433,6 @@ fn flatten(text: &str) -> String {
         .join(" ")
 }
 
-/// The `(major, minor)` version of the Terraform the tests run.
-pub(crate) fn terraform_version() -> (u32, u32) {
-    let out = Command::new(terraform_binary())
-        .args(["version", "-json"])
-        .env("CHECKPOINT_DISABLE", "1")
-        .output()
-        .expect("running terraform version");
-    let json: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("terraform version -json prints JSON");
-    let version = json["terraform_version"].as_str().unwrap_or_default();
-    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
-    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
-}
-
-/// Whether the Terraform the tests run is at least `major.minor`; says so on stderr when not,
-/// for a test of a feature that Terraform version lacks (CI runs every test on both versions,
-/// so each such test runs there on the newer one).
-pub(crate) fn terraform_at_least(major: u32, minor: u32, feature: &str) -> bool {
-    let found = terraform_version();
-    if found >= (major, minor) {
-        return true;
-    }
-    eprintln!(
-        "not run on Terraform {}.{}: {feature} needs Terraform {major}.{minor} or later",
-        found.0, found.1
-    );
-    false
-}
-
 /// The Terraform to run: `TF_ACC_TERRAFORM_PATH`, `terraform` on `PATH`, or the one
 /// `cargo xtask terraform` installed under `.tools/`.
 pub(crate) fn terraform_binary() -> PathBuf {
