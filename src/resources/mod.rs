@@ -5,6 +5,7 @@ mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
 pub(crate) mod identity;
+mod ip_pool;
 mod kind_table;
 mod listing;
 mod pack;
@@ -35,6 +36,7 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
             Arc::new(cluster_profile::ClusterProfileResource),
             profile_identity(),
         ),
+        Identified::wrap(Arc::new(ip_pool::IpPoolResource), ip_pool_identity()),
         Identified::wrap(Arc::new(pack::PackResource), pack_identity()),
         Identified::wrap(Arc::new(registry::RegistryResource), registry_identity()),
         Identified::wrap(Arc::new(ssh_key::SshKeyResource), scoped()),
@@ -98,6 +100,26 @@ fn pack_identity() -> IdentityRules {
             let cluster = identity::required(identity, "cluster_id")?;
             let name = identity::required(identity, "name")?;
             Ok(format!("{cluster}/{name}"))
+        },
+    }
+}
+
+/// An IP pool: its gateway and its uid (`GATEWAY_UID/POOL_UID`).
+fn ip_pool_identity() -> IdentityRules {
+    const ATTRIBUTES: &[(&str, &str)] = &[
+        (
+            "private_cloud_gateway_id",
+            "Uid of the pool's private cloud gateway.",
+        ),
+        ("id", "Uid of the pool."),
+    ];
+    IdentityRules {
+        attributes: ATTRIBUTES,
+        of_state: |state| identity::same_names(ATTRIBUTES, state),
+        import_id: |identity| {
+            let gateway = identity::required(identity, "private_cloud_gateway_id")?;
+            let id = identity::required(identity, "id")?;
+            Ok(format!("{gateway}/{id}"))
         },
     }
 }

@@ -119,6 +119,18 @@ resource "palette_backup_storage_location" "x" {
 }
 "#;
 
+const IP_POOL: &str = r#"
+resource "palette_ip_pool" "x" {
+  private_cloud_gateway_id = "0123456789abcdef01234567"
+  name                     = "bad-input"
+  network_type             = "range"
+  ip_start_range           = "10.10.1.10"
+  ip_end_range             = "10.10.1.50"
+  prefix                   = 24
+  gateway                  = "10.10.1.1"
+}
+"#;
+
 /// One invalid configuration.
 struct Case {
     what: &'static str,
@@ -175,6 +187,11 @@ fn cases(
     let location = |from: &str, to: &str| {
         assert!(LOCATION.contains(from), "{from:?} is not in LOCATION");
         LOCATION.replacen(from, to, 1)
+    };
+    let ip = "palette_ip_pool.x";
+    let pool = |from: &str, to: &str| {
+        assert!(IP_POOL.contains(from), "{from:?} is not in IP_POOL");
+        IP_POOL.replacen(from, to, 1)
     };
     let import = |what, address: &'static str, hcl: &str, id: &str, expect: String| Case {
         what,
@@ -504,6 +521,26 @@ fn cases(
             "backup location name empty",
             location("name = \"bad-input\"", "name = \"\""),
             at("Invalid Attribute Value", l, "name"),
+        ),
+        plan(
+            "IP pool range that ends before it starts",
+            pool("\"10.10.1.50\"", "\"10.10.1.5\""),
+            at("Invalid IP Pool", ip, "ip_end_range"),
+        ),
+        plan(
+            "IP pool range with a subnet",
+            pool("  prefix ", "  subnet_cidr = \"10.10.1.0/24\"\n  prefix "),
+            at("Invalid IP Pool", ip, "subnet_cidr"),
+        ),
+        plan(
+            "IP pool address outside the gateway's network",
+            pool("\"10.10.1.10\"", "\"10.10.2.10\""),
+            at("Invalid IP Pool", ip, "ip_start_range"),
+        ),
+        plan(
+            "IP pool address that is not one",
+            pool("gateway                  = \"10.10.1.1\"", "gateway = \"10.10.1\""),
+            at("Invalid IP Pool", ip, "gateway"),
         ),
         plan(
             "upgrade skipped on the control plane",

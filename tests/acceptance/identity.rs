@@ -6,11 +6,26 @@ use serde_json::Value;
 use crate::reliability::copy_quickstart;
 use crate::support::{Emulator, Terraform, terraform_at_least};
 
-/// An SSH key beside the quickstart, so every resource type is in one configuration.
+/// An SSH key and an IP pool beside the quickstart, so every resource type is in one
+/// configuration.
 const SSH_KEY: &str = r#"
 resource "palette_ssh_key" "ops" {
   name       = "ops"
   public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMKJSdz1evm8ReB4WIn1PgCfWLPNiBMF7lJSIDqmyhxq ops@example.com"
+}
+
+data "palette_private_cloud_gateway" "dc1" {
+  name = "pcg-dc1"
+}
+
+resource "palette_ip_pool" "nodes" {
+  private_cloud_gateway_id = data.palette_private_cloud_gateway.dc1.id
+  name                     = "dc1-nodes"
+  network_type             = "range"
+  ip_start_range           = "10.10.1.10"
+  ip_end_range             = "10.10.1.50"
+  prefix                   = 24
+  gateway                  = "10.10.1.1"
 }
 "#;
 
@@ -43,7 +58,7 @@ fn import_block(address: &str, identity: &Value) -> String {
     format!("import {{\n  to = {address}\n  identity = {{\n{fields}  }}\n}}\n")
 }
 
-/// The quickstart plus an SSH key: every resource type's identity is in `show -json`, with
+/// The quickstart plus an SSH key and an IP pool: every resource type's identity is in `show -json`, with
 /// the attributes its schema names all set; once removed from the state, every object is
 /// imported by its identity with an import-only plan (but for the account's secret version,
 /// as after any import), and the plan after is empty.
@@ -61,7 +76,7 @@ fn every_resource_imports_by_its_identity() {
     tf.assert_empty_plan();
 
     let found = identities(&tf);
-    let expected: [(&str, &[&str]); 7] = [
+    let expected: [(&str, &[&str]); 8] = [
         (
             "palette_backup_storage_location",
             &["context", "id", "kind"],
@@ -69,6 +84,7 @@ fn every_resource_imports_by_its_identity() {
         ("palette_cloud_account", &["context", "id", "kind"]),
         ("palette_cluster", &["context", "id"]),
         ("palette_cluster_profile", &["context", "name"]),
+        ("palette_ip_pool", &["id", "private_cloud_gateway_id"]),
         ("palette_pack", &["cluster_id", "name"]),
         ("palette_registry", &["id"]),
         ("palette_ssh_key", &["context", "id"]),

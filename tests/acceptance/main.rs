@@ -21,6 +21,7 @@ mod demo;
 mod examples;
 mod harness;
 mod identity;
+mod ip_pool;
 mod modules;
 mod pack;
 mod policies;

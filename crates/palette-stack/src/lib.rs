@@ -14,6 +14,7 @@
 
 pub mod environment_names;
 pub mod import_id;
+pub mod ip_pool;
 pub mod kubeadm;
 pub mod layers;
 pub mod name_pattern;
