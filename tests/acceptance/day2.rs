@@ -599,15 +599,17 @@ fn machines(emu: &Emulator, cloud: &str, config_uid: &str, pool: &str) -> Vec<(S
         .collect()
 }
 
-/// Node maintenance on AWS and on Nutanix (a custom cloud, whose maintenance path differs
-/// from its other pool paths): a `node` block cordons a machine in place, a cordon made
+/// Node maintenance on every environment (Nutanix, a custom cloud, has a maintenance path
+/// unlike its other pool paths): a `node` block cordons a machine in place, a cordon made
 /// through the API shows as drift and the apply undoes it, a machine that is not in the pool
 /// fails the apply by name, an import takes the cordoned machine, and removing the block
 /// uncordons it.
 #[test]
 fn nodes_are_cordoned_and_uncordoned_in_place() {
     let emu = Emulator::start();
-    let cases = [case("aws"), case("nutanix")];
+    let cases: Vec<&crate::cluster::Case> = crate::cluster::CASES.iter().collect();
+    let n = cases.len();
+    let none = || vec![Vec::new(); n];
     let profiles: Vec<String> = cases
         .iter()
         .map(|c| infra_profile(&emu, c, "1.0.0", None))
@@ -622,11 +624,11 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
                     format!("    node {{\n      node_id = \"{id}\"\n      action  = \"{action}\"\n    }}\n")
                 })
                 .collect();
-            let name = format!("maint-{}", case.key);
+            let name = format!("maint-{}", case.key.replace('_', "-"));
             let mut hcl = cluster_hcl(case, &name, std::slice::from_ref(profile), "");
             // At least two workers (the worker pool's sizing is the last one in the text).
             let at = hcl.rfind(case.sizing[1]).expect("the worker pool's sizing");
-            let sizing = case.sizing[1].replacen("count = 1\n", "count = 2\n", 1);
+            let sizing = case.sizing[1].replacen("count = 1", "count = 2", 1);
             hcl.replace_range(at..at + case.sizing[1].len(), &sizing);
             config.push_str(&hcl.replacen(
                 "    name = \"workers\"\n",
@@ -636,7 +638,7 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
         }
         tf.write_config(&config);
     };
-    write(&[vec![], vec![]]);
+    write(&none());
     tf.init();
     tf.apply();
     tf.assert_empty_plan();
@@ -650,20 +652,23 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
         })
         .collect();
     let listed = |i: usize| machines(&emu, cases[i].key, &configs[i], "workers");
-    let first: Vec<String> = (0..2).map(|i| listed(i)[0].0.clone()).collect();
-    let second: Vec<String> = (0..2).map(|i| listed(i)[1].0.clone()).collect();
+    let first: Vec<String> = (0..n).map(|i| listed(i)[0].0.clone()).collect();
+    let second: Vec<String> = (0..n).map(|i| listed(i)[1].0.clone()).collect();
 
     // Cordoned in place.
-    write(&[
-        vec![(first[0].clone(), "cordon")],
-        vec![(first[1].clone(), "cordon")],
-    ]);
+    let cordoned = || -> Vec<Vec<(String, &str)>> {
+        first
+            .iter()
+            .map(|id| vec![(id.clone(), "cordon")])
+            .collect()
+    };
+    write(&cordoned());
     let plan = tf.try_plan();
     assert_eq!(plan.code, Some(2), "{}", plan.stdout);
     assert!(!plan.stdout.contains("must be replaced"), "{}", plan.stdout);
     tf.apply();
     emu.assert_no_writes("the plan after the cordon", || tf.assert_empty_plan());
-    for i in 0..2 {
+    for i in 0..n {
         let got = listed(i);
         assert!(
             got.contains(&(first[i].clone(), "cordon".into())),
@@ -673,7 +678,7 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
     }
 
     // A cordon made through the API is drift; the apply uncordons that machine.
-    for i in 0..2 {
+    for i in 0..n {
         let (cloud, config, id) = (cases[i].key, configs[i].clone(), second[i].clone());
         outside(&emu, async |client, scope| {
             let cloud = palette_api::CloudType::parse(cloud);
@@ -694,7 +699,7 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
     }
     tf.apply();
     tf.assert_empty_plan();
-    for i in 0..2 {
+    for i in 0..n {
         let got = listed(i);
         assert!(
             got.contains(&(second[i].clone(), "uncordon".into())),
@@ -704,13 +709,9 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
     }
 
     // A machine the pool does not have fails the apply, naming it.
-    write(&[
-        vec![
-            (first[0].clone(), "cordon"),
-            ("no-such-machine".into(), "cordon"),
-        ],
-        vec![(first[1].clone(), "cordon")],
-    ]);
+    let mut wrong = cordoned();
+    wrong[0].push(("no-such-machine".into(), "cordon"));
+    write(&wrong);
     let failed = tf.try_apply();
     assert!(!failed.success(), "{}", failed.stdout);
     assert!(
@@ -735,7 +736,7 @@ fn nodes_are_cordoned_and_uncordoned_in_place() {
     );
 
     // Removing the blocks uncordons.
-    write(&[vec![], vec![]]);
+    write(&none());
     tf.apply();
     tf.assert_empty_plan();
     for (i, case) in cases.iter().enumerate() {
