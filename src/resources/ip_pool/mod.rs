@@ -76,6 +76,26 @@ async fn connect<'a>(
     Ok((data, scope, cloud))
 }
 
+/// The pools of `gateway`, or the diagnostic of the failed list.
+async fn list_pools(
+    data: &PaletteData,
+    scope: &Scope,
+    cloud: &str,
+    gateway: &str,
+    summary: &str,
+) -> Result<Vec<palette_api::models::IpPoolEntity>, Diagnostic> {
+    data.client
+        .list_ip_pools(scope, cloud, gateway)
+        .await
+        .map_err(|err| {
+            diagnostics::api_error(
+                summary,
+                &format!("listing the IP pools of gateway {gateway}"),
+                &err,
+            )
+        })
+}
+
 #[async_trait]
 impl Resource for IpPoolResource {
     fn type_name(&self) -> &str {
@@ -139,15 +159,9 @@ impl Resource for IpPoolResource {
             }
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        let pools = match data.client.list_ip_pools(&scope, &cloud, gateway).await {
+        let pools = match list_pools(data, &scope, &cloud, gateway, SUMMARY).await {
             Ok(pools) => pools,
-            Err(err) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("listing the IP pools of gateway {gateway}"),
-                    &err,
-                ));
-            }
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         match pools
             .iter()
@@ -241,15 +255,9 @@ impl Resource for IpPoolResource {
                 Ok(connected) => connected,
                 Err(diag) => return resp.diagnostics.push(diag),
             };
-            let pools = match data.client.list_ip_pools(&scope, &cloud, gateway).await {
+            let pools = match list_pools(data, &scope, &cloud, gateway, SUMMARY).await {
                 Ok(pools) => pools,
-                Err(err) => {
-                    return resp.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        &format!("listing the IP pools of gateway {gateway}"),
-                        &err,
-                    ));
-                }
+                Err(diag) => return resp.diagnostics.push(diag),
             };
             match pools
                 .iter()
