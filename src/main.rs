@@ -21,6 +21,13 @@ use std::process::ExitCode;
 
 use tfplugin::{ProviderServer, ServeOptions};
 
+/// The program's name: the FIPS build is a provider of its own name.
+const NAME: &str = if tfplugin::fips::ENABLED {
+    "terraform-provider-palette-fips"
+} else {
+    "terraform-provider-palette"
+};
+
 const USAGE: &str = "\
 terraform-provider-palette: the Terraform provider for Spectro Cloud Palette
 
@@ -29,7 +36,7 @@ Terraform starts this program itself; you do not need to run it.
 Usage:
   terraform-provider-palette            serve Terraform (only when Terraform starts it)
   terraform-provider-palette --debug    serve for a debugger: prints TF_REATTACH_PROVIDERS to paste
-  terraform-provider-palette --version  print the version
+  terraform-provider-palette --version  print the version, and whether this is the FIPS build
 ";
 
 fn main() -> ExitCode {
@@ -38,7 +45,8 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--debug" | "-debug" => debug = true,
             "--version" | "-version" | "version" => {
-                println!("terraform-provider-palette {}", env!("CARGO_PKG_VERSION"));
+                println!("{NAME} {}", env!("CARGO_PKG_VERSION"));
+                println!("{}", tfplugin::fips::describe());
                 return ExitCode::SUCCESS;
             }
             "--help" | "-h" | "-help" | "help" => {
@@ -46,7 +54,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             other => {
-                eprintln!("terraform-provider-palette: unknown argument {other:?}\n\n{USAGE}");
+                eprintln!("{NAME}: unknown argument {other:?}\n\n{USAGE}");
                 return ExitCode::from(2);
             }
         }
@@ -60,7 +68,7 @@ fn main() -> ExitCode {
     let runtime = match runtime().build() {
         Ok(runtime) => runtime,
         Err(err) => {
-            eprintln!("terraform-provider-palette: cannot start the async runtime: {err}");
+            eprintln!("{NAME}: cannot start the async runtime: {err}");
             return ExitCode::FAILURE;
         }
     };
@@ -73,7 +81,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("terraform-provider-palette: {err}");
+            eprintln!("{NAME}: {err}");
             ExitCode::FAILURE
         }
     }

@@ -18,8 +18,15 @@ use crate::provider_data::PaletteData;
 /// The provider's local name: every type is `palette_<name>`.
 pub(crate) const TYPE_NAME: &str = "palette";
 
-/// The provider's source address, as Terraform knows it.
+/// The provider's source address, as Terraform knows it: the FIPS build is a provider of its
+/// own name, so that a registry and a lock file tell the two apart (its types are `palette_*`
+/// all the same, and `palette = { source = "palette-rs/palette-fips" }` keeps configurations as
+/// they are).
+#[cfg(not(feature = "fips"))]
 pub(crate) const ADDRESS: &str = "registry.terraform.io/palette-rs/palette";
+/// The provider's source address, as Terraform knows it (the FIPS build's).
+#[cfg(feature = "fips")]
+pub(crate) const ADDRESS: &str = "registry.terraform.io/palette-rs/palette-fips";
 
 /// The host used when neither the block nor the environment names one.
 const DEFAULT_HOST: &str = "api.spectrocloud.com";
@@ -62,7 +69,8 @@ impl Provider for PaletteProvider {
                 ))
                 .attribute(Attribute::bool("insecure").optional().description(
                     "Skip verification of the API's TLS certificate (self-hosted Palette with a \
-                     self-signed certificate). Prefer `ca_certificate`. Defaults to `false`.",
+                     self-signed certificate). Prefer `ca_certificate`. The FIPS build \
+                     (`palette-rs/palette-fips`) refuses it. Defaults to `false`.",
                 ))
                 .attribute(Attribute::string("ca_certificate").optional().description(
                     "PEM certificate(s) to trust in addition to the system roots, for self-hosted \

@@ -3,7 +3,7 @@
 //!
 //! One module per Terraform type, named like its folder in `src/resources/` (`cluster_profile.rs`
 //! tests `palette_cluster_profile`), plus modules by theme (`modules`, `reliability`, `secrets`,
-//! `release`, `demo`, `examples`, `bad_input`) and `harness.rs`, which checks the wiring
+//! `release`, `fips`, `demo`, `examples`, `bad_input`) and `harness.rs`, which checks the wiring
 //! itself. The harness lives in `tests/support/`; its module docs list the variables it reads,
 //! and every emulator it starts fails its test on a request that breaks the API spec.
 
@@ -19,6 +19,7 @@ mod cluster_profile;
 mod day2;
 mod demo;
 mod examples;
+mod fips;
 mod harness;
 mod identity;
 mod ip_pool;

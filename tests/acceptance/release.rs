@@ -50,7 +50,7 @@ fn terraform(
 
 /// Runs `cargo xtask release --profile dev --out OUT ARGS...` with `env` added, and panics
 /// unless it succeeds.
-fn xtask_release(out: &Path, args: &[&str], env: &[(&str, &Path)]) {
+pub(crate) fn xtask_release(out: &Path, args: &[&str], env: &[(&str, &Path)]) {
     let status = Command::new(env!("CARGO"))
         .current_dir(workspace_root())
         .args([
@@ -73,7 +73,7 @@ fn xtask_release(out: &Path, args: &[&str], env: &[(&str, &Path)]) {
 }
 
 /// The `SHA256SUMS` file of a release in `dist`.
-fn sums(dist: &Path) -> String {
+pub(crate) fn sums(dist: &Path) -> String {
     let version = env!("CARGO_PKG_VERSION");
     std::fs::read_to_string(dist.join(format!("{NAME}_{version}_SHA256SUMS"))).expect("SHA256SUMS")
 }

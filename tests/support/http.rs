@@ -1,9 +1,13 @@
 //! A minimal HTTP/1.1 client over `std::net`, enough for the emulator's own endpoints on
-//! loopback (plain HTTP, one request per connection).
+//! loopback (one request per connection): plain HTTP, or HTTPS with a given rustls
+//! configuration (an emulator serving TLS with a private CA's certificate).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio_rustls::rustls;
 
 /// A response: status code and body text.
 #[derive(Debug)]
@@ -32,13 +36,56 @@ pub(crate) fn request_with(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> std::io::Result<Response> {
-    let authority = base
-        .strip_prefix("http://")
-        .ok_or_else(|| std::io::Error::other(format!("not a plain http URL: {base}")))?
-        .trim_end_matches('/');
-    let mut stream = TcpStream::connect(authority)?;
+    request_over(base, None, method, path, headers, body)
+}
+
+/// Sends one request to `base`, `http://host:port`, or `https://host:port` with `tls` (which
+/// must then be given), and reads the whole response.
+pub(crate) fn request_over(
+    base: &str,
+    tls: Option<&Arc<rustls::ClientConfig>>,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> std::io::Result<Response> {
+    let (authority, https) = match (base.strip_prefix("http://"), base.strip_prefix("https://")) {
+        (Some(rest), _) => (rest, false),
+        (None, Some(rest)) => (rest, true),
+        (None, None) => {
+            return Err(std::io::Error::other(format!("not an http(s) URL: {base}")));
+        }
+    };
+    let authority = authority.trim_end_matches('/');
+    let stream = TcpStream::connect(authority)?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    let body = body.unwrap_or("");
+    let request = encode(authority, method, path, headers, body.unwrap_or(""));
+    if !https {
+        return exchange(stream, &request);
+    }
+    let config = tls.ok_or_else(|| {
+        std::io::Error::other(format!(
+            "{base} is https: the request needs a TLS configuration"
+        ))
+    })?;
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, _)| host)
+        .to_string();
+    let name = rustls::pki_types::ServerName::try_from(host).map_err(std::io::Error::other)?;
+    let connection =
+        rustls::ClientConnection::new(config.clone(), name).map_err(std::io::Error::other)?;
+    exchange(rustls::StreamOwned::new(connection, stream), &request)
+}
+
+/// The request's bytes.
+fn encode(
+    authority: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Vec<u8> {
     let mut head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nAccept: application/json\r\nContent-Length: {}\r\n",
         body.len()
@@ -50,11 +97,22 @@ pub(crate) fn request_with(
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(body.as_bytes())?;
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body.as_bytes());
+    bytes
+}
 
+/// Writes `request` and reads the response until the server closes the connection.
+fn exchange(mut stream: impl Read + Write, request: &[u8]) -> std::io::Result<Response> {
+    stream.write_all(request)?;
+    stream.flush()?;
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
+    match stream.read_to_end(&mut raw) {
+        Ok(_) => {}
+        // A TLS server that closes without close_notify after a complete response.
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && !raw.is_empty() => {}
+        Err(e) => return Err(e),
+    }
     parse_response(&raw)
 }
 

@@ -7,6 +7,8 @@
 //!   `TF_LOG` file for assertions.
 //! - [`emulator::Stats`] reads the emulator's request counters, so a test can assert that a
 //!   plan sent no write request.
+//! - [`tls`] makes a private CA for an emulator that serves HTTPS ([`Emulator::start_tls`]), and
+//!   TLS servers that offer only the algorithms a test picks.
 //!
 //! Variables the harness reads:
 //!
@@ -27,6 +29,7 @@ pub(crate) mod env;
 pub(crate) mod http;
 pub(crate) mod temp;
 pub(crate) mod terraform;
+pub(crate) mod tls;
 
 pub(crate) use env::emulator::{self, Emulator};
 pub(crate) use env::{TestEnv, live_env, test_env};

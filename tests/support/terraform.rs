@@ -95,6 +95,23 @@ impl Terraform {
         Terraform::with_env_and_provider(env.provider_env(), provider.to_path_buf())
     }
 
+    /// A working directory whose provider talks to `env` and is installed by `terraform init`
+    /// from `mirror`, a release's `mirror/` (`cargo xtask release`), as an air-gapped user's
+    /// would be: no `dev_overrides`, so the provider is the one the configuration's `source`
+    /// names (`palette-rs/palette` or `palette-rs/palette-fips`), and the lock file records it.
+    pub(crate) fn from_mirror(env: &dyn TestEnv, mirror: &Path) -> Terraform {
+        let dir = TempDir::new("terraform");
+        std::fs::write(dir.path().join("cli.tfrc"), mirror_cli_config(mirror))
+            .expect("writing cli.tfrc");
+        std::fs::create_dir_all(dir.path().join("work")).expect("creating work/");
+        Terraform {
+            binary: terraform_binary(),
+            env: env.provider_env(),
+            provider: mirror.to_path_buf(),
+            dir,
+        }
+    }
+
     fn with_env(env: Vec<(&'static str, String)>) -> Terraform {
         Terraform::with_env_and_provider(env, provider_binary())
     }
@@ -382,6 +399,24 @@ fn cli_config(provider_dir: &Path, mirror: &Path) -> String {
 }}
 "#,
         provider_dir.display(),
+        mirror.display()
+    )
+}
+
+/// The CLI configuration of [`Terraform::from_mirror`]: every `palette-rs` provider from
+/// `mirror`, nothing from the network.
+fn mirror_cli_config(mirror: &Path) -> String {
+    format!(
+        r#"provider_installation {{
+  filesystem_mirror {{
+    path    = "{}"
+    include = ["registry.terraform.io/palette-rs/*"]
+  }}
+  direct {{
+    exclude = ["registry.terraform.io/palette-rs/*"]
+  }}
+}}
+"#,
         mirror.display()
     )
 }

@@ -6,7 +6,8 @@
 //! doc page does not hide a failing test); the task fails at the end if any step did. `.ci/run`
 //! installs what a fresh machine lacks and then calls this, so a developer can run the same
 //! checks locally. The one exception is the `release` step: it installs Debian's arm64 cross
-//! toolchain and qemu-user through `cargo xtask release --install-deps`, as a developer would.
+//! toolchain and qemu-user through `cargo xtask release --install-deps`, as a developer would
+//! (and CMake and Go for the FIPS build, when `.ci/run` did not install them).
 
 use std::time::{Duration, Instant};
 
@@ -73,10 +74,18 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     }
     steps.push((
         // Both Linux archives as a fresh machine makes them, installing Debian's arm64 cross
-        // toolchain and qemu-user first; the acceptance test that runs the arm64 one under qemu
-        // reuses this build.
-        "release (linux_amd64, linux_arm64)",
+        // toolchain and qemu-user first, and the FIPS build's linux_amd64 archive (in its own
+        // target directory, target/fips); the acceptance tests that run the arm64 one under
+        // qemu and the FIPS one over TLS reuse these builds.
+        "release (linux_amd64, linux_arm64, linux_amd64 FIPS)",
         Box::new(release_both_linux_platforms),
+    ));
+    steps.push((
+        // The code only the FIPS build compiles (`#[cfg(feature = "fips")]`), in the FIPS
+        // build's target directory, where the release step built its dependencies' build
+        // scripts (aws-lc-fips-sys's CMake build among them).
+        "clippy (fips feature)",
+        Box::new(clippy_fips),
     ));
     steps.push(("tidy", Box::new(|| crate::tidy::task(&[]))));
     steps.push(("test", Box::new(|| crate::test::task(&[]))));
@@ -108,17 +117,36 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `cargo xtask release --profile dev --install-deps` into `target/ci-release/`, after
+/// `cargo xtask release --profile dev --fips --install-deps` into `target/ci-release/`, after
 /// installing qemu-user for the arm64 test when it is missing (x86_64 Linux only).
 fn release_both_linux_platforms() -> anyhow::Result<()> {
     if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
-        eprintln!("not an x86_64 Linux machine: no linux_arm64 cross build here");
+        eprintln!("not an x86_64 Linux machine: no linux_arm64 cross build or FIPS build here");
         return Ok(());
     }
     if util::which("qemu-aarch64").is_none() {
         release::install_debian_packages(release::ARM64_RUN_PACKAGES)?;
     }
     let out = target_dir().join("ci-release");
-    let args = ["--profile", "dev", "--install-deps", "--out"].map(String::from);
+    let args = ["--profile", "dev", "--fips", "--install-deps", "--out"].map(String::from);
     release::task(&[&args[..], &[out.display().to_string()]].concat())
 }
+
+/// Clippy over the crates with a `fips` feature, with it, in the FIPS build's target directory
+/// (x86_64 Linux only, where CI makes the FIPS build).
+fn clippy_fips() -> anyhow::Result<()> {
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        eprintln!("not an x86_64 Linux machine: no FIPS build here");
+        return Ok(());
+    }
+    util::run(
+        cargo()
+            .env("CARGO_TARGET_DIR", release::fips_target_dir())
+            .args(["clippy", "--locked", "--features", "fips"])
+            .args(FIPS_PACKAGES.iter().flat_map(|p| ["--package", p]))
+            .args(["--lib", "--bins", "--", "-D", "warnings"]),
+    )
+}
+
+/// The packages with a `fips` feature.
+const FIPS_PACKAGES: &[&str] = &["terraform-provider-palette", "tfplugin", "palette-api"];

@@ -67,8 +67,8 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "release",
-        usage: "release [--profile P] [--out DIR] [--platform NAME]... [--install-deps] [--sign KEY] [--from DIR]",
-        about: "build registry archives (linux_amd64 and linux_arm64 here), SHA256SUMS, its signature, manifest and an offline mirror in dist/",
+        usage: "release [--profile P] [--out DIR] [--platform NAME]... [--fips] [--install-deps] [--sign KEY] [--from DIR]",
+        about: "build registry archives (linux_amd64 and linux_arm64 here; --fips adds the FIPS build, palette-fips, for linux_amd64), SHA256SUMS, its signature, manifest and an offline mirror in dist/",
         run: release::task,
     },
     Task {

@@ -1,6 +1,6 @@
-//! `cargo xtask release [--profile dev|release] [--out DIR] [--platform NAME]... [--install-deps]
-//! [--sign KEY] [--from DIR]`: packages the provider as the Terraform registry expects, plus a
-//! mirror that `terraform init` can install from offline.
+//! `cargo xtask release [--profile dev|release] [--out DIR] [--platform NAME]... [--fips]
+//! [--install-deps] [--sign KEY] [--from DIR]`: packages the provider as the Terraform registry
+//! expects, plus a mirror that `terraform init` can install from offline.
 //!
 //! For each platform it builds the provider and writes, under `dist/`:
 //!
@@ -16,6 +16,19 @@
 //!   filesystem mirror, with the `index.json` and `VERSION.json` files of the network mirror
 //!   protocol, so the same folder serves `filesystem_mirror` and, behind any static web server,
 //!   `network_mirror`.
+//!
+//! With `--fips` it also builds the FIPS build (the root package's `fips` feature: TLS on
+//! aws-lc's FIPS module, FIPS-approved algorithms only) for `linux_amd64`, as a provider of its
+//! own name, `palette-rs/palette-fips`: `terraform-provider-palette-fips_VERSION_linux_amd64.zip`
+//! holding `terraform-provider-palette-fips_vVERSION`, with its own SHA256SUMS (signed too with
+//! `--sign`), manifest and `mirror/registry.terraform.io/palette-rs/palette-fips/`. A provider
+//! name of its own, not a file name suffix, because the registry serves one archive per version
+//! and platform: a lock file then records which build a configuration was planned with, and
+//! neither build is installed in place of the other by accident. It is built with its own
+//! `CARGO_TARGET_DIR` (`fips/` inside the target directory), so that it neither overwrites the
+//! ordinary binary nor makes cargo rebuild the ordinary build's dependencies. Building
+//! `aws-lc-fips-sys` needs CMake and Go (Debian's `cmake` and `golang-go`, which
+//! `--install-deps` installs when missing).
 //!
 //! Which platforms: the `--platform` ones, else every one this machine can build: its own, and
 //! on an x86_64 Linux machine `linux_arm64` too, plus any other whose Rust standard library
@@ -87,7 +100,45 @@ const DEBIAN_RUSTDOC: &str = "/usr/bin/rustdoc";
 const DEBIAN_CARGO: &str = "/usr/bin/cargo";
 
 const NAME: &str = "terraform-provider-palette";
-const MIRROR_PATH: &str = "registry.terraform.io/palette-rs/palette";
+
+/// Which build of the provider an archive holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Flavor {
+    /// The ordinary build: `palette-rs/palette`.
+    Standard,
+    /// The FIPS build (`--fips`): `palette-rs/palette-fips`.
+    Fips,
+}
+
+impl Flavor {
+    /// Every flavor, in the order archives are packaged.
+    const ALL: [Flavor; 2] = [Flavor::Standard, Flavor::Fips];
+
+    /// The provider's name as in its files: `terraform-provider-palette[-fips]`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Flavor::Standard => NAME,
+            Flavor::Fips => "terraform-provider-palette-fips",
+        }
+    }
+
+    /// The provider's address, as in a mirror's layout.
+    pub(crate) fn address(self) -> &'static str {
+        match self {
+            Flavor::Standard => "registry.terraform.io/palette-rs/palette",
+            Flavor::Fips => "registry.terraform.io/palette-rs/palette-fips",
+        }
+    }
+}
+
+/// The platforms the FIPS build is made for: this machine's own, built with rustup's toolchain.
+/// aws-lc's FIPS module is not cross-built here (its build runs Go tools on the target's object
+/// files), and the darwin and Windows runners build no FIPS archive.
+const FIPS_PLATFORMS: &[&str] = &["linux_amd64"];
+
+/// The programs `aws-lc-fips-sys` builds the FIPS module with, and the Debian packages that
+/// have them.
+pub(crate) const FIPS_BUILD_TOOLS: &[(&str, &str)] = &[("cmake", "cmake"), ("go", "golang-go")];
 
 /// How one platform's binary is built on this machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +158,7 @@ struct Options {
     install_deps: bool,
     sign: Option<String>,
     from: Option<PathBuf>,
+    fips: bool,
 }
 
 fn parse(args: &[String]) -> anyhow::Result<Options> {
@@ -117,6 +169,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
         install_deps: false,
         sign: None,
         from: None,
+        fips: false,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -141,9 +194,10 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--install-deps" => options.install_deps = true,
             "--sign" => options.sign = Some(value()?),
             "--from" => options.from = Some(PathBuf::from(value()?)),
+            "--fips" => options.fips = true,
             other => bail!(
-                "unknown flag {other:?}; expected --profile, --out, --platform, --install-deps, \
-                 --sign or --from"
+                "unknown flag {other:?}; expected --profile, --out, --platform, --fips, \
+                 --install-deps, --sign or --from"
             ),
         }
     }
@@ -178,21 +232,101 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         }
     }
 
+    let fips_plan = if options.fips {
+        let fips_plan = fips_platforms(&plan, &host)?;
+        require_fips_build_tools(options.install_deps)?;
+        fips_plan
+    } else {
+        Vec::new()
+    };
+
     let _ = fs::remove_dir_all(&options.out);
     fs::create_dir_all(&options.out)
         .with_context(|| format!("creating {}", options.out.display()))?;
+    let builds = plan.iter().map(|(p, b)| (Flavor::Standard, *p, *b)).chain(
+        fips_plan
+            .iter()
+            .map(|p| (Flavor::Fips, *p, Builder::Rustup)),
+    );
     let mut archives = Vec::new();
-    for (platform, builder) in plan {
-        util::section(&format!("release: {} ({})", platform.name, platform.target));
-        let binary = build(platform, builder, &host, &options.profile)?;
+    for (flavor, platform, builder) in builds {
+        util::section(&format!(
+            "release: {} {} ({})",
+            flavor.name(),
+            platform.name,
+            platform.target
+        ));
+        let binary = build(flavor, platform, builder, &host, &options.profile)?;
         if let Some(machine) = elf_machine_of(platform) {
             check_elf_machine(&binary, machine)?;
         }
-        let archive = options.out.join(archive_name(&version, platform));
-        write_zip(&archive, &entry_name(&version, platform), &binary)?;
-        archives.push((platform, archive));
+        let archive = options.out.join(archive_name(flavor, &version, platform));
+        write_zip(&archive, &entry_name(flavor, &version, platform), &binary)?;
+        archives.push((flavor, platform, archive));
     }
     package(&options, &archives, &version)
+}
+
+/// The platforms of `plan` that get a FIPS archive too (see [`FIPS_PLATFORMS`]); fails when
+/// there is none.
+fn fips_platforms(plan: &[(Platform, Builder)], host: &str) -> anyhow::Result<Vec<Platform>> {
+    let mut chosen = Vec::new();
+    for (platform, builder) in plan {
+        if FIPS_PLATFORMS.contains(&platform.name)
+            && platform.target == host
+            && *builder == Builder::Rustup
+        {
+            chosen.push(*platform);
+        } else {
+            eprintln!(
+                "--fips: no FIPS archive for {}: the FIPS build is made for {} only, on a machine \
+                 of that platform",
+                platform.name,
+                FIPS_PLATFORMS.join(", ")
+            );
+        }
+    }
+    if chosen.is_empty() {
+        bail!(
+            "--fips builds {} only, on a machine of that platform, and this {host} machine \
+             builds none of them here",
+            FIPS_PLATFORMS.join(", ")
+        );
+    }
+    Ok(chosen)
+}
+
+/// Fails, naming what to install, unless CMake and Go are on `PATH`; with `install` it
+/// installs the missing ones with `apt-get` first.
+fn require_fips_build_tools(install: bool) -> anyhow::Result<()> {
+    let missing = || -> Vec<(&str, &str)> {
+        FIPS_BUILD_TOOLS
+            .iter()
+            .copied()
+            .filter(|(program, _)| util::which(program).is_none())
+            .collect()
+    };
+    let first = missing();
+    if first.is_empty() {
+        return Ok(());
+    }
+    let packages: Vec<&str> = first.iter().map(|(_, package)| *package).collect();
+    if !install {
+        let programs: Vec<&str> = first.iter().map(|(program, _)| *program).collect();
+        bail!(
+            "the FIPS build compiles aws-lc's FIPS module with CMake and Go, and this machine \
+             lacks {} on PATH.\nRun `cargo xtask release --fips --install-deps` (as root: it runs \
+             `apt-get install {}`), or install them another way",
+            programs.join(" and "),
+            packages.join(" ")
+        );
+    }
+    install_debian_packages(&packages)?;
+    let still: Vec<&str> = missing().iter().map(|(program, _)| *program).collect();
+    if !still.is_empty() {
+        bail!("{} still not on PATH after apt-get", still.join(" and "));
+    }
+    Ok(())
 }
 
 /// The platforms to build and how: the ones asked for, else all this machine can build.
@@ -238,30 +372,51 @@ fn choose(
     Ok(plan)
 }
 
-/// Writes the manifest, SHA256SUMS, its signature when asked, and the mirror, next to
-/// `archives` in `options.out`.
+/// Writes, for each flavor among `archives`, the manifest, SHA256SUMS, its signature when
+/// asked, and the mirror, next to the archives in `options.out`.
 fn package(
     options: &Options,
-    archives: &[(Platform, PathBuf)],
+    archives: &[(Flavor, Platform, PathBuf)],
     version: &str,
 ) -> anyhow::Result<()> {
     if archives.is_empty() {
         bail!("no platform could be built");
     }
+    for flavor in Flavor::ALL {
+        let of_flavor: Vec<(Platform, PathBuf)> = archives
+            .iter()
+            .filter(|(f, _, _)| *f == flavor)
+            .map(|(_, p, a)| (*p, a.clone()))
+            .collect();
+        if !of_flavor.is_empty() {
+            package_flavor(options, flavor, &of_flavor, version)?;
+        }
+    }
+    Ok(())
+}
+
+/// The manifest, SHA256SUMS, signature and mirror of one flavor's `archives`.
+fn package_flavor(
+    options: &Options,
+    flavor: Flavor,
+    archives: &[(Platform, PathBuf)],
+    version: &str,
+) -> anyhow::Result<()> {
+    let name = flavor.name();
     let out = &options.out;
-    let manifest = out.join(format!("{NAME}_{version}_manifest.json"));
+    let manifest = out.join(format!("{name}_{version}_manifest.json"));
     fs::copy(project_root().join("registry-manifest.json"), &manifest)?;
     let mut sums = String::new();
     for file in archives.iter().map(|(_, a)| a).chain([&manifest]) {
         sums.push_str(&format!("{}  {}\n", sha256_hex(file)?, file_name(file)));
     }
-    let sums_path = out.join(format!("{NAME}_{version}_SHA256SUMS"));
+    let sums_path = out.join(format!("{name}_{version}_SHA256SUMS"));
     fs::write(&sums_path, sums)?;
     if let Some(key) = &options.sign {
         sign(&sums_path, key)?;
     }
 
-    let mirror = out.join("mirror").join(MIRROR_PATH);
+    let mirror = out.join("mirror").join(flavor.address());
     fs::create_dir_all(&mirror)?;
     let mut entries = Vec::new();
     for (platform, archive) in archives {
@@ -286,7 +441,7 @@ fn package(
     )?;
     let names: Vec<&str> = archives.iter().map(|(p, _)| p.name).collect();
     println!(
-        "wrote {} archive(s) ({}), SHA256SUMS{}, manifest and mirror to {}",
+        "wrote {} {name} archive(s) ({}), SHA256SUMS{}, manifest and mirror to {}",
         archives.len(),
         names.join(", "),
         if options.sign.is_some() {
@@ -299,15 +454,20 @@ fn package(
     Ok(())
 }
 
-/// `--from DIR`: packages archives built elsewhere (one runner per platform) without building.
+/// `--from DIR`: packages archives built elsewhere (one runner per platform) without building;
+/// FIPS archives among them are packaged as their own provider.
 fn package_prebuilt(options: &Options, from: &Path, version: &str) -> anyhow::Result<()> {
-    if !options.platforms.is_empty() || options.install_deps {
-        bail!("--from packages archives already built: it takes no --platform or --install-deps");
+    if !options.platforms.is_empty() || options.install_deps || options.fips {
+        bail!(
+            "--from packages archives already built: it takes no --platform, --fips or \
+             --install-deps"
+        );
     }
-    let found: Vec<(Platform, PathBuf)> = PLATFORMS
+    let found: Vec<(Flavor, Platform, PathBuf)> = Flavor::ALL
         .iter()
-        .map(|p| (*p, from.join(archive_name(version, *p))))
-        .filter(|(_, a)| a.is_file())
+        .flat_map(|f| PLATFORMS.iter().map(move |p| (*f, *p)))
+        .map(|(f, p)| (f, p, from.join(archive_name(f, version, p))))
+        .filter(|(_, _, a)| a.is_file())
         .collect();
     if found.is_empty() {
         bail!(
@@ -322,28 +482,28 @@ fn package_prebuilt(options: &Options, from: &Path, version: &str) -> anyhow::Re
     let _ = fs::remove_dir_all(out);
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let mut archives = Vec::new();
-    for (platform, archive) in found {
+    for (flavor, platform, archive) in found {
         let copy = out.join(file_name(&archive));
         fs::copy(&archive, &copy)
             .with_context(|| format!("copying {} to {}", archive.display(), out.display()))?;
-        archives.push((platform, copy));
+        archives.push((flavor, platform, copy));
     }
     package(options, &archives, version)
 }
 
-/// `terraform-provider-palette_VERSION_OS_ARCH.zip`.
-pub(crate) fn archive_name(version: &str, platform: Platform) -> String {
-    format!("{NAME}_{version}_{}.zip", platform.name)
+/// `terraform-provider-palette[-fips]_VERSION_OS_ARCH.zip`.
+pub(crate) fn archive_name(flavor: Flavor, version: &str, platform: Platform) -> String {
+    format!("{}_{version}_{}.zip", flavor.name(), platform.name)
 }
 
 /// The binary's name inside the archive, as Terraform looks for it.
-fn entry_name(version: &str, platform: Platform) -> String {
+fn entry_name(flavor: Flavor, version: &str, platform: Platform) -> String {
     let exe = if platform.name.starts_with("windows") {
         ".exe"
     } else {
         ""
     };
-    format!("{NAME}_v{version}{exe}")
+    format!("{}_v{version}{exe}", flavor.name())
 }
 
 fn platform_of(target: &str) -> Option<&'static Platform> {
@@ -372,8 +532,10 @@ fn host_target() -> anyhow::Result<String> {
         .context("rustc -vV printed no host")
 }
 
-/// Builds the provider for `platform` and returns the binary's path.
+/// Builds the provider for `platform` and returns the binary's path. The FIPS build has a
+/// target directory of its own (see the module docs).
 fn build(
+    flavor: Flavor,
     platform: Platform,
     builder: Builder,
     host: &str,
@@ -390,15 +552,26 @@ fn build(
         Builder::DebianArm64 => debian_cross_cargo(platform.target),
     };
     cmd.args(["build", "--locked", "--bin", NAME, "--profile", profile]);
+    let mut out = target_dir();
+    if flavor == Flavor::Fips {
+        out = fips_target_dir();
+        cmd.args(["--features", "fips"])
+            .env("CARGO_TARGET_DIR", &out);
+    }
     if platform.target == host && builder == Builder::Rustup {
         util::run(&mut cmd)?;
-        return Ok(target_dir().join(dir_profile).join(format!("{NAME}{exe}")));
+        return Ok(out.join(dir_profile).join(format!("{NAME}{exe}")));
     }
     util::run(cmd.args(["--target", platform.target]))?;
-    Ok(target_dir()
+    Ok(out
         .join(platform.target)
         .join(dir_profile)
         .join(format!("{NAME}{exe}")))
+}
+
+/// The FIPS build's own target directory: `fips/` inside cargo's.
+pub(crate) fn fips_target_dir() -> PathBuf {
+    target_dir().join("fips")
 }
 
 /// Debian's cargo with Debian's compiler, linking with GCC's cross linker and compiling C (aws-lc)
@@ -464,6 +637,19 @@ pub(crate) fn arm64_test_missing() -> Vec<String> {
         missing.push("qemu-aarch64 (the package qemu-user)".to_string());
     }
     missing
+}
+
+/// What this machine lacks to build the FIPS archive (empty when it has it all): an x86_64
+/// Linux machine with CMake and Go.
+pub(crate) fn fips_test_missing() -> Vec<String> {
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return vec!["an x86_64 Linux machine".to_string()];
+    }
+    FIPS_BUILD_TOOLS
+        .iter()
+        .filter(|(program, _)| util::which(program).is_none())
+        .map(|(program, package)| format!("{program} (the package {package})"))
+        .collect()
 }
 
 /// Adds the arm64 architecture when a package needs it, then installs `packages` with
@@ -634,17 +820,45 @@ mod tests {
     #[test]
     fn names_follow_the_registry() {
         assert_eq!(
-            archive_name("0.1.0", platform("linux_arm64")),
+            archive_name(Flavor::Standard, "0.1.0", platform("linux_arm64")),
             "terraform-provider-palette_0.1.0_linux_arm64.zip"
         );
         assert_eq!(
-            entry_name("0.1.0", platform("windows_amd64")),
+            entry_name(Flavor::Standard, "0.1.0", platform("windows_amd64")),
             "terraform-provider-palette_v0.1.0.exe"
         );
         assert_eq!(
-            entry_name("0.1.0", platform("darwin_amd64")),
+            entry_name(Flavor::Standard, "0.1.0", platform("darwin_amd64")),
             "terraform-provider-palette_v0.1.0"
         );
+        // The FIPS build is the provider palette-rs/palette-fips.
+        assert_eq!(
+            archive_name(Flavor::Fips, "0.1.0", platform("linux_amd64")),
+            "terraform-provider-palette-fips_0.1.0_linux_amd64.zip"
+        );
+        assert_eq!(
+            entry_name(Flavor::Fips, "0.1.0", platform("linux_amd64")),
+            "terraform-provider-palette-fips_v0.1.0"
+        );
+        assert_eq!(
+            Flavor::Fips.address(),
+            "registry.terraform.io/palette-rs/palette-fips"
+        );
+    }
+
+    #[test]
+    fn fips_archives_are_made_for_linux_amd64_on_such_a_machine_only() {
+        let host = "x86_64-unknown-linux-gnu";
+        let plan = choose(&[], host, &[]).unwrap();
+        assert_eq!(
+            fips_platforms(&plan, host).unwrap(),
+            vec![platform("linux_amd64")]
+        );
+        let arm64_only = choose(&[platform("linux_arm64")], host, &[]).unwrap();
+        let err = fips_platforms(&arm64_only, host).unwrap_err();
+        assert!(err.to_string().contains("linux_amd64 only"), "{err}");
+        let mac = choose(&[], "aarch64-apple-darwin", &[]).unwrap();
+        assert!(fips_platforms(&mac, "aarch64-apple-darwin").is_err());
     }
 
     #[test]
@@ -653,8 +867,14 @@ mod tests {
         let (from, out) = (base.join("archives"), base.join("dist"));
         fs::create_dir_all(&from).unwrap();
         for name in ["linux_arm64", "darwin_arm64", "windows_amd64"] {
-            fs::write(from.join(archive_name("0.1.0", platform(name))), name).unwrap();
+            fs::write(
+                from.join(archive_name(Flavor::Standard, "0.1.0", platform(name))),
+                name,
+            )
+            .unwrap();
         }
+        let fips_archive = archive_name(Flavor::Fips, "0.1.0", platform("linux_amd64"));
+        fs::write(from.join(&fips_archive), "fips").unwrap();
         fs::write(from.join("unrelated.zip"), "x").unwrap();
         let args: Vec<String> = [
             "--from",
@@ -686,8 +906,30 @@ mod tests {
             ),
             "{sums}"
         );
-        let mirror =
-            fs::read_to_string(out.join("mirror").join(MIRROR_PATH).join("0.1.0.json")).unwrap();
+        // The FIPS archive is its own provider's: its own SHA256SUMS and mirror.
+        let fips_sums =
+            fs::read_to_string(out.join("terraform-provider-palette-fips_0.1.0_SHA256SUMS"))
+                .unwrap();
+        let files: Vec<&str> = fips_sums.lines().map(|l| &l[66..]).collect();
+        assert_eq!(
+            files,
+            [
+                fips_archive.as_str(),
+                "terraform-provider-palette-fips_0.1.0_manifest.json"
+            ]
+        );
+        assert!(
+            out.join("mirror")
+                .join(Flavor::Fips.address())
+                .join(&fips_archive)
+                .is_file()
+        );
+        let mirror = fs::read_to_string(
+            out.join("mirror")
+                .join(Flavor::Standard.address())
+                .join("0.1.0.json"),
+        )
+        .unwrap();
         assert!(mirror.contains("\"windows_amd64\": {\"url\": \"terraform-provider-palette_0.1.0_windows_amd64.zip\""), "{mirror}");
         assert!(
             package_prebuilt(&options, &base.join("empty"), "0.1.0").is_err(),
@@ -704,12 +946,15 @@ mod tests {
             "--install-deps",
             "--sign",
             "ABC",
+            "--fips",
         ]
         .map(String::from)
         .to_vec();
         let options = parse(&args).unwrap();
         assert_eq!(options.platforms, vec![platform("linux_arm64")]);
         assert!(options.install_deps);
+        assert!(options.fips);
+        assert!(!parse(&[]).unwrap().fips, "no FIPS build unless asked");
         assert_eq!(options.sign.as_deref(), Some("ABC"));
         assert!(parse(&["--platform".to_string(), "linux_386".to_string()]).is_err());
         assert!(parse(&["--sign".to_string()]).is_err());

@@ -41,13 +41,28 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
     // `cargo xtask ci` installs; elsewhere it is skipped, and counted as skipped, when missing.
     let arm64_missing = crate::release::arm64_test_missing();
     let mut skip: Vec<String> = Vec::new();
+    let mut skipped_tests = 0;
     if !arm64_missing.is_empty() {
         eprintln!(
             "skipping {ARM64_TEST}: this machine lacks {} (`cargo xtask release --install-deps` \
              and `apt-get install qemu-user` add them)",
             arm64_missing.join(", ")
         );
-        skip = vec!["--skip".to_string(), ARM64_TEST.to_string()];
+        skip.extend(["--skip".to_string(), ARM64_TEST.to_string()]);
+        skipped_tests += 1;
+    }
+    // The FIPS build's tests build aws-lc's FIPS module, with CMake and Go, which `cargo xtask
+    // ci` installs; elsewhere they are skipped, and counted as skipped, when missing.
+    let fips_missing = crate::release::fips_test_missing();
+    if !fips_missing.is_empty() {
+        eprintln!(
+            "skipping the {} FIPS build tests ({FIPS_TESTS}*): this machine lacks {} (`cargo \
+             xtask release --fips --install-deps` adds them)",
+            FIPS_TEST_COUNT,
+            fips_missing.join(", ")
+        );
+        skip.extend(["--skip".to_string(), FIPS_TESTS.to_string()]);
+        skipped_tests += FIPS_TEST_COUNT;
     }
 
     let mut total = Tally::default();
@@ -74,8 +89,8 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
         acceptance_env(&mut cmd, tf);
         let _ = std::fs::remove_file(spec_tally_path());
         let (ok, mut tally) = run_counting(&mut cmd)?;
-        if !skip.is_empty() && extra.is_empty() {
-            tally.skipped += 1;
+        if extra.is_empty() {
+            tally.skipped += skipped_tests;
         }
         eprintln!(
             "terraform {}: {} passed, {} failed, {} skipped",
@@ -118,6 +133,11 @@ pub(crate) fn task(args: &[String]) -> anyhow::Result<()> {
 /// `tests/acceptance/release.rs`).
 const ARM64_TEST: &str =
     "release::linux_arm64_archive_runs_under_qemu_and_plans_applies_and_destroys";
+
+/// The acceptance tests of the FIPS build (in `tests/acceptance/fips.rs`), by their common
+/// prefix, and how many there are.
+const FIPS_TESTS: &str = "fips::fips_build_";
+const FIPS_TEST_COUNT: u64 = 2;
 
 /// Where each acceptance test's emulator appends `validated violations` when it stops
 /// (`SPEC_TALLY` in `tests/support/env/emulator.rs`: cargo's temporary directory for tests).

@@ -40,6 +40,7 @@ pub struct ClientConfig {
     /// The API key sent as the `ApiKey` header. Never logged.
     pub api_key: String,
     /// Skip TLS certificate verification (self-hosted installs with self-signed certificates).
+    /// The FIPS build refuses it.
     pub insecure: bool,
     /// Extra trusted CA certificates (PEM bundle), added to the platform's roots.
     pub ca_pem: Option<String>,
@@ -402,7 +403,8 @@ pub(crate) fn next_cursor(
 }
 
 impl Client {
-    /// Builds a client. Fails on an unusable host, CA bundle or API key.
+    /// Builds a client. Fails on an unusable host, CA bundle or API key (and in the FIPS build,
+    /// on `insecure`, or when the TLS configuration is not FIPS).
     pub fn new(config: ClientConfig) -> Result<Client, Error> {
         let base = normalize_host(&config.host)?;
         let mut api_key = HeaderValue::from_str(config.api_key.trim()).map_err(|_| {
@@ -418,19 +420,7 @@ impl Client {
         if is_loopback(&base) {
             builder = builder.no_proxy();
         }
-        if config.insecure {
-            builder = builder.tls_danger_accept_invalid_certs(true);
-        }
-        if let Some(pem) = &config.ca_pem {
-            let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                .map_err(|e| Error::Config(format!("the ca bundle is not valid pem: {e}")))?;
-            if certs.is_empty() {
-                return Err(Error::Config(
-                    "the ca bundle holds no certificate".to_owned(),
-                ));
-            }
-            builder = builder.tls_certs_merge(certs);
-        }
+        builder = crate::tls::configure(builder, &config)?;
         let http = builder
             .build()
             .map_err(|e| Error::Config(format!("cannot build the http client: {e}")))?;

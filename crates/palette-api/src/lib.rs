@@ -10,6 +10,8 @@
 //! * [`endpoints`]: typed calls (`client.get_cluster_profile(&scope, uid)`), one module per
 //!   resource, plus [`CloudType`] and [`ClusterCreate`].
 //! * [`Error`] ([`error`]): what a call fails with; [`Error::is_not_found`] drives "gone".
+//! * With the `fips` feature, the client's TLS runs on aws-lc's FIPS module with FIPS-approved
+//!   algorithms only, and refuses `insecure` (`src/tls.rs`).
 //!
 //! This crate knows nothing of Terraform.
 //!
@@ -40,6 +42,7 @@ pub mod error;
 pub mod models;
 pub mod rate_limit;
 pub mod retry;
+mod tls;
 
 pub use client::{Client, ClientConfig, Pages, Scope};
 pub use endpoints::{

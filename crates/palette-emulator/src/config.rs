@@ -49,6 +49,17 @@ pub struct Config {
     pub rate_limit: bool,
     /// A file to append one JSON line per request to (method, path, status, duration).
     pub request_log: Option<PathBuf>,
+    /// Serve HTTPS with this certificate chain and key instead of plain HTTP.
+    pub tls: Option<TlsFiles>,
+}
+
+/// The PEM files an HTTPS emulator serves with (`--tls-cert`, `--tls-key`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The server certificate, then any intermediates.
+    pub cert: PathBuf,
+    /// The certificate's private key (PKCS#8, PKCS#1 or SEC1).
+    pub key: PathBuf,
 }
 
 impl Default for Config {
@@ -61,6 +72,7 @@ impl Default for Config {
             seed: None,
             rate_limit: true,
             request_log: None,
+            tls: None,
         }
     }
 }
@@ -72,6 +84,7 @@ palette-emulator: a local, stateful Palette API
 USAGE:
     palette-emulator [--listen 127.0.0.1:7070] [--db FILE] [--api-key KEY[:PROJECT]]...
                      [--time-scale F] [--seed FILE] [--no-rate-limit] [--request-log FILE]
+                     [--tls-cert FILE --tls-key FILE]
 
 FLAGS:
     --listen ADDR         address to serve on (port 0 picks a free port) [default: 127.0.0.1:7070]
@@ -83,6 +96,9 @@ FLAGS:
     --seed FILE           seed data to load on first start instead of the built-in set
     --no-rate-limit       do not enforce the documented rate limits
     --request-log FILE    append one JSON line per request (no headers, no bodies)
+    --tls-cert FILE       serve HTTPS with this PEM certificate chain (leaf first), as a
+                          self-hosted Palette behind a private CA does [default: plain HTTP]
+    --tls-key FILE        the PEM private key of --tls-cert (both or neither)
     -h, --help            print this help
 ";
 
@@ -105,6 +121,7 @@ impl Config {
     /// Parses the flags (without the program name). `Ok(None)` means help was asked for.
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Option<Self>, String> {
         let mut config = Self::default();
+        let (mut tls_cert, mut tls_key) = (None, None);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
@@ -148,9 +165,17 @@ impl Config {
                 "--request-log" => {
                     config.request_log = Some(PathBuf::from(value("--request-log")?))
                 }
+                "--tls-cert" => tls_cert = Some(PathBuf::from(value("--tls-cert")?)),
+                "--tls-key" => tls_key = Some(PathBuf::from(value("--tls-key")?)),
                 other => return Err(format!("unknown flag {other} (see --help)")),
             }
         }
+        config.tls = match (tls_cert, tls_key) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+            (None, None) => None,
+            (Some(_), None) => return Err("--tls-cert needs --tls-key too".to_owned()),
+            (None, Some(_)) => return Err("--tls-key needs --tls-cert too".to_owned()),
+        };
         Ok(Some(config))
     }
 }
@@ -195,6 +220,18 @@ mod tests {
         assert_eq!(c.time_scale, 0.05);
         assert!(!c.rate_limit);
         assert!(c.request_log.is_some() && c.seed.is_some());
+        assert_eq!(c.tls, None, "plain HTTP unless asked");
+
+        let c = parse(&["--tls-cert", "leaf.pem", "--tls-key=leaf.key"])
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            c.tls,
+            Some(TlsFiles {
+                cert: "leaf.pem".into(),
+                key: "leaf.key".into()
+            })
+        );
     }
 
     #[test]
@@ -205,6 +242,8 @@ mod tests {
             ("bad address", vec!["--listen", "here"]),
             ("negative scale", vec!["--time-scale", "-1"]),
             ("empty key", vec!["--api-key", ":Default"]),
+            ("certificate without key", vec!["--tls-cert", "leaf.pem"]),
+            ("key without certificate", vec!["--tls-key", "leaf.key"]),
         ];
         for (name, args) in cases {
             assert!(parse(&args).is_err(), "{name}");

@@ -106,6 +106,8 @@ pub enum StartError {
 /// A running emulator.
 pub struct Handle {
     addr: SocketAddr,
+    /// `http`, or `https` with `--tls-cert`.
+    scheme: &'static str,
     api_key: String,
     generated_key: bool,
     state: AppState,
@@ -119,9 +121,9 @@ impl Handle {
         self.addr
     }
 
-    /// `http://ADDR`, the value for the provider's `host`.
+    /// `http://ADDR` (`https://ADDR` with `--tls-cert`), the value for the provider's `host`.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     /// The first accepted key (the made-up one when none was configured).
@@ -202,12 +204,18 @@ pub async fn start(config: Config) -> Result<Handle, StartError> {
         },
         request_log,
     )?;
+    let tls = match &config.tls {
+        Some(files) => Some(server::tls_acceptor(files).map_err(StartError::Config)?),
+        None => None,
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let listener = TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let (shutdown, receiver) = watch::channel(false);
-    let task = tokio::spawn(server::serve(listener, app(state.clone()), receiver));
+    let task = tokio::spawn(server::serve(listener, app(state.clone()), tls, receiver));
     Ok(Handle {
         addr,
+        scheme,
         api_key: specs[0].key.clone(),
         generated_key,
         state,

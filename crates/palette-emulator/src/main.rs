@@ -1,8 +1,9 @@
 //! The `palette-emulator` binary: parses flags, starts the emulator and serves until Ctrl-C.
 //!
-//! The first stdout line is `palette-emulator listening on http://ADDR`, so a parent process can
-//! learn the port when it asked for port 0. When no `--api-key` is given, the second line is
-//! `palette-emulator api key: KEY` with the key it made up. SIGINT (Ctrl-C) and SIGTERM stop it.
+//! The first stdout line is `palette-emulator listening on http://ADDR` (`https://ADDR` with
+//! `--tls-cert`), so a parent process can learn the port when it asked for port 0. When no
+//! `--api-key` is given, the second line is `palette-emulator api key: KEY` with the key it made
+//! up. SIGINT (Ctrl-C) and SIGTERM stop it.
 
 use std::io::Write;
 use std::process::ExitCode;

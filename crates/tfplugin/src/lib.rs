@@ -56,6 +56,8 @@ mod engine;
 #[cfg(feature = "server")]
 pub mod ephemeral;
 #[cfg(feature = "server")]
+pub mod fips;
+#[cfg(feature = "server")]
 pub mod function;
 #[cfg(feature = "server")]
 mod generated;

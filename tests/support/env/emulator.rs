@@ -1,20 +1,24 @@
 //! A `palette-emulator` process per test, on a free loopback port with its own SQLite file.
 //!
 //! The emulator prints `palette-emulator listening on http://127.0.0.1:PORT` as its first line
-//! on stdout; everything after that, and all of stderr, goes to `emulator.log` in the test's
-//! directory. The process is killed when the [`Emulator`] is dropped.
+//! on stdout (`https://` when [`Emulator::start_tls`] gave it a certificate); everything after
+//! that, and all of stderr, goes to `emulator.log` in the test's directory. The process is killed
+//! when the [`Emulator`] is dropped.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
+
+use tokio_rustls::rustls;
 
 use super::TestEnv;
 use crate::support::http;
 use crate::support::temp::TempDir;
+use crate::support::tls::PrivateCa;
 
 /// The key every test emulator accepts.
 pub(crate) const API_KEY: &str = "acc-test-key";
@@ -34,6 +38,8 @@ pub(crate) struct Emulator {
     extra: Vec<String>,
     /// Whether the test sends requests that break the spec on purpose.
     expects_violations: bool,
+    /// For an emulator serving HTTPS: how the harness's own requests trust it.
+    tls: Option<Arc<rustls::ClientConfig>>,
     // Dropped last, after the process is gone.
     dir: TempDir,
 }
@@ -47,9 +53,38 @@ impl Emulator {
 
     /// Starts an emulator with `extra` flags after the harness's own.
     pub(crate) fn start_with(extra: &[&str]) -> Emulator {
-        let dir = TempDir::new("emulator");
-        let log = dir.path().join("emulator.log");
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        Emulator::start_in(TempDir::new("emulator"), extra, None)
+    }
+
+    /// Starts an emulator with the test defaults that serves HTTPS with a server certificate
+    /// of `ca` (`--tls-cert`, `--tls-key`), as a self-hosted Palette behind a private CA does:
+    /// only a client given `ca`'s certificate trusts it.
+    pub(crate) fn start_tls(ca: &PrivateCa) -> Emulator {
+        let dir = TempDir::new("emulator");
+        let (cert, key) = ca.write_server_files(dir.path());
+        let extra = vec![
+            "--no-rate-limit".to_string(),
+            "--tls-cert".to_string(),
+            cert.display().to_string(),
+            "--tls-key".to_string(),
+            key.display().to_string(),
+        ];
+        let emulator = Emulator::start_in(dir, extra, Some(ca.client_config()));
+        assert!(
+            emulator.url.starts_with("https://"),
+            "an emulator given --tls-cert serves {}",
+            emulator.url
+        );
+        emulator
+    }
+
+    fn start_in(
+        dir: TempDir,
+        extra: Vec<String>,
+        tls: Option<Arc<rustls::ClientConfig>>,
+    ) -> Emulator {
+        let log = dir.path().join("emulator.log");
         let (child, url) = spawn(dir.path(), &log, "127.0.0.1:0", &extra);
         Emulator {
             child,
@@ -57,6 +92,7 @@ impl Emulator {
             log,
             extra,
             expects_violations: false,
+            tls,
             dir,
         }
     }
@@ -74,12 +110,16 @@ impl Emulator {
         let _ = self.child.kill();
         let _ = self.child.wait();
         std::thread::sleep(down);
-        let listen = self.url.trim_start_matches("http://").to_string();
+        let listen = self
+            .url
+            .split_once("://")
+            .map_or("", |(_, a)| a)
+            .to_string();
         let (child, url) = spawn(self.dir.path(), &self.log, &listen, &self.extra);
         assert_eq!(url, self.url, "the restarted emulator moved");
         self.child = child;
     }
-    /// The base URL, as in `http://127.0.0.1:PORT`.
+    /// The base URL, as in `http://127.0.0.1:PORT` (`https://` for [`Emulator::start_tls`]).
     pub(crate) fn url(&self) -> &str {
         &self.url
     }
@@ -91,7 +131,8 @@ impl Emulator {
 
     /// Sends one request with the test API key and returns the response.
     pub(crate) fn request(&self, method: &str, path: &str, body: Option<&str>) -> http::Response {
-        http::request(&self.url, method, path, Some(API_KEY), body)
+        let headers = [("ApiKey", API_KEY)];
+        http::request_over(&self.url, self.tls.as_ref(), method, path, &headers, body)
             .unwrap_or_else(|e| panic!("{method} {path} on the emulator: {e}"))
     }
 
@@ -120,7 +161,7 @@ impl Emulator {
         body: Option<&str>,
     ) -> http::Response {
         let headers = [("ApiKey", API_KEY), ("ProjectUid", project_uid)];
-        http::request_with(&self.url, method, path, &headers, body)
+        http::request_over(&self.url, self.tls.as_ref(), method, path, &headers, body)
             .unwrap_or_else(|e| panic!("{method} {path} in project {project_uid}: {e}"))
     }
 

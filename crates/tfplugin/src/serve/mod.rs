@@ -3,6 +3,8 @@
 //!
 //! [`serve`] does everything between `main` and the provider's RPC handlers:
 //!
+//! 0. in the FIPS build (the `fips` feature), checks that aws-lc is its FIPS module in FIPS mode
+//!    and refuses to start otherwise ([`crate::fips::require_fips_mode`]);
 //! 1. checks the magic cookie (so a person who runs the binary by hand gets an explanation, see
 //!    [`exit_unless_launched_by_terraform`]) and negotiates protocol version 6;
 //! 2. listens on a unix socket (TCP on 127.0.0.1 as a fallback, with `TCP_NODELAY`);
@@ -131,6 +133,9 @@ pub enum ServeError {
     /// The TLS setup failed.
     #[error("cannot set up tls: {0}")]
     Tls(String),
+    /// The FIPS build's cryptographic module is not in FIPS mode.
+    #[error(transparent)]
+    NotFipsMode(#[from] crate::fips::NotFipsMode),
     /// The handshake line could not be written.
     #[error("cannot write the handshake line to stdout: {0}")]
     Handshake(#[source] std::io::Error),
@@ -148,13 +153,18 @@ pub enum ServeError {
 ///
 /// # Errors
 ///
-/// Fails before the handshake when the process was not started by Terraform (in normal mode),
-/// when Terraform does not offer protocol 6, when `PLUGIN_CLIENT_CERT` is unreadable or no socket
-/// can be bound; afterwards only when the gRPC server itself fails.
+/// Fails before the handshake when the FIPS build's module is not in FIPS mode, when the process
+/// was not started by Terraform (in normal mode), when Terraform does not offer protocol 6, when
+/// `PLUGIN_CLIENT_CERT` is unreadable or no socket can be bound; afterwards only when the gRPC
+/// server itself fails.
 pub async fn serve<S>(opts: ServeOptions, provider: S) -> Result<(), ServeError>
 where
     S: Provider,
 {
+    if crate::fips::ENABLED {
+        let module = crate::fips::require_fips_mode()?;
+        tracing::info!("FIPS build: TLS on {module}, FIPS-approved algorithms only");
+    }
     let tls = if opts.debug {
         None
     } else {

@@ -7,7 +7,9 @@
 //! Terraform's client certificate is ECDSA P-521 with SHA-512 and marked `CA:TRUE`. webpki's
 //! stock verifiers refuse a CA certificate as an end entity, so [`PinnedClientCert`] replaces
 //! chain building with an exact comparison and checks the handshake signatures itself through
-//! the aws-lc-rs provider (which, unlike ring, knows P-521).
+//! the aws-lc-rs provider (which, unlike ring, knows P-521). In the FIPS build that provider is
+//! rustls' FIPS one ([`crate::fips`]): P-521 with SHA-512 is a FIPS-approved curve and hash, so
+//! Terraform's certificate verifies there too.
 
 use std::sync::Arc;
 
@@ -53,9 +55,11 @@ pub(crate) fn from_env() -> Result<Option<ServerTls>, ServeError> {
     server_tls(client_cert).map(Some)
 }
 
-/// Builds the server configuration that trusts exactly `client_cert`.
+/// Builds the server configuration that trusts exactly `client_cert`, on the crypto provider of
+/// this build ([`crate::fips::crypto_provider`]); in the FIPS build, one that rustls does not
+/// report as FIPS (`ServerConfig::fips`) is refused.
 pub(crate) fn server_tls(client_cert: CertificateDer<'static>) -> Result<ServerTls, ServeError> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = crate::fips::crypto_provider();
     let (cert_der, key_der) = self_signed_server_cert()?;
     let verifier = PinnedClientCert::new(client_cert, &provider);
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
@@ -65,6 +69,13 @@ pub(crate) fn server_tls(client_cert: CertificateDer<'static>) -> Result<ServerT
         .with_single_cert(vec![cert_der.clone()], key_der)
         .map_err(|e| ServeError::Tls(e.to_string()))?;
     config.alpn_protocols = vec![b"h2".to_vec()];
+    if crate::fips::ENABLED && !config.fips() {
+        return Err(ServeError::Tls(
+            "the FIPS build made a TLS server configuration that rustls does not report as FIPS \
+             (a non-approved algorithm, or extended master secret not required); this is a bug"
+                .to_string(),
+        ));
+    }
     Ok(ServerTls {
         acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
         cert_der,
@@ -194,7 +205,7 @@ mod tests {
 
     #[test]
     fn pinned_verifier_accepts_only_the_pinned_cert() {
-        let provider = rustls::crypto::aws_lc_rs::default_provider();
+        let provider = crate::fips::crypto_provider();
         let (pinned, _) = self_signed_server_cert().unwrap();
         let (other, _) = self_signed_server_cert().unwrap();
         let verifier = PinnedClientCert::new(pinned.clone(), &provider);
