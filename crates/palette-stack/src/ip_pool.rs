@@ -19,9 +19,10 @@ pub struct PoolInput<'a> {
     pub prefix: Option<i64>,
     /// The network's gateway.
     pub gateway: Option<&'a str>,
-    /// Whether each of `start`, `end` and `subnet` is set (known or not): a field known to be
-    /// absent is `false`.
-    pub set: [bool; 3],
+    /// Whether each of `start`, `end` and `subnet` is set: `Some(true)` when it has a value
+    /// (known or not), `Some(false)` when it is known to be null, `None` when it is unknown and
+    /// may still turn out null (a module variable at validate).
+    pub set: [Option<bool>; 3],
 }
 
 /// A problem with one field (`start`, `end`, `subnet`, `prefix`, `gateway`).
@@ -85,14 +86,14 @@ pub fn check(pool: &PoolInput<'_>) -> Vec<Problem> {
     match pool.network_type {
         Some("range") => {
             for (field, set) in [("start", start_set), ("end", end_set)] {
-                if !set {
+                if set == Some(false) {
                     out.push(Problem {
                         field,
                         message: format!("A `range` pool needs its {field} address."),
                     });
                 }
             }
-            if subnet_set {
+            if subnet_set == Some(true) {
                 out.push(Problem {
                     field: "subnet",
                     message: "A `range` pool takes no subnet; remove it, or make the pool a \
@@ -102,7 +103,7 @@ pub fn check(pool: &PoolInput<'_>) -> Vec<Problem> {
             }
         }
         Some("subnet") => {
-            if !subnet_set {
+            if subnet_set == Some(false) {
                 out.push(Problem {
                     field: "subnet",
                     message: "A `subnet` pool needs its subnet, as a CIDR such as \
@@ -111,7 +112,7 @@ pub fn check(pool: &PoolInput<'_>) -> Vec<Problem> {
                 });
             }
             for (field, set) in [("start", start_set), ("end", end_set)] {
-                if set {
+                if set == Some(true) {
                     out.push(Problem {
                         field,
                         message: format!(
@@ -179,7 +180,7 @@ mod tests {
             end: Some(leak(end)),
             prefix: Some(prefix),
             gateway: Some(leak(gateway)),
-            set: [true, true, false],
+            set: [Some(true), Some(true), Some(false)],
             ..Default::default()
         }
     }
@@ -216,7 +217,7 @@ mod tests {
             subnet: Some("10.20.0.0/16"),
             prefix: Some(16),
             gateway: Some("10.20.0.1"),
-            set: [false, false, true],
+            set: [Some(false), Some(false), Some(true)],
             ..Default::default()
         };
         assert!(fields(&subnet).is_empty());
@@ -226,23 +227,31 @@ mod tests {
         };
         assert_eq!(fields(&outside), ["gateway"]);
         let mixed = PoolInput {
-            set: [true, false, true],
+            set: [Some(true), Some(false), Some(true)],
             ..subnet
         };
         assert_eq!(fields(&mixed), ["start"]);
         let missing = PoolInput {
             network_type: Some("range"),
-            set: [false, false, false],
+            set: [Some(false), Some(false), Some(false)],
             ..Default::default()
         };
         assert_eq!(fields(&missing), ["start", "end"]);
         // Unknown addresses (set, value not known) wait.
         let unknown = PoolInput {
             network_type: Some("range"),
-            set: [true, true, false],
+            set: [Some(true), Some(true), Some(false)],
             prefix: Some(24),
             ..Default::default()
         };
         assert!(fields(&unknown).is_empty());
+        // Whether a field is set at all may be unknown (it may turn out null): neither "needs"
+        // nor "takes no" is said then.
+        let maybe = PoolInput {
+            network_type: Some("subnet"),
+            set: [None, None, None],
+            ..Default::default()
+        };
+        assert!(fields(&maybe).is_empty());
     }
 }

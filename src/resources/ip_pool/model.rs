@@ -21,7 +21,12 @@ fn attribute(field: &str) -> &'static str {
 
 /// Checks the addresses of a configuration or plan; unknown values wait, null is absent.
 pub(super) fn check_addresses(config: &Value, diags: &mut Diagnostics) {
-    let set = |name: &str| config.get(name).is_some_and(|v| !v.is_null());
+    // Known set, known null, or unknown (which may still turn out null).
+    let set = |name: &str| match config.get(name) {
+        Some(v) if v.is_unknown() => None,
+        Some(v) => Some(!v.is_null()),
+        None => Some(false),
+    };
     let pool = PoolInput {
         network_type: config.get_str("network_type"),
         start: config.get_str("ip_start_range"),
