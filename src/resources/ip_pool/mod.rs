@@ -25,34 +25,51 @@ use palette_stack::import_id::is_uid;
 #[derive(Debug, Default)]
 pub(crate) struct IpPoolResource;
 
+/// Why a pool's gateway could not be reached.
+enum Unreached {
+    /// The gateway is gone (and its pools with it).
+    Gone(Diagnostic),
+    /// Anything else.
+    Failed(Diagnostic),
+}
+
+impl Unreached {
+    fn diagnostic(self) -> Diagnostic {
+        match self {
+            Unreached::Gone(diag) | Unreached::Failed(diag) => diag,
+        }
+    }
+}
+
 /// The cloud of gateway `uid` as its pool paths name it (`vsphere` or `maas`).
 async fn gateway_cloud(
     client: &Client,
     scope: &Scope,
     uid: &str,
     summary: &str,
-) -> Result<String, Diagnostic> {
-    let gateway = client.get_gateway(scope, uid).await.map_err(|err| {
-        if err.is_not_found() {
-            Diagnostic::error(
+) -> Result<String, Unreached> {
+    let gateway =
+        client.get_gateway(scope, uid).await.map_err(|err| {
+            if err.is_not_found() {
+                Unreached::Gone(Diagnostic::error(
                 "Private Cloud Gateway Not Found",
                 format!(
                     "There is no private cloud gateway {uid:?}; look it up by name with the \
                      `palette_private_cloud_gateway` data source."
                 ),
             )
-            .with_attribute(tfplugin::AttributePath::root("private_cloud_gateway_id"))
-        } else {
-            diagnostics::api_error(
-                summary,
-                &format!("reading private cloud gateway {uid}"),
-                &err,
-            )
-        }
-    })?;
+            .with_attribute(tfplugin::AttributePath::root("private_cloud_gateway_id")))
+            } else {
+                Unreached::Failed(diagnostics::api_error(
+                    summary,
+                    &format!("reading private cloud gateway {uid}"),
+                    &err,
+                ))
+            }
+        })?;
     match gateway.kind.as_deref() {
         Some(cloud @ ("vsphere" | "maas")) => Ok(cloud.to_string()),
-        other => Err(Diagnostic::error(
+        other => Err(Unreached::Failed(Diagnostic::error(
             "IP Pools Not Offered",
             format!(
                 "Private cloud gateway {uid} serves {:?}; Palette keeps IP pools on vSphere and \
@@ -60,7 +77,7 @@ async fn gateway_cloud(
                 other.unwrap_or("an unknown cloud")
             ),
         )
-        .with_attribute(tfplugin::AttributePath::root("private_cloud_gateway_id"))),
+        .with_attribute(tfplugin::AttributePath::root("private_cloud_gateway_id")))),
     }
 }
 
@@ -70,8 +87,10 @@ async fn connect<'a>(
     provider_data: &'a tfplugin::ProviderData,
     gateway: &str,
     summary: &str,
-) -> Result<(&'a PaletteData, Scope, String), Diagnostic> {
-    let (data, scope) = PaletteData::connect(provider_data, "tenant", summary).await?;
+) -> Result<(&'a PaletteData, Scope, String), Unreached> {
+    let (data, scope) = PaletteData::connect(provider_data, "tenant", summary)
+        .await
+        .map_err(Unreached::Failed)?;
     let cloud = gateway_cloud(&data.client, &scope, gateway, summary).await?;
     Ok((data, scope, cloud))
 }
@@ -123,7 +142,7 @@ impl Resource for IpPoolResource {
             .unwrap_or_default();
         let (data, scope, cloud) = match connect(&req.provider_data, gateway, SUMMARY).await {
             Ok(connected) => connected,
-            Err(diag) => return resp.diagnostics.push(diag),
+            Err(unreached) => return resp.diagnostics.push(unreached.diagnostic()),
         };
         let body = model::body(&req.plan);
         match data
@@ -154,10 +173,8 @@ impl Resource for IpPoolResource {
         };
         let (data, scope, cloud) = match connect(&req.provider_data, gateway, SUMMARY).await {
             Ok(connected) => connected,
-            Err(diag) if diag.summary == "Private Cloud Gateway Not Found" => {
-                return resp.remove();
-            }
-            Err(diag) => return resp.diagnostics.push(diag),
+            Err(Unreached::Gone(_)) => return resp.remove(),
+            Err(Unreached::Failed(diag)) => return resp.diagnostics.push(diag),
         };
         let pools = match list_pools(data, &scope, &cloud, gateway, SUMMARY).await {
             Ok(pools) => pools,
@@ -181,7 +198,7 @@ impl Resource for IpPoolResource {
             .unwrap_or_default();
         let (data, scope, cloud) = match connect(&req.provider_data, gateway, SUMMARY).await {
             Ok(connected) => connected,
-            Err(diag) => return resp.diagnostics.push(diag),
+            Err(unreached) => return resp.diagnostics.push(unreached.diagnostic()),
         };
         let body = model::body(&req.plan);
         if let Err(err) = data
@@ -207,8 +224,8 @@ impl Resource for IpPoolResource {
         let (data, scope, cloud) = match connect(&req.provider_data, gateway, SUMMARY).await {
             Ok(connected) => connected,
             // The gateway is gone, and its pools with it.
-            Err(diag) if diag.summary == "Private Cloud Gateway Not Found" => return,
-            Err(diag) => return resp.diagnostics.push(diag),
+            Err(Unreached::Gone(_)) => return,
+            Err(Unreached::Failed(diag)) => return resp.diagnostics.push(diag),
         };
         match data
             .client
@@ -253,7 +270,7 @@ impl Resource for IpPoolResource {
         } else {
             let (data, scope, cloud) = match connect(&req.provider_data, gateway, SUMMARY).await {
                 Ok(connected) => connected,
-                Err(diag) => return resp.diagnostics.push(diag),
+                Err(unreached) => return resp.diagnostics.push(unreached.diagnostic()),
             };
             let pools = match list_pools(data, &scope, &cloud, gateway, SUMMARY).await {
                 Ok(pools) => pools,
