@@ -199,23 +199,17 @@ impl Action for ClusterBackup {
             namespaces,
             ..Default::default()
         };
-        let request = match ctx
-            .run(data.client.backup_cluster_now(&scope, &uid, &body))
-            .await
+        let request = match super::call(
+            ctx,
+            data.client.backup_cluster_now(&scope, &uid, &body),
+            SUMMARY,
+            &format!("starting a backup of cluster {uid} to location {location}"),
+            "starting the backup",
+        )
+        .await
         {
-            Ok(Ok(request)) => request,
-            Ok(Err(err)) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("starting a backup of cluster {uid} to location {location}"),
-                    &err,
-                ));
-            }
-            Err(_) => {
-                return resp
-                    .diagnostics
-                    .push(diagnostics::interrupted(SUMMARY, "starting the backup"));
-            }
+            Ok(answer) => answer,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         resp.progress(format!(
             "started a backup of cluster {uid} to storage location {location} (request {request})"
@@ -225,26 +219,19 @@ impl Action for ClusterBackup {
         let mut last = String::new();
         let mut heartbeat = Instant::now();
         loop {
-            let status = match ctx
-                .run(
-                    data.client
-                        .get_cluster_backup_request(&scope, &uid, &request),
-                )
-                .await
+            let status = match super::call(
+                ctx,
+                data.client
+                    .get_cluster_backup_request(&scope, &uid, &request),
+                SUMMARY,
+                &format!("following backup request {request} of cluster {uid}"),
+                "waiting for the backup",
+            )
+            .await
+            .map(|backup| backup.status.unwrap_or_default())
             {
-                Ok(Ok(backup)) => backup.status.unwrap_or_default(),
-                Ok(Err(err)) => {
-                    return resp.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        &format!("following backup request {request} of cluster {uid}"),
-                        &err,
-                    ));
-                }
-                Err(_) => {
-                    return resp
-                        .diagnostics
-                        .push(diagnostics::interrupted(SUMMARY, "waiting for the backup"));
-                }
+                Ok(answer) => answer,
+                Err(diag) => return resp.diagnostics.push(diag),
             };
             let entry = status
                 .cluster_backup_statuses

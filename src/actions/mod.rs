@@ -30,6 +30,22 @@ pub(crate) fn all() -> Vec<Arc<dyn Action>> {
     ]
 }
 
+/// Runs an API call Terraform may interrupt: its answer, or the diagnostic of its failure
+/// (`failing` says what failed, as "reading X") or of the interruption (while `doing`).
+async fn call<T>(
+    ctx: &tfplugin::Context,
+    future: impl std::future::Future<Output = Result<T, palette_api::Error>>,
+    summary: &str,
+    failing: &str,
+    doing: &str,
+) -> Result<T, tfplugin::Diagnostic> {
+    match ctx.run(future).await {
+        Ok(Ok(answer)) => Ok(answer),
+        Ok(Err(err)) => Err(crate::diagnostics::api_error(summary, failing, &err)),
+        Err(_) => Err(crate::diagnostics::interrupted(summary, doing)),
+    }
+}
+
 /// `cluster_id`: the cluster an action works on.
 fn cluster_id_attribute() -> Attribute {
     Attribute::string("cluster_id")

@@ -82,21 +82,17 @@ impl Action for RepaveApproval {
             Ok(connected) => connected,
             Err(diag) => return resp.diagnostics.push(diag),
         };
-        let repave = match ctx.run(data.client.get_cluster_repave(&scope, &uid)).await {
-            Ok(Ok(repave)) => repave,
-            Ok(Err(err)) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("reading the repave status of cluster {uid}"),
-                    &err,
-                ));
-            }
-            Err(_) => {
-                return resp.diagnostics.push(diagnostics::interrupted(
-                    SUMMARY,
-                    "reading the repave status",
-                ));
-            }
+        let repave = match super::call(
+            ctx,
+            data.client.get_cluster_repave(&scope, &uid),
+            SUMMARY,
+            &format!("reading the repave status of cluster {uid}"),
+            "reading the repave status",
+        )
+        .await
+        {
+            Ok(answer) => answer,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         let state = repave
             .status

@@ -152,23 +152,17 @@ impl Action for ClusterScan {
             }
         }
         let names: Vec<&str> = chosen.iter().map(|(_, _, what)| *what).collect();
-        let request = match ctx
-            .run(data.client.scan_cluster_now(&scope, &uid, &body))
-            .await
+        let request = match super::call(
+            ctx,
+            data.client.scan_cluster_now(&scope, &uid, &body),
+            SUMMARY,
+            &format!("starting the scans of cluster {uid}"),
+            "starting the scans",
+        )
+        .await
         {
-            Ok(Ok(request)) => request,
-            Ok(Err(err)) => {
-                return resp.diagnostics.push(diagnostics::api_error(
-                    SUMMARY,
-                    &format!("starting the scans of cluster {uid}"),
-                    &err,
-                ));
-            }
-            Err(_) => {
-                return resp
-                    .diagnostics
-                    .push(diagnostics::interrupted(SUMMARY, "starting the scans"));
-            }
+            Ok(answer) => answer,
+            Err(diag) => return resp.diagnostics.push(diag),
         };
         resp.progress(format!(
             "started the {} of cluster {uid} (request {request})",
@@ -179,23 +173,17 @@ impl Action for ClusterScan {
         let mut last: Vec<Option<String>> = vec![None; chosen.len()];
         let mut heartbeat = Instant::now();
         loop {
-            let logs = match ctx
-                .run(data.client.get_cluster_scan_logs(&scope, &uid))
-                .await
+            let logs = match super::call(
+                ctx,
+                data.client.get_cluster_scan_logs(&scope, &uid),
+                SUMMARY,
+                &format!("reading the scans of cluster {uid}"),
+                "waiting for the scans",
+            )
+            .await
             {
-                Ok(Ok(logs)) => logs,
-                Ok(Err(err)) => {
-                    return resp.diagnostics.push(diagnostics::api_error(
-                        SUMMARY,
-                        &format!("reading the scans of cluster {uid}"),
-                        &err,
-                    ));
-                }
-                Err(_) => {
-                    return resp
-                        .diagnostics
-                        .push(diagnostics::interrupted(SUMMARY, "waiting for the scans"));
-                }
+                Ok(answer) => answer,
+                Err(diag) => return resp.diagnostics.push(diag),
             };
             let mut moved = false;
             let mut finished = 0;
