@@ -80,24 +80,37 @@ impl Page {
     }
 
     /// Like [`Page::apply`], rendering only the items on the page with `render`.
-    pub fn apply_with<T>(self, items: Vec<T>, render: impl FnMut(T) -> Value) -> Value {
+    pub fn apply_with<T>(self, items: Vec<T>, mut render: impl FnMut(T) -> Value) -> Value {
+        self.try_apply_with(items, |item| {
+            Ok::<_, std::convert::Infallible>(render(item))
+        })
+        .unwrap_or_else(|never| match never {})
+    }
+
+    /// Like [`Page::apply_with`], with a `render` that can fail: a search matches every object
+    /// in scope, but reads the details of only the page it returns.
+    pub fn try_apply_with<T, E>(
+        self,
+        items: Vec<T>,
+        render: impl FnMut(T) -> Result<Value, E>,
+    ) -> Result<Value, E> {
         let count = items.len();
         let page: Vec<Value> = items
             .into_iter()
             .skip(self.offset)
             .take(self.limit)
             .map(render)
-            .collect();
+            .collect::<Result<_, E>>()?;
         let next = self.offset + page.len();
         let token = if next < count {
             encode_token(next, count)
         } else {
             String::new()
         };
-        json!({
+        Ok(json!({
             "items": page,
             "listmeta": {"continue": token, "count": count, "limit": self.limit, "offset": next},
-        })
+        }))
     }
 }
 

@@ -21,8 +21,6 @@
 //! appears at most once. Manifest packs (`type: manifest`) need at least one manifest with
 //! content, default to layer `addon` and use the pack uid `spectro-manifest-pack`.
 
-use std::collections::HashMap;
-
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -1119,29 +1117,25 @@ async fn dashboard_filter(
         }
         std::cmp::Ordering::Equal
     });
-    let users: HashMap<String, Vec<(String, String, String)>> = records
-        .iter()
-        .map(|r| Ok((r.uid.clone(), in_use(&state, &r.uid)?)))
-        .collect::<ApiResult<_>>()?;
-    let mut items = Vec::new();
-    for r in &records {
-        let used = &users[&r.uid];
-        items.push(json!({
+    // Only the page's profiles are looked up in full (the clusters using them, their versions).
+    let body = page.try_apply_with(records, |r| {
+        let used = in_use(&state, &r.uid)?;
+        Ok::<_, ApiError>(json!({
             "metadata": public(r.doc.clone())["metadata"].clone(),
             "specSummary": {
                 "draft": template_summary(&r.doc["spec"]["draft"]),
                 "published": template_summary(&r.doc["spec"]["published"]),
-                "version": version_of(r),
-                "versions": versions(&state, r),
+                "version": version_of(&r),
+                "versions": versions(&state, &r),
             },
             "status": {
-                "isPublished": published(r).is_some(),
+                "isPublished": published(&r).is_some(),
                 "inUseClusters": used.iter().map(|(n, u, _)| json!({"name": n, "uid": u})).collect::<Vec<_>>(),
                 "inUseClusterUids": used.iter().map(|(_, u, _)| u.clone()).collect::<Vec<_>>(),
             },
-        }));
-    }
-    wire::ok::<m::ClusterProfilesSummary>(page.apply(items))
+        }))
+    })?;
+    wire::ok::<m::ClusterProfilesSummary>(body)
 }
 
 #[cfg(test)]

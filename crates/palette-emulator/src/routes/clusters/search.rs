@@ -202,32 +202,32 @@ pub(super) async fn search(
     if sort.is_some_and(|s| s.order == Some(m::SortOrder::Desc)) {
         rows.reverse();
     }
-    let mut items = Vec::new();
-    for (record, deployment) in &rows {
-        let config = config_of(&state, record)?;
-        let account = config
-            .as_ref()
-            .and_then(|c| c.doc.pointer("/spec/cloudAccountRef").cloned())
-            .filter(|a| a.is_object());
-        items.push(json!({
-            "metadata": public(record.doc.clone())["metadata"].clone(),
-            "specSummary": {
-                "cloudConfig": {
-                    "cloudType": env_of(record).key,
-                    "uid": record.doc.pointer("/spec/cloudConfigRef/uid"),
-                    "machinePools": pool_meta(config.as_ref(), deployment, now, env_of(record).key),
+    // Only the page's clusters are read in full (cloud config, account, pools).
+    let body = page.try_apply_with(rows, |(record, deployment)| {
+            let config = config_of(&state, &record)?;
+            let account = config
+                .as_ref()
+                .and_then(|c| c.doc.pointer("/spec/cloudAccountRef").cloned())
+                .filter(|a| a.is_object());
+            Ok::<_, ApiError>(json!({
+                "metadata": public(record.doc.clone())["metadata"].clone(),
+                "specSummary": {
+                    "cloudConfig": {
+                        "cloudType": env_of(&record).key,
+                        "uid": record.doc.pointer("/spec/cloudConfigRef/uid"),
+                        "machinePools": pool_meta(config.as_ref(), &deployment, now, env_of(&record).key),
+                    },
+                    "cloudAccountMeta": account.map(|a| json!({"name": a["name"], "uid": a["uid"]})),
+                    "projectMeta": {"uid": record.project, "name": projects.get(&record.project).cloned().unwrap_or_default()},
+                    "clusterProfileTemplates": wire::array_at(&record.doc, "/spec/clusterProfileTemplates").iter().map(template_meta).collect::<Vec<_>>(),
                 },
-                "cloudAccountMeta": account.map(|a| json!({"name": a["name"], "uid": a["uid"]})),
-                "projectMeta": {"uid": record.project, "name": projects.get(&record.project).cloned().unwrap_or_default()},
-                "clusterProfileTemplates": wire::array_at(&record.doc, "/spec/clusterProfileTemplates").iter().map(template_meta).collect::<Vec<_>>(),
-            },
-            "status": {
-                "state": deployment.state(now),
-                "health": {"state": deployment.health(now)},
-            },
-        }));
-    }
-    wire::ok::<m::SpectroClustersSummary>(page.apply(items))
+                "status": {
+                    "state": deployment.state(now),
+                    "health": {"state": deployment.health(now)},
+                },
+            }))
+    })?;
+    wire::ok::<m::SpectroClustersSummary>(body)
 }
 
 /// `GET` and `POST /v1/dashboard/spectroclusters/metadata`: the name and uid of every live
