@@ -38,6 +38,19 @@ fn cases() -> Vec<Case> {
     cases![
         (models::AADProfile, "v1AADProfile"),
         (models::APIEndpoint, "v1APIEndpoint"),
+        (
+            models::ClusterMetaAttributeEntity,
+            "v1ClusterMetaAttributeEntity"
+        ),
+        (models::HostClusterConfigEntity, "v1HostClusterConfigEntity"),
+        (models::HostClusterConfig, "v1HostClusterConfig"),
+        (models::HostClusterEndpoint, "v1HostClusterEndpoint"),
+        (
+            models::HostClusterEndpointConfig,
+            "v1HostClusterEndpointConfig"
+        ),
+        (models::IngressConfig, "v1IngressConfig"),
+        (models::LoadBalancerConfig, "v1LoadBalancerConfig"),
         (models::APIServerAccessProfile, "v1APIServerAccessProfile"),
         (models::AclMeta, "v1AclMeta"),
         (models::AwsAMI, "v1AwsAMI"),

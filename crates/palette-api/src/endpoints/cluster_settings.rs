@@ -9,12 +9,12 @@ use crate::endpoints::ClusterCreate;
 use crate::models::{
     ClusterBackup, ClusterBackupConfig, ClusterComplianceOnDemandConfig, ClusterComplianceScan,
     ClusterComplianceScanLogs, ClusterComplianceScheduleConfig, ClusterConfigEntity,
-    ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
+    ClusterMetaAttributeEntity, ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
     ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
-    ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, MachineManagementConfig,
-    OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterPolicies, SpectroClusterRepave,
-    TimezoneUpdateEntity,
+    ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, HostClusterConfig,
+    HostClusterConfigEntity, MachineManagementConfig, OsPatchConfig, OsPatchEntity, SpcApply,
+    SpectroClusterPolicies, SpectroClusterRepave, TimezoneUpdateEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -29,6 +29,14 @@ pub struct ClusterSettings {
     pub resources: Option<ClusterResourcesEntity>,
     /// The backup and scan policies (the create body's `spec.policies`).
     pub policies: Option<SpectroClusterPolicies>,
+    /// Free-form metadata kept on the cluster (`clusterMetaAttribute`); not in a custom
+    /// cloud's create body.
+    pub meta_attribute: Option<String>,
+    /// Whether worker pools are updated in parallel rather than one after another; only in a
+    /// create body (no endpoint changes it), and not in a custom cloud's.
+    pub update_worker_pools_in_parallel: Option<bool>,
+    /// The cluster as a host of virtual clusters; not in a custom cloud's create body.
+    pub host_cluster: Option<HostClusterConfig>,
 }
 
 impl ClusterSettings {
@@ -39,7 +47,12 @@ impl ClusterSettings {
     }
 
     fn is_empty(&self) -> bool {
-        self.timezone.is_none() && self.os_patch.is_none() && self.resources.is_none()
+        self.timezone.is_none()
+            && self.os_patch.is_none()
+            && self.resources.is_none()
+            && self.meta_attribute.is_none()
+            && self.update_worker_pools_in_parallel.is_none()
+            && self.host_cluster.is_none()
     }
 
     fn policies_json(&self) -> Option<serde_json::Value> {
@@ -64,6 +77,14 @@ impl ClusterSettings {
             .machine_management()
             .or(config.machine_management_config);
         config.resources = self.resources_json().or(config.resources);
+        config.cluster_meta_attribute = self
+            .meta_attribute
+            .clone()
+            .or(config.cluster_meta_attribute);
+        config.update_worker_pools_in_parallel = self
+            .update_worker_pools_in_parallel
+            .or(config.update_worker_pools_in_parallel);
+        config.host_cluster_config = self.host_cluster.clone().or(config.host_cluster_config);
         Some(config)
     }
 }
@@ -72,7 +93,13 @@ impl ClusterCreate {
     /// Whether the body takes the backup and scan policies (`spec.policies`); a custom cloud's
     /// (Nutanix) does not, so they are set once the cluster exists.
     pub fn takes_policies(&self) -> bool {
-        !matches!(self, ClusterCreate::Custom { .. })
+        !self.is_custom_cloud()
+    }
+
+    /// Whether this is a custom cloud's body (Nutanix), whose `clusterConfig` is
+    /// `v1CustomClusterConfigEntity`: no metadata, host cluster or parallel pool updates.
+    pub fn is_custom_cloud(&self) -> bool {
+        matches!(self, ClusterCreate::Custom { .. })
     }
 
     /// Puts `settings` in the body's `clusterConfig`, keeping what the body already has there.
@@ -409,6 +436,52 @@ impl Client {
             Method::PATCH,
             scope,
             v1_path(&["spectroclusters", uid, "clusterConfig", "timezone"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// Sets the cluster's free-form metadata (`""` clears it).
+    pub async fn patch_cluster_meta_attribute(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        meta: &str,
+    ) -> Result<(), Error> {
+        let body = ClusterMetaAttributeEntity {
+            cluster_meta_attribute: Some(meta.to_string()),
+        };
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&[
+                "spectroclusters",
+                uid,
+                "clusterConfig",
+                "clusterMetaAttribute",
+            ]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// Makes the cluster a host of virtual clusters, with how their API servers are exposed,
+    /// or (with `isHostCluster` false) no longer one.
+    pub async fn patch_cluster_host_config(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        config: &HostClusterConfig,
+    ) -> Result<(), Error> {
+        let body = HostClusterConfigEntity {
+            host_cluster_config: Some(config.clone()),
+        };
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&["spectroclusters", uid, "clusterConfig", "hostCluster"]),
         )
         .json(&body)?
         .idempotent(true);

@@ -5,10 +5,10 @@
 
 use crate::models::{
     CloudAccountMeta, ClusterProfilePacksEntity, ClusterProfileTemplate,
-    ClusterProfileTemplateMeta, HyperShiftConfig, ListMetaData, MachineHealthCheckConfig,
-    MachineManagementConfig, MachinePoolMeta, ObjectMeta, ObjectReference, PackValuesEntity,
-    ProfileStatus, ProjectMeta, RelatedObject, ResourceReference, Time, VariableFormat,
-    VariableInputType, VariableOption,
+    ClusterProfileTemplateMeta, HostClusterConfig, HyperShiftConfig, ListMetaData,
+    MachineHealthCheckConfig, MachineManagementConfig, MachinePoolMeta, ObjectMeta,
+    ObjectReference, PackValuesEntity, ProfileStatus, ProjectMeta, RelatedObject,
+    ResourceReference, Time, VariableFormat, VariableInputType, VariableOption,
 };
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +82,7 @@ pub struct ClusterConfig {
     )]
     pub control_plane_health_check_timeout: Option<String>,
     #[serde(rename = "hostClusterConfig", skip_serializing_if = "Option::is_none")]
-    pub host_cluster_config: Option<serde_json::Value>,
+    pub host_cluster_config: Option<HostClusterConfig>,
     #[serde(
         rename = "hybridClusterConfig",
         skip_serializing_if = "Option::is_none"
@@ -126,7 +126,7 @@ pub struct ClusterConfigEntity {
     )]
     pub control_plane_health_check_timeout: Option<String>,
     #[serde(rename = "hostClusterConfig", skip_serializing_if = "Option::is_none")]
-    pub host_cluster_config: Option<serde_json::Value>,
+    pub host_cluster_config: Option<HostClusterConfig>,
     #[serde(rename = "hyperShiftConfig", skip_serializing_if = "Option::is_none")]
     pub hyper_shift_config: Option<HyperShiftConfig>,
     #[serde(rename = "lifecycleConfig", skip_serializing_if = "Option::is_none")]

@@ -85,3 +85,87 @@ pub struct TimezoneUpdateEntity {
 
 /// The annotation on a cluster that says its agent upgrades are paused (`"true"`).
 pub const UPGRADE_FORBIDDEN_ANNOTATION: &str = "spectroComponentsUpgradeForbidden";
+
+/// The wire model `v1ClusterMetaAttributeEntity`: free-form metadata Palette keeps on the
+/// cluster for tools to read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterMetaAttributeEntity {
+    #[serde(
+        rename = "clusterMetaAttribute",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cluster_meta_attribute: Option<String>,
+}
+
+/// The wire model `v1HostClusterConfigEntity`: whether the cluster hosts virtual clusters, and
+/// how their API servers are exposed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HostClusterConfigEntity {
+    #[serde(rename = "hostClusterConfig", skip_serializing_if = "Option::is_none")]
+    pub host_cluster_config: Option<HostClusterConfig>,
+}
+
+/// The wire model `v1HostClusterConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HostClusterConfig {
+    #[serde(rename = "clusterEndpoint", skip_serializing_if = "Option::is_none")]
+    pub cluster_endpoint: Option<HostClusterEndpoint>,
+    #[serde(rename = "clusterGroup", skip_serializing_if = "Option::is_none")]
+    pub cluster_group: Option<crate::models::ObjectReference>,
+    #[serde(rename = "hostCluster", skip_serializing_if = "Option::is_none")]
+    pub host_cluster: Option<crate::models::ObjectReference>,
+    #[serde(rename = "isHostCluster", skip_serializing_if = "Option::is_none")]
+    pub is_host_cluster: Option<bool>,
+}
+
+/// The wire model `v1HostClusterEndpoint`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HostClusterEndpoint {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<HostClusterEndpointConfig>,
+    /// `Ingress` or `LoadBalancer`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+}
+
+/// The wire model `v1HostClusterEndpointConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HostClusterEndpointConfig {
+    #[serde(rename = "ingressConfig", skip_serializing_if = "Option::is_none")]
+    pub ingress_config: Option<IngressConfig>,
+    #[serde(rename = "loadBalancerConfig", skip_serializing_if = "Option::is_none")]
+    pub load_balancer_config: Option<LoadBalancerConfig>,
+}
+
+/// The wire model `v1IngressConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IngressConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port: Option<i64>,
+}
+
+/// The wire model `v1LoadBalancerConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoadBalancerConfig {
+    #[serde(rename = "externalIPs", skip_serializing_if = "Option::is_none")]
+    pub external_ips: Option<Vec<String>>,
+    #[serde(
+        rename = "externalTrafficPolicy",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_traffic_policy: Option<String>,
+    #[serde(
+        rename = "loadBalancerSourceRanges",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub load_balancer_source_ranges: Option<Vec<String>>,
+}
