@@ -162,6 +162,14 @@ pub fn router() -> Router<AppState> {
             patch(settings::timezone),
         )
         .route(
+            "/v1/spectroclusters/{uid}/clusterConfig/clusterMetaAttribute",
+            patch(settings::meta_attribute),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/clusterConfig/hostCluster",
+            patch(settings::host_cluster),
+        )
+        .route(
             "/v1/spectroclusters/{uid}/assets/kubeconfig",
             get(|s: State<AppState>, c: Ctx, p: Path<String>| assets::asset(s, c, p, Asset::Frp)),
         )

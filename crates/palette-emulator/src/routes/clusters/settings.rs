@@ -169,12 +169,74 @@ pub(super) async fn timezone(
     })
 }
 
-/// A create body's `clusterConfig`, checked: the time zone and the OS patch schedule; OS
+pub(super) async fn meta_attribute(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input: m::ClusterMetaAttributeEntity = wire::body(&body)?;
+    change_cluster(&state, &ctx, &uid, |record| {
+        let config = &mut record.doc["spec"]["clusterConfig"];
+        match input.cluster_meta_attribute.filter(|m| !m.is_empty()) {
+            Some(meta) => config["clusterMetaAttribute"] = json!(meta),
+            None => {
+                if let Some(obj) = config.as_object_mut() {
+                    obj.remove("clusterMetaAttribute");
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+pub(super) async fn host_cluster(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input: m::HostClusterConfigEntity = wire::body(&body)?;
+    let config = input.host_cluster_config.unwrap_or_default();
+    check_host_cluster(&config, "hostClusterConfig")?;
+    change_cluster(&state, &ctx, &uid, |record| {
+        record.doc["spec"]["clusterConfig"]["hostClusterConfig"] = json!(config);
+        Ok(())
+    })
+}
+
+/// Refuses a host cluster configuration Palette would: a host cluster needs its endpoint type
+/// (`Ingress` or `LoadBalancer`).
+pub(super) fn check_host_cluster(config: &m::HostClusterConfig, field: &str) -> ApiResult<()> {
+    if config.is_host_cluster != Some(true) {
+        return Ok(());
+    }
+    let kind = config
+        .cluster_endpoint
+        .as_ref()
+        .and_then(|e| e.type_.as_deref())
+        .unwrap_or("");
+    if kind == "Ingress" || kind == "LoadBalancer" {
+        return Ok(());
+    }
+    Err(ApiError::bad_request(
+        "InvalidRequest",
+        format!("a host cluster's endpoint type must be Ingress or LoadBalancer, not '{kind}'"),
+    )
+    .with_details(json!({"field": format!("{field}.clusterEndpoint.type")})))
+}
+
+/// A create body's `clusterConfig`, checked: the time zone, the host cluster endpoint and the
+/// OS patch schedule; OS
 /// patching is dropped on edge clusters.
 pub(super) fn cluster_config(env: &Environment, config: Option<Value>) -> ApiResult<Value> {
     let mut config = config.unwrap_or(json!({}));
     if let Some(zone) = config["timezone"].as_str().filter(|z| !z.is_empty()) {
         check_timezone(zone, "spec.clusterConfig.timezone")?;
+    }
+    if let Some(host) = config.get("hostClusterConfig").cloned() {
+        let parsed: m::HostClusterConfig = wire::fit(host)?;
+        check_host_cluster(&parsed, "spec.clusterConfig.hostClusterConfig")?;
     }
     let patch = config
         .pointer("/machineManagementConfig/osPatchConfig")
