@@ -640,6 +640,22 @@ fn cases(
             at("OS Patching Not On Edge", c, "os_patch_on_boot"),
         ),
         plan(
+            "host config: a load balancer setting on an ingress",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  host_config {\n    external_traffic_policy = \"Local\"\n  }\n",
+            ),
+            at("Setting Of The Other Endpoint Type", c, "external_traffic_policy"),
+        ),
+        plan(
+            "host config: a source range that is not a CIDR",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  host_config {\n    host_endpoint_type = \"LoadBalancer\"\n    load_balancer_source_ranges = [\"10.0.0.0/33\"]\n  }\n",
+            ),
+            at("Invalid CIDR", c, "load_balancer_source_ranges"),
+        ),
+        plan(
             "pool count not a number",
             cl("count         = 2", "count = \"many\""),
             hcl_error("Incorrect attribute value type", "count"),

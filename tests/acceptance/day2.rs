@@ -312,6 +312,144 @@ fn cluster_settings_show_drift_and_survive_import() {
     }
 }
 
+/// The cluster metadata and the host cluster configuration change in place through their own
+/// endpoints, show drift and come back on import; parallel pool updates are set by the create
+/// and a change is refused at plan. On Nutanix, whose create body has no place for the metadata
+/// or the host configuration, they follow the create.
+#[test]
+fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
+    let emu = Emulator::start();
+    let aws = case("aws");
+    let nutanix = case("nutanix");
+    let aws_profile = infra_profile(&emu, aws, "1.0.0", None);
+    let nutanix_profile = infra_profile(&emu, nutanix, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let write = |meta: &str, host: &str, parallel: bool| {
+        let settings = format!(
+            "  cluster_meta_attribute = {meta:?}\n  update_worker_pools_in_parallel = {parallel}\n{host}"
+        );
+        let aws_hcl = cluster_hcl(
+            aws,
+            "hosting",
+            std::slice::from_ref(&aws_profile),
+            &settings,
+        );
+        let nutanix_hcl = cluster_hcl(
+            nutanix,
+            "hosting-nx",
+            std::slice::from_ref(&nutanix_profile),
+            &format!("  cluster_meta_attribute = {meta:?}\n{host}"),
+        );
+        tf.write_config(&format!("{HEADER}{aws_hcl}{nutanix_hcl}"));
+    };
+    let load_balancer = "  host_config {\n    host_endpoint_type = \"LoadBalancer\"\n    external_traffic_policy = \"Local\"\n    load_balancer_source_ranges = [\"10.0.0.0/8\"]\n  }\n";
+    write(r#"{"team":"platform"}"#, load_balancer, true);
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let uid = |address: &str| {
+        tf.resource_values(address)["id"]
+            .as_str()
+            .expect("an id")
+            .to_string()
+    };
+    let (aws_uid, nutanix_uid) = (uid("palette_cluster.aws"), uid("palette_cluster.nutanix"));
+    for id in [&aws_uid, &nutanix_uid] {
+        let config = &cluster(&emu, id)["spec"]["clusterConfig"];
+        assert_eq!(
+            config["clusterMetaAttribute"], r#"{"team":"platform"}"#,
+            "{config}"
+        );
+        assert_eq!(
+            config["hostClusterConfig"]["isHostCluster"], true,
+            "{config}"
+        );
+        let endpoint = &config["hostClusterConfig"]["clusterEndpoint"];
+        assert_eq!(endpoint["type"], "LoadBalancer", "{config}");
+        assert_eq!(
+            endpoint["config"]["loadBalancerConfig"]["loadBalancerSourceRanges"][0], "10.0.0.0/8",
+            "{config}"
+        );
+    }
+    assert_eq!(
+        cluster(&emu, &aws_uid)["spec"]["clusterConfig"]["updateWorkerPoolsInParallel"],
+        true
+    );
+
+    // In place: another metadata text, and an ingress instead of load balancers.
+    let ingress = "  host_config {\n    ingress_host = \"vclusters.example.com\"\n  }\n";
+    write(r#"{"team":"apps"}"#, ingress, true);
+    tf.apply();
+    tf.assert_empty_plan();
+    assert_eq!(uid("palette_cluster.aws"), aws_uid, "updated in place");
+    assert_eq!(
+        uid("palette_cluster.nutanix"),
+        nutanix_uid,
+        "updated in place"
+    );
+    let host = &cluster(&emu, &aws_uid)["spec"]["clusterConfig"]["hostClusterConfig"];
+    assert_eq!(host["clusterEndpoint"]["type"], "Ingress", "{host}");
+    assert_eq!(
+        host["clusterEndpoint"]["config"]["ingressConfig"]["host"], "vclusters.example.com",
+        "{host}"
+    );
+
+    // Drift: the metadata changed and the hosting stopped, through the API.
+    let id = aws_uid.clone();
+    outside(&emu, async |client, scope| {
+        client
+            .patch_cluster_meta_attribute(scope, &id, "changed by hand")
+            .await?;
+        client
+            .patch_cluster_host_config(
+                scope,
+                &id,
+                &palette_api::models::HostClusterConfig {
+                    is_host_cluster: Some(false),
+                    ..Default::default()
+                },
+            )
+            .await
+    })
+    .expect("a change through the API");
+    let out = tf.try_plan();
+    assert_eq!(out.code, Some(2), "{}", out.stdout);
+    for shown in [
+        "cluster_meta_attribute",
+        "host_config",
+        "vclusters.example.com",
+    ] {
+        assert!(
+            out.stdout.contains(shown),
+            "{shown} drift shows:\n{}",
+            out.stdout
+        );
+    }
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Parallel pool updates are set once: a change is refused at plan, with nothing sent.
+    write(r#"{"team":"apps"}"#, ingress, false);
+    tf.try_plan().expect_error(
+        r"(?s)Set When The Cluster Is Made.*update_worker_pools_in_parallel.*terraform apply -replace",
+    );
+    write(r#"{"team":"apps"}"#, ingress, true);
+
+    // Import reproduces all three.
+    let generated = generated_import(&emu, "palette_cluster.imported", &aws_uid);
+    let flat = generated.split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in [
+        // Terraform writes a JSON text back as `jsonencode`.
+        "cluster_meta_attribute = jsonencode({ team = \"apps\" })",
+        "update_worker_pools_in_parallel = true",
+        "host_endpoint_type = \"Ingress\"",
+        "ingress_host = \"vclusters.example.com\"",
+    ] {
+        assert!(flat.contains(line), "{line} in\n{generated}");
+    }
+    tf.destroy();
+}
+
 /// The machine-pool lifecycle fields each environment takes (`update_strategy`,
 /// `node_repave_interval` above 0, `additional_annotations`), as `machine_pools.md` documents;
 /// `skip_k8s_upgrade` only on AWS, vSphere and MAAS ([`skips_upgrades`]),

@@ -156,6 +156,7 @@ impl Resource for ClusterResource {
         settings::keep_unmanaged(&req.config, &req.state, &mut resp.plan);
         restore_unchanged_computed(&req.state, &mut resp.plan);
         nodes::check_plan(&req.state, &resp.plan, &mut resp.diagnostics);
+        settings::check_change(&req.state, &resp.plan, &mut resp.diagnostics);
         resp.requires_replace
             .extend(new_control_planes(&req.state, &resp.plan));
         // Resume an unfinished create: the computed results are not known until the wait ends.
@@ -190,20 +191,19 @@ impl Resource for ClusterResource {
                 &err,
             ));
         }
-        let body = model
-            .env
-            .create_body(&ClusterSpec {
-                metadata: model.metadata(),
-                cloud_account_uid: model.cloud_account_id.clone(),
-                profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
-                block: &model.block,
-                pools: &pools,
-            })
-            .with_settings(&palette_api::ClusterSettings {
-                resources: policies::create_entity(&req.plan),
-                policies: policies::create_policies(&req.plan),
-                ..model.settings.create()
-            });
+        let body = model.env.create_body(&ClusterSpec {
+            metadata: model.metadata(),
+            cloud_account_uid: model.cloud_account_id.clone(),
+            profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
+            block: &model.block,
+            pools: &pools,
+        });
+        let custom_cloud = body.is_custom_cloud();
+        let body = body.with_settings(&palette_api::ClusterSettings {
+            resources: policies::create_entity(&req.plan),
+            policies: policies::create_policies(&req.plan),
+            ..model.settings.create(custom_cloud)
+        });
         let policies_later = !body.takes_policies();
         let uid = match ctx
             .run(data.client.create_cluster_idempotent(&scope, &body))
@@ -268,19 +268,20 @@ impl Resource for ClusterResource {
                 resp.diagnostics.push(diag);
             }
         }
-        if model.settings.pause_agent_upgrades {
-            let empty = settings::Settings::default();
-            let paused = model
+        // The settings the create body has no place for follow it.
+        let carried = model.settings.carried_by_create(custom_cloud);
+        if model.settings != carried {
+            let applied = model
                 .settings
-                .apply(&data.client, &scope, &uid, &model.name, &empty);
-            if let Err(diag) = ctx.run(paused).await.unwrap_or_else(|why| {
+                .apply(&data.client, &scope, &uid, &model.name, &carried);
+            if let Err(diag) = ctx.run(applied).await.unwrap_or_else(|why| {
                 Err(Diagnostic::error(
                     SUMMARY,
-                    format!("Pausing the agent upgrades was interrupted ({why})."),
+                    format!("Setting the cluster settings a create does not carry was interrupted ({why})."),
                 ))
             }) {
                 // The cluster exists; the state says what Palette has.
-                resp.state.set("pause_agent_upgrades", false);
+                settings::Settings::write_unapplied(&carried, &mut resp.state);
                 resp.diagnostics.push(diag);
             }
         }

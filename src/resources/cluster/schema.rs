@@ -106,6 +106,9 @@ pub(super) fn schema_v0() -> Schema {
     for attribute in super::settings::attributes() {
         block = block.attribute(attribute);
     }
+    for settings in super::settings::blocks() {
+        block = block.block(settings);
+    }
     for policy in super::policies::blocks() {
         block = block.block(policy);
     }

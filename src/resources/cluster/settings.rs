@@ -1,13 +1,20 @@
 //! Day-2 settings of a cluster with endpoints of their own (agent upgrades, OS patching, the
-//! time zone), and the two that say how the provider takes a change through Palette's gates
+//! time zone, the free-form metadata, the cluster as a host of virtual clusters), the one only a
+//! create sets (worker pools updated in parallel), and the two that say how the provider takes a change through Palette's gates
 //! (`repave_approval`, `apply_setting`): their schema, plan checks, writes and read-back.
 
-use palette_api::models::{OsPatchConfig, SpectroCluster, UPGRADE_FORBIDDEN_ANNOTATION};
+use palette_api::models::{
+    HostClusterConfig, HostClusterEndpoint, HostClusterEndpointConfig, IngressConfig,
+    LoadBalancerConfig, OsPatchConfig, SpectroCluster, UPGRADE_FORBIDDEN_ANNOTATION,
+};
 use palette_api::{Client, ClusterSettings, Scope};
 use palette_stack::schedule::{check_cron, check_rfc3339, check_timezone};
 use tfplugin::plan_modifier::use_state_for_unknown;
 use tfplugin::validator::one_of;
-use tfplugin::{Attribute, AttributePath, Diagnostic, Diagnostics, Value, ValueExt};
+use tfplugin::{
+    Attribute, AttributePath, Block, Diagnostic, Diagnostics, NestedBlock, Nesting, Type, Value,
+    ValueExt,
+};
 
 use crate::diagnostics;
 use crate::environments::Environment;
@@ -34,6 +41,127 @@ pub(super) struct Settings {
     pub(super) os_patch_after: Option<String>,
     /// `None` when the configuration leaves it to Palette.
     pub(super) timezone: Option<String>,
+    /// Free-form metadata kept on the cluster.
+    pub(super) meta_attribute: Option<String>,
+    /// Whether worker pools are updated in parallel (set by a create only).
+    pub(super) parallel_pools: bool,
+    /// The cluster as a host of virtual clusters.
+    pub(super) host: Option<HostSettings>,
+}
+
+/// The `host_config` block: the cluster hosts virtual clusters, whose API servers are exposed
+/// through an ingress or a load balancer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct HostSettings {
+    /// `Ingress` or `LoadBalancer`.
+    pub(super) endpoint_type: String,
+    pub(super) ingress_host: Option<String>,
+    pub(super) external_traffic_policy: Option<String>,
+    pub(super) source_ranges: Vec<String>,
+}
+
+impl HostSettings {
+    fn from_value(block: &Value) -> Option<HostSettings> {
+        if block.is_null() {
+            return None;
+        }
+        Some(HostSettings {
+            endpoint_type: block
+                .get_str("host_endpoint_type")
+                .unwrap_or("Ingress")
+                .to_string(),
+            ingress_host: block.get_str("ingress_host").map(str::to_string),
+            external_traffic_policy: block.get_str("external_traffic_policy").map(str::to_string),
+            source_ranges: block
+                .get("load_balancer_source_ranges")
+                .and_then(Value::as_elements)
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The API's form; `None` is "not a host cluster".
+    fn entity(host: Option<&HostSettings>) -> HostClusterConfig {
+        let Some(host) = host else {
+            return HostClusterConfig {
+                is_host_cluster: Some(false),
+                ..Default::default()
+            };
+        };
+        let ingress = host.endpoint_type == "Ingress";
+        HostClusterConfig {
+            is_host_cluster: Some(true),
+            cluster_endpoint: Some(HostClusterEndpoint {
+                type_: Some(host.endpoint_type.clone()),
+                config: Some(HostClusterEndpointConfig {
+                    ingress_config: ingress.then(|| IngressConfig {
+                        host: host.ingress_host.clone(),
+                        port: None,
+                    }),
+                    load_balancer_config: (!ingress).then(|| LoadBalancerConfig {
+                        external_traffic_policy: host.external_traffic_policy.clone(),
+                        load_balancer_source_ranges: (!host.source_ranges.is_empty())
+                            .then(|| host.source_ranges.clone()),
+                        external_ips: None,
+                    }),
+                }),
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// What Palette reports, as the block reads it (`None` when the cluster hosts none).
+    fn read(config: Option<&HostClusterConfig>) -> Option<HostSettings> {
+        let config = config.filter(|c| c.is_host_cluster == Some(true))?;
+        let endpoint = config.cluster_endpoint.clone().unwrap_or_default();
+        let inner = endpoint.config.unwrap_or_default();
+        let lb = inner.load_balancer_config.unwrap_or_default();
+        Some(HostSettings {
+            endpoint_type: endpoint.type_.unwrap_or_else(|| "Ingress".to_string()),
+            ingress_host: inner
+                .ingress_config
+                .and_then(|i| i.host)
+                .filter(|h| !h.is_empty()),
+            external_traffic_policy: lb.external_traffic_policy.filter(|p| !p.is_empty()),
+            source_ranges: lb.load_balancer_source_ranges.unwrap_or_default(),
+        })
+    }
+
+    fn to_value(host: Option<&HostSettings>) -> Value {
+        let Some(host) = host else {
+            return Value::Null;
+        };
+        let text = |s: &Option<String>| s.clone().map(Value::from).unwrap_or(Value::Null);
+        Value::Object(std::collections::BTreeMap::from([
+            (
+                "host_endpoint_type".to_string(),
+                Value::from(host.endpoint_type.clone()),
+            ),
+            ("ingress_host".to_string(), text(&host.ingress_host)),
+            (
+                "external_traffic_policy".to_string(),
+                text(&host.external_traffic_policy),
+            ),
+            (
+                "load_balancer_source_ranges".to_string(),
+                if host.source_ranges.is_empty() {
+                    Value::Null
+                } else {
+                    Value::List(
+                        host.source_ranges
+                            .iter()
+                            .cloned()
+                            .map(Value::from)
+                            .collect(),
+                    )
+                },
+            ),
+        ]))
+    }
 }
 
 impl Settings {
@@ -44,6 +172,11 @@ impl Settings {
             os_patch_schedule: value.get_str("os_patch_schedule").map(str::to_string),
             os_patch_after: value.get_str("os_patch_after").map(str::to_string),
             timezone: value.get_str("cluster_timezone").map(str::to_string),
+            meta_attribute: value.get_str("cluster_meta_attribute").map(str::to_string),
+            parallel_pools: value
+                .get_bool("update_worker_pools_in_parallel")
+                .unwrap_or(false),
+            host: value.get("host_config").and_then(HostSettings::from_value),
         }
     }
 
@@ -60,14 +193,62 @@ impl Settings {
         self.os_patch_on_boot || self.os_patch_schedule.is_some() || self.os_patch_after.is_some()
     }
 
-    /// What goes in the create body's `clusterConfig`.
-    pub(super) fn create(&self) -> ClusterSettings {
+    /// What goes in the create body's `clusterConfig`. A custom cloud's (Nutanix) body has no
+    /// place for the metadata or the host configuration (they follow the create, see
+    /// [`Settings::carried_by_create`]), nor for parallel pool updates (refused at plan).
+    pub(super) fn create(&self, custom_cloud: bool) -> ClusterSettings {
         ClusterSettings {
             timezone: self.timezone.clone(),
             os_patch: self.patches().then(|| self.os_patch()),
             resources: None,
             policies: None,
+            meta_attribute: if custom_cloud {
+                None
+            } else {
+                self.meta_attribute.clone()
+            },
+            update_worker_pools_in_parallel: (!custom_cloud && self.parallel_pools).then_some(true),
+            host_cluster: if custom_cloud {
+                None
+            } else {
+                self.host.as_ref().map(|h| HostSettings::entity(Some(h)))
+            },
         }
+    }
+
+    /// The settings a create body carries, as [`Settings::apply`] compares them: what is left
+    /// (the agent upgrades always, and the metadata and host configuration on a custom cloud)
+    /// is sent by an `apply` against this once the cluster exists.
+    pub(super) fn carried_by_create(&self, custom_cloud: bool) -> Settings {
+        Settings {
+            pause_agent_upgrades: false,
+            meta_attribute: if custom_cloud {
+                None
+            } else {
+                self.meta_attribute.clone()
+            },
+            host: if custom_cloud {
+                None
+            } else {
+                self.host.clone()
+            },
+            ..self.clone()
+        }
+    }
+
+    /// Writes into `state` the settings an `apply` after the create left as `carried` has them,
+    /// when that apply failed: the state then says what Palette has.
+    pub(super) fn write_unapplied(carried: &Settings, state: &mut Value) {
+        state.set("pause_agent_upgrades", carried.pause_agent_upgrades);
+        state.set(
+            "cluster_meta_attribute",
+            carried
+                .meta_attribute
+                .clone()
+                .map(Value::from)
+                .unwrap_or(Value::Null),
+        );
+        state.set("host_config", HostSettings::to_value(carried.host.as_ref()));
     }
 
     /// Sends what changed from `old`. Each call is its own endpoint, so a failure names it.
@@ -107,6 +288,22 @@ impl Settings {
                 .patch_cluster_timezone(scope, uid, zone)
                 .await
                 .map_err(fail("setting the time zone"))?;
+        }
+        if self.meta_attribute != old.meta_attribute {
+            client
+                .patch_cluster_meta_attribute(
+                    scope,
+                    uid,
+                    self.meta_attribute.as_deref().unwrap_or_default(),
+                )
+                .await
+                .map_err(fail("setting the cluster metadata"))?;
+        }
+        if self.host != old.host {
+            client
+                .patch_cluster_host_config(scope, uid, &HostSettings::entity(self.host.as_ref()))
+                .await
+                .map_err(fail("setting the host cluster configuration"))?;
         }
         Ok(())
     }
@@ -172,7 +369,58 @@ pub(super) fn attributes() -> Vec<Attribute> {
                 "The cluster's time zone, an IANA name such as `Europe/Paris` (schedules run in \
                  it); in place. Left to Palette when unset.",
             ),
+        Attribute::string("cluster_meta_attribute")
+            .optional()
+            .description(
+                "Free-form metadata Palette keeps on the cluster for other tools to read (often \
+             JSON); in place.",
+            ),
+        Attribute::bool("update_worker_pools_in_parallel")
+            .optional()
+            .default(false)
+            .description(
+                "Roll a change out to every worker pool at once instead of one pool after \
+                 another. Set when the cluster is made: Palette has no endpoint that changes it \
+                 on a running cluster, so a change is refused at plan (replace the cluster with \
+                 `terraform apply -replace` if that is what you want). Not on Nutanix, whose \
+                 create body has no place for it.",
+            ),
     ]
+}
+
+/// The blocks of these settings: `host_config`.
+pub(super) fn blocks() -> Vec<NestedBlock> {
+    let host = Block::new()
+        .description(
+            "Makes the cluster a host of Palette virtual clusters, and says how their API \
+             servers are exposed; in place (removing the block stops it hosting them).",
+        )
+        .attribute(
+            Attribute::string("host_endpoint_type")
+                .optional()
+                .default("Ingress")
+                .validator(one_of(["Ingress", "LoadBalancer"]))
+                .description("`Ingress` (default) or `LoadBalancer`."),
+        )
+        .attribute(Attribute::string("ingress_host").optional().description(
+            "The ingress host name under which the virtual clusters' API servers are reached \
+             (`Ingress` only).",
+        ))
+        .attribute(
+            Attribute::string("external_traffic_policy")
+                .optional()
+                .validator(one_of(["Cluster", "Local"]))
+                .description(
+                    "The load balancer services' `externalTrafficPolicy`: `Cluster` or `Local` \
+                     (`LoadBalancer` only).",
+                ),
+        )
+        .attribute(
+            Attribute::list("load_balancer_source_ranges", Type::String)
+                .optional()
+                .description("CIDRs allowed to reach the load balancers (`LoadBalancer` only)."),
+        );
+    vec![NestedBlock::new("host_config", Nesting::Single, host)]
 }
 
 /// Plan checks: the forms of the schedule, the time and the zone, and OS patching on Edge.
@@ -189,7 +437,16 @@ pub(super) fn check(config: &Value, env: Option<&dyn Environment>, diags: &mut D
             diags.attribute_error(AttributePath::root(name), summary, format!("{err}."));
         }
     }
+    check_host(config, diags);
     let Some(env) = env else { return };
+    if env.key() == "nutanix" && config.get_bool("update_worker_pools_in_parallel") == Some(true) {
+        diags.attribute_error(
+            AttributePath::root("update_worker_pools_in_parallel"),
+            "Parallel Pool Updates Not On Nutanix",
+            "Palette's create body for Nutanix clusters (a custom cloud) has no place for \
+             `update_worker_pools_in_parallel`, and no endpoint sets it later; remove it.",
+        );
+    }
     if env.key() != "edge_native" {
         return;
     }
@@ -210,6 +467,101 @@ pub(super) fn check(config: &Value, env: Option<&dyn Environment>, diags: &mut D
                 ),
             );
         }
+    }
+}
+
+/// The `host_config` fields that belong to the other endpoint type. Unknown values wait.
+fn check_host(config: &Value, diags: &mut Diagnostics) {
+    let Some(host) = config
+        .get("host_config")
+        .filter(|h| !h.is_null() && !h.is_unknown())
+    else {
+        return;
+    };
+    let kind = match host.get("host_endpoint_type") {
+        None | Some(Value::Null) => "Ingress",
+        Some(v) => match v.as_str() {
+            Some(kind) => kind,
+            None => return,
+        },
+    };
+    let others: &[&str] = if kind == "Ingress" {
+        &["external_traffic_policy", "load_balancer_source_ranges"]
+    } else {
+        &["ingress_host"]
+    };
+    for name in others {
+        if host
+            .get(name)
+            .is_some_and(|v| !v.is_null() && !v.is_unknown())
+        {
+            diags.attribute_error(
+                AttributePath::root("host_config").attr(*name),
+                "Setting Of The Other Endpoint Type",
+                format!(
+                    "`{name}` does not apply to `host_endpoint_type = \"{kind}\"`: Palette reads \
+                     `ingress_host` for `Ingress` only, and `external_traffic_policy` and \
+                     `load_balancer_source_ranges` for `LoadBalancer` only."
+                ),
+            );
+        }
+    }
+    for (i, range) in host
+        .get("load_balancer_source_ranges")
+        .and_then(Value::as_elements)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        if let Some(text) = range.as_str()
+            && !is_cidr(text)
+        {
+            diags.attribute_error(
+                AttributePath::root("host_config")
+                    .attr("load_balancer_source_ranges")
+                    .index(i as i64),
+                "Invalid CIDR",
+                format!("{text:?} is not a CIDR block such as `10.0.0.0/16`."),
+            );
+        }
+    }
+}
+
+/// Whether `text` is an IPv4 or IPv6 CIDR block.
+fn is_cidr(text: &str) -> bool {
+    let Some((address, prefix)) = text.split_once('/') else {
+        return false;
+    };
+    let Ok(prefix) = prefix.parse::<u8>() else {
+        return false;
+    };
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(_)) => prefix <= 32,
+        Ok(std::net::IpAddr::V6(_)) => prefix <= 128,
+        Err(_) => false,
+    }
+}
+
+/// A change Palette cannot make on a running cluster, refused at plan rather than replacing
+/// it: `update_worker_pools_in_parallel` is set by the create body only.
+pub(super) fn check_change(state: &Value, plan: &Value, diags: &mut Diagnostics) {
+    if state.is_null() || plan.is_null() {
+        return;
+    }
+    let name = "update_worker_pools_in_parallel";
+    let (Some(old), Some(new)) = (state.get_bool(name), plan.get_bool(name)) else {
+        return;
+    };
+    if old != new {
+        diags.attribute_error(
+            AttributePath::root(name),
+            "Set When The Cluster Is Made",
+            format!(
+                "Palette takes `{name}` only when a cluster is made and has no endpoint that \
+                 changes it on a running cluster, so it stays {old}. Put it back, or replace the \
+                 cluster on purpose with `terraform apply -replace`."
+            ),
+        );
     }
 }
 
@@ -278,6 +630,24 @@ pub(super) fn refresh(state: &mut Value, cluster: &SpectroCluster, importing: bo
             (read, _) => read.map(Value::from).unwrap_or(Value::Null),
         },
     );
+    state.set(
+        "cluster_meta_attribute",
+        config
+            .as_ref()
+            .and_then(|c| c.cluster_meta_attribute.clone())
+            .filter(|m| !m.is_empty())
+            .map(Value::from)
+            .unwrap_or(Value::Null),
+    );
+    state.set(
+        "update_worker_pools_in_parallel",
+        config
+            .as_ref()
+            .and_then(|c| c.update_worker_pools_in_parallel)
+            .unwrap_or(false),
+    );
+    let host = HostSettings::read(config.as_ref().and_then(|c| c.host_cluster_config.as_ref()));
+    state.set("host_config", HostSettings::to_value(host.as_ref()));
     let zone = config.and_then(|c| c.timezone).filter(|z| !z.is_empty());
     state.set(
         "cluster_timezone",
@@ -357,6 +727,81 @@ mod tests {
         );
         let off = config(&[("os_patch_on_boot", false.into())]);
         assert!(paths(&off, "edge_native").is_empty(), "the default is fine");
+    }
+
+    fn host(pairs: &[(&str, Value)]) -> Value {
+        Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn host_config_checks_wait_for_unknowns_and_name_the_field() {
+        let ranges = |r: &[&str]| Value::List(r.iter().map(|s| Value::from(*s)).collect());
+        // The endpoint type defaults to Ingress, which takes no load balancer setting.
+        let ingress = config(&[(
+            "host_config",
+            host(&[("external_traffic_policy", "Local".into())]),
+        )]);
+        assert_eq!(
+            paths(&ingress, "aws"),
+            ["host_config.external_traffic_policy"]
+        );
+        let lb = config(&[(
+            "host_config",
+            host(&[
+                ("host_endpoint_type", "LoadBalancer".into()),
+                ("ingress_host", "a.example.com".into()),
+                (
+                    "load_balancer_source_ranges",
+                    ranges(&["10.0.0.0/8", "nope"]),
+                ),
+            ]),
+        )]);
+        assert_eq!(
+            paths(&lb, "aws"),
+            [
+                "host_config.ingress_host",
+                "host_config.load_balancer_source_ranges[1]"
+            ]
+        );
+        // An endpoint type from a variable is not known yet: nothing is judged.
+        let unknown = config(&[(
+            "host_config",
+            host(&[
+                ("host_endpoint_type", Value::unknown()),
+                ("ingress_host", "a.example.com".into()),
+                ("external_traffic_policy", "Local".into()),
+            ]),
+        )]);
+        assert!(paths(&unknown, "aws").is_empty());
+        let parallel = config(&[("update_worker_pools_in_parallel", true.into())]);
+        assert_eq!(
+            paths(&parallel, "nutanix"),
+            ["update_worker_pools_in_parallel"]
+        );
+        assert!(paths(&parallel, "aws").is_empty());
+    }
+
+    #[test]
+    fn a_parallel_pool_setting_is_not_changed_on_a_running_cluster() {
+        let change = |old: Value, new: Value| {
+            let mut diags = Diagnostics::new();
+            let state = config(&[("update_worker_pools_in_parallel", old)]);
+            let plan = config(&[("update_worker_pools_in_parallel", new)]);
+            check_change(&state, &plan, &mut diags);
+            diags.len()
+        };
+        assert_eq!(change(false.into(), true.into()), 1);
+        assert_eq!(change(true.into(), true.into()), 0);
+        assert_eq!(change(false.into(), Value::unknown()), 0);
+        let mut diags = Diagnostics::new();
+        let plan = config(&[("update_worker_pools_in_parallel", true.into())]);
+        check_change(&Value::Null, &plan, &mut diags);
+        assert!(diags.is_empty(), "a create sets it");
     }
 
     #[test]

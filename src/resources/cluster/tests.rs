@@ -568,6 +568,11 @@ fn the_change_table_in_the_docs_follows_the_schema() {
              for a control-plane pool)",
         ),
         (
+            "update_worker_pools_in_parallel",
+            "set when the cluster is made: a change is refused at plan (Palette has no endpoint \
+             that changes it)",
+        ),
+        (
             "cluster_profile.id",
             "in place: another version of the same profile upgrades the cluster; a new add-on \
              profile is attached, a removed one detached",
