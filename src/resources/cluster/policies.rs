@@ -154,7 +154,7 @@ fn backup_block() -> Block {
                 .default("Always")
                 .validator(one_of(["Always", "Auto", "Never"]))
                 .description(
-                    "Which cluster-wide resources a backup takes: `Always` (default: all of                      them; the backup restores only on this cluster), `Auto` (only the persistent                      volumes of the namespaces backed up) or `Never`.",
+                    "Which cluster-wide resources a backup takes: `Always` (default: all of them; the backup restores only on this cluster), `Auto` (only the persistent volumes of the namespaces backed up) or `Never`.",
                 ),
         )
         .attribute(
