@@ -47,6 +47,7 @@ fn policies(cpu: &str, group: &str, extra_namespace: bool) -> String {
     name       = "team-a"
     cpu_cores  = {cpu}
     memory_mib = 4096
+    gpu_limit  = 2
   }}
   namespace {{
     name = "team-b"
@@ -116,7 +117,11 @@ fn all_four_policies_live_with_the_cluster() {
         None,
     );
     assert!(
-        namespaces.body.contains("team-a") && namespaces.body.contains("4096"),
+        namespaces.body.contains("team-a")
+            && namespaces.body.contains("4096")
+            && namespaces
+                .body
+                .contains(r#""gpuConfig":{"limit":2,"provider":"nvidia"}"#),
         "{}",
         namespaces.body
     );
@@ -161,6 +166,7 @@ fn all_four_policies_live_with_the_cluster() {
     let drift = tf.try_plan();
     assert_eq!(drift.code, Some(2), "{}", drift.stdout);
     assert!(drift.stdout.contains("cpu_cores"), "{}", drift.stdout);
+    assert!(drift.stdout.contains("gpu_limit"), "{}", drift.stdout);
     tf.apply();
     tf.assert_empty_plan();
     // And a backup expiry changed in Palette.
@@ -191,6 +197,7 @@ fn all_four_policies_live_with_the_cluster() {
     for line in [
         "name = \"team-c\"",
         "cpu_cores = 1.5",
+        "gpu_limit = 2",
         "role_name = \"deployer\"",
         "name = \"alice@example.com\"",
         "prefix = \"nightly\"",

@@ -50,6 +50,7 @@ fn cases() -> Vec<Case> {
             "v1HostClusterEndpointConfig"
         ),
         (models::IngressConfig, "v1IngressConfig"),
+        (models::GpuConfig, "v1GpuConfig"),
         (models::LoadBalancerConfig, "v1LoadBalancerConfig"),
         (models::APIServerAccessProfile, "v1APIServerAccessProfile"),
         (models::AclMeta, "v1AclMeta"),

@@ -10,7 +10,7 @@ use palette_api::models::{
     ClusterFeatureSchedule, ClusterNamespaceResource, ClusterNamespaceResourceAllocation,
     ClusterNamespaceResourceInputEntity, ClusterNamespaceSpec, ClusterRbac, ClusterRbacBinding,
     ClusterRbacInputEntity, ClusterRbacSpec, ClusterRbacSubject, ClusterResourcesEntity,
-    ClusterRoleRef, ComplianceScanSchedule, ResourceMeta, SpectroClusterPolicies,
+    ClusterRoleRef, ComplianceScanSchedule, GpuConfig, ResourceMeta, SpectroClusterPolicies,
 };
 use palette_stack::schedule::check_cron;
 use tfplugin::validator::{at_least, one_of, regex_matches};
@@ -45,6 +45,15 @@ pub(super) fn blocks() -> Vec<NestedBlock> {
                 .optional()
                 .validator(at_least(1))
                 .description("Memory quota, in MiB."),
+        )
+        .attribute(
+            Attribute::int64("gpu_limit")
+                .optional()
+                .validator(at_least(0))
+                .description(
+                    "GPU quota: how many GPUs the namespace's pods may request (NVIDIA's, the \
+                     only GPUs Palette supports).",
+                ),
         );
     let subject = Block::new()
         .description("Who the binding grants the role to.")
@@ -432,19 +441,22 @@ pub(super) fn namespace_entities(value: &Value) -> Vec<ClusterNamespaceResourceI
                 .and_then(Value::as_number)
                 .map(Number::as_f64);
             let memory = ns.get_i64("memory_mib").map(|m| m as f64);
+            let gpu = ns.get_i64("gpu_limit").map(|limit| GpuConfig {
+                limit: Some(limit.clamp(0, i64::from(i32::MAX)) as i32),
+                provider: Some("nvidia".to_owned()),
+            });
             ClusterNamespaceResourceInputEntity {
                 metadata: Some(ResourceMeta {
                     name: ns.get_str("name").map(str::to_owned),
                 }),
                 spec: Some(ClusterNamespaceSpec {
                     is_regex: false,
-                    resource_allocation: (cpu.is_some() || memory.is_some()).then_some(
-                        ClusterNamespaceResourceAllocation {
+                    resource_allocation: (cpu.is_some() || memory.is_some() || gpu.is_some())
+                        .then_some(ClusterNamespaceResourceAllocation {
                             cpu_cores: cpu,
                             memory_mi_b: memory,
-                            gpu_config: None,
-                        },
-                    ),
+                            gpu_config: gpu,
+                        }),
                     related_object: None,
                 }),
             }
@@ -517,6 +529,7 @@ pub(super) fn namespaces_value(items: &[ClusterNamespaceResource]) -> Value {
                     .as_ref()
                     .and_then(|s| s.resource_allocation.clone())
                     .unwrap_or_default();
+                let gpu = allocation.gpu_config.clone();
                 object(vec![
                     (
                         "name",
@@ -534,6 +547,12 @@ pub(super) fn namespaces_value(items: &[ClusterNamespaceResource]) -> Value {
                         allocation
                             .memory_mi_b
                             .map_or(Value::Null, |m| Value::from(m.round() as i64)),
+                    ),
+                    (
+                        "gpu_limit",
+                        gpu.as_ref()
+                            .and_then(|g| g.limit)
+                            .map_or(Value::Null, |l| Value::from(i64::from(l))),
                     ),
                 ])
             })

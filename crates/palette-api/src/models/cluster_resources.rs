@@ -14,7 +14,7 @@ pub struct ResourceMeta {
     pub name: Option<String>,
 }
 
-/// The wire model `v1ClusterNamespaceResourceAllocation` (the GPU part kept as JSON).
+/// The wire model `v1ClusterNamespaceResourceAllocation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClusterNamespaceResourceAllocation {
@@ -23,7 +23,18 @@ pub struct ClusterNamespaceResourceAllocation {
     #[serde(rename = "memoryMiB", skip_serializing_if = "Option::is_none")]
     pub memory_mi_b: Option<f64>,
     #[serde(rename = "gpuConfig", skip_serializing_if = "Option::is_none")]
-    pub gpu_config: Option<serde_json::Value>,
+    pub gpu_config: Option<GpuConfig>,
+}
+
+/// The wire model `v1GpuConfig`: the GPUs a namespace may use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GpuConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// `nvidia`, the only provider Palette supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
 }
 
 /// The wire model `v1ClusterNamespaceSpec`.

@@ -75,6 +75,20 @@ pub(super) fn namespaces(
                 ));
             }
         }
+        if let Some(gpu) = &allocation.gpu_config {
+            if gpu.limit.is_some_and(|l| l < -1) {
+                return Err(refuse(
+                    format!("{at}[{i}].spec.resourceAllocation.gpuConfig.limit"),
+                    format!("namespace '{name}': the GPU limit must be -1 or more"),
+                ));
+            }
+            if gpu.provider.as_deref().is_some_and(|p| p != "nvidia") {
+                return Err(refuse(
+                    format!("{at}[{i}].spec.resourceAllocation.gpuConfig.provider"),
+                    format!("namespace '{name}': the only GPU provider is nvidia"),
+                ));
+            }
+        }
         if out.iter().any(|n| n["metadata"]["name"] == name) {
             return Err(refuse(
                 format!("{at}[{i}].metadata.name"),
