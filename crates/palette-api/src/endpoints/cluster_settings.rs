@@ -13,8 +13,8 @@ use crate::models::{
     ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
     ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, HostClusterConfig,
-    HostClusterConfigEntity, MachineManagementConfig, OsPatchConfig, OsPatchEntity, SpcApply,
-    SpectroClusterPolicies, SpectroClusterRepave, TimezoneUpdateEntity,
+    HostClusterConfigEntity, MachineCertificates, MachineManagementConfig, OsPatchConfig,
+    OsPatchEntity, SpcApply, SpectroClusterPolicies, SpectroClusterRepave, TimezoneUpdateEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -156,6 +156,28 @@ impl Client {
             Method::PATCH,
             scope,
             v1_path(&["spectroclusters", uid, "repave", "approve"]),
+        )
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// The Kubernetes certificates of the cluster's control-plane nodes, with their expiries.
+    pub async fn get_cluster_certificates(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<MachineCertificates, Error> {
+        self.get_json(scope, &["spectroclusters", uid, "k8certificates"])
+            .await
+    }
+
+    /// Asks Palette to renew the Kubernetes certificates of the cluster's control-plane nodes
+    /// (they are renewed node by node; follow them with [`Client::get_cluster_certificates`]).
+    pub async fn renew_cluster_certificates(&self, scope: &Scope, uid: &str) -> Result<(), Error> {
+        let req = Request::new(
+            Method::PATCH,
+            scope,
+            v1_path(&["spectroclusters", uid, "k8certificates", "renew"]),
         )
         .idempotent(true);
         self.run(&req).await

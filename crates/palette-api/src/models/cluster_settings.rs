@@ -169,3 +169,50 @@ pub struct LoadBalancerConfig {
     )]
     pub load_balancer_source_ranges: Option<Vec<String>>,
 }
+
+/// The wire model `v1MachineCertificates`: the Kubernetes certificates of every control-plane
+/// node of a cluster.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MachineCertificates {
+    #[serde(
+        rename = "machineCertificates",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub machine_certificates: Option<Vec<MachineCertificate>>,
+}
+
+/// The wire model `v1MachineCertificate`: one control-plane node's certificate authorities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MachineCertificate {
+    #[serde(
+        rename = "certificateAuthorities",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub certificate_authorities: Option<Vec<CertificateAuthority>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The wire model `v1CertificateAuthority`: a CA and the certificates it signed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CertificateAuthority {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<Vec<Certificate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The wire model `v1Certificate`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Certificate {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
