@@ -23,6 +23,7 @@
 //! - `assets`: kubeconfig downloads.
 
 mod assets;
+mod certificates;
 mod create;
 mod day2;
 mod delete;
@@ -160,6 +161,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/clusterConfig/timezone",
             patch(settings::timezone),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/k8certificates",
+            get(certificates::list),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/k8certificates/renew",
+            patch(certificates::renew),
         )
         .route(
             "/v1/spectroclusters/{uid}/clusterConfig/clusterMetaAttribute",
