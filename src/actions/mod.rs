@@ -3,6 +3,8 @@
 //!
 //! - `palette_cluster_scan` (`scan.rs`): runs compliance scans now and summarises their reports;
 //! - `palette_cluster_backup` (`backup.rs`): takes a backup now and follows it to the end;
+//! - `palette_cluster_certificate_renewal` (`certificate_renewal.rs`): renews the control-plane
+//!   nodes' Kubernetes certificates now and follows the renewal node by node;
 //! - `palette_cluster_repave_approval` (`repave_approval.rs`): approves a pending repave,
 //!   saying what was pending.
 //!
@@ -10,6 +12,7 @@
 //! before anything is written; what needs Palette is checked when the action runs.
 
 mod backup;
+mod certificate_renewal;
 mod repave_approval;
 mod scan;
 
@@ -25,6 +28,7 @@ use crate::wait;
 pub(crate) fn all() -> Vec<Arc<dyn Action>> {
     vec![
         Arc::new(backup::ClusterBackup),
+        Arc::new(certificate_renewal::CertificateRenewal),
         Arc::new(repave_approval::RepaveApproval),
         Arc::new(scan::ClusterScan),
     ]
@@ -151,7 +155,12 @@ mod tests {
         let names: Vec<String> = all().iter().map(|a| a.type_name().to_string()).collect();
         assert_eq!(
             names,
-            ["cluster_backup", "cluster_repave_approval", "cluster_scan"]
+            [
+                "cluster_backup",
+                "cluster_certificate_renewal",
+                "cluster_repave_approval",
+                "cluster_scan"
+            ]
         );
     }
 }

@@ -290,3 +290,107 @@ fn the_repave_approval_action_says_what_it_approves() {
     tf.write_file("action.tf", "");
     tf.destroy();
 }
+
+/// `palette_cluster_certificate_renewal` says when the certificates expire, renews them, and
+/// follows the renewal node by node; the emulator's certificates then expire later. A bad
+/// configuration is refused at plan with no write, and a cluster whose cloud runs the control
+/// plane (EKS) is refused with nothing renewed.
+#[test]
+fn the_certificate_renewal_action_renews_node_by_node() {
+    if !terraform_at_least(1, 14, "the action tests") {
+        return;
+    }
+    let emu = Emulator::start();
+    let (aws, eks) = (case("aws"), case("eks"));
+    let aws_profile = infra_profile(&emu, aws, "1.0.0", None);
+    let eks_profile = infra_profile(&emu, eks, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let aws_hcl = cluster_hcl(aws, "renewed", std::slice::from_ref(&aws_profile), "");
+    let eks_hcl = cluster_hcl(eks, "renewed-eks", std::slice::from_ref(&eks_profile), "");
+    tf.write_config(&format!("{HEADER}{aws_hcl}{eks_hcl}"));
+    tf.init();
+    tf.apply();
+    let uid = |address: &str| {
+        tf.resource_values(address)["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (aws_uid, eks_uid) = (uid("palette_cluster.aws"), uid("palette_cluster.eks"));
+    let expiries = |id: &str| -> Vec<String> {
+        let id = id.to_string();
+        let certificates = outside(&emu, async |client, scope| {
+            client.get_cluster_certificates(scope, &id).await
+        })
+        .expect("the certificates");
+        certificates
+            .machine_certificates
+            .into_iter()
+            .flatten()
+            .flat_map(|m| m.certificate_authorities.into_iter().flatten())
+            .flat_map(|ca| ca.certificates.into_iter().flatten())
+            .filter_map(|c| c.expiry)
+            .collect()
+    };
+    let before = expiries(&aws_uid);
+    assert!(
+        !before.is_empty(),
+        "a running control plane has certificates"
+    );
+
+    // Refused at plan: an empty cluster id and a zero timeout; nothing is written.
+    action(
+        &tf,
+        "palette_cluster_certificate_renewal",
+        "now",
+        "    cluster_id = \" \"\n    timeout = \"0s\"\n",
+    );
+    let refused = emu.assert_no_writes("a renewal of no cluster", || {
+        invoke(&tf, "palette_cluster_certificate_renewal.now")
+    });
+    refused.expect_error("Missing Cluster");
+    refused.expect_error("Invalid Timeout");
+
+    // EKS: the cloud runs the control plane, so there is nothing to renew.
+    action(
+        &tf,
+        "palette_cluster_certificate_renewal",
+        "now",
+        &format!("    cluster_id = \"{eks_uid}\"\n"),
+    );
+    let managed = emu.assert_no_writes("a renewal on EKS", || {
+        invoke(&tf, "palette_cluster_certificate_renewal.now")
+    });
+    managed.expect_error("No Control-Plane Certificates.*the cloud runs the control plane");
+
+    // AWS: renewed, node by node.
+    action(
+        &tf,
+        "palette_cluster_certificate_renewal",
+        "now",
+        &format!("    cluster_id = \"{aws_uid}\"\n"),
+    );
+    let out = invoke(&tf, "palette_cluster_certificate_renewal.now");
+    assert!(out.success(), "{}\n{}", out.stdout, out.stderr);
+    let text = progress(&out, "palette_cluster_certificate_renewal.now").join("\n");
+    for want in [
+        format!("cluster {aws_uid}: 1 control-plane node(s); the first certificate to expire is"),
+        "renewal asked: Palette renews the nodes one after another".to_string(),
+        "renewed: its certificates now expire at".to_string(),
+        "renewed the certificates of 1 control-plane node(s)".to_string(),
+    ] {
+        assert!(
+            text.contains(&want),
+            "{want:?} in the progress:\n{}",
+            out.stdout
+        );
+    }
+    let after = expiries(&aws_uid);
+    assert_eq!(before.len(), after.len());
+    assert!(
+        before.iter().zip(&after).all(|(b, a)| a > b),
+        "every certificate expires later: {before:?} then {after:?}"
+    );
+    tf.write_file("action.tf", "");
+    tf.destroy();
+}
