@@ -63,7 +63,7 @@ resource "palette_cluster" "aws" {
   machine_pool {
     name          = "workers"
     count         = 3
-    min           = 3
+    min           = 2
     max           = 6
     instance_type = "m5.xlarge"
     disk_size_gb  = 100

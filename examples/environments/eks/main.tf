@@ -81,7 +81,7 @@ resource "palette_cluster" "eks" {
   machine_pool {
     name          = "workers"
     count         = 3
-    min           = 3
+    min           = 2
     max           = 9
     instance_type = "m5.xlarge"
     capacity_type = "spot"

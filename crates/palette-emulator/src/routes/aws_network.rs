@@ -85,7 +85,8 @@ async fn security_groups(State(state): State<AppState>, ctx: Ctx, q: Query) -> A
 
 /// A 400 naming `field`.
 fn refuse(field: &str, message: String) -> ApiError {
-    ApiError::bad_request("InvalidRequest", message).with_details(json!({ "field": field }))
+    ApiError::bad_request("InvalidRequest", format!("{field}: {message}"))
+        .with_details(json!({ "field": field }))
 }
 
 /// The VPC `vpc_id` of the cluster's account and region, or `None` when the inventory lacks it.
