@@ -576,6 +576,76 @@ mod tests {
         }
     }
 
+    /// What AWS and EKS pools send of the network fields fits the spec's pool entity, and the
+    /// cloud config Palette stores from it (`subnets` as `subnetIds`) reads back the same.
+    #[test]
+    fn network_fields_fit_the_spec_and_round_trip() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let spec = palette_test_support::conformance::Spec::load(root);
+        let subnets = BTreeMap::from([
+            ("us-east-1a".to_string(), "subnet-1".to_string()),
+            ("us-east-1b".to_string(), "subnet-2".to_string()),
+        ]);
+        let cases = [
+            (
+                "aws",
+                "v1AwsMachinePoolConfigEntity",
+                AwsPoolNetwork {
+                    az_subnets: Some(subnets.clone()),
+                    security_groups: Some(vec!["sg-1".into(), "sg-2".into()]),
+                    ..Default::default()
+                },
+            ),
+            (
+                "eks",
+                "v1EksMachinePoolConfigEntity",
+                AwsPoolNetwork {
+                    az_subnets: Some(subnets),
+                    ami_type: Some(EKS_AMI_TYPES[1].into()),
+                    launch_template: Some(LaunchTemplate {
+                        ami_id: Some("ami-1".into()),
+                        root_volume_type: Some("gp3".into()),
+                        root_volume_iops: Some(3000),
+                        root_volume_throughput: Some(125),
+                        security_groups: Some(vec!["sg-3".into()]),
+                    }),
+                    ..Default::default()
+                },
+            ),
+        ];
+        for (key, entity, network) in cases {
+            let env = crate::environments::by_key(key).unwrap();
+            let pool = Pool {
+                name: "workers".into(),
+                count: Some(2),
+                instance_type: Some("m5.large".into()),
+                network: network.clone(),
+                ..Default::default()
+            };
+            let body = env.pool_body(&Value::Null, &pool).unwrap();
+            if let Some(spec) = &spec {
+                assert_eq!(spec.check(&body, entity), Vec::<String>::new(), "{key}");
+            }
+            let mut flat = body["poolConfig"].as_object().cloned().unwrap();
+            for (k, v) in body["cloudConfig"].as_object().unwrap() {
+                if k == "subnets" {
+                    let ids: serde_json::Map<String, serde_json::Value> = v
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|s| (s["az"].as_str().unwrap().to_string(), s["id"].clone()))
+                        .collect();
+                    flat.insert("subnetIds".into(), ids.into());
+                } else {
+                    flat.insert(k.clone(), v.clone());
+                }
+            }
+            let config = serde_json::json!({"spec": {"machinePoolConfig": [flat]}});
+            let read = env.read_cloud_config(config).unwrap();
+            assert_eq!(read.pools[0].network, network, "{key}");
+        }
+    }
+
     #[test]
     fn fargate_profiles_round_trip() {
         let block = pool_value(&[(

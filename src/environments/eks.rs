@@ -255,7 +255,6 @@ fn pool_entity(pool: &Pool) -> EksMachinePoolConfigEntity {
             spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
                 max_price: Some(price),
             }),
-            ..Default::default()
         }),
         pool_config: Some(pool.pool_config()),
     }

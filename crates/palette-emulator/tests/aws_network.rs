@@ -54,9 +54,11 @@ async fn the_seeded_vpcs_are_listed_per_account_and_region() {
     assert_eq!(vpcs[0]["vpcId"], VPC);
     let subnets = vpcs[0]["subnets"].as_array().unwrap();
     assert_eq!(subnets.len(), 6);
-    assert!(subnets.iter().any(|s| s["subnetId"] == SUBNET_A
-        && s["az"] == "us-east-1a"
-        && s["isPrivate"] == true));
+    assert!(
+        subnets.iter().any(|s| s["subnetId"] == SUBNET_A
+            && s["az"] == "us-east-1a"
+            && s["isPrivate"] == true)
+    );
     let none = emu
         .get(&format!(
             "/v1/clouds/aws/regions/eu-west-1/vpcs?cloudAccountUid={account}"
@@ -128,7 +130,9 @@ async fn creates_and_pool_changes_are_checked_against_the_vpc() {
     assert_eq!(created.status, 201, "{}", created.text);
     let uid = created.body["uid"].as_str().unwrap();
     let cluster = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
-    let config_uid = cluster.body["spec"]["cloudConfigRef"]["uid"].as_str().unwrap();
+    let config_uid = cluster.body["spec"]["cloudConfigRef"]["uid"]
+        .as_str()
+        .unwrap();
     let config = emu.get(&format!("/v1/cloudconfigs/aws/{config_uid}")).await;
     let workers = &config.body["spec"]["machinePoolConfig"][1];
     assert_eq!(
@@ -203,7 +207,11 @@ async fn eks_fargate_profiles_and_ami_types_are_checked() {
         )
         .await;
     assert_eq!(reply.status, 400, "{}", reply.text);
-    assert!(reply.text.contains("fargateProfiles.subnetIds"), "{}", reply.text);
+    assert!(
+        reply.text.contains("fargateProfiles.subnetIds"),
+        "{}",
+        reply.text
+    );
     let created = emu
         .post(
             "/v1/spectroclusters/eks",
@@ -213,12 +221,13 @@ async fn eks_fargate_profiles_and_ami_types_are_checked() {
     assert_eq!(created.status, 201, "{}", created.text);
     let uid = created.body["uid"].as_str().unwrap();
     let cluster = emu.get(&format!("/v1/spectroclusters/{uid}")).await;
-    let config_uid = cluster.body["spec"]["cloudConfigRef"]["uid"].as_str().unwrap();
+    let config_uid = cluster.body["spec"]["cloudConfigRef"]["uid"]
+        .as_str()
+        .unwrap();
     let path = format!("/v1/cloudconfigs/eks/{config_uid}");
     let config = emu.get(&path).await;
     assert_eq!(
-        config.body["spec"]["fargateProfiles"][0]["name"],
-        "system",
+        config.body["spec"]["fargateProfiles"][0]["name"], "system",
         "{}",
         config.text
     );
