@@ -45,6 +45,8 @@ pub(crate) struct Lookups {
     /// The VPCs an AWS account sees in a region, by scope, account and region (the cluster's
     /// plan-time subnet checks).
     pub(crate) aws_vpcs: Memo<String, Arc<Vec<palette_api::models::AwsVpc>>>,
+    /// The security groups of a VPC, by scope, account, region and VPC (the same checks).
+    pub(crate) aws_security_groups: Memo<String, Arc<Vec<palette_api::models::AwsSecuritygroup>>>,
 }
 
 /// The `context` an object lives in, as Palette records it (`metadata.annotations.scope`):

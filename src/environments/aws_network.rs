@@ -217,7 +217,9 @@ pub(crate) fn pool_attributes(describe: impl Fn(SizingField, &str) -> String) ->
             .description(describe(
                 SizingField::AdditionalSecurityGroups,
                 "Ids of security groups of the environment block's `vpc_id` put on the pool's \
-                 nodes beside Palette's own (only with `vpc_id`). Changes in place.",
+                 nodes beside Palette's own (only with `vpc_id`; checked at plan against the \
+                 VPC's groups where the account, region, VPC and ids are known). Changes in \
+                 place.",
             )),
         Attribute::string("ami_type")
             .optional()
@@ -267,7 +269,10 @@ pub(crate) fn launch_template_block(describe: impl Fn(SizingField, &str) -> Stri
         .attribute(
             Attribute::list("additional_security_groups", Type::String)
                 .optional()
-                .description("Ids of security groups of the cluster's VPC put on the nodes."),
+                .description(
+                    "Ids of security groups of the cluster's VPC put on the nodes (checked at \
+                     plan against the VPC's groups where known).",
+                ),
         );
     NestedBlock::new("eks_launch_template", Nesting::Single, block)
 }

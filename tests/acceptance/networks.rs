@@ -132,6 +132,11 @@ fn aws_pools_take_subnets_per_zone_and_security_groups() {
         1,
         "a plan reads the account's VPCs once, for both pools"
     );
+    assert_eq!(
+        emu.stats().count("GET /v1/clouds/aws/securitygroups"),
+        1,
+        "and the VPC's security groups once"
+    );
     let values = tf.resource_values("palette_cluster.aws");
     let uid = values["id"].as_str().unwrap().to_string();
     let config_uid = values["cloud_config_id"].as_str().unwrap().to_string();
@@ -467,6 +472,11 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
             "eks_launch_template {\n      root_volume_type = \"gp3\"\n    }".to_string(),
         ),
         (
+            "a security group of no VPC of the account",
+            USE1_VPC.to_string(),
+            "additional_security_groups = [\"sg-0a2b000000000001a\"]".to_string(),
+        ),
+        (
             "an unknown VPC",
             "vpc-0000000000000dead".to_string(),
             format!("az_subnets = {}", az_map(&USE1_PRIVATE[..1])),
@@ -479,6 +489,7 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
         "Subnets Without A VPC",
         "Conflicting Availability Zones",
         "Unsupported Machine Pool Field.*eks_launch_template",
+        "Security Group Not In The VPC.*sg-0a2b000000000001a.*sg-0e1a000000000001a \\(prod-use1-nodes\\)",
         "Unknown VPC.*vpc-0000000000000dead.*vpc-0e1a2b3c4d5e6f701",
     ];
     for ((name, vpc, workers), pattern) in cases.iter().zip(expected) {

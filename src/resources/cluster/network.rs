@@ -1,7 +1,8 @@
-//! The plan-time check of an AWS or EKS cluster's subnets against the VPCs its cloud account
-//! sees (`GET /v1/clouds/aws/regions/{region}/vpcs`): read once per scope, account and region
-//! for a command's plan walk, never written. It runs where the account, region, `vpc_id` and
-//! the subnets are all known; otherwise Palette's answer at apply names the field.
+//! The plan-time check of an AWS or EKS cluster's subnets and security groups against the VPCs
+//! its cloud account sees (`GET /v1/clouds/aws/regions/{region}/vpcs`, and the VPC's
+//! `GET /v1/clouds/aws/securitygroups`): each read once per scope, account, region (and VPC) for
+//! a command's plan walk, never written. It runs where the account, region, `vpc_id` and the
+//! subnets or groups are all known; otherwise Palette's answer at apply names the field.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -47,7 +48,8 @@ pub(super) async fn check(
         return;
     };
     let named = named_subnets(env, block, config);
-    if named.is_empty() {
+    let groups = named_groups(config);
+    if named.is_empty() && groups.is_empty() {
         return;
     }
     let key = scoped_key(scope, &format!("aws-vpcs/{account}/{region}"));
@@ -86,6 +88,91 @@ pub(super) async fn check(
     for name in named {
         check_subnet(vpc, &name, diags);
     }
+    if groups.is_empty() {
+        return;
+    }
+    let key = scoped_key(scope, &format!("aws-sgs/{account}/{region}/{vpc_id}"));
+    let fetch = || async {
+        let groups = data
+            .client
+            .list_aws_security_groups(scope, account, region, vpc_id)
+            .await?;
+        Ok::<_, palette_api::Error>(Arc::new(groups))
+    };
+    let known = match data
+        .lookups
+        .aws_security_groups
+        .get(&key, MEMO_AGE, fetch)
+        .await
+    {
+        Ok(known) => known,
+        Err(err) => {
+            return diags.push(
+                diagnostics::api_error(
+                    "Plan Cluster Error",
+                    &format!("listing the security groups of VPC {vpc_id:?}"),
+                    &err,
+                )
+                .with_attribute(AttributePath::root(env.key()).attr("vpc_id")),
+            );
+        }
+    };
+    for (at, id) in groups {
+        if known
+            .iter()
+            .any(|g| g.group_id.as_deref() == Some(id.as_str()))
+        {
+            continue;
+        }
+        let offered: Vec<String> = known
+            .iter()
+            .filter_map(|g| {
+                let id = g.group_id.clone()?;
+                Some(match g.group_name.as_deref() {
+                    Some(name) => format!("{id} ({name})"),
+                    None => id,
+                })
+            })
+            .collect();
+        diags.attribute_error(
+            at,
+            "Security Group Not In The VPC",
+            format!(
+                "{id:?} is not a security group of VPC {vpc_id}; its groups: {}.",
+                if offered.is_empty() {
+                    "none".to_string()
+                } else {
+                    offered.join(", ")
+                }
+            ),
+        );
+    }
+}
+
+/// The security groups the pools name with known values, where each is named.
+fn named_groups(config: &Value) -> Vec<(AttributePath, String)> {
+    let mut named = Vec::new();
+    for (index, pool) in config.get_elements("machine_pool").iter().enumerate() {
+        let base = AttributePath::root("machine_pool").index(index as i64);
+        let template = pool.get("eks_launch_template").unwrap_or(&Value::Null);
+        for (at, ids) in [
+            (
+                base.clone().attr("additional_security_groups"),
+                get_strings(pool, "additional_security_groups"),
+            ),
+            (
+                base.clone()
+                    .attr("eks_launch_template")
+                    .attr("additional_security_groups"),
+                get_strings(template, "additional_security_groups"),
+            ),
+        ] {
+            for id in ids.unwrap_or_default() {
+                named.push((at.clone(), id));
+            }
+        }
+    }
+    named
 }
 
 /// The subnets the configuration names with known values: each pool's `az_subnets`, each

@@ -1,11 +1,12 @@
-//! The AWS network an account sees (`GET /v1/clouds/aws/regions/{region}/vpcs`), which plans
-//! check machine-pool subnets against, and the EKS Fargate profiles of a cluster
+//! The AWS network an account sees (`GET /v1/clouds/aws/regions/{region}/vpcs` and
+//! `GET /v1/clouds/aws/securitygroups`), which plans check machine-pool subnets and security
+//! groups against, and the EKS Fargate profiles of a cluster
 //! (`PUT /v1/cloudconfigs/eks/{configUid}/fargateProfiles`).
 
 use reqwest::Method;
 
 use crate::client::{Request, v1_path};
-use crate::models::{AwsVpc, AwsVpcs, EksFargateProfiles};
+use crate::models::{AwsSecurityGroups, AwsSecuritygroup, AwsVpc, AwsVpcs, EksFargateProfiles};
 use crate::{Client, Error, Scope};
 
 impl Client {
@@ -24,6 +25,27 @@ impl Client {
         .query("cloudAccountUid", account_uid);
         let list: AwsVpcs = self.fetch(&req).await?;
         Ok(list.vpcs)
+    }
+
+    /// The security groups of VPC `vpc_id` in `region`, as AWS cloud account `account_uid`
+    /// sees them.
+    pub async fn list_aws_security_groups(
+        &self,
+        scope: &Scope,
+        account_uid: &str,
+        region: &str,
+        vpc_id: &str,
+    ) -> Result<Vec<AwsSecuritygroup>, Error> {
+        let req = Request::new(
+            Method::GET,
+            scope,
+            v1_path(&["clouds", "aws", "securitygroups"]),
+        )
+        .query("cloudAccountUid", account_uid)
+        .query("region", region)
+        .query("vpcId", vpc_id);
+        let list: AwsSecurityGroups = self.fetch(&req).await?;
+        Ok(list.groups)
     }
 
     /// Replaces the Fargate profiles of EKS cloud config `config_uid` (a whole-list `PUT`).
