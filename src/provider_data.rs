@@ -42,6 +42,11 @@ pub(crate) struct Lookups {
     pub(crate) profile_variables: Memo<String, Arc<Vec<palette_api::models::Variable>>>,
     /// Each cluster's health (`status.health.state`) by uid, from one search of a scope.
     pub(crate) cluster_health: Memo<String, Arc<HashMap<String, String>>>,
+    /// The VPCs an AWS account sees in a region, by scope, account and region (the cluster's
+    /// plan-time subnet checks).
+    pub(crate) aws_vpcs: Memo<String, Arc<Vec<palette_api::models::AwsVpc>>>,
+    /// The security groups of a VPC, by scope, account, region and VPC (the same checks).
+    pub(crate) aws_security_groups: Memo<String, Arc<Vec<palette_api::models::AwsSecuritygroup>>>,
 }
 
 /// The `context` an object lives in, as Palette records it (`metadata.annotations.scope`):

@@ -8,6 +8,7 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
+use super::aws_network::AwsPoolNetwork;
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
     SizingField, from_json, get_string, in_place, non_empty, optional, optional_bool,
@@ -25,6 +26,8 @@ const SIZING: &[Sizing] = &[
     optional(SizingField::Azs),
     optional(SizingField::CapacityType),
     optional(SizingField::MaxPrice),
+    optional(SizingField::AzSubnets),
+    optional(SizingField::AdditionalSecurityGroups),
 ];
 
 impl Environment for Aws {
@@ -73,6 +76,16 @@ impl Environment for Aws {
         SIZING
     }
 
+    fn check(
+        &self,
+        block: &Value,
+        path: &tfplugin::AttributePath,
+        pools: &[Pool],
+        diags: &mut tfplugin::Diagnostics,
+    ) {
+        super::aws_network::check(block, path, pools, diags);
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
         let pools = spec.pools.iter().map(pool_entity).collect();
         palette_api::ClusterCreate::Aws(SpectroAwsClusterEntity {
@@ -115,6 +128,13 @@ impl Environment for Aws {
                     azs: p.azs,
                     capacity_type: non_empty(p.capacity_type),
                     max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
+                    network: AwsPoolNetwork::from_api(
+                        p.subnet_ids,
+                        p.additional_security_groups,
+                        None,
+                        None,
+                        None,
+                    ),
                     ..pool_from_api(ApiPool {
                         name: p.name,
                         is_control_plane: Some(p.is_control_plane),
@@ -153,6 +173,8 @@ fn pool_entity(pool: &Pool) -> AwsMachinePoolConfigEntity {
             instance_type: pool.instance_type.clone().unwrap_or_default(),
             root_device_size: pool.disk_size_gb,
             azs: pool.azs.clone(),
+            subnets: pool.network.subnets(),
+            additional_security_groups: pool.network.security_group_refs(),
             capacity_type: pool.capacity_type.clone(),
             spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
                 max_price: Some(price),

@@ -1,14 +1,16 @@
 //! AWS EKS: managed Kubernetes on AWS, deployed with AWS cloud accounts.
 
 use palette_api::models::{
-    EksCloudConfig, EksClusterConfig, EksClusterConfigEndpointAccess, EksMachineCloudConfigEntity,
-    EksMachinePoolConfigEntity, EncryptionConfig, SpectroEksClusterEntity,
-    SpectroEksClusterEntitySpec, SpotMarketOptions,
+    EksCloudConfig, EksClusterConfig, EksClusterConfigEndpointAccess, EksFargateProfiles,
+    EksMachineCloudConfigEntity, EksMachinePoolConfigEntity, EncryptionConfig,
+    SpectroEksClusterEntity, SpectroEksClusterEntitySpec, SpotMarketOptions,
 };
 use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value};
 
+use super::BlockUpdate;
 use super::as_entity;
+use super::aws_network::{self, AwsPoolNetwork};
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
     SizingField, from_json, get_string, get_strings, in_place, non_empty, optional,
@@ -26,6 +28,9 @@ const SIZING: &[Sizing] = &[
     optional(SizingField::Azs),
     optional(SizingField::CapacityType),
     optional(SizingField::MaxPrice),
+    optional(SizingField::AzSubnets),
+    optional(SizingField::AmiType),
+    optional(SizingField::EksLaunchTemplate),
 ];
 
 impl Environment for Eks {
@@ -93,6 +98,31 @@ impl Environment for Eks {
         SIZING
     }
 
+    fn check(
+        &self,
+        block: &Value,
+        path: &tfplugin::AttributePath,
+        pools: &[Pool],
+        diags: &mut tfplugin::Diagnostics,
+    ) {
+        aws_network::check(block, path, pools, diags);
+    }
+
+    fn blocks(&self) -> Vec<tfplugin::NestedBlock> {
+        vec![aws_network::fargate_profile_block()]
+    }
+
+    /// Fargate profiles change together, in place.
+    fn block_updates(&self, old: &Value, new: &Value) -> Vec<BlockUpdate> {
+        let profiles = aws_network::fargate_profiles(new);
+        if aws_network::fargate_profiles(old) == profiles {
+            return Vec::new();
+        }
+        vec![BlockUpdate::EksFargateProfiles(EksFargateProfiles {
+            fargate_profiles: Some(profiles),
+        })]
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
         let pools = spec.pools.iter().map(pool_entity).collect();
         palette_api::ClusterCreate::Eks(SpectroEksClusterEntity {
@@ -100,6 +130,8 @@ impl Environment for Eks {
             spec: Some(SpectroEksClusterEntitySpec {
                 cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
                 cloud_config: cluster_config(spec.block),
+                fargate_profiles: Some(aws_network::fargate_profiles(spec.block))
+                    .filter(|p| !p.is_empty()),
                 machinepoolconfig: Some(pools),
                 profiles: Some(spec.profiles.clone()),
                 ..Default::default()
@@ -136,7 +168,13 @@ impl Environment for Eks {
                     "encryption_config_arn",
                     cluster.encryption_config.and_then(|e| e.provider),
                 )
-                .done(),
+                .done()
+                .into_iter()
+                .chain([(
+                    "fargate_profile",
+                    aws_network::fargate_profiles_value(&spec.fargate_profiles.unwrap_or_default()),
+                )])
+                .collect(),
             pools: spec
                 .machine_pool_config
                 .unwrap_or_default()
@@ -147,6 +185,13 @@ impl Environment for Eks {
                     azs: p.azs,
                     capacity_type: non_empty(p.capacity_type),
                     max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
+                    network: AwsPoolNetwork::from_api(
+                        p.subnet_ids,
+                        None,
+                        p.ami_type,
+                        p.aws_launch_template,
+                        p.enable_aws_launch_template,
+                    ),
                     ..pool_from_api(ApiPool {
                         name: p.name,
                         is_control_plane: Some(p.is_control_plane),
@@ -202,11 +247,14 @@ fn pool_entity(pool: &Pool) -> EksMachinePoolConfigEntity {
             instance_type: pool.instance_type.clone(),
             root_device_size: pool.disk_size_gb,
             azs: pool.azs.clone(),
+            subnets: pool.network.subnets(),
+            ami_type: pool.network.ami_type.clone(),
+            aws_launch_template: pool.network.launch_template_entity(),
+            enable_aws_launch_template: pool.network.launch_template.as_ref().map(|_| true),
             capacity_type: pool.capacity_type.clone(),
             spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
                 max_price: Some(price),
             }),
-            ..Default::default()
         }),
         pool_config: Some(pool.pool_config()),
     }

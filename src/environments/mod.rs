@@ -15,6 +15,7 @@
 
 mod aks;
 mod aws;
+pub(crate) mod aws_network;
 mod azure;
 mod edge_native;
 mod eks;
@@ -33,7 +34,7 @@ mod vsphere;
 use std::collections::BTreeMap;
 
 use palette_api::models::{ObjectMeta, SpectroClusterProfileEntity};
-use tfplugin::{Attribute, AttributePath, Diagnostics, Value};
+use tfplugin::{Attribute, AttributePath, Diagnostics, NestedBlock, Value};
 
 use palette_stack::environment_names::Environment as Name;
 
@@ -123,6 +124,19 @@ pub(crate) trait Environment: Send + Sync {
     /// [`environment_blocks`] adds it to every field but the [`updatable`](Self::updatable) ones.
     fn attributes(&self) -> Vec<Attribute>;
 
+    /// The nested blocks of this environment's block (EKS Fargate profiles). They change in
+    /// place, through [`block_updates`](Self::block_updates), and the cloud config reports them
+    /// under their block name in [`CloudConfigState::block`].
+    fn blocks(&self) -> Vec<NestedBlock> {
+        Vec::new()
+    }
+
+    /// The updates of the [`blocks`](Self::blocks) a change from `old` to `new` (the
+    /// environment blocks of state and plan) needs.
+    fn block_updates(&self, _old: &Value, _new: &Value) -> Vec<BlockUpdate> {
+        Vec::new()
+    }
+
     /// The block's fields the API changes in place, through the cloud config's
     /// `PUT /v1/cloudconfigs/{cloud type}/{uid}/clusterConfig`, with the cluster-config key each
     /// is sent in; changing any other field replaces the cluster. Fields that place the cluster
@@ -182,6 +196,13 @@ pub(crate) trait Environment: Send + Sync {
 
     /// Reads the environment's cloud config (`GET /v1/cloudconfigs/{cloud type}/{uid}`).
     fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String>;
+}
+
+/// An update of an environment block's nested blocks, each through its own endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum BlockUpdate {
+    /// `PUT /v1/cloudconfigs/eks/{uid}/fargateProfiles`.
+    EksFargateProfiles(palette_api::models::EksFargateProfiles),
 }
 
 /// The parts of a cluster create body every environment shares.

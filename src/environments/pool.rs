@@ -9,6 +9,7 @@ use palette_api::models::{MachinePoolConfigEntity, Taint, UpdateStrategy};
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use super::Environment;
+use super::aws_network::AwsPoolNetwork;
 use super::values::{
     get_string, get_string_map, get_strings, opt_bool, opt_i64, opt_list, opt_str,
 };
@@ -39,11 +40,20 @@ pub(crate) enum SizingField {
     EdgeHosts,
     /// `is_system_node_pool`.
     SystemNodePool,
+    // AWS and EKS networking (`aws_network`).
+    /// `az_subnets`.
+    AzSubnets,
+    /// `additional_security_groups`.
+    AdditionalSecurityGroups,
+    /// `ami_type`.
+    AmiType,
+    /// `eks_launch_template` (a block).
+    EksLaunchTemplate,
 }
 
 impl SizingField {
     /// Every sizing field.
-    pub(crate) const ALL: [SizingField; 11] = [
+    pub(crate) const ALL: [SizingField; 15] = [
         SizingField::Count,
         SizingField::InstanceType,
         SizingField::DiskSizeGb,
@@ -55,6 +65,10 @@ impl SizingField {
         SizingField::ResourcePool,
         SizingField::EdgeHosts,
         SizingField::SystemNodePool,
+        SizingField::AzSubnets,
+        SizingField::AdditionalSecurityGroups,
+        SizingField::AmiType,
+        SizingField::EksLaunchTemplate,
     ];
 
     /// The attribute name in the `machine_pool` block.
@@ -71,6 +85,10 @@ impl SizingField {
             SizingField::ResourcePool => "resource_pool",
             SizingField::EdgeHosts => "edge_hosts",
             SizingField::SystemNodePool => "is_system_node_pool",
+            SizingField::AzSubnets => "az_subnets",
+            SizingField::AdditionalSecurityGroups => "additional_security_groups",
+            SizingField::AmiType => "ami_type",
+            SizingField::EksLaunchTemplate => "eks_launch_template",
         }
     }
 }
@@ -219,6 +237,8 @@ pub(crate) struct Pool {
     pub(crate) skip_k8s_upgrade: Option<bool>,
     /// Kubeadm settings of the pool's nodes (YAML), over the Kubernetes layer's.
     pub(crate) override_kubeadm_configuration: Option<String>,
+    /// AWS and EKS: subnets, security groups, AMI type, launch template.
+    pub(crate) network: AwsPoolNetwork,
 }
 
 /// A node taint of a pool.
@@ -269,6 +289,7 @@ impl Pool {
             annotations: get_string_map(value, "additional_annotations").unwrap_or_default(),
             skip_k8s_upgrade: value.get_bool("skip_k8s_upgrade"),
             override_kubeadm_configuration: get_string(value, "override_kubeadm_configuration"),
+            network: AwsPoolNetwork::from_value(value),
         }
     }
 
@@ -295,6 +316,10 @@ impl Pool {
             SizingField::ResourcePool => opt_str(&self.resource_pool),
             SizingField::EdgeHosts => opt_list(&self.edge_hosts),
             SizingField::SystemNodePool => opt_bool(self.system_node_pool),
+            SizingField::AzSubnets
+            | SizingField::AdditionalSecurityGroups
+            | SizingField::AmiType
+            | SizingField::EksLaunchTemplate => self.network.value(field),
         }
     }
 

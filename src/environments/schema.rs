@@ -48,7 +48,7 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 .description("`NoSchedule`, `PreferNoSchedule` or `NoExecute`.")
                 .validator(one_of(["NoSchedule", "PreferNoSchedule", "NoExecute"])),
         );
-    let block = Block::new()
+    let mut block = Block::new()
         .description(
             "A machine pool, identified by `name`: adding, removing or reordering worker pools changes the \
              cluster in place (a reorder calls no API). Which sizing fields a pool needs depends on the \
@@ -224,8 +224,12 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                      pool is refused at plan. Changes in place.",
                 )),
         )
+        .block(super::aws_network::launch_template_block(sizing_description))
         .block(NestedBlock::new("taints", Nesting::List, taint))
         .block(NestedBlock::new("node", Nesting::List, node));
+    for attribute in super::aws_network::pool_attributes(sizing_description) {
+        block = block.attribute(attribute);
+    }
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
         .key("name")
@@ -389,6 +393,11 @@ pub(crate) fn environment_blocks() -> Vec<NestedBlock> {
                 }
                 block = block.attribute(attribute);
             }
+            // Nested blocks of an environment change in place, each through an endpoint of its
+            // own (`Environment::block_updates`).
+            for nested in env.blocks() {
+                block = block.block(nested);
+            }
             NestedBlock::new(env.key(), Nesting::Single, block).plan_modifier(requires_replace_if(
                 |req| req.state_value.is_null() != req.plan_value.is_null(),
                 "Adding or removing the block replaces the cluster.",
@@ -459,16 +468,24 @@ mod tests {
         }
         let block = machine_pool_block().block;
         for field in SizingField::ALL {
-            let attribute = block
+            // A sizing field is an attribute, or a block (`eks_launch_template`).
+            let description = block
                 .attributes
                 .iter()
                 .find(|a| a.name == field.attr())
+                .map(|a| &a.description)
+                .or_else(|| {
+                    block
+                        .blocks
+                        .iter()
+                        .find(|b| b.type_name == field.attr())
+                        .map(|b| &b.block.description)
+                })
                 .unwrap();
             assert!(
-                attribute.description.ends_with(&sizing_use(field)),
-                "{}: {}",
+                description.ends_with(&sizing_use(field)),
+                "{}: {description}",
                 field.attr(),
-                attribute.description
             );
         }
     }

@@ -789,6 +789,78 @@ resource "palette_cluster" "x" {{
             ),
             at("Managed Control Plane", c, "control_plane"),
         ),
+        // AWS and EKS networks (the seeded `aws-dev` account's VPCs).
+        plan(
+            "pool subnets without a vpc_id",
+            cl(
+                "count         = 2\n    instance_type = \"m5.large\"",
+                "count         = 2\n    instance_type = \"m5.large\"\n    az_subnets = { \"us-east-1a\" = \"subnet-0e110000000000001\" }",
+            ),
+            at("Subnets Without A VPC", c, "az_subnets"),
+        ),
+        plan(
+            "pool subnets in a zone of another region",
+            cl("region = \"us-east-1\"", "region = \"us-east-1\"\n    vpc_id = \"vpc-0e1a2b3c4d5e6f701\"")
+                .replacen(
+                    "count         = 2\n    instance_type = \"m5.large\"",
+                    "count         = 2\n    instance_type = \"m5.large\"\n    az_subnets = { \"us-west-2a\" = \"subnet-0a110000000000001\" }",
+                    1,
+                ),
+            at("Availability Zone Outside The Region", c, "az_subnets"),
+        ),
+        plan(
+            "pool subnet outside the account's VPC",
+            cl("region = \"us-east-1\"", "region = \"us-east-1\"\n    vpc_id = \"vpc-0e1a2b3c4d5e6f701\"")
+                .replacen(
+                    "count         = 2\n    instance_type = \"m5.large\"",
+                    "count         = 2\n    instance_type = \"m5.large\"\n    az_subnets = { \"us-east-1a\" = \"subnet-0a110000000000001\" }",
+                    1,
+                ),
+            at("Subnet Not In The VPC", c, "az_subnets"),
+        ),
+        plan(
+            "pool security groups without a vpc_id",
+            cl(
+                "count         = 2\n    instance_type = \"m5.large\"",
+                "count         = 2\n    instance_type = \"m5.large\"\n    additional_security_groups = [\"sg-0e1a000000000001a\"]",
+            ),
+            at("Security Groups Without A VPC", c, "additional_security_groups"),
+        ),
+        plan(
+            "an EKS AMI type on an AWS pool",
+            cl(
+                "count         = 2\n    instance_type = \"m5.large\"",
+                "count         = 2\n    instance_type = \"m5.large\"\n    ami_type = \"AL2023_x86_64_STANDARD\"",
+            ),
+            at("Unsupported Machine Pool Field", c, "ami_type"),
+        ),
+        plan(
+            "an EKS AMI type outside its set",
+            format!(
+                r#"
+data "palette_cloud_account" "aws" {{
+  name = "aws-dev"
+}}
+resource "palette_cluster" "x" {{
+  name             = "bad-input-eks"
+  cloud_account_id = data.palette_cloud_account.aws.id
+  eks {{
+    region = "us-west-2"
+  }}
+  cluster_profile {{
+    id = "{eks}"
+  }}
+  machine_pool {{
+    name          = "workers"
+    count         = 1
+    instance_type = "m5.large"
+    ami_type      = "AL2_x86_64"
+  }}
+}}
+"#
+            ),
+            at("Invalid Attribute Value", c, "ami_type"),
+        ),
         // palette_pack.
         plan(
             "pack resource with a malformed cluster id",

@@ -24,6 +24,7 @@ mod harness;
 mod identity;
 mod ip_pool;
 mod modules;
+mod networks;
 mod pack;
 mod policies;
 mod query;

@@ -289,6 +289,20 @@ cluster_model!(
     policies: spec.policies.clone(),
 );
 
+/// The Fargate profiles of an EKS create body (`spec.fargateProfiles`), as their model writes
+/// them; the other environments' bodies have none.
+pub fn eks_fargate_profiles(body: &Bytes) -> ApiResult<Vec<Value>> {
+    let entity = wire::body::<m::SpectroEksClusterEntity>(body)?;
+    let profiles = entity
+        .spec
+        .and_then(|s| s.fargate_profiles)
+        .unwrap_or_default();
+    Ok(profiles
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()?)
+}
+
 /// A cluster-config update model (`v1*CloudClusterConfigEntity`, `{clusterConfig}`).
 pub trait ClusterConfigModel: DeserializeOwned {
     /// `clusterConfig` as its model writes it, if given.

@@ -4,8 +4,12 @@
 //! The built-in data lives in `seed/packs.json` (registries, their packs grouped by layer, every
 //! tag with its default values) and `seed/world.json` (projects, cloud accounts, edge hosts).
 //! A `--seed FILE` is a JSON object with any of the keys `registries`, `projects`,
-//! `cloudAccounts` and `edgeHosts`, in the same shapes; each key it has replaces the built-in
-//! list. Every seeded object gets a uid derived from its name, so the uids are the same on
+//! `cloudAccounts`, `edgeHosts`, `privateCloudGateways` and `awsVpcs`, in the same shapes; each
+//! key it has replaces the built-in list. `awsVpcs` is the AWS network each AWS account sees:
+//! one entry per VPC, `{cloudAccount, region, vpcId, name, cidrBlock, subnets: [{subnetId, az,
+//! isPrivate, name}], securityGroups: [{groupId, groupName}]}`, kept with the account (served by
+//! `GET /v1/clouds/aws/regions/{region}/vpcs`, and what AWS and EKS clusters' subnets and
+//! security groups are checked against). Every seeded object gets a uid derived from its name, so the uids are the same on
 //! every fresh start.
 
 use serde_json::{Map, Value, json};
@@ -80,6 +84,7 @@ pub fn seed_document(custom: Option<&str>) -> Result<Map<String, Value>, SeedErr
                 "cloudAccounts",
                 "edgeHosts",
                 "privateCloudGateways",
+                "awsVpcs",
             ]
             .contains(&key.as_str())
             {
@@ -120,13 +125,21 @@ pub fn seed(store: &dyn Store, custom: Option<&str>) -> Result<bool, SeedError> 
         let project = project_uid(text(account, "project")?);
         let uid = cloud_account_uid(cloud, name);
         let spec = account.get("spec").cloned().unwrap_or(json!({}));
-        ops.push(put(
-            Kind::CloudAccount,
-            &uid,
-            &project,
-            name,
-            crate::routes::cloud_accounts::account_doc(cloud, name, &uid, &project, spec, &now),
-        ));
+        let mut account_doc =
+            crate::routes::cloud_accounts::account_doc(cloud, name, &uid, &project, spec, &now);
+        if cloud == "aws" {
+            let vpcs: Vec<Value> = list(&doc, "awsVpcs")
+                .iter()
+                .filter(|v| v.get("cloudAccount").and_then(Value::as_str) == Some(name))
+                .cloned()
+                .collect();
+            for vpc in &vpcs {
+                text(vpc, "region")?;
+                text(vpc, "vpcId")?;
+            }
+            account_doc["_emu"]["vpcs"] = Value::Array(vpcs);
+        }
+        ops.push(put(Kind::CloudAccount, &uid, &project, name, account_doc));
     }
     for gateway in list(&doc, "privateCloudGateways") {
         let name = text(gateway, "name")?;

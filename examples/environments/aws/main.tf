@@ -1,5 +1,6 @@
-# A cluster on AWS: an infra profile with the environment's own OS, Kubernetes, CNI and
-# CSI packs, and the cluster built from it with two machine pools.
+# A production cluster on AWS: an infra profile with the environment's own OS, Kubernetes, CNI
+# and CSI packs, and the cluster built from it in an existing VPC, with its control plane and
+# workers spread over the private subnets of three availability zones.
 
 data "palette_cloud_account" "aws" {
   name        = "aws-dev"
@@ -37,6 +38,11 @@ resource "palette_cluster" "aws" {
   aws {
     region       = "us-east-1"
     ssh_key_name = "ops"
+
+    # An existing VPC (the account's `prod-use1`): the pools name its subnets per zone. The
+    # region, VPC and key pair are fixed once the cluster exists (changing them replaces it).
+    vpc_id           = "vpc-0e1a2b3c4d5e6f701"
+    control_plane_lb = "internal"
   }
 
   cluster_profile {
@@ -46,12 +52,27 @@ resource "palette_cluster" "aws" {
   machine_pool {
     name          = "cp"
     control_plane = true
-    count         = 1
+    count         = 3
     instance_type = "m5.large"
+    az_subnets = {
+      "us-east-1a" = "subnet-0e110000000000001"
+      "us-east-1b" = "subnet-0e120000000000002"
+      "us-east-1c" = "subnet-0e130000000000003"
+    }
   }
   machine_pool {
     name          = "workers"
-    count         = 2
+    count         = 3
+    min           = 2
+    max           = 6
     instance_type = "m5.xlarge"
+    disk_size_gb  = 100
+    az_subnets = {
+      "us-east-1a" = "subnet-0e110000000000001"
+      "us-east-1b" = "subnet-0e120000000000002"
+      "us-east-1c" = "subnet-0e130000000000003"
+    }
+    # The VPC's node and monitoring groups, beside Palette's own; they change in place.
+    additional_security_groups = ["sg-0e1a000000000001a", "sg-0e1a000000000002b"]
   }
 }

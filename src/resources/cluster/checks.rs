@@ -312,6 +312,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     };
     check_cloud_account(data, &scope, context, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
+    super::network::check(data, &scope, env, config, diags).await;
     check_profiles(data, &scope, context, env, config, diags).await;
 }
 

@@ -51,6 +51,7 @@ mod checks;
 mod delete;
 mod list;
 mod model;
+mod network;
 mod nodes;
 mod plan;
 mod policies;

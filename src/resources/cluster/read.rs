@@ -655,9 +655,20 @@ pub(super) fn refresh_block(
             .attributes()
             .into_iter()
             .map(|a| (a.name, Value::Null))
+            .chain(
+                env.blocks()
+                    .into_iter()
+                    .map(|b| (b.type_name, Value::List(Vec::new()))),
+            )
             .collect(),
         _ => return,
     };
+    // Nested blocks (EKS Fargate profiles) are what Palette reports, whatever the state had.
+    for nested in env.blocks() {
+        if let Some(reported) = config.block.get(nested.type_name.as_str()) {
+            block.insert(nested.type_name.clone(), reported.clone());
+        }
+    }
     for attribute in env.attributes() {
         let Some(reported) = config.block.get(attribute.name.as_str()) else {
             continue;

@@ -611,12 +611,21 @@ fn the_change_table_in_the_docs_follows_the_schema() {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
+            let mut in_place: Vec<String> =
+                in_place.iter().map(|a| format!("`{}`", a.name)).collect();
+            in_place.extend(
+                block
+                    .block
+                    .blocks
+                    .iter()
+                    .map(|b| format!("`{}` blocks", b.type_name)),
+            );
             let text = if in_place.is_empty() {
                 format!("replaces the cluster: {}", list(&other))
             } else {
                 format!(
                     "in place: {}; replaces the cluster: {}",
-                    list(&in_place),
+                    in_place.join(", "),
                     list(&other)
                 )
             };
@@ -715,7 +724,7 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                 pool_block
                     .blocks
                     .iter()
-                    .filter(|_| !required)
+                    .filter(|b| !required && !sizing_names.contains(&b.type_name.as_str()))
                     .map(|b| b.type_name.as_str()),
             )
             .collect()
@@ -738,6 +747,18 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
             "maas",
             "`cpu`, `memory_mb` and `disk_size_gb` are the least a machine from `resource_pool` \
              must have",
+        ),
+        (
+            "aws",
+            "`az_subnets` and `additional_security_groups` need the block's `vpc_id`; \
+             `az_subnets` replaces `azs` (not both), its zones are the region's, and its subnets \
+             are checked at plan against the VPC's, where known",
+        ),
+        (
+            "eks",
+            "`az_subnets` and `eks_launch_template.additional_security_groups` need the block's \
+             `vpc_id`; `az_subnets` replaces `azs` (not both), its zones are the region's, and its \
+             subnets are checked at plan against the VPC's, where known",
         ),
     ]);
     let mut table = String::from(

@@ -49,6 +49,7 @@ pub(super) async fn apply_changes(
         .await?;
     cluster.update_policies(old, new).await?;
     cluster.update_environment_block(old, new).await?;
+    cluster.update_environment_blocks(old, new).await?;
     let profiles = cluster.update_profiles(old, new).await?;
     cluster.update_pools(old, new).await?;
     super::nodes::apply(
@@ -211,6 +212,24 @@ impl Day2<'_> {
             .update_cloud_cluster_config(self.scope, &cloud, self.config_uid, &body)
             .await
             .map_err(fail(updating))
+    }
+
+    /// The environment block's nested blocks (EKS Fargate profiles), each through its own
+    /// endpoint, when they changed.
+    async fn update_environment_blocks(&self, old: &Model, new: &Model) -> Result<(), Diagnostic> {
+        for update in new.env.block_updates(&old.block, &new.block) {
+            match update {
+                environments::BlockUpdate::EksFargateProfiles(body) => self
+                    .client
+                    .update_eks_fargate_profiles(self.scope, self.config_uid, &body)
+                    .await
+                    .map_err(fail(format!(
+                        "updating the Fargate profiles of cluster {:?}",
+                        new.name
+                    )))?,
+            }
+        }
+        Ok(())
     }
 
     /// Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons

@@ -5,6 +5,7 @@
 //! `*_idempotent` variants never create a duplicate (see
 //! [`Client::create_with_lookup`](crate::Client::create_with_lookup)).
 
+mod aws_network;
 mod cloud_account;
 mod cloud_config;
 mod cluster;

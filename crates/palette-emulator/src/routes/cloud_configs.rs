@@ -33,6 +33,16 @@ pub fn router() -> Router<AppState> {
     let mut router = Router::new();
     for env in environments::ALL {
         let base = format!("/v1/cloudconfigs/{}/{{configUid}}", env.config_path);
+        if env.key == "eks" {
+            router = router.route(
+                &format!("{base}/fargateProfiles"),
+                put(
+                    move |s: State<AppState>, c: Ctx, Path(u): Path<String>, b: Bytes| {
+                        put_fargate_profiles(env, s, c, u, b)
+                    },
+                ),
+            );
+        }
         router = router
             .route(
                 &base,
@@ -151,6 +161,7 @@ fn change_pools(
     let mut pools = wire::array_at(&config.doc, "/spec/machinePoolConfig").to_vec();
     edit(&mut pools)?;
     check_pools(env, &pools)?;
+    check_network(state, ctx, env, &config, &pools)?;
     if env.edge_hosts {
         let used = super::clusters::edge_hosts_in_use(state)?;
         for host in pools.iter().flat_map(|p| wire::array_at(p, "/hosts")) {
@@ -172,6 +183,78 @@ fn change_pools(
     let op = redeploy(state, &cluster, &pools, &mut deployment, Change::default())?;
     state.store().apply(vec![Op::Put(config), op])?;
     Ok(())
+}
+
+/// The cloud config's network (pools' subnets and security groups, Fargate profiles' subnets)
+/// against the VPC its cluster was made in.
+fn check_network(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    config: &Record,
+    pools: &[Value],
+) -> ApiResult<()> {
+    super::aws_network::check(
+        state,
+        ctx,
+        env.key,
+        config
+            .doc
+            .pointer("/spec/cloudAccountRef/uid")
+            .and_then(Value::as_str),
+        &config.doc["spec"]["clusterConfig"],
+        pools,
+        wire::array_at(&config.doc, "/spec/fargateProfiles"),
+    )
+}
+
+/// `PUT /v1/cloudconfigs/eks/{configUid}/fargateProfiles`: replaces the cluster's Fargate
+/// profiles (names unique, subnets of the cluster's VPC).
+async fn put_fargate_profiles(
+    env: &'static Environment,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input = wire::body_or_default::<palette_api::models::EksFargateProfiles>(&body)?;
+    let profiles: Vec<Value> = input
+        .fargate_profiles
+        .unwrap_or_default()
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()?;
+    for (i, profile) in profiles.iter().enumerate() {
+        if profiles[..i].iter().any(|p| p["name"] == profile["name"]) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "fargate profile name '{}' is used twice",
+                    profile["name"].as_str().unwrap_or("")
+                ),
+            )
+            .with_details(json!({"field": "fargateProfiles.name"})));
+        }
+    }
+    let _guard = state.write_guard();
+    let (mut config, _) = find_config(&state, &ctx, env, &uid)?;
+    let pools = wire::array_at(&config.doc, "/spec/machinePoolConfig").to_vec();
+    super::aws_network::check(
+        &state,
+        &ctx,
+        env.key,
+        config
+            .doc
+            .pointer("/spec/cloudAccountRef/uid")
+            .and_then(Value::as_str),
+        &config.doc["spec"]["clusterConfig"],
+        &pools,
+        &profiles,
+    )?;
+    config.doc["spec"]["fargateProfiles"] = json!(profiles);
+    config.doc["metadata"]["lastModifiedTimestamp"] = json!(ids::now_rfc3339());
+    state.store().apply(vec![Op::Put(config)])?;
+    Ok(wire::no_content())
 }
 
 async fn add_pool(

@@ -1,6 +1,7 @@
 //! The API routes, one file per resource.
 
 pub mod admin;
+pub mod aws_network;
 pub mod cloud_accounts;
 pub mod cloud_configs;
 pub mod cluster_config;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(ssh_keys::router())
         .merge(locations::router())
         .merge(gateways::router())
+        .merge(aws_network::router())
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
 }

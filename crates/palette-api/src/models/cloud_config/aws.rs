@@ -443,6 +443,65 @@ pub struct AwsStsCredentials {
     pub external_id: Option<String>,
 }
 
+/// The wire model `v1AwsSubnet`: one subnet of a VPC, in one availability zone.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwsSubnet {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub az: Option<String>,
+    #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
+    pub is_private: Option<bool>,
+    #[serde(
+        rename = "mapPublicIpOnLaunch",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub map_public_ip_on_launch: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "subnetId", skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+}
+
+/// The wire model `v1AwsVpc`: a VPC of an account's region and its subnets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwsVpc {
+    #[serde(rename = "cidrBlock", skip_serializing_if = "Option::is_none")]
+    pub cidr_block: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subnets: Option<Vec<AwsSubnet>>,
+    #[serde(rename = "vpcId")]
+    pub vpc_id: String,
+}
+
+/// The wire model `v1AwsVpcs`: `GET /v1/clouds/aws/regions/{region}/vpcs`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwsVpcs {
+    pub vpcs: Vec<AwsVpc>,
+}
+
+/// The wire model `v1AwsSecuritygroup`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwsSecuritygroup {
+    #[serde(rename = "groupId", skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    #[serde(rename = "groupName", skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    #[serde(rename = "ownerId", skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+}
+
+/// The wire model `v1AwsSecurityGroups`: `GET /v1/clouds/aws/securitygroups`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwsSecurityGroups {
+    pub groups: Vec<AwsSecuritygroup>,
+}
+
 /// The wire model `v1AwsSubnetEntity`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

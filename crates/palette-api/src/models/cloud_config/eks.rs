@@ -224,6 +224,14 @@ pub struct EncryptionConfig {
     pub resources: Option<Vec<String>>,
 }
 
+/// The body of `PUT /v1/cloudconfigs/eks/{configUid}/fargateProfiles` (`v1EksFargateProfiles`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EksFargateProfiles {
+    #[serde(rename = "fargateProfiles", skip_serializing_if = "Option::is_none")]
+    pub fargate_profiles: Option<Vec<FargateProfile>>,
+}
+
 /// The wire model `v1FargateProfile`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -14,8 +14,8 @@ use super::{features, resources, settings};
 use crate::context::Ctx;
 use crate::environments::Environment;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::cloud_accounts;
 use crate::routes::common::{Query, find, new_metadata};
+use crate::routes::{aws_network, cloud_accounts};
 use crate::state::AppState;
 use crate::store::{Kind, Op, Record};
 use crate::{ids, wire};
@@ -36,6 +36,20 @@ pub(super) async fn create(
         pools.push(flatten_pool(&state, &ctx, env, entity, i)?);
     }
     check_pools(env, &pools)?;
+    let fargate_profiles = if env.key == "eks" {
+        crate::bodies::eks_fargate_profiles(&body)?
+    } else {
+        Vec::new()
+    };
+    aws_network::check(
+        &state,
+        &ctx,
+        env.key,
+        account.as_ref().map(|a| a.uid.as_str()),
+        &Value::Object(input.cloud_config.clone()),
+        &pools,
+        &fargate_profiles,
+    )?;
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
     let (backup, scan) = features::from_create(&state, &ctx, input.policies.clone())?;
@@ -90,6 +104,7 @@ pub(super) async fn create(
             "cloudAccountRef": account.as_ref().map(|a| json!({"kind": "cloudaccount", "name": a.name, "uid": a.uid})),
             "clusterConfig": input.cloud_config,
             "machinePoolConfig": pools,
+            "fargateProfiles": (env.key == "eks").then_some(fargate_profiles),
         },
         "status": {"conditions": []},
         "_emu": {"env": env.key, "clusterUid": uid},

@@ -226,6 +226,9 @@ pub fn check_pools(env: &Environment, pools: &[Value]) -> ApiResult<()> {
     }
     for (i, pool) in pools.iter().enumerate() {
         check_lifecycle(env, pool)?;
+        if env.key == "eks" {
+            crate::routes::aws_network::check_ami_type(pool)?;
+        }
         if pools[..i].iter().any(|p| p["name"] == pool["name"]) {
             return Err(ApiError::bad_request(
                 "InvalidRequest",
