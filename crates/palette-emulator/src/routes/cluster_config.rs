@@ -71,6 +71,25 @@ fn setting(config: &Value, key: &str) -> Value {
     }
 }
 
+/// Refuses an endpoint setting Palette's clouds refuse: a TKE private (intranet) endpoint needs
+/// the subnet it is placed in (`endpointAccess.subnetId`).
+pub fn check_endpoint_access(env: &str, cluster_config: &Value, at: &str) -> ApiResult<()> {
+    if env != "tke" {
+        return Ok(());
+    }
+    let access = &cluster_config["endpointAccess"];
+    let private = access["private"].as_bool() == Some(true);
+    let subnet = access["subnetId"].as_str().is_some_and(|s| !s.is_empty());
+    if private && !subnet {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            "a private TKE endpoint needs the subnet it is placed in (endpointAccess.subnetId)",
+        )
+        .with_details(json!({"field": format!("{at}.endpointAccess.subnetId")})));
+    }
+    Ok(())
+}
+
 /// `PUT .../clusterConfig`: validates, refuses a change to a fixed key, stores the new cluster
 /// config and records the event.
 ///
@@ -89,6 +108,7 @@ pub async fn put(
         .map(Value::Object)
         .ok_or_else(|| ApiError::bad_request("InvalidRequest", "clusterConfig is required"))?;
 
+    check_endpoint_access(env.key, &wanted, "clusterConfig")?;
     let _guard = state.write_guard();
     let mut config = find(&state, &ctx, Kind::CloudConfig, &uid, "cloud config")?;
     if env_of(&config).key != env.key {

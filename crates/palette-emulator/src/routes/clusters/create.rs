@@ -30,6 +30,11 @@ pub(super) async fn create(
     let name = wire::require(input.metadata.name.as_deref(), "metadata.name")?.to_owned();
     check_name(&name)?;
     check_required_fields(env, &input.cloud_config)?;
+    crate::routes::cluster_config::check_endpoint_access(
+        env.key,
+        &Value::Object(input.cloud_config.clone()),
+        "spec.cloudConfig",
+    )?;
     let account = cloud_account(&state, &ctx, env, input.cloud_account_uid.as_deref())?;
     let mut pools = Vec::new();
     for (i, entity) in input.pools.iter().enumerate() {
