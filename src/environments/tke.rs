@@ -47,7 +47,39 @@ impl Environment for Tke {
                 "public_access_cidrs",
                 "CIDRs allowed to reach the public API endpoint.",
             ),
+            optional_bool(
+                "private_access",
+                "Whether the API server has a private (intranet) endpoint in the VPC; needs \
+                 `endpoint_subnet_id`.",
+            ),
+            optional_string(
+                "endpoint_subnet_id",
+                "Subnet of the VPC the private API endpoint is placed in.",
+            ),
+            optional_string(
+                "endpoint_security_group",
+                "Security group of the API endpoint.",
+            ),
         ]
+    }
+
+    /// A private endpoint needs its subnet. Unknown values wait.
+    fn check(
+        &self,
+        block: &Value,
+        path: &tfplugin::AttributePath,
+        _pools: &[Pool],
+        diags: &mut tfplugin::Diagnostics,
+    ) {
+        let subnet_absent = block.get("endpoint_subnet_id").is_none_or(Value::is_null);
+        if block.get_bool("private_access") == Some(true) && subnet_absent {
+            diags.attribute_error(
+                path.clone().attr("endpoint_subnet_id"),
+                "Private Endpoint Without A Subnet",
+                "A private TKE API endpoint is placed in a subnet of the cluster's VPC: set \
+                 `endpoint_subnet_id` beside `private_access = true`.",
+            );
+        }
     }
 
     fn sizing(&self) -> &'static [Sizing] {
@@ -65,13 +97,16 @@ impl Environment for Tke {
         ]
     }
 
-    /// TKE opens, closes and restricts a cluster's public endpoint in place (the legacy spec's
+    /// TKE opens, closes and restricts a cluster's public and private endpoints in place (the legacy spec's
     /// `v1TencentClusterConfig.endpointAccess`, sent by `PUT .../tke/{uid}/clusterConfig`);
     /// region, VPC and SSH keys are fixed when the cluster is made.
     fn updatable(&self) -> &'static [InPlace] {
         const FIELDS: &[InPlace] = &[
             in_place("public_access", "endpointAccess"),
             in_place("public_access_cidrs", "endpointAccess"),
+            in_place("private_access", "endpointAccess"),
+            in_place("endpoint_subnet_id", "endpointAccess"),
+            in_place("endpoint_security_group", "endpointAccess"),
         ];
         FIELDS
     }
@@ -116,6 +151,9 @@ impl Environment for Tke {
                 .string("vpc_id", cluster.vpc_id)
                 .bool("public_access", access.public)
                 .strings("public_access_cidrs", access.public_cid_rs)
+                .bool("private_access", access.private)
+                .string("endpoint_subnet_id", access.subnet_id)
+                .string("endpoint_security_group", access.security_group)
                 .done(),
             pools: spec
                 .machine_pool_config
@@ -150,9 +188,21 @@ impl Environment for Tke {
 fn cluster_config(block: &Value) -> TencentClusterConfig {
     let public = block.get_bool("public_access");
     let cidrs = get_strings(block, "public_access_cidrs");
-    let endpoint_access = (public.is_some() || cidrs.is_some()).then(|| TkeEndpointAccess {
-        public: public.or(Some(true)),
+    let private = block.get_bool("private_access");
+    let subnet_id = get_string(block, "endpoint_subnet_id");
+    let security_group = get_string(block, "endpoint_security_group");
+    let any_public = public.is_some() || cidrs.is_some();
+    let any = any_public || private.is_some() || subnet_id.is_some() || security_group.is_some();
+    let endpoint_access = any.then(|| TkeEndpointAccess {
+        public: if any_public {
+            public.or(Some(true))
+        } else {
+            None
+        },
         public_cid_rs: cidrs,
+        private,
+        subnet_id,
+        security_group,
         ..Default::default()
     });
     TencentClusterConfig {
@@ -172,5 +222,64 @@ fn pool_entity(pool: &Pool) -> TencentMachinePoolConfigEntity {
             subnet_ids: None,
         },
         pool_config: Some(pool.pool_config()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tfplugin::{AttributePath, Diagnostics};
+
+    use super::*;
+
+    fn block(pairs: &[(&str, Value)]) -> Value {
+        Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+
+    fn refused(value: &Value) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        Tke.check(value, &AttributePath::root("tke").index(0), &[], &mut diags);
+        crate::diagnostics::attribute_paths(&diags)
+    }
+
+    #[test]
+    fn a_private_endpoint_needs_its_subnet_once_both_are_known() {
+        let private = block(&[("private_access", true.into())]);
+        assert_eq!(refused(&private), ["tke[0].endpoint_subnet_id"]);
+        let placed = block(&[
+            ("private_access", true.into()),
+            ("endpoint_subnet_id", "subnet-1".into()),
+        ]);
+        assert!(refused(&placed).is_empty());
+        // A subnet from a variable is not known yet: nothing is judged.
+        let later = block(&[
+            ("private_access", true.into()),
+            ("endpoint_subnet_id", Value::unknown()),
+        ]);
+        assert!(refused(&later).is_empty());
+        let unknown = block(&[("private_access", Value::unknown())]);
+        assert!(refused(&unknown).is_empty());
+    }
+
+    #[test]
+    fn the_endpoints_are_sent_as_configured() {
+        let config = cluster_config(&block(&[
+            ("region", "ap-guangzhou".into()),
+            ("private_access", true.into()),
+            ("endpoint_subnet_id", "subnet-1".into()),
+        ]));
+        let access = config.endpoint_access.expect("endpoint access");
+        assert_eq!(access.private, Some(true));
+        assert_eq!(access.subnet_id.as_deref(), Some("subnet-1"));
+        assert_eq!(
+            access.public, None,
+            "a private endpoint alone opens no public one"
+        );
     }
 }
