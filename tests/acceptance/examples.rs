@@ -141,6 +141,39 @@ fn every_example_applies_plans_clean_and_destroys() {
     );
 }
 
+/// For each environment example, a field Palette changes on a running cluster: the text its
+/// `main.tf` holds once, and what the test writes instead.
+const IN_PLACE: &[(&str, &str, &str)] = &[
+    ("aks", "count         = 2", "count         = 3"),
+    (
+        "aws",
+        "[\"sg-0e1a000000000001a\", \"sg-0e1a000000000002b\"]",
+        "[\"sg-0e1a000000000001a\"]",
+    ),
+    ("azure", "count         = 2", "count         = 3"),
+    (
+        "edge_native",
+        "ssh_keys = [",
+        "ntp_servers = [\"time.example.com\"]\n    ssh_keys = [",
+    ),
+    (
+        "eks",
+        "additional_tags = { team = \"platform\" }",
+        "additional_tags = { team = \"platform\", tier = \"system\" }",
+    ),
+    ("gcp", "count         = 2", "count         = 3"),
+    ("gke", "count         = 2", "count         = 3"),
+    ("maas", "count         = 2", "count         = 3"),
+    ("nutanix", "count        = 2", "count        = 3"),
+    ("openstack", "count         = 2", "count         = 3"),
+    (
+        "tke",
+        "public_access_cidrs = [\"203.0.113.0/24\"]",
+        "public_access_cidrs = [\"203.0.113.0/24\", \"198.51.100.0/24\"]",
+    ),
+    ("vsphere", "count        = 2", "count        = 3"),
+];
+
 /// The twelve environment examples (`examples/environments/<env>/main.tf`) apply together: each
 /// makes its environment's infra profile and a cluster that comes up healthy with every layer
 /// ready; the second plan is empty, every cluster imported by id plans empty too, and destroy
@@ -191,6 +224,57 @@ fn every_environment_example_deploys_healthy() {
             "{env}: {cluster}"
         );
     }
+    tf.assert_empty_plan();
+
+    // One field of each example that Palette changes on a running cluster, changed: every
+    // cluster plans an update, none a replacement, and the apply converges.
+    for (env, from, to) in IN_PLACE {
+        let path = root.join(env).join("main.tf");
+        let text = read(&path);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{env}: `{from}` should appear once in {}",
+            path.display()
+        );
+        tf.write_file(&format!("{env}.tf"), &text.replacen(from, to, 1));
+    }
+    assert_eq!(
+        IN_PLACE
+            .iter()
+            .map(|(env, _, _)| *env)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        environments.len(),
+        "an in-place change for every environment"
+    );
+    tf.run_ok(&["plan", "-no-color", "-input=false", "-out=change.tfplan"]);
+    let plan: serde_json::Value =
+        serde_json::from_str(&tf.run_ok(&["show", "-json", "change.tfplan"]).stdout)
+            .expect("terraform show -json prints JSON");
+    let mut updated = Vec::new();
+    for change in plan["resource_changes"]
+        .as_array()
+        .expect("resource changes")
+    {
+        let actions = &change["change"]["actions"];
+        let address = change["address"].as_str().unwrap_or_default();
+        match actions
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>())
+        {
+            Some(a) if a == ["no-op"] || a == ["read"] => {}
+            Some(a) if a == ["update"] => updated.push(address.to_string()),
+            _ => panic!("{address} plans {actions}, not an update in place"),
+        }
+    }
+    updated.sort();
+    let expected: Vec<String> = environments
+        .iter()
+        .map(|env| format!("palette_cluster.{env}"))
+        .collect();
+    assert_eq!(updated, expected, "each cluster updates in place");
+    tf.run_ok(&["apply", "-no-color", "-input=false", "change.tfplan"]);
     tf.assert_empty_plan();
 
     // Every example cluster, forgotten and imported by its id, plans empty against its example
