@@ -171,3 +171,100 @@ fn check_windows(pool: &Value, index: usize, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool(name: &str, os: Value, system: Value) -> Value {
+        Value::Object(
+            [
+                ("name", Value::from(name)),
+                ("count", 1.into()),
+                ("os_type", os),
+                ("is_system_node_pool", system),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        )
+    }
+
+    #[test]
+    fn windows_pools_follow_aks_rules() {
+        let sys = || pool("system", Value::Null, true.into());
+        let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+            (
+                "a windows user pool",
+                pool("win1", "Windows".into(), Value::Null),
+                vec![],
+            ),
+            (
+                "a linux pool may be long",
+                pool("linuxworkers", "Linux".into(), Value::Null),
+                vec![],
+            ),
+            (
+                "a windows system pool",
+                pool("win", "Windows".into(), true.into()),
+                vec!["machine_pool[1].is_system_node_pool"],
+            ),
+            (
+                "a long windows name",
+                pool("windows", "Windows".into(), Value::Null),
+                vec!["machine_pool[1].name"],
+            ),
+            (
+                "a name starting with a digit",
+                pool("1win", "Windows".into(), Value::Null),
+                vec!["machine_pool[1].name"],
+            ),
+            (
+                "an unknown OS waits",
+                pool("windows", Value::unknown(), true.into()),
+                vec![],
+            ),
+        ];
+        for (name, extra, want) in cases {
+            let mut diags = Diagnostics::new();
+            Aks.check_pool_list(&[sys(), extra], &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            assert_eq!(got, want, "{name}: {diags:?}");
+        }
+    }
+
+    /// The OS and OS disk go to AKS (`managedPoolConfig.osType`, `osDisk.managedDisk`) and
+    /// read back the same.
+    #[test]
+    fn os_and_disk_round_trip() {
+        let sent = Pool {
+            name: "win".into(),
+            count: Some(1),
+            instance_type: Some("Standard_D4s_v3".into()),
+            os_type: Some("Windows".into()),
+            storage_account_type: Some("Premium_LRS".into()),
+            ..Default::default()
+        };
+        let body = Aks.pool_body(&Value::Null, &sent).unwrap();
+        assert_eq!(body["managedPoolConfig"]["osType"], "Windows");
+        assert_eq!(
+            body["cloudConfig"]["osDisk"]["managedDisk"]["storageAccountType"],
+            "Premium_LRS"
+        );
+        let mut stored = body["poolConfig"].clone();
+        stored["isControlPlane"] = false.into();
+        stored["osType"] = "Windows".into();
+        stored["osDisk"] = body["cloudConfig"]["osDisk"].clone();
+        let read = Aks
+            .read_cloud_config(serde_json::json!({"spec": {"machinePoolConfig": [stored]}}))
+            .unwrap();
+        assert_eq!(read.pools[0].os_type.as_deref(), Some("Windows"));
+        assert_eq!(
+            read.pools[0].storage_account_type.as_deref(),
+            Some("Premium_LRS")
+        );
+    }
+}

@@ -174,13 +174,21 @@ fn parse_cidr(text: &str) -> Option<(u32, u32)> {
     let (addr, prefix) = text.split_once('/')?;
     let addr = u32::from(addr.parse::<Ipv4Addr>().ok()?);
     let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
-    let mask = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix) };
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - prefix)
+    };
     (addr & mask == addr).then_some((addr, prefix))
 }
 
 /// Whether network `inner` lies inside `outer`.
 fn contains(outer: (u32, u32), inner: (u32, u32)) -> bool {
-    let mask = if outer.1 == 0 { 0 } else { u32::MAX << (32 - outer.1) };
+    let mask = if outer.1 == 0 {
+        0
+    } else {
+        u32::MAX << (32 - outer.1)
+    };
     inner.1 >= outer.1 && inner.0 & mask == outer.0
 }
 
@@ -215,7 +223,10 @@ pub(super) fn check_network(
         .iter()
         .find(|(n, _)| n == "vnet_cidr_block")
         .map(|(_, c)| *c);
-    let subnets: Vec<_> = parsed.iter().filter(|(n, _)| n != "vnet_cidr_block").collect();
+    let subnets: Vec<_> = parsed
+        .iter()
+        .filter(|(n, _)| n != "vnet_cidr_block")
+        .collect();
     for (i, (name, cidr)) in subnets.iter().enumerate() {
         if let Some(vnet) = vnet
             && !contains(vnet, *cidr)
@@ -235,7 +246,9 @@ pub(super) fn check_network(
                 diags.attribute_error(
                     path.clone().attr(name),
                     "Overlapping Subnets",
-                    format!("This subnet overlaps `{other}`; the subnets need ranges of their own."),
+                    format!(
+                        "This subnet overlaps `{other}`; the subnets need ranges of their own."
+                    ),
                 );
             }
         }
@@ -292,7 +305,10 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             .bool("private_cluster", cluster.enable_private_cluster)
             .string("control_plane_subnet_name", cp.name)
             .string("control_plane_subnet_cidr", cp.cidr_block)
-            .string("control_plane_subnet_security_group", cp.security_group_name)
+            .string(
+                "control_plane_subnet_security_group",
+                cp.security_group_name,
+            )
             .string("worker_subnet_name", worker.name)
             .string("worker_subnet_cidr", worker.cidr_block)
             .string("worker_subnet_security_group", worker.security_group_name)
@@ -334,4 +350,76 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_ranges_are_cidrs_inside_the_network_and_apart() {
+        let block = |fields: &[(&str, Value)]| {
+            Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            )
+        };
+        let roles = ["control_plane", "worker"];
+        let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+            (
+                "inside",
+                block(&[
+                    ("vnet_cidr_block", "10.0.0.0/16".into()),
+                    ("control_plane_subnet_cidr", "10.0.0.0/24".into()),
+                    ("worker_subnet_cidr", "10.0.4.0/22".into()),
+                ]),
+                vec![],
+            ),
+            (
+                "outside",
+                block(&[
+                    ("vnet_cidr_block", "10.0.0.0/16".into()),
+                    ("worker_subnet_cidr", "10.1.0.0/24".into()),
+                ]),
+                vec!["azure.worker_subnet_cidr"],
+            ),
+            (
+                "not a network address",
+                block(&[("control_plane_subnet_cidr", "10.0.0.1/24".into())]),
+                vec!["azure.control_plane_subnet_cidr"],
+            ),
+            (
+                "overlapping",
+                block(&[
+                    ("control_plane_subnet_cidr", "10.0.0.0/23".into()),
+                    ("worker_subnet_cidr", "10.0.1.0/24".into()),
+                ]),
+                vec!["azure.worker_subnet_cidr"],
+            ),
+            (
+                "unknown waits",
+                block(&[
+                    ("vnet_cidr_block", Value::unknown()),
+                    ("worker_subnet_cidr", "10.1.0.0/24".into()),
+                ]),
+                vec![],
+            ),
+            (
+                "null is absent",
+                block(&[("worker_subnet_cidr", Value::Null)]),
+                vec![],
+            ),
+        ];
+        for (name, block, want) in cases {
+            let mut diags = Diagnostics::new();
+            check_network(&block, &AttributePath::root("azure"), &roles, &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            assert_eq!(got, want, "{name}: {diags:?}");
+        }
+    }
 }

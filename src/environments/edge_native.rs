@@ -16,9 +16,9 @@ use super::{
     optional_string, optional_strings, pool_from_api, to_json,
 };
 use palette_api::models::Nic;
+use palette_stack::environment_names::Environment as Name;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr};
-use palette_stack::environment_names::Environment as Name;
 
 /// Edge.
 pub(crate) struct EdgeNative;
@@ -122,7 +122,9 @@ impl Environment for EdgeNative {
             for (j, host) in pool.get_elements("edge_host").iter().enumerate() {
                 let host_path = path.clone().attr("edge_host").index(j as i64);
                 check_host_network(host, &host_path, diags);
-                if let Some(ip) = host.get_str("static_ip").filter(|ip| ip.parse::<Ipv4Addr>().is_ok())
+                if let Some(ip) = host
+                    .get_str("static_ip")
+                    .filter(|ip| ip.parse::<Ipv4Addr>().is_ok())
                     && let Some(first) = addresses.insert(ip.to_string(), host_path.clone())
                 {
                     addresses.insert(ip.to_string(), first.clone());
@@ -195,7 +197,10 @@ impl Environment for EdgeNative {
                 .map(|p| {
                     let hosts: Vec<String> = p.hosts.iter().map(|h| h.host_uid.clone()).collect();
                     let settings = p.hosts.iter().map(host_from_api).collect();
-                    let arch = p.machine_pool_properties.as_ref().and_then(|m| m.arch_type.clone());
+                    let arch = p
+                        .machine_pool_properties
+                        .as_ref()
+                        .and_then(|m| m.arch_type.clone());
                     let mut pool = pool_from_api(ApiPool {
                         name: p.name,
                         is_control_plane: p.is_control_plane,
@@ -309,7 +314,8 @@ pub(crate) fn refresh_edge_host_blocks(
     let prior = pool.get_elements("edge_host").to_vec();
     let same = |block: &Value, uid: &str| {
         let written = block.get_str("host");
-        written == Some(uid) || written.is_some() && written == host_names.get(uid).map(String::as_str)
+        written == Some(uid)
+            || written.is_some() && written == host_names.get(uid).map(String::as_str)
     };
     let mut out = Vec::new();
     for block in &prior {
@@ -399,7 +405,11 @@ fn check_host_network(host: &Value, path: &AttributePath, diags: &mut Diagnostic
             }
         }
     }
-    for dns in host.get("dns_servers").and_then(Value::as_elements).unwrap_or_default() {
+    for dns in host
+        .get("dns_servers")
+        .and_then(Value::as_elements)
+        .unwrap_or_default()
+    {
         if let Some(text) = dns.as_str()
             && text.parse::<IpAddr>().is_err()
         {
@@ -418,7 +428,11 @@ fn check_host_network(host: &Value, path: &AttributePath, diags: &mut Diagnostic
     if ip.is_none() && mask.is_none() && gateway.is_none() {
         return;
     }
-    for (name, value) in [("static_ip", ip), ("subnet_mask", mask), ("default_gateway", gateway)] {
+    for (name, value) in [
+        ("static_ip", ip),
+        ("subnet_mask", mask),
+        ("default_gateway", gateway),
+    ] {
         if value.is_none() {
             diags.attribute_error(
                 path.clone().attr(name),
@@ -471,11 +485,17 @@ fn check_two_node(block: &Value, pools: &[Value], diags: &mut Diagnostics) {
         let blocks = pool.get("edge_host").unwrap_or(&Value::Null);
         let hosts = blocks.as_elements().unwrap_or_default();
         for (j, host) in hosts.iter().enumerate() {
-            let set = host.get("two_node_role").is_some_and(|r| !r.is_null() && !r.is_unknown());
+            let set = host
+                .get("two_node_role")
+                .is_some_and(|r| !r.is_null() && !r.is_unknown());
             if !set {
                 continue;
             }
-            let at = path.clone().attr("edge_host").index(j as i64).attr("two_node_role");
+            let at = path
+                .clone()
+                .attr("edge_host")
+                .index(j as i64)
+                .attr("two_node_role");
             if !two_node {
                 diags.attribute_error(
                     at,
@@ -538,5 +558,339 @@ fn check_two_node(block: &Value, pools: &[Value], diags: &mut Diagnostics) {
                  `secondary`: set `two_node_role` on both, one of each.",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn object(fields: &[(&str, Value)]) -> Value {
+        Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+
+    fn host(fields: &[(&str, Value)]) -> Value {
+        let mut all = vec![
+            ("host", Value::from("edge-host-1")),
+            ("static_ip", Value::Null),
+            ("subnet_mask", Value::Null),
+            ("default_gateway", Value::Null),
+            ("dns_servers", Value::Null),
+            ("nic_name", Value::Null),
+            ("two_node_role", Value::Null),
+        ];
+        for (k, v) in fields {
+            all.retain(|(name, _)| name != k);
+            all.push((k, v.clone()));
+        }
+        object(&all)
+    }
+
+    fn addressed(ip: &str, mask: &str, gateway: &str) -> Value {
+        host(&[
+            ("static_ip", ip.into()),
+            ("subnet_mask", mask.into()),
+            ("default_gateway", gateway.into()),
+        ])
+    }
+
+    fn pool(control_plane: bool, hosts: Value, list: Value) -> Value {
+        object(&[
+            ("name", "p".into()),
+            ("control_plane", control_plane.into()),
+            ("edge_hosts", list),
+            ("edge_host", hosts),
+        ])
+    }
+
+    fn paths(diags: &Diagnostics) -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| d.attribute.as_ref().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn host_checks_tell_null_unknown_and_known_apart() {
+        let list = || Value::List(vec!["edge-host-1".into()]);
+        let cases: Vec<(&str, Vec<Value>, Vec<&str>)> = vec![
+            (
+                "a list",
+                vec![pool(true, Value::List(vec![]), list())],
+                vec![],
+            ),
+            (
+                "blocks",
+                vec![pool(
+                    true,
+                    Value::List(vec![addressed("10.0.0.5", "255.255.255.0", "10.0.0.1")]),
+                    Value::Null,
+                )],
+                vec![],
+            ),
+            (
+                "both",
+                vec![pool(true, Value::List(vec![host(&[])]), list())],
+                vec!["machine_pool[0].edge_hosts"],
+            ),
+            (
+                "neither",
+                vec![pool(true, Value::List(vec![]), Value::Null)],
+                vec!["machine_pool[0].edge_hosts"],
+            ),
+            (
+                "an unknown list may be null",
+                vec![pool(true, Value::List(vec![host(&[])]), Value::unknown())],
+                vec![],
+            ),
+            (
+                "unknown blocks may be some",
+                vec![pool(true, Value::unknown(), Value::Null)],
+                vec![],
+            ),
+            (
+                "a bad address",
+                vec![pool(
+                    true,
+                    Value::List(vec![addressed("10.0.0.300", "255.255.255.0", "10.0.0.1")]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].static_ip"],
+            ),
+            (
+                "a bad mask",
+                vec![pool(
+                    true,
+                    Value::List(vec![addressed("10.0.0.5", "255.0.255.0", "10.0.0.1")]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].subnet_mask"],
+            ),
+            (
+                "a gateway elsewhere",
+                vec![pool(
+                    true,
+                    Value::List(vec![addressed("10.0.0.5", "255.255.255.0", "10.0.1.1")]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].default_gateway"],
+            ),
+            (
+                "the gateway is the host",
+                vec![pool(
+                    true,
+                    Value::List(vec![addressed("10.0.0.5", "255.255.255.0", "10.0.0.5")]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].default_gateway"],
+            ),
+            (
+                "an address without its gateway",
+                vec![pool(
+                    true,
+                    Value::List(vec![host(&[
+                        ("static_ip", "10.0.0.5".into()),
+                        ("subnet_mask", "255.255.255.0".into()),
+                    ])]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].default_gateway"],
+            ),
+            (
+                "an unknown gateway waits",
+                vec![pool(
+                    true,
+                    Value::List(vec![host(&[
+                        ("static_ip", "10.0.0.5".into()),
+                        ("subnet_mask", "255.255.255.0".into()),
+                        ("default_gateway", Value::unknown()),
+                    ])]),
+                    Value::Null,
+                )],
+                vec![],
+            ),
+            (
+                "a bad DNS server",
+                vec![pool(
+                    true,
+                    Value::List(vec![host(&[(
+                        "dns_servers",
+                        Value::List(vec!["dns.example".into(), Value::unknown()]),
+                    )])]),
+                    Value::Null,
+                )],
+                vec!["machine_pool[0].edge_host[0].dns_servers"],
+            ),
+            (
+                "one address twice",
+                vec![
+                    pool(
+                        true,
+                        Value::List(vec![addressed("10.0.0.5", "255.255.255.0", "10.0.0.1")]),
+                        Value::Null,
+                    ),
+                    pool(
+                        false,
+                        Value::List(vec![addressed("10.0.0.5", "255.255.0.0", "10.0.0.1")]),
+                        Value::Null,
+                    ),
+                ],
+                vec!["machine_pool[1].edge_host[0].static_ip"],
+            ),
+        ];
+        for (name, pools, want) in cases {
+            let mut diags = Diagnostics::new();
+            EdgeNative.check_pool_list(&pools, &mut diags);
+            assert_eq!(paths(&diags), want, "{name}: {diags:?}");
+        }
+    }
+
+    #[test]
+    fn two_node_checks_tell_null_unknown_and_known_apart() {
+        let role =
+            |name: &str, role: Value| host(&[("host", name.into()), ("two_node_role", role)]);
+        let cp = |hosts: Vec<Value>| pool(true, Value::List(hosts), Value::Null);
+        let block = |two: Value| object(&[("is_two_node_cluster", two)]);
+        let pair = || {
+            cp(vec![
+                role("a", "primary".into()),
+                role("b", "secondary".into()),
+            ])
+        };
+        let cases: Vec<(&str, Value, Vec<Value>, Vec<&str>)> = vec![
+            ("a pair", block(true.into()), vec![pair()], vec![]),
+            (
+                "roles without two-node",
+                block(Value::Null),
+                vec![pair()],
+                vec![
+                    "machine_pool[0].edge_host[0].two_node_role",
+                    "machine_pool[0].edge_host[1].two_node_role",
+                ],
+            ),
+            (
+                "an unknown mode waits",
+                block(Value::unknown()),
+                vec![pair()],
+                vec![],
+            ),
+            (
+                "one host",
+                block(true.into()),
+                vec![cp(vec![role("a", "primary".into())])],
+                vec!["machine_pool[0].edge_host[0].host"],
+            ),
+            (
+                "two primaries",
+                block(true.into()),
+                vec![cp(vec![
+                    role("a", "primary".into()),
+                    role("b", "primary".into()),
+                ])],
+                vec!["machine_pool[0].edge_host[1].two_node_role"],
+            ),
+            (
+                "a missing role",
+                block(true.into()),
+                vec![cp(vec![
+                    role("a", "primary".into()),
+                    role("b", Value::Null),
+                ])],
+                vec!["machine_pool[0].edge_host[1].two_node_role"],
+            ),
+            (
+                "an unknown role waits",
+                block(true.into()),
+                vec![cp(vec![
+                    role("a", "primary".into()),
+                    role("b", Value::unknown()),
+                ])],
+                vec![],
+            ),
+            (
+                "the list form",
+                block(true.into()),
+                vec![pool(
+                    true,
+                    Value::List(vec![]),
+                    Value::List(vec!["a".into(), "b".into()]),
+                )],
+                vec!["machine_pool[0].edge_hosts"],
+            ),
+            (
+                "a role on a worker",
+                block(true.into()),
+                vec![
+                    pair(),
+                    pool(
+                        false,
+                        Value::List(vec![role("c", "primary".into())]),
+                        Value::Null,
+                    ),
+                ],
+                vec!["machine_pool[1].edge_host[0].two_node_role"],
+            ),
+        ];
+        for (name, block, pools, want) in cases {
+            let mut diags = Diagnostics::new();
+            EdgeNative.check_with_pools(&block, &pools, &mut diags);
+            assert_eq!(paths(&diags), want, "{name}: {diags:?}");
+        }
+    }
+
+    /// What a pool's `edge_host` blocks send comes back the same, host by host.
+    #[test]
+    fn host_settings_round_trip_through_the_cloud_config() {
+        let value = pool(
+            true,
+            Value::List(vec![
+                host(&[
+                    ("host", "uid-1".into()),
+                    ("static_ip", "10.0.0.5".into()),
+                    ("subnet_mask", "255.255.255.0".into()),
+                    ("default_gateway", "10.0.0.1".into()),
+                    ("dns_servers", Value::List(vec!["10.0.0.2".into()])),
+                    ("nic_name", "eth0".into()),
+                    ("two_node_role", "primary".into()),
+                ]),
+                host(&[("host", "uid-2".into())]),
+            ]),
+            Value::Null,
+        );
+        let mut sent = Pool::from_value(&value);
+        sent.arch_type = Some("arm64".into());
+        let body = EdgeNative.pool_body(&Value::Null, &sent).unwrap();
+        let hosts = &body["cloudConfig"]["edgeHosts"];
+        assert_eq!(hosts[0]["nic"]["ip"], "10.0.0.5");
+        assert_eq!(hosts[0]["twoNodeCandidatePriority"], "primary");
+        assert!(hosts[1].get("nic").is_none(), "{body}");
+        assert_eq!(
+            body["poolConfig"]["machinePoolProperties"]["archType"],
+            "arm64"
+        );
+        let mut stored = body["poolConfig"].clone();
+        stored["hosts"] = hosts
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                let mut h = h.clone();
+                h["hostAddress"] = "".into();
+                h
+            })
+            .collect();
+        let read = EdgeNative
+            .read_cloud_config(serde_json::json!({"spec": {"machinePoolConfig": [stored]}}))
+            .unwrap();
+        let back = &read.pools[0];
+        assert_eq!(back.edge_host, sent.edge_host);
+        assert_eq!(back.edge_hosts, sent.edge_hosts);
+        assert_eq!(back.arch_type.as_deref(), Some("arm64"));
     }
 }

@@ -723,7 +723,10 @@ impl EdgeHost {
             ("host".to_string(), Value::from(self.host.clone())),
             ("static_ip".to_string(), opt_str(&self.static_ip)),
             ("subnet_mask".to_string(), opt_str(&self.subnet_mask)),
-            ("default_gateway".to_string(), opt_str(&self.default_gateway)),
+            (
+                "default_gateway".to_string(),
+                opt_str(&self.default_gateway),
+            ),
             ("dns_servers".to_string(), opt_list(&self.dns_servers)),
             ("nic_name".to_string(), opt_str(&self.nic_name)),
             ("two_node_role".to_string(), opt_str(&self.two_node_role)),

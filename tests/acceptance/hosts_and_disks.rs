@@ -108,8 +108,14 @@ fn edge_hosts_with_static_addresses_and_two_node_roles() {
     let cp = pools.iter().find(|p| p["name"] == "cp").unwrap();
     assert_eq!(cp["hosts"][0]["nic"]["ip"], "10.20.0.11", "{cp}");
     assert_eq!(cp["hosts"][0]["nic"]["nicName"], "eth0", "{cp}");
-    assert_eq!(cp["hosts"][0]["twoNodeCandidatePriority"], "primary", "{cp}");
-    assert_eq!(cp["hosts"][1]["twoNodeCandidatePriority"], "secondary", "{cp}");
+    assert_eq!(
+        cp["hosts"][0]["twoNodeCandidatePriority"], "primary",
+        "{cp}"
+    );
+    assert_eq!(
+        cp["hosts"][1]["twoNodeCandidatePriority"], "secondary",
+        "{cp}"
+    );
     let arm = pools.iter().find(|p| p["name"] == "arm").unwrap();
     assert_eq!(arm["machinePoolProperties"]["archType"], "arm64", "{arm}");
 
@@ -117,11 +123,22 @@ fn edge_hosts_with_static_addresses_and_two_node_roles() {
     tf.write_config(&edge_hcl(&infra, r#""10.20.0.2", "1.1.1.1""#, "10.20.7.25"));
     let plan = tf.try_plan();
     assert_eq!(plan.code, Some(2), "{}", plan.stdout);
-    assert!(plan.stdout.contains("1 to change, 0 to destroy"), "{}", plan.stdout);
-    assert!(!plan.stdout.contains("forces replacement"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
     tf.apply();
     tf.assert_empty_plan();
-    assert_eq!(tf.resource_values("palette_cluster.edge")["id"], uid.as_str());
+    assert_eq!(
+        tf.resource_values("palette_cluster.edge")["id"],
+        uid.as_str()
+    );
 
     // Drift: the arm pool's host readdressed through the API.
     let host5 = arm["hosts"][0]["hostUid"].as_str().unwrap().to_string();
@@ -291,23 +308,33 @@ resource "palette_cluster" "aks" {{
     emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
     let azure_values = tf.resource_values("palette_cluster.azure");
     let aks_values = tf.resource_values("palette_cluster.aks");
-    let azure_config = azure_values["cloud_config_id"].as_str().unwrap().to_string();
+    let azure_config = azure_values["cloud_config_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let aks_config = aks_values["cloud_config_id"].as_str().unwrap().to_string();
 
     // Azure rolls a pool onto another disk type in place.
     tf.write_config(&hcl("StandardSSD_LRS", "Windows"));
     let plan = tf.try_plan();
-    assert!(plan.stdout.contains("1 to change, 0 to destroy"), "{}", plan.stdout);
-    assert!(!plan.stdout.contains("forces replacement"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
     tf.apply();
     tf.assert_empty_plan();
 
     // AKS keeps a pool's OS: the plan refuses the change at the pool's field, writing nothing.
     tf.write_config(&hcl("StandardSSD_LRS", "Linux"));
     emu.assert_no_writes("a refused plan", || {
-        tf.try_plan().expect_error(
-            r#"Machine Pool Field Cannot Change.*os_type.*give it a new name"#,
-        );
+        tf.try_plan()
+            .expect_error(r#"Machine Pool Field Cannot Change.*os_type.*give it a new name"#);
     });
     tf.write_config(&hcl("StandardSSD_LRS", "Windows"));
 
@@ -324,7 +351,9 @@ resource "palette_cluster" "aks" {{
     );
     let drift = tf.try_plan();
     assert!(
-        drift.stdout.contains(r#""Standard_LRS" -> "StandardSSD_LRS""#),
+        drift
+            .stdout
+            .contains(r#""Standard_LRS" -> "StandardSSD_LRS""#),
         "{}",
         drift.stdout
     );
@@ -359,7 +388,10 @@ resource "palette_cluster" "aks" {{
         }),
         400,
     );
-    assert!(ultra.contains("storageAccountType") || ultra.contains("OS disk"), "{ultra}");
+    assert!(
+        ultra.contains("storageAccountType") || ultra.contains("OS disk"),
+        "{ultra}"
+    );
 
     // Import reproduces the disks, the Windows pool and the subnets.
     let generated = generated_import(
@@ -442,7 +474,11 @@ resource "palette_cluster" "gcp" {{
 
     tf.write_config(&hcl("k8s-workers-2"));
     let plan = tf.try_plan();
-    assert!(plan.stdout.contains("1 to change, 0 to destroy"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
     tf.apply();
     tf.assert_empty_plan();
 
@@ -559,22 +595,43 @@ fn bad_hosts_disks_and_subnets_fail_at_plan() {
         },
         Bad {
             name: "no hosts",
-            hcl: edge_with("", "  machine_pool {\n    name = \"cp\"\n    control_plane = true\n  }\n"),
+            hcl: edge_with(
+                "",
+                "  machine_pool {\n    name = \"cp\"\n    control_plane = true\n  }\n",
+            ),
             error: r#"Missing Machine Pool Field.*edge_hosts.*edge_host"#,
         },
         Bad {
             name: "bad address",
-            hcl: edge_with("", &cp(&host(&format!("{h1}\n{}", STATIC.replace("10.20.0.11", "10.20.0.300"))))),
+            hcl: edge_with(
+                "",
+                &cp(&host(&format!(
+                    "{h1}\n{}",
+                    STATIC.replace("10.20.0.11", "10.20.0.300")
+                ))),
+            ),
             error: r#"Invalid IP Address.*"10.20.0.300""#,
         },
         Bad {
             name: "bad mask",
-            hcl: edge_with("", &cp(&host(&format!("{h1}\n{}", STATIC.replace("255.255.255.0", "255.0.255.0"))))),
+            hcl: edge_with(
+                "",
+                &cp(&host(&format!(
+                    "{h1}\n{}",
+                    STATIC.replace("255.255.255.0", "255.0.255.0")
+                ))),
+            ),
             error: r#"Invalid Subnet Mask"#,
         },
         Bad {
             name: "gateway outside",
-            hcl: edge_with("", &cp(&host(&format!("{h1}\n{}", STATIC.replace("10.20.0.1\"", "10.21.0.1\""))))),
+            hcl: edge_with(
+                "",
+                &cp(&host(&format!(
+                    "{h1}\n{}",
+                    STATIC.replace("10.20.0.1\"", "10.21.0.1\"")
+                ))),
+            ),
             error: r#"Gateway Outside The Subnet.*10.21.0.1.*10.20.0.0/24"#,
         },
         Bad {
@@ -584,17 +641,30 @@ fn bad_hosts_disks_and_subnets_fail_at_plan() {
         },
         Bad {
             name: "same address twice",
-            hcl: edge_with("", &cp(&format!("{}{}", host(&format!("{h1}\n{STATIC}")), host(&format!("{h2}\n{STATIC}"))))),
+            hcl: edge_with(
+                "",
+                &cp(&format!(
+                    "{}{}",
+                    host(&format!("{h1}\n{STATIC}")),
+                    host(&format!("{h2}\n{STATIC}"))
+                )),
+            ),
             error: r#"Static Address Used Twice.*10.20.0.11"#,
         },
         Bad {
             name: "role without two-node",
-            hcl: edge_with("", &cp(&host(&format!("{h1}\ntwo_node_role = \"primary\"")))),
+            hcl: edge_with(
+                "",
+                &cp(&host(&format!("{h1}\ntwo_node_role = \"primary\""))),
+            ),
             error: r#"Two-Node Role Without A Two-Node Cluster.*is_two_node_cluster"#,
         },
         Bad {
             name: "two-node with one host",
-            hcl: edge_with("is_two_node_cluster = true", &cp(&host(&format!("{h1}\ntwo_node_role = \"primary\"")))),
+            hcl: edge_with(
+                "is_two_node_cluster = true",
+                &cp(&host(&format!("{h1}\ntwo_node_role = \"primary\""))),
+            ),
             error: r#"Two-Node Control Plane Needs Two Hosts"#,
         },
         Bad {
@@ -632,7 +702,11 @@ fn bad_hosts_disks_and_subnets_fail_at_plan() {
         },
         Bad {
             name: "windows system pool",
-            hcl: aks_with(&aks, "is_system_node_pool = true\n    os_type = \"Windows\"", "win"),
+            hcl: aks_with(
+                &aks,
+                "is_system_node_pool = true\n    os_type = \"Windows\"",
+                "win",
+            ),
             error: r#"Windows System Node Pool"#,
         },
         Bad {
@@ -647,7 +721,11 @@ fn bad_hosts_disks_and_subnets_fail_at_plan() {
         },
         Bad {
             name: "edge host blocks elsewhere",
-            hcl: aks_with(&aks, "edge_host {\n      host = \"edge-host-1\"\n    }", "user"),
+            hcl: aks_with(
+                &aks,
+                "edge_host {\n      host = \"edge-host-1\"\n    }",
+                "user",
+            ),
             error: r#"Unsupported Machine Pool Field.*`edge_host` blocks"#,
         },
         Bad {
@@ -754,7 +832,12 @@ variable "gateway" {{
     tf.write_config(&module("10.21.0.1"));
     tf.init();
     let validate = tf.run(&["validate", "-no-color"]);
-    assert!(validate.success(), "{}\n{}", validate.stdout, validate.stderr);
+    assert!(
+        validate.success(),
+        "{}\n{}",
+        validate.stdout,
+        validate.stderr
+    );
     emu.assert_no_writes("a plan with a bad gateway", || {
         tf.try_plan()
             .expect_error(r#"Gateway Outside The Subnet.*10.21.0.1"#);

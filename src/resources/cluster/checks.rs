@@ -698,21 +698,22 @@ pub(super) async fn check_edge_hosts(
         .enumerate()
         .filter_map(|(i, p)| {
             let path = AttributePath::root("machine_pool").index(i as i64);
-            let hosts: Vec<(AttributePath, String)> = match environments::get_strings(p, "edge_hosts") {
-                Some(list) => list
-                    .into_iter()
-                    .map(|h| (path.clone().attr("edge_hosts"), h))
-                    .collect(),
-                None => p
-                    .get_elements("edge_host")
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(j, b)| {
-                        let at = path.clone().attr("edge_host").index(j as i64).attr("host");
-                        Some((at, b.get_str("host")?.to_string()))
-                    })
-                    .collect(),
-            };
+            let hosts: Vec<(AttributePath, String)> =
+                match environments::get_strings(p, "edge_hosts") {
+                    Some(list) => list
+                        .into_iter()
+                        .map(|h| (path.clone().attr("edge_hosts"), h))
+                        .collect(),
+                    None => p
+                        .get_elements("edge_host")
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, b)| {
+                            let at = path.clone().attr("edge_host").index(j as i64).attr("host");
+                            Some((at, b.get_str("host")?.to_string()))
+                        })
+                        .collect(),
+                };
             (!hosts.is_empty()).then_some((i, hosts))
         })
         .collect();

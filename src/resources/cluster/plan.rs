@@ -102,7 +102,11 @@ pub(super) fn new_control_planes(state: &Value, plan: &Value) -> Vec<AttributePa
 /// A pool field the cloud cannot change on a running pool (`Environment::fixed_pool_fields`),
 /// changed on a pool the prior state has: refused at the field, with the way out (a new pool
 /// under another name). Unknown planned values are checked once known.
-pub(super) fn check_fixed_pool_fields(state: &Value, plan: &Value, diags: &mut tfplugin::Diagnostics) {
+pub(super) fn check_fixed_pool_fields(
+    state: &Value,
+    plan: &Value,
+    diags: &mut tfplugin::Diagnostics,
+) {
     if state.is_null() {
         return;
     }
@@ -126,7 +130,9 @@ pub(super) fn check_fixed_pool_fields(state: &Value, plan: &Value, diags: &mut t
                 continue;
             }
             diags.attribute_error(
-                AttributePath::root("machine_pool").index(i as i64).attr(field.attr()),
+                AttributePath::root("machine_pool")
+                    .index(i as i64)
+                    .attr(field.attr()),
                 "Machine Pool Field Cannot Change",
                 format!(
                     "{} sets `{}` when it makes a pool and cannot change it on pool {name:?}. To \

@@ -750,10 +750,7 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
              address; a two-node cluster's control-plane pool is two `edge_host` blocks, one \
              `two_node_role = \"primary\"` and one `\"secondary\"`",
         ),
-        (
-            "gcp",
-            "a pool's `subnetwork` needs the cluster's `network`",
-        ),
+        ("gcp", "a pool's `subnetwork` needs the cluster's `network`"),
         (
             "maas",
             "`cpu`, `memory_mb` and `disk_size_gb` are the least a machine from `resource_pool` \

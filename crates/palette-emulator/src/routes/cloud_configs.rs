@@ -16,7 +16,8 @@ use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
 use super::clusters::{
-    check_placement, check_pools, deployment_of, deployment_op, env_of, find_cluster, flatten_pool, redeploy,
+    check_placement, check_pools, deployment_of, deployment_op, env_of, find_cluster, flatten_pool,
+    redeploy,
 };
 use super::common::{Query, find, public};
 use crate::context::Ctx;

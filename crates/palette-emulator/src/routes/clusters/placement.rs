@@ -29,7 +29,11 @@ fn refuse(field: &str, message: String) -> ApiError {
 
 /// Checks `pools` (as stored) against `cluster_config` (`spec.clusterConfig`) for the
 /// environment.
-pub fn check_placement(env: &Environment, cluster_config: &Value, pools: &[Value]) -> ApiResult<()> {
+pub fn check_placement(
+    env: &Environment,
+    cluster_config: &Value,
+    pools: &[Value],
+) -> ApiResult<()> {
     match env.key {
         "azure" | "aks" => check_azure(env, cluster_config, pools),
         "gcp" => check_gcp(cluster_config, pools),
@@ -43,7 +47,10 @@ fn name_of(pool: &Value) -> &str {
 }
 
 fn text<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
-    value.pointer(pointer).and_then(Value::as_str).filter(|s| !s.is_empty())
+    value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 /// An IPv4 CIDR as (network, prefix); `None` unless the address is the network's.
@@ -67,7 +74,10 @@ fn check_azure(env: &Environment, config: &Value, pools: &[Value]) -> ApiResult<
     let vnet = text(config, "/vnetCidrBlock");
     let vnet_cidr = match vnet {
         Some(v) => Some(cidr(v).ok_or_else(|| {
-            refuse("clusterConfig.vnetCidrBlock", format!("vnetCidrBlock '{v}' is not an IPv4 CIDR"))
+            refuse(
+                "clusterConfig.vnetCidrBlock",
+                format!("vnetCidrBlock '{v}' is not an IPv4 CIDR"),
+            )
         })?),
         None => None,
     };
@@ -76,8 +86,12 @@ fn check_azure(env: &Environment, config: &Value, pools: &[Value]) -> ApiResult<
             continue;
         };
         let field = format!("clusterConfig.{key}.cidrBlock");
-        let parsed = cidr(block)
-            .ok_or_else(|| refuse(&field, format!("{key}.cidrBlock '{block}' is not an IPv4 CIDR")))?;
+        let parsed = cidr(block).ok_or_else(|| {
+            refuse(
+                &field,
+                format!("{key}.cidrBlock '{block}' is not an IPv4 CIDR"),
+            )
+        })?;
         if let Some(outer) = vnet_cidr
             && !inside(outer, parsed)
         {
@@ -205,7 +219,9 @@ fn check_edge(config: &Value, pools: &[Value]) -> ApiResult<()> {
                 let (Some(mask), Some(gateway)) = (mask, gateway) else {
                     return Err(refuse(
                         "cloudConfig.edgeHosts.nic",
-                        format!("edge host '{label}': a static nic.ip needs nic.subnet and nic.gateway"),
+                        format!(
+                            "edge host '{label}': a static nic.ip needs nic.subnet and nic.gateway"
+                        ),
                     ));
                 };
                 let net = |a: Ipv4Addr| u32::from(a) & u32::from(mask);
@@ -222,7 +238,10 @@ fn check_edge(config: &Value, pools: &[Value]) -> ApiResult<()> {
                     ));
                 }
             }
-            if host.get("twoNodeCandidatePriority").is_some_and(|p| !p.is_null()) {
+            if host
+                .get("twoNodeCandidatePriority")
+                .is_some_and(|p| !p.is_null())
+            {
                 if !two_node {
                     return Err(refuse(
                         "cloudConfig.edgeHosts.twoNodeCandidatePriority",

@@ -79,7 +79,10 @@ pub fn flatten_pool(
             let uid = host.host_uid.as_str();
             let record = find(state, ctx, Kind::EdgeHost, uid, "edge host")?;
             // Every host of a pool runs the image of the pool's architecture.
-            let host_arch = record.doc.pointer("/spec/device/archType").and_then(Value::as_str);
+            let host_arch = record
+                .doc
+                .pointer("/spec/device/archType")
+                .and_then(Value::as_str);
             if let (Some(arch), Some(host_arch)) = (
                 entity
                     .pool_config
