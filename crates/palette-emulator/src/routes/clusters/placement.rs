@@ -281,3 +281,182 @@ fn check_edge(config: &Value, pools: &[Value]) -> ApiResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::environments::by_key;
+
+    /// The field a refusal names, or `None` when the pools pass.
+    fn refused(env: &str, config: Value, pools: Value) -> Option<String> {
+        let pools = pools.as_array().cloned().unwrap_or_default();
+        check_placement(by_key(env).unwrap(), &config, &pools)
+            .err()
+            .map(|e| e.details["field"].as_str().unwrap_or("").to_owned())
+    }
+
+    fn nic(ip: &str, subnet: &str, gateway: &str) -> Value {
+        json!({"ip": ip, "subnet": subnet, "gateway": gateway})
+    }
+
+    #[test]
+    fn edge_hosts_are_addressed_apart_with_their_gateway_near() {
+        let pool =
+            |hosts: Value, cp: bool| json!({"name": "p", "isControlPlane": cp, "hosts": hosts});
+        let ok = nic("10.0.0.5", "255.255.255.0", "10.0.0.1");
+        let cases = [
+            (
+                "plain hosts",
+                json!({}),
+                json!([pool(json!([{"hostUid": "a"}, {"hostUid": "b"}]), true)]),
+                None,
+            ),
+            (
+                "an address",
+                json!({}),
+                json!([pool(json!([{"hostUid": "a", "nic": ok}]), true)]),
+                None,
+            ),
+            (
+                "a host in two pools",
+                json!({}),
+                json!([
+                    pool(json!([{"hostUid": "a"}]), true),
+                    pool(json!([{"hostUid": "a"}]), false)
+                ]),
+                Some("cloudConfig.edgeHosts.hostUid"),
+            ),
+            (
+                "one address twice",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": ok}, {"hostUid": "b", "nic": ok}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.ip"),
+            ),
+            (
+                "a gateway elsewhere",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": nic("10.0.0.5", "255.255.255.0", "10.0.1.1")}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.gateway"),
+            ),
+            (
+                "not a mask",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": nic("10.0.0.5", "255.0.255.0", "10.0.0.1")}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.subnet"),
+            ),
+            (
+                "an address alone",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": {"ip": "10.0.0.5"}}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic"),
+            ),
+            (
+                "a role without two-node",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "twoNodeCandidatePriority": "primary"}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.twoNodeCandidatePriority"),
+            ),
+            (
+                "a two-node pair",
+                json!({"isTwoNodeCluster": true}),
+                json!([pool(
+                    json!([{"hostUid": "a", "twoNodeCandidatePriority": "primary"}, {"hostUid": "b", "twoNodeCandidatePriority": "secondary"}]),
+                    true
+                )]),
+                None,
+            ),
+            (
+                "a two-node cluster without roles",
+                json!({"isTwoNodeCluster": true}),
+                json!([pool(json!([{"hostUid": "a"}, {"hostUid": "b"}]), true)]),
+                Some("cloudConfig.edgeHosts.twoNodeCandidatePriority"),
+            ),
+        ];
+        for (name, config, pools, want) in cases {
+            assert_eq!(
+                refused("edge-native", config, pools).as_deref(),
+                want,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn azure_disks_windows_pools_and_subnets() {
+        let windows = |name: &str, system: bool| json!({"name": name, "osType": "Windows", "isSystemNodePool": system});
+        let disk =
+            |t: &str| json!({"name": "p", "osDisk": {"managedDisk": {"storageAccountType": t}}});
+        let cases = [
+            ("aks", json!({}), json!([windows("win", false)]), None),
+            (
+                "aks",
+                json!({}),
+                json!([windows("win", true)]),
+                Some("cloudConfig.isSystemNodePool"),
+            ),
+            (
+                "aks",
+                json!({}),
+                json!([windows("windows", false)]),
+                Some("poolConfig.name"),
+            ),
+            (
+                "azure",
+                json!({}),
+                json!([windows("win", false)]),
+                Some("managedPoolConfig.osType"),
+            ),
+            ("azure", json!({}), json!([disk("Premium_LRS")]), None),
+            (
+                "azure",
+                json!({}),
+                json!([disk("UltraSSD_LRS")]),
+                Some("cloudConfig.osDisk.managedDisk.storageAccountType"),
+            ),
+            (
+                "azure",
+                json!({"vnetCidrBlock": "10.0.0.0/16", "workerSubnet": {"cidrBlock": "10.0.4.0/22"}}),
+                json!([]),
+                None,
+            ),
+            (
+                "azure",
+                json!({"vnetCidrBlock": "10.0.0.0/16", "workerSubnet": {"cidrBlock": "10.1.0.0/24"}}),
+                json!([]),
+                Some("clusterConfig.workerSubnet.cidrBlock"),
+            ),
+        ];
+        for (env, config, pools, want) in cases {
+            assert_eq!(
+                refused(env, config, pools.clone()).as_deref(),
+                want,
+                "{env} {pools}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_gcp_subnet_needs_the_network() {
+        let pools = json!([{"name": "p", "subnet": "nodes"}]);
+        assert_eq!(
+            refused("gcp", json!({}), pools.clone()).as_deref(),
+            Some("cloudConfig.subnet")
+        );
+        assert_eq!(refused("gcp", json!({"network": "vpc"}), pools), None);
+    }
+}
