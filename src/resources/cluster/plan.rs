@@ -5,6 +5,8 @@ use tfplugin::{AttributePath, Value, ValueExt};
 
 use palette_stack::values;
 
+use crate::environments;
+
 /// Plans the prior text of pack values and manifests whose configured text means the same
 /// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts
 /// a planned value equal to the prior state in place of an equivalent configured one.
@@ -126,7 +128,12 @@ pub(super) fn check_fixed_pool_fields(
                 pool.get(field.attr()).unwrap_or(&Value::Null),
                 before.get(field.attr()).unwrap_or(&Value::Null),
             );
-            if now.is_unknown() || now == then {
+            // No OS is Linux, what AKS makes (and what an import reads as no OS).
+            let linux = |v: &Value| {
+                *field == environments::SizingField::OsType
+                    && (v.is_null() || v.as_str() == Some("Linux"))
+            };
+            if now.is_unknown() || now == then || (linux(now) && linux(then)) {
                 continue;
             }
             diags.attribute_error(

@@ -254,7 +254,11 @@ async fn update_pool(
                     "cloudConfig.osDisk.managedDisk.storageAccountType",
                 ),
             ] {
-                let value = |p: &Value| p.pointer(pointer).cloned().unwrap_or(Value::Null);
+                // A pool made without an OS runs Linux (`v1OsType`'s default).
+                let value = |p: &Value| match p.pointer(pointer) {
+                    None | Some(Value::Null) if pointer == "/osType" => json!("Linux"),
+                    other => other.cloned().unwrap_or(Value::Null),
+                };
                 if value(slot) != value(&pool) {
                     return Err(ApiError::bad_request(
                         "InvalidRequest",
