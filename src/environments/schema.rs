@@ -177,7 +177,8 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 .description(sizing_description(
                     SizingField::ArchType,
                     "CPU architecture of the pool's hosts, `amd64` or `arm64` (Palette's default, \
-                     `amd64`, when unset); every host of the pool must be of it. Changes in place.",
+                     `amd64`, when unset); every host of the pool must be of it (checked at plan against \
+                     the registered hosts). Changes in place.",
                 )),
         )
         .attribute(

@@ -701,6 +701,14 @@ fn bad_hosts_disks_and_subnets_fail_at_plan() {
             error: r#"arch_type"#,
         },
         Bad {
+            name: "arm64 hosts in an amd64 pool",
+            hcl: edge_with(
+                "",
+                "  machine_pool {\n    name = \"cp\"\n    control_plane = true\n    edge_hosts = [\"edge-host-5\"]\n  }\n",
+            ),
+            error: r#"Edge Host Architecture Mismatch.*"edge-host-5" is arm64.*arch_type = "arm64""#,
+        },
+        Bad {
             name: "windows system pool",
             hcl: aks_with(
                 &aks,

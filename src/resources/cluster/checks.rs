@@ -736,11 +736,32 @@ pub(super) async fn check_edge_hosts(
     };
     // The same host written by uid in one place and by name in another is still one host.
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for (_, names) in listed {
+    for (index, names) in listed {
+        // The pool's architecture: Palette's default, amd64, when unset; unknown until known.
+        let arch = match pools[index].get("arch_type") {
+            Some(v) if v.is_unknown() => None,
+            None | Some(Value::Null) => Some("amd64"),
+            Some(v) => v.as_str(),
+        };
         for (at, host) in names {
             let found = hosts.iter().find(|m| {
                 m.uid.as_deref() == Some(host.as_str()) || m.name.as_deref() == Some(host.as_str())
             });
+            if let (Some(arch), Some(host_arch)) =
+                (arch, found.and_then(|m| m.arch_type.as_deref()))
+                && !host_arch.is_empty()
+                && host_arch != arch
+            {
+                diags.attribute_error(
+                    at.clone(),
+                    "Edge Host Architecture Mismatch",
+                    format!(
+                        "Edge host {host:?} is {host_arch}, but the pool's nodes are {arch} \
+                         (`arch_type`, amd64 when unset): set `arch_type = \"{host_arch}\"` on \
+                         the pool, or pick {arch} hosts."
+                    ),
+                );
+            }
             if let Some(uid) = found.and_then(|m| m.uid.clone()) {
                 match seen.get(&uid) {
                     Some(first) if *first != host => {

@@ -744,8 +744,8 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
         (
             "edge_native",
             "a pool names its hosts with `edge_hosts` or with `edge_host` blocks (exactly one of \
-             the two; the blocks are refused elsewhere), one node per host (a registered host, by uid or name, checked at plan); a \
-             host can be in one pool only; an `edge_host` block's static address, mask and \
+             the two; the blocks are refused elsewhere), one node per host (a registered host, by uid or name, of the pool's \
+             `arch_type`, amd64 when unset, checked at plan); a host can be in one pool only; an `edge_host` block's static address, mask and \
              gateway go together, the gateway in the address's subnet, and no two hosts share an \
              address; a two-node cluster's control-plane pool is two `edge_host` blocks, one \
              `two_node_role = \"primary\"` and one `\"secondary\"`",

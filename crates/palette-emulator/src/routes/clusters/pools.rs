@@ -83,13 +83,15 @@ pub fn flatten_pool(
                 .doc
                 .pointer("/spec/device/archType")
                 .and_then(Value::as_str);
-            if let (Some(arch), Some(host_arch)) = (
-                entity
-                    .pool_config
-                    .get("machinePoolProperties")
-                    .and_then(|p| p["archType"].as_str()),
-                host_arch,
-            ) && arch != host_arch
+            // `v1MachinePoolProperties.archType` defaults to amd64.
+            let arch = entity
+                .pool_config
+                .get("machinePoolProperties")
+                .and_then(|p| p["archType"].as_str())
+                .filter(|a| !a.is_empty())
+                .unwrap_or("amd64");
+            if let Some(host_arch) = host_arch
+                && arch != host_arch
             {
                 return Err(ApiError::bad_request(
                     "InvalidRequest",
