@@ -327,7 +327,11 @@ pub(crate) fn refresh_edge_host_blocks(
             continue;
         };
         for (name, value) in fields {
-            if name != "host" && block.get(&name).is_some_and(|v| !v.is_null()) {
+            let written = block.get(&name).unwrap_or(&Value::Null);
+            // No DNS servers reads back as none: an empty list written stays as written.
+            let same_empty =
+                value.is_null() && written.as_elements().is_some_and(<[Value]>::is_empty);
+            if name != "host" && !written.is_null() && !same_empty {
                 merged.set(&name, value);
             }
         }
@@ -842,6 +846,60 @@ mod tests {
             EdgeNative.check_with_pools(&block, &pools, &mut diags);
             assert_eq!(paths(&diags), want, "{name}: {diags:?}");
         }
+    }
+
+    /// A refresh keeps hosts as written (by name or uid) in the configuration's order, shows a
+    /// changed setting, leaves a setting the configuration leaves out alone, keeps an empty DNS
+    /// list, drops a host gone from the pool and adds one added outside Terraform, by name.
+    #[test]
+    fn host_blocks_refresh_from_the_pool_read_back() {
+        let mut pool = object(&[(
+            "edge_host",
+            Value::List(vec![
+                host(&[
+                    ("host", "edge-host-2".into()),
+                    ("static_ip", "10.0.0.2".into()),
+                ]),
+                host(&[
+                    ("host", "uid-1".into()),
+                    ("dns_servers", Value::List(vec![])),
+                ]),
+                host(&[("host", "edge-host-9".into())]),
+            ]),
+        )]);
+        let reported = |uid: &str, ip: Option<&str>| EdgeHost {
+            host: uid.into(),
+            static_ip: ip.map(Into::into),
+            nic_name: Some("eth0".into()),
+            ..Default::default()
+        };
+        let api = Pool {
+            edge_host: Some(vec![
+                reported("uid-1", None),
+                reported("uid-2", Some("10.0.0.22")),
+                reported("uid-3", None),
+            ]),
+            ..Default::default()
+        };
+        let names = BTreeMap::from([
+            ("uid-1".to_string(), "edge-host-1".to_string()),
+            ("uid-2".to_string(), "edge-host-2".to_string()),
+            ("uid-3".to_string(), "edge-host-3".to_string()),
+        ]);
+        refresh_edge_host_blocks(&mut pool, &api, &names);
+        let blocks = pool.get_elements("edge_host");
+        let want = [
+            host(&[
+                ("host", "edge-host-2".into()),
+                ("static_ip", "10.0.0.22".into()),
+            ]),
+            host(&[
+                ("host", "uid-1".into()),
+                ("dns_servers", Value::List(vec![])),
+            ]),
+            host(&[("host", "edge-host-3".into()), ("nic_name", "eth0".into())]),
+        ];
+        assert_eq!(blocks, want);
     }
 
     /// What a pool's `edge_host` blocks send comes back the same, host by host.
