@@ -1,12 +1,14 @@
 //! Azure (IaaS): clusters on Azure virtual machines. AKS shares the API models and reuses the
 //! conversions here.
 
+use std::net::Ipv4Addr;
+
 use palette_api::models::{
     AzureCloudConfig, AzureClusterConfig, AzureMachinePoolCloudConfigEntity,
-    AzureMachinePoolConfigEntity, AzureOSDisk, SpectroAzureClusterEntity,
-    SpectroAzureClusterEntitySpec,
+    AzureMachinePoolConfigEntity, AzureOSDisk, ManagedDisk, SpectroAzureClusterEntity,
+    SpectroAzureClusterEntitySpec, Subnet,
 };
-use tfplugin::{Attribute, Value, ValueExt};
+use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField,
@@ -23,6 +25,7 @@ const SIZING: &[Sizing] = &[
     required(SizingField::InstanceType),
     optional(SizingField::DiskSizeGb),
     optional(SizingField::Azs),
+    optional(SizingField::StorageAccountType),
 ];
 
 impl Environment for Azure {
@@ -61,10 +64,18 @@ impl Environment for Azure {
                 "Whether the API server has a private endpoint only.",
             ),
         ]
+        .into_iter()
+        .chain(subnet_attributes("control_plane", "control-plane nodes"))
+        .chain(subnet_attributes("worker", "worker nodes"))
+        .collect()
     }
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    fn check(&self, block: &Value, path: &AttributePath, _pools: &[Pool], diags: &mut Diagnostics) {
+        check_network(block, path, &["control_plane", "worker"], diags);
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
@@ -116,7 +127,131 @@ fn cluster_config(block: &Value) -> AzureClusterConfig {
         storage_account_name: get_string(block, "storage_account_name"),
         container_name: get_string(block, "container_name"),
         enable_private_cluster: block.get_bool("private_cluster"),
+        control_plane_subnet: subnet(block, "control_plane"),
+        worker_subnet: subnet(block, "worker"),
         ..Default::default()
+    }
+}
+
+/// The attributes of one subnet (`<role>_subnet_name`, `_cidr`, `_security_group`) of the
+/// cluster config's `controlPlaneSubnet` or `workerSubnet` (`v1Subnet`).
+pub(super) fn subnet_attributes(role: &str, nodes: &str) -> Vec<Attribute> {
+    vec![
+        optional_string(
+            &format!("{role}_subnet_name"),
+            &format!(
+                "Subnet of the virtual network the {nodes} go in: an existing one of \
+                 `vnet_name`, or the name Palette gives the one it makes."
+            ),
+        ),
+        optional_string(
+            &format!("{role}_subnet_cidr"),
+            &format!(
+                "Address range of the {nodes}' subnet, as a CIDR inside `vnet_cidr_block` \
+                 (checked at plan), when Palette makes the virtual network."
+            ),
+        ),
+        optional_string(
+            &format!("{role}_subnet_security_group"),
+            &format!("Network security group attached to the {nodes}' subnet."),
+        ),
+    ]
+}
+
+/// The subnet of `role` from the block; none when none of its attributes is set.
+fn subnet(block: &Value, role: &str) -> Option<Subnet> {
+    let subnet = Subnet {
+        name: get_string(block, &format!("{role}_subnet_name")),
+        cidr_block: get_string(block, &format!("{role}_subnet_cidr")),
+        security_group_name: get_string(block, &format!("{role}_subnet_security_group")),
+        nsg_resource_group: None,
+    };
+    (subnet != Subnet::default()).then_some(subnet)
+}
+
+/// A CIDR: an IPv4 address and a prefix length, the address being the network's.
+fn parse_cidr(text: &str) -> Option<(u32, u32)> {
+    let (addr, prefix) = text.split_once('/')?;
+    let addr = u32::from(addr.parse::<Ipv4Addr>().ok()?);
+    let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - prefix)
+    };
+    (addr & mask == addr).then_some((addr, prefix))
+}
+
+/// Whether network `inner` lies inside `outer`.
+fn contains(outer: (u32, u32), inner: (u32, u32)) -> bool {
+    let mask = if outer.1 == 0 {
+        0
+    } else {
+        u32::MAX << (32 - outer.1)
+    };
+    inner.1 >= outer.1 && inner.0 & mask == outer.0
+}
+
+/// The virtual network's ranges: each a CIDR, each subnet's inside `vnet_cidr_block`, the
+/// subnets apart. Unknown values are checked once known.
+pub(super) fn check_network(
+    block: &Value,
+    path: &AttributePath,
+    roles: &[&str],
+    diags: &mut Diagnostics,
+) {
+    let mut parsed = Vec::new();
+    let names = std::iter::once("vnet_cidr_block".to_string())
+        .chain(roles.iter().map(|r| format!("{r}_subnet_cidr")));
+    for name in names {
+        let Some(text) = block.get_str(&name) else {
+            continue;
+        };
+        match parse_cidr(text) {
+            Some(cidr) => parsed.push((name, cidr)),
+            None => diags.attribute_error(
+                path.clone().attr(&name),
+                "Invalid CIDR",
+                format!(
+                    "{text:?} is not an IPv4 network in CIDR form (a network address and a prefix \
+                     length, as 10.0.0.0/16)."
+                ),
+            ),
+        }
+    }
+    let vnet = parsed
+        .iter()
+        .find(|(n, _)| n == "vnet_cidr_block")
+        .map(|(_, c)| *c);
+    let subnets: Vec<_> = parsed
+        .iter()
+        .filter(|(n, _)| n != "vnet_cidr_block")
+        .collect();
+    for (i, (name, cidr)) in subnets.iter().enumerate() {
+        if let Some(vnet) = vnet
+            && !contains(vnet, *cidr)
+        {
+            diags.attribute_error(
+                path.clone().attr(name),
+                "Subnet Outside The Virtual Network",
+                format!(
+                    "{} is not inside `vnet_cidr_block` ({}).",
+                    block.get_str(name).unwrap_or_default(),
+                    block.get_str("vnet_cidr_block").unwrap_or_default()
+                ),
+            );
+        }
+        for (other, theirs) in &subnets[..i] {
+            if contains(*cidr, *theirs) || contains(*theirs, *cidr) {
+                diags.attribute_error(
+                    path.clone().attr(name),
+                    "Overlapping Subnets",
+                    format!(
+                        "This subnet overlaps `{other}`; the subnets need ranges of their own."
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -129,14 +264,19 @@ pub(super) fn pool_entity(pool: &Pool, managed: bool) -> AzureMachinePoolConfigE
             instance_type: pool.instance_type.clone(),
             azs: pool.azs.clone(),
             is_system_node_pool: system,
-            os_disk: pool.disk_size_gb.map(|size| AzureOSDisk {
-                disk_size_gb: Some(size as i32),
-                ..Default::default()
-            }),
+            os_disk: (pool.disk_size_gb.is_some() || pool.storage_account_type.is_some()).then(
+                || AzureOSDisk {
+                    disk_size_gb: pool.disk_size_gb.map(|size| size as i32),
+                    managed_disk: pool.storage_account_type.clone().map(|t| ManagedDisk {
+                        storage_account_type: Some(t),
+                    }),
+                    ..Default::default()
+                },
+            ),
         },
         managed_pool_config: managed.then(|| palette_api::models::AzureManagedMachinePoolConfig {
             is_system_node_pool: system,
-            ..Default::default()
+            os_type: pool.os_type.clone(),
         }),
         pool_config: Some(pool.pool_config()),
     }
@@ -147,6 +287,8 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
     let config: AzureCloudConfig = from_json(body)?;
     let spec = config.spec.unwrap_or_default();
     let cluster = spec.cluster_config.unwrap_or_default();
+    let cp = cluster.control_plane_subnet.unwrap_or_default();
+    let worker = cluster.worker_subnet.unwrap_or_default();
     Ok(CloudConfigState {
         host_names: Default::default(),
         account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
@@ -161,6 +303,15 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             .string("storage_account_name", cluster.storage_account_name)
             .string("container_name", cluster.container_name)
             .bool("private_cluster", cluster.enable_private_cluster)
+            .string("control_plane_subnet_name", cp.name)
+            .string("control_plane_subnet_cidr", cp.cidr_block)
+            .string(
+                "control_plane_subnet_security_group",
+                cp.security_group_name,
+            )
+            .string("worker_subnet_name", worker.name)
+            .string("worker_subnet_cidr", worker.cidr_block)
+            .string("worker_subnet_security_group", worker.security_group_name)
             .done(),
         pools: spec
             .machine_pool_config
@@ -168,6 +319,16 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             .into_iter()
             .map(|p| Pool {
                 instance_type: p.instance_type,
+                storage_account_type: p
+                    .os_disk
+                    .as_ref()
+                    .and_then(|d| d.managed_disk.as_ref()?.storage_account_type.clone())
+                    .filter(|t| !t.is_empty()),
+                os_type: p
+                    .os_type
+                    .clone()
+                    .or_else(|| p.os_disk.as_ref()?.os_type.clone())
+                    .filter(|t| !t.is_empty()),
                 disk_size_gb: p.os_disk.and_then(|d| d.disk_size_gb).map(i64::from),
                 azs: p.azs,
                 system_node_pool: p.is_system_node_pool,
@@ -189,4 +350,76 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_ranges_are_cidrs_inside_the_network_and_apart() {
+        let block = |fields: &[(&str, Value)]| {
+            Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            )
+        };
+        let roles = ["control_plane", "worker"];
+        let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+            (
+                "inside",
+                block(&[
+                    ("vnet_cidr_block", "10.0.0.0/16".into()),
+                    ("control_plane_subnet_cidr", "10.0.0.0/24".into()),
+                    ("worker_subnet_cidr", "10.0.4.0/22".into()),
+                ]),
+                vec![],
+            ),
+            (
+                "outside",
+                block(&[
+                    ("vnet_cidr_block", "10.0.0.0/16".into()),
+                    ("worker_subnet_cidr", "10.1.0.0/24".into()),
+                ]),
+                vec!["azure.worker_subnet_cidr"],
+            ),
+            (
+                "not a network address",
+                block(&[("control_plane_subnet_cidr", "10.0.0.1/24".into())]),
+                vec!["azure.control_plane_subnet_cidr"],
+            ),
+            (
+                "overlapping",
+                block(&[
+                    ("control_plane_subnet_cidr", "10.0.0.0/23".into()),
+                    ("worker_subnet_cidr", "10.0.1.0/24".into()),
+                ]),
+                vec!["azure.worker_subnet_cidr"],
+            ),
+            (
+                "unknown waits",
+                block(&[
+                    ("vnet_cidr_block", Value::unknown()),
+                    ("worker_subnet_cidr", "10.1.0.0/24".into()),
+                ]),
+                vec![],
+            ),
+            (
+                "null is absent",
+                block(&[("worker_subnet_cidr", Value::Null)]),
+                vec![],
+            ),
+        ];
+        for (name, block, want) in cases {
+            let mut diags = Diagnostics::new();
+            check_network(&block, &AttributePath::root("azure"), &roles, &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            assert_eq!(got, want, "{name}: {diags:?}");
+        }
+    }
 }

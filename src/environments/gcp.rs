@@ -5,7 +5,7 @@ use palette_api::models::{
     GcpCloudConfig, GcpClusterConfig, GcpMachinePoolCloudConfigEntity, GcpMachinePoolConfigEntity,
     GcpManagedClusterConfig, SpectroGcpClusterEntity, SpectroGcpClusterEntitySpec,
 };
-use tfplugin::{Attribute, Value};
+use tfplugin::{Attribute, AttributePath, Diagnostics, Value};
 
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField,
@@ -22,6 +22,7 @@ const SIZING: &[Sizing] = &[
     required(SizingField::InstanceType),
     optional(SizingField::DiskSizeGb),
     optional(SizingField::Azs),
+    optional(SizingField::Subnetwork),
 ];
 
 impl Environment for Gcp {
@@ -33,12 +34,41 @@ impl Environment for Gcp {
         vec![
             required_string("project", "Google Cloud project the cluster goes in."),
             required_string("region", "Google Cloud region, e.g. `us-central1`."),
-            optional_string("network", "Existing VPC network to use."),
+            optional_string(
+                "network",
+                "Existing VPC network to use (by name); Palette makes an auto-mode network when \
+                 unset. Pools pick a subnetwork of it with `subnetwork`.",
+            ),
         ]
     }
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// A pool's `subnetwork` is one of the cluster's named network
+    /// (`v1GcpMachinePoolCloudConfigEntity.subnet`: "the first subnet from the cluster region and
+    /// network" when unset): without a `network`, Palette makes the network and its subnetworks.
+    fn check(&self, block: &Value, path: &AttributePath, pools: &[Pool], diags: &mut Diagnostics) {
+        if !block.get("network").is_some_and(Value::is_null) {
+            return;
+        }
+        for (index, pool) in pools.iter().enumerate() {
+            if pool.subnetwork.is_some() {
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(index as i64)
+                        .attr("subnetwork"),
+                    "Subnetwork Without A Network",
+                    format!(
+                        "Pool {:?} names a subnetwork, but the cluster names no VPC network for \
+                         it to be in: set `network` in the `gcp` block ({path}), or remove \
+                         `subnetwork`.",
+                        pool.name
+                    ),
+                );
+            }
+        }
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
@@ -90,6 +120,7 @@ pub(super) fn pool_entity(pool: &Pool) -> GcpMachinePoolConfigEntity {
             instance_type: pool.instance_type.clone().unwrap_or_default(),
             root_device_size: pool.disk_size_gb,
             azs: pool.azs.clone(),
+            subnet: pool.subnetwork.clone(),
             ..Default::default()
         },
         pool_config: Some(pool.pool_config()),
@@ -117,6 +148,7 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
                 instance_type: Some(p.instance_type).filter(|t| !t.is_empty()),
                 disk_size_gb: p.root_device_size,
                 azs: p.azs,
+                subnetwork: p.subnet.filter(|s| !s.is_empty()),
                 ..pool_from_api(ApiPool {
                     name: p.name,
                     is_control_plane: Some(p.is_control_plane),

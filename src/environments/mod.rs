@@ -38,10 +38,11 @@ use tfplugin::{Attribute, AttributePath, Diagnostics, NestedBlock, Value};
 
 use palette_stack::environment_names::Environment as Name;
 
+pub(crate) use edge_native::refresh_edge_host_blocks;
 pub(crate) use in_place::{InPlace, as_entity, cluster_config_body, in_place, in_place_changed};
 pub(crate) use pool::{
-    ApiPool, LifecycleField, Pool, Sizing, SizingField, UPDATE_STRATEGIES, check_pools, optional,
-    pool_from_api, pool_to_value, required, taints_value,
+    ApiPool, EdgeHost, LifecycleField, Pool, Sizing, SizingField, UPDATE_STRATEGIES, check_pools,
+    optional, pool_from_api, pool_to_value, required, taints_value,
 };
 pub(crate) use schema::{
     cloud_account_description, environment_blocks, machine_pool_block, optional_bool,
@@ -177,6 +178,16 @@ pub(crate) trait Environment: Send + Sync {
     ) {
     }
 
+    /// Pool fields the cloud sets when it makes a pool and cannot change on a running one (AKS:
+    /// a node pool's OS and OS disk): changing one on an existing pool is refused at plan.
+    fn fixed_pool_fields(&self) -> &'static [SizingField] {
+        &[]
+    }
+
+    /// Plan-time checks across the environment block and the `machine_pool` list as
+    /// configured (values may be unknown; skip them), such as Edge's two-node roles.
+    fn check_with_pools(&self, _block: &Value, _pools: &[Value], _diags: &mut Diagnostics) {}
+
     /// The update body read into the environment's `*CloudClusterConfigEntity` and written
     /// back, so it carries only what the update model names (a read-back cluster config can hold
     /// more, such as a vSphere network's IP pool).
@@ -275,7 +286,12 @@ mod tests {
     #[test]
     fn every_environment_takes_a_required_sizing_and_describes_its_fields() {
         for env in ALL {
-            assert!(env.sizing().iter().any(|s| s.required), "{}", env.key());
+            // An Edge pool names its hosts in one of two forms, checked by `check_pool_list`.
+            assert!(
+                env.sizing().iter().any(|s| s.required) || env.key() == "edge_native",
+                "{}",
+                env.key()
+            );
             for attribute in env.attributes() {
                 assert!(
                     !attribute.description.is_empty(),

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use palette_api::models::{MachinePoolConfigEntity, Taint, UpdateStrategy};
+use palette_api::models::{MachinePoolConfigEntity, MachinePoolProperties, Taint, UpdateStrategy};
 use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use super::Environment;
@@ -49,11 +49,20 @@ pub(crate) enum SizingField {
     AmiType,
     /// `eks_launch_template` (a block).
     EksLaunchTemplate,
+    // Disks, OS and placement of one environment's pools.
+    /// `arch_type` (Edge: `machinePoolProperties.archType`).
+    ArchType,
+    /// `storage_account_type` (Azure, AKS: `osDisk.managedDisk.storageAccountType`).
+    StorageAccountType,
+    /// `os_type` (AKS: `managedPoolConfig.osType`).
+    OsType,
+    /// `subnetwork` (GCP: `cloudConfig.subnet`).
+    Subnetwork,
 }
 
 impl SizingField {
     /// Every sizing field.
-    pub(crate) const ALL: [SizingField; 15] = [
+    pub(crate) const ALL: [SizingField; 19] = [
         SizingField::Count,
         SizingField::InstanceType,
         SizingField::DiskSizeGb,
@@ -69,6 +78,10 @@ impl SizingField {
         SizingField::AdditionalSecurityGroups,
         SizingField::AmiType,
         SizingField::EksLaunchTemplate,
+        SizingField::ArchType,
+        SizingField::StorageAccountType,
+        SizingField::OsType,
+        SizingField::Subnetwork,
     ];
 
     /// The attribute name in the `machine_pool` block.
@@ -89,6 +102,10 @@ impl SizingField {
             SizingField::AdditionalSecurityGroups => "additional_security_groups",
             SizingField::AmiType => "ami_type",
             SizingField::EksLaunchTemplate => "eks_launch_template",
+            SizingField::ArchType => "arch_type",
+            SizingField::StorageAccountType => "storage_account_type",
+            SizingField::OsType => "os_type",
+            SizingField::Subnetwork => "subnetwork",
         }
     }
 }
@@ -239,6 +256,38 @@ pub(crate) struct Pool {
     pub(crate) override_kubeadm_configuration: Option<String>,
     /// AWS and EKS: subnets, security groups, AMI type, launch template.
     pub(crate) network: AwsPoolNetwork,
+    // Disks, OS and placement of one environment's pools (see [`SizingField`]).
+    /// Edge: `amd64` or `arm64`.
+    pub(crate) arch_type: Option<String>,
+    /// Azure, AKS: the OS disk's storage account type.
+    pub(crate) storage_account_type: Option<String>,
+    /// AKS: `Linux` or `Windows`.
+    pub(crate) os_type: Option<String>,
+    /// GCP: the subnetwork the pool's instances go in.
+    pub(crate) subnetwork: Option<String>,
+    /// Edge: the `edge_host` blocks, one per entry of `edge_hosts` in the same order, when the
+    /// pool is written with them rather than with the `edge_hosts` list; as read back, every
+    /// host's settings.
+    pub(crate) edge_host: Option<Vec<EdgeHost>>,
+}
+
+/// One edge host of a pool with its network settings (an `edge_host` block).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct EdgeHost {
+    /// Uid or name, as written (a uid as read back).
+    pub(crate) host: String,
+    /// Static IPv4 address.
+    pub(crate) static_ip: Option<String>,
+    /// Subnet mask, dotted.
+    pub(crate) subnet_mask: Option<String>,
+    /// Default gateway.
+    pub(crate) default_gateway: Option<String>,
+    /// DNS servers.
+    pub(crate) dns_servers: Option<Vec<String>>,
+    /// Network interface.
+    pub(crate) nic_name: Option<String>,
+    /// `primary` or `secondary` in a two-node cluster.
+    pub(crate) two_node_role: Option<String>,
 }
 
 /// A node taint of a pool.
@@ -290,7 +339,37 @@ impl Pool {
             skip_k8s_upgrade: value.get_bool("skip_k8s_upgrade"),
             override_kubeadm_configuration: get_string(value, "override_kubeadm_configuration"),
             network: AwsPoolNetwork::from_value(value),
+            arch_type: get_string(value, "arch_type"),
+            storage_account_type: get_string(value, "storage_account_type"),
+            os_type: get_string(value, "os_type"),
+            subnetwork: get_string(value, "subnetwork"),
+            edge_host: None,
         }
+        .with_edge_host_blocks(value)
+    }
+
+    /// A pool written with `edge_host` blocks lists their hosts as its `edge_hosts`, so sizing,
+    /// name resolution and the host checks read one list either way.
+    fn with_edge_host_blocks(mut self, value: &Value) -> Pool {
+        let blocks = value.get_elements("edge_host");
+        if blocks.is_empty() {
+            return self;
+        }
+        let hosts: Vec<EdgeHost> = blocks
+            .iter()
+            .map(|b| EdgeHost {
+                host: b.get_str("host").unwrap_or_default().to_string(),
+                static_ip: get_string(b, "static_ip"),
+                subnet_mask: get_string(b, "subnet_mask"),
+                default_gateway: get_string(b, "default_gateway"),
+                dns_servers: get_strings(b, "dns_servers"),
+                nic_name: get_string(b, "nic_name"),
+                two_node_role: get_string(b, "two_node_role"),
+            })
+            .collect();
+        self.edge_hosts = Some(hosts.iter().map(|h| h.host.clone()).collect());
+        self.edge_host = Some(hosts);
+        self
     }
 
     /// The number of nodes: `count`, or the number of edge hosts.
@@ -320,6 +399,10 @@ impl Pool {
             | SizingField::AdditionalSecurityGroups
             | SizingField::AmiType
             | SizingField::EksLaunchTemplate => self.network.value(field),
+            SizingField::ArchType => opt_str(&self.arch_type),
+            SizingField::StorageAccountType => opt_str(&self.storage_account_type),
+            SizingField::OsType => opt_str(&self.os_type),
+            SizingField::Subnetwork => opt_str(&self.subnetwork),
         }
     }
 
@@ -390,6 +473,9 @@ impl Pool {
                 .skip_k8s_upgrade
                 .map(|skip| if skip { "enabled" } else { "disabled" }.to_string()),
             override_kubeadm_configuration: self.override_kubeadm_configuration.clone(),
+            machine_pool_properties: self.arch_type.clone().map(|arch| MachinePoolProperties {
+                arch_type: Some(arch),
+            }),
             ..Default::default()
         }
     }
@@ -510,6 +596,20 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
                 _ => {}
             }
         }
+        // `edge_host` blocks are Edge's other form of `edge_hosts`.
+        let hosts_taken = taken.iter().any(|s| s.field == SizingField::EdgeHosts);
+        if !hosts_taken && !pool.get_elements("edge_host").is_empty() {
+            diags.attribute_error(
+                base.clone().attr("edge_host").index(0).attr("host"),
+                "Unsupported Machine Pool Field",
+                format!(
+                    "{} machine pools do not take `edge_host` blocks (Edge pools only); remove \
+                     them from this pool. {} pools are sized with: {offered}.",
+                    env.display_name(),
+                    env.display_name()
+                ),
+            );
+        }
         check_lifecycle(env, pool, &base, diags);
     }
     env.check_pool_list(pools, diags);
@@ -616,7 +716,52 @@ pub(crate) fn pool_to_value(pool: &Pool) -> Value {
     for field in LifecycleField::ALL {
         out.insert(field.attr().to_string(), pool.lifecycle_value(field));
     }
+    // Edge hosts with network settings read as `edge_host` blocks, others as the plain list.
+    let blocks = pool
+        .edge_host
+        .as_ref()
+        .filter(|hosts| hosts.iter().any(EdgeHost::has_settings));
+    out.insert(
+        "edge_host".to_string(),
+        blocks.map_or(Value::List(Vec::new()), |h| edge_host_value(h)),
+    );
+    if blocks.is_some() {
+        out.insert("edge_hosts".to_string(), Value::Null);
+    }
     Value::Object(out)
+}
+
+impl EdgeHost {
+    /// Whether the host carries any setting beyond its identity.
+    pub(crate) fn has_settings(&self) -> bool {
+        self.static_ip.is_some()
+            || self.subnet_mask.is_some()
+            || self.default_gateway.is_some()
+            || self.dns_servers.is_some()
+            || self.nic_name.is_some()
+            || self.two_node_role.is_some()
+    }
+
+    /// The host as an `edge_host` block.
+    pub(crate) fn to_value(&self) -> Value {
+        Value::Object(BTreeMap::from([
+            ("host".to_string(), Value::from(self.host.clone())),
+            ("static_ip".to_string(), opt_str(&self.static_ip)),
+            ("subnet_mask".to_string(), opt_str(&self.subnet_mask)),
+            (
+                "default_gateway".to_string(),
+                opt_str(&self.default_gateway),
+            ),
+            ("dns_servers".to_string(), opt_list(&self.dns_servers)),
+            ("nic_name".to_string(), opt_str(&self.nic_name)),
+            ("two_node_role".to_string(), opt_str(&self.two_node_role)),
+        ]))
+    }
+}
+
+/// The `edge_host` blocks of a pool.
+pub(crate) fn edge_host_value(hosts: &[EdgeHost]) -> Value {
+    Value::List(hosts.iter().map(EdgeHost::to_value).collect())
 }
 
 /// A map of strings as a Terraform map; an empty one is null.

@@ -155,7 +155,9 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 .optional()
                 .description(sizing_description(
                     SizingField::EdgeHosts,
-                    "Registered edge hosts, by uid or name, one node each; a host can be in one pool only.",
+                    "Registered edge hosts, by uid or name, one node each; a host can be in one pool only. \
+                     An Edge pool sets this or `edge_host` blocks (which also carry each host's \
+                     network settings), not both.",
                 )),
         )
         .attribute(
@@ -165,6 +167,53 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                     SizingField::SystemNodePool,
                     "Whether the pool is a system node pool, which runs the cluster's system pods. An \
                      AKS cluster needs at least one, with at least one node; it changes in place.",
+                )),
+        )
+        // Disks, OS and placement of one environment's pools.
+        .attribute(
+            Attribute::string("arch_type")
+                .optional()
+                .validator(one_of(["amd64", "arm64"]))
+                .description(sizing_description(
+                    SizingField::ArchType,
+                    "CPU architecture of the pool's hosts, `amd64` or `arm64` (Palette's default, \
+                     `amd64`, when unset); every host of the pool must be of it (checked at plan against \
+                     the registered hosts). Changes in place.",
+                )),
+        )
+        .attribute(
+            Attribute::string("storage_account_type")
+                .optional()
+                .validator(one_of(AZURE_DISK_TYPES))
+                .description(sizing_description(
+                    SizingField::StorageAccountType,
+                    "Storage account type of the nodes' OS disk: `Standard_LRS` (HDD), \
+                     `StandardSSD_LRS` or `Premium_LRS` (Azure's default for the VM size when \
+                     unset). On Azure it changes in place (Palette rolls the pool's nodes); on \
+                     AKS a node pool keeps the disk it was made with, so a change is refused at \
+                     plan: rename the pool to replace it.",
+                )),
+        )
+        .attribute(
+            Attribute::string("os_type")
+                .optional()
+                .validator(one_of(["Linux", "Windows"]))
+                .description(sizing_description(
+                    SizingField::OsType,
+                    "Node operating system, `Linux` (the default when unset) or `Windows`. A \
+                     Windows pool cannot be a system node pool, and its name is 1 to 6 lowercase \
+                     letters and digits starting with a letter (AKS's rule); AKS keeps a pool's \
+                     OS, so a change is refused at plan: rename the pool to replace it.",
+                )),
+        )
+        .attribute(
+            Attribute::string("subnetwork")
+                .optional()
+                .description(sizing_description(
+                    SizingField::Subnetwork,
+                    "Name of the subnetwork, in the cluster's `network` and region, the pool's \
+                     instances go in (the region's first subnetwork of the network when unset; \
+                     it needs `network`). Changes in place: Palette rolls the pool's nodes.",
                 )),
         )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
@@ -225,6 +274,7 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .block(super::aws_network::launch_template_block(sizing_description))
+        .block(NestedBlock::new("edge_host", Nesting::List, edge_host_block()))
         .block(NestedBlock::new("taints", Nesting::List, taint))
         .block(NestedBlock::new("node", Nesting::List, node));
     for attribute in super::aws_network::pool_attributes(sizing_description) {
@@ -233,6 +283,59 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
         .key("name")
+}
+
+/// The storage account types an Azure or AKS pool's OS disk may take
+/// (`v1AzureOSDisk.managedDisk.storageAccountType`).
+pub(crate) const AZURE_DISK_TYPES: [&str; 3] = ["Standard_LRS", "StandardSSD_LRS", "Premium_LRS"];
+
+/// An Edge pool's `edge_host` block: one host with its network settings, the alternative to
+/// the plain `edge_hosts` list.
+fn edge_host_block() -> Block {
+    let address = |name: &str, what: &str| {
+        Attribute::string(name).optional().description(format!(
+            "{what} (IPv4, checked at plan). `static_ip`, `subnet_mask` and `default_gateway` \
+             go together. Changes in place."
+        ))
+    };
+    Block::new()
+        .description(
+            "An edge host of the pool with its network settings (Edge only; instead of \
+             `edge_hosts`: a pool sets one or the other). The pool has one node per block. \
+             Palette sets the host's interface up with them when the host joins the cluster; a \
+             change goes to the pool in place.",
+        )
+        .attribute(
+            Attribute::string("host")
+                .required()
+                .description("The registered edge host, by uid or name; a host can be in one pool only."),
+        )
+        .attribute(address("static_ip", "Static address of the host; DHCP when unset"))
+        .attribute(address("subnet_mask", "Subnet mask of `static_ip`, dotted (`255.255.255.0`)"))
+        .attribute(address(
+            "default_gateway",
+            "Default gateway, in `static_ip`'s subnet",
+        ))
+        .attribute(
+            Attribute::list("dns_servers", Type::String)
+                .optional()
+                .description("DNS servers of the host (IP addresses). Changes in place."),
+        )
+        .attribute(
+            Attribute::string("nic_name")
+                .optional()
+                .description("Network interface the settings go on (e.g. `eth0`); the host's default interface when unset. Changes in place."),
+        )
+        .attribute(
+            Attribute::string("two_node_role")
+                .optional()
+                .validator(one_of(["primary", "secondary"]))
+                .description(
+                    "`primary` or `secondary`: the host's role in a two-node cluster \
+                     (`is_two_node_cluster = true`, refused otherwise), whose control-plane pool \
+                     has exactly two hosts, one of each. Changes in place.",
+                ),
+        )
 }
 
 /// The block keys of `envs`, as a list for prose: `` `eks`, `aks`, `gke` ``.
@@ -450,7 +553,7 @@ mod tests {
             ),
             (
                 SizingField::EdgeHosts,
-                "Required on `edge_native`; refused at plan on every other environment.",
+                "Optional on `edge_native`; refused at plan on every other environment.",
             ),
             (
                 SizingField::DiskSizeGb,

@@ -144,24 +144,37 @@ fn every_example_applies_plans_clean_and_destroys() {
 /// For each environment example, a field Palette changes on a running cluster: the text its
 /// `main.tf` holds once, and what the test writes instead.
 const IN_PLACE: &[(&str, &str, &str)] = &[
-    ("aks", "count         = 2", "count         = 3"),
+    // The Windows pool scales.
+    (
+        "aks",
+        "count                = 2",
+        "count                = 3",
+    ),
     (
         "aws",
         "[\"sg-0e1a000000000001a\", \"sg-0e1a000000000002b\"]",
         "[\"sg-0e1a000000000001a\"]",
     ),
-    ("azure", "count         = 2", "count         = 3"),
+    (
+        "azure",
+        "disk_size_gb         = 128\n    storage_account_type = \"Premium_LRS\"",
+        "disk_size_gb         = 128\n    storage_account_type = \"StandardSSD_LRS\"",
+    ),
     (
         "edge_native",
-        "ssh_keys = [",
-        "ntp_servers = [\"time.example.com\"]\n    ssh_keys = [",
+        "ntp_servers         = [\"10.20.0.2\", \"time.cloudflare.com\"]",
+        "ntp_servers         = [\"10.20.0.2\"]",
     ),
     (
         "eks",
         "additional_tags = { team = \"platform\" }",
         "additional_tags = { team = \"platform\", tier = \"system\" }",
     ),
-    ("gcp", "count         = 2", "count         = 3"),
+    (
+        "gcp",
+        "subnetwork    = \"k8s-workers\"",
+        "subnetwork    = \"k8s-workers-2\"",
+    ),
     ("gke", "count         = 2", "count         = 3"),
     ("maas", "count         = 2", "count         = 3"),
     ("nutanix", "count        = 2", "count        = 3"),

@@ -21,6 +21,7 @@ mod demo;
 mod examples;
 mod fips;
 mod harness;
+mod hosts_and_disks;
 mod identity;
 mod ip_pool;
 mod modules;

@@ -159,7 +159,6 @@ macro_rules! common_pools {
 
 common_pools!(
     m::AwsMachinePoolConfigEntity,
-    m::AzureMachinePoolConfigEntity,
     m::GcpMachinePoolConfigEntity,
     m::TencentMachinePoolConfigEntity,
     m::EksMachinePoolConfigEntity,
@@ -167,6 +166,22 @@ common_pools!(
     m::OpenStackMachinePoolConfigEntity,
     m::MaasMachinePoolConfigEntity,
 );
+
+/// An Azure or AKS pool: an AKS pool's OS (`managedPoolConfig.osType`) is stored as the pool's
+/// `osType`, where its read model reports it.
+impl PoolModel for m::AzureMachinePoolConfigEntity {
+    fn into_body(self) -> ApiResult<PoolBody> {
+        let mut body = common_pool(&self.cloud_config, self.pool_config)?;
+        if let Some(os) = self
+            .managed_pool_config
+            .and_then(|m| m.os_type)
+            .filter(|os| !os.is_empty())
+        {
+            body.cloud_config.insert("osType".into(), Value::String(os));
+        }
+        Ok(body)
+    }
+}
 
 impl PoolModel for m::EdgeNativeMachinePoolConfigEntity {
     fn into_body(self) -> ApiResult<PoolBody> {

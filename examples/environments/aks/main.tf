@@ -42,6 +42,12 @@ resource "palette_cluster" "aks" {
     location        = "eastus"
     ssh_key         = "ssh-ed25519 AAAAC3Nza... ops@example.com"
     resource_group  = "platform-rg"
+
+    # Nodes in the platform team's existing virtual network.
+    vnet_name                    = "platform-vnet"
+    vnet_resource_group          = "network-rg"
+    worker_subnet_name           = "aks-nodes"
+    worker_subnet_security_group = "aks-nodes-nsg"
   }
 
   cluster_profile {
@@ -49,14 +55,32 @@ resource "palette_cluster" "aks" {
   }
 
   machine_pool {
-    name                = "system"
-    is_system_node_pool = true
-    count               = 1
-    instance_type       = "Standard_D4s_v3"
+    name                 = "system"
+    is_system_node_pool  = true
+    count                = 3
+    instance_type        = "Standard_D4s_v3"
+    storage_account_type = "Premium_LRS"
   }
   machine_pool {
-    name          = "workers"
-    count         = 2
-    instance_type = "Standard_D4s_v3"
+    name                 = "workers"
+    count                = 3
+    instance_type        = "Standard_D8s_v3"
+    disk_size_gb         = 128
+    storage_account_type = "Premium_LRS"
+  }
+  # Windows Server nodes for the .NET Framework services: a user pool (AKS runs its system pods
+  # on Linux), named in at most 6 characters as AKS requires of Windows pools.
+  machine_pool {
+    name                 = "win"
+    os_type              = "Windows"
+    count                = 2
+    instance_type        = "Standard_D8s_v3"
+    storage_account_type = "StandardSSD_LRS"
+
+    taints {
+      key    = "os"
+      value  = "windows"
+      effect = "NoSchedule"
+    }
   }
 }

@@ -34,10 +34,18 @@ resource "palette_cluster" "azure" {
   tags             = { env = "demo" }
   cloud_account_id = data.palette_cloud_account.azure.id
 
+  # Placed in the platform team's existing virtual network, one subnet per role.
   azure {
-    subscription_id = "00000000-0000-0000-0000-000000000000"
-    location        = "eastus"
-    ssh_key         = "ssh-ed25519 AAAAC3Nza... ops@example.com"
+    subscription_id                     = "00000000-0000-0000-0000-000000000000"
+    location                            = "eastus"
+    ssh_key                             = "ssh-ed25519 AAAAC3Nza... ops@example.com"
+    resource_group                      = "azure-demo-rg"
+    vnet_name                           = "platform-vnet"
+    vnet_resource_group                 = "network-rg"
+    control_plane_subnet_name           = "k8s-control-plane"
+    control_plane_subnet_security_group = "k8s-control-plane-nsg"
+    worker_subnet_name                  = "k8s-workers"
+    worker_subnet_security_group        = "k8s-workers-nsg"
   }
 
   cluster_profile {
@@ -45,15 +53,19 @@ resource "palette_cluster" "azure" {
   }
 
   machine_pool {
-    name          = "cp"
-    control_plane = true
-    count         = 1
-    instance_type = "Standard_D4s_v3"
+    name                 = "cp"
+    control_plane        = true
+    count                = 3
+    instance_type        = "Standard_D4s_v3"
+    azs                  = ["1", "2", "3"]
+    storage_account_type = "Premium_LRS"
   }
   machine_pool {
-    name          = "workers"
-    count         = 2
-    instance_type = "Standard_D4s_v3"
-    disk_size_gb  = 80
+    name                 = "workers"
+    count                = 3
+    instance_type        = "Standard_D8s_v3"
+    azs                  = ["1", "2", "3"]
+    disk_size_gb         = 128
+    storage_account_type = "Premium_LRS"
   }
 }

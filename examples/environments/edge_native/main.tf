@@ -1,5 +1,7 @@
 # A cluster on Edge: an infra profile with the environment's own OS, Kubernetes, CNI and
-# CSI packs, and the cluster built from it with two machine pools.
+# CSI packs, and a two-node high-availability cluster built from it on a site's registered edge
+# hosts: two amd64 control-plane hosts (one primary, one secondary) and two arm64 workers, each
+# host on a static address of the site network.
 
 resource "palette_cluster_profile" "edge_native_stack" {
   name        = "edge-native-stack"
@@ -26,11 +28,14 @@ resource "palette_cluster_profile" "edge_native_stack" {
 
 resource "palette_cluster" "edge_native" {
   name = "edge-native-demo"
-  tags = { env = "demo" }
+  tags = { env = "demo", site = "store-0042" }
 
   edge_native {
-    ssh_keys = ["ssh-ed25519 AAAAC3Nza... ops@example.com"]
-    vip      = "10.10.0.20"
+    ssh_keys            = ["ssh-ed25519 AAAAC3Nza... ops@example.com"]
+    vip                 = "10.20.0.50"
+    ntp_servers         = ["10.20.0.2", "time.cloudflare.com"]
+    overlay_cidr_range  = "100.64.192.0/23"
+    is_two_node_cluster = true
   }
 
   cluster_profile {
@@ -38,12 +43,46 @@ resource "palette_cluster" "edge_native" {
   }
 
   machine_pool {
-    name          = "cp"
-    control_plane = true
-    edge_hosts    = ["edge-host-4"]
+    name                    = "cp"
+    control_plane           = true
+    control_plane_as_worker = true
+
+    edge_host {
+      host            = "edge-host-2"
+      static_ip       = "10.20.0.12"
+      subnet_mask     = "255.255.255.0"
+      default_gateway = "10.20.0.1"
+      dns_servers     = ["10.20.0.2", "1.1.1.1"]
+      nic_name        = "eth0"
+      two_node_role   = "primary"
+    }
+    edge_host {
+      host            = "edge-host-3"
+      static_ip       = "10.20.0.13"
+      subnet_mask     = "255.255.255.0"
+      default_gateway = "10.20.0.1"
+      dns_servers     = ["10.20.0.2", "1.1.1.1"]
+      nic_name        = "eth0"
+      two_node_role   = "secondary"
+    }
   }
   machine_pool {
-    name       = "workers"
-    edge_hosts = ["edge-host-5", "edge-host-6"]
+    name      = "workers"
+    arch_type = "arm64"
+
+    edge_host {
+      host            = "edge-host-5"
+      static_ip       = "10.20.0.15"
+      subnet_mask     = "255.255.255.0"
+      default_gateway = "10.20.0.1"
+      dns_servers     = ["10.20.0.2"]
+    }
+    edge_host {
+      host            = "edge-host-6"
+      static_ip       = "10.20.0.16"
+      subnet_mask     = "255.255.255.0"
+      default_gateway = "10.20.0.1"
+      dns_servers     = ["10.20.0.2"]
+    }
   }
 }

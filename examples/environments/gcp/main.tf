@@ -34,9 +34,11 @@ resource "palette_cluster" "gcp" {
   tags             = { env = "demo" }
   cloud_account_id = data.palette_cloud_account.gcp.id
 
+  # In the shared VPC network, each pool in its own subnetwork.
   gcp {
     project = "acme-platform"
     region  = "us-central1"
+    network = "platform-vpc"
   }
 
   cluster_profile {
@@ -46,12 +48,17 @@ resource "palette_cluster" "gcp" {
   machine_pool {
     name          = "cp"
     control_plane = true
-    count         = 1
+    count         = 3
     instance_type = "n2-standard-4"
+    azs           = ["us-central1-a", "us-central1-b", "us-central1-c"]
+    subnetwork    = "k8s-control-plane"
   }
   machine_pool {
     name          = "workers"
-    count         = 2
-    instance_type = "n2-standard-4"
+    count         = 3
+    instance_type = "n2-standard-8"
+    disk_size_gb  = 100
+    azs           = ["us-central1-a", "us-central1-b", "us-central1-c"]
+    subnetwork    = "k8s-workers"
   }
 }

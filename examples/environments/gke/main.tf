@@ -38,6 +38,7 @@ resource "palette_cluster" "gke" {
   gke {
     project = "acme-platform"
     region  = "us-central1"
+    network = "platform-vpc"
   }
 
   cluster_profile {

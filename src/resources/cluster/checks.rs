@@ -38,6 +38,9 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     if let Some(block) = config.get(env.key()) {
         let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
         env.check(block, &AttributePath::root(env.key()), &pools, diags);
+        if !block.is_unknown() {
+            env.check_with_pools(block, pool_values, diags);
+        }
     }
 }
 
@@ -689,10 +692,31 @@ pub(super) async fn check_edge_hosts(
     diags: &mut Diagnostics,
 ) {
     let pools = config.get_elements("machine_pool");
-    let listed: Vec<(usize, Vec<String>)> = pools
+    // Each host with the path it is written at: an entry of `edge_hosts`, or an `edge_host`
+    // block's `host`.
+    let listed: Vec<(usize, Vec<(AttributePath, String)>)> = pools
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| Some((i, environments::get_strings(p, "edge_hosts")?)))
+        .filter_map(|(i, p)| {
+            let path = AttributePath::root("machine_pool").index(i as i64);
+            let hosts: Vec<(AttributePath, String)> =
+                match environments::get_strings(p, "edge_hosts") {
+                    Some(list) => list
+                        .into_iter()
+                        .map(|h| (path.clone().attr("edge_hosts"), h))
+                        .collect(),
+                    None => p
+                        .get_elements("edge_host")
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, b)| {
+                            let at = path.clone().attr("edge_host").index(j as i64).attr("host");
+                            Some((at, b.get_str("host")?.to_string()))
+                        })
+                        .collect(),
+                };
+            (!hosts.is_empty()).then_some((i, hosts))
+        })
         .collect();
     if listed.is_empty() {
         return;
@@ -714,17 +738,36 @@ pub(super) async fn check_edge_hosts(
     // The same host written by uid in one place and by name in another is still one host.
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (index, names) in listed {
-        for host in names {
+        // The pool's architecture: Palette's default, amd64, when unset; unknown until known.
+        let arch = match pools[index].get("arch_type") {
+            Some(v) if v.is_unknown() => None,
+            None | Some(Value::Null) => Some("amd64"),
+            Some(v) => v.as_str(),
+        };
+        for (at, host) in names {
             let found = hosts.iter().find(|m| {
                 m.uid.as_deref() == Some(host.as_str()) || m.name.as_deref() == Some(host.as_str())
             });
+            if let (Some(arch), Some(host_arch)) =
+                (arch, found.and_then(|m| m.arch_type.as_deref()))
+                && !host_arch.is_empty()
+                && host_arch != arch
+            {
+                diags.attribute_error(
+                    at.clone(),
+                    "Edge Host Architecture Mismatch",
+                    format!(
+                        "Edge host {host:?} is {host_arch}, but the pool's nodes are {arch} \
+                         (`arch_type`, amd64 when unset): set `arch_type = \"{host_arch}\"` on \
+                         the pool, or pick {arch} hosts."
+                    ),
+                );
+            }
             if let Some(uid) = found.and_then(|m| m.uid.clone()) {
                 match seen.get(&uid) {
                     Some(first) if *first != host => {
                         diags.attribute_error(
-                            AttributePath::root("machine_pool")
-                                .index(index as i64)
-                                .attr("edge_hosts"),
+                            at.clone(),
                             "Edge Host Used Twice",
                             format!(
                                 "{host:?} and {first:?} are the same edge host ({uid}); a host \
@@ -743,9 +786,7 @@ pub(super) async fn check_edge_hosts(
                     hosts.iter().filter_map(|m| m.name.clone()).collect();
                 offered.sort();
                 diags.attribute_error(
-                    AttributePath::root("machine_pool")
-                        .index(index as i64)
-                        .attr("edge_hosts"),
+                    at,
                     "Unknown Edge Host",
                     format!(
                         "No edge host has uid or name {host:?}. Registered edge hosts: {}.",

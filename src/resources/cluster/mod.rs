@@ -158,6 +158,7 @@ impl Resource for ClusterResource {
         restore_unchanged_computed(&req.state, &mut resp.plan);
         nodes::check_plan(&req.state, &resp.plan, &mut resp.diagnostics);
         settings::check_change(&req.state, &resp.plan, &mut resp.diagnostics);
+        plan::check_fixed_pool_fields(&req.state, &resp.plan, &mut resp.diagnostics);
         resp.requires_replace
             .extend(new_control_planes(&req.state, &resp.plan));
         // Resume an unfinished create: the computed results are not known until the wait ends.

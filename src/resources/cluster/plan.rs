@@ -5,6 +5,8 @@ use tfplugin::{AttributePath, Value, ValueExt};
 
 use palette_stack::values;
 
+use crate::environments;
+
 /// Plans the prior text of pack values and manifests whose configured text means the same
 /// (YAML compared by meaning), so reformatting a values file is no change. Terraform accepts
 /// a planned value equal to the prior state in place of an equivalent configured one.
@@ -97,4 +99,56 @@ pub(super) fn new_control_planes(state: &Value, plan: &Value) -> Vec<AttributePa
             })
         })
         .collect()
+}
+
+/// A pool field the cloud cannot change on a running pool (`Environment::fixed_pool_fields`),
+/// changed on a pool the prior state has: refused at the field, with the way out (a new pool
+/// under another name). Unknown planned values are checked once known.
+pub(super) fn check_fixed_pool_fields(
+    state: &Value,
+    plan: &Value,
+    diags: &mut tfplugin::Diagnostics,
+) {
+    if state.is_null() {
+        return;
+    }
+    let Some((env, _)) = super::model::environment_of(plan) else {
+        return;
+    };
+    let prior = state.get_elements("machine_pool");
+    for (i, pool) in plan.get_elements("machine_pool").iter().enumerate() {
+        let Some(name) = pool.get_str("name") else {
+            continue;
+        };
+        let Some(before) = prior.iter().find(|p| p.get_str("name") == Some(name)) else {
+            continue;
+        };
+        for field in env.fixed_pool_fields() {
+            let (now, then) = (
+                pool.get(field.attr()).unwrap_or(&Value::Null),
+                before.get(field.attr()).unwrap_or(&Value::Null),
+            );
+            // No OS is Linux, what AKS makes (and what an import reads as no OS).
+            let linux = |v: &Value| {
+                *field == environments::SizingField::OsType
+                    && (v.is_null() || v.as_str() == Some("Linux"))
+            };
+            if now.is_unknown() || now == then || (linux(now) && linux(then)) {
+                continue;
+            }
+            diags.attribute_error(
+                AttributePath::root("machine_pool")
+                    .index(i as i64)
+                    .attr(field.attr()),
+                "Machine Pool Field Cannot Change",
+                format!(
+                    "{} sets `{}` when it makes a pool and cannot change it on pool {name:?}. To \
+                     change it, replace the pool: give it a new name (Terraform then adds the new \
+                     pool and removes the old one, in place).",
+                    env.display_name(),
+                    field.attr()
+                ),
+            );
+        }
+    }
 }

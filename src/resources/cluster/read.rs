@@ -699,7 +699,15 @@ pub(super) fn refresh_pools(
         };
         let mut pool = pool.clone();
         let sizing = env.sizing();
+        // A pool written with `edge_host` blocks keeps `edge_hosts` null; the blocks refresh.
+        let host_blocks = !pool.get_elements("edge_host").is_empty();
+        if host_blocks {
+            environments::refresh_edge_host_blocks(&mut pool, api, &config.host_names);
+        }
         for field in environments::SizingField::ALL {
+            if host_blocks && field == environments::SizingField::EdgeHosts {
+                continue;
+            }
             let taken = sizing.iter().any(|s| s.field == field);
             let mut value = api.sizing_value(field);
             if field == environments::SizingField::EdgeHosts
@@ -807,10 +815,22 @@ pub(super) fn refresh_pools(
                     }
                 }
             }
+            for host in pool.edge_host.iter_mut().flatten() {
+                if let Some(name) = config.host_names.get(&host.host) {
+                    host.host = name.clone();
+                }
+            }
             // Not a system pool is what leaving `is_system_node_pool` out means, so an import
-            // (and `-generate-config-out`) plans clean against a configuration without it.
+            // (and `-generate-config-out`) plans clean against a configuration without it; so
+            // are Palette's default architecture and OS.
             if pool.system_node_pool == Some(false) {
                 pool.system_node_pool = None;
+            }
+            if pool.arch_type.as_deref() == Some("amd64") {
+                pool.arch_type = None;
+            }
+            if pool.os_type.as_deref() == Some("Linux") {
+                pool.os_type = None;
             }
             if !importing {
                 // Only the identity and size: enough for the plan to show what it removes.

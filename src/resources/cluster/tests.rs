@@ -577,6 +577,14 @@ fn the_change_table_in_the_docs_follows_the_schema() {
             "in place: another version of the same profile upgrades the cluster; a new add-on \
              profile is attached, a removed one detached",
         ),
+        (
+            "machine_pool.storage_account_type",
+            "in place on Azure; refused at plan on an existing AKS pool (rename it: a new pool)",
+        ),
+        (
+            "machine_pool.os_type",
+            "refused at plan on an existing AKS pool (rename it: a new pool)",
+        ),
     ]);
     let verdict = |path: &str, attr: Option<&Attribute>| -> String {
         if let Some(note) = notes.get(path) {
@@ -725,7 +733,9 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                     .blocks
                     .iter()
                     .filter(|b| !required && !sizing_names.contains(&b.type_name.as_str()))
-                    .map(|b| b.type_name.as_str()),
+                    .map(|b| b.type_name.as_str())
+                    // Edge's other form of `edge_hosts`, in its note.
+                    .filter(|name| *name != "edge_host"),
             )
             .collect()
     };
@@ -736,13 +746,20 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
         (
             "aks",
             "at least one pool must set `is_system_node_pool = true`, and a system pool needs \
-             `count` of 1 or more",
+             `count` of 1 or more; a pool with `os_type = \"Windows\"` is not a system pool and \
+             has a name of 1 to 6 lowercase letters and digits; `os_type` and \
+             `storage_account_type` cannot change on an existing pool (rename it to replace it)",
         ),
         (
             "edge_native",
-            "a pool has one node per entry of `edge_hosts` (a registered host, by uid or name, \
-             checked at plan); a host can be in one pool only",
+            "a pool names its hosts with `edge_hosts` or with `edge_host` blocks (exactly one of \
+             the two; the blocks are refused elsewhere), one node per host (a registered host, by uid or name, of the pool's \
+             `arch_type`, amd64 when unset, checked at plan); a host can be in one pool only; an `edge_host` block's static address, mask and \
+             gateway go together, the gateway in the address's subnet, and no two hosts share an \
+             address; a two-node cluster's control-plane pool is two `edge_host` blocks, one \
+             `two_node_role = \"primary\"` and one `\"secondary\"`",
         ),
+        ("gcp", "a pool's `subnetwork` needs the cluster's `network`"),
         (
             "maas",
             "`cpu`, `memory_mb` and `disk_size_gb` are the least a machine from `resource_pool` \

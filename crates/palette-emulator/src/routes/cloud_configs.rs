@@ -16,7 +16,8 @@ use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
 use super::clusters::{
-    check_pools, deployment_of, deployment_op, env_of, find_cluster, flatten_pool, redeploy,
+    check_placement, check_pools, deployment_of, deployment_op, env_of, find_cluster, flatten_pool,
+    redeploy,
 };
 use super::common::{Query, find, public};
 use crate::context::Ctx;
@@ -162,6 +163,7 @@ fn change_pools(
     edit(&mut pools)?;
     check_pools(env, &pools)?;
     check_network(state, ctx, env, &config, &pools)?;
+    check_placement(env, &config.doc["spec"]["clusterConfig"], &pools)?;
     if env.edge_hosts {
         let used = super::clusters::edge_hosts_in_use(state)?;
         for host in pools.iter().flat_map(|p| wire::array_at(p, "/hosts")) {
@@ -325,6 +327,29 @@ async fn update_pool(
                 "InvalidRequest",
                 format!("machine pool '{name}' cannot change isControlPlane"),
             ));
+        }
+        // AKS makes a node pool with its OS and OS disk and cannot change either.
+        if env.key == "aks" {
+            for (pointer, field) in [
+                ("/osType", "managedPoolConfig.osType"),
+                (
+                    "/osDisk/managedDisk/storageAccountType",
+                    "cloudConfig.osDisk.managedDisk.storageAccountType",
+                ),
+            ] {
+                // A pool made without an OS runs Linux (`v1OsType`'s default).
+                let value = |p: &Value| match p.pointer(pointer) {
+                    None | Some(Value::Null) if pointer == "/osType" => json!("Linux"),
+                    other => other.cloned().unwrap_or(Value::Null),
+                };
+                if value(slot) != value(&pool) {
+                    return Err(ApiError::bad_request(
+                        "InvalidRequest",
+                        format!("machine pool '{name}': {field} cannot change on an AKS node pool"),
+                    )
+                    .with_details(json!({"field": field})));
+                }
+            }
         }
         *slot = pool;
         Ok(())

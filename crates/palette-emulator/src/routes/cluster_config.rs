@@ -43,6 +43,8 @@ fn fixed_keys(env: &str) -> &'static [&'static str] {
             "storageAccountName",
             "containerName",
             "enablePrivateCluster",
+            "controlPlaneSubnet",
+            "workerSubnet",
         ],
         "gcp" | "gke" => &["project", "region", "network"],
         "tke" => &["region", "vpcID"],

@@ -55,6 +55,7 @@ pub(super) async fn create(
         &pools,
         &fargate_profiles,
     )?;
+    super::placement::check_placement(env, &Value::Object(input.cloud_config.clone()), &pools)?;
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
     let (backup, scan) = features::from_create(&state, &ctx, input.policies.clone())?;

@@ -28,6 +28,7 @@ mod create;
 mod day2;
 mod delete;
 mod features;
+mod placement;
 mod plan;
 mod pools;
 mod read;
@@ -43,6 +44,7 @@ use axum::extract::{Path, State};
 use axum::routing::{get, patch, post};
 
 use self::assets::Asset;
+pub use self::placement::check_placement;
 pub use self::plan::redeploy;
 pub use self::pools::{check_pools, flatten_pool};
 pub use self::records::{

@@ -78,6 +78,31 @@ pub fn flatten_pool(
         for host in entity.edge_hosts.iter().flatten() {
             let uid = host.host_uid.as_str();
             let record = find(state, ctx, Kind::EdgeHost, uid, "edge host")?;
+            // Every host of a pool runs the image of the pool's architecture.
+            let host_arch = record
+                .doc
+                .pointer("/spec/device/archType")
+                .and_then(Value::as_str);
+            // `v1MachinePoolProperties.archType` defaults to amd64.
+            let arch = entity
+                .pool_config
+                .get("machinePoolProperties")
+                .and_then(|p| p["archType"].as_str())
+                .filter(|a| !a.is_empty())
+                .unwrap_or("amd64");
+            if let Some(host_arch) = host_arch
+                && arch != host_arch
+            {
+                return Err(ApiError::bad_request(
+                    "InvalidRequest",
+                    format!(
+                        "machinepoolconfig[{index}]: edge host '{}' is {host_arch}, but the pool's \
+                         archType is {arch}",
+                        record.name
+                    ),
+                )
+                .with_details(json!({"field": "poolConfig.machinePoolProperties.archType"})));
+            }
             let mut entry = json!({
                 "hostUid": uid,
                 "hostName": wire::given(host.host_name.as_deref()).unwrap_or(record.name.as_str()),

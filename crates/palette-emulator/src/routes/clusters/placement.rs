@@ -1,0 +1,462 @@
+//! What Palette checks of a cluster's pools against each other and against the cluster config,
+//! beyond the spec: where pools are placed (Azure subnets and disks, AKS Windows pools, GCP
+//! subnetworks) and how Edge hosts are networked (static addresses, two-node roles). Called
+//! with the flat pools a cloud config stores, at create and at every pool change; each refusal
+//! is a 400 naming the field.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr};
+
+use serde_json::{Value, json};
+
+use crate::environments::Environment;
+use crate::error::{ApiError, ApiResult};
+use crate::wire;
+
+/// The storage account types Azure takes for a VM's OS disk (`osDisk.managedDisk`): Ultra and
+/// Premium v2 disks cannot be OS disks.
+const OS_DISK_TYPES: [&str; 5] = [
+    "Standard_LRS",
+    "StandardSSD_LRS",
+    "Premium_LRS",
+    "StandardSSD_ZRS",
+    "Premium_ZRS",
+];
+
+fn refuse(field: &str, message: String) -> ApiError {
+    ApiError::bad_request("InvalidRequest", message).with_details(json!({"field": field}))
+}
+
+/// Checks `pools` (as stored) against `cluster_config` (`spec.clusterConfig`) for the
+/// environment.
+pub fn check_placement(
+    env: &Environment,
+    cluster_config: &Value,
+    pools: &[Value],
+) -> ApiResult<()> {
+    match env.key {
+        "azure" | "aks" => check_azure(env, cluster_config, pools),
+        "gcp" => check_gcp(cluster_config, pools),
+        "edge-native" => check_edge(cluster_config, pools),
+        _ => Ok(()),
+    }
+}
+
+fn name_of(pool: &Value) -> &str {
+    pool["name"].as_str().unwrap_or("")
+}
+
+fn text<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+/// An IPv4 CIDR as (network, prefix); `None` unless the address is the network's.
+fn cidr(text: &str) -> Option<(u32, u32)> {
+    let (addr, prefix) = text.split_once('/')?;
+    let addr = u32::from(addr.parse::<Ipv4Addr>().ok()?);
+    let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
+    let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
+    (addr & mask == addr).then_some((addr, prefix))
+}
+
+fn inside(outer: (u32, u32), inner: (u32, u32)) -> bool {
+    let mask = u32::MAX.checked_shl(32 - outer.1).unwrap_or(0);
+    inner.1 >= outer.1 && inner.0 & mask == outer.0
+}
+
+/// Azure and AKS: subnets are CIDRs inside the virtual network's; an OS disk's storage type is
+/// one an OS disk can have; on AKS, a Windows pool is a user pool with a name of 1 to 6 lowercase
+/// letters and digits.
+fn check_azure(env: &Environment, config: &Value, pools: &[Value]) -> ApiResult<()> {
+    let vnet = text(config, "/vnetCidrBlock");
+    let vnet_cidr = match vnet {
+        Some(v) => Some(cidr(v).ok_or_else(|| {
+            refuse(
+                "clusterConfig.vnetCidrBlock",
+                format!("vnetCidrBlock '{v}' is not an IPv4 CIDR"),
+            )
+        })?),
+        None => None,
+    };
+    for key in ["controlPlaneSubnet", "workerSubnet"] {
+        let Some(block) = text(config, &format!("/{key}/cidrBlock")) else {
+            continue;
+        };
+        let field = format!("clusterConfig.{key}.cidrBlock");
+        let parsed = cidr(block).ok_or_else(|| {
+            refuse(
+                &field,
+                format!("{key}.cidrBlock '{block}' is not an IPv4 CIDR"),
+            )
+        })?;
+        if let Some(outer) = vnet_cidr
+            && !inside(outer, parsed)
+        {
+            return Err(refuse(
+                &field,
+                format!(
+                    "{key}.cidrBlock '{block}' is not inside vnetCidrBlock '{}'",
+                    vnet.unwrap_or("")
+                ),
+            ));
+        }
+    }
+    for pool in pools {
+        let name = name_of(pool);
+        if let Some(disk) = text(pool, "/osDisk/managedDisk/storageAccountType")
+            && !OS_DISK_TYPES.contains(&disk)
+        {
+            return Err(refuse(
+                "cloudConfig.osDisk.managedDisk.storageAccountType",
+                format!(
+                    "machine pool '{name}': '{disk}' is not a storage account type for an OS disk \
+                     (one of {})",
+                    OS_DISK_TYPES.join(", ")
+                ),
+            ));
+        }
+        if pool["osType"] != "Windows" {
+            continue;
+        }
+        if env.key != "aks" {
+            return Err(refuse(
+                "managedPoolConfig.osType",
+                format!("machine pool '{name}': Windows node pools are taken on AKS only"),
+            ));
+        }
+        if pool["isSystemNodePool"] == true {
+            return Err(refuse(
+                "cloudConfig.isSystemNodePool",
+                format!("machine pool '{name}': a system node pool must run Linux, not Windows"),
+            ));
+        }
+        let mut chars = name.chars();
+        let valid = (1..=6).contains(&name.len())
+            && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !valid {
+            return Err(refuse(
+                "poolConfig.name",
+                format!(
+                    "machine pool '{name}': a Windows node pool's name is 1 to 6 lowercase letters \
+                     and digits, starting with a letter"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// GCP: a pool's subnetwork belongs to the cluster's named network.
+fn check_gcp(config: &Value, pools: &[Value]) -> ApiResult<()> {
+    if text(config, "/network").is_some() {
+        return Ok(());
+    }
+    match pools.iter().find(|p| text(p, "/subnet").is_some()) {
+        Some(pool) => Err(refuse(
+            "cloudConfig.subnet",
+            format!(
+                "machine pool '{}': a subnet needs the cluster's network (clusterConfig.network)",
+                name_of(pool)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Edge: each host in one pool; static addresses valid, apart, with the gateway in their subnet;
+/// two-node roles only in a two-node cluster, whose control-plane pool is one primary and one
+/// secondary host.
+fn check_edge(config: &Value, pools: &[Value]) -> ApiResult<()> {
+    let two_node = config["isTwoNodeCluster"] == true;
+    let mut hosts: HashMap<&str, &str> = HashMap::new();
+    let mut addresses: HashMap<Ipv4Addr, &str> = HashMap::new();
+    for pool in pools {
+        let name = name_of(pool);
+        let pool_hosts = wire::array_at(pool, "/hosts");
+        for host in pool_hosts {
+            let uid = host["hostUid"].as_str().unwrap_or("");
+            let label = host["hostName"].as_str().unwrap_or(uid);
+            if let Some(first) = hosts.insert(uid, name) {
+                return Err(refuse(
+                    "cloudConfig.edgeHosts.hostUid",
+                    format!("edge host '{label}' is in machine pools '{first}' and '{name}'"),
+                ));
+            }
+            let address = |key: &str| -> ApiResult<Option<Ipv4Addr>> {
+                let Some(value) = text(host, &format!("/nic/{key}")) else {
+                    return Ok(None);
+                };
+                value.parse().map(Some).map_err(|_| {
+                    refuse(
+                        &format!("cloudConfig.edgeHosts.nic.{key}"),
+                        format!("edge host '{label}': nic.{key} '{value}' is not an IPv4 address"),
+                    )
+                })
+            };
+            let (ip, mask, gateway) = (address("ip")?, address("subnet")?, address("gateway")?);
+            if let Some(mask) = mask {
+                let bits = u32::from(mask);
+                if bits == 0 || bits.leading_ones() + bits.trailing_zeros() != 32 {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.nic.subnet",
+                        format!("edge host '{label}': nic.subnet '{mask}' is not a subnet mask"),
+                    ));
+                }
+            }
+            for dns in wire::array_at(host, "/nic/dns") {
+                if dns.as_str().is_none_or(|d| d.parse::<IpAddr>().is_err()) {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.nic.dns",
+                        format!("edge host '{label}': DNS server {dns} is not an IP address"),
+                    ));
+                }
+            }
+            if let Some(ip) = ip {
+                let (Some(mask), Some(gateway)) = (mask, gateway) else {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.nic",
+                        format!(
+                            "edge host '{label}': a static nic.ip needs nic.subnet and nic.gateway"
+                        ),
+                    ));
+                };
+                let net = |a: Ipv4Addr| u32::from(a) & u32::from(mask);
+                if gateway == ip || net(gateway) != net(ip) {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.nic.gateway",
+                        format!("edge host '{label}': gateway {gateway} is not in {ip}'s subnet"),
+                    ));
+                }
+                if let Some(other) = addresses.insert(ip, label) {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.nic.ip",
+                        format!("edge hosts '{other}' and '{label}' have the same static IP {ip}"),
+                    ));
+                }
+            }
+            if host
+                .get("twoNodeCandidatePriority")
+                .is_some_and(|p| !p.is_null())
+            {
+                if !two_node {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.twoNodeCandidatePriority",
+                        format!(
+                            "edge host '{label}': twoNodeCandidatePriority needs a two-node cluster \
+                             (clusterConfig.isTwoNodeCluster)"
+                        ),
+                    ));
+                }
+                if pool["isControlPlane"] != true {
+                    return Err(refuse(
+                        "cloudConfig.edgeHosts.twoNodeCandidatePriority",
+                        format!(
+                            "edge host '{label}': twoNodeCandidatePriority applies to control-plane \
+                             hosts only"
+                        ),
+                    ));
+                }
+            }
+        }
+        if two_node && pool["isControlPlane"] == true {
+            let mut roles: Vec<&str> = pool_hosts
+                .iter()
+                .map(|h| h["twoNodeCandidatePriority"].as_str().unwrap_or(""))
+                .collect();
+            roles.sort_unstable();
+            if roles != ["primary", "secondary"] {
+                return Err(refuse(
+                    "cloudConfig.edgeHosts.twoNodeCandidatePriority",
+                    format!(
+                        "machine pool '{name}': a two-node cluster's control plane is two hosts, \
+                         one primary and one secondary (twoNodeCandidatePriority)"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::environments::by_key;
+
+    /// The field a refusal names, or `None` when the pools pass.
+    fn refused(env: &str, config: Value, pools: Value) -> Option<String> {
+        let pools = pools.as_array().cloned().unwrap_or_default();
+        check_placement(by_key(env).unwrap(), &config, &pools)
+            .err()
+            .map(|e| e.details["field"].as_str().unwrap_or("").to_owned())
+    }
+
+    fn nic(ip: &str, subnet: &str, gateway: &str) -> Value {
+        json!({"ip": ip, "subnet": subnet, "gateway": gateway})
+    }
+
+    #[test]
+    fn edge_hosts_are_addressed_apart_with_their_gateway_near() {
+        let pool =
+            |hosts: Value, cp: bool| json!({"name": "p", "isControlPlane": cp, "hosts": hosts});
+        let ok = nic("10.0.0.5", "255.255.255.0", "10.0.0.1");
+        let cases = [
+            (
+                "plain hosts",
+                json!({}),
+                json!([pool(json!([{"hostUid": "a"}, {"hostUid": "b"}]), true)]),
+                None,
+            ),
+            (
+                "an address",
+                json!({}),
+                json!([pool(json!([{"hostUid": "a", "nic": ok}]), true)]),
+                None,
+            ),
+            (
+                "a host in two pools",
+                json!({}),
+                json!([
+                    pool(json!([{"hostUid": "a"}]), true),
+                    pool(json!([{"hostUid": "a"}]), false)
+                ]),
+                Some("cloudConfig.edgeHosts.hostUid"),
+            ),
+            (
+                "one address twice",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": ok}, {"hostUid": "b", "nic": ok}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.ip"),
+            ),
+            (
+                "a gateway elsewhere",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": nic("10.0.0.5", "255.255.255.0", "10.0.1.1")}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.gateway"),
+            ),
+            (
+                "not a mask",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": nic("10.0.0.5", "255.0.255.0", "10.0.0.1")}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic.subnet"),
+            ),
+            (
+                "an address alone",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "nic": {"ip": "10.0.0.5"}}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.nic"),
+            ),
+            (
+                "a role without two-node",
+                json!({}),
+                json!([pool(
+                    json!([{"hostUid": "a", "twoNodeCandidatePriority": "primary"}]),
+                    true
+                )]),
+                Some("cloudConfig.edgeHosts.twoNodeCandidatePriority"),
+            ),
+            (
+                "a two-node pair",
+                json!({"isTwoNodeCluster": true}),
+                json!([pool(
+                    json!([{"hostUid": "a", "twoNodeCandidatePriority": "primary"}, {"hostUid": "b", "twoNodeCandidatePriority": "secondary"}]),
+                    true
+                )]),
+                None,
+            ),
+            (
+                "a two-node cluster without roles",
+                json!({"isTwoNodeCluster": true}),
+                json!([pool(json!([{"hostUid": "a"}, {"hostUid": "b"}]), true)]),
+                Some("cloudConfig.edgeHosts.twoNodeCandidatePriority"),
+            ),
+        ];
+        for (name, config, pools, want) in cases {
+            assert_eq!(
+                refused("edge-native", config, pools).as_deref(),
+                want,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn azure_disks_windows_pools_and_subnets() {
+        let windows = |name: &str, system: bool| json!({"name": name, "osType": "Windows", "isSystemNodePool": system});
+        let disk =
+            |t: &str| json!({"name": "p", "osDisk": {"managedDisk": {"storageAccountType": t}}});
+        let cases = [
+            ("aks", json!({}), json!([windows("win", false)]), None),
+            (
+                "aks",
+                json!({}),
+                json!([windows("win", true)]),
+                Some("cloudConfig.isSystemNodePool"),
+            ),
+            (
+                "aks",
+                json!({}),
+                json!([windows("windows", false)]),
+                Some("poolConfig.name"),
+            ),
+            (
+                "azure",
+                json!({}),
+                json!([windows("win", false)]),
+                Some("managedPoolConfig.osType"),
+            ),
+            ("azure", json!({}), json!([disk("Premium_LRS")]), None),
+            (
+                "azure",
+                json!({}),
+                json!([disk("UltraSSD_LRS")]),
+                Some("cloudConfig.osDisk.managedDisk.storageAccountType"),
+            ),
+            (
+                "azure",
+                json!({"vnetCidrBlock": "10.0.0.0/16", "workerSubnet": {"cidrBlock": "10.0.4.0/22"}}),
+                json!([]),
+                None,
+            ),
+            (
+                "azure",
+                json!({"vnetCidrBlock": "10.0.0.0/16", "workerSubnet": {"cidrBlock": "10.1.0.0/24"}}),
+                json!([]),
+                Some("clusterConfig.workerSubnet.cidrBlock"),
+            ),
+        ];
+        for (env, config, pools, want) in cases {
+            assert_eq!(
+                refused(env, config, pools.clone()).as_deref(),
+                want,
+                "{env} {pools}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_gcp_subnet_needs_the_network() {
+        let pools = json!([{"name": "p", "subnet": "nodes"}]);
+        assert_eq!(
+            refused("gcp", json!({}), pools.clone()).as_deref(),
+            Some("cloudConfig.subnet")
+        );
+        assert_eq!(refused("gcp", json!({"network": "vpc"}), pools), None);
+    }
+}
