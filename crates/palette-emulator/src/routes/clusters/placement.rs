@@ -71,6 +71,7 @@ fn inside(outer: (u32, u32), inner: (u32, u32)) -> bool {
 /// one an OS disk can have; on AKS, a Windows pool is a user pool with a name of 1 to 6 lowercase
 /// letters and digits.
 fn check_azure(env: &Environment, config: &Value, pools: &[Value]) -> ApiResult<()> {
+    check_api_server_lb(config)?;
     let vnet = text(config, "/vnetCidrBlock");
     let vnet_cidr = match vnet {
         Some(v) => Some(cidr(v).ok_or_else(|| {
@@ -151,6 +152,35 @@ fn check_azure(env: &Environment, config: &Value, pools: &[Value]) -> ApiResult<
 }
 
 /// GCP: a pool's subnetwork belongs to the cluster's named network.
+/// An internal API-server load balancer with a static address takes it from the control
+/// plane's subnet, and a static allocation needs the address.
+fn check_api_server_lb(config: &Value) -> ApiResult<()> {
+    let lb = &config["infraLBConfig"]["apiServerLB"];
+    let field = "clusterConfig.infraLBConfig.apiServerLB.apiServerLBStaticIP";
+    let ip = text(lb, "/apiServerLBStaticIP");
+    if text(lb, "/ipAllocationMethod") == Some("Static") && ip.is_none() {
+        return Err(refuse(
+            field,
+            "a static API server load balancer address needs apiServerLBStaticIP".into(),
+        ));
+    }
+    let Some(ip) = ip else { return Ok(()) };
+    let Ok(address) = ip.parse::<std::net::Ipv4Addr>() else {
+        return Err(refuse(field, format!("'{ip}' is not an IPv4 address")));
+    };
+    if let Some(subnet) = text(config, "/controlPlaneSubnet/cidrBlock").and_then(cidr)
+        && !inside(subnet, (u32::from(address), 32))
+    {
+        return Err(refuse(
+            field,
+            format!(
+                "the API server load balancer address {ip} is not in the control plane's subnet"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn check_gcp(config: &Value, pools: &[Value]) -> ApiResult<()> {
     if text(config, "/network").is_some() {
         return Ok(());
@@ -448,6 +478,21 @@ mod tests {
                 "{env} {pools}"
             );
         }
+    }
+
+    #[test]
+    fn an_internal_api_server_address_is_in_the_control_plane_subnet() {
+        let config = |ip: &str| {
+            json!({
+                "controlPlaneSubnet": {"cidrBlock": "10.0.1.0/24"},
+                "infraLBConfig": {"apiServerLB": {"type": "Internal", "ipAllocationMethod": "Static", "apiServerLBStaticIP": ip}},
+            })
+        };
+        assert_eq!(refused("azure", config("10.0.1.10"), json!([])), None);
+        assert!(
+            refused("azure", config("10.0.2.10"), json!([]))
+                .is_some_and(|f| f.ends_with("apiServerLBStaticIP"))
+        );
     }
 
     #[test]
