@@ -5,8 +5,8 @@ use std::net::Ipv4Addr;
 
 use palette_api::models::{
     AzureCloudConfig, AzureClusterConfig, AzureMachinePoolCloudConfigEntity,
-    AzureMachinePoolConfigEntity, AzureOSDisk, ManagedDisk, SpectroAzureClusterEntity,
-    SpectroAzureClusterEntitySpec, Subnet,
+    AzureMachinePoolConfigEntity, AzureOSDisk, InfraLBConfig, LoadBalancerSpec, ManagedDisk,
+    SpectroAzureClusterEntity, SpectroAzureClusterEntitySpec, Subnet,
 };
 use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
@@ -67,6 +67,25 @@ impl Environment for Azure {
         .into_iter()
         .chain(subnet_attributes("control_plane", "control-plane nodes"))
         .chain(subnet_attributes("worker", "worker nodes"))
+        .chain([
+            optional_string(
+                "api_server_private_dns_zone",
+                "Private DNS zone name of an internal API-server load balancer (the official \
+                 `private_api_server.private_dns_zone`). Setting any `api_server_*` attribute \
+                 makes the control plane's load balancer internal; they are fixed once the \
+                 cluster exists (changing one replaces it).",
+            ),
+            optional_string(
+                "api_server_private_dns_resource_group",
+                "Resource group of that private DNS zone (the official \
+                 `private_api_server.resource_group`); the cluster's when unset.",
+            ),
+            optional_string(
+                "api_server_static_ip",
+                "Static IP of the internal API-server load balancer, inside \
+                 `control_plane_subnet_cidr` (checked at plan); Azure allocates one when unset.",
+            ),
+        ])
         .collect()
     }
 
@@ -76,6 +95,7 @@ impl Environment for Azure {
 
     fn check(&self, block: &Value, path: &AttributePath, _pools: &[Pool], diags: &mut Diagnostics) {
         check_network(block, path, &["control_plane", "worker"], diags);
+        check_api_server_ip(block, path, diags);
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
@@ -98,11 +118,23 @@ pub(super) fn create_body(spec: &ClusterSpec<'_>, managed: bool) -> palette_api:
         .iter()
         .map(|pool| pool_entity(pool, managed))
         .collect();
+    let mut cloud_config = cluster_config(spec.block);
+    if managed {
+        // AKS reads a private cluster from the API server's access profile (the cluster
+        // config's own `enablePrivateCluster` is deprecated); both are sent.
+        cloud_config.api_server_access_profile = cloud_config.enable_private_cluster.map(|p| {
+            palette_api::models::APIServerAccessProfile {
+                enable_private_cluster: Some(p),
+                ..Default::default()
+            }
+        });
+        cloud_config.infra_lb_config = None;
+    }
     let entity = SpectroAzureClusterEntity {
         metadata: Some(spec.metadata.clone()),
         spec: Some(SpectroAzureClusterEntitySpec {
             cloud_account_uid: spec.cloud_account_uid.clone().unwrap_or_default(),
-            cloud_config: cluster_config(spec.block),
+            cloud_config,
             machinepoolconfig: Some(pools),
             profiles: Some(spec.profiles.clone()),
             ..Default::default()
@@ -129,7 +161,57 @@ fn cluster_config(block: &Value) -> AzureClusterConfig {
         enable_private_cluster: block.get_bool("private_cluster"),
         control_plane_subnet: subnet(block, "control_plane"),
         worker_subnet: subnet(block, "worker"),
+        infra_lb_config: api_server_lb(block).map(|lb| InfraLBConfig {
+            api_server_lb: Some(lb),
+        }),
         ..Default::default()
+    }
+}
+
+/// The internal API-server load balancer of the `api_server_*` attributes; none when none is
+/// set (Palette's public load balancer).
+fn api_server_lb(block: &Value) -> Option<LoadBalancerSpec> {
+    let zone = get_string(block, "api_server_private_dns_zone");
+    let group = get_string(block, "api_server_private_dns_resource_group");
+    let ip = get_string(block, "api_server_static_ip");
+    if zone.is_none() && group.is_none() && ip.is_none() {
+        return None;
+    }
+    Some(LoadBalancerSpec {
+        type_: Some("Internal".into()),
+        ip_allocation_method: Some(if ip.is_some() { "Static" } else { "Dynamic" }.into()),
+        api_server_lb_static_ip: ip,
+        private_dns_name: zone,
+        private_dns_zone_resource_group: group,
+    })
+}
+
+/// The API server's static IP is an IPv4 address inside the control plane's subnet, once both
+/// are known.
+fn check_api_server_ip(block: &Value, path: &AttributePath, diags: &mut Diagnostics) {
+    let Some(text) = block.get_str("api_server_static_ip") else {
+        return;
+    };
+    let at = path.clone().attr("api_server_static_ip");
+    let Ok(ip) = text.parse::<Ipv4Addr>() else {
+        return diags.attribute_error(
+            at,
+            "Invalid API Server IP",
+            format!("{text:?} is not an IPv4 address."),
+        );
+    };
+    if let Some(cidr) = block.get_str("control_plane_subnet_cidr")
+        && let Some(net) = parse_cidr(cidr)
+        && !contains(net, (u32::from(ip), 32))
+    {
+        diags.attribute_error(
+            at,
+            "API Server IP Outside Its Subnet",
+            format!(
+                "{text} is not in the control plane's subnet {cidr}: the internal load balancer \
+                 takes its address from that subnet."
+            ),
+        );
     }
 }
 
@@ -289,6 +371,11 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
     let cluster = spec.cluster_config.unwrap_or_default();
     let cp = cluster.control_plane_subnet.unwrap_or_default();
     let worker = cluster.worker_subnet.unwrap_or_default();
+    let lb = cluster
+        .infra_lb_config
+        .and_then(|c| c.api_server_lb)
+        .filter(|lb| lb.type_.as_deref() == Some("Internal"))
+        .unwrap_or_default();
     Ok(CloudConfigState {
         host_names: Default::default(),
         account_uid: spec.cloud_account_ref.and_then(|r| r.uid),
@@ -302,7 +389,13 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             .string("vnet_cidr_block", cluster.vnet_cidr_block)
             .string("storage_account_name", cluster.storage_account_name)
             .string("container_name", cluster.container_name)
-            .bool("private_cluster", cluster.enable_private_cluster)
+            .bool(
+                "private_cluster",
+                cluster
+                    .api_server_access_profile
+                    .and_then(|p| p.enable_private_cluster)
+                    .or(cluster.enable_private_cluster),
+            )
             .string("control_plane_subnet_name", cp.name)
             .string("control_plane_subnet_cidr", cp.cidr_block)
             .string(
@@ -312,6 +405,12 @@ pub(super) fn read_cloud_config(body: serde_json::Value) -> Result<CloudConfigSt
             .string("worker_subnet_name", worker.name)
             .string("worker_subnet_cidr", worker.cidr_block)
             .string("worker_subnet_security_group", worker.security_group_name)
+            .string("api_server_private_dns_zone", lb.private_dns_name)
+            .string(
+                "api_server_private_dns_resource_group",
+                lb.private_dns_zone_resource_group,
+            )
+            .string("api_server_static_ip", lb.api_server_lb_static_ip)
             .done(),
         pools: spec
             .machine_pool_config
@@ -421,5 +520,58 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{name}: {diags:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod api_server_tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn block(pairs: &[(&str, &str)]) -> Value {
+        Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), Value::from(v.to_string())))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+
+    fn refused(value: &Value) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        check_api_server_ip(value, &AttributePath::root("azure").index(0), &mut diags);
+        crate::diagnostics::attribute_paths(&diags)
+    }
+
+    #[test]
+    fn the_api_server_address_is_checked_against_the_control_plane_subnet() {
+        let inside = block(&[
+            ("control_plane_subnet_cidr", "10.0.1.0/24"),
+            ("api_server_static_ip", "10.0.1.10"),
+        ]);
+        assert!(refused(&inside).is_empty());
+        let outside = block(&[
+            ("control_plane_subnet_cidr", "10.0.1.0/24"),
+            ("api_server_static_ip", "10.0.2.10"),
+        ]);
+        assert_eq!(refused(&outside), ["azure[0].api_server_static_ip"]);
+        assert_eq!(
+            refused(&block(&[("api_server_static_ip", "ten")])),
+            ["azure[0].api_server_static_ip"]
+        );
+        // Without a subnet range (an existing subnet), only the address's form is checked.
+        assert!(refused(&block(&[("api_server_static_ip", "10.9.9.9")])).is_empty());
+    }
+
+    #[test]
+    fn any_api_server_setting_makes_the_load_balancer_internal() {
+        assert_eq!(api_server_lb(&block(&[])), None);
+        let lb = api_server_lb(&block(&[("api_server_private_dns_zone", "k8s.example")]))
+            .expect("an internal load balancer");
+        assert_eq!(lb.type_.as_deref(), Some("Internal"));
+        assert_eq!(lb.ip_allocation_method.as_deref(), Some("Dynamic"));
+        let fixed = api_server_lb(&block(&[("api_server_static_ip", "10.0.1.10")])).unwrap();
+        assert_eq!(fixed.ip_allocation_method.as_deref(), Some("Static"));
     }
 }

@@ -46,6 +46,12 @@ resource "palette_cluster" "azure" {
     control_plane_subnet_security_group = "k8s-control-plane-nsg"
     worker_subnet_name                  = "k8s-workers"
     worker_subnet_security_group        = "k8s-workers-nsg"
+
+    # The API server behind an internal load balancer, on a fixed address of the control
+    # plane's subnet, named in a private DNS zone.
+    api_server_private_dns_zone           = "k8s.internal.example.com"
+    api_server_private_dns_resource_group = "network-rg"
+    api_server_static_ip                  = "10.10.1.10"
   }
 
   cluster_profile {
