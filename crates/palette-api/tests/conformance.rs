@@ -55,6 +55,12 @@ fn cases() -> Vec<Case> {
         (models::MachineCertificate, "v1MachineCertificate"),
         (models::CertificateAuthority, "v1CertificateAuthority"),
         (models::Certificate, "v1Certificate"),
+        (models::ClusterLocation, "v1ClusterLocation"),
+        (models::GeolocationLatlong, "v1GeolocationLatlong"),
+        (
+            models::SpectroClusterLocationInputEntity,
+            "v1SpectroClusterLocationInputEntity"
+        ),
         (models::LoadBalancerConfig, "v1LoadBalancerConfig"),
         (models::APIServerAccessProfile, "v1APIServerAccessProfile"),
         (models::AclMeta, "v1AclMeta"),

@@ -9,8 +9,8 @@ use crate::endpoints::ClusterCreate;
 use crate::models::{
     ClusterBackup, ClusterBackupConfig, ClusterComplianceOnDemandConfig, ClusterComplianceScan,
     ClusterComplianceScanLogs, ClusterComplianceScheduleConfig, ClusterConfigEntity,
-    ClusterMetaAttributeEntity, ClusterNamespaceResourceInputEntity, ClusterNamespaceResources,
-    ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
+    ClusterLocation, ClusterMetaAttributeEntity, ClusterNamespaceResourceInputEntity,
+    ClusterNamespaceResources, ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
     ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, HostClusterConfig,
     HostClusterConfigEntity, MachineCertificates, MachineManagementConfig, OsPatchConfig,
@@ -37,6 +37,8 @@ pub struct ClusterSettings {
     pub update_worker_pools_in_parallel: Option<bool>,
     /// The cluster as a host of virtual clusters; not in a custom cloud's create body.
     pub host_cluster: Option<HostClusterConfig>,
+    /// Where the cluster is, for Palette's map.
+    pub location: Option<ClusterLocation>,
 }
 
 impl ClusterSettings {
@@ -53,6 +55,7 @@ impl ClusterSettings {
             && self.meta_attribute.is_none()
             && self.update_worker_pools_in_parallel.is_none()
             && self.host_cluster.is_none()
+            && self.location.is_none()
     }
 
     fn policies_json(&self) -> Option<serde_json::Value> {
@@ -85,6 +88,7 @@ impl ClusterSettings {
             .update_worker_pools_in_parallel
             .or(config.update_worker_pools_in_parallel);
         config.host_cluster_config = self.host_cluster.clone().or(config.host_cluster_config);
+        config.location = self.location.clone().or(config.location);
         Some(config)
     }
 }
@@ -131,6 +135,7 @@ impl ClusterCreate {
                         .machine_management()
                         .or(config.machine_management_config);
                     config.resources = settings.resources_json().or(config.resources);
+                    config.location = settings.location.clone().or(config.location);
                     spec.cluster_config = Some(config);
                 }
             }
@@ -504,6 +509,26 @@ impl Client {
             Method::PATCH,
             scope,
             v1_path(&["spectroclusters", uid, "clusterConfig", "hostCluster"]),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.run(&req).await
+    }
+
+    /// Sets where the cluster is (an empty location clears it).
+    pub async fn put_cluster_location(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        location: &ClusterLocation,
+    ) -> Result<(), Error> {
+        let body = crate::models::SpectroClusterLocationInputEntity {
+            location: Some(location.clone()),
+        };
+        let req = Request::new(
+            Method::PUT,
+            scope,
+            v1_path(&["spectroclusters", uid, "location"]),
         )
         .json(&body)?
         .idempotent(true);

@@ -4,7 +4,7 @@
 //! Field names are the spec's JSON keys; optional fields are `Option` and skipped when absent.
 
 use crate::models::{
-    CloudAccountMeta, ClusterProfilePacksEntity, ClusterProfileTemplate,
+    CloudAccountMeta, ClusterLocation, ClusterProfilePacksEntity, ClusterProfileTemplate,
     ClusterProfileTemplateMeta, HostClusterConfig, HyperShiftConfig, ListMetaData,
     MachineHealthCheckConfig, MachineManagementConfig, MachinePoolMeta, ObjectMeta,
     ObjectReference, PackValuesEntity, ProfileStatus, ProjectMeta, RelatedObject,
@@ -132,7 +132,7 @@ pub struct ClusterConfigEntity {
     #[serde(rename = "lifecycleConfig", skip_serializing_if = "Option::is_none")]
     pub lifecycle_config: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<serde_json::Value>,
+    pub location: Option<ClusterLocation>,
     #[serde(
         rename = "machineManagementConfig",
         skip_serializing_if = "Option::is_none"
@@ -522,7 +522,7 @@ pub struct SpectroClusterStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fips: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<serde_json::Value>,
+    pub location: Option<ClusterLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packs: Option<Vec<ClusterPackStatus>>,
     #[serde(rename = "profileStatus", skip_serializing_if = "Option::is_none")]

@@ -216,3 +216,37 @@ pub struct Certificate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+
+/// The wire model `v1ClusterLocation`: where a cluster is, for Palette's map.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterLocation {
+    #[serde(rename = "countryCode", skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    #[serde(rename = "countryName", skip_serializing_if = "Option::is_none")]
+    pub country_name: Option<String>,
+    #[serde(rename = "geoLoc", skip_serializing_if = "Option::is_none")]
+    pub geo_loc: Option<GeolocationLatlong>,
+    #[serde(rename = "regionCode", skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    #[serde(rename = "regionName", skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+}
+
+/// The wire model `v1GeolocationLatlong`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GeolocationLatlong {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+}
+
+/// The wire model `v1SpectroClusterLocationInputEntity`: the body of a location update.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpectroClusterLocationInputEntity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<ClusterLocation>,
+}

@@ -55,7 +55,7 @@ pub struct CustomClusterConfig {
 #[serde(default)]
 pub struct CustomClusterConfigEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<serde_json::Value>,
+    pub location: Option<crate::models::ClusterLocation>,
     #[serde(
         rename = "machineManagementConfig",
         skip_serializing_if = "Option::is_none"
