@@ -41,7 +41,7 @@ mod templates;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 
 use self::assets::Asset;
 pub use self::placement::check_placement;
@@ -163,6 +163,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/clusterConfig/timezone",
             patch(settings::timezone),
+        )
+        .route(
+            "/v1/spectroclusters/{uid}/location",
+            put(settings::location),
         )
         .route(
             "/v1/spectroclusters/{uid}/k8certificates",

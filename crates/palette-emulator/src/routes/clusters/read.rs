@@ -47,6 +47,10 @@ fn live_status(record: &Record, deployment: &Deployment, now: i64) -> Value {
         "upgrades": [],
         "profileStatus": {"hasUserMacros": false},
     });
+    let location = &record.doc["spec"]["clusterConfig"]["location"];
+    if location.is_object() {
+        status["location"] = location.clone();
+    }
     if let Some(repave) = &deployment.rollout.repave {
         status["repave"] = json!({"state": repave.state});
     }

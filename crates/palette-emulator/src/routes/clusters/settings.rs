@@ -205,6 +205,46 @@ pub(super) async fn host_cluster(
     })
 }
 
+pub(super) async fn location(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input: m::SpectroClusterLocationInputEntity = wire::body(&body)?;
+    let location = input.location.unwrap_or_default();
+    check_location(&location, "location")?;
+    change_cluster(&state, &ctx, &uid, |record| {
+        let config = &mut record.doc["spec"]["clusterConfig"];
+        if location == m::ClusterLocation::default() {
+            if let Some(obj) = config.as_object_mut() {
+                obj.remove("location");
+            }
+        } else {
+            config["location"] = json!(location);
+        }
+        Ok(())
+    })
+}
+
+/// Refuses a point off the globe.
+pub(super) fn check_location(location: &m::ClusterLocation, field: &str) -> ApiResult<()> {
+    let point = location.geo_loc.clone().unwrap_or_default();
+    for (name, value, limit) in [
+        ("latitude", point.latitude, 90.0),
+        ("longitude", point.longitude, 180.0),
+    ] {
+        if value.is_some_and(|v: f64| v.abs() > limit) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!("the {name} must be from -{limit} to {limit}"),
+            )
+            .with_details(json!({"field": format!("{field}.geoLoc.{name}")})));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a host cluster configuration Palette would: a host cluster needs its endpoint type
 /// (`Ingress` or `LoadBalancer`).
 pub(super) fn check_host_cluster(config: &m::HostClusterConfig, field: &str) -> ApiResult<()> {
@@ -233,6 +273,10 @@ pub(super) fn cluster_config(env: &Environment, config: Option<Value>) -> ApiRes
     let mut config = config.unwrap_or(json!({}));
     if let Some(zone) = config["timezone"].as_str().filter(|z| !z.is_empty()) {
         check_timezone(zone, "spec.clusterConfig.timezone")?;
+    }
+    if let Some(location) = config.get("location").cloned() {
+        let parsed: m::ClusterLocation = wire::fit(location)?;
+        check_location(&parsed, "spec.clusterConfig.location")?;
     }
     if let Some(host) = config.get("hostClusterConfig").cloned() {
         let parsed: m::HostClusterConfig = wire::fit(host)?;
