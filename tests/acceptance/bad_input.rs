@@ -656,6 +656,14 @@ fn cases(
             at("Invalid CIDR", c, "load_balancer_source_ranges"),
         ),
         plan(
+            "a location on a cloud cluster",
+            cl(
+                "  name             = \"bad-input\"\n",
+                "  name             = \"bad-input\"\n  location {\n    latitude = 40\n    longitude = -74\n  }\n",
+            ),
+            at("Location Of A Cloud Cluster", c, "location"),
+        ),
+        plan(
             "pool count not a number",
             cl("count         = 2", "count = \"many\""),
             hcl_error("Incorrect attribute value type", "count"),

@@ -312,6 +312,9 @@ fn cluster_settings_show_drift_and_survive_import() {
     }
 }
 
+/// A Nutanix cluster's place on Palette's map.
+const PARIS: &str = "  location {\n    latitude = 48.8566\n    longitude = 2.3522\n    country_code = \"FR\"\n    region_name = \"Ile-de-France\"\n  }\n";
+
 /// The cluster metadata and the host cluster configuration change in place through their own
 /// endpoints, show drift and come back on import; parallel pool updates are set by the create
 /// and a change is refused at plan. On Nutanix, whose create body has no place for the metadata
@@ -338,7 +341,7 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
             nutanix,
             "hosting-nx",
             std::slice::from_ref(&nutanix_profile),
-            &format!("  cluster_meta_attribute = {meta:?}\n{host}"),
+            &format!("  cluster_meta_attribute = {meta:?}\n{host}{PARIS}"),
         );
         tf.write_config(&format!("{HEADER}{aws_hcl}{nutanix_hcl}"));
     };
@@ -354,6 +357,9 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
             .to_string()
     };
     let (aws_uid, nutanix_uid) = (uid("palette_cluster.aws"), uid("palette_cluster.nutanix"));
+    let status = &cluster(&emu, &nutanix_uid)["status"]["location"];
+    assert_eq!(status["geoLoc"]["latitude"], 48.8566, "{status}");
+    assert_eq!(status["countryCode"], "FR", "{status}");
     for id in [&aws_uid, &nutanix_uid] {
         let config = &cluster(&emu, id)["spec"]["clusterConfig"];
         assert_eq!(
@@ -412,9 +418,22 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
             .await
     })
     .expect("a change through the API");
+    let id = nutanix_uid.clone();
+    outside(&emu, async |client, scope| {
+        let elsewhere = palette_api::models::ClusterLocation {
+            geo_loc: Some(palette_api::models::GeolocationLatlong {
+                latitude: Some(45.764),
+                longitude: Some(4.8357),
+            }),
+            ..Default::default()
+        };
+        client.put_cluster_location(scope, &id, &elsewhere).await
+    })
+    .expect("a change through the API");
     let out = tf.try_plan();
     assert_eq!(out.code, Some(2), "{}", out.stdout);
     for shown in [
+        "45.764",
         "cluster_meta_attribute",
         "host_config",
         "vclusters.example.com",
@@ -447,6 +466,16 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
     ] {
         assert!(flat.contains(line), "{line} in\n{generated}");
     }
+    // The Nutanix cluster, forgotten and imported, reads its location back as configured.
+    assert!(
+        tf.run(&["state", "rm", "-no-color", "palette_cluster.nutanix"])
+            .success()
+    );
+    tf.import("palette_cluster.nutanix", &nutanix_uid);
+    tf.assert_empty_plan();
+    let location = &tf.resource_values("palette_cluster.nutanix")["location"];
+    assert_eq!(location["latitude"], 48.8566, "{location}");
+    assert_eq!(location["country_code"], "FR", "{location}");
     tf.destroy();
 }
 

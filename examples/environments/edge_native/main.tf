@@ -38,6 +38,16 @@ resource "palette_cluster" "edge_native" {
     is_two_node_cluster = true
   }
 
+  # The store's place on Palette's map; it changes in place.
+  location {
+    latitude     = 37.7749
+    longitude    = -122.4194
+    country_code = "US"
+    country_name = "United States"
+    region_code  = "CA"
+    region_name  = "California"
+  }
+
   cluster_profile {
     id = palette_cluster_profile.edge_native_stack.id
   }

@@ -612,7 +612,7 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
         refresh_pools(state, env, config, &remote.machines, importing);
     }
     refresh_profiles(state, remote, importing);
-    super::settings::refresh(state, &remote.cluster, importing);
+    super::settings::refresh(state, &remote.cluster, remote.env, importing);
     if let Some(policies) = &remote.policies {
         state.set(
             "namespace",

@@ -4,8 +4,9 @@
 //! (`repave_approval`, `apply_setting`): their schema, plan checks, writes and read-back.
 
 use palette_api::models::{
-    HostClusterConfig, HostClusterEndpoint, HostClusterEndpointConfig, IngressConfig,
-    LoadBalancerConfig, OsPatchConfig, SpectroCluster, UPGRADE_FORBIDDEN_ANNOTATION,
+    ClusterLocation, GeolocationLatlong, HostClusterConfig, HostClusterEndpoint,
+    HostClusterEndpointConfig, IngressConfig, LoadBalancerConfig, OsPatchConfig, SpectroCluster,
+    UPGRADE_FORBIDDEN_ANNOTATION,
 };
 use palette_api::{Client, ClusterSettings, Scope};
 use palette_stack::schedule::{check_cron, check_rfc3339, check_timezone};
@@ -47,6 +48,99 @@ pub(super) struct Settings {
     pub(super) parallel_pools: bool,
     /// The cluster as a host of virtual clusters.
     pub(super) host: Option<HostSettings>,
+    /// Where the cluster is (data-centre environments).
+    pub(super) location: Option<Location>,
+}
+
+/// The environments whose clusters people place on Palette's map themselves; a cloud's are
+/// placed by their region.
+const LOCATED: [&str; 5] = ["vsphere", "maas", "edge_native", "openstack", "nutanix"];
+
+/// The `location` block: a point and the names Palette's map shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Location {
+    pub(super) latitude: f64,
+    pub(super) longitude: f64,
+    pub(super) country_code: Option<String>,
+    pub(super) country_name: Option<String>,
+    pub(super) region_code: Option<String>,
+    pub(super) region_name: Option<String>,
+}
+
+impl Location {
+    fn from_value(block: &Value) -> Option<Location> {
+        if block.is_null() || block.is_unknown() {
+            return None;
+        }
+        let number = |name| {
+            block
+                .get(name)
+                .and_then(Value::as_number)
+                .map(|n| n.as_f64())
+                .unwrap_or(0.0)
+        };
+        let text = |name| block.get_str(name).map(str::to_string);
+        Some(Location {
+            latitude: number("latitude"),
+            longitude: number("longitude"),
+            country_code: text("country_code"),
+            country_name: text("country_name"),
+            region_code: text("region_code"),
+            region_name: text("region_name"),
+        })
+    }
+
+    /// The API's form; an empty location clears it.
+    fn entity(location: Option<&Location>) -> ClusterLocation {
+        let Some(l) = location else {
+            return ClusterLocation::default();
+        };
+        ClusterLocation {
+            country_code: l.country_code.clone(),
+            country_name: l.country_name.clone(),
+            region_code: l.region_code.clone(),
+            region_name: l.region_name.clone(),
+            geo_loc: Some(GeolocationLatlong {
+                latitude: Some(l.latitude),
+                longitude: Some(l.longitude),
+            }),
+        }
+    }
+
+    /// What Palette reports, as the block reads it (`None` when it reports no point).
+    fn read(location: Option<&ClusterLocation>) -> Option<Location> {
+        let location = location?;
+        let point = location.geo_loc.clone()?;
+        let text = |t: &Option<String>| t.clone().filter(|t| !t.is_empty());
+        Some(Location {
+            latitude: point.latitude.unwrap_or_default(),
+            longitude: point.longitude.unwrap_or_default(),
+            country_code: text(&location.country_code),
+            country_name: text(&location.country_name),
+            region_code: text(&location.region_code),
+            region_name: text(&location.region_name),
+        })
+    }
+
+    fn to_value(location: Option<&Location>) -> Value {
+        let Some(l) = location else {
+            return Value::Null;
+        };
+        let number = |n: f64| {
+            tfplugin::Number::from_f64(n)
+                .map(Value::from)
+                .unwrap_or(Value::Null)
+        };
+        let text = |t: &Option<String>| t.clone().map(Value::from).unwrap_or(Value::Null);
+        Value::Object(std::collections::BTreeMap::from([
+            ("latitude".to_string(), number(l.latitude)),
+            ("longitude".to_string(), number(l.longitude)),
+            ("country_code".to_string(), text(&l.country_code)),
+            ("country_name".to_string(), text(&l.country_name)),
+            ("region_code".to_string(), text(&l.region_code)),
+            ("region_name".to_string(), text(&l.region_name)),
+        ]))
+    }
 }
 
 /// The `host_config` block: the cluster hosts virtual clusters, whose API servers are exposed
@@ -177,6 +271,7 @@ impl Settings {
                 .get_bool("update_worker_pools_in_parallel")
                 .unwrap_or(false),
             host: value.get("host_config").and_then(HostSettings::from_value),
+            location: value.get("location").and_then(Location::from_value),
         }
     }
 
@@ -213,6 +308,7 @@ impl Settings {
             } else {
                 self.host.as_ref().map(|h| HostSettings::entity(Some(h)))
             },
+            location: self.location.as_ref().map(|l| Location::entity(Some(l))),
         }
     }
 
@@ -298,6 +394,12 @@ impl Settings {
                 )
                 .await
                 .map_err(fail("setting the cluster metadata"))?;
+        }
+        if self.location != old.location {
+            client
+                .put_cluster_location(scope, uid, &Location::entity(self.location.as_ref()))
+                .await
+                .map_err(fail("setting the location"))?;
         }
         if self.host != old.host {
             client
@@ -420,7 +522,32 @@ pub(super) fn blocks() -> Vec<NestedBlock> {
                 .optional()
                 .description("CIDRs allowed to reach the load balancers (`LoadBalancer` only)."),
         );
-    vec![NestedBlock::new("host_config", Nesting::Single, host)]
+    let number = |name: &str, description: &str| {
+        Attribute::number(name)
+            .required()
+            .description(description.to_string())
+    };
+    let text = |name: &str, description: &str| {
+        Attribute::string(name)
+            .optional()
+            .description(description.to_string())
+    };
+    let location = Block::new()
+        .description(
+            "Where the cluster is, shown on Palette's map (the official `location_config`); in \
+             place. Only on vSphere, MAAS, Edge, OpenStack and Nutanix: Palette places a cloud \
+             cluster by its region.",
+        )
+        .attribute(number("latitude", "Latitude, from -90 to 90."))
+        .attribute(number("longitude", "Longitude, from -180 to 180."))
+        .attribute(text("country_code", "Country code, such as `US`."))
+        .attribute(text("country_name", "Country name."))
+        .attribute(text("region_code", "Region code, such as `CA`."))
+        .attribute(text("region_name", "Region name."));
+    vec![
+        NestedBlock::new("host_config", Nesting::Single, host),
+        NestedBlock::new("location", Nesting::Single, location),
+    ]
 }
 
 /// Plan checks: the forms of the schedule, the time and the zone, and OS patching on Edge.
@@ -438,6 +565,7 @@ pub(super) fn check(config: &Value, env: Option<&dyn Environment>, diags: &mut D
         }
     }
     check_host(config, diags);
+    check_location(config, env, diags);
     let Some(env) = env else { return };
     if env.key() == "nutanix" && config.get_bool("update_worker_pools_in_parallel") == Some(true) {
         diags.attribute_error(
@@ -527,6 +655,42 @@ fn check_host(config: &Value, diags: &mut Diagnostics) {
     }
 }
 
+/// A location's point is on the globe, and only the data-centre environments take one. Unknown
+/// values wait.
+fn check_location(config: &Value, env: Option<&dyn Environment>, diags: &mut Diagnostics) {
+    let Some(block) = config.get("location").filter(|b| !b.is_null()) else {
+        return;
+    };
+    if let Some(env) = env
+        && !LOCATED.contains(&env.key())
+    {
+        diags.attribute_error(
+            AttributePath::root("location"),
+            "Location Of A Cloud Cluster",
+            format!(
+                "Palette places {} clusters on its map by their region, so `location` has no \
+                 effect there; remove it (it is for vSphere, MAAS, Edge, OpenStack and Nutanix).",
+                env.display_name()
+            ),
+        );
+        return;
+    }
+    if block.is_unknown() {
+        return;
+    }
+    for (name, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
+        if let Some(n) = block.get(name).and_then(Value::as_number)
+            && n.as_f64().abs() > limit
+        {
+            diags.attribute_error(
+                AttributePath::root("location").attr(name),
+                "Invalid Location",
+                format!("The {name} must be from -{limit} to {limit}."),
+            );
+        }
+    }
+}
+
 /// Whether `text` is an IPv4 or IPv6 CIDR block.
 fn is_cidr(text: &str) -> bool {
     let Some((address, prefix)) = text.split_once('/') else {
@@ -598,7 +762,12 @@ fn same_instant(a: &str, b: &str) -> bool {
 /// Writes the settings Palette reports into `state`, keeping the state's text where it means
 /// the same. `repave_approval` and `apply_setting` are not Palette's; an import sets their
 /// defaults.
-pub(super) fn refresh(state: &mut Value, cluster: &SpectroCluster, importing: bool) {
+pub(super) fn refresh(
+    state: &mut Value,
+    cluster: &SpectroCluster,
+    env: Option<&dyn Environment>,
+    importing: bool,
+) {
     let paused = cluster
         .metadata
         .as_ref()
@@ -648,6 +817,26 @@ pub(super) fn refresh(state: &mut Value, cluster: &SpectroCluster, importing: bo
     );
     let host = HostSettings::read(config.as_ref().and_then(|c| c.host_cluster_config.as_ref()));
     state.set("host_config", HostSettings::to_value(host.as_ref()));
+    // A location is read where the configuration has one, and on import where people set one
+    // (a cloud cluster's is Palette's, from its region).
+    let located = env.is_some_and(|e| LOCATED.contains(&e.key()));
+    if state.get("location").is_some_and(|l| !l.is_null()) || (importing && located) {
+        let reported = cluster.status.as_ref().and_then(|s| s.location.as_ref());
+        let read = Location::read(reported);
+        let mut value = Location::to_value(read.as_ref());
+        // The configuration's number for a coordinate that means the same stays as written.
+        if let (Some(read), Some(prior)) = (read, state.get("location").cloned()) {
+            for (name, reported) in [("latitude", read.latitude), ("longitude", read.longitude)] {
+                if let Some(kept) = prior.get(name).filter(|v| {
+                    v.as_number()
+                        .is_some_and(|n| (n.as_f64() - reported).abs() < 1e-9)
+                }) {
+                    value.set(name, kept.clone());
+                }
+            }
+        }
+        state.set("location", value);
+    }
     let zone = config.and_then(|c| c.timezone).filter(|z| !z.is_empty());
     state.set(
         "cluster_timezone",
@@ -784,6 +973,27 @@ mod tests {
             ["update_worker_pools_in_parallel"]
         );
         assert!(paths(&parallel, "aws").is_empty());
+    }
+
+    #[test]
+    fn a_location_is_on_the_globe_and_only_where_people_place_clusters() {
+        let at = |lat: f64, lon: f64| {
+            config(&[(
+                "location",
+                host(&[
+                    ("latitude", tfplugin::Number::from_f64(lat).unwrap().into()),
+                    ("longitude", tfplugin::Number::from_f64(lon).unwrap().into()),
+                ]),
+            )])
+        };
+        assert!(paths(&at(48.8, 2.3), "vsphere").is_empty());
+        assert_eq!(
+            paths(&at(91.0, 181.0), "edge_native"),
+            ["location.latitude", "location.longitude"]
+        );
+        assert_eq!(paths(&at(48.8, 2.3), "aws"), ["location"]);
+        let later = config(&[("location", Value::unknown())]);
+        assert!(paths(&later, "maas").is_empty());
     }
 
     #[test]
