@@ -167,6 +167,15 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                      AKS cluster needs at least one, with at least one node; it changes in place.",
                 )),
         )
+        .attribute(
+            Attribute::list("node_tags", Type::String)
+                .optional()
+                .description(sizing_description(
+                    SizingField::NodeTags,
+                    "MAAS machine tags: the pool takes only machines carrying every tag. Changes \
+                     in place (new machines are picked by the new tags).",
+                )),
+        )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .attribute(
             Attribute::map("additional_annotations", Type::String)
@@ -225,7 +234,8 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .block(NestedBlock::new("taints", Nesting::List, taint))
-        .block(NestedBlock::new("node", Nesting::List, node));
+        .block(NestedBlock::new("node", Nesting::List, node))
+        .block(super::placement::block());
     NestedBlock::new("machine_pool", Nesting::List, block)
         .min_items(1)
         .key("name")

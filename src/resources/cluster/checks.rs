@@ -38,6 +38,14 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     if let Some(block) = config.get(env.key()) {
         let pools: Vec<Pool> = pool_values.iter().map(Pool::from_value).collect();
         env.check(block, &AttributePath::root(env.key()), &pools, diags);
+        if env.takes_placement() && !block.is_unknown() {
+            environments::placement::check_static_ip(
+                block,
+                &AttributePath::root(env.key()),
+                pool_values,
+                diags,
+            );
+        }
     }
 }
 

@@ -132,3 +132,46 @@ pub struct IpPoolStatus {
 pub struct IpPools {
     pub items: Vec<IpPoolEntity>,
 }
+
+/// The wire model `v1VsphereDatacenters`: the datacenters a vSphere gateway's vCenter shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereDatacenters {
+    pub items: Vec<VsphereDatacenter>,
+}
+
+/// The wire model `v1VsphereDatacenter`: one datacenter, its compute clusters and VM folders.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereDatacenter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computeclusters: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datacenter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folders: Option<Vec<String>>,
+}
+
+/// The wire model `v1VsphereComputeClusterResources`: one compute cluster of a datacenter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereComputeClusterResources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computecluster: Option<VsphereComputeCluster>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datacenter: Option<String>,
+}
+
+/// The wire model `v1VsphereComputeCluster`: what VMs of a compute cluster can use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereComputeCluster {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datastores: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub networks: Option<Vec<String>>,
+    #[serde(rename = "resourcePools", skip_serializing_if = "Option::is_none")]
+    pub resource_pools: Option<Vec<String>>,
+}
