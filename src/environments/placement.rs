@@ -242,12 +242,12 @@ pub(crate) fn check_static_ip(
         let placements = pool.get_elements(BLOCK);
         if placements.is_empty() {
             diags.attribute_error(
-                path.clone().attr("ip_pool_id"),
+                path.clone().attr("static_ip"),
                 "Missing IP Pool",
                 format!(
                     "`static_ip = true`, but pool {name:?} has no IP pool to take its nodes' \
-                     addresses from: set `ip_pool_id` here (every pool's default), or in a \
-                     `placement` block of the pool."
+                     addresses from: set `ip_pool_id` in this block (every pool's default), or \
+                     in a `placement` block of the pool."
                 ),
             );
             continue;

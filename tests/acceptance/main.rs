@@ -25,6 +25,7 @@ mod identity;
 mod ip_pool;
 mod modules;
 mod pack;
+mod placement;
 mod policies;
 mod query;
 mod registry;

@@ -23,9 +23,10 @@ use crate::state::AppState;
 use crate::store::{Kind, Record};
 use crate::wire;
 
-/// A 400 naming `field`.
+/// A 400 naming `field`, in its message and its details.
 fn refuse(field: String, message: String) -> ApiError {
-    ApiError::bad_request("InvalidRequest", message).with_details(json!({ "field": field }))
+    ApiError::bad_request("InvalidRequest", format!("{field}: {message}"))
+        .with_details(json!({ "field": field }))
 }
 
 /// The gateway the cloud account reaches its cloud through, if it names one.
