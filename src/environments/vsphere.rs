@@ -39,12 +39,28 @@ impl Environment for Vsphere {
             required_string("folder", "VM folder the nodes are put in."),
             required_string(
                 "compute_cluster",
-                "vSphere compute cluster the nodes run on.",
+                "vSphere compute cluster the nodes run on (every pool's default, which a pool's \
+                 `placement` overrides; so are `datastore`, `network`, `resource_pool`, \
+                 `storage_policy` and `ip_pool_id`). Checked at plan against what the cloud \
+                 account's private cloud gateway sees, as are the datacenter, datastore, network \
+                 and resource pool.",
             ),
-            required_string("datastore", "Datastore for the node disks."),
-            required_string("network", "Port group the nodes attach to."),
-            optional_string("resource_pool", "vSphere resource pool of the nodes."),
-            optional_string("storage_policy", "Storage policy for the node disks."),
+            required_string(
+                "datastore",
+                "Datastore for the node disks (every pool's default).",
+            ),
+            required_string(
+                "network",
+                "Port group the nodes attach to (every pool's default).",
+            ),
+            optional_string(
+                "resource_pool",
+                "vSphere resource pool of the nodes (every pool's default).",
+            ),
+            optional_string(
+                "storage_policy",
+                "Storage policy for the node disks (every pool's default).",
+            ),
             optional_strings("ssh_keys", "Public SSH keys put on the nodes."),
             optional_bool(
                 "static_ip",
@@ -65,6 +81,13 @@ impl Environment for Vsphere {
             )
             .validator(one_of(["VIP", "DDNS"])),
             optional_string("vip", "Control-plane virtual IP or host name."),
+            optional_string(
+                "network_search_domain",
+                "With `network_type = \"DDNS\"`: the DNS search domain appended to the \
+                 control-plane endpoint's generated host name \
+                 (`controlPlaneEndpoint.ddnsSearchDomain`); refused at plan with another \
+                 network type.",
+            ),
             optional_strings("ntp_servers", "NTP servers for the nodes."),
         ]
     }
@@ -82,6 +105,28 @@ impl Environment for Vsphere {
     /// `ip_pool_id` are every pool's defaults; a pool's `placement` overrides them.
     fn takes_placement(&self) -> bool {
         true
+    }
+
+    /// A DDNS search domain only with a DDNS endpoint.
+    fn check(
+        &self,
+        block: &Value,
+        path: &tfplugin::AttributePath,
+        _pools: &[Pool],
+        diags: &mut tfplugin::Diagnostics,
+    ) {
+        let kind = block.get("network_type").unwrap_or(&Value::Null);
+        if block.get_str("network_search_domain").is_some()
+            && !kind.is_unknown()
+            && kind.as_str() != Some("DDNS")
+        {
+            diags.attribute_error(
+                path.clone().attr("network_search_domain"),
+                "Search Domain Without DDNS",
+                "`network_search_domain` completes the host name a DDNS control-plane endpoint \
+                 registers; set `network_type = \"DDNS\"`, or remove it.",
+            );
+        }
     }
 
     /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
@@ -166,6 +211,7 @@ impl Environment for Vsphere {
                 .bool("static_ip", cluster.static_ip)
                 .string("network_type", endpoint.type_)
                 .string("vip", endpoint.host)
+                .string("network_search_domain", endpoint.ddns_search_domain)
                 .strings("ntp_servers", cluster.ntp_servers)
                 .done(),
             pools: pools
@@ -198,11 +244,12 @@ impl Environment for Vsphere {
 
 fn cluster_config(block: &Value) -> VsphereClusterConfigEntity {
     let endpoint = (block.get("network_type").is_some_and(|v| !v.is_null())
-        || block.get_str("vip").is_some())
+        || block.get_str("vip").is_some()
+        || block.get_str("network_search_domain").is_some())
     .then(|| ControlPlaneEndPoint {
         type_: get_string(block, "network_type"),
         host: get_string(block, "vip"),
-        ..Default::default()
+        ddns_search_domain: get_string(block, "network_search_domain"),
     });
     VsphereClusterConfigEntity {
         placement: VspherePlacementConfigEntity {

@@ -77,6 +77,8 @@ resource "palette_cluster" "{label}" {{
     resource_pool   = "prod"
     static_ip       = true
     ip_pool_id      = palette_ip_pool.{pool}.id
+    network_type    = "DDNS"
+    network_search_domain = "prod.dc1.example.com"
   }}
   cluster_profile {{
     id = palette_cluster_profile.vsphere.id
@@ -191,6 +193,11 @@ fn vsphere_pools_are_placed_one_by_one() {
     );
     assert_eq!(batch["network"]["networkName"], "prod-net", "{stored}");
     assert_eq!(batch["network"]["parentPoolRef"]["uid"], ip_pool_id);
+    assert_eq!(
+        stored["spec"]["clusterConfig"]["controlPlaneEndpoint"]["ddnsSearchDomain"],
+        "prod.dc1.example.com",
+        "{stored}"
+    );
     let state = tf.resource_values("palette_cluster.x");
     let pools = state["machine_pool"].as_array().unwrap();
     assert_eq!(pools[1]["placement"], json!([]), "workers: {state}");
@@ -205,7 +212,8 @@ fn vsphere_pools_are_placed_one_by_one() {
     let generated = generated_import(&emu, "palette_cluster.imported", &uid);
     assert!(
         generated.contains("compute_cluster = \"cl2\"")
-            && generated.contains(&format!("ip_pool_id      = \"{ip_pool_id}\"")),
+            && generated.contains(&format!("\"{ip_pool_id}\""))
+            && generated.contains("prod.dc1.example.com"),
         "{generated}"
     );
 
@@ -347,6 +355,11 @@ fn placements_the_gateway_does_not_see_are_refused_at_plan() {
             "an IP pool without static IPs",
             cluster(BATCH_IN_CL2).replace("static_ip       = true", "static_ip = false"),
             at("IP Pool Without Static IPs", c, "ip_pool_id"),
+        ),
+        (
+            "a search domain without a DDNS endpoint",
+            cluster(BATCH_IN_CL2).replace("\"DDNS\"", "\"VIP\""),
+            at("Search Domain Without DDNS", c, "network_search_domain"),
         ),
         (
             "a placement on a MAAS pool",

@@ -710,7 +710,7 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                 pool_block
                     .blocks
                     .iter()
-                    .filter(|_| !required)
+                    .filter(|b| !required && b.type_name != environments::placement::BLOCK)
                     .map(|b| b.type_name.as_str()),
             )
             .collect()
@@ -730,9 +730,16 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
              checked at plan); a host can be in one pool only",
         ),
         (
+            "vsphere",
+            "a pool's `placement` blocks (taken on vSphere only) override the `vsphere` block's \
+             `compute_cluster`, `resource_pool`, `datastore`, `storage_policy`, `network` and \
+             `ip_pool_id` for that pool, which a pool without one takes; with `static_ip = true` \
+             each placement needs an IP pool",
+        ),
+        (
             "maas",
             "`cpu`, `memory_mb` and `disk_size_gb` are the least a machine from `resource_pool` \
-             must have",
+             must have; `node_tags` picks only machines carrying every tag",
         ),
     ]);
     let mut table = String::from(
