@@ -94,7 +94,7 @@ pub(crate) fn effective(own: &[Placement], defaults: &Placement) -> Vec<Placemen
 /// values), the block's `defaults` and the `prior` elements (none on import, or where the
 /// configuration had none): see the module's canonical form.
 pub(crate) fn canonical(reported: &[Placement], defaults: &Placement, prior: &[Value]) -> Value {
-    if reported.is_empty() || (prior.is_empty() && reported == [defaults.clone()]) {
+    if reported.is_empty() || (prior.is_empty() && reported == std::slice::from_ref(defaults)) {
         return Value::List(Vec::new());
     }
     Value::List(
@@ -290,7 +290,7 @@ mod tests {
         ]);
         // A pool placed by the defaults reads back without a placement.
         assert_eq!(
-            canonical(&[defaults.clone()], &defaults, &[]),
+            canonical(std::slice::from_ref(&defaults), &defaults, &[]),
             Value::List(vec![])
         );
         // Another compute cluster: only what differs.
@@ -299,7 +299,7 @@ mod tests {
             ("datastore", "ds1"),
             ("network", "vm-network"),
         ]);
-        let read = canonical(&[other.clone()], &defaults, &[]);
+        let read = canonical(std::slice::from_ref(&other), &defaults, &[]);
         let element = &read.as_elements().unwrap()[0];
         assert_eq!(element.get_str("compute_cluster"), Some("cl2"));
         assert!(element.get("datastore").unwrap().is_null());
@@ -313,7 +313,7 @@ mod tests {
         );
         // A configured placement equal to the defaults stays.
         let prior = placement(&[("compute_cluster", "cl1")]).to_value();
-        let read = canonical(&[defaults.clone()], &defaults, &[prior]);
+        let read = canonical(std::slice::from_ref(&defaults), &defaults, &[prior]);
         assert_eq!(read.as_elements().unwrap().len(), 1);
     }
 

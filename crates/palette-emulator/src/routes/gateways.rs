@@ -455,3 +455,23 @@ pub fn pool_capacity(pool: &Value) -> u128 {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pool_hands_out_its_range_or_subnet_less_the_gateway() {
+        let range = |start: &str, end: &str, gateway: &str| json!({"spec": {"pool": {"start": start, "end": end, "gateway": gateway, "prefix": 24}}});
+        assert_eq!(
+            pool_capacity(&range("10.0.0.10", "10.0.0.14", "10.0.0.1")),
+            5
+        );
+        assert_eq!(
+            pool_capacity(&range("10.0.0.1", "10.0.0.14", "10.0.0.1")),
+            13
+        );
+        let subnet = json!({"spec": {"pool": {"subnet": "10.0.0.0/29", "gateway": "10.0.0.1", "prefix": 29}}});
+        assert_eq!(pool_capacity(&subnet), 5);
+    }
+}
