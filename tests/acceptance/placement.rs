@@ -463,7 +463,8 @@ resource "palette_cluster" "metal" {
 "#;
 
 /// MAAS pools in zones with machine tags: applied and read back empty, imported empty, tags
-/// changed in place, and a zone the gateway's MAAS does not have refused at apply, naming it.
+/// changed in place, and a zone or tag the account's MAAS does not have refused at plan (and
+/// by the API, naming the field).
 #[test]
 fn maas_pools_take_zones_and_machine_tags() {
     let emu = Emulator::start();
@@ -504,11 +505,46 @@ fn maas_pools_take_zones_and_machine_tags() {
     let workers = &stored["spec"]["machinePoolConfig"][1];
     assert_eq!(workers["tags"], json!(["nvme", "rack-b"]), "{stored}");
 
-    tf.write_config(&format!(
-        "{HEADER}{MAAS_ACCOUNT}{}",
-        MAAS_CLUSTER.replace("[\"az1\", \"az2\"]", "[\"az1\", \"az9\"]")
-    ));
-    tf.try_apply()
-        .expect_error(r"cloudConfig\.azs.*zone 'az9' is not one the cloud account's MAAS has");
+    // A zone or tag the account's MAAS does not have: refused at plan, at the attribute.
+    for (from, to, attr) in [
+        ("[\"az1\", \"az2\"]", "[\"az1\", \"az9\"]", "azs"),
+        ("[\"nvme\"]", "[\"nvme\", \"tpu\"]", "node_tags"),
+    ] {
+        tf.write_config(&format!(
+            "{HEADER}{MAAS_ACCOUNT}{}",
+            MAAS_CLUSTER.replace(from, to)
+        ));
+        emu.assert_no_writes(attr, || {
+            tf.try_plan().expect_error(&at(
+                "Unknown MAAS Placement",
+                "palette_cluster.metal",
+                attr,
+            ));
+        });
+    }
+    // And by Palette, naming the field, where the plan-time check is not there to stop it.
+    let refused = outside(&emu, async |client, scope| {
+        let body = json!({
+            "cloudConfig": {"resourcePool": "bare-metal", "instanceType": {}, "azs": ["az9"]},
+            "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]},
+        });
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("maas"),
+                &config_uid,
+                "workers",
+                &body,
+            )
+            .await
+    })
+    .expect_err("an unknown zone");
+    assert!(
+        refused
+            .to_string()
+            .contains("cloudConfig.azs: machine pool 'workers': zone 'az9'"),
+        "{refused}"
+    );
+    tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
     tf.destroy();
 }

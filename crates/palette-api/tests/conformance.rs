@@ -447,6 +447,10 @@ fn cases() -> Vec<Case> {
             "v1VsphereComputeClusterResources"
         ),
         (models::VsphereComputeCluster, "v1VsphereComputeCluster"),
+        (models::MaasZones, "v1MaasZones"),
+        (models::MaasZone, "v1MaasZone"),
+        (models::MaasTags, "v1MaasTags"),
+        (models::MaasTag, "v1MaasTag"),
         (models::IpPoolInputEntity, "v1IpPoolInputEntity"),
         (models::IpPoolEntity, "v1IpPoolEntity"),
         (models::IpPoolStatus, "v1IpPoolStatus"),

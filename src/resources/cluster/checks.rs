@@ -320,6 +320,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     };
     check_cloud_account(data, &scope, context, env, config, diags).await;
     check_placements(data, &scope, env, config, diags).await;
+    check_maas_zones_and_tags(data, &scope, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
     check_profiles(data, &scope, context, env, config, diags).await;
 }
@@ -969,6 +970,84 @@ async fn check_placements(
                         "The cloud account's private cloud gateway sees no {what} {value:?} in \
                          compute cluster {cluster:?}; it sees: {}.",
                         seen.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// MAAS pools' zones and machine tags against what the account's MAAS has (one memoised read
+/// each); known values only, and nothing checked where the MAAS lists none.
+async fn check_maas_zones_and_tags(
+    data: &PaletteData,
+    scope: &Scope,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    if env.name() != Name::Maas {
+        return;
+    }
+    let Some(account) = config.get_str("cloud_account_id") else {
+        return;
+    };
+    let memo = &data.lookups.vsphere_inventory;
+    for (attr, list, what) in [("azs", "azs", "zone"), ("node_tags", "tags", "machine tag")] {
+        let wanted: Vec<(usize, Vec<String>)> = config
+            .get_elements("machine_pool")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, pool)| Some((i, environments::get_strings(pool, attr)?)))
+            .filter(|(_, values)| !values.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let key = scoped_key(scope, &format!("maas/{account}/{list}"));
+        let found = memo
+            .get(&key, MEMO_AGE, || async {
+                let names: Vec<serde_json::Value> = if list == "azs" {
+                    let zones = data.client.get_maas_zones(scope, account).await?;
+                    zones
+                        .items
+                        .into_iter()
+                        .filter_map(|z| z.name)
+                        .map(Into::into)
+                        .collect()
+                } else {
+                    let tags = data.client.get_maas_tags(scope, account).await?;
+                    tags.items
+                        .into_iter()
+                        .filter_map(|t| t.name)
+                        .map(Into::into)
+                        .collect()
+                };
+                Ok::<_, palette_api::Error>(Arc::new(serde_json::Value::Array(names)))
+            })
+            .await;
+        let Ok(found) = found else {
+            continue;
+        };
+        let known: Vec<&str> = found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .collect();
+        if known.is_empty() {
+            continue;
+        }
+        for (i, values) in wanted {
+            for value in values.iter().filter(|v| !known.contains(&v.as_str())) {
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(i as i64)
+                        .attr(attr),
+                    "Unknown MAAS Placement",
+                    format!(
+                        "The cloud account's MAAS has no {what} {value:?}; it has: {}.",
+                        known.join(", ")
                     ),
                 );
             }

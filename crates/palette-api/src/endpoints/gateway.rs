@@ -6,8 +6,8 @@ use reqwest::Method;
 
 use crate::client::{Request, v1_path};
 use crate::models::{
-    IpPoolEntity, IpPoolInputEntity, IpPools, Overlord, Overlords, VsphereComputeClusterResources,
-    VsphereDatacenters,
+    IpPoolEntity, IpPoolInputEntity, IpPools, MaasTags, MaasZones, Overlord, Overlords,
+    VsphereComputeClusterResources, VsphereDatacenters,
 };
 use crate::{Client, Error, Scope};
 
@@ -129,5 +129,17 @@ impl Client {
         .query_opt("datacenter", Some(datacenter))
         .query_opt("computecluster", Some(cluster));
         self.fetch(&req).await
+    }
+
+    /// The zones the MAAS of account `uid` has.
+    pub async fn get_maas_zones(&self, scope: &Scope, uid: &str) -> Result<MaasZones, Error> {
+        self.get_json(scope, &["cloudaccounts", "maas", uid, "properties", "azs"])
+            .await
+    }
+
+    /// The machine tags the MAAS of account `uid` has.
+    pub async fn get_maas_tags(&self, scope: &Scope, uid: &str) -> Result<MaasTags, Error> {
+        self.get_json(scope, &["cloudaccounts", "maas", uid, "properties", "tags"])
+            .await
     }
 }

@@ -175,3 +175,43 @@ pub struct VsphereComputeCluster {
     #[serde(rename = "resourcePools", skip_serializing_if = "Option::is_none")]
     pub resource_pools: Option<Vec<String>>,
 }
+
+/// The wire model `v1MaasZones`: the zones a MAAS account's MAAS has.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasZones {
+    pub items: Vec<MaasZone>,
+}
+
+/// The wire model `v1MaasZone`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasZone {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The wire model `v1MaasTags`: the machine tags a MAAS account's MAAS has.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasTags {
+    pub items: Vec<MaasTag>,
+}
+
+/// The wire model `v1MaasTag`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasTag {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+    #[serde(rename = "kernelOpts", skip_serializing_if = "Option::is_none")]
+    pub kernel_opts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "resourceUri", skip_serializing_if = "Option::is_none")]
+    pub resource_uri: Option<String>,
+}

@@ -46,6 +46,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/overlords/vsphere/{uid}/properties/computecluster/resources",
             get(compute_cluster_resources),
+        )
+        .route(
+            "/v1/cloudaccounts/maas/{uid}/properties/azs",
+            get(|s: State<AppState>, c: Ctx, Path(u): Path<String>| maas_names(s, c, u, "zones")),
+        )
+        .route(
+            "/v1/cloudaccounts/maas/{uid}/properties/tags",
+            get(|s: State<AppState>, c: Ctx, Path(u): Path<String>| maas_names(s, c, u, "tags")),
         );
     for cloud in POOL_CLOUDS {
         router = router
@@ -343,6 +351,37 @@ fn pool_doc(
         },
         "status": {"allottedIps": [], "associatedClusters": [], "availableIps": [], "inUse": false},
     }))
+}
+
+/// The zones or machine tags (`list`) the MAAS of account `uid` has, as its gateway's
+/// inventory holds them (none without a gateway).
+async fn maas_names(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    list: &'static str,
+) -> ApiResult<Response> {
+    let account = find(&state, &ctx, Kind::CloudAccount, &uid, "cloud account")?;
+    if crate::routes::cloud_accounts::cloud_of(&account) != "maas" {
+        return Err(ApiError::not_found("maas cloud account", &uid));
+    }
+    let gateway = account
+        .doc
+        .pointer("/metadata/annotations/overlordUid")
+        .and_then(Value::as_str)
+        .map(|g| state.store().get(Kind::Gateway, g))
+        .transpose()?
+        .flatten();
+    let names = gateway
+        .map(|g| names(&inventory(&g), &format!("/{list}")))
+        .unwrap_or_default();
+    if list == "zones" {
+        let items: Vec<Value> = names.iter().map(|n| json!({"name": n})).collect();
+        wire::ok::<m::MaasZones>(json!({ "items": items }))
+    } else {
+        let items: Vec<Value> = names.iter().map(|n| json!({"name": n})).collect();
+        wire::ok::<m::MaasTags>(json!({ "items": items }))
+    }
 }
 
 /// The inventory gateway `record` was seeded with (`{}` when none).
