@@ -42,9 +42,10 @@ pub(crate) struct Lookups {
     pub(crate) profile_variables: Memo<String, Arc<Vec<palette_api::models::Variable>>>,
     /// Each cluster's health (`status.health.state`) by uid, from one search of a scope.
     pub(crate) cluster_health: Memo<String, Arc<HashMap<String, String>>>,
-    /// What a vSphere gateway sees (its datacenters, a compute cluster's resources), as JSON,
-    /// by gateway, datacenter and compute cluster (the cluster's plan-time placement checks).
-    pub(crate) vsphere_inventory: Memo<String, Arc<serde_json::Value>>,
+    /// What a data centre's gateway sees, as JSON (the cluster's plan-time placement checks):
+    /// a vSphere gateway's datacenters and each compute cluster's resources, a MAAS account's
+    /// zones and machine tags.
+    pub(crate) placement_inventory: Memo<String, Arc<serde_json::Value>>,
 }
 
 /// The `context` an object lives in, as Palette records it (`metadata.annotations.scope`):

@@ -859,7 +859,7 @@ async fn check_placements(
     else {
         return;
     };
-    let memo = &data.lookups.vsphere_inventory;
+    let memo = &data.lookups.placement_inventory;
     let Ok(datacenters) = memo
         .get(&format!("{gateway}/datacenters"), MEMO_AGE, || async {
             let found = data.client.get_vsphere_datacenters(scope, &gateway).await?;
@@ -992,7 +992,7 @@ async fn check_maas_zones_and_tags(
     let Some(account) = config.get_str("cloud_account_id") else {
         return;
     };
-    let memo = &data.lookups.vsphere_inventory;
+    let memo = &data.lookups.placement_inventory;
     for (attr, list, what) in [("azs", "azs", "zone"), ("node_tags", "tags", "machine tag")] {
         let wanted: Vec<(usize, Vec<String>)> = config
             .get_elements("machine_pool")
