@@ -47,6 +47,10 @@ pub(crate) struct Lookups {
     pub(crate) aws_vpcs: Memo<String, Arc<Vec<palette_api::models::AwsVpc>>>,
     /// The security groups of a VPC, by scope, account, region and VPC (the same checks).
     pub(crate) aws_security_groups: Memo<String, Arc<Vec<palette_api::models::AwsSecuritygroup>>>,
+    /// What a data centre's gateway sees, as JSON (the cluster's plan-time placement checks):
+    /// a vSphere gateway's datacenters and each compute cluster's resources, a MAAS account's
+    /// zones and machine tags.
+    pub(crate) placement_inventory: Memo<String, Arc<serde_json::Value>>,
 }
 
 /// The `context` an object lives in, as Palette records it (`metadata.annotations.scope`):

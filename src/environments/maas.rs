@@ -24,6 +24,7 @@ const SIZING: &[Sizing] = &[
     optional(SizingField::MemoryMb),
     optional(SizingField::DiskSizeGb),
     optional(SizingField::Azs),
+    optional(SizingField::NodeTags),
 ];
 
 impl Environment for Maas {
@@ -112,6 +113,7 @@ impl Environment for Maas {
                     memory_mb: p.instance_type.min_mem_in_mb.map(i64::from),
                     disk_size_gb: p.instance_type.min_disk_size_in_gb.map(i64::from),
                     azs: p.azs,
+                    node_tags: p.tags.filter(|t| !t.is_empty()),
                     ..pool_from_api(ApiPool {
                         name: p.name,
                         is_control_plane: p.is_control_plane,
@@ -153,6 +155,7 @@ fn pool_entity(pool: &Pool) -> MaasMachinePoolConfigEntity {
                 min_disk_size_in_gb: pool.disk_size_gb.map(|d| d as i32),
             },
             azs: pool.azs.clone(),
+            tags: pool.node_tags.clone(),
             ..Default::default()
         },
         pool_config: Some(pool.pool_config()),

@@ -25,6 +25,7 @@ mod in_place;
 mod maas;
 mod nutanix;
 mod openstack;
+pub(crate) mod placement;
 mod pool;
 mod schema;
 mod tke;
@@ -155,6 +156,12 @@ pub(crate) trait Environment: Send + Sync {
             self.display_name(),
             self.key()
         ))
+    }
+
+    /// Whether its pools take `placement` blocks over the block's placement defaults (the
+    /// block then has the placement fields, named as in [`placement::FIELDS`]).
+    fn takes_placement(&self) -> bool {
+        false
     }
 
     /// The machine-pool sizing fields this environment takes; the others are refused at plan.

@@ -58,11 +58,13 @@ pub(crate) enum SizingField {
     OsType,
     /// `subnetwork` (GCP: `cloudConfig.subnet`).
     Subnetwork,
+    /// `node_tags` (MAAS machine tags).
+    NodeTags,
 }
 
 impl SizingField {
     /// Every sizing field.
-    pub(crate) const ALL: [SizingField; 19] = [
+    pub(crate) const ALL: [SizingField; 20] = [
         SizingField::Count,
         SizingField::InstanceType,
         SizingField::DiskSizeGb,
@@ -82,6 +84,7 @@ impl SizingField {
         SizingField::StorageAccountType,
         SizingField::OsType,
         SizingField::Subnetwork,
+        SizingField::NodeTags,
     ];
 
     /// The attribute name in the `machine_pool` block.
@@ -106,6 +109,7 @@ impl SizingField {
             SizingField::StorageAccountType => "storage_account_type",
             SizingField::OsType => "os_type",
             SizingField::Subnetwork => "subnetwork",
+            SizingField::NodeTags => "node_tags",
         }
     }
 }
@@ -240,6 +244,10 @@ pub(crate) struct Pool {
     pub(crate) edge_hosts: Option<Vec<String>>,
     /// Whether the pool is an AKS system node pool.
     pub(crate) system_node_pool: Option<bool>,
+    /// Data-centre placement: MAAS machine tags, vSphere per-pool placements.
+    pub(crate) node_tags: Option<Vec<String>>,
+    /// vSphere placements as configured or reported (see `placement`).
+    pub(crate) placements: Vec<super::placement::Placement>,
     /// Extra Kubernetes node labels.
     pub(crate) labels: BTreeMap<String, String>,
     /// Kubernetes node taints.
@@ -321,6 +329,8 @@ impl Pool {
             resource_pool: get_string(value, "resource_pool"),
             edge_hosts: get_strings(value, "edge_hosts"),
             system_node_pool: value.get_bool("is_system_node_pool"),
+            node_tags: get_strings(value, "node_tags"),
+            placements: super::placement::of_pool(value),
             labels: get_string_map(value, "labels").unwrap_or_default(),
             taints: value
                 .get("taints")
@@ -403,6 +413,7 @@ impl Pool {
             SizingField::StorageAccountType => opt_str(&self.storage_account_type),
             SizingField::OsType => opt_str(&self.os_type),
             SizingField::Subnetwork => opt_str(&self.subnetwork),
+            SizingField::NodeTags => opt_list(&self.node_tags),
         }
     }
 
@@ -611,6 +622,7 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
             );
         }
         check_lifecycle(env, pool, &base, diags);
+        super::placement::check_taken(env, pool, &base, diags);
     }
     env.check_pool_list(pools, diags);
 }
@@ -713,6 +725,7 @@ pub(crate) fn pool_to_value(pool: &Pool) -> Value {
     out.insert("labels".to_string(), string_map_value(&pool.labels));
     out.insert("taints".to_string(), taints_value(&pool.taints));
     out.insert("node".to_string(), Value::List(Vec::new()));
+    out.insert(super::placement::BLOCK.to_string(), Value::List(Vec::new()));
     for field in LifecycleField::ALL {
         out.insert(field.attr().to_string(), pool.lifecycle_value(field));
     }

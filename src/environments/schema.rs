@@ -216,6 +216,15 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                      it needs `network`). Changes in place: Palette rolls the pool's nodes.",
                 )),
         )
+        .attribute(
+            Attribute::list("node_tags", Type::String)
+                .optional()
+                .description(sizing_description(
+                    SizingField::NodeTags,
+                    "MAAS machine tags: the pool takes only machines carrying every tag. Changes \
+                     in place (new machines are picked by the new tags).",
+                )),
+        )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .attribute(
             Attribute::map("additional_annotations", Type::String)
@@ -276,7 +285,8 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
         .block(super::aws_network::launch_template_block(sizing_description))
         .block(NestedBlock::new("edge_host", Nesting::List, edge_host_block()))
         .block(NestedBlock::new("taints", Nesting::List, taint))
-        .block(NestedBlock::new("node", Nesting::List, node));
+        .block(NestedBlock::new("node", Nesting::List, node))
+        .block(super::placement::block());
     for attribute in super::aws_network::pool_attributes(sizing_description) {
         block = block.attribute(attribute);
     }

@@ -10,6 +10,7 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
+use super::placement::{self, Placement};
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
     SizingField, from_json, get_string, get_strings, in_place, optional_bool, optional_string,
@@ -38,16 +39,41 @@ impl Environment for Vsphere {
             required_string("folder", "VM folder the nodes are put in."),
             required_string(
                 "compute_cluster",
-                "vSphere compute cluster the nodes run on.",
+                "vSphere compute cluster the nodes run on (every pool's default, which a pool's \
+                 `placement` overrides; so are `datastore`, `network`, `resource_pool`, \
+                 `storage_policy` and `ip_pool_id`). Checked at plan against what the cloud \
+                 account's private cloud gateway sees, as are the datacenter, datastore, network \
+                 and resource pool.",
             ),
-            required_string("datastore", "Datastore for the node disks."),
-            required_string("network", "Port group the nodes attach to."),
-            optional_string("resource_pool", "vSphere resource pool of the nodes."),
-            optional_string("storage_policy", "Storage policy for the node disks."),
+            required_string(
+                "datastore",
+                "Datastore for the node disks (every pool's default).",
+            ),
+            required_string(
+                "network",
+                "Port group the nodes attach to (every pool's default).",
+            ),
+            optional_string(
+                "resource_pool",
+                "vSphere resource pool of the nodes (every pool's default).",
+            ),
+            optional_string(
+                "storage_policy",
+                "Storage policy for the node disks (every pool's default).",
+            ),
             optional_strings("ssh_keys", "Public SSH keys put on the nodes."),
             optional_bool(
                 "static_ip",
-                "Whether nodes get static IPs from an IP pool instead of DHCP.",
+                "Whether nodes get static IPs from an IP pool instead of DHCP. Each pool's \
+                 placement then needs an IP pool (`ip_pool_id` here or in the pool's \
+                 `placement`), checked at plan.",
+            ),
+            optional_string(
+                "ip_pool_id",
+                "Uid of the `palette_ip_pool` (on the cloud account's private cloud gateway) the \
+                 nodes take static IPs from, for every pool whose `placement` names none; only \
+                 with `static_ip = true` (refused at plan otherwise). Palette refuses an IP pool \
+                 with fewer free addresses than the nodes need.",
             ),
             optional_string(
                 "network_type",
@@ -55,6 +81,13 @@ impl Environment for Vsphere {
             )
             .validator(one_of(["VIP", "DDNS"])),
             optional_string("vip", "Control-plane virtual IP or host name."),
+            optional_string(
+                "network_search_domain",
+                "With `network_type = \"DDNS\"`: the DNS search domain appended to the \
+                 control-plane endpoint's generated host name \
+                 (`controlPlaneEndpoint.ddnsSearchDomain`); refused at plan with another \
+                 network type.",
+            ),
             optional_strings("ntp_servers", "NTP servers for the nodes."),
         ]
     }
@@ -66,6 +99,34 @@ impl Environment for Vsphere {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// `compute_cluster`, `datastore`, `network`, `resource_pool`, `storage_policy` and
+    /// `ip_pool_id` are every pool's defaults; a pool's `placement` overrides them.
+    fn takes_placement(&self) -> bool {
+        true
+    }
+
+    /// A DDNS search domain only with a DDNS endpoint.
+    fn check(
+        &self,
+        block: &Value,
+        path: &tfplugin::AttributePath,
+        _pools: &[Pool],
+        diags: &mut tfplugin::Diagnostics,
+    ) {
+        let kind = block.get("network_type").unwrap_or(&Value::Null);
+        if block.get_str("network_search_domain").is_some()
+            && !kind.is_unknown()
+            && kind.as_str() != Some("DDNS")
+        {
+            diags.attribute_error(
+                path.clone().attr("network_search_domain"),
+                "Search Domain Without DDNS",
+                "`network_search_domain` completes the host name a DDNS control-plane endpoint \
+                 registers; set `network_type = \"DDNS\"`, or remove it.",
+            );
+        }
     }
 
     /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
@@ -116,10 +177,14 @@ impl Environment for Vsphere {
         let cluster = spec.cluster_config;
         let endpoint = cluster.control_plane_endpoint.unwrap_or_default();
         let pools = spec.machine_pool_config;
-        let placement = pools
-            .first()
-            .and_then(|p| p.placements.clone())
-            .and_then(|p| p.into_iter().next())
+        // The block's defaults are where the control plane is placed (its first placement).
+        let defaults = pools
+            .iter()
+            .find(|p| p.is_control_plane)
+            .or(pools.first())
+            .and_then(|p| p.placements.as_ref())
+            .and_then(|p| p.first())
+            .map(reported)
             .unwrap_or_default();
         Ok(CloudConfigState {
             host_names: Default::default(),
@@ -127,20 +192,32 @@ impl Environment for Vsphere {
             block: BlockState::default()
                 .string("datacenter", cluster.placement.datacenter)
                 .string("folder", cluster.placement.folder)
-                .string("compute_cluster", placement.cluster)
-                .string("datastore", placement.datastore)
-                .string("network", placement.network.map(|n| n.network_name))
-                .string("resource_pool", placement.resource_pool)
-                .string("storage_policy", placement.storage_policy_name)
+                .string(
+                    "compute_cluster",
+                    defaults.get("compute_cluster").map(Into::into),
+                )
+                .string("datastore", defaults.get("datastore").map(Into::into))
+                .string("network", defaults.get("network").map(Into::into))
+                .string(
+                    "resource_pool",
+                    defaults.get("resource_pool").map(Into::into),
+                )
+                .string(
+                    "storage_policy",
+                    defaults.get("storage_policy").map(Into::into),
+                )
+                .string("ip_pool_id", defaults.get("ip_pool_id").map(Into::into))
                 .strings("ssh_keys", cluster.ssh_keys)
                 .bool("static_ip", cluster.static_ip)
                 .string("network_type", endpoint.type_)
                 .string("vip", endpoint.host)
+                .string("network_search_domain", endpoint.ddns_search_domain)
                 .strings("ntp_servers", cluster.ntp_servers)
                 .done(),
             pools: pools
                 .into_iter()
                 .map(|p| Pool {
+                    placements: p.placements.iter().flatten().map(reported).collect(),
                     cpu: Some(i64::from(p.instance_type.num_cp_us)),
                     memory_mb: Some(p.instance_type.memory_mi_b),
                     disk_size_gb: Some(i64::from(p.instance_type.disk_gi_b)),
@@ -167,11 +244,12 @@ impl Environment for Vsphere {
 
 fn cluster_config(block: &Value) -> VsphereClusterConfigEntity {
     let endpoint = (block.get("network_type").is_some_and(|v| !v.is_null())
-        || block.get_str("vip").is_some())
+        || block.get_str("vip").is_some()
+        || block.get_str("network_search_domain").is_some())
     .then(|| ControlPlaneEndPoint {
         type_: get_string(block, "network_type"),
         host: get_string(block, "vip"),
-        ..Default::default()
+        ddns_search_domain: get_string(block, "network_search_domain"),
     });
     VsphereClusterConfigEntity {
         placement: VspherePlacementConfigEntity {
@@ -194,21 +272,48 @@ fn pool_entity(block: &Value, pool: &Pool) -> VsphereMachinePoolConfigEntity {
                 memory_mi_b: pool.memory_mb.unwrap_or_default(),
                 disk_gi_b: pool.disk_size_gb.unwrap_or_default() as i32,
             }),
-            placements: Some(vec![VspherePlacementConfigEntity {
-                cluster: get_string(block, "compute_cluster"),
-                datastore: get_string(block, "datastore"),
-                resource_pool: get_string(block, "resource_pool"),
-                storage_policy_name: get_string(block, "storage_policy"),
-                network: get_string(block, "network").map(|network_name| {
-                    VsphereNetworkConfigEntity {
-                        network_name,
-                        static_ip: block.get_bool("static_ip"),
-                        parent_pool_uid: None,
-                    }
-                }),
-                ..Default::default()
-            }]),
+            placements: Some(
+                placement::effective(&pool.placements, &Placement::from_value(block))
+                    .iter()
+                    .map(|p| placement_entity(block, p))
+                    .collect(),
+            ),
         },
         pool_config: Some(pool.pool_config()),
     }
+}
+
+/// One placement as sent: the pool's network with the cluster's IP mode, and the IP pool the
+/// static addresses come from (`parentPoolUid`).
+fn placement_entity(block: &Value, p: &Placement) -> VspherePlacementConfigEntity {
+    let text = |field: &str| p.get(field).map(str::to_string);
+    VspherePlacementConfigEntity {
+        cluster: text("compute_cluster"),
+        datastore: text("datastore"),
+        resource_pool: text("resource_pool"),
+        storage_policy_name: text("storage_policy"),
+        network: text("network").map(|network_name| VsphereNetworkConfigEntity {
+            network_name,
+            static_ip: block.get_bool("static_ip"),
+            parent_pool_uid: text("ip_pool_id"),
+        }),
+        ..Default::default()
+    }
+}
+
+/// A placement as Palette reports it (the IP pool as `parentPoolRef`).
+fn reported(p: &palette_api::models::VspherePlacementConfig) -> Placement {
+    let network = p.network.as_ref();
+    Placement::default()
+        .with("compute_cluster", p.cluster.clone())
+        .with("datastore", p.datastore.clone())
+        .with("resource_pool", p.resource_pool.clone())
+        .with("storage_policy", p.storage_policy_name.clone())
+        .with("network", network.map(|n| n.network_name.clone()))
+        .with(
+            "ip_pool_id",
+            network
+                .and_then(|n| n.parent_pool_ref.as_ref())
+                .and_then(|r| r.uid.clone()),
+        )
 }

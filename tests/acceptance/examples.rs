@@ -176,7 +176,11 @@ const IN_PLACE: &[(&str, &str, &str)] = &[
         "subnetwork    = \"k8s-workers-2\"",
     ),
     ("gke", "count         = 2", "count         = 3"),
-    ("maas", "count         = 2", "count         = 3"),
+    (
+        "maas",
+        "node_tags     = [\"nvme\", \"rack-a\"]",
+        "node_tags     = [\"nvme\"]",
+    ),
     ("nutanix", "count        = 2", "count        = 3"),
     ("openstack", "count         = 2", "count         = 3"),
     (
@@ -184,7 +188,11 @@ const IN_PLACE: &[(&str, &str, &str)] = &[
         "public_access_cidrs = [\"203.0.113.0/24\"]",
         "public_access_cidrs = [\"203.0.113.0/24\", \"198.51.100.0/24\"]",
     ),
-    ("vsphere", "count        = 2", "count        = 3"),
+    (
+        "vsphere",
+        "ntp_servers     = [\"ntp1.dc1.example.com\", \"ntp2.dc1.example.com\"]",
+        "ntp_servers     = [\"ntp1.dc1.example.com\"]",
+    ),
 ];
 
 /// The twelve environment examples (`examples/environments/<env>/main.tf`) apply together: each

@@ -27,6 +27,7 @@ mod ip_pool;
 mod modules;
 mod networks;
 mod pack;
+mod placement;
 mod policies;
 mod query;
 mod registry;

@@ -470,6 +470,17 @@ fn cases() -> Vec<Case> {
         (models::Overlords, "v1Overlords"),
         (models::OverloadSpec, "v1OverloadSpec"),
         (models::OverloadStatus, "v1OverloadStatus"),
+        (models::VsphereDatacenters, "v1VsphereDatacenters"),
+        (models::VsphereDatacenter, "v1VsphereDatacenter"),
+        (
+            models::VsphereComputeClusterResources,
+            "v1VsphereComputeClusterResources"
+        ),
+        (models::VsphereComputeCluster, "v1VsphereComputeCluster"),
+        (models::MaasZones, "v1MaasZones"),
+        (models::MaasZone, "v1MaasZone"),
+        (models::MaasTags, "v1MaasTags"),
+        (models::MaasTag, "v1MaasTag"),
         (models::IpPoolInputEntity, "v1IpPoolInputEntity"),
         (models::IpPoolEntity, "v1IpPoolEntity"),
         (models::IpPoolStatus, "v1IpPoolStatus"),

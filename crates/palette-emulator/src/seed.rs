@@ -2,7 +2,11 @@
 //! and edge hosts.
 //!
 //! The built-in data lives in `seed/packs.json` (registries, their packs grouped by layer, every
-//! tag with its default values) and `seed/world.json` (projects, cloud accounts, edge hosts).
+//! tag with its default values) and `seed/world.json` (projects, cloud accounts, edge hosts,
+//! private cloud gateways with the `inventory` each sees: a vSphere gateway's `datacenters`, each
+//! with `folders` and `computeClusters` of `datastores`, `networks` and `resourcePools`; a MAAS
+//! gateway's `zones`, `resourcePools` and machine `tags`). A data-centre account names its
+//! gateway (`gateway`).
 //! A `--seed FILE` is a JSON object with any of the keys `registries`, `projects`,
 //! `cloudAccounts`, `edgeHosts`, `privateCloudGateways` and `awsVpcs`, in the same shapes; each
 //! key it has replaces the built-in list. `awsVpcs` is the AWS network each AWS account sees:
@@ -139,19 +143,23 @@ pub fn seed(store: &dyn Store, custom: Option<&str>) -> Result<bool, SeedError> 
             }
             account_doc["_emu"]["vpcs"] = Value::Array(vpcs);
         }
+        // A data-centre account reaches its cloud through a private cloud gateway.
+        if let Some(gateway) = account.get("gateway").and_then(Value::as_str) {
+            account_doc["metadata"]["annotations"]["overlordUid"] = json!(gateway_uid(gateway));
+        }
         ops.push(put(Kind::CloudAccount, &uid, &project, name, account_doc));
     }
     for gateway in list(&doc, "privateCloudGateways") {
         let name = text(gateway, "name")?;
         let kind = text(gateway, "kind")?;
         let uid = gateway_uid(name);
-        ops.push(put(
-            Kind::Gateway,
-            &uid,
-            TENANT,
-            name,
-            crate::routes::gateways::gateway_doc(name, &uid, kind, &now),
-        ));
+        let mut doc = crate::routes::gateways::gateway_doc(name, &uid, kind, &now);
+        // What the gateway sees of its cloud (vCenter datacenters, MAAS zones), which no
+        // gateway read returns whole.
+        if let Some(inventory) = gateway.get("inventory") {
+            doc["_emu"] = json!({ "inventory": inventory });
+        }
+        ops.push(put(Kind::Gateway, &uid, TENANT, name, doc));
     }
     for host in list(&doc, "edgeHosts") {
         let name = text(host, "name")?;

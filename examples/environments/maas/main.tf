@@ -1,5 +1,7 @@
-# A cluster on Canonical MAAS: an infra profile with the environment's own OS, Kubernetes, CNI and
-# CSI packs, and the cluster built from it with two machine pools.
+# A production cluster on Canonical MAAS bare metal: an infra profile with the environment's own
+# OS, Kubernetes, CNI and CSI packs, and the cluster built from it, spread over three zones. The
+# control plane takes machines from the default pool; the workers take NVMe machines tagged for
+# them from the bare-metal pool.
 
 data "palette_cloud_account" "maas" {
   name        = "maas-dev"
@@ -30,12 +32,13 @@ resource "palette_cluster_profile" "maas_stack" {
 }
 
 resource "palette_cluster" "maas" {
-  name             = "maas-demo"
-  tags             = { env = "demo" }
+  name             = "maas-prod"
+  tags             = { env = "prod", site = "maas" }
   cloud_account_id = data.palette_cloud_account.maas.id
 
   maas {
-    domain = "maas.example.com"
+    domain      = "maas.example.com"
+    ntp_servers = ["ntp.maas.example.com"]
   }
 
   cluster_profile {
@@ -45,13 +48,20 @@ resource "palette_cluster" "maas" {
   machine_pool {
     name          = "cp"
     control_plane = true
-    count         = 1
+    count         = 3
     resource_pool = "default"
+    azs           = ["az1", "az2", "az3"]
+    cpu           = 4
+    memory_mb     = 16384
   }
   machine_pool {
     name          = "workers"
-    count         = 2
-    resource_pool = "default"
-    cpu           = 8
+    count         = 3
+    resource_pool = "bare-metal"
+    azs           = ["az1", "az2", "az3"]
+    node_tags     = ["nvme", "rack-a"]
+    cpu           = 16
+    memory_mb     = 65536
+    disk_size_gb  = 500
   }
 }

@@ -41,6 +41,14 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
         if !block.is_unknown() {
             env.check_with_pools(block, pool_values, diags);
         }
+        if env.takes_placement() && !block.is_unknown() {
+            environments::placement::check_static_ip(
+                block,
+                &AttributePath::root(env.key()),
+                pool_values,
+                diags,
+            );
+        }
     }
 }
 
@@ -314,6 +322,8 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
         return;
     };
     check_cloud_account(data, &scope, context, env, config, diags).await;
+    check_placements(data, &scope, env, config, diags).await;
+    check_maas_zones_and_tags(data, &scope, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
     super::network::check(data, &scope, env, config, diags).await;
     check_profiles(data, &scope, context, env, config, diags).await;
@@ -816,5 +826,273 @@ pub(super) fn upper_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A placement field as the configuration resolves it: where it is written (a pool's
+/// `placement`, else the environment block) and its value; `None` when unknown or unset.
+fn placement_field<'a>(
+    block: &'a Value,
+    block_path: &AttributePath,
+    own: Option<(&'a Value, AttributePath)>,
+    field: &str,
+) -> Option<(&'a str, AttributePath)> {
+    if let Some((placement, path)) = own {
+        match placement.get(field) {
+            Some(v) if v.is_unknown() => return None,
+            Some(Value::String(s)) => return Some((s.as_str(), path.attr(field))),
+            _ => {}
+        }
+    }
+    block
+        .get_str(field)
+        .map(|s| (s, block_path.clone().attr(field)))
+}
+
+/// vSphere placements against what the cloud account's private cloud gateway sees: the
+/// datacenter, and each placement's compute cluster, datastore, network and resource pool, each
+/// reported at the attribute that writes it. Known values only; each lookup is one memoised
+/// read (the gateway from the account summaries the account check lists); a lookup that fails
+/// is left to the apply, whose API error names the field.
+async fn check_placements(
+    data: &PaletteData,
+    scope: &Scope,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    if !env.takes_placement() {
+        return;
+    }
+    let (Some(block), Some(account)) = (
+        config
+            .get(env.key())
+            .filter(|b| !b.is_null() && !b.is_unknown()),
+        config.get_str("cloud_account_id"),
+    ) else {
+        return;
+    };
+    let Some(datacenter) = block.get_str("datacenter") else {
+        return;
+    };
+    let key = scoped_key(scope, "cloudaccounts");
+    let fetch = || async {
+        let accounts = data
+            .client
+            .list_cloud_account_summaries(scope, None)
+            .await?;
+        Ok::<_, palette_api::Error>(Arc::new(accounts))
+    };
+    let Ok(accounts) = data.lookups.cloud_accounts.get(&key, MEMO_AGE, fetch).await else {
+        return;
+    };
+    let Some(gateway) = accounts
+        .iter()
+        .find(|a| a.metadata.as_ref().and_then(|m| m.uid.as_deref()) == Some(account))
+        .and_then(|a| {
+            a.metadata
+                .as_ref()?
+                .annotations
+                .as_ref()?
+                .get("overlordUid")
+        })
+        .filter(|g| !g.is_empty())
+        .cloned()
+    else {
+        return;
+    };
+    let memo = &data.lookups.placement_inventory;
+    let Ok(datacenters) = memo
+        .get(&format!("{gateway}/datacenters"), MEMO_AGE, || async {
+            let found = data.client.get_vsphere_datacenters(scope, &gateway).await?;
+            Ok::<_, palette_api::Error>(Arc::new(serde_json::to_value(found).unwrap_or_default()))
+        })
+        .await
+    else {
+        return;
+    };
+    let block_path = AttributePath::root(env.key());
+    let names = |value: &serde_json::Value, key: &str| -> Vec<String> {
+        value[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let items = datacenters["items"].as_array().cloned().unwrap_or_default();
+    let Some(dc) = items.iter().find(|d| d["datacenter"] == datacenter) else {
+        let seen: Vec<String> = items
+            .iter()
+            .filter_map(|d| d["datacenter"].as_str().map(str::to_string))
+            .collect();
+        diags.attribute_error(
+            block_path.attr("datacenter"),
+            "Unknown vSphere Datacenter",
+            format!(
+                "The cloud account's private cloud gateway sees no datacenter {datacenter:?}; it \
+                 sees: {}.",
+                seen.join(", ")
+            ),
+        );
+        return;
+    };
+    let compute_clusters = names(dc, "computeclusters");
+    // Every placement: the block's own (the defaults), then each pool's.
+    let mut uses: Vec<Option<(&Value, AttributePath)>> = vec![None];
+    for (i, pool) in config.get_elements("machine_pool").iter().enumerate() {
+        for (j, placement) in pool
+            .get_elements(environments::placement::BLOCK)
+            .iter()
+            .enumerate()
+        {
+            if placement.is_unknown() {
+                continue;
+            }
+            let path = AttributePath::root("machine_pool")
+                .index(i as i64)
+                .attr(environments::placement::BLOCK)
+                .index(j as i64);
+            uses.push(Some((placement, path)));
+        }
+    }
+    let mut reported = BTreeSet::new();
+    for own in uses {
+        let field = |name: &str| placement_field(block, &block_path, own.clone(), name);
+        let Some((cluster, cluster_path)) = field("compute_cluster") else {
+            continue;
+        };
+        if !compute_clusters.iter().any(|c| c == cluster) {
+            if reported.insert(cluster_path.to_string()) {
+                diags.attribute_error(
+                    cluster_path,
+                    "Unknown vSphere Compute Cluster",
+                    format!(
+                        "The cloud account's private cloud gateway sees no compute cluster \
+                         {cluster:?} in datacenter {datacenter:?}; it sees: {}.",
+                        compute_clusters.join(", ")
+                    ),
+                );
+            }
+            continue;
+        }
+        let resources = memo
+            .get(
+                &format!("{gateway}/{datacenter}/{cluster}"),
+                MEMO_AGE,
+                || async {
+                    let found = data
+                        .client
+                        .get_vsphere_compute_cluster(scope, &gateway, datacenter, cluster)
+                        .await?;
+                    Ok::<_, palette_api::Error>(Arc::new(
+                        serde_json::to_value(found).unwrap_or_default(),
+                    ))
+                },
+            )
+            .await;
+        let Ok(resources) = resources else {
+            continue;
+        };
+        let cc = &resources["computecluster"];
+        for (attr, list, what) in [
+            ("datastore", "datastores", "datastore"),
+            ("network", "networks", "network"),
+            ("resource_pool", "resourcePools", "resource pool"),
+        ] {
+            let Some((value, path)) = field(attr) else {
+                continue;
+            };
+            let seen = names(cc, list);
+            if !seen.iter().any(|s| s == value) && reported.insert(path.to_string()) {
+                diags.attribute_error(
+                    path,
+                    "Unknown vSphere Placement",
+                    format!(
+                        "The cloud account's private cloud gateway sees no {what} {value:?} in \
+                         compute cluster {cluster:?}; it sees: {}.",
+                        seen.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// MAAS pools' zones and machine tags against what the account's MAAS has (one memoised read
+/// each); known values only, and nothing checked where the MAAS lists none.
+async fn check_maas_zones_and_tags(
+    data: &PaletteData,
+    scope: &Scope,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    if env.name() != Name::Maas {
+        return;
+    }
+    let Some(account) = config.get_str("cloud_account_id") else {
+        return;
+    };
+    let memo = &data.lookups.placement_inventory;
+    for (attr, list, what) in [("azs", "azs", "zone"), ("node_tags", "tags", "machine tag")] {
+        let wanted: Vec<(usize, Vec<String>)> = config
+            .get_elements("machine_pool")
+            .iter()
+            .enumerate()
+            .filter_map(|(i, pool)| Some((i, environments::get_strings(pool, attr)?)))
+            .filter(|(_, values)| !values.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let key = scoped_key(scope, &format!("maas/{account}/{list}"));
+        let found = memo
+            .get(&key, MEMO_AGE, || async {
+                let names: Vec<serde_json::Value> = if list == "azs" {
+                    let zones = data.client.get_maas_zones(scope, account).await?;
+                    zones
+                        .items
+                        .into_iter()
+                        .filter_map(|z| z.name)
+                        .map(Into::into)
+                        .collect()
+                } else {
+                    let tags = data.client.get_maas_tags(scope, account).await?;
+                    tags.items
+                        .into_iter()
+                        .filter_map(|t| t.name)
+                        .map(Into::into)
+                        .collect()
+                };
+                Ok::<_, palette_api::Error>(Arc::new(serde_json::Value::Array(names)))
+            })
+            .await;
+        let Ok(found) = found else {
+            continue;
+        };
+        let known: Vec<&str> = found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .collect();
+        if known.is_empty() {
+            continue;
+        }
+        for (i, values) in wanted {
+            for value in values.iter().filter(|v| !known.contains(&v.as_str())) {
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(i as i64)
+                        .attr(attr),
+                    "Unknown MAAS Placement",
+                    format!(
+                        "The cloud account's MAAS has no {what} {value:?}; it has: {}.",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
     }
 }

@@ -602,7 +602,9 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
         return;
     };
     if let Some(config) = &remote.cloud_config {
+        let prior_block = state.get(env.key()).cloned().unwrap_or(Value::Null);
         refresh_block(state, env, config, importing);
+        keep_placement_defaults(state, env, &prior_block);
         if importing || state.get_str("cloud_account_id").is_some() {
             state.set(
                 "cloud_account_id",
@@ -681,6 +683,29 @@ pub(super) fn refresh_block(
     state.set(env.key(), Value::Object(block));
 }
 
+/// The block's placement fields are read from where Palette placed the control plane; where
+/// the configuration places the control-plane pool with `placement` blocks of its own, they say
+/// nothing of the block's defaults, which then keep their prior values.
+fn keep_placement_defaults(state: &mut Value, env: &dyn Environment, prior_block: &Value) {
+    let placed_on_its_own = state.get_elements("machine_pool").iter().any(|p| {
+        p.get_bool("control_plane") == Some(true)
+            && !p.get_elements(environments::placement::BLOCK).is_empty()
+    });
+    if !env.takes_placement() || !placed_on_its_own {
+        return;
+    }
+    let Some(mut block) = state.get(env.key()).cloned().filter(|b| !b.is_null()) else {
+        return;
+    };
+    for field in environments::placement::FIELDS {
+        block.set(
+            field,
+            prior_block.get(field).cloned().unwrap_or(Value::Null),
+        );
+    }
+    state.set(env.key(), block);
+}
+
 pub(super) fn refresh_pools(
     state: &mut Value,
     env: &dyn Environment,
@@ -690,6 +715,16 @@ pub(super) fn refresh_pools(
 ) {
     let reported = &config.pools;
     let prior: Vec<Value> = state.get_elements("machine_pool").to_vec();
+    let defaults = environments::placement::Placement::from_value(
+        state.get(env.key()).unwrap_or(&Value::Null),
+    );
+    let placements = |reported: &Pool, prior: &[Value]| {
+        if env.takes_placement() {
+            environments::placement::canonical(&reported.placements, &defaults, prior)
+        } else {
+            Value::List(Vec::new())
+        }
+    };
     let mut out = Vec::new();
     for pool in &prior {
         let name = pool.get_str("name").unwrap_or_default();
@@ -767,6 +802,11 @@ pub(super) fn refresh_pools(
             },
         );
         pool.set("taints", environments::taints_value(&api.taints));
+        let prior_placements = pool.get_elements(environments::placement::BLOCK).to_vec();
+        pool.set(
+            environments::placement::BLOCK,
+            placements(api, &prior_placements),
+        );
         for field in environments::LifecycleField::ALL {
             let prior = pool.get(field.attr()).cloned().unwrap_or(Value::Null);
             let reported = if env.lifecycle().contains(&field) {
@@ -861,6 +901,7 @@ pub(super) fn refresh_pools(
             if let Some(reported) = machines.get(&pool.name) {
                 value.set(super::nodes::BLOCK, super::nodes::refreshed(&[], reported));
             }
+            value.set(environments::placement::BLOCK, placements(&pool, &[]));
             out.push(value);
         }
     }

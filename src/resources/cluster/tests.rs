@@ -732,7 +732,11 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
                 pool_block
                     .blocks
                     .iter()
-                    .filter(|b| !required && !sizing_names.contains(&b.type_name.as_str()))
+                    .filter(|b| {
+                        !required
+                            && !sizing_names.contains(&b.type_name.as_str())
+                            && b.type_name != environments::placement::BLOCK
+                    })
                     .map(|b| b.type_name.as_str())
                     // Edge's other form of `edge_hosts`, in its note.
                     .filter(|name| *name != "edge_host"),
@@ -761,9 +765,16 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
         ),
         ("gcp", "a pool's `subnetwork` needs the cluster's `network`"),
         (
+            "vsphere",
+            "a pool's `placement` blocks (taken on vSphere only) override the `vsphere` block's \
+             `compute_cluster`, `resource_pool`, `datastore`, `storage_policy`, `network` and \
+             `ip_pool_id` for that pool, which a pool without one takes; with `static_ip = true` \
+             each placement needs an IP pool",
+        ),
+        (
             "maas",
             "`cpu`, `memory_mb` and `disk_size_gb` are the least a machine from `resource_pool` \
-             must have",
+             must have; `node_tags` picks only machines carrying every tag",
         ),
         (
             "aws",

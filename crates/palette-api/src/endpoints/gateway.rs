@@ -5,7 +5,10 @@
 use reqwest::Method;
 
 use crate::client::{Request, v1_path};
-use crate::models::{IpPoolEntity, IpPoolInputEntity, IpPools, Overlord, Overlords};
+use crate::models::{
+    IpPoolEntity, IpPoolInputEntity, IpPools, MaasTags, MaasZones, Overlord, Overlords,
+    VsphereComputeClusterResources, VsphereDatacenters,
+};
 use crate::{Client, Error, Scope};
 
 impl Client {
@@ -87,5 +90,56 @@ impl Client {
             v1_path(&["overlords", cloud, uid, "pools", pool]),
         );
         self.run(&req).await
+    }
+
+    /// The datacenters (with their compute clusters and folders) vSphere gateway `uid` sees.
+    pub async fn get_vsphere_datacenters(
+        &self,
+        scope: &Scope,
+        uid: &str,
+    ) -> Result<VsphereDatacenters, Error> {
+        self.get_json(
+            scope,
+            &["overlords", "vsphere", uid, "properties", "datacenters"],
+        )
+        .await
+    }
+
+    /// The datastores, networks and resource pools of compute cluster `cluster` in
+    /// `datacenter`, as vSphere gateway `uid` sees them.
+    pub async fn get_vsphere_compute_cluster(
+        &self,
+        scope: &Scope,
+        uid: &str,
+        datacenter: &str,
+        cluster: &str,
+    ) -> Result<VsphereComputeClusterResources, Error> {
+        let req = Request::new(
+            Method::GET,
+            scope,
+            v1_path(&[
+                "overlords",
+                "vsphere",
+                uid,
+                "properties",
+                "computecluster",
+                "resources",
+            ]),
+        )
+        .query_opt("datacenter", Some(datacenter))
+        .query_opt("computecluster", Some(cluster));
+        self.fetch(&req).await
+    }
+
+    /// The zones the MAAS of account `uid` has.
+    pub async fn get_maas_zones(&self, scope: &Scope, uid: &str) -> Result<MaasZones, Error> {
+        self.get_json(scope, &["cloudaccounts", "maas", uid, "properties", "azs"])
+            .await
+    }
+
+    /// The machine tags the MAAS of account `uid` has.
+    pub async fn get_maas_tags(&self, scope: &Scope, uid: &str) -> Result<MaasTags, Error> {
+        self.get_json(scope, &["cloudaccounts", "maas", uid, "properties", "tags"])
+            .await
     }
 }

@@ -132,3 +132,86 @@ pub struct IpPoolStatus {
 pub struct IpPools {
     pub items: Vec<IpPoolEntity>,
 }
+
+/// The wire model `v1VsphereDatacenters`: the datacenters a vSphere gateway's vCenter shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereDatacenters {
+    pub items: Vec<VsphereDatacenter>,
+}
+
+/// The wire model `v1VsphereDatacenter`: one datacenter, its compute clusters and VM folders.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereDatacenter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computeclusters: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datacenter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folders: Option<Vec<String>>,
+}
+
+/// The wire model `v1VsphereComputeClusterResources`: one compute cluster of a datacenter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereComputeClusterResources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computecluster: Option<VsphereComputeCluster>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datacenter: Option<String>,
+}
+
+/// The wire model `v1VsphereComputeCluster`: what VMs of a compute cluster can use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VsphereComputeCluster {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datastores: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub networks: Option<Vec<String>>,
+    #[serde(rename = "resourcePools", skip_serializing_if = "Option::is_none")]
+    pub resource_pools: Option<Vec<String>>,
+}
+
+/// The wire model `v1MaasZones`: the zones a MAAS account's MAAS has.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasZones {
+    pub items: Vec<MaasZone>,
+}
+
+/// The wire model `v1MaasZone`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasZone {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The wire model `v1MaasTags`: the machine tags a MAAS account's MAAS has.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasTags {
+    pub items: Vec<MaasTag>,
+}
+
+/// The wire model `v1MaasTag`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MaasTag {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+    #[serde(rename = "kernelOpts", skip_serializing_if = "Option::is_none")]
+    pub kernel_opts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "resourceUri", skip_serializing_if = "Option::is_none")]
+    pub resource_uri: Option<String>,
+}

@@ -164,6 +164,23 @@ fn change_pools(
     check_pools(env, &pools)?;
     check_network(state, ctx, env, &config, &pools)?;
     check_placement(env, &config.doc["spec"]["clusterConfig"], &pools)?;
+    let account = match config
+        .doc
+        .pointer("/spec/cloudAccountRef/uid")
+        .and_then(Value::as_str)
+    {
+        Some(uid) => state.store().get(Kind::CloudAccount, uid)?,
+        None => None,
+    };
+    super::clusters::inventory::check(
+        state,
+        env,
+        account.as_ref(),
+        &config.doc["spec"]["clusterConfig"],
+        &mut pools,
+        &|_| String::new(),
+        Some(&cluster.uid),
+    )?;
     if env.edge_hosts {
         let used = super::clusters::edge_hosts_in_use(state)?;
         for host in pools.iter().flat_map(|p| wire::array_at(p, "/hosts")) {

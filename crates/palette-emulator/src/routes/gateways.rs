@@ -6,6 +6,10 @@
 //! on its gateway (409), and the addresses make one network: a range (`start` to `end`, in
 //! order) or a `subnet` (CIDR), not both, with the `gateway` and the range inside the network
 //! that `prefix` gives. Pools live in the gateway's `spec.ipPools`.
+//!
+//! A vSphere gateway also answers what its vCenter holds (`.../properties/datacenters`, and a
+//! compute cluster's datastores, networks and resource pools at
+//! `.../properties/computecluster/resources`), from the inventory it was seeded with.
 
 use std::net::IpAddr;
 
@@ -34,7 +38,23 @@ const POOL_CLOUDS: [&str; 2] = ["vsphere", "maas"];
 pub fn router() -> Router<AppState> {
     let mut router = Router::new()
         .route("/v1/overlords", get(list))
-        .route("/v1/overlords/{uid}", get(read));
+        .route("/v1/overlords/{uid}", get(read))
+        .route(
+            "/v1/overlords/vsphere/{uid}/properties/datacenters",
+            get(datacenters),
+        )
+        .route(
+            "/v1/overlords/vsphere/{uid}/properties/computecluster/resources",
+            get(compute_cluster_resources),
+        )
+        .route(
+            "/v1/cloudaccounts/maas/{uid}/properties/azs",
+            get(|s: State<AppState>, c: Ctx, Path(u): Path<String>| maas_names(s, c, u, "zones")),
+        )
+        .route(
+            "/v1/cloudaccounts/maas/{uid}/properties/tags",
+            get(|s: State<AppState>, c: Ctx, Path(u): Path<String>| maas_names(s, c, u, "tags")),
+        );
     for cloud in POOL_CLOUDS {
         router = router
             .route(
@@ -331,4 +351,166 @@ fn pool_doc(
         },
         "status": {"allottedIps": [], "associatedClusters": [], "availableIps": [], "inUse": false},
     }))
+}
+
+/// The zones or machine tags (`list`) the MAAS of account `uid` has, as its gateway's
+/// inventory holds them (none without a gateway).
+async fn maas_names(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    uid: String,
+    list: &'static str,
+) -> ApiResult<Response> {
+    let account = find(&state, &ctx, Kind::CloudAccount, &uid, "cloud account")?;
+    if crate::routes::cloud_accounts::cloud_of(&account) != "maas" {
+        return Err(ApiError::not_found("maas cloud account", &uid));
+    }
+    let gateway = account
+        .doc
+        .pointer("/metadata/annotations/overlordUid")
+        .and_then(Value::as_str)
+        .map(|g| state.store().get(Kind::Gateway, g))
+        .transpose()?
+        .flatten();
+    let names = gateway
+        .map(|g| names(&inventory(&g), &format!("/{list}")))
+        .unwrap_or_default();
+    if list == "zones" {
+        let items: Vec<Value> = names.iter().map(|n| json!({"name": n})).collect();
+        wire::ok::<m::MaasZones>(json!({ "items": items }))
+    } else {
+        let items: Vec<Value> = names.iter().map(|n| json!({"name": n})).collect();
+        wire::ok::<m::MaasTags>(json!({ "items": items }))
+    }
+}
+
+/// The inventory gateway `record` was seeded with (`{}` when none).
+pub fn inventory(record: &Record) -> Value {
+    record
+        .doc
+        .pointer("/_emu/inventory")
+        .cloned()
+        .unwrap_or_else(|| json!({}))
+}
+
+/// The datacenter `name` of a vSphere inventory.
+pub fn datacenter<'a>(inventory: &'a Value, name: &str) -> Option<&'a Value> {
+    wire::array_at(inventory, "/datacenters")
+        .iter()
+        .find(|d| d["name"] == name)
+}
+
+/// The compute cluster `name` of a datacenter.
+pub fn compute_cluster<'a>(datacenter: &'a Value, name: &str) -> Option<&'a Value> {
+    wire::array_at(datacenter, "/computeClusters")
+        .iter()
+        .find(|c| c["name"] == name)
+}
+
+/// The names in the list at `pointer` of `value`.
+pub fn names(value: &Value, pointer: &str) -> Vec<String> {
+    wire::array_at(value, pointer)
+        .iter()
+        .filter_map(|v| v.as_str().or(v["name"].as_str()).map(str::to_owned))
+        .collect()
+}
+
+async fn datacenters(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+) -> ApiResult<Response> {
+    let record = gateway(&state, &ctx, "vsphere", &uid)?;
+    let items: Vec<Value> = wire::array_at(&inventory(&record), "/datacenters")
+        .iter()
+        .map(|d| {
+            json!({
+                "datacenter": d["name"],
+                "computeclusters": names(d, "/computeClusters"),
+                "folders": names(d, "/folders"),
+            })
+        })
+        .collect();
+    wire::ok::<m::VsphereDatacenters>(json!({ "items": items }))
+}
+
+async fn compute_cluster_resources(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    q: Query,
+) -> ApiResult<Response> {
+    let record = gateway(&state, &ctx, "vsphere", &uid)?;
+    let inventory = inventory(&record);
+    let wanted = |key: &str| {
+        q.get(key)
+            .filter(|v| !v.is_empty())
+            .map(|v| v.to_string())
+            .ok_or_else(|| refuse(key, format!("{key} is required")))
+    };
+    let (dc_name, cc_name) = (wanted("datacenter")?, wanted("computecluster")?);
+    let dc = datacenter(&inventory, &dc_name)
+        .ok_or_else(|| ApiError::not_found("vSphere datacenter", &dc_name))?;
+    let cc = compute_cluster(dc, &cc_name)
+        .ok_or_else(|| ApiError::not_found("vSphere compute cluster", &cc_name))?;
+    wire::ok::<m::VsphereComputeClusterResources>(json!({
+        "datacenter": dc_name,
+        "computecluster": {
+            "name": cc_name,
+            "datastores": names(cc, "/datastores"),
+            "networks": names(cc, "/networks"),
+            "resourcePools": names(cc, "/resourcePools"),
+        },
+    }))
+}
+
+/// How many addresses IP pool `pool` (a stored `v1IpPoolEntity`) hands out: its range, or its
+/// subnet without the network, broadcast and gateway addresses; the gateway is never handed out.
+pub fn pool_capacity(pool: &Value) -> u128 {
+    let spec = &pool["spec"]["pool"];
+    let ip = |key: &str| spec[key].as_str().and_then(|t| t.parse::<IpAddr>().ok());
+    let order = |ip: IpAddr| match ip {
+        IpAddr::V4(v4) => u128::from(u32::from(v4)),
+        IpAddr::V6(v6) => u128::from(v6),
+    };
+    let gateway = ip("gateway");
+    if let (Some(start), Some(end)) = (ip("start"), ip("end")) {
+        let (a, b) = (order(start), order(end));
+        let inside = gateway.is_some_and(|g| (a..=b).contains(&order(g)));
+        return (b.saturating_sub(a) + 1).saturating_sub(u128::from(inside));
+    }
+    let subnet = spec["subnet"].as_str().unwrap_or("");
+    let (network, bits) = subnet.split_once('/').unwrap_or((subnet, ""));
+    let width = if network.contains(':') { 128 } else { 32 };
+    match bits.parse::<u32>() {
+        Ok(bits) if bits <= width => {
+            let hosts = if width - bits >= 127 {
+                u128::MAX
+            } else {
+                1u128 << (width - bits)
+            };
+            hosts.saturating_sub(3)
+        }
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pool_hands_out_its_range_or_subnet_less_the_gateway() {
+        let range = |start: &str, end: &str, gateway: &str| json!({"spec": {"pool": {"start": start, "end": end, "gateway": gateway, "prefix": 24}}});
+        assert_eq!(
+            pool_capacity(&range("10.0.0.10", "10.0.0.14", "10.0.0.1")),
+            5
+        );
+        assert_eq!(
+            pool_capacity(&range("10.0.0.1", "10.0.0.14", "10.0.0.1")),
+            13
+        );
+        let subnet = json!({"spec": {"pool": {"subnet": "10.0.0.0/29", "gateway": "10.0.0.1", "prefix": 29}}});
+        assert_eq!(pool_capacity(&subnet), 5);
+    }
 }

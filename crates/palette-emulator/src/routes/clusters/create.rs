@@ -73,6 +73,15 @@ pub(super) async fn create(
     if env.edge_hosts {
         check_edge_hosts_free(&state, &pools)?;
     }
+    super::inventory::check(
+        &state,
+        env,
+        account.as_ref(),
+        &Value::Object(input.cloud_config.clone()),
+        &mut pools,
+        &|i| format!("spec.machinepoolconfig[{i}]."),
+        None,
+    )?;
     let uid = ids::new_uid();
     let config_uid = ids::new_uid();
     let metadata = new_metadata(&ctx, &state, &uid, &input.metadata);

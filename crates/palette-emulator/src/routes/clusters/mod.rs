@@ -19,6 +19,7 @@
 //! - `settings`: repave approval, apply state, agent upgrades, OS patching, time zone;
 //! - `resources`: namespaces and RBAC role bindings;
 //! - `features`: the backup and compliance-scan policies, their scheduled and on-demand runs;
+//! - `placement`: data-centre pools checked against what the account's gateway sees;
 //! - `delete`: deletion;
 //! - `assets`: kubeconfig downloads.
 
@@ -28,6 +29,7 @@ mod create;
 mod day2;
 mod delete;
 mod features;
+pub mod inventory;
 mod placement;
 mod plan;
 mod pools;

@@ -67,7 +67,7 @@ pub fn deployment_op(uid: &str, project: &str, deployment: &Deployment) -> ApiRe
 }
 
 /// Every cluster not yet deleted, with its plan.
-fn live_clusters(state: &AppState) -> ApiResult<Vec<(Record, Deployment)>> {
+pub(super) fn live_clusters(state: &AppState) -> ApiResult<Vec<(Record, Deployment)>> {
     let now = ids::now_ms();
     let mut out = Vec::new();
     for record in state.store().list(Kind::Cluster)? {

@@ -1,0 +1,550 @@
+//! Data-centre placement: vSphere pools placed one by one over the block's defaults, with static
+//! IPs from an IP pool on the account's private cloud gateway, and MAAS pools in zones with
+//! machine tags. Apply, an empty plan, import reproducing the placements, drift made through
+//! the API, an in-place move of a pool, an IP pool too small refused at apply with nothing left
+//! behind, and what the gateway does not see refused at plan.
+
+use serde_json::{Value, json};
+
+use crate::bad_input::at;
+use crate::cluster::{HEADER, generated_import, outside};
+use crate::support::{Emulator, Terraform};
+
+const VSPHERE_PROFILE: &str = r#"
+data "palette_cloud_account" "vsphere" {
+  name        = "vsphere-dev"
+  environment = "vsphere"
+}
+
+data "palette_private_cloud_gateway" "dc1" {
+  name = "pcg-dc1"
+}
+
+resource "palette_cluster_profile" "vsphere" {
+  name        = "placement-vsphere"
+  type        = "infra"
+  environment = "vsphere"
+  pack {
+    name = "ubuntu-vsphere"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }
+  pack {
+    name = "cni-calico"
+    tag  = "3.31.4"
+  }
+  pack {
+    name = "csi-vsphere-csi"
+    tag  = "3.7.0"
+  }
+}
+"#;
+
+/// An IP pool on pcg-dc1 holding `start` to `end` of 10.10.5.0/24.
+fn ip_pool(label: &str, name: &str, start: &str, end: &str) -> String {
+    format!(
+        r#"
+resource "palette_ip_pool" "{label}" {{
+  private_cloud_gateway_id = data.palette_private_cloud_gateway.dc1.id
+  name                     = "{name}"
+  network_type             = "range"
+  ip_start_range           = "10.10.5.{start}"
+  ip_end_range             = "10.10.5.{end}"
+  prefix                   = 24
+  gateway                  = "10.10.5.1"
+}}
+"#
+    )
+}
+
+/// A vSphere cluster `label` on IP pool `pool`: a control plane of one, `workers` nodes placed by
+/// the block, and a `batch` pool with `batch_placement` (HCL inside its `placement` block).
+fn vsphere_cluster(label: &str, pool: &str, workers: u32, batch_placement: &str) -> String {
+    format!(
+        r#"
+resource "palette_cluster" "{label}" {{
+  name             = "placement-{label}"
+  cloud_account_id = data.palette_cloud_account.vsphere.id
+  vsphere {{
+    datacenter      = "dc1"
+    folder          = "prod"
+    compute_cluster = "cl1"
+    datastore       = "ds1"
+    network         = "prod-net"
+    resource_pool   = "prod"
+    static_ip       = true
+    ip_pool_id      = palette_ip_pool.{pool}.id
+    network_type    = "DDNS"
+    network_search_domain = "prod.dc1.example.com"
+  }}
+  cluster_profile {{
+    id = palette_cluster_profile.vsphere.id
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    cpu           = 4
+    memory_mb     = 8192
+    disk_size_gb  = 60
+  }}
+  machine_pool {{
+    name         = "workers"
+    count        = {workers}
+    cpu          = 8
+    memory_mb    = 16384
+    disk_size_gb = 80
+  }}
+  machine_pool {{
+    name         = "batch"
+    count        = 1
+    cpu          = 8
+    memory_mb    = 16384
+    disk_size_gb = 80
+    placement {{
+{batch_placement}
+    }}
+  }}
+}}
+"#
+    )
+}
+
+const BATCH_IN_CL2: &str = r#"      compute_cluster = "cl2"
+      datastore       = "ds2"
+      resource_pool   = "batch""#;
+
+/// The cloud config of the cluster at `address`, as the API reports it.
+fn cloud_config(emu: &Emulator, tf: &Terraform, address: &str) -> Value {
+    let uid = tf.resource_values(address)["cloud_config_id"]
+        .as_str()
+        .expect("a cloud config id")
+        .to_string();
+    outside(emu, async |client, scope| {
+        client
+            .get_cloud_config::<Value>(scope, &palette_api::CloudType::parse("vsphere"), &uid)
+            .await
+    })
+    .expect("the cloud config")
+}
+
+/// The first placement of pool `name` in a cloud config.
+fn placement_of<'a>(config: &'a Value, name: &str) -> &'a Value {
+    config["spec"]["machinePoolConfig"]
+        .as_array()
+        .expect("pools")
+        .iter()
+        .find(|p| p["name"] == name)
+        .map(|p| &p["placements"][0])
+        .unwrap_or_else(|| panic!("no pool {name} in {config}"))
+}
+
+/// Static IPs and a pool placed in a second compute cluster: applied, read back with an empty
+/// plan, the placements as Palette stores them; imported (and generated) with an empty plan;
+/// a pool moved in place; a pool moved outside Terraform shown as drift and moved back.
+#[test]
+fn vsphere_pools_are_placed_one_by_one() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let config = |batch: &str| {
+        format!(
+            "{HEADER}{VSPHERE_PROFILE}{}{}",
+            ip_pool("nodes", "placement-nodes", "20", "40"),
+            vsphere_cluster("x", "nodes", 2, batch)
+        )
+    };
+    tf.write_config(&config(BATCH_IN_CL2));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let ip_pool_id = tf.resource_values("palette_ip_pool.nodes")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Palette has each pool where the configuration puts it, with the IP pool.
+    let stored = cloud_config(&emu, &tf, "palette_cluster.x");
+    let workers = placement_of(&stored, "workers");
+    assert_eq!(
+        (
+            &workers["cluster"],
+            &workers["datastore"],
+            &workers["resourcePool"]
+        ),
+        (&json!("cl1"), &json!("ds1"), &json!("prod")),
+        "{stored}"
+    );
+    assert_eq!(
+        workers["network"]["parentPoolRef"]["uid"], ip_pool_id,
+        "{stored}"
+    );
+    let batch = placement_of(&stored, "batch");
+    assert_eq!(
+        (
+            &batch["cluster"],
+            &batch["datastore"],
+            &batch["resourcePool"]
+        ),
+        (&json!("cl2"), &json!("ds2"), &json!("batch")),
+        "{stored}"
+    );
+    assert_eq!(batch["network"]["networkName"], "prod-net", "{stored}");
+    assert_eq!(batch["network"]["parentPoolRef"]["uid"], ip_pool_id);
+    assert_eq!(
+        stored["spec"]["clusterConfig"]["controlPlaneEndpoint"]["ddnsSearchDomain"],
+        "prod.dc1.example.com",
+        "{stored}"
+    );
+    let state = tf.resource_values("palette_cluster.x");
+    let pools = state["machine_pool"].as_array().unwrap();
+    assert_eq!(pools[1]["placement"], json!([]), "workers: {state}");
+    assert_eq!(pools[2]["placement"][0]["compute_cluster"], "cl2");
+    assert_eq!(pools[2]["placement"][0]["network"], Value::Null);
+
+    // Import reproduces the placements: the pool placed by the defaults has none.
+    let uid = state["id"].as_str().unwrap().to_string();
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.x"]);
+    tf.import("palette_cluster.x", &uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+    let generated = generated_import(&emu, "palette_cluster.imported", &uid);
+    assert!(
+        generated.contains("compute_cluster = \"cl2\"")
+            && generated.contains(&format!("\"{ip_pool_id}\""))
+            && generated.contains("prod.dc1.example.com"),
+        "{generated}"
+    );
+
+    // Moving the batch pool to the shared datastore is a pool update, in place.
+    tf.write_config(&config(
+        r#"      compute_cluster = "cl2"
+      datastore       = "ds-shared"
+      resource_pool   = "batch""#,
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout
+            .contains("Plan: 0 to add, 1 to change, 0 to destroy."),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let stored = cloud_config(&emu, &tf, "palette_cluster.x");
+    assert_eq!(placement_of(&stored, "batch")["datastore"], "ds-shared");
+
+    // The workers moved to cl2 outside Terraform: the plan shows it and moves them back.
+    let config_uid = tf.resource_values("palette_cluster.x")["cloud_config_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let moved = json!({
+        "cloudConfig": {
+            "instanceType": {"numCPUs": 8, "memoryMiB": 16384, "diskGiB": 80},
+            "placements": [{"cluster": "cl2", "datastore": "ds2", "resourcePool": "batch",
+                "network": {"networkName": "prod-net", "staticIp": true, "parentPoolUid": ip_pool_id}}],
+        },
+        "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"], "isControlPlane": false},
+    });
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("vsphere"),
+                &config_uid,
+                "workers",
+                &moved,
+            )
+            .await
+    })
+    .expect("moving the workers");
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("compute_cluster = \"cl2\"") && plan.stdout.contains("1 to change"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let stored = cloud_config(&emu, &tf, "palette_cluster.x");
+    assert_eq!(placement_of(&stored, "workers")["cluster"], "cl1");
+    tf.destroy();
+}
+
+/// An IP pool with fewer free addresses than the nodes need: the create is refused at apply,
+/// naming the field, and nothing is left behind (no cluster in Palette, none in state). Once the
+/// first cluster is gone its addresses are free again.
+#[test]
+fn an_exhausted_ip_pool_is_refused_at_apply_and_addresses_are_released() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    // Five addresses: the first cluster's four nodes fit, the second's four do not.
+    let pool = ip_pool("small", "placement-small", "10", "14");
+    let first = vsphere_cluster("first", "small", 2, BATCH_IN_CL2);
+    let second = vsphere_cluster("second", "small", 2, BATCH_IN_CL2);
+    tf.write_config(&format!("{HEADER}{VSPHERE_PROFILE}{pool}{first}"));
+    tf.init();
+    tf.apply();
+    tf.write_config(&format!("{HEADER}{VSPHERE_PROFILE}{pool}{first}{second}"));
+    tf.try_apply()
+        .expect_error(r"parentPoolUid: IP pool 'placement-small' has 1 free addresses");
+    assert!(
+        !tf.state_list()
+            .contains(&"palette_cluster.second".to_string()),
+        "{:?}",
+        tf.state_list()
+    );
+    let found = outside(&emu, async |client, scope| {
+        client.find_cluster_by_name(scope, "placement-second").await
+    })
+    .expect("the search");
+    assert_eq!(found, None, "nothing left behind in Palette");
+    // The first cluster gone, its addresses go back to the pool.
+    tf.write_config(&format!("{HEADER}{VSPHERE_PROFILE}{pool}"));
+    tf.apply();
+    tf.write_config(&format!("{HEADER}{VSPHERE_PROFILE}{pool}{second}"));
+    tf.apply();
+    tf.assert_empty_plan();
+    tf.destroy();
+}
+
+/// What the gateway does not see, and static-IP settings that do not fit, are refused at plan
+/// at the attribute that writes them, with no write; an IP pool id unknown until apply waits.
+#[test]
+fn placements_the_gateway_does_not_see_are_refused_at_plan() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let pool = ip_pool("nodes", "placement-plan", "20", "40");
+    let base = format!("{HEADER}{VSPHERE_PROFILE}{pool}");
+    let c = "palette_cluster.x";
+    let cluster = |batch: &str| vsphere_cluster("x", "nodes", 2, batch);
+    let cases: Vec<(&str, String, String)> = vec![
+        (
+            "a datastore the gateway does not see",
+            cluster("      compute_cluster = \"cl2\"\n      datastore = \"ds-missing\""),
+            at("Unknown vSphere Placement", c, "datastore"),
+        ),
+        (
+            "a compute cluster the gateway does not see",
+            cluster("      compute_cluster = \"cl9\""),
+            at("Unknown vSphere Compute Cluster", c, "compute_cluster"),
+        ),
+        (
+            "a default datastore not in the pool's compute cluster",
+            cluster("      compute_cluster = \"cl2\"\n      resource_pool = \"batch\""),
+            at("Unknown vSphere Placement", c, "datastore"),
+        ),
+        (
+            "a datacenter the gateway does not see",
+            cluster(BATCH_IN_CL2).replace("\"dc1\"", "\"dc9\""),
+            at("Unknown vSphere Datacenter", c, "datacenter"),
+        ),
+        (
+            "static IPs without an IP pool",
+            cluster(BATCH_IN_CL2).replace("ip_pool_id      = palette_ip_pool.nodes.id", ""),
+            at("Missing IP Pool", c, "static_ip"),
+        ),
+        (
+            "an IP pool without static IPs",
+            cluster(BATCH_IN_CL2).replace("static_ip       = true", "static_ip = false"),
+            at("IP Pool Without Static IPs", c, "ip_pool_id"),
+        ),
+        (
+            "a search domain without a DDNS endpoint",
+            cluster(BATCH_IN_CL2).replace("\"DDNS\"", "\"VIP\""),
+            at("Search Domain Without DDNS", c, "network_search_domain"),
+        ),
+        (
+            "a placement on a MAAS pool",
+            MAAS_CLUSTER.replace(
+                "node_tags     = [\"nvme\"]",
+                "placement {\n      compute_cluster = \"cl1\"\n    }",
+            ),
+            at(
+                "Unsupported Machine Pool Field",
+                "palette_cluster.metal",
+                "placement",
+            ),
+        ),
+        (
+            "machine tags on a vSphere pool",
+            cluster(BATCH_IN_CL2).replace(
+                "    count         = 1\n    cpu           = 4",
+                "    count         = 1\n    node_tags     = [\"gpu\"]\n    cpu           = 4",
+            ),
+            at("Unsupported Machine Pool Field", c, "node_tags"),
+        ),
+    ];
+    tf.write_config(&base);
+    tf.init();
+    tf.apply();
+    for (what, hcl, expect) in cases {
+        tf.write_config(&format!("{base}{MAAS_ACCOUNT}{hcl}"));
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(&expect);
+        });
+    }
+    // Static IPs from an IP pool made in the same apply: its id is unknown at plan, and waits.
+    let later = ip_pool("later", "placement-later", "50", "60");
+    tf.write_config(&format!(
+        "{base}{later}{}",
+        vsphere_cluster("x", "later", 2, BATCH_IN_CL2)
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.success() && plan.stdout.contains("2 to add"),
+        "{}\n{}",
+        plan.stdout,
+        plan.stderr
+    );
+}
+
+const MAAS_ACCOUNT: &str = r#"
+data "palette_cloud_account" "maas" {
+  name        = "maas-dev"
+  environment = "maas"
+}
+
+resource "palette_cluster_profile" "maas" {
+  name        = "placement-maas"
+  type        = "infra"
+  environment = "maas"
+  pack {
+    name = "ubuntu-maas"
+    tag  = "22.04"
+  }
+  pack {
+    name = "kubernetes"
+    tag  = "1.33.10"
+  }
+  pack {
+    name = "cni-calico"
+    tag  = "3.31.4"
+  }
+  pack {
+    name = "csi-maas-volume"
+    tag  = "1.0.0"
+  }
+}
+"#;
+
+const MAAS_CLUSTER: &str = r#"
+resource "palette_cluster" "metal" {
+  name             = "placement-metal"
+  cloud_account_id = data.palette_cloud_account.maas.id
+  maas {
+    domain = "maas.example.com"
+  }
+  cluster_profile {
+    id = palette_cluster_profile.maas.id
+  }
+  machine_pool {
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    resource_pool = "default"
+    azs           = ["az1"]
+  }
+  machine_pool {
+    name          = "workers"
+    count         = 2
+    resource_pool = "bare-metal"
+    azs           = ["az1", "az2"]
+    node_tags     = ["nvme"]
+  }
+}
+"#;
+
+/// MAAS pools in zones with machine tags: applied and read back empty, imported empty, tags
+/// changed in place, and a zone or tag the account's MAAS does not have refused at plan (and
+/// by the API, naming the field).
+#[test]
+fn maas_pools_take_zones_and_machine_tags() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let state = tf.resource_values("palette_cluster.metal");
+    assert_eq!(state["machine_pool"][1]["node_tags"], json!(["nvme"]));
+    let uid = state["id"].as_str().unwrap().to_string();
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.metal"]);
+    tf.import("palette_cluster.metal", &uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{}",
+        MAAS_CLUSTER.replace("[\"nvme\"]", "[\"nvme\", \"rack-b\"]")
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("1 to change") && !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let config_uid = tf.resource_values("palette_cluster.metal")["cloud_config_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stored = outside(&emu, async |client, scope| {
+        client
+            .get_cloud_config::<Value>(scope, &palette_api::CloudType::parse("maas"), &config_uid)
+            .await
+    })
+    .expect("the cloud config");
+    let workers = &stored["spec"]["machinePoolConfig"][1];
+    assert_eq!(workers["tags"], json!(["nvme", "rack-b"]), "{stored}");
+
+    // A zone or tag the account's MAAS does not have: refused at plan, at the attribute.
+    for (from, to, attr) in [
+        ("[\"az1\", \"az2\"]", "[\"az1\", \"az9\"]", "azs"),
+        ("[\"nvme\"]", "[\"nvme\", \"tpu\"]", "node_tags"),
+    ] {
+        tf.write_config(&format!(
+            "{HEADER}{MAAS_ACCOUNT}{}",
+            MAAS_CLUSTER.replace(from, to)
+        ));
+        emu.assert_no_writes(attr, || {
+            tf.try_plan().expect_error(&at(
+                "Unknown MAAS Placement",
+                "palette_cluster.metal",
+                attr,
+            ));
+        });
+    }
+    // And by Palette, naming the field, where the plan-time check is not there to stop it.
+    let refused = outside(&emu, async |client, scope| {
+        let body = json!({
+            "cloudConfig": {"resourcePool": "bare-metal", "instanceType": {}, "azs": ["az9"]},
+            "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]},
+        });
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("maas"),
+                &config_uid,
+                "workers",
+                &body,
+            )
+            .await
+    })
+    .expect_err("an unknown zone");
+    assert!(
+        refused
+            .to_string()
+            .contains("cloudConfig.azs: machine pool 'workers': zone 'az9'"),
+        "{refused}"
+    );
+    tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
+    tf.destroy();
+}
