@@ -38,8 +38,38 @@ pub fn check_placement(
         "azure" | "aks" => check_azure(env, cluster_config, pools),
         "gcp" => check_gcp(cluster_config, pools),
         "edge-native" => check_edge(cluster_config, pools),
+        "openstack" => check_openstack(cluster_config),
         _ => Ok(()),
     }
+}
+
+/// OpenStack nodes go in an existing network's subnet (both named) or in a network Palette
+/// makes from `nodeCidr`, not both.
+fn check_openstack(config: &Value) -> ApiResult<()> {
+    let network = text(config, "/network/id").or(text(config, "/network/name"));
+    let subnet = text(config, "/subnet/id").or(text(config, "/subnet/name"));
+    match (network, subnet) {
+        (None, Some(_)) => {
+            return Err(refuse(
+                "clusterConfig.network",
+                "a subnet of an existing network needs that network".into(),
+            ));
+        }
+        (Some(_), None) => {
+            return Err(refuse(
+                "clusterConfig.subnet",
+                "an existing network needs the subnet the nodes go in".into(),
+            ));
+        }
+        _ => {}
+    }
+    if network.is_some() && text(config, "/nodeCidr").is_some() {
+        return Err(refuse(
+            "clusterConfig.nodeCidr",
+            "nodeCidr is for a network Palette makes, not an existing one".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn name_of(pool: &Value) -> &str {
@@ -492,6 +522,22 @@ mod tests {
         assert!(
             refused("azure", config("10.0.2.10"), json!([]))
                 .is_some_and(|f| f.ends_with("apiServerLBStaticIP"))
+        );
+    }
+
+    #[test]
+    fn an_openstack_network_is_existing_or_made() {
+        let existing = json!({"network": {"id": "n"}, "subnet": {"id": "s"}});
+        assert_eq!(refused("openstack", existing, json!([])), None);
+        assert_eq!(
+            refused("openstack", json!({"subnet": {"id": "s"}}), json!([])).as_deref(),
+            Some("clusterConfig.network")
+        );
+        let both =
+            json!({"network": {"id": "n"}, "subnet": {"id": "s"}, "nodeCidr": "10.0.0.0/16"});
+        assert_eq!(
+            refused("openstack", both, json!([])).as_deref(),
+            Some("clusterConfig.nodeCidr")
         );
     }
 
