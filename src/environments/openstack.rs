@@ -6,7 +6,7 @@ use palette_api::models::{
     OpenStackMachinePoolConfigEntity, OpenStackResource, OpenstackFlavorConfig,
     SpectroOpenStackClusterEntity, SpectroOpenStackClusterEntitySpec,
 };
-use tfplugin::{Attribute, Value};
+use tfplugin::{Attribute, AttributePath, Diagnostics, Value, ValueExt};
 
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, Pool, Sizing, SizingField,
@@ -51,6 +51,50 @@ impl Environment for Openstack {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// The network the nodes go in: an existing one (`network_id` with its `subnet_id`), or one
+    /// Palette makes (`node_cidr`, a CIDR), not both. Unknown values wait; null ones are unset.
+    fn check(&self, block: &Value, path: &AttributePath, _pools: &[Pool], diags: &mut Diagnostics) {
+        let set = |name: &str| {
+            block
+                .get(name)
+                .is_some_and(|v| !v.is_null() && !v.is_unknown())
+        };
+        let known_unset = |name: &str| block.get(name).is_none_or(Value::is_null);
+        if set("subnet_id") && known_unset("network_id") {
+            diags.attribute_error(
+                path.clone().attr("subnet_id"),
+                "Subnet Without Its Network",
+                "`subnet_id` names a subnet of an existing network: set that network's \
+                 `network_id` too.",
+            );
+        }
+        if set("network_id") && known_unset("subnet_id") {
+            diags.attribute_error(
+                path.clone().attr("network_id"),
+                "Network Without A Subnet",
+                "In an existing network the nodes go in one of its subnets: set `subnet_id`.",
+            );
+        }
+        if set("node_cidr") && (set("network_id") || set("subnet_id")) {
+            diags.attribute_error(
+                path.clone().attr("node_cidr"),
+                "Node CIDR With An Existing Network",
+                "`node_cidr` is the range of the network Palette makes; with `network_id` and \
+                 `subnet_id` the nodes take addresses from that subnet instead. Set one or the \
+                 other.",
+            );
+        }
+        if let Some(cidr) = block.get_str("node_cidr")
+            && !is_ipv4_cidr(cidr)
+        {
+            diags.attribute_error(
+                path.clone().attr("node_cidr"),
+                "Invalid Node CIDR",
+                format!("{cidr:?} is not an IPv4 CIDR block such as `10.0.0.0/16`."),
+            );
+        }
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
@@ -154,5 +198,62 @@ fn pool_entity(pool: &Pool) -> OpenStackMachinePoolConfigEntity {
             subnet: None,
         },
         pool_config: Some(pool.pool_config()),
+    }
+}
+
+/// Whether `text` is an IPv4 network in CIDR form.
+fn is_ipv4_cidr(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(addr, prefix)| {
+        addr.parse::<std::net::Ipv4Addr>().is_ok() && prefix.parse::<u8>().is_ok_and(|p| p <= 32)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn refused(pairs: &[(&str, Value)]) -> Vec<String> {
+        let block = Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        );
+        let mut diags = Diagnostics::new();
+        Openstack.check(
+            &block,
+            &AttributePath::root("openstack").index(0),
+            &[],
+            &mut diags,
+        );
+        crate::diagnostics::attribute_paths(&diags)
+    }
+
+    #[test]
+    fn the_network_is_existing_or_made_not_both() {
+        assert!(refused(&[("network_id", "n".into()), ("subnet_id", "s".into())]).is_empty());
+        assert!(refused(&[("node_cidr", "10.0.0.0/16".into())]).is_empty());
+        assert_eq!(
+            refused(&[("subnet_id", "s".into())]),
+            ["openstack[0].subnet_id"]
+        );
+        assert_eq!(
+            refused(&[("network_id", "n".into())]),
+            ["openstack[0].network_id"]
+        );
+        assert_eq!(
+            refused(&[
+                ("network_id", "n".into()),
+                ("subnet_id", "s".into()),
+                ("node_cidr", "10.0.0.0/33".into())
+            ]),
+            ["openstack[0].node_cidr", "openstack[0].node_cidr"]
+        );
+        // A network from a module variable is not known yet: nothing is judged.
+        assert!(refused(&[("network_id", Value::unknown())]).is_empty());
+        assert!(refused(&[("subnet_id", Value::unknown())]).is_empty());
+        assert!(refused(&[("subnet_id", "s".into()), ("network_id", Value::unknown())]).is_empty());
     }
 }
