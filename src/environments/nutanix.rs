@@ -43,7 +43,8 @@ impl Environment for Nutanix {
             ),
             Attribute::int64("prism_central_port")
                 .optional()
-                .description("Prism Central port; 9440 when unset."),
+                .default(DEFAULT_PRISM_PORT)
+                .description("Prism Central port (default 9440)."),
             required_string(
                 "prism_element_cluster",
                 "Name of the Prism Element cluster the nodes run on.",
@@ -62,6 +63,31 @@ impl Environment for Nutanix {
 
     fn sizing(&self) -> &'static [Sizing] {
         SIZING
+    }
+
+    /// A Nutanix pool (`v1CustomMachinePoolConfig`) has a size but no autoscaling range: `min`
+    /// and `max` would never reach Palette, nor read back, so they are refused. Unknown values
+    /// wait.
+    fn check_pool_list(&self, pools: &[Value], diags: &mut tfplugin::Diagnostics) {
+        for (index, pool) in pools.iter().enumerate() {
+            for bound in ["min", "max"] {
+                if pool
+                    .get(bound)
+                    .is_some_and(|v| !v.is_null() && !v.is_unknown())
+                {
+                    diags.attribute_error(
+                        tfplugin::AttributePath::root("machine_pool")
+                            .index(index as i64)
+                            .attr(bound),
+                        "No Autoscaling On Nutanix",
+                        format!(
+                            "Palette's Nutanix (custom cloud) pools take a size (`count`) but no \
+                             autoscaling range, so `{bound}` would never reach Palette; remove it."
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     /// A Nutanix pool is sent as `v1CustomMachinePoolBaseConfigEntity`, which carries no update
@@ -123,7 +149,7 @@ impl Environment for Nutanix {
                 )
                 .int(
                     "prism_central_port",
-                    port.filter(|p| *p != DEFAULT_PRISM_PORT),
+                    Some(port.unwrap_or(DEFAULT_PRISM_PORT)),
                 )
                 .string(
                     "control_plane_endpoint",
@@ -299,6 +325,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pools_take_no_autoscaling_range_once_it_is_known() {
+        let pool = |min: Value| {
+            Value::Object(BTreeMap::from([
+                ("name".to_string(), Value::from("workers")),
+                ("min".to_string(), min),
+                ("max".to_string(), Value::Null),
+            ]))
+        };
+        let refused = |pools: &[Value]| {
+            let mut diags = tfplugin::Diagnostics::new();
+            Nutanix.check_pool_list(pools, &mut diags);
+            crate::diagnostics::attribute_paths(&diags)
+        };
+        assert_eq!(refused(&[pool(Value::from(1))]), ["machine_pool[0].min"]);
+        assert!(refused(&[pool(Value::unknown())]).is_empty());
+        assert!(refused(&[pool(Value::Null)]).is_empty());
+    }
+
+    #[test]
     fn values_round_trip_through_the_cloud_config() {
         let block = Value::Object(BTreeMap::from([
             (
@@ -345,7 +390,11 @@ mod tests {
                 "{key}"
             );
         }
-        assert!(!state.block.contains_key("prism_central_port"));
+        // The default port reads back as itself: the attribute defaults to it.
+        assert_eq!(
+            state.block.get("prism_central_port").and_then(Value::as_i64),
+            Some(DEFAULT_PRISM_PORT)
+        );
         let got = &state.pools[0];
         assert_eq!(
             (got.cpu, got.memory_mb, got.disk_size_gb, got.count),
