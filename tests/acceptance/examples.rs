@@ -181,7 +181,11 @@ const IN_PLACE: &[(&str, &str, &str)] = &[
         "node_tags     = [\"nvme\", \"rack-a\"]",
         "node_tags     = [\"nvme\"]",
     ),
-    ("nutanix", "count        = 2", "count        = 3"),
+    (
+        "nutanix",
+        "latitude     = 52.3676",
+        "latitude     = 52.3702",
+    ),
     ("openstack", "count         = 2", "count         = 3"),
     (
         "tke",
