@@ -392,7 +392,10 @@ mod tests {
         }
         // The default port reads back as itself: the attribute defaults to it.
         assert_eq!(
-            state.block.get("prism_central_port").and_then(Value::as_i64),
+            state
+                .block
+                .get("prism_central_port")
+                .and_then(Value::as_i64),
             Some(DEFAULT_PRISM_PORT)
         );
         let got = &state.pools[0];

@@ -163,6 +163,15 @@ fn pool(case: &Case, name: &str, size: u32, control_plane: bool, hosts: &[String
     json!({"cloudConfig": cloud, "poolConfig": {"name": name, "size": size, "isControlPlane": control_plane, "labels": [if control_plane { "control-plane" } else { "worker" }]}})
 }
 
+/// `pool` on the seed's arm64 edge hosts (the fifth and sixth): an Edge pool says so in its
+/// `archType`, which Palette checks against its hosts.
+fn arm64(case: &Case, mut pool: Value) -> Value {
+    if case.env == "edge-native" {
+        pool["poolConfig"]["machinePoolProperties"] = json!({"archType": "arm64"});
+    }
+    pool
+}
+
 async fn edge_hosts(emu: &Emu) -> Vec<String> {
     let hosts = emu.get("/v1/edgehosts/metadata").await;
     hosts.body["edgeHosts"]
@@ -297,7 +306,7 @@ async fn every_environment_deploys_and_resizes() {
         );
 
         // A worker pool is added to the running cluster and removed again.
-        let extra = pool(case, "extra", 1, false, &hosts[4..5]);
+        let extra = arm64(case, pool(case, "extra", 1, false, &hosts[4..5]));
         let added = emu.post(&format!("{base}/machinePools"), extra).await;
         assert_eq!(added.status, 201, "{}: {}", case.env, added.text);
         let pool_names = |config: &Value| -> Vec<String> {
@@ -326,7 +335,7 @@ async fn every_environment_deploys_and_resizes() {
         // The control plane stays the one the cluster was made with: no control-plane pool is
         // added, and the one there is not removed.
         if !case.managed {
-            let second = pool(case, "cp2", 1, true, &hosts[5..6]);
+            let second = arm64(case, pool(case, "cp2", 1, true, &hosts[5..6]));
             let refused = emu.post(&format!("{base}/machinePools"), second).await;
             assert_eq!(refused.status, 400, "{}: {}", case.env, refused.text);
             assert!(
