@@ -461,7 +461,6 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
         // Terraform writes a JSON text back as `jsonencode`.
         "cluster_meta_attribute = jsonencode({ team = \"apps\" })",
         "update_worker_pools_in_parallel = true",
-        "host_endpoint_type = \"Ingress\"",
         "ingress_host = \"vclusters.example.com\"",
     ] {
         assert!(flat.contains(line), "{line} in\n{generated}");
