@@ -658,7 +658,11 @@ fn check_host(config: &Value, diags: &mut Diagnostics) {
 /// A location's point is on the globe, and only the data-centre environments take one. Unknown
 /// values wait.
 fn check_location(config: &Value, env: Option<&dyn Environment>, diags: &mut Diagnostics) {
-    let Some(block) = config.get("location").filter(|b| !b.is_null()) else {
+    // A `dynamic` block not known yet may still come out empty: it waits.
+    let Some(block) = config
+        .get("location")
+        .filter(|b| !b.is_null() && !b.is_unknown())
+    else {
         return;
     };
     if let Some(env) = env
@@ -673,9 +677,6 @@ fn check_location(config: &Value, env: Option<&dyn Environment>, diags: &mut Dia
                 env.display_name()
             ),
         );
-        return;
-    }
-    if block.is_unknown() {
         return;
     }
     for (name, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
@@ -994,6 +995,10 @@ mod tests {
         assert_eq!(paths(&at(48.8, 2.3), "aws"), ["location"]);
         let later = config(&[("location", Value::unknown())]);
         assert!(paths(&later, "maas").is_empty());
+        assert!(
+            paths(&later, "aws").is_empty(),
+            "an unknown block may be empty"
+        );
     }
 
     #[test]
