@@ -919,14 +919,7 @@ mod tests {
         assert!(paths(&off, "edge_native").is_empty(), "the default is fine");
     }
 
-    fn host(pairs: &[(&str, Value)]) -> Value {
-        Value::Object(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
-    }
+    use crate::resources::kind_table::obj as host;
 
     #[test]
     fn host_config_checks_wait_for_unknowns_and_name_the_field() {
