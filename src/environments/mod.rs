@@ -202,6 +202,12 @@ pub(crate) trait Environment: Send + Sync {
         Ok(body)
     }
 
+    /// Whether the environment's pool models carry an autoscaling range (`minSize`,
+    /// `maxSize`); where they do not, `min` and `max` are refused at plan.
+    fn autoscales(&self) -> bool {
+        true
+    }
+
     /// Plan-time checks across the `machine_pool` list as configured (values may be unknown;
     /// skip them), such as a pool role the environment needs.
     fn check_pool_list(&self, _pools: &[Value], _diags: &mut Diagnostics) {}

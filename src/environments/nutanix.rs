@@ -65,29 +65,9 @@ impl Environment for Nutanix {
         SIZING
     }
 
-    /// A Nutanix pool (`v1CustomMachinePoolConfig`) has a size but no autoscaling range: `min`
-    /// and `max` would never reach Palette, nor read back, so they are refused. Unknown values
-    /// wait.
-    fn check_pool_list(&self, pools: &[Value], diags: &mut tfplugin::Diagnostics) {
-        for (index, pool) in pools.iter().enumerate() {
-            for bound in ["min", "max"] {
-                if pool
-                    .get(bound)
-                    .is_some_and(|v| !v.is_null() && !v.is_unknown())
-                {
-                    diags.attribute_error(
-                        tfplugin::AttributePath::root("machine_pool")
-                            .index(index as i64)
-                            .attr(bound),
-                        "No Autoscaling On Nutanix",
-                        format!(
-                            "Palette's Nutanix (custom cloud) pools take a size (`count`) but no \
-                             autoscaling range, so `{bound}` would never reach Palette; remove it."
-                        ),
-                    );
-                }
-            }
-        }
+    /// A Nutanix pool (`v1CustomMachinePoolConfig`) has a size but no autoscaling range.
+    fn autoscales(&self) -> bool {
+        false
     }
 
     /// A Nutanix pool is sent as `v1CustomMachinePoolBaseConfigEntity`, which carries no update
@@ -329,13 +309,17 @@ mod tests {
         let pool = |min: Value| {
             Value::Object(BTreeMap::from([
                 ("name".to_string(), Value::from("workers")),
+                ("count".to_string(), Value::from(2)),
+                ("cpu".to_string(), Value::from(4)),
+                ("memory_mb".to_string(), Value::from(8192)),
+                ("disk_size_gb".to_string(), Value::from(60)),
                 ("min".to_string(), min),
                 ("max".to_string(), Value::Null),
             ]))
         };
         let refused = |pools: &[Value]| {
             let mut diags = tfplugin::Diagnostics::new();
-            Nutanix.check_pool_list(pools, &mut diags);
+            crate::environments::check_pools(&Nutanix, pools, &mut diags);
             crate::diagnostics::attribute_paths(&diags)
         };
         assert_eq!(refused(&[pool(Value::from(1))]), ["machine_pool[0].min"]);

@@ -607,6 +607,25 @@ pub(crate) fn check_pools(env: &dyn Environment, pools: &[Value], diags: &mut Di
                 _ => {}
             }
         }
+        if !env.autoscales() {
+            for bound in ["min", "max"] {
+                // An unknown value (a module variable, say) may still turn out null.
+                if pool
+                    .get(bound)
+                    .is_some_and(|v| !v.is_null() && !v.is_unknown())
+                {
+                    diags.attribute_error(
+                        base.clone().attr(bound),
+                        format!("No Autoscaling On {}", env.display_name()),
+                        format!(
+                            "Palette's {} pools take a size (`count`) but no autoscaling range, \
+                             so `{bound}` would never reach Palette; remove it.",
+                            env.display_name()
+                        ),
+                    );
+                }
+            }
+        }
         // `edge_host` blocks are Edge's other form of `edge_hosts`.
         let hosts_taken = taken.iter().any(|s| s.field == SizingField::EdgeHosts);
         if !hosts_taken && !pool.get_elements("edge_host").is_empty() {
