@@ -15,6 +15,7 @@ use super::{
     from_json, get_string, optional, optional_bool, optional_string, pool_from_api, required,
     required_string, to_json,
 };
+use palette_stack::cidr::Cidr;
 use palette_stack::environment_names::Environment as Name;
 
 /// Azure.
@@ -201,8 +202,8 @@ fn check_api_server_ip(block: &Value, path: &AttributePath, diags: &mut Diagnost
         );
     };
     if let Some(cidr) = block.get_str("control_plane_subnet_cidr")
-        && let Some(net) = parse_cidr(cidr)
-        && !contains(net, (u32::from(ip), 32))
+        && let Some(net) = network(cidr)
+        && !net.contains_address(ip.into())
     {
         diags.attribute_error(
             at,
@@ -251,27 +252,9 @@ fn subnet(block: &Value, role: &str) -> Option<Subnet> {
     (subnet != Subnet::default()).then_some(subnet)
 }
 
-/// A CIDR: an IPv4 address and a prefix length, the address being the network's.
-fn parse_cidr(text: &str) -> Option<(u32, u32)> {
-    let (addr, prefix) = text.split_once('/')?;
-    let addr = u32::from(addr.parse::<Ipv4Addr>().ok()?);
-    let prefix: u32 = prefix.parse().ok().filter(|p| *p <= 32)?;
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u32::MAX << (32 - prefix)
-    };
-    (addr & mask == addr).then_some((addr, prefix))
-}
-
-/// Whether network `inner` lies inside `outer`.
-fn contains(outer: (u32, u32), inner: (u32, u32)) -> bool {
-    let mask = if outer.1 == 0 {
-        0
-    } else {
-        u32::MAX << (32 - outer.1)
-    };
-    inner.1 >= outer.1 && inner.0 & mask == outer.0
+/// An IPv4 network in CIDR form, as Azure takes a virtual network's and a subnet's ranges.
+fn network(text: &str) -> Option<Cidr> {
+    Cidr::parse(text).filter(|c| c.is_ipv4() && c.is_network())
 }
 
 /// The virtual network's ranges: each a CIDR, each subnet's inside `vnet_cidr_block`, the
@@ -289,7 +272,7 @@ pub(super) fn check_network(
         let Some(text) = block.get_str(&name) else {
             continue;
         };
-        match parse_cidr(text) {
+        match network(text) {
             Some(cidr) => parsed.push((name, cidr)),
             None => diags.attribute_error(
                 path.clone().attr(&name),
@@ -311,7 +294,7 @@ pub(super) fn check_network(
         .collect();
     for (i, (name, cidr)) in subnets.iter().enumerate() {
         if let Some(vnet) = vnet
-            && !contains(vnet, *cidr)
+            && !vnet.contains(cidr)
         {
             diags.attribute_error(
                 path.clone().attr(name),
@@ -324,7 +307,7 @@ pub(super) fn check_network(
             );
         }
         for (other, theirs) in &subnets[..i] {
-            if contains(*cidr, *theirs) || contains(*theirs, *cidr) {
+            if cidr.overlaps(theirs) {
                 diags.attribute_error(
                     path.clone().attr(name),
                     "Overlapping Subnets",

@@ -13,6 +13,7 @@ use super::{
     from_json, get_string, get_strings, optional, optional_string, optional_strings, pool_from_api,
     required, required_string, to_json,
 };
+use palette_stack::cidr::Cidr;
 use palette_stack::environment_names::Environment as Name;
 
 /// OpenStack.
@@ -87,12 +88,15 @@ impl Environment for Openstack {
             );
         }
         if let Some(cidr) = block.get_str("node_cidr")
-            && !is_ipv4_cidr(cidr)
+            && !Cidr::parse(cidr).is_some_and(|c| c.is_ipv4() && c.is_network())
         {
             diags.attribute_error(
                 path.clone().attr("node_cidr"),
                 "Invalid Node CIDR",
-                format!("{cidr:?} is not an IPv4 CIDR block such as `10.0.0.0/16`."),
+                format!(
+                    "{cidr:?} is not an IPv4 network in CIDR form (a network address and a \
+                     prefix length, as `10.0.0.0/16`): OpenStack makes the subnet from it."
+                ),
             );
         }
     }
@@ -201,13 +205,6 @@ fn pool_entity(pool: &Pool) -> OpenStackMachinePoolConfigEntity {
     }
 }
 
-/// Whether `text` is an IPv4 network in CIDR form.
-fn is_ipv4_cidr(text: &str) -> bool {
-    text.split_once('/').is_some_and(|(addr, prefix)| {
-        addr.parse::<std::net::Ipv4Addr>().is_ok() && prefix.parse::<u8>().is_ok_and(|p| p <= 32)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -251,6 +248,14 @@ mod tests {
             ]),
             ["openstack[0].node_cidr", "openstack[0].node_cidr"]
         );
+        // Neutron makes the subnet from the range: a host address or IPv6 is refused.
+        for cidr in ["10.0.3.7/16", "fd00::/64", "10.0.0.0"] {
+            assert_eq!(
+                refused(&[("node_cidr", cidr.into())]),
+                ["openstack[0].node_cidr"],
+                "{cidr}"
+            );
+        }
         // A network from a module variable is not known yet: nothing is judged.
         assert!(refused(&[("network_id", Value::unknown())]).is_empty());
         assert!(refused(&[("subnet_id", Value::unknown())]).is_empty());

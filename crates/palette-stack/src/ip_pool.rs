@@ -4,6 +4,8 @@
 
 use std::net::IpAddr;
 
+use crate::cidr::Cidr;
+
 /// What a pool says, each field `None` when it is not known yet (or not set).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PoolInput<'a> {
@@ -148,19 +150,16 @@ pub fn check(pool: &PoolInput<'_>) -> Vec<Problem> {
             }
         }
         if let Some(cidr) = pool.subnet {
-            match cidr.split_once('/').and_then(|(net, bits)| {
-                Some((net.parse::<IpAddr>().ok()?, bits.parse::<u32>().ok()?))
-            }) {
+            match Cidr::parse(cidr) {
                 None => out.push(Problem {
                     field: "subnet",
                     message: format!("{cidr:?} is not a CIDR such as `10.10.0.0/24`."),
                 }),
-                Some((net, bits)) if !same_network(net, gateway, bits.min(prefix)) => {
-                    out.push(Problem {
+                Some(net) if !same_network(net.address(), gateway, net.prefix().min(prefix)) => out
+                    .push(Problem {
                         field: "gateway",
                         message: format!("Gateway {gateway} is outside subnet {cidr}."),
-                    })
-                }
+                    }),
                 Some(_) => {}
             }
         }

@@ -1,5 +1,6 @@
 //! The domain rules of a layered stack, free of Terraform and of the Palette client.
 //!
+//! - [`cidr`]: CIDR blocks, their family, network form and containment.
 //! - [`values`]: pack values and manifests as YAML compared by meaning, not by text.
 //! - [`layers`]: which packs a profile of each type may hold, and in which order.
 //! - [`environment_names`]: the twelve environments, their HCL keys and API cloud types.
@@ -12,6 +13,7 @@
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
 
+pub mod cidr;
 pub mod environment_names;
 pub mod import_id;
 pub mod ip_pool;

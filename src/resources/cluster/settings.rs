@@ -9,6 +9,7 @@ use palette_api::models::{
     UPGRADE_FORBIDDEN_ANNOTATION,
 };
 use palette_api::{Client, ClusterSettings, Scope};
+use palette_stack::cidr::Cidr;
 use palette_stack::schedule::{check_cron, check_rfc3339, check_timezone};
 use tfplugin::plan_modifier::use_state_for_unknown;
 use tfplugin::validator::one_of;
@@ -642,7 +643,7 @@ fn check_host(config: &Value, diags: &mut Diagnostics) {
         .enumerate()
     {
         if let Some(text) = range.as_str()
-            && !is_cidr(text)
+            && Cidr::parse(text).is_none()
         {
             diags.attribute_error(
                 AttributePath::root("host_config")
@@ -689,21 +690,6 @@ fn check_location(config: &Value, env: Option<&dyn Environment>, diags: &mut Dia
                 format!("The {name} must be from -{limit} to {limit}."),
             );
         }
-    }
-}
-
-/// Whether `text` is an IPv4 or IPv6 CIDR block.
-fn is_cidr(text: &str) -> bool {
-    let Some((address, prefix)) = text.split_once('/') else {
-        return false;
-    };
-    let Ok(prefix) = prefix.parse::<u8>() else {
-        return false;
-    };
-    match address.parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V4(_)) => prefix <= 32,
-        Ok(std::net::IpAddr::V6(_)) => prefix <= 128,
-        Err(_) => false,
     }
 }
 

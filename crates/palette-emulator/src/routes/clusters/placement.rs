@@ -44,7 +44,7 @@ pub fn check_placement(
 }
 
 /// OpenStack nodes go in an existing network's subnet (both named) or in a network Palette
-/// makes from `nodeCidr`, not both.
+/// makes from `nodeCidr` (an IPv4 network CIDR), not both.
 fn check_openstack(config: &Value) -> ApiResult<()> {
     let network = text(config, "/network/id").or(text(config, "/network/name"));
     let subnet = text(config, "/subnet/id").or(text(config, "/subnet/name"));
@@ -67,6 +67,14 @@ fn check_openstack(config: &Value) -> ApiResult<()> {
         return Err(refuse(
             "clusterConfig.nodeCidr",
             "nodeCidr is for a network Palette makes, not an existing one".into(),
+        ));
+    }
+    if let Some(range) = text(config, "/nodeCidr")
+        && cidr(range).is_none()
+    {
+        return Err(refuse(
+            "clusterConfig.nodeCidr",
+            format!("nodeCidr '{range}' is not an IPv4 network CIDR such as 10.0.0.0/16"),
         ));
     }
     Ok(())
@@ -539,6 +547,17 @@ mod tests {
             refused("openstack", both, json!([])).as_deref(),
             Some("clusterConfig.nodeCidr")
         );
+        assert_eq!(
+            refused("openstack", json!({"nodeCidr": "10.0.0.0/16"}), json!([])),
+            None
+        );
+        for range in ["10.0.3.7/16", "fd00::/64", "10.0.0.0/40"] {
+            assert_eq!(
+                refused("openstack", json!({ "nodeCidr": range }), json!([])).as_deref(),
+                Some("clusterConfig.nodeCidr"),
+                "{range}"
+            );
+        }
     }
 
     #[test]
