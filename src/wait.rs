@@ -165,6 +165,29 @@ pub(crate) struct Snapshot {
     /// Why the cluster's nodes are to be replaced, while the repave waits for a person's
     /// approval (`repave_approval = "manual"`).
     pub(crate) repave_pending: Option<Vec<String>>,
+    /// The cluster's conditions that report a failure (`status` `False` and a reason naming a
+    /// failure or an error), as `TYPE: message`: machines the cloud cannot make, say, which
+    /// Palette keeps retrying while the cluster stays `Provisioning`.
+    pub(crate) failing: Vec<String>,
+}
+
+/// The failing conditions of `cluster` (see [`Snapshot::failing`]).
+pub(crate) fn failing_conditions(cluster: &SpectroCluster) -> Vec<String> {
+    cluster
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .into_iter()
+        .flatten()
+        .filter(|c| {
+            let reason = c.reason.as_deref().unwrap_or("").to_ascii_lowercase();
+            c.status == "False" && (reason.contains("fail") || reason.contains("error"))
+        })
+        .map(|c| match c.message.as_deref().filter(|m| !m.is_empty()) {
+            Some(message) => format!("{}: {message}", c.type_),
+            None => format!("{}: {}", c.type_, c.reason.as_deref().unwrap_or("")),
+        })
+        .collect()
 }
 
 impl Snapshot {
@@ -176,12 +199,14 @@ impl Snapshot {
             .and_then(|s| s.state.clone())
             .unwrap_or_else(|| "Pending".to_string());
         let layers = layers_of(&cluster);
+        let failing = failing_conditions(&cluster);
         Snapshot {
             cluster,
             state,
             health,
             layers,
             repave_pending: None,
+            failing,
         }
     }
 
@@ -208,6 +233,9 @@ impl Snapshot {
                 self.layers.len(),
                 layers.join(", ")
             ));
+        }
+        if !self.failing.is_empty() {
+            out.push_str(&format!("; failing: {}", self.failing.join("; ")));
         }
         out
     }
@@ -731,6 +759,19 @@ impl Waiter<'_> {
                 self.name
             );
         }
+        // A failure Palette keeps retrying needs a person, so it is said at once.
+        for failing in &now.failing {
+            if before.is_none_or(|b| !b.failing.contains(failing)) {
+                moved = true;
+                tracing::warn!(
+                    cluster = self.name,
+                    uid = self.uid,
+                    "cluster {:?}: {failing}; Palette keeps retrying, but this needs fixing in the \
+                     configuration or the cloud",
+                    self.name
+                );
+            }
+        }
         let total = now.layers.len();
         let ready = now.ready_count();
         for layer in &now.layers {
@@ -992,6 +1033,50 @@ mod tests {
             snapshot.summary().contains("2 of 4 ready"),
             "{}",
             snapshot.summary()
+        );
+    }
+
+    #[test]
+    fn failing_conditions_are_named_in_the_summary() {
+        let condition = |kind: &str, status: &str, reason: &str, message: &str| ClusterCondition {
+            type_: kind.into(),
+            status: status.into(),
+            reason: Some(reason.into()),
+            message: Some(message.into()),
+            ..Default::default()
+        };
+        let cluster = SpectroCluster {
+            status: Some(SpectroClusterStatus {
+                state: Some("Provisioning".into()),
+                conditions: Some(vec![
+                    condition(
+                        "ControlPlaneReady",
+                        "True",
+                        "NodesReady",
+                        "all nodes are running",
+                    ),
+                    condition(
+                        "WorkerNodesReady",
+                        "False",
+                        "NodesProvisioning",
+                        "in progress",
+                    ),
+                    condition(
+                        "WorkerNodesReady",
+                        "False",
+                        "MachineProvisioningFailed",
+                        "no subnet 'vlan-99'",
+                    ),
+                ]),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let snapshot = Snapshot::of(cluster, None);
+        assert_eq!(snapshot.failing, ["WorkerNodesReady: no subnet 'vlan-99'"]);
+        assert_eq!(
+            snapshot.summary(),
+            "cluster state Provisioning; failing: WorkerNodesReady: no subnet 'vlan-99'"
         );
     }
 

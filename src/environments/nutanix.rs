@@ -47,9 +47,17 @@ impl Environment for Nutanix {
                 .description("Prism Central port (default 9440)."),
             required_string(
                 "prism_element_cluster",
-                "Name of the Prism Element cluster the nodes run on.",
+                "Name of the Prism Element cluster the nodes run on. Palette passes it to Prism \
+                 as written (its API has no Prism inventory to check it against at plan); a name \
+                 Prism does not have stops the machines being made, which the apply reports \
+                 (logged at once, and in the error when its wait ends).",
             ),
-            required_string("subnet", "Name of the subnet the nodes attach to."),
+            required_string(
+                "subnet",
+                "Name of the subnet the nodes attach to, in `prism_element_cluster`. Not checked \
+                 at plan, as for `prism_element_cluster`: a subnet Prism does not have is \
+                 reported at apply.",
+            ),
             required_string(
                 "control_plane_endpoint",
                 "Control-plane virtual IP or host name.",

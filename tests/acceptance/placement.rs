@@ -2,12 +2,13 @@
 //! IPs from an IP pool on the account's private cloud gateway, and MAAS pools in zones with
 //! machine tags. Apply, an empty plan, import reproducing the placements, drift made through
 //! the API, an in-place move of a pool, an IP pool too small refused at apply with nothing left
-//! behind, and what the gateway does not see refused at plan.
+//! behind, and what the gateway does not see refused at plan. Nutanix pools, whose Prism
+//! placement Palette's API cannot check, reported at apply when Prism has no such subnet.
 
 use serde_json::{Value, json};
 
 use crate::bad_input::at;
-use crate::cluster::{HEADER, generated_import, outside};
+use crate::cluster::{HEADER, case, cluster_hcl, generated_import, infra_profile, outside};
 use crate::support::{Emulator, Terraform};
 
 const VSPHERE_PROFILE: &str = r#"
@@ -546,5 +547,33 @@ fn maas_pools_take_zones_and_machine_tags() {
         "{refused}"
     );
     tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
+    tf.destroy();
+}
+
+/// Nutanix: Palette passes a pool's Prism Element cluster and subnet to the cloud as written (its
+/// API has no Prism inventory to check them against at plan), and the cloud cannot make machines
+/// on a subnet Prism does not have. The apply says so, naming the subnet, when its wait ends
+/// (not a bare timeout); with the name fixed, the next apply replaces the tainted cluster and
+/// it runs.
+#[test]
+fn a_nutanix_subnet_prism_does_not_have_is_reported_at_apply() {
+    let emu = Emulator::start();
+    let nutanix = case("nutanix");
+    let infra = infra_profile(&emu, nutanix, "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let timeouts = "  timeouts {\n    create = \"8s\"\n  }\n";
+    let good = cluster_hcl(nutanix, "prism", std::slice::from_ref(&infra), timeouts);
+    assert!(good.contains("\"vlan-10\""), "{good}");
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        good.replace("\"vlan-10\"", "\"vlan-99\"")
+    ));
+    tf.init();
+    tf.try_apply().expect_error(
+        r"Cluster Create Timed Out.*failure it keeps retrying.*WorkerNodesReady: machines of pool \S+ cannot be created: Prism Element cluster 'pe-1' has no subnet 'vlan-99'",
+    );
+    tf.write_config(&format!("{HEADER}{good}"));
+    tf.apply();
+    tf.assert_empty_plan();
     tf.destroy();
 }

@@ -51,6 +51,53 @@ pub fn check_yaml(text: &str, field: &str) -> ApiResult<()> {
     Ok(())
 }
 
+/// Every scalar at `path` (mapping keys from the document root) in any document of `text`; none
+/// when the text is not YAML.
+pub fn scalars_at(text: &str, path: &[&str]) -> Vec<String> {
+    enum Frame {
+        Map(Option<String>),
+        Seq,
+    }
+    fn value_done(stack: &mut [Frame]) {
+        if let Some(Frame::Map(key)) = stack.last_mut() {
+            *key = None;
+        }
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Vec::new();
+    for event in Parser::new_from_str(&without_macros(text)) {
+        let Ok((event, _)) = event else {
+            return Vec::new();
+        };
+        match event {
+            Event::MappingStart(..) => stack.push(Frame::Map(None)),
+            Event::SequenceStart(..) => stack.push(Frame::Seq),
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                value_done(&mut stack);
+            }
+            Event::Alias(_) => value_done(&mut stack),
+            Event::Scalar(value, ..) => match stack.last_mut() {
+                Some(Frame::Map(key @ None)) => *key = Some(value.into_owned()),
+                Some(Frame::Map(Some(_))) => {
+                    let here = stack.iter().map(|f| match f {
+                        Frame::Map(Some(k)) => Some(k.as_str()),
+                        _ => None,
+                    });
+                    if stack.len() == path.len() && here.eq(path.iter().map(|p| Some(*p))) {
+                        out.push(value.into_owned());
+                    }
+                    value_done(&mut stack);
+                }
+                _ => {}
+            },
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Refuses a variable (`field` is its path, such as `spec.variables[0]`) whose default breaks
 /// its format, its regex or its options, or whose regex does not compile.
 pub fn check_variable(var: &m::Variable, field: &str) -> ApiResult<()> {
@@ -166,6 +213,19 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+
+    #[test]
+    fn scalars_are_found_by_path_in_every_document() {
+        let text = "kind: A\nspec:\n  cluster:\n    name: pe-1\n  list: [x, y]\n  name: top\n---\nkind: B\nspec:\n  items:\n  - name: no\n  cluster: {type: name, name: pe-2}\n";
+        assert_eq!(
+            scalars_at(text, &["spec", "cluster", "name"]),
+            ["pe-1", "pe-2"]
+        );
+        assert_eq!(scalars_at(text, &["spec", "name"]), ["top"]);
+        assert_eq!(scalars_at(text, &["kind"]), ["A", "B"]);
+        assert!(scalars_at(text, &["spec", "items", "name"]).is_empty());
+        assert!(scalars_at("a: [", &["a"]).is_empty());
+    }
 
     #[test]
     fn yaml_with_macros_passes_and_broken_yaml_is_refused_by_field() {

@@ -13,7 +13,9 @@
 //! one entry per VPC, `{cloudAccount, region, vpcId, name, cidrBlock, subnets: [{subnetId, az,
 //! isPrivate, name}], securityGroups: [{groupId, groupName}]}`, kept with the account (served by
 //! `GET /v1/clouds/aws/regions/{region}/vpcs`, and what AWS and EKS clusters' subnets and
-//! security groups are checked against). Every seeded object gets a uid derived from its name, so the uids are the same on
+//! security groups are checked against). A Nutanix account may carry `prism`, what its Prism
+//! Central has (`{clusters: [{name, subnets: [NAME]}]}`), which Palette does not check a pool's
+//! placement against but the cloud does when it makes the machines. Every seeded object gets a uid derived from its name, so the uids are the same on
 //! every fresh start.
 
 use serde_json::{Map, Value, json};
@@ -142,6 +144,10 @@ pub fn seed(store: &dyn Store, custom: Option<&str>) -> Result<bool, SeedError> 
                 text(vpc, "vpcId")?;
             }
             account_doc["_emu"]["vpcs"] = Value::Array(vpcs);
+        }
+        // What a Nutanix account's Prism Central has: Prism Element clusters and their subnets.
+        if let Some(prism) = account.get("prism") {
+            account_doc["_emu"]["prism"] = prism.clone();
         }
         // A data-centre account reaches its cloud through a private cloud gateway.
         if let Some(gateway) = account.get("gateway").and_then(Value::as_str) {

@@ -166,11 +166,11 @@ pub(super) fn wait_diagnostic(
                 ),
             )
         }
-        WaitError::TimedOut { .. } => Diagnostic::error(
+        WaitError::TimedOut { last, .. } => Diagnostic::error(
             format!("Cluster {action} Timed Out"),
             format!(
                 "Cluster {name:?} ({uid}) did not finish within {} ({err}).\n\nThe cluster stays in \
-                 state{}. Raise `timeouts.{}` if it is just slow.",
+                 state{}. {}",
                 wait::format_duration(limit),
                 if action == "Create" {
                     "; Terraform marks it tainted, so the next apply replaces it. To keep it and resume \
@@ -178,7 +178,18 @@ pub(super) fn wait_diagnostic(
                 } else {
                     "; the next apply waits for it again"
                 },
-                action.to_lowercase()
+                match last.as_ref().map(|l| l.failing.as_slice()) {
+                    Some(failing) if !failing.is_empty() => format!(
+                        "Palette reports a failure it keeps retrying, which waiting longer will \
+                         not mend: {}. Fix what it names (a placement the cloud does not have, \
+                         say) and apply again.",
+                        failing.join("; ")
+                    ),
+                    _ => format!(
+                        "Raise `timeouts.{}` if it is just slow.",
+                        action.to_lowercase()
+                    ),
+                }
             ),
         ),
         WaitError::Interrupted { .. } => Diagnostic::warning(

@@ -104,7 +104,14 @@ pub struct DesiredPool {
     /// The pool settings whose change replaces its nodes (instance type, disk, ...), as the
     /// API has them.
     pub shape: Value,
+    /// Why the cloud cannot make the pool's machines (a placement the cloud does not have, which
+    /// Palette passes on without checking): its nodes never come up.
+    pub failure: Option<String>,
 }
+
+/// When a node that cannot be made comes up: never (far enough from `i64::MAX` that adding a
+/// duration to it cannot overflow).
+pub const NEVER: i64 = i64::MAX / 4;
 
 /// The stored plan of a cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,6 +157,9 @@ pub struct PoolPlan {
     /// The settings the nodes were made with ([`DesiredPool::shape`]).
     #[serde(default)]
     pub shape: Value,
+    /// Why its machines cannot be made ([`DesiredPool::failure`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
 }
 
 /// One node (machine).
@@ -369,6 +379,7 @@ impl Deployment {
                             scale,
                         )
                 };
+                let up = if pool.failure.is_some() { NEVER } else { up };
                 nodes.push(NodePlan::new(cluster_uid, &pool.name, i, now, up));
             }
             if pool.control_plane {
@@ -383,6 +394,7 @@ impl Deployment {
                 control_plane: pool.control_plane,
                 nodes,
                 shape: pool.shape.clone(),
+                failure: pool.failure.clone(),
             });
         }
         let running_at = plans
@@ -405,7 +417,8 @@ impl Deployment {
             generation: 1,
             rollout: Rollout::default(),
         };
-        let mut cursor = Some(running_at);
+        // A cluster whose machines cannot be made never runs, and installs nothing.
+        let mut cursor = (running_at < NEVER).then_some(running_at);
         for pack in sorted(packs) {
             let fail = fail_pack == Some(pack.name.as_str());
             let plan = PackPlan::schedule(&pack, cursor, scale, fail);
@@ -480,12 +493,14 @@ impl Deployment {
                     control_plane: pool.control_plane,
                     nodes: Vec::new(),
                     shape: pool.shape.clone(),
+                    failure: None,
                 });
             let changed = rollout::changed_keys(&plan.shape, &pool.shape);
             if !changed.is_empty() {
                 reshaped.push((pool.name.clone(), changed));
             }
             plan.shape = pool.shape.clone();
+            plan.failure = pool.failure.clone();
             plan.nodes.retain(|n| n.counts(now));
             let live: Vec<usize> = (0..plan.nodes.len())
                 .filter(|i| plan.nodes[*i].removing_at.is_none())
@@ -495,11 +510,14 @@ impl Deployment {
                 let base = now.max(self.provisioning_at);
                 for k in 0..(want - live.len()) {
                     let index = plan.nodes.len();
-                    let up = base
-                        + scaled(
+                    let up = if plan.failure.is_some() {
+                        NEVER
+                    } else {
+                        base + scaled(
                             durations::WORKER_NODE + durations::WORKER_STAGGER * k as f64,
                             scale,
-                        );
+                        )
+                    };
                     plan.nodes
                         .push(NodePlan::new(cluster_uid, &pool.name, index, now, up));
                 }
@@ -530,7 +548,13 @@ impl Deployment {
             .filter(|i| plan.nodes[*i].removing_at.is_none() && plan.nodes[*i].counts(now))
             .collect();
         for (k, i) in live.into_iter().enumerate() {
-            let up = now + scaled(node_ms + durations::WORKER_STAGGER * k as f64, scale);
+            // A replacement the cloud cannot make never comes up, so the node it would replace
+            // stays.
+            let up = if plan.failure.is_some() {
+                NEVER
+            } else {
+                now + scaled(node_ms + durations::WORKER_STAGGER * k as f64, scale)
+            };
             let index = plan.nodes.len();
             plan.nodes
                 .push(NodePlan::new(cluster_uid, &plan.name, index, now, up));
@@ -778,6 +802,11 @@ impl Deployment {
                 continue;
             }
             let ready = self.nodes_ready(now, Some(cp));
+            let failure = self
+                .pools
+                .iter()
+                .filter(|p| p.control_plane == cp)
+                .find_map(|p| p.failure.as_ref().map(|f| (p, f)));
             let since = self
                 .pools
                 .iter()
@@ -787,11 +816,22 @@ impl Deployment {
                 .filter(|t| *t <= now)
                 .max()
                 .unwrap_or(self.provisioning_at);
+            let (reason, message) = match failure {
+                Some((pool, why)) if !ready => (
+                    "MachineProvisioningFailed",
+                    format!("machines of pool {} cannot be created: {why}", pool.name),
+                ),
+                _ if ready => ("NodesReady", "all nodes are running".to_owned()),
+                _ => (
+                    "NodesProvisioning",
+                    "nodes are being provisioned".to_owned(),
+                ),
+            };
             out.push(json!({
                 "type": kind,
                 "status": if ready { "True" } else { "False" },
-                "reason": if ready { "NodesReady" } else { "NodesProvisioning" },
-                "message": if ready { "all nodes are running" } else { "nodes are being provisioned" },
+                "reason": reason,
+                "message": message,
                 "lastProbeTime": rfc3339(now),
                 "lastTransitionTime": rfc3339(since),
             }));
@@ -831,6 +871,14 @@ impl Deployment {
             false,
         );
         for pool in &self.pools {
+            if let (Some(why), Some(first)) = (&pool.failure, pool.nodes.first()) {
+                push(
+                    first.created_at,
+                    "MachineProvisioningFailed",
+                    format!("machines of pool {} cannot be created: {why}", pool.name),
+                    true,
+                );
+            }
             for node in &pool.nodes {
                 push(
                     node.created_at,
@@ -948,14 +996,41 @@ mod tests {
                 control_plane: true,
                 size: 1,
                 shape: json!({"instanceType": "m5.large"}),
+                failure: None,
             },
             DesiredPool {
                 name: "workers".into(),
                 control_plane: false,
                 size: workers,
                 shape: json!({"instanceType": "m5.large"}),
+                failure: None,
             },
         ]
+    }
+
+    #[test]
+    fn a_pool_the_cloud_cannot_make_never_comes_up_and_says_why() {
+        let mut wanted = pools(2);
+        wanted[1].failure = Some("no subnet 'vlan-99'".into());
+        let d = Deployment::create("c", 0, 1.0, &wanted, &stack(), None);
+        let later = 10 * 60 * 60 * 1000;
+        assert_eq!(d.state(later), "Provisioning");
+        assert!(d.visible_packs(later).iter().all(|p| p.start_at.is_none()));
+        let conditions = d.conditions(later);
+        assert_eq!(conditions[0]["status"], "True", "{conditions:?}");
+        assert_eq!(conditions[1]["status"], "False");
+        assert_eq!(conditions[1]["reason"], "MachineProvisioningFailed");
+        assert!(
+            conditions[1]["message"]
+                .as_str()
+                .unwrap()
+                .contains("pool workers cannot be created: no subnet 'vlan-99'")
+        );
+        assert!(
+            d.events(later, "c")
+                .iter()
+                .any(|e| e.reason == "MachineProvisioningFailed" && e.severity == "Warning")
+        );
     }
 
     #[test]

@@ -10,12 +10,18 @@
 //!
 //! MAAS: each pool's zones (`azs`) and machine tags (`tags`) must be ones the gateway's MAAS
 //! has, where the gateway has an inventory to check against.
+//!
+//! Nutanix: Palette passes a pool's Prism Element cluster and subnet (in the pool's `values`) to
+//! the cloud as written: nothing refuses them, but where the account's Prism Central (a seeded
+//! `prism` inventory) has no such cluster or subnet, the pool's machines are never made, and the
+//! cluster's node condition says why ([`nutanix_failure`]).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use super::records::{config_of, live_clusters};
+use crate::content;
 use crate::environments::Environment;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::gateways;
@@ -49,6 +55,58 @@ fn gateway_of(state: &AppState, account: &Record) -> ApiResult<Option<Record>> {
             ),
         )),
     }
+}
+
+/// Why the cloud cannot make the machines of a Nutanix `pool` of `cluster`: its Prism Element
+/// cluster or subnet is not in the Prism Central inventory of the cluster's account. `None` when
+/// it can, or when the account has no inventory to judge by.
+pub fn nutanix_failure(
+    state: &AppState,
+    cluster: &Record,
+    pool: &Value,
+) -> ApiResult<Option<String>> {
+    if super::env_of(cluster).key != "nutanix" {
+        return Ok(None);
+    }
+    let Some(account) = cluster
+        .doc
+        .pointer("/_emu/accountUid")
+        .and_then(Value::as_str)
+        .map(|uid| state.store().get(Kind::CloudAccount, uid))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    let Some(prism) = account
+        .doc
+        .pointer("/_emu/prism/clusters")
+        .and_then(Value::as_array)
+    else {
+        return Ok(None);
+    };
+    let values = pool["values"].as_str().unwrap_or("");
+    let at = |leaf: &str| content::scalars_at(values, &["spec", "template", "spec", leaf, "name"]);
+    for name in at("cluster") {
+        let Some(found) = prism.iter().find(|c| c["name"] == name.as_str()) else {
+            return Ok(Some(format!(
+                "Prism Central has no Prism Element cluster '{name}' \
+                 (NutanixMachineTemplate spec.template.spec.cluster.name)"
+            )));
+        };
+        for subnet in at("subnet") {
+            if !wire::array_at(found, "/subnets")
+                .iter()
+                .any(|s| s == subnet.as_str())
+            {
+                return Ok(Some(format!(
+                    "Prism Element cluster '{name}' has no subnet '{subnet}' \
+                     (NutanixMachineTemplate spec.template.spec.subnet.name)"
+                )));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The IP pool uid a stored or sent vSphere network takes addresses from.

@@ -5,6 +5,7 @@
 use palette_api::models as m;
 use serde_json::Value;
 
+use super::inventory;
 use super::records::{deployment_op, entries};
 use super::templates::{resolve_variables, variables_for};
 use crate::error::ApiResult;
@@ -34,21 +35,30 @@ const NOT_SHAPE: &[&str] = &[
     "values",
 ];
 
-fn desired_pools(pools: &[Value]) -> Vec<DesiredPool> {
+/// The pools `cluster` asks for, each with the reason its machines cannot be made, if the cloud
+/// cannot make them.
+fn desired_pools(
+    state: &AppState,
+    cluster: &Record,
+    pools: &[Value],
+) -> ApiResult<Vec<DesiredPool>> {
     pools
         .iter()
-        .map(|p| DesiredPool {
-            name: p["name"].as_str().unwrap_or("").to_owned(),
-            control_plane: p["isControlPlane"].as_bool().unwrap_or(false),
-            size: p["size"].as_i64().unwrap_or(0).max(0) as u32,
-            shape: Value::Object(
-                p.as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| !NOT_SHAPE.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-            ),
+        .map(|p| {
+            Ok(DesiredPool {
+                name: p["name"].as_str().unwrap_or("").to_owned(),
+                control_plane: p["isControlPlane"].as_bool().unwrap_or(false),
+                size: p["size"].as_i64().unwrap_or(0).max(0) as u32,
+                shape: Value::Object(
+                    p.as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter(|(k, _)| !NOT_SHAPE.contains(&k.as_str()))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                ),
+                failure: inventory::nutanix_failure(state, cluster, p)?,
+            })
         })
         .collect()
 }
@@ -113,7 +123,7 @@ pub(super) fn deploy(state: &AppState, cluster: &Record, pools: &[Value]) -> Api
         &cluster.uid,
         ids::now_ms(),
         state.settings().time_scale,
-        &desired_pools(pools),
+        &desired_pools(state, cluster, pools)?,
         &packs,
         faults.fail_pack.as_deref(),
     ))
@@ -139,7 +149,7 @@ pub fn redeploy(
         &cluster.uid,
         ids::now_ms(),
         state.settings().time_scale,
-        &desired_pools(pools),
+        &desired_pools(state, cluster, pools)?,
         &packs,
         faults.fail_pack.as_deref(),
         &change,
