@@ -313,7 +313,8 @@ fn edge_host_block() -> Block {
             "An edge host of the pool with its network settings (Edge only; instead of \
              `edge_hosts`: a pool sets one or the other). The pool has one node per block. \
              Palette sets the host's interface up with them when the host joins the cluster; a \
-             change goes to the pool in place.",
+             change goes to the pool in place. Every setting is read back from the pool as \
+             Palette holds it, so one changed or added outside Terraform shows as drift.",
         )
         .attribute(
             Attribute::string("host")
