@@ -469,6 +469,38 @@ resource "palette_cluster" "eks" {{
     tf.apply();
     tf.assert_empty_plan();
 
+    // Drift: the system pool's subnets removed through the API (back to Palette's own zones):
+    // the plan shows them, and the apply puts them back.
+    let azs: Vec<&str> = USW2_PRIVATE.iter().map(|(az, _)| *az).collect();
+    let put = emu.project_request(
+        &project,
+        "PUT",
+        &format!("/v1/cloudconfigs/eks/{config_uid}/machinePools/system"),
+        Some(
+            &json!({
+                "cloudConfig": {"instanceType": "t3.large", "amiType": "AL2023_x86_64_STANDARD", "azs": azs},
+                "poolConfig": {"name": "system", "size": 1, "minSize": 1, "maxSize": 1, "labels": ["worker"], "isControlPlane": false},
+            })
+            .to_string(),
+        ),
+    );
+    assert_eq!(put.status, 204, "{}", put.body);
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("+ az_subnets") && plan.stdout.contains(USW2_PRIVATE[2].1),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let config = cloud_config(&emu, "eks", &config_uid);
+    assert_eq!(
+        pool(&config, "system")["subnetIds"][USW2_PRIVATE[2].0],
+        USW2_PRIVATE[2].1,
+        "{config}"
+    );
+
     // Palette refuses a Fargate subnet outside the VPC, naming the field.
     let put = emu.project_request(
         &project,
