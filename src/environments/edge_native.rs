@@ -303,8 +303,9 @@ fn host_from_api(host: &palette_api::models::EdgeNativeHost) -> EdgeHost {
 
 /// Refreshes a pool written with `edge_host` blocks from the pool read back (`api`): the hosts
 /// still there in the configuration's order, written as before (by uid or name), then hosts
-/// added outside Terraform; a setting the configuration leaves out stays out (Palette may fill
-/// in the host's own interface), one it sets takes the reported value.
+/// added outside Terraform. Every setting takes the reported value, as an import reads it, so a
+/// setting changed or added outside Terraform shows as drift; only an empty DNS list written
+/// stays as written where Palette reports none.
 pub(crate) fn refresh_edge_host_blocks(
     pool: &mut Value,
     api: &Pool,
@@ -331,7 +332,7 @@ pub(crate) fn refresh_edge_host_blocks(
             // No DNS servers reads back as none: an empty list written stays as written.
             let same_empty =
                 value.is_null() && written.as_elements().is_some_and(<[Value]>::is_empty);
-            if name != "host" && !written.is_null() && !same_empty {
+            if name != "host" && !same_empty {
                 merged.set(&name, value);
             }
         }
@@ -888,14 +889,18 @@ mod tests {
         ]);
         refresh_edge_host_blocks(&mut pool, &api, &names);
         let blocks = pool.get_elements("edge_host");
+        // Every setting is read back, one the configuration leaves out too (an interface set
+        // outside Terraform is drift); an empty DNS list written stays.
         let want = [
             host(&[
                 ("host", "edge-host-2".into()),
                 ("static_ip", "10.0.0.22".into()),
+                ("nic_name", "eth0".into()),
             ]),
             host(&[
                 ("host", "uid-1".into()),
                 ("dns_servers", Value::List(vec![])),
+                ("nic_name", "eth0".into()),
             ]),
             host(&[("host", "edge-host-3".into()), ("nic_name", "eth0".into())]),
         ];

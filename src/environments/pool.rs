@@ -87,6 +87,16 @@ impl SizingField {
         SizingField::NodeTags,
     ];
 
+    /// Whether Palette reporting none of the field means the pool has none: the refresh then
+    /// clears a value set before (removed outside Terraform), so the plan shows the drift. The
+    /// other fields keep a value Palette leaves out of its report (a default it does not echo).
+    pub(crate) fn none_when_unreported(self) -> bool {
+        matches!(
+            self,
+            SizingField::AzSubnets | SizingField::AdditionalSecurityGroups
+        )
+    }
+
     /// The attribute name in the `machine_pool` block.
     pub(crate) fn attr(self) -> &'static str {
         match self {

@@ -313,7 +313,8 @@ fn edge_host_block() -> Block {
             "An edge host of the pool with its network settings (Edge only; instead of \
              `edge_hosts`: a pool sets one or the other). The pool has one node per block. \
              Palette sets the host's interface up with them when the host joins the cluster; a \
-             change goes to the pool in place.",
+             change goes to the pool in place. Every setting is read back from the pool as \
+             Palette holds it, so one changed or added outside Terraform shows as drift.",
         )
         .attribute(
             Attribute::string("host")
@@ -473,7 +474,14 @@ pub(crate) fn cloud_account_description() -> String {
 pub(crate) fn environment_blocks() -> Vec<NestedBlock> {
     ALL.iter()
         .map(|env| {
-            let updatable: Vec<&str> = env.updatable().iter().map(|f| f.attr).collect();
+            let mut updatable: Vec<&str> = env.updatable().iter().map(|f| f.attr).collect();
+            // The placement defaults change in place through the pools that take them.
+            let through_pools: &[&str] = if env.takes_placement() {
+                &super::placement::FIELDS
+            } else {
+                &[]
+            };
+            updatable.extend(through_pools);
             let mut block = Block::new().description(format!(
                 "Deploys the cluster on {}. Exactly one environment block must be set.{}",
                 env.display_name(),
@@ -496,7 +504,17 @@ pub(crate) fn environment_blocks() -> Vec<NestedBlock> {
                 }
             ));
             for mut attribute in env.attributes() {
-                if updatable.contains(&attribute.name.as_str()) {
+                if through_pools.contains(&attribute.name.as_str()) {
+                    attribute.description.push_str(
+                        " Changes in place: Palette places each pool with `placement` blocks \
+                         (`v1VsphereMachinePoolCloudConfigEntity.placements`; the cluster \
+                         config's update carries no compute cluster, datastore or network), so \
+                         the provider sends the new default in the machine-pool update of every \
+                         pool that takes it, and Palette repaves those pools' nodes into it \
+                         (through the cluster's repave approval). A pool whose `placement` sets \
+                         the field is left as it is.",
+                    );
+                } else if updatable.contains(&attribute.name.as_str()) {
                     attribute.description.push_str(" Changes in place.");
                 } else {
                     attribute
@@ -677,7 +695,10 @@ mod tests {
                 );
             }
             for attribute in &block.block.attributes {
-                let in_place = env.updatable().iter().any(|f| f.attr == attribute.name);
+                let through_pools = env.takes_placement()
+                    && crate::environments::placement::FIELDS.contains(&attribute.name.as_str());
+                let in_place =
+                    env.updatable().iter().any(|f| f.attr == attribute.name) || through_pools;
                 assert_eq!(
                     attribute.plan_modifiers.is_empty(),
                     in_place,
@@ -708,6 +729,26 @@ mod tests {
         }
         for key in ["vsphere", "maas", "edge_native"] {
             assert_eq!(in_place(key), ["ssh_keys", "ntp_servers"], "{key}");
+        }
+        // vSphere's placement defaults change through the pools that take them; its other
+        // fields replace the cluster.
+        let vsphere = blocks.iter().find(|b| b.type_name == "vsphere").unwrap();
+        for attribute in &vsphere.block.attributes {
+            let replaces = !attribute.plan_modifiers.is_empty();
+            let name = attribute.name.as_str();
+            assert_eq!(
+                replaces,
+                [
+                    "datacenter",
+                    "folder",
+                    "static_ip",
+                    "network_type",
+                    "vip",
+                    "network_search_domain"
+                ]
+                .contains(&name),
+                "vsphere.{name}"
+            );
         }
     }
 }

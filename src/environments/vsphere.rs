@@ -130,8 +130,10 @@ impl Environment for Vsphere {
     }
 
     /// SSH keys and NTP servers are node settings Palette rolls out to a running cluster
-    /// (`v1VsphereClusterConfigEntity.sshKeys`, `.ntpServers`); placement, IP mode and the control-plane
-    /// endpoint are fixed when the cluster is made.
+    /// (`v1VsphereClusterConfigEntity.sshKeys`, `.ntpServers`). The placement defaults change
+    /// too, but through the pools that take them (see [`placement`], and `environment_blocks`);
+    /// the datacenter, folder, IP mode and the control-plane endpoint are fixed when the
+    /// cluster is made.
     fn updatable(&self) -> &'static [InPlace] {
         const FIELDS: &[InPlace] = &[
             in_place("ssh_keys", "sshKeys"),

@@ -475,6 +475,15 @@ fn cluster_metadata_and_host_config_change_in_place_and_survive_import() {
     let location = &tf.resource_values("palette_cluster.nutanix")["location"];
     assert_eq!(location["latitude"], 48.8566, "{location}");
     assert_eq!(location["country_code"], "FR", "{location}");
+    // And through an import block with generated configuration: Palette's float coordinates
+    // read back as the decimals Terraform writes for them, so the generated configuration
+    // plans no update (the exact binary expansion of 48.8566 once made one, with nothing shown).
+    let generated = generated_import(&emu, "palette_cluster.imported_nx", &nutanix_uid);
+    let flat = generated.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("latitude = 48.8566") && flat.contains("longitude = 2.3522"),
+        "{generated}"
+    );
     tf.destroy();
 }
 

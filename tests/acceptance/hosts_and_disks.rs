@@ -162,6 +162,45 @@ fn edge_hosts_with_static_addresses_and_two_node_roles() {
     tf.apply();
     tf.assert_empty_plan();
 
+    // Drift: settings the configuration leaves out, added through the API (an interface, DNS
+    // servers): the refresh reads them back, the plan takes them off, and the apply does.
+    project_call(
+        &emu,
+        "PUT",
+        &format!("/v1/cloudconfigs/edge-native/{config_uid}/machinePools/arm"),
+        &json!({
+            "cloudConfig": {"edgeHosts": [{"hostUid": host5, "nic": {"ip": "10.20.7.25", "subnet": "255.255.0.0", "gateway": "10.20.0.1", "nicName": "eth1", "dns": ["10.20.0.3"]}}]},
+            "poolConfig": {"name": "arm", "size": 1, "labels": ["worker"], "machinePoolProperties": {"archType": "arm64"}},
+        }),
+        204,
+    );
+    tf.run_ok(&[
+        "apply",
+        "-refresh-only",
+        "-auto-approve",
+        "-no-color",
+        "-input=false",
+    ]);
+    let refreshed = tf.resource_values("palette_cluster.edge");
+    let arm_host = &refreshed["machine_pool"][2]["edge_host"][0];
+    assert_eq!(
+        (&arm_host["nic_name"], &arm_host["dns_servers"]),
+        (&json!("eth1"), &json!(["10.20.0.3"])),
+        "the refresh reads the added settings: {refreshed}"
+    );
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    assert!(
+        drift
+            .stdout
+            .contains(r#"- nic_name        = "eth1" -> null"#)
+            && drift.stdout.contains("10.20.0.3"),
+        "{}",
+        drift.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
     // The emulator refuses what Palette refuses, naming the field.
     let pool_body = |hosts: Value, arch: &str| {
         json!({

@@ -240,6 +240,91 @@ fn aws_pools_take_subnets_per_zone_and_security_groups() {
     }
 }
 
+/// A pool's subnets and security groups removed outside Terraform (the pool moved back to
+/// Palette's own zones): the refresh reads that Palette holds none, the plan shows both coming
+/// back, and the apply restores them.
+#[test]
+fn aws_pool_subnets_and_security_groups_removed_outside_show_as_drift() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    let workers = format!(
+        "az_subnets = {}\n    additional_security_groups = [\"{USE1_SG_NODES}\"]",
+        az_map(&USE1_PRIVATE)
+    );
+    tf.write_config(&aws_hcl(&profile, USE1_VPC, &workers));
+    tf.init();
+    tf.apply();
+    let config_uid = tf.resource_values("palette_cluster.aws")["cloud_config_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let bare = json!({
+        "cloudConfig": {
+            "instanceType": "m5.large",
+            "azs": ["us-east-1a", "us-east-1b", "us-east-1c"],
+        },
+        "poolConfig": {"name": "workers", "size": 2, "minSize": 2, "maxSize": 2, "labels": ["worker"], "isControlPlane": false},
+    });
+    let cfg = config_uid.clone();
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(scope, &palette_api::CloudType::Aws, &cfg, "workers", &bare)
+            .await
+    })
+    .expect("the pool update");
+    let stored = cloud_config(&emu, "aws", &config_uid);
+    let stored = pool(&stored, "workers");
+    assert!(
+        stored
+            .get("subnetIds")
+            .is_none_or(|s| s.as_object().is_none_or(|m| m.is_empty()))
+            && stored
+                .get("additionalSecurityGroups")
+                .is_none_or(|g| g.as_array().is_none_or(|a| a.is_empty())),
+        "Palette holds neither: {stored}"
+    );
+
+    tf.run_ok(&["refresh", "-no-color", "-input=false"]);
+    let refreshed = tf.resource_values("palette_cluster.aws");
+    assert_eq!(
+        (
+            &refreshed["machine_pool"][1]["az_subnets"],
+            &refreshed["machine_pool"][1]["additional_security_groups"]
+        ),
+        (&Value::Null, &Value::Null),
+        "the refresh reads what Palette holds: {refreshed}"
+    );
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    for shown in [
+        "az_subnets",
+        USE1_PRIVATE[2].1,
+        "additional_security_groups",
+        USE1_SG_NODES,
+    ] {
+        assert!(
+            plan.stdout.contains(shown),
+            "drift shows {shown}:\n{}",
+            plan.stdout
+        );
+    }
+    assert!(plan.stdout.contains("1 to change"), "{}", plan.stdout);
+    tf.apply();
+    tf.assert_empty_plan();
+    let stored = cloud_config(&emu, "aws", &config_uid);
+    let stored = pool(&stored, "workers");
+    assert_eq!(
+        stored["subnetIds"][USE1_PRIVATE[2].0], USE1_PRIVATE[2].1,
+        "{stored}"
+    );
+    assert_eq!(
+        stored["additionalSecurityGroups"],
+        json!([{"id": USE1_SG_NODES}]),
+        "{stored}"
+    );
+}
+
 /// An EKS cluster in a VPC with a Fargate profile, a pool with an AMI type and one with a
 /// launch template: applied, read back, the Fargate profile changed in place, drift in it and in
 /// the launch template made through the API, and an import that reproduces every field.
@@ -383,6 +468,38 @@ resource "palette_cluster" "eks" {{
     assert!(plan.stdout.contains("\"batch\""), "{}", plan.stdout);
     tf.apply();
     tf.assert_empty_plan();
+
+    // Drift: the system pool's subnets removed through the API (back to Palette's own zones):
+    // the plan shows them, and the apply puts them back.
+    let azs: Vec<&str> = USW2_PRIVATE.iter().map(|(az, _)| *az).collect();
+    let put = emu.project_request(
+        &project,
+        "PUT",
+        &format!("/v1/cloudconfigs/eks/{config_uid}/machinePools/system"),
+        Some(
+            &json!({
+                "cloudConfig": {"instanceType": "t3.large", "amiType": "AL2023_x86_64_STANDARD", "azs": azs},
+                "poolConfig": {"name": "system", "size": 1, "minSize": 1, "maxSize": 1, "labels": ["worker"], "isControlPlane": false},
+            })
+            .to_string(),
+        ),
+    );
+    assert_eq!(put.status, 204, "{}", put.body);
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("+ az_subnets") && plan.stdout.contains(USW2_PRIVATE[2].1),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let config = cloud_config(&emu, "eks", &config_uid);
+    assert_eq!(
+        pool(&config, "system")["subnetIds"][USW2_PRIVATE[2].0],
+        USW2_PRIVATE[2].1,
+        "{config}"
+    );
 
     // Palette refuses a Fargate subnet outside the VPC, naming the field.
     let put = emu.project_request(

@@ -279,6 +279,103 @@ fn vsphere_pools_are_placed_one_by_one() {
     tf.destroy();
 }
 
+/// The block's placement defaults change in place: Palette places each pool with placements of
+/// its own, so a new default datastore and network go in the machine-pool update of every pool
+/// that takes them (the batch pool takes the network only), planned as an update, not a
+/// replacement; applied (the repave approved), then an empty plan, and every pool placed anew.
+#[test]
+fn vsphere_placement_defaults_change_in_place() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let config = |datastore: &str, network: &str| {
+        format!(
+            "{HEADER}{VSPHERE_PROFILE}{}{}",
+            ip_pool("nodes", "placement-defaults", "20", "40"),
+            vsphere_cluster("x", "nodes", 2, BATCH_IN_CL2)
+                .replace("\"ds1\"", &format!("\"{datastore}\""))
+                .replace("\"prod-net\"", &format!("\"{network}\""))
+        )
+    };
+    tf.write_config(&config("ds1", "prod-net"));
+    tf.init();
+    tf.apply();
+    let uid = tf.resource_values("palette_cluster.x")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    tf.write_config(&config("ds-shared", "vm-network"));
+    tf.run_ok(&["plan", "-no-color", "-input=false", "-out=defaults.tfplan"]);
+    let plan: Value =
+        serde_json::from_str(&tf.run_ok(&["show", "-json", "defaults.tfplan"]).stdout)
+            .expect("terraform show -json prints JSON");
+    let change = plan["resource_changes"]
+        .as_array()
+        .expect("resource changes")
+        .iter()
+        .find(|c| c["address"] == "palette_cluster.x")
+        .expect("the cluster's change");
+    assert_eq!(change["change"]["actions"], json!(["update"]), "{change}");
+    assert_eq!(change["change"]["replace_paths"], Value::Null, "{change}");
+    assert_eq!(
+        change["change"]["after"]["vsphere"]["datastore"], "ds-shared",
+        "{change}"
+    );
+    tf.run_ok(&["apply", "-no-color", "-input=false", "defaults.tfplan"]);
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    assert_eq!(
+        tf.resource_values("palette_cluster.x")["id"],
+        uid.as_str(),
+        "the same cluster"
+    );
+
+    // The nodes were made in the old placement, so Palette repaved the pools, and the apply
+    // approved the repave it held.
+    let repave = outside(&emu, async |client, scope| {
+        client.get_cluster_repave(scope, &uid).await
+    })
+    .expect("the repave status");
+    let repave = serde_json::to_value(repave).expect("JSON");
+    assert_eq!(repave["status"]["state"], "Approved", "{repave}");
+    for name in ["cp", "workers", "batch"] {
+        assert!(
+            repave
+                .to_string()
+                .contains(&format!("machine pool {name}: placements changed")),
+            "{name}: {repave}"
+        );
+    }
+
+    // Every pool that takes a default has it now; the batch pool keeps its own datastore.
+    let stored = cloud_config(&emu, &tf, "palette_cluster.x");
+    for name in ["cp", "workers"] {
+        let placement = placement_of(&stored, name);
+        assert_eq!(
+            (
+                &placement["cluster"],
+                &placement["datastore"],
+                &placement["network"]["networkName"]
+            ),
+            (&json!("cl1"), &json!("ds-shared"), &json!("vm-network")),
+            "{name}: {stored}"
+        );
+    }
+    let batch = placement_of(&stored, "batch");
+    assert_eq!(
+        (&batch["datastore"], &batch["network"]["networkName"]),
+        (&json!("ds2"), &json!("vm-network")),
+        "{stored}"
+    );
+    let state = tf.resource_values("palette_cluster.x");
+    assert_eq!(state["machine_pool"][1]["placement"], json!([]), "{state}");
+    assert_eq!(
+        state["machine_pool"][2]["placement"][0]["network"],
+        Value::Null,
+        "{state}"
+    );
+    tf.destroy();
+}
+
 /// An IP pool with fewer free addresses than the nodes need: the create is refused at apply,
 /// naming the field, and nothing is left behind (no cluster in Palette, none in state). Once the
 /// first cluster is gone its addresses are free again.

@@ -54,7 +54,8 @@ resource "palette_cluster" "vsphere" {
   tags             = { env = "prod", site = "dc1" }
   cloud_account_id = data.palette_cloud_account.vsphere.id
 
-  # Every pool's defaults: a pool without `placement` goes here.
+  # Every pool's defaults: a pool without `placement` goes here. Changing one moves the pools
+  # that take it in place (Palette repaves their nodes); the datacenter and folder are fixed.
   vsphere {
     datacenter      = "dc1"
     folder          = "prod"

@@ -539,7 +539,7 @@ pub(super) fn namespaces_value(items: &[ClusterNamespaceResource]) -> Value {
                         "cpu_cores",
                         allocation
                             .cpu_cores
-                            .and_then(Number::from_f64)
+                            .and_then(Number::from_f64_shortest)
                             .map_or(Value::Null, Value::from),
                     ),
                     (

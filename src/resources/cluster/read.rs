@@ -761,12 +761,21 @@ pub(super) fn refresh_pools(
                     .collect();
                 value = environments::opt_list(&Some(named));
             }
-            let prior_set = pool.get(field.attr()).is_some_and(|v| !v.is_null());
+            let prior = pool.get(field.attr()).unwrap_or(&Value::Null);
+            let prior_set = !prior.is_null();
             let always = matches!(
                 field,
                 environments::SizingField::Count | environments::SizingField::EdgeHosts
             );
-            if taken && !value.is_null() && (prior_set || always) {
+            // Palette holds none of a field set before (removed outside Terraform): none. An
+            // empty value set before means the same as none and stays.
+            let removed = value.is_null()
+                && field.none_when_unreported()
+                && prior.as_elements().is_none_or(|e| !e.is_empty())
+                && prior.as_map().is_none_or(|m| !m.is_empty());
+            if taken && prior_set && removed {
+                pool.set(field.attr(), Value::Null);
+            } else if taken && !value.is_null() && (prior_set || always) {
                 pool.set(field.attr(), value);
             }
         }

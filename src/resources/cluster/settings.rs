@@ -127,8 +127,9 @@ impl Location {
         let Some(l) = location else {
             return Value::Null;
         };
+        // The decimal people write (and Terraform generates) for the float Palette reports.
         let number = |n: f64| {
-            tfplugin::Number::from_f64(n)
+            tfplugin::Number::from_f64_shortest(n)
                 .map(Value::from)
                 .unwrap_or(Value::Null)
         };

@@ -406,12 +406,16 @@ impl Day2<'_> {
             .map_err(fail("listing edge hosts".to_string()))?;
         for (pool, send) in new.pools.iter().zip(&resolved) {
             let before = old.pools.iter().find(|p| p.name == pool.name);
-            if before == Some(pool) {
-                continue;
-            }
             let body = new.env.pool_body(&new.block, send).map_err(|e| {
                 Diagnostic::error(SUMMARY, format!("Machine pool {:?}: {e}.", pool.name))
             })?;
+            // An unchanged pool is sent again only when the block's defaults it takes changed
+            // (a vSphere placement default): its body then differs from the one it had.
+            if before == Some(pool)
+                && new.env.pool_body(&old.block, send).as_ref().ok() == Some(&body)
+            {
+                continue;
+            }
             let result = match before {
                 None => self
                     .client

@@ -1200,6 +1200,35 @@ mod tests {
         assert_eq!(d.rollout.held.as_ref().unwrap().roll, ["workers"]);
     }
 
+    /// Pools updated one after another while a repave is pending: the approval asked for
+    /// covers every one of them, and a later change with no repave of its own (a resize) does
+    /// not release what waits.
+    #[test]
+    fn a_pending_repave_gathers_the_reasons_of_later_changes() {
+        let mut d = Deployment::create("c", 0, 1.0, &pools(2), &stack(), None);
+        let change = Change {
+            approval_required: true,
+            ..Change::default()
+        };
+        let mut moved = pools(2);
+        moved[0].shape = json!({"instanceType": "m5.large", "placements": [{"datastore": "ds2"}]});
+        d.replan("c", 10_000_000, 1.0, &moved, &stack(), None, &change);
+        moved[1].shape = json!({"instanceType": "m5.large", "placements": [{"datastore": "ds2"}]});
+        d.replan("c", 10_000_001, 1.0, &moved, &stack(), None, &change);
+        moved[1].size = 3;
+        d.replan("c", 10_000_002, 1.0, &moved, &stack(), None, &change);
+        let repave = d.rollout.repave.clone().unwrap();
+        assert_eq!(repave.state, "Pending");
+        assert_eq!(repave.since, 10_000_000, "pending since the first change");
+        let messages: Vec<&str> = repave.reasons.iter().map(|r| r.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains(&format!("{}: placements", moved[0].name)));
+        assert!(messages[1].contains(&format!("{}: placements", moved[1].name)));
+        let held = d.rollout.held.as_ref().unwrap();
+        assert!(held.awaits_approval);
+        assert_eq!(held.roll.len(), 2, "{:?}", held.roll);
+    }
+
     #[test]
     fn a_change_to_install_later_waits_for_the_apply() {
         let mut d = Deployment::create("c", 0, 1.0, &pools(1), &stack(), None);

@@ -154,6 +154,22 @@ impl Deployment {
         }
         roll.sort();
         roll.dedup();
+        // A repave still pending keeps its reasons: a change after it (the next pool's
+        // update) adds to what the approval is asked for, and does not release what it held.
+        if let Some(pending) = self
+            .rollout
+            .repave
+            .as_ref()
+            .filter(|r| r.state == "Pending")
+        {
+            let earlier: Vec<RepaveReason> = pending
+                .reasons
+                .iter()
+                .filter(|r| !reasons.contains(r))
+                .cloned()
+                .collect();
+            reasons.splice(0..0, earlier);
+        }
         let awaits_approval = change.approval_required && !reasons.is_empty();
         let awaits_apply = if change.profiles_changed {
             change.install_later

@@ -103,6 +103,27 @@ impl Number {
         ))
     }
 
+    /// The shortest decimal that reads back as `v` (`52.3676` rather than the exact
+    /// `52.36760000000000303…`), or `None` for infinities and NaN: the number people write for
+    /// a value that only comes as a binary float, and the one Terraform writes when it prints
+    /// that float, so a configuration holding it compares equal. Negative zero becomes zero.
+    ///
+    /// ```
+    /// use tfplugin::Number;
+    /// assert_eq!(Number::from_f64_shortest(52.3676).unwrap().to_string(), "52.3676");
+    /// assert_ne!(Number::from_f64(52.3676), Number::from_f64_shortest(52.3676));
+    /// ```
+    pub fn from_f64_shortest(v: f64) -> Option<Self> {
+        if !v.is_finite() {
+            return None;
+        }
+        if v == 0.0 {
+            return Some(Self::zero());
+        }
+        // `{:e}` prints the shortest digits that round-trip, in exponent form.
+        Self::parse(&format!("{v:e}")).ok()
+    }
+
     /// Parses decimal text: an optional sign, digits with an optional fraction, and an optional
     /// exponent (`-12.5e3`). Infinities and NaN are not numbers here.
     pub fn parse(text: &str) -> Result<Self, ParseNumberError> {
@@ -442,6 +463,30 @@ mod tests {
         for (name, input, want) in cases {
             assert_eq!(Number::parse(input).unwrap().to_string(), want, "{name}");
         }
+    }
+
+    #[test]
+    fn shortest_f64_reads_back_as_the_same_float() {
+        for v in [
+            52.3676,
+            4.9041,
+            -0.1,
+            0.5,
+            1e300,
+            -2.5e-300,
+            123456789.0,
+            -0.0,
+        ] {
+            let n = Number::from_f64_shortest(v).unwrap();
+            assert_eq!(n.to_string().parse::<f64>().unwrap(), v, "{v}");
+            assert!(n.digits.len() <= 17, "{v}: {n}");
+        }
+        assert_eq!(
+            Number::from_f64_shortest(52.3676).unwrap().to_string(),
+            "52.3676"
+        );
+        assert_eq!(Number::from_f64_shortest(-0.0), Some(Number::zero()));
+        assert_eq!(Number::from_f64_shortest(f64::NAN), None);
     }
 
     #[test]
