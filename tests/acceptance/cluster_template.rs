@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::cluster::{HEADER, case, infra_profile};
+use crate::cluster::{HEADER, assert_healthy, case, cluster_hcl, infra_profile};
 use crate::support::emulator::PROJECT;
 use crate::support::{Emulator, Terraform};
 
@@ -174,4 +174,201 @@ fn a_template_is_created_changed_in_place_and_imported() {
 
     tf.destroy();
     assert_eq!(stored(&emu, &uid).0, 404, "deleted");
+}
+
+/// An AWS cluster launched from `template` (an HCL expression), giving `domain` to the add-on
+/// profile of the template.
+fn cluster_from_template(template: &str, addon: &str, domain: &str) -> String {
+    let block = format!(
+        "  cluster_template {{\n    id = {template}\n    cluster_profile {{\n      id        = \"{addon}\"\n      variables = {{ domain = \"{domain}\" }}\n    }}\n  }}\n"
+    );
+    cluster_hcl(case("aws"), "from-template", &[], &block)
+}
+
+/// The cluster's variable values in Palette, by profile uid and name.
+fn cluster_variables(emu: &Emulator, uid: &str) -> Value {
+    let project = emu.project_uid(PROJECT);
+    let reply = emu.project_request(
+        &project,
+        "GET",
+        &format!("/v1/spectroclusters/{uid}/variables"),
+        None,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let listed: Value = serde_json::from_str(&reply.body).unwrap();
+    let mut out = serde_json::Map::new();
+    for entry in listed.as_array().into_iter().flatten() {
+        let vars: serde_json::Map<String, Value> = entry["variables"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| (v["name"].as_str().unwrap().to_owned(), v["value"].clone()))
+            .collect();
+        out.insert(
+            entry["profileUid"].as_str().unwrap().to_owned(),
+            Value::Object(vars),
+        );
+    }
+    Value::Object(out)
+}
+
+/// A cluster launched from a template in the same apply: deployed healthy with every layer of
+/// the template's profiles, an empty plan, a variable changed in place through the template
+/// variables API, drift made through that API, import planning empty, another template
+/// planned as a replacement, the template kept while the cluster uses it, and destroy.
+#[test]
+fn a_cluster_is_launched_from_a_template() {
+    let emu = Emulator::start();
+    let infra = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let addon = addon_with_variables(&emu, "web-addon");
+    let template = template_hcl("web", "aws", &infra, &addon, "2");
+    let write = |domain: &str| {
+        format!(
+            "{HEADER}{template}{}",
+            cluster_from_template("palette_cluster_template.web.id", &addon, domain)
+        )
+    };
+    let tf = Terraform::new(&emu);
+    tf.write_config(&write("a.example.com"));
+    tf.init();
+    tf.apply();
+    let values = tf.resource_values("palette_cluster.aws");
+    assert_healthy(&values, "aws", 5);
+    let uid = values["id"].as_str().expect("an id").to_owned();
+    let template_uid = tf.resource_values("palette_cluster_template.web")["id"]
+        .as_str()
+        .expect("a template id")
+        .to_owned();
+    let project = emu.project_uid(PROJECT);
+    let cluster: Value = serde_json::from_str(
+        &emu.project_request(&project, "GET", &format!("/v1/spectroclusters/{uid}"), None)
+            .body,
+    )
+    .unwrap();
+    assert_eq!(
+        cluster["spec"]["clusterTemplate"]["uid"],
+        template_uid.as_str()
+    );
+    let attached: Vec<&str> = cluster["spec"]["clusterProfileTemplates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t["uid"].as_str())
+        .collect();
+    assert_eq!(attached, [infra.as_str(), addon.as_str()], "{cluster}");
+    let vars = cluster_variables(&emu, &uid);
+    assert_eq!(
+        vars[&addon]["replicas"], "2",
+        "the template's value: {vars}"
+    );
+    assert_eq!(vars[&addon]["domain"], "a.example.com", "{vars}");
+    let (_, stored_template) = stored(&emu, &template_uid);
+    assert_eq!(
+        stored_template["spec"]["clusters"][&uid]["name"], "from-template",
+        "{stored_template}"
+    );
+    emu.assert_no_writes("the plan after create", || tf.assert_empty_plan());
+
+    // Palette keeps a template a cluster was launched from.
+    let refused = emu.project_request(
+        &project,
+        "DELETE",
+        &format!("/v1/clusterTemplates/{template_uid}"),
+        None,
+    );
+    assert_eq!(refused.status, 409, "{}", refused.body);
+
+    // A variable changes in place, through the template variables API.
+    tf.write_config(&write("b.example.com"));
+    let plan = tf.try_plan();
+    assert!(
+        plan.stdout.contains("0 to add, 1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    emu.reset_stats();
+    tf.apply();
+    let writes = emu.stats().writes();
+    assert!(
+        writes
+            .keys()
+            .any(|w| w.contains("/v1/clusterTemplates/spectroclusters/")),
+        "{writes:?}"
+    );
+    tf.assert_empty_plan();
+    assert_eq!(
+        cluster_variables(&emu, &uid)[&addon]["domain"],
+        "b.example.com"
+    );
+    assert_healthy(&tf.resource_values("palette_cluster.aws"), "aws", 5);
+
+    // Drift through the same API shows in the next plan.
+    let body = json!({"profiles": [{"uid": addon, "variables": [{"name": "domain", "value": "drift.example.com"}]}]});
+    let patched = emu.project_request(
+        &project,
+        "PATCH",
+        &format!("/v1/clusterTemplates/spectroclusters/{uid}/variables"),
+        Some(&body.to_string()),
+    );
+    assert!((200..300).contains(&patched.status), "{}", patched.body);
+    let drift = tf.try_plan();
+    assert_eq!(drift.code, Some(2), "{}", drift.stdout);
+    assert!(
+        drift
+            .stdout
+            .contains("\"drift.example.com\" -> \"b.example.com\""),
+        "{}",
+        drift.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Import into a directory of its own, the template named by its uid: an empty plan.
+    let imported = Terraform::new(&emu);
+    imported.write_config(&format!(
+        "{HEADER}{}",
+        cluster_from_template(&format!("\"{template_uid}\""), &addon, "b.example.com")
+    ));
+    imported.init();
+    emu.assert_no_writes("the import", || {
+        imported.import("palette_cluster.aws", &uid)
+    });
+    emu.assert_no_writes("the plan after import", || imported.assert_empty_plan());
+
+    // Another template: Palette cannot move a cluster to it, so the plan replaces the cluster.
+    let other = json!({
+        "metadata": {"name": "web-other"},
+        "spec": {"cloudType": "aws", "profiles": [
+            {"uid": infra},
+            {"uid": addon, "variables": [{"name": "replicas", "value": "4", "assignStrategy": "all"}]},
+        ]},
+    });
+    let created = emu.project_request(
+        &project,
+        "POST",
+        "/v1/clusterTemplates",
+        Some(&other.to_string()),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let other_uid = serde_json::from_str::<Value>(&created.body).unwrap()["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    imported.write_config(&format!(
+        "{HEADER}{}",
+        cluster_from_template(&format!("\"{other_uid}\""), &addon, "b.example.com")
+    ));
+    let replace = emu.assert_no_writes("a plan to another template", || imported.try_plan());
+    assert!(
+        replace.stdout.contains("must be replaced"),
+        "{}",
+        replace.stdout
+    );
+
+    tf.destroy();
+    assert_eq!(
+        stored(&emu, &template_uid).0,
+        404,
+        "deleted after its cluster"
+    );
 }

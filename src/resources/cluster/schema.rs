@@ -116,7 +116,8 @@ pub(super) fn schema_v0() -> Schema {
         block = block.block(env_block);
     }
     block = block
-        .block(NestedBlock::new("cluster_profile", Nesting::List, profile).min_items(1))
+        .block(NestedBlock::new("cluster_profile", Nesting::List, profile))
+        .block(NestedBlock::new("cluster_template", Nesting::List, template_block()).max_items(1))
         .block(environments::machine_pool_block())
         .block(DEFAULT_TIMEOUTS.block(
             "Create, including the wait",
@@ -124,6 +125,44 @@ pub(super) fn schema_v0() -> Schema {
             "Delete, until the cluster is gone",
         ));
     Schema::new(0, block)
+}
+
+/// The `cluster_template` block: the template the cluster is launched from, and the values the
+/// cluster gives its profiles' variables.
+fn template_block() -> Block {
+    let profile = Block::new()
+        .description(
+            "The values this cluster gives the variables of one of the template's profiles. \
+             Only profiles whose variables the cluster sets need a block.",
+        )
+        .attribute(
+            Attribute::string("id")
+                .required()
+                .description("Uid of a profile of the template (checked at plan)."),
+        )
+        .attribute(
+            Attribute::map("variables", Type::String)
+                .optional()
+                .description(
+                    "Values of the profile's variables for this cluster, over the template's \
+                     (checked at plan against the variables the profile declares). A change is \
+                     made in place, through Palette's template variables API.",
+                ),
+        );
+    Block::new()
+        .description(
+            "Launch the cluster from a `palette_cluster_template` instead of `cluster_profile` \
+             blocks (exactly one of the two, checked at plan): the template gives the profiles, \
+             deployed layer by layer as attached profiles are. Not on TKE, whose create API \
+             takes no template.",
+        )
+        .attribute(Attribute::string("id").required().description(
+            "Uid of the cluster template, of the cluster's environment (checked at plan). \
+             Palette has no endpoint that moves a running cluster to another template, or \
+             detaches it from one, so changing it (or switching between `cluster_template` and \
+             `cluster_profile`) replaces the cluster.",
+        ))
+        .block(NestedBlock::new("cluster_profile", Nesting::List, profile))
 }
 
 /// One `cluster_profile` block: the profile version, its variables and its pack overrides.
