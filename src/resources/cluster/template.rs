@@ -45,7 +45,7 @@ pub(super) fn check_choice(
     };
     match (profiles, template) {
         (true, true) => diags.attribute_error(
-            AttributePath::root("cluster_template"),
+            AttributePath::root("cluster_template").index(0).attr("id"),
             "Profiles And Template Both Set",
             "A cluster is launched from a cluster template or from its own `cluster_profile` \
              blocks, not both: the template gives the profiles. Remove one of them.",
@@ -60,7 +60,7 @@ pub(super) fn check_choice(
     }
     if template && let Some(env) = env.filter(|e| e.key() == "tke") {
         diags.attribute_error(
-            AttributePath::root("cluster_template"),
+            AttributePath::root("cluster_template").index(0).attr("id"),
             "Cluster Template Not Available",
             format!(
                 "Palette's {} create API takes no cluster template: give the profiles in \

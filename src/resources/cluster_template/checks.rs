@@ -184,7 +184,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     }
     if all_known && core.len() != 1 {
         diags.attribute_error(
-            AttributePath::root("cluster_profile"),
+            profile_path(0, Some("id")),
             "One Infra Or Full Profile Needed",
             format!(
                 "A cluster template holds exactly one infra or full profile, which gives the \
