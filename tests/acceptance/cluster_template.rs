@@ -107,6 +107,11 @@ fn a_template_is_created_changed_in_place_and_imported() {
     assert_eq!(profiles[1]["variables"][0]["assignStrategy"], "all");
     emu.assert_no_writes("the plan after create", || tf.assert_empty_plan());
 
+    // Palette keeps a profile a template holds.
+    let refused = emu.request("DELETE", &format!("/v1/clusterprofiles/{infra}"), None);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert!(refused.body.contains("web"), "{}", refused.body);
+
     // A rename and a new value: in place, the same uid.
     tf.write_config(&format!(
         "{HEADER}{}",

@@ -173,6 +173,21 @@ pub fn check_profiles(
     Ok(out)
 }
 
+/// The names of the cluster templates holding the profile `uid`.
+pub fn templates_using(state: &AppState, uid: &str) -> ApiResult<Vec<String>> {
+    Ok(state
+        .store()
+        .list(Kind::ClusterTemplate)?
+        .into_iter()
+        .filter(|t| {
+            wire::array_at(&t.doc, "/spec/profiles")
+                .iter()
+                .any(|p| p["uid"] == uid)
+        })
+        .map(|t| t.name)
+        .collect())
+}
+
 /// Policy references: the emulator has no template policies, so any reference is unknown.
 fn check_policies(policies: &[m::PolicyRef], at: &str) -> ApiResult<Vec<Value>> {
     if let Some((i, policy)) = policies.iter().enumerate().next() {
