@@ -20,12 +20,13 @@ pub(crate) fn addon_with_variables(emu: &Emulator, name: &str) -> String {
             "variables": [
                 {"name": "replicas", "format": "number", "defaultValue": "1"},
                 {"name": "domain", "required": true},
+                {"name": "token", "isSensitive": true, "defaultValue": "unset"},
             ],
             "template": {
                 "cloudType": "all",
                 "type": "add-on",
                 "packs": [{"name": "nginx", "tag": "1.10.0", "type": "spectro",
-                    "values": "replicaCount: {{.spectro.var.replicas}}\nhost: '{{.spectro.var.domain}}'\n"}],
+                    "values": "replicaCount: {{.spectro.var.replicas}}\nhost: '{{.spectro.var.domain}}'\ntoken: '{{.spectro.var.token}}'\n"}],
             },
         },
     });
@@ -181,11 +182,14 @@ fn a_template_is_created_changed_in_place_and_imported() {
     assert_eq!(stored(&emu, &uid).0, 404, "deleted");
 }
 
-/// An AWS cluster launched from `template` (an HCL expression), giving `domain` to the add-on
-/// profile of the template.
-fn cluster_from_template(template: &str, addon: &str, domain: &str) -> String {
+/// An AWS cluster launched from `template` (an HCL expression), giving `domain` (and the
+/// sensitive `token`, if any) to the add-on profile of the template.
+fn cluster_from_template(template: &str, addon: &str, domain: &str, token: Option<&str>) -> String {
+    let secret = token.map_or(String::new(), |t| {
+        format!("      sensitive_variables = {{ token = \"{t}\" }}\n")
+    });
     let block = format!(
-        "  cluster_template {{\n    id = {template}\n    cluster_profile {{\n      id        = \"{addon}\"\n      variables = {{ domain = \"{domain}\" }}\n    }}\n  }}\n"
+        "  cluster_template {{\n    id = {template}\n    cluster_profile {{\n      id        = \"{addon}\"\n      variables = {{ domain = \"{domain}\" }}\n{secret}    }}\n  }}\n"
     );
     cluster_hcl(case("aws"), "from-template", &[], &block)
 }
@@ -230,7 +234,12 @@ fn a_cluster_is_launched_from_a_template() {
     let write = |domain: &str| {
         format!(
             "{HEADER}{template}{}",
-            cluster_from_template("palette_cluster_template.web.id", &addon, domain)
+            cluster_from_template(
+                "palette_cluster_template.web.id",
+                &addon,
+                domain,
+                Some("s3cr3t-token")
+            )
         )
     };
     let tf = Terraform::new(&emu);
@@ -267,6 +276,7 @@ fn a_cluster_is_launched_from_a_template() {
         "the template's value: {vars}"
     );
     assert_eq!(vars[&addon]["domain"], "a.example.com", "{vars}");
+    assert_eq!(vars[&addon]["token"], "s3cr3t-token", "{vars}");
     let (_, stored_template) = stored(&emu, &template_uid);
     assert_eq!(
         stored_template["spec"]["clusters"][&uid]["name"], "from-template",
@@ -291,6 +301,7 @@ fn a_cluster_is_launched_from_a_template() {
         "{}",
         plan.stdout
     );
+    assert!(!plan.stdout.contains("s3cr3t-token"), "{}", plan.stdout);
     emu.reset_stats();
     tf.apply();
     let writes = emu.stats().writes();
@@ -332,7 +343,12 @@ fn a_cluster_is_launched_from_a_template() {
     let imported = Terraform::new(&emu);
     imported.write_config(&format!(
         "{HEADER}{}",
-        cluster_from_template(&format!("\"{template_uid}\""), &addon, "b.example.com")
+        cluster_from_template(
+            &format!("\"{template_uid}\""),
+            &addon,
+            "b.example.com",
+            None
+        )
     ));
     imported.init();
     emu.assert_no_writes("the import", || {
@@ -361,7 +377,7 @@ fn a_cluster_is_launched_from_a_template() {
         .to_owned();
     imported.write_config(&format!(
         "{HEADER}{}",
-        cluster_from_template(&format!("\"{other_uid}\""), &addon, "b.example.com")
+        cluster_from_template(&format!("\"{other_uid}\""), &addon, "b.example.com", None)
     ));
     let replace = emu.assert_no_writes("a plan to another template", || imported.try_plan());
     assert!(

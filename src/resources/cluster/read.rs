@@ -1043,6 +1043,7 @@ pub(super) fn refresh_template(state: &mut Value, remote: &Remote, importing: bo
                 profiles.push(object([
                     ("id", Value::from(profile_uid.clone())),
                     ("variables", Value::Map(own)),
+                    ("sensitive_variables", Value::Null),
                 ]));
             }
         }
@@ -1054,17 +1055,19 @@ pub(super) fn refresh_template(state: &mut Value, remote: &Remote, importing: bo
         {
             let mut profile = profile.clone();
             let id = profile.get_str("id").unwrap_or_default().to_string();
-            if let Some(mine) = profile.get("variables").and_then(Value::as_map).cloned()
-                && let Some(theirs) = remote.variables.get(&id)
-            {
-                let refreshed: BTreeMap<String, Value> = mine
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
-                        (k, value)
-                    })
-                    .collect();
-                profile.set("variables", Value::Map(refreshed));
+            for map in ["variables", "sensitive_variables"] {
+                if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned()
+                    && let Some(theirs) = remote.variables.get(&id)
+                {
+                    let refreshed: BTreeMap<String, Value> = mine
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
+                            (k, value)
+                        })
+                        .collect();
+                    profile.set(map, Value::Map(refreshed));
+                }
             }
             profiles.push(profile);
         }

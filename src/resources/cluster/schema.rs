@@ -145,8 +145,18 @@ fn template_block() -> Block {
                 .optional()
                 .description(
                     "Values of the profile's variables for this cluster, over the template's \
-                     (checked at plan against the variables the profile declares). A change is \
-                     made in place, through Palette's template variables API.",
+                     (checked at plan against the variables the profile declares). A variable \
+                     the profile declares `sensitive` goes in `sensitive_variables` instead. A \
+                     change is made in place, through Palette's template variables API.",
+                ),
+        )
+        .attribute(
+            Attribute::map("sensitive_variables", Type::String)
+                .optional()
+                .sensitive()
+                .description(
+                    "Values of the profile's sensitive variables for this cluster: never shown \
+                     in plan output or logs. An import leaves them in Palette (not in state).",
                 ),
         );
     Block::new()

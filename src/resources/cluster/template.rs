@@ -174,24 +174,30 @@ pub(super) async fn check_with_api(
             );
             continue;
         }
-        match profile.get("variables") {
-            Some(v) if !v.is_fully_known() => all_known = false,
-            Some(v) => {
-                check_declared(
-                    data,
-                    scope,
-                    profile_id,
-                    profile_id,
-                    v,
-                    path.attr("variables"),
-                    diags,
-                )
-                .await;
-                if let Some(map) = v.as_map() {
-                    given.insert(profile_id.to_owned(), map.keys().cloned().collect());
+        for map in ["variables", "sensitive_variables"] {
+            match profile.get(map) {
+                Some(v) if !v.is_fully_known() => all_known = false,
+                Some(v) => {
+                    check_declared(
+                        data,
+                        scope,
+                        profile_id,
+                        profile_id,
+                        v,
+                        map == "variables",
+                        path.clone().attr(map),
+                        diags,
+                    )
+                    .await;
+                    if let Some(names) = v.as_map() {
+                        given
+                            .entry(profile_id.to_owned())
+                            .or_default()
+                            .extend(names.keys().cloned());
+                    }
                 }
+                None => {}
             }
-            None => {}
         }
     }
     if !all_known {

@@ -69,13 +69,16 @@ impl ProfileFacts {
     }
 }
 
-/// Checks each configured variable of `given` (at `path`) is one profile `id` declares.
+/// Checks each configured variable of `given` (at `path`) is one profile `id` declares; with
+/// `plain`, that none is one the profile declares sensitive (those go in a sensitive map).
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn check_declared(
     data: &PaletteData,
     scope: &Scope,
     id: &str,
     name: &str,
     given: &Value,
+    plain: bool,
     path: AttributePath,
     diags: &mut Diagnostics,
 ) {
@@ -89,14 +92,25 @@ pub(crate) async fn check_declared(
         // The profile itself was read: a failed variables read leaves the check to Palette.
         return;
     };
-    let declared: Vec<String> = declared
-        .variables
-        .unwrap_or_default()
-        .into_iter()
-        .map(|v| v.name)
+    let declared = declared.variables.unwrap_or_default();
+    let sensitive: Vec<&str> = declared
+        .iter()
+        .filter(|v| v.is_sensitive == Some(true))
+        .map(|v| v.name.as_str())
         .collect();
+    let declared: Vec<&str> = declared.iter().map(|v| v.name.as_str()).collect();
     for variable in map.keys() {
-        if !declared.contains(variable) {
+        if plain && sensitive.contains(&variable.as_str()) {
+            diags.attribute_error(
+                path.clone(),
+                "Sensitive Variable In Plain Map",
+                format!(
+                    "Profile {name:?} declares variable {variable:?} sensitive: give its value in \
+                     `sensitive_variables`, which Terraform never shows, not in `variables`."
+                ),
+            );
+        }
+        if !declared.contains(&variable.as_str()) {
             diags.attribute_error(
                 path.clone(),
                 "Undefined Profile Variable",
@@ -176,6 +190,7 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
                 id,
                 &facts.name,
                 given,
+                false,
                 profile_path(index, Some("variables")),
                 diags,
             )
