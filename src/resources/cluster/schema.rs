@@ -15,7 +15,8 @@ pub(super) fn schema_v0() -> Schema {
     let profile = profile_block();
     let mut block = Block::new()
         .description(
-            "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
+            "A Kubernetes cluster deployed from cluster profiles (its own `cluster_profile` blocks, or \
+             a `palette_cluster_template` named in `cluster_template`) on one environment, waited for layer by \
              layer, and changed in place on day 2 (profile upgrades, values, variables, add-on profiles, \
              machine pools, and the environment settings Palette can change on a running cluster, such \
              as EKS endpoint access; each environment attribute's description says whether it changes \

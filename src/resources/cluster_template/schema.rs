@@ -11,7 +11,9 @@ pub(super) fn schema_v0() -> Schema {
         .description(
             "A cluster profile version of the template, in stack order: exactly one infra or full \
              profile, and any add-on profiles. Adding, removing or reordering profiles, or \
-             changing one's `id` (another version), changes the template in place.",
+             changing one's `id` (another version), changes the template in place; Palette rolls \
+             the change out to the clusters launched from it at their next upgrade window (the \
+             template's maintenance policy), so a running cluster keeps its stack until then.",
         )
         .attribute(Attribute::string("id").required().description(
             "Uid of the profile version. Checked at plan: the profile exists in the \

@@ -12,6 +12,10 @@
 //! launched from is not deleted (409 `ClusterTemplateInUse`, naming them): Palette offers no way
 //! to detach a cluster from its template. `spec.clusters` lists the live clusters launched from
 //! the template.
+//!
+//! Limitation: a change of a template's profiles is stored, but the clusters launched from it
+//! keep their stack; Palette rolls it out in the template's maintenance window, which the
+//! emulator does not simulate (it has no maintenance policies).
 
 use axum::Router;
 use axum::body::Bytes;
