@@ -4,6 +4,7 @@ mod backup_storage_location;
 mod cloud_account;
 pub(crate) mod cluster;
 pub(crate) mod cluster_profile;
+pub(crate) mod cluster_template;
 pub(crate) mod identity;
 mod ip_pool;
 mod kind_table;
@@ -35,6 +36,10 @@ pub(crate) fn all() -> Vec<Arc<dyn Resource>> {
         Identified::wrap(
             Arc::new(cluster_profile::ClusterProfileResource),
             profile_identity(),
+        ),
+        Identified::wrap(
+            Arc::new(cluster_template::ClusterTemplateResource),
+            scoped(),
         ),
         Identified::wrap(Arc::new(ip_pool::IpPoolResource), ip_pool_identity()),
         Identified::wrap(Arc::new(pack::PackResource), pack_identity()),

@@ -984,6 +984,170 @@ resource "palette_cluster" "x" {{
     ]
 }
 
+/// A valid cluster template on the fixture profiles (`INFRA` and `ADDON`).
+const TEMPLATE: &str = r#"
+resource "palette_cluster_template" "x" {
+  name        = "bad-input"
+  environment = "aws"
+  cluster_profile {
+    id = "INFRA"
+  }
+  cluster_profile {
+    id = "ADDON"
+  }
+}
+"#;
+
+/// Bad `palette_cluster_template` configurations, and bad `cluster_template` blocks of a
+/// cluster (`aws_template` holds `infra` alone; `edge_template` is an Edge template).
+fn template_cases(
+    infra: &str,
+    addon: &str,
+    eks: &str,
+    aws_template: &str,
+    edge_template: &str,
+) -> Vec<Case> {
+    let template = TEMPLATE.replace("INFRA", infra).replace("ADDON", addon);
+    let t = "palette_cluster_template.x";
+    let c = "palette_cluster.x";
+    let plan = |what, hcl: String, expect: String| Case {
+        what,
+        hcl,
+        import: None,
+        expect,
+    };
+    let tp = |from: &str, to: &str| {
+        assert!(template.contains(from), "{from:?} is not in TEMPLATE");
+        template.replacen(from, to, 1)
+    };
+    let cluster = CLUSTER.replace("INFRA", infra).replace("ADDON", addon);
+    let profiles = format!(
+        "  cluster_profile {{\n    id = \"{infra}\"\n  }}\n  cluster_profile {{\n    id = \"{addon}\"\n  }}\n"
+    );
+    assert!(
+        cluster.contains(&profiles),
+        "the profiles are not in CLUSTER"
+    );
+    // The cluster with `block` instead of its profile blocks.
+    let from_template = |block: &str| cluster.replacen(&profiles, block, 1);
+    let block =
+        |id: &str, inner: &str| format!("  cluster_template {{\n    id = \"{id}\"\n{inner}  }}\n");
+    vec![
+        plan(
+            "template profile of another environment",
+            tp(&format!("id = \"{infra}\""), &format!("id = \"{eks}\"")),
+            at("Profile Of Another Environment", t, "id"),
+        ),
+        plan(
+            "template value for a variable the profile does not declare",
+            tp(
+                &format!("id = \"{addon}\"\n"),
+                &format!("id = \"{addon}\"\n    variables = {{ nope = \"1\" }}\n"),
+            ),
+            at("Undefined Profile Variable", t, "variables"),
+        ),
+        plan(
+            "template without an infra or full profile",
+            tp(
+                &format!("  cluster_profile {{\n    id = \"{infra}\"\n  }}\n"),
+                "",
+            ),
+            at("One Infra Or Full Profile Needed", t, "id"),
+        ),
+        plan(
+            "template profile uid that does not exist",
+            tp(
+                &format!("id = \"{addon}\""),
+                "id = \"0123456789abcdef01234567\"",
+            ),
+            at("Unknown Cluster Profile", t, "id"),
+        ),
+        plan(
+            "template profile named twice",
+            tp(&format!("id = \"{addon}\""), &format!("id = \"{infra}\"")),
+            at("Duplicate Cluster Profile", t, "id"),
+        ),
+        plan(
+            "template environment that is not one",
+            tp("environment = \"aws\"", "environment = \"mars\""),
+            at("Invalid Attribute Value", t, "environment"),
+        ),
+        Case {
+            what: "template import id of an unknown context",
+            hcl: template.clone(),
+            import: Some((t, "team/0123456789abcdef01234567".to_owned())),
+            expect: r"Error: Invalid Import ID .*team/0123456789abcdef01234567".into(),
+        },
+        plan(
+            "cluster with both profiles and a template",
+            cluster.replacen(
+                "  machine_pool {",
+                &format!("{}  machine_pool {{", block(aws_template, "")),
+                1,
+            ),
+            at("Profiles And Template Both Set", c, "id"),
+        ),
+        plan(
+            "cluster with neither profiles nor a template",
+            from_template(""),
+            r"Error: No Cluster Profiles .*with palette_cluster\.x".into(),
+        ),
+        plan(
+            "cluster template that does not exist",
+            from_template(&block("0123456789abcdef01234567", "")),
+            at("Unknown Cluster Template", c, "id"),
+        ),
+        plan(
+            "cluster template of another environment",
+            from_template(&block(edge_template, "")),
+            at("Cluster Template Of Another Environment", c, "id"),
+        ),
+        plan(
+            "cluster template values for a profile not in the template",
+            from_template(&block(
+                aws_template,
+                &format!("    cluster_profile {{\n      id = \"{addon}\"\n    }}\n"),
+            )),
+            at("Profile Not In Template", c, "id"),
+        ),
+        plan(
+            "cluster template value for a variable the profile does not declare",
+            from_template(&block(
+                aws_template,
+                &format!(
+                    "    cluster_profile {{\n      id = \"{infra}\"\n      variables = {{ nope = \"1\" }}\n    }}\n"
+                ),
+            )),
+            at("Undefined Profile Variable", c, "variables"),
+        ),
+    ]
+}
+
+/// Makes a cluster template of `cloud` on `profile` through the API in the Default project;
+/// returns its uid.
+fn fixture_template(
+    emu: &Emulator,
+    project: &str,
+    name: &str,
+    cloud: &str,
+    profile: &str,
+) -> String {
+    let body = json!({
+        "metadata": {"name": name},
+        "spec": {"cloudType": cloud, "profiles": [{"uid": profile}]},
+    });
+    let (status, created) = scoped(
+        emu,
+        API_KEY,
+        Some(project),
+        "POST",
+        "/v1/clusterTemplates",
+        Some(&body),
+    );
+    assert_eq!(status, 201, "creating template {name}: {created}");
+    created["uid"].as_str().expect("a uid").to_string()
+}
+
 /// Makes and publishes a profile through the API in the Default project; returns its uid.
 fn fixture_profile(
     emu: &Emulator,
@@ -1105,7 +1269,16 @@ fn invalid_configurations_are_refused_at_plan_without_writes() {
         .and_then(|h| h["uid"].as_str())
         .unwrap_or_else(|| panic!("no edge-host-1 in {hosts}"))
         .to_string();
+    let aws_template = fixture_template(&emu, &project, "bad-input-aws", "aws", &infra);
+    let edge_template = fixture_template(&emu, &project, "bad-input-edge", "edge-native", &edge);
     let mut table = cases(&infra, &addon, &edge, &eks, &oci_registry, &host_1);
+    table.extend(template_cases(
+        &infra,
+        &addon,
+        &eks,
+        &aws_template,
+        &edge_template,
+    ));
     assert!(table.len() >= 40, "only {} cases", table.len());
     if let Ok(only) = std::env::var("BAD_INPUT_CASES") {
         table.retain(|case| case.what.contains(only.as_str()));

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::reliability::copy_quickstart;
 use crate::support::{Emulator, Terraform, terraform_at_least};
 
-/// An SSH key and an IP pool beside the quickstart, so every resource type is in one
+/// An SSH key, a cluster template and an IP pool beside the quickstart, so every resource type is in one
 /// configuration.
 const SSH_KEY: &str = r#"
 resource "palette_ssh_key" "ops" {
@@ -16,6 +16,14 @@ resource "palette_ssh_key" "ops" {
 
 data "palette_private_cloud_gateway" "dc1" {
   name = "pcg-dc1"
+}
+
+resource "palette_cluster_template" "aws" {
+  name        = "aws-fleet"
+  environment = "aws"
+  cluster_profile {
+    id = palette_cluster_profile.aws_base.id
+  }
 }
 
 resource "palette_ip_pool" "nodes" {
@@ -58,7 +66,7 @@ fn import_block(address: &str, identity: &Value) -> String {
     format!("import {{\n  to = {address}\n  identity = {{\n{fields}  }}\n}}\n")
 }
 
-/// The quickstart plus an SSH key and an IP pool: every resource type's identity is in `show -json`, with
+/// The quickstart plus an SSH key, a cluster template and an IP pool: every resource type's identity is in `show -json`, with
 /// the attributes its schema names all set; once removed from the state, every object is
 /// imported by its identity with an import-only plan (but for the account's secret version,
 /// as after any import), and the plan after is empty.
@@ -76,7 +84,7 @@ fn every_resource_imports_by_its_identity() {
     tf.assert_empty_plan();
 
     let found = identities(&tf);
-    let expected: [(&str, &[&str]); 8] = [
+    let expected: [(&str, &[&str]); 9] = [
         (
             "palette_backup_storage_location",
             &["context", "id", "kind"],
@@ -84,6 +92,7 @@ fn every_resource_imports_by_its_identity() {
         ("palette_cloud_account", &["context", "id", "kind"]),
         ("palette_cluster", &["context", "id"]),
         ("palette_cluster_profile", &["context", "name"]),
+        ("palette_cluster_template", &["context", "id"]),
         ("palette_ip_pool", &["id", "private_cloud_gateway_id"]),
         ("palette_pack", &["cluster_id", "name"]),
         ("palette_registry", &["id"]),

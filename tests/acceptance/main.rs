@@ -16,6 +16,7 @@ mod bad_input;
 mod cloud_account;
 mod cluster;
 mod cluster_profile;
+mod cluster_template;
 mod day2;
 mod demo;
 mod examples;

@@ -37,6 +37,35 @@ macro_rules! cases {
 fn cases() -> Vec<Case> {
     cases![
         (models::AADProfile, "v1AADProfile"),
+        (models::ClusterTemplateEntity, "v1ClusterTemplateEntity"),
+        (
+            models::ClusterTemplateEntitySpec,
+            "v1ClusterTemplateEntitySpec"
+        ),
+        (models::PolicyRef, "v1PolicyRef"),
+        (models::ClusterTemplateProfile, "v1ClusterTemplateProfile"),
+        (models::ClusterTemplateVariable, "v1ClusterTemplateVariable"),
+        (models::ClusterVariableValue, "v1ClusterVariableValue"),
+        (models::ClusterTemplate, "v1ClusterTemplate"),
+        (models::ClusterTemplateSpec, "v1ClusterTemplateSpec"),
+        (models::ClusterTemplateSpcRef, "v1ClusterTemplateSpcRef"),
+        (models::ClusterTemplateStatus, "v1ClusterTemplateStatus"),
+        (
+            models::ClusterTemplateProfilesUpdateEntity,
+            "v1ClusterTemplateProfilesUpdateEntity"
+        ),
+        (
+            models::ClusterTemplatePoliciesUpdateEntity,
+            "v1ClusterTemplatePoliciesUpdateEntity"
+        ),
+        (
+            models::ClusterTemplateVariablesUpdateEntity,
+            "v1ClusterTemplateVariablesUpdateEntity"
+        ),
+        (
+            models::ClusterTemplateProfileVariable,
+            "v1ClusterTemplateProfileVariable"
+        ),
         (models::APIEndpoint, "v1APIEndpoint"),
         (
             models::ClusterMetaAttributeEntity,
@@ -1029,6 +1058,11 @@ const ROUTE_MODELS: &[&str] = &[
     "v1UserAssetsLocationS3",
     "v1UserAssetsLocationGcp",
     "v1UserAssetsLocationAzure",
+    "v1ClusterTemplateEntity",
+    "v1ClusterTemplate",
+    "v1ClusterTemplateProfilesUpdateEntity",
+    "v1ClusterTemplatePoliciesUpdateEntity",
+    "v1ClusterTemplateVariablesUpdateEntity",
 ];
 
 fn spec() -> Option<Spec> {

@@ -40,6 +40,8 @@ pub struct ClusterBody {
     pub policies: Option<Value>,
     /// `spec.profiles`.
     pub profiles: Vec<m::SpectroClusterProfileEntity>,
+    /// `spec.clusterTemplate.uid`, with `""` read as absent; `None` where the model has none.
+    pub cluster_template: Option<String>,
     /// `spec.machinepoolconfig`.
     pub pools: Vec<PoolBody>,
 }
@@ -206,7 +208,7 @@ impl PoolModel for m::CustomMachinePoolConfigEntity {
 /// Implements [`ClusterModel`] for a create model; `account` and `cluster_type` read those
 /// fields from the spec (bound to `$spec`), as the models differ in them.
 macro_rules! cluster_model {
-    ($ty:ty, |$spec:ident| account: $account:expr, cluster_type: $cluster_type:expr, policies: $policies:expr $(,)?) => {
+    ($ty:ty, |$spec:ident| account: $account:expr, cluster_type: $cluster_type:expr, policies: $policies:expr, template: $template:expr $(,)?) => {
         impl ClusterModel for $ty {
             fn into_body(self) -> ApiResult<ClusterBody> {
                 let metadata = self.metadata.map(Metadata::input).unwrap_or_default();
@@ -219,6 +221,7 @@ macro_rules! cluster_model {
                 let cloud_account_uid = $account;
                 let cluster_type = $cluster_type;
                 let policies = $policies;
+                let cluster_template = $template;
                 Ok(ClusterBody {
                     metadata,
                     cloud_account_uid,
@@ -231,6 +234,7 @@ macro_rules! cluster_model {
                     cluster_type,
                     policies,
                     profiles: $spec.profiles.unwrap_or_default(),
+                    cluster_template,
                     pools: $spec
                         .machinepoolconfig
                         .unwrap_or_default()
@@ -248,60 +252,70 @@ cluster_model!(
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroAzureClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroGcpClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroTencentClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: None,
 );
 cluster_model!(
     m::SpectroEksClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroVsphereClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroCustomClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
     policies: None,
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroOpenStackClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroMaasClusterEntity,
     |spec| account: spec.cloud_account_uid.text(),
     cluster_type: spec.cluster_type.clone(),
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 cluster_model!(
     m::SpectroEdgeNativeClusterEntity,
     |spec| account: None,
     cluster_type: None,
     policies: spec.policies.clone(),
+    template: spec.cluster_template.as_ref().and_then(|t| wire::given(t.uid.as_deref())).map(str::to_owned),
 );
 
 /// The Fargate profiles of an EKS create body (`spec.fargateProfiles`), as their model writes

@@ -28,6 +28,7 @@ pub(super) fn check_config(config: &Value, diags: &mut Diagnostics) {
     }
     super::settings::check(config, env, diags);
     super::policies::check(config, diags);
+    super::template::check_choice(config, env, diags);
     let Some(env) = env else { return };
     check_account_setting(env, config, diags);
     let Some(pool_values) = config.get("machine_pool").and_then(Value::as_elements) else {
@@ -326,7 +327,11 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     check_maas_zones_and_tags(data, &scope, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
     super::network::check(data, &scope, env, config, diags).await;
-    check_profiles(data, &scope, context, env, config, diags).await;
+    if config.get_elements("cluster_template").is_empty() {
+        check_profiles(data, &scope, context, env, config, diags).await;
+    } else {
+        super::template::check_with_api(data, &scope, context, env, config, diags).await;
+    }
 }
 
 /// Checks that the cloud account exists in the scope and is of the environment's kind.

@@ -58,6 +58,7 @@ mod policies;
 mod read;
 mod schema;
 mod settings;
+mod template;
 #[cfg(test)]
 mod tests;
 mod update;
@@ -161,6 +162,8 @@ impl Resource for ClusterResource {
         plan::check_fixed_pool_fields(&req.state, &resp.plan, &mut resp.diagnostics);
         resp.requires_replace
             .extend(new_control_planes(&req.state, &resp.plan));
+        resp.requires_replace
+            .extend(template::replacement(&req.state, &resp.plan));
         // Resume an unfinished create: the computed results are not known until the wait ends.
         if !req.state.is_null() && req.private.get(WAIT_PENDING).is_some() {
             for name in ["state", "health", "layers", "kubeconfig"] {
@@ -196,10 +199,14 @@ impl Resource for ClusterResource {
         let body = model.env.create_body(&ClusterSpec {
             metadata: model.metadata(),
             cloud_account_uid: model.cloud_account_id.clone(),
-            profiles: model.profiles.iter().map(ProfileModel::entity).collect(),
+            profiles: match &model.template {
+                Some(template) => template.entities(),
+                None => model.profiles.iter().map(ProfileModel::entity).collect(),
+            },
             block: &model.block,
             pools: &pools,
         });
+        let body = body.with_template(model.template.as_ref().map(|t| t.reference()));
         let custom_cloud = body.is_custom_cloud();
         let body = body.with_settings(&palette_api::ClusterSettings {
             resources: policies::create_entity(&req.plan),

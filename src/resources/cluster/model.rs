@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use palette_api::models::{
     ClusterBackupConfig, ClusterComplianceScheduleConfig, ClusterNamespaceResourceInputEntity,
-    ClusterRbacInputEntity, ManifestRefUpdateEntity, ObjectMeta, PackValuesEntity,
-    SpectroClusterProfileEntity, SpectroClusterVariable,
+    ClusterRbacInputEntity, ClusterTemplateRef, ManifestRefUpdateEntity, ObjectMeta,
+    PackValuesEntity, SpectroClusterProfileEntity, SpectroClusterVariable,
 };
 use tfplugin::{AttributePath, Diagnostic, Value, ValueExt};
 
@@ -140,6 +140,50 @@ impl ProfileModel {
     }
 }
 
+/// The `cluster_template` block: the template's uid and the cluster's variable values per
+/// profile (profiles without pack overrides).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TemplateModel {
+    pub(super) id: String,
+    pub(super) profiles: Vec<ProfileModel>,
+}
+
+impl TemplateModel {
+    /// The `cluster_template` block of `value`, if set.
+    pub(super) fn of(value: &Value) -> Option<TemplateModel> {
+        let block = value.get_elements("cluster_template").first()?.clone();
+        Some(TemplateModel {
+            id: block.get_str("id").unwrap_or_default().to_string(),
+            profiles: block
+                .get_elements("cluster_profile")
+                .iter()
+                .map(ProfileModel::from_value)
+                .collect(),
+        })
+    }
+
+    /// The reference a create body carries (`spec.clusterTemplate`).
+    pub(super) fn reference(&self) -> ClusterTemplateRef {
+        ClusterTemplateRef {
+            uid: Some(self.id.clone()),
+        }
+    }
+
+    /// The variable values a create body carries for the template's profiles
+    /// (`spec.profiles`, variables only: the template gives the packs).
+    pub(super) fn entities(&self) -> Vec<SpectroClusterProfileEntity> {
+        self.profiles
+            .iter()
+            .map(|p| SpectroClusterProfileEntity {
+                uid: Some(p.id.clone()),
+                pack_values: None,
+                variables: p.api_variables(),
+                replace_with_profile: None,
+            })
+            .collect()
+    }
+}
+
 /// The cluster's configuration as plain Rust.
 pub(super) struct Model {
     pub(super) name: String,
@@ -150,6 +194,8 @@ pub(super) struct Model {
     pub(super) env: &'static dyn Environment,
     pub(super) block: Value,
     pub(super) profiles: Vec<ProfileModel>,
+    /// The `cluster_template` block, the alternative to `profiles`.
+    pub(super) template: Option<TemplateModel>,
     pub(super) pools: Vec<Pool>,
     /// The `node` blocks of each pool, by pool name.
     pub(super) nodes: BTreeMap<String, Vec<super::nodes::Node>>,
@@ -197,6 +243,7 @@ impl Model {
                 .iter()
                 .map(ProfileModel::from_value)
                 .collect(),
+            template: TemplateModel::of(value),
             pools: value
                 .get_elements("machine_pool")
                 .iter()

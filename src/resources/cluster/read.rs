@@ -44,6 +44,9 @@ pub(super) struct Remote {
     pub(super) policies: Option<Policies>,
     /// The machines of the pools whose maintenance was read, by pool name.
     pub(super) machines: BTreeMap<String, Vec<super::nodes::Reported>>,
+    /// The values the cluster's template gives its profiles' variables, by profile uid (read
+    /// for an import of a cluster launched from a template).
+    pub(super) template_fixed: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// A cluster's namespaces and role bindings as Palette reports them.
@@ -137,12 +140,21 @@ impl<'a> Needs<'a> {
     /// What a refresh of `prior` reads (see `read_for_refresh`).
     fn for_refresh(prior: &Value, data: &'a PaletteData) -> Needs<'a> {
         let importing = prior.get_str("name").is_none();
+        let template_profiles: Vec<Value> = prior
+            .get_elements("cluster_template")
+            .iter()
+            .flat_map(|t| t.get_elements("cluster_profile").to_vec())
+            .collect();
         let variables = importing
-            || prior.get_elements("cluster_profile").iter().any(|p| {
-                ["variables", "sensitive_variables"]
-                    .iter()
-                    .any(|map| p.get(map).is_some_and(|v| !v.is_null()))
-            });
+            || prior
+                .get_elements("cluster_profile")
+                .iter()
+                .chain(template_profiles.iter())
+                .any(|p| {
+                    ["variables", "sensitive_variables"]
+                        .iter()
+                        .any(|map| p.get(map).is_some_and(|v| !v.is_null()))
+                });
         let manifests = importing
             || prior.get_elements("cluster_profile").iter().any(|p| {
                 p.get_elements("pack")
@@ -247,6 +259,30 @@ pub(super) async fn read_remote_with(
             }
         }
     }
+    let mut template_fixed = BTreeMap::new();
+    let template = spec
+        .cluster_template
+        .as_ref()
+        .and_then(|t| t.uid.as_deref())
+        .filter(|uid| !uid.is_empty());
+    if let (true, Some(template)) = (needs.profiles, template) {
+        match client.get_cluster_template(scope, template).await {
+            Ok(found) => {
+                for profile in found.spec.and_then(|s| s.profiles).unwrap_or_default() {
+                    let fixed: BTreeMap<String, String> = profile
+                        .variables
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|v| v.assign_strategy.as_deref().unwrap_or("all") == "all")
+                        .filter_map(|v| Some((v.name?, v.value.unwrap_or_default())))
+                        .collect();
+                    template_fixed.insert(profile.uid.unwrap_or_default(), fixed);
+                }
+            }
+            Err(err) if err.is_not_found() => {}
+            Err(err) => return Err(err),
+        }
+    }
     let memoised = match needs.health_memo {
         Some(data) => memoised_health(data, scope, uid).await,
         None => None,
@@ -310,6 +346,7 @@ pub(super) async fn read_remote_with(
         kubeconfig,
         policies,
         machines: BTreeMap::new(),
+        template_fixed,
     }))
 }
 
@@ -457,7 +494,11 @@ pub(super) fn set_progress(state: &mut Value, snapshot: Option<&Snapshot>, kubec
                 .iter()
                 .filter_map(|p| p.get_str("id").map(str::to_string))
                 .collect();
-            state.set("layers", layers_value(s, Some(&own)));
+            // A cluster launched from a template deploys the template's profiles: all of them
+            // are this resource's.
+            let from_template = !state.get_elements("cluster_template").is_empty();
+            let own = (!from_template).then_some(own.as_slice());
+            state.set("layers", layers_value(s, own));
         }
         None => {
             if state.get_str("state").is_none() {
@@ -614,6 +655,7 @@ pub(super) fn refresh(state: &mut Value, remote: &Remote, warnings: &mut Diagnos
         refresh_pools(state, env, config, &remote.machines, importing);
     }
     refresh_profiles(state, remote, importing);
+    refresh_template(state, remote, importing);
     super::settings::refresh(state, &remote.cluster, remote.env, importing);
     if let Some(policies) = &remote.policies {
         state.set(
@@ -975,7 +1017,85 @@ fn pack_overrides(
         .collect()
 }
 
+/// The template a cluster was launched from (`spec.clusterTemplate.uid`), if any.
+pub(super) fn template_uid(remote: &Remote) -> Option<String> {
+    remote
+        .cluster
+        .spec
+        .as_ref()
+        .and_then(|s| s.cluster_template.as_ref())
+        .and_then(|t| t.uid.clone())
+        .filter(|uid| !uid.is_empty())
+}
+
+/// `cluster_template` from a cluster launched from a template: its uid, and per profile block
+/// the values the cluster reports for the variables the state gives (drift). An import lists
+/// each profile whose variables the cluster sets off their default and off the template's own
+/// values (`template_fixed`, by profile uid), so the configuration that states them plans empty. A
+/// cluster not launched from a template has no block.
+pub(super) fn refresh_template(state: &mut Value, remote: &Remote, importing: bool) {
+    let fixed = &remote.template_fixed;
+    let Some(uid) = template_uid(remote) else {
+        state.set("cluster_template", Value::List(Vec::new()));
+        return;
+    };
+    let prior = state.get_elements("cluster_template").first().cloned();
+    let mut profiles: Vec<Value> = Vec::new();
+    if importing {
+        for (profile_uid, set) in &remote.variables_set {
+            let own: BTreeMap<String, Value> = set
+                .iter()
+                .filter(|(k, v)| fixed.get(profile_uid).and_then(|f| f.get(*k)) != Some(*v))
+                .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+                .collect();
+            if !own.is_empty() {
+                profiles.push(object([
+                    ("id", Value::from(profile_uid.clone())),
+                    ("variables", Value::Map(own)),
+                    ("sensitive_variables", Value::Null),
+                ]));
+            }
+        }
+    } else {
+        for profile in prior
+            .as_ref()
+            .map(|p| p.get_elements("cluster_profile").to_vec())
+            .unwrap_or_default()
+        {
+            let mut profile = profile.clone();
+            let id = profile.get_str("id").unwrap_or_default().to_string();
+            for map in ["variables", "sensitive_variables"] {
+                if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned()
+                    && let Some(theirs) = remote.variables.get(&id)
+                {
+                    let refreshed: BTreeMap<String, Value> = mine
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
+                            (k, value)
+                        })
+                        .collect();
+                    profile.set(map, Value::Map(refreshed));
+                }
+            }
+            profiles.push(profile);
+        }
+    }
+    state.set(
+        "cluster_template",
+        Value::List(vec![object([
+            ("id", Value::from(uid)),
+            ("cluster_profile", Value::List(profiles)),
+        ])]),
+    );
+}
+
 pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bool) {
+    if template_uid(remote).is_some() {
+        // The template gives the profiles (`refresh_template`).
+        state.set("cluster_profile", Value::List(Vec::new()));
+        return;
+    }
     let templates = remote
         .cluster
         .spec

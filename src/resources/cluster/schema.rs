@@ -15,7 +15,8 @@ pub(super) fn schema_v0() -> Schema {
     let profile = profile_block();
     let mut block = Block::new()
         .description(
-            "A Kubernetes cluster deployed from cluster profiles on one environment, waited for layer by \
+            "A Kubernetes cluster deployed from cluster profiles (its own `cluster_profile` blocks, or \
+             a `palette_cluster_template` named in `cluster_template`) on one environment, waited for layer by \
              layer, and changed in place on day 2 (profile upgrades, values, variables, add-on profiles, \
              machine pools, and the environment settings Palette can change on a running cluster, such \
              as EKS endpoint access; each environment attribute's description says whether it changes \
@@ -116,7 +117,8 @@ pub(super) fn schema_v0() -> Schema {
         block = block.block(env_block);
     }
     block = block
-        .block(NestedBlock::new("cluster_profile", Nesting::List, profile).min_items(1))
+        .block(NestedBlock::new("cluster_profile", Nesting::List, profile))
+        .block(NestedBlock::new("cluster_template", Nesting::List, template_block()).max_items(1))
         .block(environments::machine_pool_block())
         .block(DEFAULT_TIMEOUTS.block(
             "Create, including the wait",
@@ -124,6 +126,54 @@ pub(super) fn schema_v0() -> Schema {
             "Delete, until the cluster is gone",
         ));
     Schema::new(0, block)
+}
+
+/// The `cluster_template` block: the template the cluster is launched from, and the values the
+/// cluster gives its profiles' variables.
+fn template_block() -> Block {
+    let profile = Block::new()
+        .description(
+            "The values this cluster gives the variables of one of the template's profiles. \
+             Only profiles whose variables the cluster sets need a block.",
+        )
+        .attribute(
+            Attribute::string("id")
+                .required()
+                .description("Uid of a profile of the template (checked at plan)."),
+        )
+        .attribute(
+            Attribute::map("variables", Type::String)
+                .optional()
+                .description(
+                    "Values of the profile's variables for this cluster, over the template's \
+                     (checked at plan against the variables the profile declares). A variable \
+                     the profile declares `sensitive` goes in `sensitive_variables` instead. A \
+                     change is made in place, through Palette's template variables API.",
+                ),
+        )
+        .attribute(
+            Attribute::map("sensitive_variables", Type::String)
+                .optional()
+                .sensitive()
+                .description(
+                    "Values of the profile's sensitive variables for this cluster: never shown \
+                     in plan output or logs. An import leaves them in Palette (not in state).",
+                ),
+        );
+    Block::new()
+        .description(
+            "Launch the cluster from a `palette_cluster_template` instead of `cluster_profile` \
+             blocks (exactly one of the two, checked at plan): the template gives the profiles, \
+             deployed layer by layer as attached profiles are. Not on TKE, whose create API \
+             takes no template.",
+        )
+        .attribute(Attribute::string("id").required().description(
+            "Uid of the cluster template, of the cluster's environment (checked at plan). \
+             Palette has no endpoint that moves a running cluster to another template, or \
+             detaches it from one, so changing it (or switching between `cluster_template` and \
+             `cluster_profile`) replaces the cluster.",
+        ))
+        .block(NestedBlock::new("cluster_profile", Nesting::List, profile))
 }
 
 /// One `cluster_profile` block: the profile version, its variables and its pack overrides.

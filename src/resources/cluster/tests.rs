@@ -26,7 +26,69 @@ fn base_config(env_key: &str, env_block: Value, pools: Vec<Value>, account: Opti
     );
     config.set(env_key, env_block);
     config.set("machine_pool", Value::List(pools));
+    let mut profile = Value::Object(BTreeMap::new());
+    profile.set("id", "p1");
+    config.set("cluster_profile", Value::List(vec![profile]));
     config
+}
+
+/// Exactly one of `cluster_profile` and `cluster_template`, waiting while either is unknown; a
+/// template not on TKE.
+#[test]
+fn profiles_or_a_template_is_checked() {
+    let template = || {
+        let mut block = Value::Object(BTreeMap::new());
+        block.set("id", "t1");
+        Value::List(vec![block])
+    };
+    let with = |env: &str, profiles: Option<Value>, template: Option<Value>| {
+        let mut config = base_config(env, aws_block(), vec![], Some("acc"));
+        if let Some(profiles) = profiles {
+            config.set("cluster_profile", profiles);
+        }
+        config.set(
+            "cluster_template",
+            template.unwrap_or(Value::List(Vec::new())),
+        );
+        config
+    };
+    let cases = [
+        ("profiles alone", with("aws", None, None), vec![]),
+        (
+            "a template alone",
+            with("aws", Some(Value::List(Vec::new())), Some(template())),
+            vec![],
+        ),
+        (
+            "both",
+            with("aws", None, Some(template())),
+            vec!["cluster_template[0].id"],
+        ),
+        (
+            "neither",
+            with("aws", Some(Value::List(Vec::new())), None),
+            vec!["cluster_profile"],
+        ),
+        (
+            "profiles unknown",
+            with("aws", Some(Value::unknown()), None),
+            vec![],
+        ),
+        (
+            "a template on TKE",
+            with("tke", Some(Value::List(Vec::new())), Some(template())),
+            vec!["cluster_template[0].id"],
+        ),
+    ];
+    for (what, config, want) in cases {
+        let mut diags = Diagnostics::new();
+        super::template::check_choice(
+            &config,
+            environments::by_key(if what.contains("TKE") { "tke" } else { "aws" }),
+            &mut diags,
+        );
+        assert_eq!(paths(&diags), want, "{what}: {diags:?}");
+    }
 }
 
 fn pool(fields: &[(&str, Value)]) -> Value {
@@ -576,6 +638,20 @@ fn the_change_table_in_the_docs_follows_the_schema() {
             "cluster_profile.id",
             "in place: another version of the same profile upgrades the cluster; a new add-on \
              profile is attached, a removed one detached",
+        ),
+        (
+            "cluster_template",
+            "replaces the cluster when added or removed (a switch between `cluster_profile` and \
+             a template: Palette cannot attach or detach a running cluster's template)",
+        ),
+        (
+            "cluster_template.id",
+            "replaces the cluster (Palette has no endpoint that moves a cluster to another \
+             template)",
+        ),
+        (
+            "cluster_template.cluster_profile",
+            "in place (the template variables API)",
         ),
         (
             "machine_pool.storage_account_type",

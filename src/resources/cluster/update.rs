@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use palette_api::models::{
-    ObjectMetaInputEntity, ObjectMetaInputEntitySchema, SpcApplySettings,
-    SpectroClusterProfileEntity, SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity,
-    SpectroClusterVariableUpdateEntity,
+    ClusterTemplateProfileVariable, ClusterTemplateVariablesUpdateEntity, ObjectMetaInputEntity,
+    ObjectMetaInputEntitySchema, SpcApplySettings, SpectroClusterProfileEntity,
+    SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity, SpectroClusterVariableUpdateEntity,
 };
 use palette_api::{Client, Scope};
 use tfplugin::Diagnostic;
@@ -50,7 +50,10 @@ pub(super) async fn apply_changes(
     cluster.update_policies(old, new).await?;
     cluster.update_environment_block(old, new).await?;
     cluster.update_environment_blocks(old, new).await?;
-    let profiles = cluster.update_profiles(old, new).await?;
+    let mut profiles = cluster.update_profiles(old, new).await?;
+    if let Some(mark) = cluster.update_template_variables(old, new).await? {
+        profiles.mark = Some(mark);
+    }
     cluster.update_pools(old, new).await?;
     super::nodes::apply(
         client, scope, new.env, config_uid, &new.name, &old.nodes, &new.nodes,
@@ -230,6 +233,59 @@ impl Day2<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The variables a cluster launched from a template gives the template's profiles: the
+    /// changed ones through `PATCH /v1/clusterTemplates/spectroclusters/{uid}/variables`.
+    /// Returns Palette's mark of the last change before, when there was one. (Another template
+    /// is a replacement, planned as such.)
+    async fn update_template_variables(
+        &self,
+        old: &Model,
+        new: &Model,
+    ) -> Result<Option<SpcMark>, Diagnostic> {
+        let (Some(before), Some(after)) = (&old.template, &new.template) else {
+            return Ok(None);
+        };
+        if before.id != after.id {
+            return Ok(None);
+        }
+        let changed: Vec<ClusterTemplateProfileVariable> = after
+            .profiles
+            .iter()
+            .filter(|p| {
+                let prior = before.profiles.iter().find(|b| b.id == p.id);
+                prior.is_none_or(|b| b.variables != p.variables)
+            })
+            .filter_map(|p| {
+                Some(ClusterTemplateProfileVariable {
+                    uid: Some(p.id.clone()),
+                    variables: Some(p.api_variables()?),
+                })
+            })
+            .collect();
+        if changed.is_empty() {
+            return Ok(None);
+        }
+        let mark = SpcMark::of(
+            &self
+                .client
+                .get_cluster_spc_apply(self.scope, self.uid)
+                .await
+                .map_err(fail(format!(
+                    "reading the apply state of cluster {:?}",
+                    new.name
+                )))?,
+        );
+        let body = ClusterTemplateVariablesUpdateEntity { profiles: changed };
+        self.client
+            .patch_cluster_template_cluster_variables(self.scope, self.uid, &body)
+            .await
+            .map_err(fail(format!(
+                "updating the template variables of cluster {:?}",
+                new.name
+            )))?;
+        Ok(Some(mark))
     }
 
     /// Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons

@@ -7,16 +7,16 @@ use reqwest::Method;
 use crate::client::{Request, v1_path};
 use crate::endpoints::CloudType;
 use crate::models::{
-    Manifest, ObjectMetaInputEntitySchema, SearchFilterBoolCondition, SearchFilterCondition,
-    SearchFilterConjunctionOperator, SearchFilterGroup, SearchFilterItem, SearchFilterPropertyType,
-    SearchFilterSpec, SearchFilterStringCondition, SearchFilterStringConditionMatch,
-    SearchFilterStringOperator, SearchFilterSummarySpec, SpectroAwsClusterEntity,
-    SpectroAzureClusterEntity, SpectroCluster, SpectroClusterProfileList, SpectroClusterProfiles,
-    SpectroClusterProfilesDeleteEntity, SpectroClusterStatusEntity, SpectroClusterSummary,
-    SpectroClusterUidSummary, SpectroClusterVariableUpdateEntity, SpectroClusterVariables,
-    SpectroCustomClusterEntity, SpectroEdgeNativeClusterEntity, SpectroEksClusterEntity,
-    SpectroGcpClusterEntity, SpectroMaasClusterEntity, SpectroOpenStackClusterEntity,
-    SpectroTencentClusterEntity, SpectroVsphereClusterEntity,
+    ClusterTemplateRef, Manifest, ObjectMetaInputEntitySchema, SearchFilterBoolCondition,
+    SearchFilterCondition, SearchFilterConjunctionOperator, SearchFilterGroup, SearchFilterItem,
+    SearchFilterPropertyType, SearchFilterSpec, SearchFilterStringCondition,
+    SearchFilterStringConditionMatch, SearchFilterStringOperator, SearchFilterSummarySpec,
+    SpectroAwsClusterEntity, SpectroAzureClusterEntity, SpectroCluster, SpectroClusterProfileList,
+    SpectroClusterProfiles, SpectroClusterProfilesDeleteEntity, SpectroClusterStatusEntity,
+    SpectroClusterSummary, SpectroClusterUidSummary, SpectroClusterVariableUpdateEntity,
+    SpectroClusterVariables, SpectroCustomClusterEntity, SpectroEdgeNativeClusterEntity,
+    SpectroEksClusterEntity, SpectroGcpClusterEntity, SpectroMaasClusterEntity,
+    SpectroOpenStackClusterEntity, SpectroTencentClusterEntity, SpectroVsphereClusterEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -56,6 +56,36 @@ pub enum ClusterCreate {
 }
 
 impl ClusterCreate {
+    /// The body with `spec.clusterTemplate` set: the cluster is launched from that template.
+    /// TKE's create body has no such field, so it is left unchanged (the caller refuses a
+    /// template there).
+    pub fn with_template(mut self, template: Option<ClusterTemplateRef>) -> ClusterCreate {
+        let Some(template) = template else {
+            return self;
+        };
+        macro_rules! set {
+            ($entity:expr) => {{
+                $entity
+                    .spec
+                    .get_or_insert_with(Default::default)
+                    .cluster_template = Some(template);
+            }};
+        }
+        match &mut self {
+            ClusterCreate::Aws(e) => set!(e),
+            ClusterCreate::Eks(e) => set!(e),
+            ClusterCreate::Azure(e) | ClusterCreate::Aks(e) => set!(e),
+            ClusterCreate::Gcp(e) | ClusterCreate::Gke(e) => set!(e),
+            ClusterCreate::Vsphere(e) => set!(e),
+            ClusterCreate::Maas(e) => set!(e),
+            ClusterCreate::EdgeNative(e) => set!(e),
+            ClusterCreate::Openstack(e) => set!(e),
+            ClusterCreate::Tke(_) => {}
+            ClusterCreate::Custom { entity, .. } => set!(entity),
+        }
+        self
+    }
+
     /// The environment this create targets.
     pub fn cloud_type(&self) -> CloudType {
         match self {

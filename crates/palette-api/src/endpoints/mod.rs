@@ -11,6 +11,7 @@ mod cloud_config;
 mod cluster;
 mod cluster_profile;
 mod cluster_settings;
+mod cluster_template;
 mod edge_host;
 mod event;
 mod gateway;

@@ -12,7 +12,8 @@
 //! - `PATCH .../publish` makes the draft the published template with the next revision
 //!   (`version`), and clears the draft; without a draft it changes nothing.
 //! - `POST .../clone` makes a new object (new uid) from the latest template, as a draft.
-//! - `DELETE` is refused (409 `ClusterProfileInUse`, naming the clusters) while clusters use it.
+//! - `DELETE` is refused (409 `ClusterProfileInUse`, naming them) while clusters or cluster
+//!   templates use it.
 //!
 //! Packs are checked like the real server does: a registry pack must exist with that name and
 //! tag (by `uid`, or by name, tag and optional `registryUid`), or the request fails with 404
@@ -813,6 +814,17 @@ async fn delete(
             ),
         )
         .with_details(json!({"clusters": names})));
+    }
+    let templates = super::cluster_templates::templates_using(&state, &uid)?;
+    if !templates.is_empty() {
+        return Err(ApiError::conflict(
+            "ClusterProfileInUse",
+            format!(
+                "cluster profile '{}' is in use by cluster templates: {}",
+                record.name,
+                templates.join(", ")
+            ),
+        ));
     }
     state.store().apply(vec![Op::Delete(Kind::Profile, uid)])?;
     Ok(wire::no_content())

@@ -6,6 +6,7 @@ pub mod cloud_accounts;
 pub mod cloud_configs;
 pub mod cluster_config;
 pub mod cluster_profiles;
+pub mod cluster_templates;
 pub mod clusters;
 pub mod common;
 pub mod edge_hosts;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .merge(registries::router())
         .merge(packs::router())
         .merge(cluster_profiles::router())
+        .merge(cluster_templates::router())
         .merge(cloud_accounts::router())
         .merge(clusters::router())
         .merge(cloud_configs::router())

@@ -37,6 +37,8 @@ pub enum Kind {
     Location,
     /// A private cloud gateway (an "overlord"), with its IP pools.
     Gateway,
+    /// A cluster template (profiles and policies clusters are launched from).
+    ClusterTemplate,
     /// Bookkeeping of the emulator itself (the seed marker).
     Meta,
 }
@@ -57,6 +59,7 @@ impl Kind {
             Kind::SshKey => "sshkey",
             Kind::Location => "location",
             Kind::Gateway => "gateway",
+            Kind::ClusterTemplate => "clustertemplate",
             Kind::Meta => "meta",
         }
     }

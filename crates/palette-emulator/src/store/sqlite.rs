@@ -90,6 +90,7 @@ fn kind_from(name: &str) -> Kind {
         "sshkey" => Kind::SshKey,
         "location" => Kind::Location,
         "gateway" => Kind::Gateway,
+        "clustertemplate" => Kind::ClusterTemplate,
         _ => Kind::Meta,
     }
 }

@@ -4,6 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
+use palette_api::models as m;
 use serde_json::{Map, Value, json};
 
 use super::plan::deploy;
@@ -59,8 +60,19 @@ pub(super) async fn create(
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
     let (backup, scan) = features::from_create(&state, &ctx, input.policies.clone())?;
-    let profile_entries = normalize_entries(input.profiles);
+    let cluster_template = match input.cluster_template.as_deref() {
+        Some(template) => Some(from_template(&state, &ctx, env, template)?),
+        None => None,
+    };
+    let profile_entries = match &cluster_template {
+        Some((_, template_entries)) => template_profiles(template_entries, input.profiles)?,
+        None => input.profiles,
+    };
+    let profile_entries = normalize_entries(profile_entries);
     let templates = attach(&state, &ctx, env, &profile_entries)?;
+    let cluster_template = cluster_template.map(|(record, _)| {
+        json!({"uid": record.uid, "projectUid": (!record.project.is_empty()).then_some(record.project)})
+    });
 
     let _guard = state.write_guard();
     let owner = ctx.owner();
@@ -95,6 +107,7 @@ pub(super) async fn create(
             "clusterConfig": cluster_config,
             "clusterType": wire::given(input.cluster_type.as_deref()).unwrap_or("PureManage"),
             "clusterProfileTemplates": templates,
+            "clusterTemplate": cluster_template,
         },
         "_emu": {
             "env": env.key,
@@ -144,6 +157,95 @@ pub(super) async fn create(
         deployment_op(&uid, &owner, &deployment)?,
     ])?;
     Ok(wire::created(&uid))
+}
+
+/// The cluster template a create body names (`spec.clusterTemplate.uid`), of the cluster's
+/// cloud type, with its profiles as cluster profile entries: the values the template gives
+/// their variables (`assignStrategy: all`).
+fn from_template(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    uid: &str,
+) -> ApiResult<(Record, Vec<m::SpectroClusterProfileEntity>)> {
+    let Some(record) = state
+        .store()
+        .get(Kind::ClusterTemplate, uid)?
+        .filter(|r| ctx.sees(&r.project))
+    else {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!("spec.clusterTemplate.uid: no cluster template has uid '{uid}'"),
+        ));
+    };
+    let cloud = wire::str_at(&record.doc, "/spec/cloudType").unwrap_or("");
+    if cloud != env.key {
+        return Err(ApiError::bad_request(
+            "InvalidRequest",
+            format!(
+                "spec.clusterTemplate.uid: cluster template '{}' is for cloud type '{cloud}', not '{}'",
+                record.name, env.key
+            ),
+        ));
+    }
+    let entries = wire::array_at(&record.doc, "/spec/profiles")
+        .iter()
+        .map(|p| m::SpectroClusterProfileEntity {
+            uid: p["uid"].as_str().map(str::to_owned),
+            pack_values: None,
+            variables: Some(
+                wire::array_at(p, "/variables")
+                    .iter()
+                    .filter(|v| v["assignStrategy"] == "all")
+                    .filter_map(|v| {
+                        Some(m::SpectroClusterVariable {
+                            name: v["name"].as_str()?.to_owned(),
+                            value: v["value"].as_str().map(str::to_owned),
+                        })
+                    })
+                    .collect(),
+            ),
+            replace_with_profile: None,
+        })
+        .collect();
+    Ok((record, entries))
+}
+
+/// The template's profile entries with the values the create body gives their variables
+/// (`spec.profiles`, by profile uid): a body profile must be one of the template's, and carries
+/// variables only (the template gives the packs).
+fn template_profiles(
+    template: &[m::SpectroClusterProfileEntity],
+    given: Vec<m::SpectroClusterProfileEntity>,
+) -> ApiResult<Vec<m::SpectroClusterProfileEntity>> {
+    let mut entries = template.to_vec();
+    for (i, entry) in given.into_iter().enumerate() {
+        let uid = wire::require(entry.uid.as_deref(), &format!("spec.profiles[{i}].uid"))?;
+        let Some(slot) = entries.iter_mut().find(|e| e.uid.as_deref() == Some(uid)) else {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "spec.profiles[{i}].uid: cluster profile '{uid}' is not in the cluster template"
+                ),
+            ));
+        };
+        if entry.pack_values.as_ref().is_some_and(|v| !v.is_empty()) {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "spec.profiles[{i}].packValues: a cluster launched from a cluster template takes its packs from the template"
+                ),
+            ));
+        }
+        let vars = slot.variables.get_or_insert_default();
+        for var in entry.variables.into_iter().flatten() {
+            match vars.iter_mut().find(|v| v.name == var.name) {
+                Some(existing) => *existing = var,
+                None => vars.push(var),
+            }
+        }
+    }
+    Ok(entries)
 }
 
 /// A cluster name is lowercase letters, digits and `-`, not starting with `-`.

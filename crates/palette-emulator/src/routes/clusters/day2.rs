@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::delete::refuse_if_deleting;
 use super::plan::redeploy;
-use super::records::{config_of, entries, env_of, find_cluster};
+use super::records::{config_of, entries, env_of, find_cluster, template_of};
 use super::templates::{attach, normalize_entries};
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
@@ -56,6 +56,8 @@ fn install_later(settings: Option<&m::SpcApplySettings>) -> bool {
     settings.and_then(|s| s.action_type.as_deref()) == Some("DownloadAndInstallLater")
 }
 
+/// Changes a cluster's profiles through the cluster's own endpoints: refused on a cluster
+/// launched from a cluster template, whose profiles come from the template.
 fn change_profiles(
     state: &AppState,
     ctx: &Ctx,
@@ -63,9 +65,44 @@ fn change_profiles(
     install_later: bool,
     edit: impl FnOnce(&mut Vec<m::SpectroClusterProfileEntity>) -> ApiResult<()>,
 ) -> ApiResult<Response> {
+    edit_profiles(state, ctx, uid, install_later, false, edit)
+}
+
+fn edit_profiles(
+    state: &AppState,
+    ctx: &Ctx,
+    uid: &str,
+    install_later: bool,
+    through_template: bool,
+    edit: impl FnOnce(&mut Vec<m::SpectroClusterProfileEntity>) -> ApiResult<()>,
+) -> ApiResult<Response> {
     let _guard = state.write_guard();
     let (mut record, mut deployment) = find_cluster(state, ctx, uid)?;
     refuse_if_deleting(&deployment, &record.name)?;
+    match (template_of(&record), through_template) {
+        (Some(template), false) => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "cluster '{}' is launched from cluster template '{template}': its profiles \
+                     change through the template, and its variables through \
+                     PATCH /v1/clusterTemplates/spectroclusters/{uid}/variables",
+                    record.name
+                ),
+            ));
+        }
+        (None, true) => {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "cluster '{}' is not launched from a cluster template; set its variables \
+                     through PATCH /v1/spectroclusters/{uid}/variables",
+                    record.name
+                ),
+            ));
+        }
+        _ => {}
+    }
     let env = env_of(&record);
     let mut list = entries(&record);
     edit(&mut list)?;
@@ -206,6 +243,34 @@ pub(super) async fn patch_variables(
                 .iter_mut()
                 .find(|e| e.uid.as_deref() == Some(profile.as_str()))
                 .ok_or_else(|| ApiError::not_found("cluster profile on this cluster", &profile))?;
+            let vars = entry.variables.get_or_insert_default();
+            for var in update.variables.into_iter().flatten() {
+                match vars.iter_mut().find(|v| v.name == var.name) {
+                    Some(slot) => *slot = var,
+                    None => vars.push(var),
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `PATCH /v1/clusterTemplates/spectroclusters/{uid}/variables`: the variable values of a
+/// cluster launched from a template, per profile of the template.
+pub(super) async fn patch_template_variables(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let input: m::ClusterTemplateVariablesUpdateEntity = wire::body(&body)?;
+    edit_profiles(&state, &ctx, &uid, false, true, |list| {
+        for (i, update) in input.profiles.into_iter().enumerate() {
+            let profile = wire::require(update.uid.as_deref(), &format!("profiles[{i}].uid"))?;
+            let entry = list
+                .iter_mut()
+                .find(|e| e.uid.as_deref() == Some(profile))
+                .ok_or_else(|| ApiError::not_found("cluster profile on this cluster", profile))?;
             let vars = entry.variables.get_or_insert_default();
             for var in update.variables.into_iter().flatten() {
                 match vars.iter_mut().find(|v| v.name == var.name) {

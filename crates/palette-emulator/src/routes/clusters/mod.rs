@@ -51,7 +51,8 @@ pub use self::plan::redeploy;
 pub use self::pools::{check_pools, flatten_pool};
 pub use self::records::{
     clusters_using_account, clusters_using_location, deployment_of, deployment_op,
-    edge_hosts_in_use, env_of, find_cluster, live_clusters_using, profile_uids,
+    edge_hosts_in_use, env_of, find_cluster, live_clusters_from_template, live_clusters_using,
+    profile_uids, template_of,
 };
 use crate::context::Ctx;
 use crate::environments;
@@ -96,6 +97,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/v1/spectroclusters/{uid}/variables",
             get(day2::get_variables).patch(day2::patch_variables),
+        )
+        .route(
+            "/v1/clusterTemplates/spectroclusters/{uid}/variables",
+            patch(day2::patch_template_variables),
         )
         .route(
             "/v1/spectroclusters/{uid}/metadata",

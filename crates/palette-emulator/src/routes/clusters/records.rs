@@ -79,6 +79,26 @@ pub(super) fn live_clusters(state: &AppState) -> ApiResult<Vec<(Record, Deployme
     Ok(out)
 }
 
+/// The uid of the cluster template the cluster was launched from, if any.
+pub fn template_of(record: &Record) -> Option<&str> {
+    record
+        .doc
+        .pointer("/spec/clusterTemplate/uid")
+        .and_then(Value::as_str)
+}
+
+/// The live clusters launched from the cluster template `uid`: their uids and names.
+pub fn live_clusters_from_template(
+    state: &AppState,
+    uid: &str,
+) -> ApiResult<Vec<(String, String)>> {
+    Ok(live_clusters(state)?
+        .into_iter()
+        .filter(|(r, _)| template_of(r) == Some(uid))
+        .map(|(r, _)| (r.uid, r.name))
+        .collect())
+}
+
 /// Live clusters using the profile `uid`, from the index (no plan is read).
 pub fn live_clusters_using(state: &AppState, uid: &str) -> ApiResult<Vec<ClusterRef>> {
     state
