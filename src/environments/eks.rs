@@ -108,6 +108,11 @@ impl Environment for Eks {
         aws_network::check(block, path, pools, diags);
     }
 
+    fn check_with_pools(&self, block: &Value, pools: &[Value], diags: &mut tfplugin::Diagnostics) {
+        let path = tfplugin::AttributePath::root(self.key());
+        aws_network::check_capacity(block, &path, pools, false, diags);
+    }
+
     fn blocks(&self) -> Vec<tfplugin::NestedBlock> {
         vec![aws_network::fargate_profile_block()]
     }

@@ -37,6 +37,14 @@ impl Environment for Vsphere {
         vec![
             required_string("datacenter", "vSphere datacenter."),
             required_string("folder", "VM folder the nodes are put in."),
+            optional_string(
+                "image_template_folder",
+                "VM folder of the datacenter the node image templates are kept in (Palette's \
+                 own template folder when unset), for every pool \
+                 (`clusterConfig.placement.imageTemplateFolder`). Checked at plan against the \
+                 folders the cloud account's private cloud gateway sees in `datacenter`. Palette \
+                 keeps a cluster's placement once made, so a change replaces the cluster.",
+            ),
             required_string(
                 "compute_cluster",
                 "vSphere compute cluster the nodes run on (every pool's default, which a pool's \
@@ -193,6 +201,10 @@ impl Environment for Vsphere {
                 .string("datacenter", cluster.placement.datacenter)
                 .string("folder", cluster.placement.folder)
                 .string(
+                    "image_template_folder",
+                    cluster.placement.image_template_folder,
+                )
+                .string(
                     "compute_cluster",
                     defaults.get("compute_cluster").map(Into::into),
                 )
@@ -255,6 +267,7 @@ fn cluster_config(block: &Value) -> VsphereClusterConfigEntity {
         placement: VspherePlacementConfigEntity {
             datacenter: get_string(block, "datacenter"),
             folder: get_string(block, "folder"),
+            image_template_folder: get_string(block, "image_template_folder"),
             ..Default::default()
         },
         ssh_keys: get_strings(block, "ssh_keys"),

@@ -71,6 +71,7 @@ resource "palette_cluster" "{label}" {{
   vsphere {{
     datacenter      = "dc1"
     folder          = "prod"
+    image_template_folder = "templates"
     compute_cluster = "cl1"
     datastore       = "ds1"
     network         = "prod-net"
@@ -198,6 +199,10 @@ fn vsphere_pools_are_placed_one_by_one() {
         "prod.dc1.example.com",
         "{stored}"
     );
+    assert_eq!(
+        stored["spec"]["clusterConfig"]["placement"]["imageTemplateFolder"], "templates",
+        "{stored}"
+    );
     let state = tf.resource_values("palette_cluster.x");
     let pools = state["machine_pool"].as_array().unwrap();
     assert_eq!(pools[1]["placement"], json!([]), "workers: {state}");
@@ -213,7 +218,8 @@ fn vsphere_pools_are_placed_one_by_one() {
     assert!(
         generated.contains("compute_cluster = \"cl2\"")
             && generated.contains(&format!("\"{ip_pool_id}\""))
-            && generated.contains("prod.dc1.example.com"),
+            && generated.contains("prod.dc1.example.com")
+            && generated.contains("image_template_folder = \"templates\""),
         "{generated}"
     );
 
@@ -345,6 +351,11 @@ fn placements_the_gateway_does_not_see_are_refused_at_plan() {
             "a datacenter the gateway does not see",
             cluster(BATCH_IN_CL2).replace("\"dc1\"", "\"dc9\""),
             at("Unknown vSphere Datacenter", c, "datacenter"),
+        ),
+        (
+            "an image template folder the gateway does not see",
+            cluster(BATCH_IN_CL2).replace("\"templates\"", "\"golden-images\""),
+            at("Unknown vSphere Folder", c, "image_template_folder"),
         ),
         (
             "static IPs without an IP pool",
@@ -546,5 +557,238 @@ fn maas_pools_take_zones_and_machine_tags() {
         "{refused}"
     );
     tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
+    tf.destroy();
+}
+
+/// A MAAS cluster whose workers are LXD virtual machines in a network with static addresses
+/// from an IP pool on the MAAS gateway (`workers` is the workers' extra HCL).
+fn maas_lxd_cluster(workers: &str, enable_lxd_vm: bool) -> String {
+    format!(
+        r#"{HEADER}{MAAS_ACCOUNT}
+data "palette_private_cloud_gateway" "maas" {{
+  name = "pcg-maas"
+}}
+
+resource "palette_ip_pool" "metal" {{
+  private_cloud_gateway_id = data.palette_private_cloud_gateway.maas.id
+  name                     = "placement-metal"
+  network_type             = "range"
+  ip_start_range           = "10.10.6.20"
+  ip_end_range             = "10.10.6.60"
+  prefix                   = 24
+  gateway                  = "10.10.6.1"
+}}
+
+resource "palette_cluster" "lxd" {{
+  name             = "placement-lxd"
+  cloud_account_id = data.palette_cloud_account.maas.id
+  maas {{
+    domain        = "maas.example.com"
+    enable_lxd_vm = {enable_lxd_vm}
+  }}
+  cluster_profile {{
+    id = palette_cluster_profile.maas.id
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    resource_pool = "default"
+  }}
+  machine_pool {{
+    name          = "workers"
+    count         = 2
+    resource_pool = "bare-metal"
+{workers}
+  }}
+}}
+"#
+    )
+}
+
+const LXD_WORKERS: &str = r#"    use_lxd_vm    = true
+    network {
+      network_name    = "prod-metal"
+      parent_pool_uid = palette_ip_pool.metal.id
+      static_ip       = true
+    }"#;
+
+/// MAAS pools of LXD virtual machines in a network with static addresses from an IP pool:
+/// applied and read back empty, stored as Palette's `useLxdVm` and `network` (the IP pool as
+/// its reference), imported empty, the network changed in place, drift made through the API
+/// shown, and what Palette refuses refused at plan (or by Palette, naming the field).
+#[test]
+fn maas_pools_take_lxd_vms_and_static_networks() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    tf.write_config(&maas_lxd_cluster(LXD_WORKERS, false));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let pool_uid = tf.resource_values("palette_ip_pool.metal")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let state = tf.resource_values("palette_cluster.lxd");
+    let uid = state["id"].as_str().unwrap().to_string();
+    let config_uid = state["cloud_config_id"].as_str().unwrap().to_string();
+    let read = |emu: &Emulator| {
+        outside(emu, async |client, scope| {
+            client
+                .get_cloud_config::<Value>(
+                    scope,
+                    &palette_api::CloudType::parse("maas"),
+                    &config_uid,
+                )
+                .await
+        })
+        .expect("the cloud config")
+    };
+    let stored = read(&emu);
+    let workers = &stored["spec"]["machinePoolConfig"][1];
+    assert_eq!(workers["useLxdVm"], true, "{stored}");
+    assert_eq!(workers["network"]["networkName"], "prod-metal", "{stored}");
+    assert_eq!(workers["network"]["staticIp"], true, "{stored}");
+    assert_eq!(
+        workers["network"]["parentPoolRef"]["uid"], pool_uid,
+        "{stored}"
+    );
+
+    // Import reproduces the LXD VMs and the network.
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.lxd"]);
+    tf.import("palette_cluster.lxd", &uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+    let generated = generated_import(&emu, "palette_cluster.imported", &uid);
+    assert!(
+        generated.contains("use_lxd_vm")
+            && generated.contains("prod-metal")
+            && generated.contains(&format!("\"{pool_uid}\"")),
+        "{generated}"
+    );
+
+    // Another network, in place.
+    tf.write_config(&maas_lxd_cluster(
+        &LXD_WORKERS.replace("prod-metal", "prod-metal-b"),
+        false,
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("1 to change") && !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    assert_eq!(
+        read(&emu)["spec"]["machinePoolConfig"][1]["network"]["networkName"],
+        "prod-metal-b"
+    );
+
+    // Drift: the pool moved to bare metal on DHCP through the API.
+    let body = |network: Value, lxd: bool| {
+        json!({
+            "cloudConfig": {"resourcePool": "bare-metal", "instanceType": {}, "useLxdVm": lxd, "network": network},
+            "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]},
+        })
+    };
+    let dhcp = body(
+        json!({"networkName": "prod-metal-b", "staticIp": false}),
+        false,
+    );
+    let cfg = config_uid.clone();
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("maas"),
+                &cfg,
+                "workers",
+                &dhcp,
+            )
+            .await
+    })
+    .expect("the pool update");
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("use_lxd_vm") && plan.stdout.contains(&pool_uid),
+        "drift shows the LXD VMs and the IP pool:\n{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Palette refuses an IP pool that is not the gateway's, and an IP pool on DHCP.
+    for (network, want) in [
+        (
+            json!({"networkName": "n", "staticIp": true, "parentPoolUid": "0123456789abcdef01234567"}),
+            "does not exist on the cloud account's private cloud gateway",
+        ),
+        (
+            json!({"networkName": "n", "staticIp": false, "parentPoolUid": pool_uid}),
+            "an IP pool is for static IPs",
+        ),
+        (
+            json!({"networkName": "n", "staticIp": true}),
+            "need an IP pool",
+        ),
+    ] {
+        let sent = body(network, true);
+        let err = outside(&emu, async |client, scope| {
+            client
+                .update_machine_pool(
+                    scope,
+                    &palette_api::CloudType::parse("maas"),
+                    &config_uid,
+                    "workers",
+                    &sent,
+                )
+                .await
+        })
+        .expect_err(want);
+        assert!(
+            err.to_string()
+                .contains("cloudConfig.network.parentPoolUid")
+                && err.to_string().contains(want),
+            "{err}"
+        );
+    }
+
+    // At plan: static addresses without an IP pool, an IP pool on DHCP, and LXD VMs for the
+    // control plane of an LXD host cluster.
+    let c = "palette_cluster.lxd";
+    let cases = [
+        (
+            "static IPs without an IP pool",
+            maas_lxd_cluster(
+                &LXD_WORKERS.replace("parent_pool_uid = palette_ip_pool.metal.id", ""),
+                false,
+            ),
+            "Missing IP Pool",
+            "static_ip",
+        ),
+        (
+            "an IP pool on DHCP",
+            maas_lxd_cluster(&LXD_WORKERS.replace("static_ip       = true", ""), false),
+            "IP Pool Without Static IPs",
+            "parent_pool_uid",
+        ),
+        (
+            "LXD VMs for an LXD host's control plane",
+            maas_lxd_cluster("", true).replace(
+                "    count         = 1\n    resource_pool = \"default\"",
+                "    count         = 1\n    resource_pool = \"default\"\n    use_lxd_vm    = true",
+            ),
+            "LXD VMs On An LXD Host Cluster",
+            "use_lxd_vm",
+        ),
+    ];
+    for (what, hcl, summary, attr) in cases {
+        tf.write_config(&hcl);
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(&at(summary, c, attr));
+        });
+    }
+    tf.write_config(&maas_lxd_cluster(LXD_WORKERS, false));
     tf.destroy();
 }

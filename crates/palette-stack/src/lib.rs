@@ -2,6 +2,7 @@
 //!
 //! - [`values`]: pack values and manifests as YAML compared by meaning, not by text.
 //! - [`layers`]: which packs a profile of each type may hold, and in which order.
+//! - [`aws_arn`]: the AWS ARNs a machine pool names (host resource groups, license configurations).
 //! - [`environment_names`]: the twelve environments, their HCL keys and API cloud types.
 //! - [`version`]: profile version strings (`MAJOR.MINOR.PATCH`) and which is newest.
 //! - [`import_id`]: what `terraform import` may name for each resource, parsed.
@@ -12,6 +13,7 @@
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
 
+pub mod aws_arn;
 pub mod environment_names;
 pub mod import_id;
 pub mod ip_pool;

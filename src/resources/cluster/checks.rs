@@ -937,6 +937,21 @@ async fn check_placements(
         );
         return;
     };
+    // The image template folder is a folder of the datacenter.
+    if let Some(folder) = block.get_str("image_template_folder") {
+        let folders = names(dc, "folders");
+        if !folders.iter().any(|f| f == folder) {
+            diags.attribute_error(
+                block_path.clone().attr("image_template_folder"),
+                "Unknown vSphere Folder",
+                format!(
+                    "Datacenter {datacenter:?} has no folder {folder:?} that the cloud account's \
+                     private cloud gateway sees; it has: {}.",
+                    folders.join(", ")
+                ),
+            );
+        }
+    }
     let compute_clusters = names(dc, "computeclusters");
     // Every placement: the block's own (the defaults), then each pool's.
     let mut uses: Vec<Option<(&Value, AttributePath)>> = vec![None];
