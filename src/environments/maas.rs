@@ -299,7 +299,7 @@ mod tests {
             ["machine_pool[0].use_lxd_vm"]
         );
         assert!(
-            refused(&host, &[lxd.clone()]).is_empty(),
+            refused(&host, std::slice::from_ref(&lxd)).is_empty(),
             "a worker pool may"
         );
         assert!(
