@@ -387,6 +387,7 @@ resource "palette_cluster" "eks" {{
     region          = "us-west-2"
     vpc_id          = "{USW2_VPC}"
     endpoint_access = "private_and_public"
+    az_subnets      = {control_plane}
 {fargate}
   }}
   cluster_profile {{
@@ -414,6 +415,7 @@ resource "palette_cluster" "eks" {{
 }}
 "#,
             subnets = az_map(&USW2_PRIVATE),
+            control_plane = az_map(&USW2_PRIVATE[..2]),
             groups = serde_json::to_string(groups).unwrap(),
         ))
     };
@@ -456,6 +458,33 @@ resource "palette_cluster" "eks" {{
         })
     );
     assert_eq!(pool(&config, "system")["amiType"], "AL2023_x86_64_STANDARD");
+    // The control plane's subnets go as Palette's control-plane pool of no nodes, which the
+    // state keeps out of `machine_pool`.
+    let carrier = pool(&config, "cp-pool");
+    assert_eq!(
+        (&carrier["isControlPlane"], &carrier["size"]),
+        (&json!(true), &json!(0)),
+        "{carrier}"
+    );
+    assert_eq!(
+        carrier["subnetIds"],
+        json!(
+            USW2_PRIVATE[..2]
+                .iter()
+                .map(|(a, s)| (a.to_string(), json!(s)))
+                .collect::<serde_json::Map<_, _>>()
+        )
+    );
+    let state = tf.resource_values("palette_cluster.eks");
+    assert_eq!(
+        state["machine_pool"].as_array().unwrap().len(),
+        2,
+        "{state}"
+    );
+    assert_eq!(
+        state["eks"]["az_subnets"][USW2_PRIVATE[0].0],
+        USW2_PRIVATE[0].1
+    );
 
     // The Fargate profile changes in place, through its own PUT; the pool's launch template too.
     emu.reset_stats();
@@ -539,6 +568,9 @@ resource "palette_cluster" "eks" {{
     ] {
         assert!(generated.contains(want), "{want} in:\n{generated}");
     }
+    // The control plane's subnets come back in the `eks` block, not as a pool.
+    assert!(!generated.contains("cp-pool"), "{generated}");
+    assert_eq!(generated.matches("az_subnets").count(), 3, "{generated}");
 }
 
 /// Bad networks are refused at plan, at the attribute, with no write: a subnet outside the VPC

@@ -792,3 +792,151 @@ fn maas_pools_take_lxd_vms_and_static_networks() {
     tf.write_config(&maas_lxd_cluster(LXD_WORKERS, false));
     tf.destroy();
 }
+
+/// A MAAS cluster `label` with the HyperShift lines `hyper_shift` (HCL inside the block; no
+/// block when empty).
+fn maas_hyper_shift_cluster(label: &str, hyper_shift: &str) -> String {
+    let block = if hyper_shift.is_empty() {
+        String::new()
+    } else {
+        format!("  hyper_shift_config {{\n{hyper_shift}\n  }}\n")
+    };
+    format!(
+        r#"
+resource "palette_cluster" "{label}" {{
+  name             = "hypershift-{label}"
+  cloud_account_id = data.palette_cloud_account.maas.id
+  maas {{
+    domain = "maas.example.com"
+  }}
+{block}  cluster_profile {{
+    id = palette_cluster_profile.maas.id
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    resource_pool = "default"
+  }}
+  machine_pool {{
+    name          = "workers"
+    count         = 1
+    resource_pool = "bare-metal"
+  }}
+}}
+"#
+    )
+}
+
+/// HyperShift on MAAS: a management cluster, and an OpenShift cluster whose control plane it
+/// hosts, made in one apply (the host's uid unknown until then); both read back empty, the
+/// hosted one imported with its configuration; and what Palette refuses refused at plan: an
+/// OpenShift cluster without a host, or hosted by a cluster that is not a management cluster
+/// or does not exist.
+#[test]
+fn maas_hyper_shift_clusters_host_openshift_control_planes() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let mgmt = maas_hyper_shift_cluster("mgmt", "    cluster_deployment_type = \"hypershift\"");
+    let hosted = |host: &str| {
+        maas_hyper_shift_cluster(
+            "ocp",
+            &format!(
+                "    cluster_deployment_type = \"openshift\"\n    host_cluster_uid        = {host}"
+            ),
+        )
+    };
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        hosted("palette_cluster.mgmt.id")
+    ));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let mgmt_uid = tf.resource_values("palette_cluster.mgmt")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ocp_uid = tf.resource_values("palette_cluster.ocp")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stored = outside(&emu, async |client, scope| {
+        client.get_cluster(scope, &ocp_uid).await
+    })
+    .expect("the cluster");
+    let config = stored
+        .spec
+        .and_then(|s| s.cluster_config)
+        .and_then(|c| c.hyper_shift_config)
+        .expect("a HyperShift configuration");
+    assert_eq!(config.cluster_deployment_type.as_deref(), Some("openshift"));
+    assert_eq!(config.host_cluster_uid.as_deref(), Some(mgmt_uid.as_str()));
+
+    // Import reproduces the hosted cluster's configuration.
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.ocp"]);
+    tf.import("palette_cluster.ocp", &ocp_uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+    let generated = generated_import(&emu, "palette_cluster.imported", &ocp_uid);
+    assert!(
+        generated.contains("cluster_deployment_type = \"openshift\"")
+            && generated.contains(&mgmt_uid),
+        "{generated}"
+    );
+
+    // A change of deployment type replaces the cluster (Palette takes it at create only).
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        maas_hyper_shift_cluster("ocp", "    cluster_deployment_type = \"hypershift\"")
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("forces replacement") && plan.stdout.contains("1 to add"),
+        "{}",
+        plan.stdout
+    );
+
+    let c = "palette_cluster.ocp";
+    let cases = [
+        (
+            "an OpenShift cluster without a host",
+            maas_hyper_shift_cluster("ocp", "    cluster_deployment_type = \"openshift\""),
+            at("Missing Host Cluster", c, "cluster_deployment_type"),
+        ),
+        (
+            "a management cluster with a host",
+            maas_hyper_shift_cluster(
+                "ocp",
+                &format!(
+                    "    cluster_deployment_type = \"hypershift\"\n    host_cluster_uid        = \"{mgmt_uid}\""
+                ),
+            ),
+            at(
+                "Host Cluster Of A Management Cluster",
+                c,
+                "host_cluster_uid",
+            ),
+        ),
+        (
+            "a host that is not a management cluster",
+            hosted(&format!("\"{ocp_uid}\"")),
+            at("Not A HyperShift Management Cluster", c, "host_cluster_uid"),
+        ),
+        (
+            "a host that does not exist",
+            hosted("\"0123456789abcdef01234567\""),
+            at("Unknown Host Cluster", c, "host_cluster_uid"),
+        ),
+    ];
+    for (what, hcl, expect) in cases {
+        tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{mgmt}{hcl}"));
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(&expect);
+        });
+    }
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        hosted("palette_cluster.mgmt.id")
+    ));
+    tf.destroy();
+}

@@ -325,8 +325,72 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     check_placements(data, &scope, env, config, diags).await;
     check_maas_zones_and_tags(data, &scope, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
+    check_hyper_shift_host(data, &scope, env, config, diags).await;
     super::network::check(data, &scope, env, config, diags).await;
     check_profiles(data, &scope, context, env, config, diags).await;
+}
+
+/// An `openshift` cluster's `host_cluster_uid` names a cluster of the scope that is a HyperShift
+/// management cluster (`hyper_shift_config.cluster_deployment_type = "hypershift"`). Unknown
+/// values wait; a cluster made in the same apply is unknown until then.
+async fn check_hyper_shift_host(
+    data: &PaletteData,
+    scope: &Scope,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    let Some(block) = config
+        .get("hyper_shift_config")
+        .filter(|b| !b.is_null() && !b.is_unknown())
+    else {
+        return;
+    };
+    if env.key() != "maas" || block.get_str("cluster_deployment_type") != Some("openshift") {
+        return;
+    }
+    let Some(host) = block.get_str("host_cluster_uid") else {
+        return;
+    };
+    let at = AttributePath::root("hyper_shift_config").attr("host_cluster_uid");
+    match data.client.get_cluster(scope, host).await {
+        Err(err) if err.is_not_found() => diags.attribute_error(
+            at,
+            "Unknown Host Cluster",
+            format!(
+                "There is no cluster {host:?} in this {} to host the control plane; name a \
+                 HyperShift management cluster's uid.",
+                if matches!(scope, Scope::Tenant) {
+                    "tenant"
+                } else {
+                    "project"
+                }
+            ),
+        ),
+        Err(_) => {}
+        Ok(cluster) => {
+            let kind = cluster
+                .spec
+                .and_then(|s| s.cluster_config)
+                .and_then(|c| c.hyper_shift_config)
+                .and_then(|h| h.cluster_deployment_type);
+            if kind.as_deref() != Some("hypershift") {
+                let name = cluster
+                    .metadata
+                    .and_then(|m| m.name)
+                    .unwrap_or_else(|| host.to_string());
+                diags.attribute_error(
+                    at,
+                    "Not A HyperShift Management Cluster",
+                    format!(
+                        "Cluster {name:?} ({host}) is not a HyperShift management cluster (its \
+                         `hyper_shift_config.cluster_deployment_type` is not `hypershift`), so it \
+                         cannot host this OpenShift cluster's control plane."
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks that the cloud account exists in the scope and is of the environment's kind.
