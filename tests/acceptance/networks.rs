@@ -765,3 +765,127 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
     // Now that the value is in the state, the plan itself refuses it.
     tf.try_plan().expect_error("Subnet Not In The VPC");
 }
+
+/// An OpenStack cluster in an existing network whose `storage` pool is in a subnet of its own.
+fn openstack_hcl(profile: &str, network: &str, storage_subnet: &str) -> String {
+    let network = if network.is_empty() {
+        "node_cidr = \"10.8.0.0/16\"".to_string()
+    } else {
+        format!("network_id = \"{network}\"\n    subnet_id = \"subnet-nodes\"")
+    };
+    format!(
+        r#"{HEADER}
+data "palette_cloud_account" "openstack" {{
+  name = "openstack-dev"
+}}
+
+resource "palette_cluster" "openstack" {{
+  name             = "net-openstack"
+  cloud_account_id = data.palette_cloud_account.openstack.id
+  openstack {{
+    region       = "RegionOne"
+    domain       = "Default"
+    project      = "demo"
+    ssh_key_name = "ops"
+    {network}
+  }}
+  cluster_profile {{
+    id = "{profile}"
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "m1.large"
+  }}
+  machine_pool {{
+    name          = "storage"
+    count         = 2
+    instance_type = "m1.xlarge"
+    subnet_id     = "{storage_subnet}"
+  }}
+}}
+"#
+    )
+}
+
+/// OpenStack pools in a subnet of their own: applied and read back, the subnet changed in
+/// place, drift made through the API, an import that reproduces it; a pool subnet without the
+/// cluster's network refused at plan and by Palette.
+#[test]
+fn openstack_pools_take_a_subnet_of_their_own() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("openstack"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster.openstack");
+    let uid = values["id"].as_str().unwrap().to_string();
+    let config_uid = values["cloud_config_id"].as_str().unwrap().to_string();
+    let config = cloud_config(&emu, "openstack", &config_uid);
+    assert_eq!(
+        pool(&config, "storage")["subnet"]["id"],
+        "subnet-storage",
+        "{config}"
+    );
+    assert!(pool(&config, "cp").get("subnet").is_none(), "{config}");
+
+    // Another subnet, in place through the pool's PUT.
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage-b"));
+    let out = tf.apply();
+    assert!(
+        out.stdout.contains("0 added, 1 changed, 0 destroyed"),
+        "{}",
+        out.stdout
+    );
+    tf.assert_empty_plan();
+    assert_eq!(
+        pool(&cloud_config(&emu, "openstack", &config_uid), "storage")["subnet"]["id"],
+        "subnet-storage-b"
+    );
+
+    // Drift: the pool moved to another subnet through the API.
+    let body = |subnet: &str| {
+        json!({
+            "cloudConfig": {"flavorConfig": {"name": "m1.xlarge"}, "subnet": {"id": subnet}},
+            "poolConfig": {"name": "storage", "size": 2, "labels": ["worker"]},
+        })
+    };
+    let cfg = config_uid.clone();
+    let sent = body("subnet-elsewhere");
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("openstack"),
+                &cfg,
+                "storage",
+                &sent,
+            )
+            .await
+    })
+    .expect("the pool update");
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(plan.stdout.contains("subnet-elsewhere"), "{}", plan.stdout);
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // An import reproduces the pool's subnet.
+    let generated = generated_import(&emu, "palette_cluster.openstack", &uid);
+    assert!(generated.contains("subnet-storage-b"), "{generated}");
+
+    // Without the cluster's network there is no subnet of it to name: refused at plan, with no
+    // write.
+    tf.write_config(&openstack_hcl(&profile, "", "subnet-storage"));
+    let out = emu.assert_no_writes("a pool subnet without a network", || tf.try_plan());
+    out.expect_error(&crate::bad_input::at(
+        "Subnet Without Its Network",
+        "palette_cluster.openstack",
+        "subnet_id",
+    ));
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage-b"));
+    tf.destroy();
+}

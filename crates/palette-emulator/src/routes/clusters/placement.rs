@@ -770,6 +770,14 @@ mod tests {
             refused("openstack", both, json!([])).as_deref(),
             Some("clusterConfig.nodeCidr")
         );
+        // A pool's own subnet is one of the existing network's.
+        let pools = json!([{"name": "storage", "subnet": {"id": "s2"}}]);
+        let existing = json!({"network": {"id": "n"}, "subnet": {"id": "s"}});
+        assert_eq!(refused("openstack", existing, pools.clone()), None);
+        assert_eq!(
+            refused("openstack", json!({"nodeCidr": "10.0.0.0/16"}), pools).as_deref(),
+            Some("cloudConfig.subnet")
+        );
     }
 
     #[test]
