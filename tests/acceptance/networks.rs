@@ -889,3 +889,46 @@ fn openstack_pools_take_a_subnet_of_their_own() {
     tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage-b"));
     tf.destroy();
 }
+
+/// A host resource group from a variable: unknown at validate (no refusal), checked at plan once
+/// known, with no write.
+#[test]
+fn dedicated_hosts_from_a_variable_are_checked_once_known() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{}\nvariable \"group\" {{\n  type = string\n}}\n",
+        aws_hcl(
+            &profile,
+            USE1_VPC,
+            &format!(
+                "capacity_type = \"host-resource-group\"\n    host_resource_group_arn = var.group\n    \
+                 license_configuration_arns = [\"{LICENSE_A}\"]"
+            ),
+        )
+    ));
+    tf.init();
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+    let plan = |group: &str| {
+        tf.run(&[
+            "plan",
+            "-no-color",
+            "-input=false",
+            "-var",
+            &format!("group={group}"),
+        ])
+    };
+    let out = emu.assert_no_writes("a group of another region from a variable", || {
+        plan(&HOST_GROUP.replace("us-east-1", "eu-west-1"))
+    });
+    out.expect_error("ARN In Another Region");
+    let ok = plan(HOST_GROUP);
+    assert!(ok.success(), "{}\n{}", ok.stdout, ok.stderr);
+}
