@@ -21,13 +21,14 @@ use super::values::opt_str;
 pub(crate) const BLOCK: &str = "placement";
 
 /// The placement fields, as named both in a `placement` block and in the environment block.
-pub(crate) const FIELDS: [&str; 6] = [
+pub(crate) const FIELDS: [&str; 7] = [
     "compute_cluster",
     "resource_pool",
     "datastore",
     "storage_policy",
     "network",
     "ip_pool_id",
+    "image_template_folder",
 ];
 
 /// Where one pool's nodes go; `None` is "the block's value" (in a `placement` block) or
@@ -148,6 +149,11 @@ pub(crate) fn block() -> NestedBlock {
             "ip_pool_id",
             "Uid of the `palette_ip_pool` the nodes take static IPs from (with `static_ip = true` \
              only), on the cloud account's private cloud gateway.",
+        ))
+        .attribute(string(
+            "image_template_folder",
+            "Folder of the datacenter the pool's node image templates are kept in (checked at \
+             plan against the folders the gateway sees).",
         ));
     NestedBlock::new(BLOCK, Nesting::List, block)
 }

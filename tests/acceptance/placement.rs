@@ -116,7 +116,17 @@ resource "palette_cluster" "{label}" {{
 
 const BATCH_IN_CL2: &str = r#"      compute_cluster = "cl2"
       datastore       = "ds2"
-      resource_pool   = "batch""#;
+      resource_pool   = "batch"
+      image_template_folder = "prod""#;
+
+/// `text` with each run of spaces as one, so an attribute reads the same however Terraform
+/// aligns its block.
+fn squeezed(text: &str) -> String {
+    text.split(' ')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The cloud config of the cluster at `address`, as the API reports it.
 fn cloud_config(emu: &Emulator, tf: &Terraform, address: &str) -> Value {
@@ -193,6 +203,8 @@ fn vsphere_pools_are_placed_one_by_one() {
         "{stored}"
     );
     assert_eq!(batch["network"]["networkName"], "prod-net", "{stored}");
+    assert_eq!(batch["imageTemplateFolder"], "prod", "{stored}");
+    assert_eq!(workers["imageTemplateFolder"], "templates", "{stored}");
     assert_eq!(batch["network"]["parentPoolRef"]["uid"], ip_pool_id);
     assert_eq!(
         stored["spec"]["clusterConfig"]["controlPlaneEndpoint"]["ddnsSearchDomain"],
@@ -216,7 +228,7 @@ fn vsphere_pools_are_placed_one_by_one() {
     emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
     let generated = generated_import(&emu, "palette_cluster.imported", &uid);
     assert!(
-        generated.contains("compute_cluster = \"cl2\"")
+        squeezed(&generated).contains("compute_cluster = \"cl2\"")
             && generated.contains(&format!("\"{ip_pool_id}\""))
             && generated.contains("prod.dc1.example.com")
             && generated.contains("image_template_folder = \"templates\""),
@@ -273,7 +285,8 @@ fn vsphere_pools_are_placed_one_by_one() {
     .expect("moving the workers");
     let plan = tf.run(&["plan", "-no-color", "-input=false"]);
     assert!(
-        plan.stdout.contains("compute_cluster = \"cl2\"") && plan.stdout.contains("1 to change"),
+        squeezed(&plan.stdout).contains("compute_cluster = \"cl2\"")
+            && plan.stdout.contains("1 to change"),
         "{}",
         plan.stdout
     );
@@ -355,6 +368,11 @@ fn placements_the_gateway_does_not_see_are_refused_at_plan() {
         (
             "an image template folder the gateway does not see",
             cluster(BATCH_IN_CL2).replace("\"templates\"", "\"golden-images\""),
+            at("Unknown vSphere Folder", c, "image_template_folder"),
+        ),
+        (
+            "a pool's image template folder the gateway does not see",
+            cluster(&BATCH_IN_CL2.replace("\"prod\"", "\"golden-images\"")),
             at("Unknown vSphere Folder", c, "image_template_folder"),
         ),
         (

@@ -1001,21 +1001,8 @@ async fn check_placements(
         );
         return;
     };
-    // The image template folder is a folder of the datacenter.
-    if let Some(folder) = block.get_str("image_template_folder") {
-        let folders = names(dc, "folders");
-        if !folders.iter().any(|f| f == folder) {
-            diags.attribute_error(
-                block_path.clone().attr("image_template_folder"),
-                "Unknown vSphere Folder",
-                format!(
-                    "Datacenter {datacenter:?} has no folder {folder:?} that the cloud account's \
-                     private cloud gateway sees; it has: {}.",
-                    folders.join(", ")
-                ),
-            );
-        }
-    }
+    // Image template folders are folders of the datacenter.
+    let folders = names(dc, "folders");
     let compute_clusters = names(dc, "computeclusters");
     // Every placement: the block's own (the defaults), then each pool's.
     let mut uses: Vec<Option<(&Value, AttributePath)>> = vec![None];
@@ -1038,6 +1025,20 @@ async fn check_placements(
     let mut reported = BTreeSet::new();
     for own in uses {
         let field = |name: &str| placement_field(block, &block_path, own.clone(), name);
+        if let Some((folder, path)) = field("image_template_folder")
+            && !folders.iter().any(|f| f == folder)
+            && reported.insert(path.to_string())
+        {
+            diags.attribute_error(
+                path,
+                "Unknown vSphere Folder",
+                format!(
+                    "Datacenter {datacenter:?} has no folder {folder:?} that the cloud account's \
+                     private cloud gateway sees; it has: {}.",
+                    folders.join(", ")
+                ),
+            );
+        }
         let Some((cluster, cluster_path)) = field("compute_cluster") else {
             continue;
         };

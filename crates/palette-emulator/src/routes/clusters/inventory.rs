@@ -273,7 +273,8 @@ fn check_datacenter<'a>(
         })
 }
 
-/// A placement's compute cluster, datastore, network and resource pool are in `dc`.
+/// A placement's image template folder, compute cluster, datastore, network and resource pool
+/// are in `dc`.
 fn check_in_datacenter(
     dc: &Value,
     placement: &Value,
@@ -287,6 +288,19 @@ fn check_in_datacenter(
             .filter(|v| !v.is_empty())
     };
     let dc_name = dc["name"].as_str().unwrap_or("");
+    if let Some(folder) = given("/imageTemplateFolder") {
+        let folders = gateways::names(dc, "/folders");
+        if !folders.iter().any(|f| f == folder) {
+            return Err(refuse(
+                at("imageTemplateFolder"),
+                format!(
+                    "machine pool '{pool}': image template folder '{folder}' is not a folder of \
+                     datacenter '{dc_name}' (it has: {})",
+                    folders.join(", ")
+                ),
+            ));
+        }
+    }
     let cluster_name = given("/cluster").unwrap_or("");
     let Some(cc) = gateways::compute_cluster(dc, cluster_name) else {
         return Err(refuse(
