@@ -8,7 +8,7 @@ use tfplugin::validator::one_of;
 use tfplugin::{Attribute, Value, ValueExt};
 
 use super::as_entity;
-use super::aws_network::AwsPoolNetwork;
+use super::aws_network::{AwsPoolNetwork, HOST_RESOURCE_GROUP};
 use super::{
     ApiPool, BlockState, CloudConfigState, ClusterSpec, Environment, InPlace, Pool, Sizing,
     SizingField, from_json, get_string, in_place, non_empty, optional, optional_bool,
@@ -28,6 +28,8 @@ const SIZING: &[Sizing] = &[
     optional(SizingField::MaxPrice),
     optional(SizingField::AzSubnets),
     optional(SizingField::AdditionalSecurityGroups),
+    optional(SizingField::HostResourceGroupArn),
+    optional(SizingField::LicenseConfigurationArns),
 ];
 
 impl Environment for Aws {
@@ -86,6 +88,11 @@ impl Environment for Aws {
         super::aws_network::check(block, path, pools, diags);
     }
 
+    fn check_with_pools(&self, block: &Value, pools: &[Value], diags: &mut tfplugin::Diagnostics) {
+        let path = tfplugin::AttributePath::root(self.key());
+        super::aws_network::check_capacity(block, &path, pools, true, diags);
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
         let pools = spec.pools.iter().map(pool_entity).collect();
         palette_api::ClusterCreate::Aws(SpectroAwsClusterEntity {
@@ -126,7 +133,16 @@ impl Environment for Aws {
                     instance_type: p.instance_type,
                     disk_size_gb: p.root_device_size,
                     azs: p.azs,
-                    capacity_type: non_empty(p.capacity_type),
+                    // A pool on a host resource group is one, whatever capacity type is
+                    // reported beside its group (the read model's enum lacks the value).
+                    capacity_type: match non_empty(p.host_resource_group_arn.clone()) {
+                        Some(_) => Some(HOST_RESOURCE_GROUP.to_string()),
+                        None => non_empty(p.capacity_type),
+                    },
+                    host_resource_group_arn: non_empty(p.host_resource_group_arn),
+                    license_configuration_arns: p
+                        .license_configuration_arns
+                        .filter(|l| !l.is_empty()),
                     max_price: p.spot_market_options.and_then(|s| non_empty(s.max_price)),
                     network: AwsPoolNetwork::from_api(
                         p.subnet_ids,
@@ -176,10 +192,11 @@ fn pool_entity(pool: &Pool) -> AwsMachinePoolConfigEntity {
             subnets: pool.network.subnets(),
             additional_security_groups: pool.network.security_group_refs(),
             capacity_type: pool.capacity_type.clone(),
+            host_resource_group_arn: pool.host_resource_group_arn.clone(),
+            license_configuration_arns: pool.license_configuration_arns.clone(),
             spot_market_options: pool.max_price.clone().map(|price| SpotMarketOptions {
                 max_price: Some(price),
             }),
-            ..Default::default()
         },
         pool_config: Some(pool.pool_config()),
     }

@@ -488,6 +488,158 @@ pub(crate) fn check(block: &Value, path: &AttributePath, pools: &[Pool], diags: 
     }
 }
 
+/// The capacity type the API names for dedicated hosts of a host resource group.
+pub(crate) const HOST_RESOURCE_GROUP: &str = "host-resource-group";
+
+/// Plan-time checks of the pools' capacity fields, on the `machine_pool` values as configured
+/// (null is absent, unknown waits): on AWS (`dedicated_hosts`), `host_resource_group_arn` and
+/// `license_configuration_arns` exactly when `capacity_type = "host-resource-group"` (the
+/// license configurations are required with the group: `v1AwsMachinePoolCloudConfigEntity`), no
+/// spot price with it, each ARN of its form and in the block's region, at most 10 license
+/// configurations, none twice; on EKS, whose node groups have no host resource group, that
+/// capacity type is refused.
+pub(crate) fn check_capacity(
+    block: &Value,
+    path: &AttributePath,
+    pools: &[Value],
+    dedicated_hosts: bool,
+    diags: &mut Diagnostics,
+) {
+    use palette_stack::aws_arn::{ArnKind, parse};
+    let region = block.get_str("region");
+    for (index, pool) in pools.iter().enumerate() {
+        if pool.is_unknown() {
+            continue;
+        }
+        let base = AttributePath::root("machine_pool").index(index as i64);
+        let field = |name: &str| pool.get(name).unwrap_or(&Value::Null);
+        let capacity = field("capacity_type");
+        let arn = field("host_resource_group_arn");
+        let licenses = field("license_configuration_arns");
+        // Unset is Palette's default, on-demand.
+        let hosts = match capacity {
+            v if v.is_unknown() => None,
+            v => Some(v.as_str() == Some(HOST_RESOURCE_GROUP)),
+        };
+        if !dedicated_hosts {
+            if hosts == Some(true) {
+                diags.attribute_error(
+                    base.clone().attr("capacity_type"),
+                    "Unsupported Capacity Type",
+                    "EKS node groups are `on-demand` or `spot`: Palette's EKS pool has no host \
+                     resource group to place them on dedicated hosts with.",
+                );
+            }
+            continue;
+        }
+        match hosts {
+            Some(true) => {
+                if arn.is_null() {
+                    diags.attribute_error(
+                        base.clone().attr("host_resource_group_arn"),
+                        "Missing Host Resource Group",
+                        "`capacity_type = \"host-resource-group\"` places the nodes on the \
+                         dedicated hosts of a host resource group; set `host_resource_group_arn` \
+                         to its ARN.",
+                    );
+                }
+                if licenses.is_null() || licenses.as_elements().is_some_and(|l| l.is_empty()) {
+                    diags.attribute_error(
+                        base.clone().attr("license_configuration_arns"),
+                        "Missing License Configurations",
+                        "Palette requires the license configurations of a host resource group's \
+                         instances with it; set `license_configuration_arns` (1 to 10 ARNs).",
+                    );
+                }
+                if !field("max_price").is_null() && !field("max_price").is_unknown() {
+                    diags.attribute_error(
+                        base.clone().attr("max_price"),
+                        "Spot Price On Dedicated Hosts",
+                        "`max_price` is the spot price of `capacity_type = \"spot\"`; instances \
+                         on a host resource group's dedicated hosts are not spot instances. \
+                         Remove it.",
+                    );
+                }
+            }
+            Some(false) => {
+                for (name, value) in [
+                    ("host_resource_group_arn", arn),
+                    ("license_configuration_arns", licenses),
+                ] {
+                    if !value.is_null() && !value.is_unknown() {
+                        diags.attribute_error(
+                            base.clone().attr(name),
+                            "Not A Host Resource Group Pool",
+                            format!(
+                                "`{name}` is for nodes on dedicated hosts: set `capacity_type = \
+                                 \"host-resource-group\"` on this pool, or remove it (the pool \
+                                 is {}).",
+                                capacity.as_str().unwrap_or("on-demand, Palette's default")
+                            ),
+                        );
+                    }
+                }
+            }
+            None => {}
+        }
+        let check_arn =
+            |diags: &mut Diagnostics, at: AttributePath, text: &str, kind: ArnKind| match parse(
+                text, kind,
+            ) {
+                Err(problem) => diags.attribute_error(at, "Invalid ARN", format!("{problem}.")),
+                Ok(parsed) => {
+                    if let Some(region) = region.filter(|r| *r != parsed.region) {
+                        diags.attribute_error(
+                        at,
+                        "ARN In Another Region",
+                        format!(
+                            "{text:?} is in {}, but the cluster is in {region} (`{path}.region`); \
+                             the pool's nodes can use only resources of their own region.",
+                            parsed.region
+                        ),
+                    );
+                    }
+                }
+            };
+        if let Some(text) = arn.as_str() {
+            check_arn(
+                diags,
+                base.clone().attr("host_resource_group_arn"),
+                text,
+                ArnKind::HostResourceGroup,
+            );
+        }
+        if let Some(list) = licenses.as_elements() {
+            let at = base.clone().attr("license_configuration_arns");
+            if list.len() > 10 {
+                diags.attribute_error(
+                    at.clone(),
+                    "Too Many License Configurations",
+                    format!(
+                        "{} license configurations are listed; Palette takes at most 10.",
+                        list.len()
+                    ),
+                );
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, item) in list.iter().enumerate() {
+                let Some(text) = item.as_str() else { continue };
+                let at = at.clone().index(i as i64);
+                if seen.contains(&text) {
+                    diags.attribute_error(
+                        at,
+                        "Duplicate License Configuration",
+                        format!("{text:?} is listed twice."),
+                    );
+                    continue;
+                }
+                seen.push(text);
+                check_arn(diags, at, text, ArnKind::LicenseConfiguration);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,6 +660,149 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), Value::from(*v)))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn capacity_checks_tell_null_unknown_and_known_apart() {
+        const GROUP: &str = "arn:aws:resource-groups:us-east-1:123456789012:group/hosts";
+        const LICENSE: &str =
+            "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0abc";
+        let hosts = || ("capacity_type", Value::from(HOST_RESOURCE_GROUP));
+        let group = |g: &str| ("host_resource_group_arn", Value::from(g));
+        let licenses = |l: &[&str]| {
+            (
+                "license_configuration_arns",
+                Value::List(l.iter().map(|x| Value::from(*x)).collect()),
+            )
+        };
+        let at = |field: &str| format!("machine_pool[0].{field}");
+        type Fields = Vec<(&'static str, Value)>;
+        let cases: Vec<(&str, bool, Fields, Vec<String>)> = vec![
+            (
+                "on dedicated hosts",
+                true,
+                vec![hosts(), group(GROUP), licenses(&[LICENSE])],
+                vec![],
+            ),
+            ("plain on-demand", true, vec![], vec![]),
+            (
+                "no group",
+                true,
+                vec![hosts(), licenses(&[LICENSE])],
+                vec![at("host_resource_group_arn")],
+            ),
+            (
+                "no licenses",
+                true,
+                vec![hosts(), group(GROUP)],
+                vec![at("license_configuration_arns")],
+            ),
+            (
+                "an unknown group and licenses wait",
+                true,
+                vec![
+                    hosts(),
+                    ("host_resource_group_arn", Value::unknown()),
+                    ("license_configuration_arns", Value::unknown()),
+                ],
+                vec![],
+            ),
+            (
+                "an unknown capacity type waits",
+                true,
+                vec![
+                    ("capacity_type", Value::unknown()),
+                    group(GROUP),
+                    licenses(&[LICENSE]),
+                ],
+                vec![],
+            ),
+            (
+                "a group without the capacity type",
+                true,
+                vec![group(GROUP), licenses(&[LICENSE])],
+                vec![
+                    at("host_resource_group_arn"),
+                    at("license_configuration_arns"),
+                ],
+            ),
+            (
+                "a spot price with it",
+                true,
+                vec![
+                    hosts(),
+                    group(GROUP),
+                    licenses(&[LICENSE]),
+                    ("max_price", "0.2".into()),
+                ],
+                vec![at("max_price")],
+            ),
+            (
+                "a group of another region",
+                true,
+                vec![
+                    hosts(),
+                    group(&GROUP.replace("us-east-1", "eu-west-1")),
+                    licenses(&[LICENSE]),
+                ],
+                vec![at("host_resource_group_arn")],
+            ),
+            (
+                "a license twice and one malformed",
+                true,
+                vec![
+                    hosts(),
+                    group(GROUP),
+                    licenses(&[LICENSE, LICENSE, "lic-1"]),
+                ],
+                vec![
+                    at("license_configuration_arns[1]"),
+                    at("license_configuration_arns[2]"),
+                ],
+            ),
+            (
+                "eleven licenses",
+                true,
+                vec![hosts(), group(GROUP), licenses(&[LICENSE; 11])],
+                vec![
+                    at("license_configuration_arns"),
+                    at("license_configuration_arns[1]"),
+                ],
+            ),
+            (
+                "eks refuses the capacity type",
+                false,
+                vec![hosts()],
+                vec![at("capacity_type")],
+            ),
+            (
+                "eks takes spot",
+                false,
+                vec![("capacity_type", "spot".into())],
+                vec![],
+            ),
+        ];
+        let block = Value::Object(BTreeMap::from([(
+            "region".to_string(),
+            Value::from("us-east-1"),
+        )]));
+        for (name, aws, fields, want) in cases {
+            let mut diags = Diagnostics::new();
+            let path = AttributePath::root(if aws { "aws" } else { "eks" });
+            check_capacity(&block, &path, &[pool_value(&fields)], aws, &mut diags);
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| d.attribute.as_ref().unwrap().to_string())
+                .collect();
+            // Eleven copies of one license: the count, then each repeat; keep the first two.
+            let got: Vec<String> = got.into_iter().take(want.len().max(1)).collect();
+            let want: Vec<String> = want;
+            if want.is_empty() {
+                assert!(diags.is_empty(), "{name}: {diags:?}");
+            } else {
+                assert_eq!(got, want, "{name}: {diags:?}");
+            }
+        }
     }
 
     #[test]

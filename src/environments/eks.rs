@@ -6,7 +6,7 @@ use palette_api::models::{
     SpectroEksClusterEntity, SpectroEksClusterEntitySpec, SpotMarketOptions,
 };
 use tfplugin::validator::one_of;
-use tfplugin::{Attribute, Value};
+use tfplugin::{Attribute, Value, ValueExt};
 
 use super::BlockUpdate;
 use super::as_entity;
@@ -71,6 +71,18 @@ impl Environment for Eks {
                 "encryption_config_arn",
                 "KMS key ARN used to encrypt Kubernetes secrets.",
             ),
+            Attribute::map("az_subnets", tfplugin::Type::String)
+                .optional()
+                .description(
+                    "The control plane's subnets, availability zone to subnet id \
+                     (`{ \"us-east-1a\" = \"subnet-...\" }`): the subnets of `vpc_id` EKS puts \
+                     the control plane's network interfaces in, in at least two zones of the \
+                     region (only with `vpc_id`; checked at plan, against the VPCs the cloud \
+                     account sees where known). Palette takes them as a control-plane machine \
+                     pool `cp-pool` of no nodes, which this provider keeps out of \
+                     `machine_pool` and reads back here for drift and import. EKS keeps a \
+                     cluster's control-plane subnets, so a change replaces the cluster.",
+                ),
         ]
     }
 
@@ -108,6 +120,12 @@ impl Environment for Eks {
         aws_network::check(block, path, pools, diags);
     }
 
+    fn check_with_pools(&self, block: &Value, pools: &[Value], diags: &mut tfplugin::Diagnostics) {
+        let path = tfplugin::AttributePath::root(self.key());
+        aws_network::check_capacity(block, &path, pools, false, diags);
+        check_control_plane_subnets(block, &path, diags);
+    }
+
     fn blocks(&self) -> Vec<tfplugin::NestedBlock> {
         vec![aws_network::fargate_profile_block()]
     }
@@ -124,7 +142,10 @@ impl Environment for Eks {
     }
 
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
-        let pools = spec.pools.iter().map(pool_entity).collect();
+        let pools = control_plane_pool(spec.block)
+            .into_iter()
+            .chain(spec.pools.iter().map(pool_entity))
+            .collect();
         palette_api::ClusterCreate::Eks(SpectroEksClusterEntity {
             metadata: Some(spec.metadata.clone()),
             spec: Some(SpectroEksClusterEntitySpec {
@@ -145,7 +166,19 @@ impl Environment for Eks {
 
     fn read_cloud_config(&self, body: serde_json::Value) -> Result<CloudConfigState, String> {
         let config: EksCloudConfig = from_json(body)?;
-        let spec = config.spec.unwrap_or_default();
+        let mut spec = config.spec.unwrap_or_default();
+        // The control plane's subnets come as a control-plane pool of no nodes (`cp-pool`); an
+        // EKS cluster has no other control-plane pool.
+        let (carriers, pools): (Vec<_>, Vec<_>) = spec
+            .machine_pool_config
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .partition(|p| p.is_control_plane);
+        spec.machine_pool_config = Some(pools);
+        let control_plane_subnets = carriers
+            .into_iter()
+            .find_map(|p| p.subnet_ids.filter(|s| !s.is_empty()));
         let cluster = spec.cluster_config.unwrap_or_default();
         let access = cluster.endpoint_access.unwrap_or_default();
         let endpoint = match (access.public, access.private) {
@@ -174,6 +207,17 @@ impl Environment for Eks {
                     "fargate_profile",
                     aws_network::fargate_profiles_value(&spec.fargate_profiles.unwrap_or_default()),
                 )])
+                .chain(control_plane_subnets.map(|subnets| {
+                    (
+                        "az_subnets",
+                        Value::Map(
+                            subnets
+                                .into_iter()
+                                .map(|(az, id)| (az, Value::from(id)))
+                                .collect(),
+                        ),
+                    )
+                }))
                 .collect(),
             pools: spec
                 .machine_pool_config
@@ -241,6 +285,77 @@ fn cluster_config(block: &Value) -> EksClusterConfig {
     }
 }
 
+/// The name Palette's control-plane subnet carrier pool goes by.
+const CONTROL_PLANE_POOL: &str = "cp-pool";
+
+/// The control plane's subnets (`az_subnets` of the block) as Palette takes them: a
+/// control-plane pool of no nodes in those subnets.
+fn control_plane_pool(block: &Value) -> Option<EksMachinePoolConfigEntity> {
+    let subnets = super::get_string_map(block, "az_subnets").filter(|m| !m.is_empty())?;
+    let carrier = Pool {
+        name: CONTROL_PLANE_POOL.to_string(),
+        control_plane: true,
+        count: Some(0),
+        azs: Some(subnets.keys().cloned().collect()),
+        network: AwsPoolNetwork {
+            az_subnets: Some(subnets),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    Some(pool_entity(&carrier))
+}
+
+/// `az_subnets` of the block: only with `vpc_id`, each zone one of the region's, at least two
+/// zones (EKS places the control plane in two or more). Unknown values wait.
+fn check_control_plane_subnets(
+    block: &Value,
+    path: &tfplugin::AttributePath,
+    diags: &mut tfplugin::Diagnostics,
+) {
+    let Some(subnets) = block
+        .get("az_subnets")
+        .filter(|v| !v.is_null() && !v.is_unknown())
+        .and_then(Value::as_map)
+    else {
+        return;
+    };
+    let at = path.clone().attr("az_subnets");
+    if block.get("vpc_id").is_none_or(Value::is_null) {
+        diags.attribute_error(
+            at.clone(),
+            "Subnets Without A VPC",
+            format!(
+                "`az_subnets` names subnets of an existing VPC for the control plane, but `{path}` \
+                 sets no `vpc_id` (Palette then makes a VPC of its own). Set `vpc_id`, or remove \
+                 `az_subnets`."
+            ),
+        );
+    }
+    if let Some(region) = block.get_str("region") {
+        for az in subnets.keys() {
+            if !az.starts_with(region) || az.len() <= region.len() {
+                diags.attribute_error(
+                    at.clone().key(az.as_str()),
+                    "Availability Zone Outside The Region",
+                    format!(
+                        "{az:?} is not an availability zone of region {region:?} (its zones are \
+                         named {region}a, {region}b, ...)."
+                    ),
+                );
+            }
+        }
+    }
+    if subnets.len() < 2 {
+        diags.attribute_error(
+            at,
+            "Too Few Control-Plane Zones",
+            "EKS puts a cluster's control plane in subnets of at least two availability zones; \
+             name a subnet in each of two or more zones.",
+        );
+    }
+}
+
 fn pool_entity(pool: &Pool) -> EksMachinePoolConfigEntity {
     EksMachinePoolConfigEntity {
         cloud_config: Some(EksMachineCloudConfigEntity {
@@ -257,5 +372,112 @@ fn pool_entity(pool: &Pool) -> EksMachinePoolConfigEntity {
             }),
         }),
         pool_config: Some(pool.pool_config()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn block(pairs: &[(&str, Value)]) -> Value {
+        Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+
+    fn subnets(pairs: &[(&str, &str)]) -> Value {
+        Value::Map(
+            pairs
+                .iter()
+                .map(|(az, id)| (az.to_string(), Value::from(*id)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn control_plane_subnets_are_checked_and_wait_for_unknowns() {
+        let refused = |pairs: &[(&str, Value)]| {
+            let mut diags = tfplugin::Diagnostics::new();
+            check_control_plane_subnets(
+                &block(pairs),
+                &tfplugin::AttributePath::root("eks"),
+                &mut diags,
+            );
+            crate::diagnostics::attribute_paths(&diags)
+        };
+        let region = ("region", Value::from("us-west-2"));
+        let vpc = ("vpc_id", Value::from("vpc-1"));
+        let two = subnets(&[("us-west-2a", "subnet-a"), ("us-west-2b", "subnet-b")]);
+        assert!(refused(&[region.clone(), vpc.clone(), ("az_subnets", two.clone())]).is_empty());
+        assert_eq!(
+            refused(&[region.clone(), ("az_subnets", two.clone())]),
+            ["eks.az_subnets"],
+            "no VPC"
+        );
+        assert_eq!(
+            refused(&[
+                region.clone(),
+                vpc.clone(),
+                ("az_subnets", subnets(&[("us-west-2a", "subnet-a")]))
+            ]),
+            ["eks.az_subnets"],
+            "one zone"
+        );
+        assert_eq!(
+            refused(&[
+                region.clone(),
+                vpc.clone(),
+                (
+                    "az_subnets",
+                    subnets(&[("us-west-2a", "subnet-a"), ("us-east-1b", "subnet-b")])
+                )
+            ]),
+            ["eks.az_subnets[\"us-east-1b\"]"]
+        );
+        assert!(refused(&[region.clone(), ("az_subnets", Value::unknown())]).is_empty());
+        assert!(refused(&[region, vpc, ("az_subnets", Value::Null)]).is_empty());
+    }
+
+    #[test]
+    fn control_plane_subnets_go_as_a_pool_of_no_nodes_and_come_back_in_the_block() {
+        let b = block(&[
+            ("region", "us-west-2".into()),
+            (
+                "az_subnets",
+                subnets(&[("us-west-2a", "subnet-a"), ("us-west-2b", "subnet-b")]),
+            ),
+        ]);
+        let carrier = to_json(&control_plane_pool(&b).expect("a carrier pool")).unwrap();
+        assert_eq!(carrier["poolConfig"]["name"], "cp-pool");
+        assert_eq!(carrier["poolConfig"]["isControlPlane"], true);
+        assert_eq!(carrier["poolConfig"]["size"], 0);
+        assert_eq!(
+            carrier["cloudConfig"]["subnets"].as_array().unwrap().len(),
+            2
+        );
+        assert!(control_plane_pool(&block(&[("region", "us-west-2".into())])).is_none());
+        let stored = serde_json::json!({"spec": {
+            "clusterConfig": {"region": "us-west-2"},
+            "machinePoolConfig": [
+                {"name": "cp-pool", "isControlPlane": true, "size": 0,
+                 "subnetIds": {"us-west-2a": "subnet-a", "us-west-2b": "subnet-b"}},
+                {"name": "workers", "isControlPlane": false, "size": 2, "instanceType": "m5.large"},
+            ],
+        }});
+        let read = Eks.read_cloud_config(stored).unwrap();
+        assert_eq!(read.pools.len(), 1);
+        assert_eq!(read.pools[0].name, "workers");
+        assert_eq!(
+            read.block.get("az_subnets"),
+            Some(&subnets(&[
+                ("us-west-2a", "subnet-a"),
+                ("us-west-2b", "subnet-b")
+            ]))
+        );
     }
 }

@@ -42,8 +42,8 @@ use palette_stack::environment_names::Environment as Name;
 pub(crate) use edge_native::refresh_edge_host_blocks;
 pub(crate) use in_place::{InPlace, as_entity, cluster_config_body, in_place, in_place_changed};
 pub(crate) use pool::{
-    ApiPool, EdgeHost, LifecycleField, Pool, Sizing, SizingField, UPDATE_STRATEGIES, check_pools,
-    optional, pool_from_api, pool_to_value, required, taints_value,
+    ApiPool, EdgeHost, LifecycleField, MaasNetwork, Pool, Sizing, SizingField, UPDATE_STRATEGIES,
+    check_pools, optional, pool_from_api, pool_to_value, required, taints_value,
 };
 pub(crate) use schema::{
     cloud_account_description, environment_blocks, machine_pool_block, optional_bool,

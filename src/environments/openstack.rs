@@ -24,6 +24,7 @@ const SIZING: &[Sizing] = &[
     required(SizingField::InstanceType),
     optional(SizingField::DiskSizeGb),
     optional(SizingField::Azs),
+    optional(SizingField::SubnetId),
 ];
 
 impl Environment for Openstack {
@@ -101,6 +102,34 @@ impl Environment for Openstack {
         }
     }
 
+    /// A pool's `subnet_id` is a subnet of the block's existing network
+    /// (`v1OpenStackMachinePoolCloudConfigEntity.subnet`): without `network_id` Palette makes
+    /// the network, and the pool has no subnet of it to name. Unknown values wait.
+    fn check_with_pools(&self, block: &Value, pools: &[Value], diags: &mut Diagnostics) {
+        if !block.get("network_id").is_none_or(Value::is_null) {
+            return;
+        }
+        for (index, pool) in pools.iter().enumerate() {
+            if pool
+                .get("subnet_id")
+                .is_some_and(|v| !v.is_null() && !v.is_unknown())
+            {
+                diags.attribute_error(
+                    AttributePath::root("machine_pool")
+                        .index(index as i64)
+                        .attr("subnet_id"),
+                    "Subnet Without Its Network",
+                    format!(
+                        "A pool's `subnet_id` names a subnet of the cluster's existing network, \
+                         but `{}` sets no `network_id` (Palette then makes the network). Set \
+                         `network_id` and `subnet_id` there, or remove it from this pool.",
+                        self.key()
+                    ),
+                );
+            }
+        }
+    }
+
     fn create_body(&self, spec: &ClusterSpec<'_>) -> palette_api::ClusterCreate {
         let block = spec.block;
         let named = |name: &str| {
@@ -169,6 +198,7 @@ impl Environment for Openstack {
                         .or(p.flavor),
                     disk_size_gb: p.disk_gi_b.map(i64::from),
                     azs: p.azs,
+                    subnet_id: p.subnet.and_then(|s| s.id).filter(|id| !id.is_empty()),
                     ..pool_from_api(ApiPool {
                         name: p.name,
                         is_control_plane: p.is_control_plane,
@@ -199,7 +229,10 @@ fn pool_entity(pool: &Pool) -> OpenStackMachinePoolConfigEntity {
             },
             disk_gi_b: pool.disk_size_gb.map(|d| d as i32),
             azs: pool.azs.clone(),
-            subnet: None,
+            subnet: pool.subnet_id.clone().map(|id| OpenStackResource {
+                id: Some(id),
+                name: None,
+            }),
         },
         pool_config: Some(pool.pool_config()),
     }
@@ -260,5 +293,38 @@ mod tests {
         assert!(refused(&[("network_id", Value::unknown())]).is_empty());
         assert!(refused(&[("subnet_id", Value::unknown())]).is_empty());
         assert!(refused(&[("subnet_id", "s".into()), ("network_id", Value::unknown())]).is_empty());
+    }
+
+    #[test]
+    fn a_pool_subnet_needs_the_network() {
+        let refused = |block: &[(&str, Value)], subnet: Value| {
+            let object = |pairs: &[(&str, Value)]| {
+                Value::Object(
+                    pairs
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.clone()))
+                        .collect::<BTreeMap<_, _>>(),
+                )
+            };
+            let mut diags = Diagnostics::new();
+            Openstack.check_with_pools(
+                &object(block),
+                &[object(&[("subnet_id", subnet)])],
+                &mut diags,
+            );
+            crate::diagnostics::attribute_paths(&diags)
+        };
+        let network = [("network_id", Value::from("n"))];
+        assert!(refused(&network, "s".into()).is_empty());
+        assert!(refused(&[], Value::Null).is_empty());
+        assert!(
+            refused(&[], Value::unknown()).is_empty(),
+            "waits for the subnet"
+        );
+        assert!(
+            refused(&[("network_id", Value::unknown())], "s".into()).is_empty(),
+            "waits for the network"
+        );
+        assert_eq!(refused(&[], "s".into()), ["machine_pool[0].subnet_id"]);
     }
 }

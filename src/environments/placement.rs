@@ -21,7 +21,21 @@ use super::values::opt_str;
 pub(crate) const BLOCK: &str = "placement";
 
 /// The placement fields, as named both in a `placement` block and in the environment block.
-pub(crate) const FIELDS: [&str; 6] = [
+pub(crate) const FIELDS: [&str; 7] = [
+    "compute_cluster",
+    "resource_pool",
+    "datastore",
+    "storage_policy",
+    "network",
+    "ip_pool_id",
+    "image_template_folder",
+];
+
+/// The block's defaults that change in place, through the pool updates of the pools that take
+/// them. Not `image_template_folder`: the block's value is also the cluster's own placement
+/// (`clusterConfig.placement.imageTemplateFolder`), which Palette keeps once the cluster is
+/// made, so changing it there replaces the cluster (a pool's own changes in place).
+pub(crate) const THROUGH_POOLS: [&str; 6] = [
     "compute_cluster",
     "resource_pool",
     "datastore",
@@ -148,6 +162,11 @@ pub(crate) fn block() -> NestedBlock {
             "ip_pool_id",
             "Uid of the `palette_ip_pool` the nodes take static IPs from (with `static_ip = true` \
              only), on the cloud account's private cloud gateway.",
+        ))
+        .attribute(string(
+            "image_template_folder",
+            "Folder of the datacenter the pool's node image templates are kept in (checked at \
+             plan against the folders the gateway sees).",
         ));
     NestedBlock::new(BLOCK, Nesting::List, block)
 }

@@ -60,11 +60,21 @@ pub(crate) enum SizingField {
     Subnetwork,
     /// `node_tags` (MAAS machine tags).
     NodeTags,
+    /// `host_resource_group_arn` (AWS: `cloudConfig.hostResourceGroupArn`).
+    HostResourceGroupArn,
+    /// `license_configuration_arns` (AWS: `cloudConfig.licenseConfigurationArns`).
+    LicenseConfigurationArns,
+    /// `subnet_id` (OpenStack: `cloudConfig.subnet.id`).
+    SubnetId,
+    /// `use_lxd_vm` (MAAS: `cloudConfig.useLxdVm`).
+    UseLxdVm,
+    /// `network` (MAAS, a block: `cloudConfig.network`).
+    MaasNetwork,
 }
 
 impl SizingField {
     /// Every sizing field.
-    pub(crate) const ALL: [SizingField; 20] = [
+    pub(crate) const ALL: [SizingField; 25] = [
         SizingField::Count,
         SizingField::InstanceType,
         SizingField::DiskSizeGb,
@@ -85,6 +95,11 @@ impl SizingField {
         SizingField::OsType,
         SizingField::Subnetwork,
         SizingField::NodeTags,
+        SizingField::HostResourceGroupArn,
+        SizingField::LicenseConfigurationArns,
+        SizingField::SubnetId,
+        SizingField::UseLxdVm,
+        SizingField::MaasNetwork,
     ];
 
     /// Whether Palette reporting none of the field means the pool has none: the refresh then
@@ -120,6 +135,11 @@ impl SizingField {
             SizingField::OsType => "os_type",
             SizingField::Subnetwork => "subnetwork",
             SizingField::NodeTags => "node_tags",
+            SizingField::HostResourceGroupArn => "host_resource_group_arn",
+            SizingField::LicenseConfigurationArns => "license_configuration_arns",
+            SizingField::SubnetId => "subnet_id",
+            SizingField::UseLxdVm => "use_lxd_vm",
+            SizingField::MaasNetwork => "network",
         }
     }
 }
@@ -283,6 +303,16 @@ pub(crate) struct Pool {
     pub(crate) os_type: Option<String>,
     /// GCP: the subnetwork the pool's instances go in.
     pub(crate) subnetwork: Option<String>,
+    /// AWS: the host resource group of dedicated hosts the nodes go on.
+    pub(crate) host_resource_group_arn: Option<String>,
+    /// AWS: the license configurations of the host resource group's instances.
+    pub(crate) license_configuration_arns: Option<Vec<String>>,
+    /// OpenStack: the subnet (of the cluster's network) the pool's nodes go in.
+    pub(crate) subnet_id: Option<String>,
+    /// MAAS: whether the pool's machines are LXD virtual machines MAAS makes on demand.
+    pub(crate) use_lxd_vm: Option<bool>,
+    /// MAAS: the network the pool's machines are in, and how they get addresses.
+    pub(crate) maas_network: Option<MaasNetwork>,
     /// Edge: the `edge_host` blocks, one per entry of `edge_hosts` in the same order, when the
     /// pool is written with them rather than with the `edge_hosts` list; as read back, every
     /// host's settings.
@@ -306,6 +336,46 @@ pub(crate) struct EdgeHost {
     pub(crate) nic_name: Option<String>,
     /// `primary` or `secondary` in a two-node cluster.
     pub(crate) two_node_role: Option<String>,
+}
+
+/// The network of a MAAS pool's machines (a `network` block).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MaasNetwork {
+    /// The MAAS network the machines are in.
+    pub(crate) network_name: String,
+    /// The `palette_ip_pool` (on the account's gateway) static addresses come from.
+    pub(crate) parent_pool_uid: Option<String>,
+    /// Static addresses instead of DHCP.
+    pub(crate) static_ip: bool,
+}
+
+impl MaasNetwork {
+    /// A `network` block (unknown values read as absent).
+    pub(crate) fn from_value(value: &Value) -> MaasNetwork {
+        MaasNetwork {
+            network_name: value
+                .get_str("network_name")
+                .unwrap_or_default()
+                .to_string(),
+            parent_pool_uid: get_string(value, "parent_pool_uid"),
+            static_ip: value.get_bool("static_ip").unwrap_or(false),
+        }
+    }
+
+    /// The `network` block.
+    pub(crate) fn to_value(&self) -> Value {
+        Value::Object(BTreeMap::from([
+            (
+                "network_name".to_string(),
+                Value::from(self.network_name.clone()),
+            ),
+            (
+                "parent_pool_uid".to_string(),
+                opt_str(&self.parent_pool_uid),
+            ),
+            ("static_ip".to_string(), Value::from(self.static_ip)),
+        ]))
+    }
 }
 
 /// A node taint of a pool.
@@ -363,6 +433,14 @@ impl Pool {
             storage_account_type: get_string(value, "storage_account_type"),
             os_type: get_string(value, "os_type"),
             subnetwork: get_string(value, "subnetwork"),
+            host_resource_group_arn: get_string(value, "host_resource_group_arn"),
+            license_configuration_arns: get_strings(value, "license_configuration_arns"),
+            subnet_id: get_string(value, "subnet_id"),
+            use_lxd_vm: value.get_bool("use_lxd_vm"),
+            maas_network: value
+                .get("network")
+                .filter(|n| !n.is_null() && !n.is_unknown())
+                .map(MaasNetwork::from_value),
             edge_host: None,
         }
         .with_edge_host_blocks(value)
@@ -424,6 +502,14 @@ impl Pool {
             SizingField::OsType => opt_str(&self.os_type),
             SizingField::Subnetwork => opt_str(&self.subnetwork),
             SizingField::NodeTags => opt_list(&self.node_tags),
+            SizingField::HostResourceGroupArn => opt_str(&self.host_resource_group_arn),
+            SizingField::LicenseConfigurationArns => opt_list(&self.license_configuration_arns),
+            SizingField::SubnetId => opt_str(&self.subnet_id),
+            SizingField::UseLxdVm => opt_bool(self.use_lxd_vm),
+            SizingField::MaasNetwork => self
+                .maas_network
+                .as_ref()
+                .map_or(Value::Null, MaasNetwork::to_value),
         }
     }
 

@@ -113,10 +113,12 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
         .attribute(
             Attribute::string("capacity_type")
                 .optional()
-                .validator(one_of(["on-demand", "spot"]))
+                .validator(one_of(["on-demand", "spot", "host-resource-group"]))
                 .description(sizing_description(
                     SizingField::CapacityType,
-                    "`on-demand` or `spot`.",
+                    "`on-demand` (Palette's default when unset), `spot`, or (AWS only) \
+                     `host-resource-group`: the nodes go on the dedicated hosts of \
+                     `host_resource_group_arn`. Changes in place.",
                 )),
         )
         .attribute(
@@ -225,6 +227,54 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                      in place (new machines are picked by the new tags).",
                 )),
         )
+        .attribute(
+            Attribute::string("host_resource_group_arn")
+                .optional()
+                .description(sizing_description(
+                    SizingField::HostResourceGroupArn,
+                    "ARN of the AWS host resource group whose dedicated hosts the pool's nodes \
+                     go on (`arn:aws:resource-groups:REGION:ACCOUNT:group/NAME`, in the cluster's \
+                     region): required exactly when `capacity_type = \"host-resource-group\"`, \
+                     with `license_configuration_arns`, and not with `max_price` (all checked \
+                     at plan). Changes in place (Palette replaces the pool's nodes).",
+                )),
+        )
+        .attribute(
+            Attribute::list("license_configuration_arns", Type::String)
+                .optional()
+                .description(sizing_description(
+                    SizingField::LicenseConfigurationArns,
+                    "ARNs of the AWS License Manager license configurations the dedicated-host \
+                     instances count against \
+                     (`arn:aws:license-manager:REGION:ACCOUNT:license-configuration:lic-...`, \
+                     in the cluster's region), 1 to 10, no repeats: required with \
+                     `host_resource_group_arn` and refused without it (checked at plan). \
+                     Changes in place.",
+                )),
+        )
+        .attribute(
+            Attribute::string("subnet_id")
+                .optional()
+                .description(sizing_description(
+                    SizingField::SubnetId,
+                    "Id of the subnet the pool's nodes go in, a subnet of the environment \
+                     block's `network_id` (only with it, checked at plan); the block's \
+                     `subnet_id` when unset. Changes in place (Palette replaces the pool's \
+                     nodes).",
+                )),
+        )
+        .attribute(
+            Attribute::bool("use_lxd_vm")
+                .optional()
+                .description(sizing_description(
+                    SizingField::UseLxdVm,
+                    "Make the pool's machines LXD virtual machines that MAAS creates on demand on \
+                     its LXD hosts, instead of taking bare-metal machines (Palette's \
+                     `useLxdVm`, for workload clusters; bare metal when unset). Not on a \
+                     control-plane pool of a cluster with `enable_lxd_vm` (checked at plan). \
+                     Changes in place (Palette replaces the pool's machines).",
+                )),
+        )
         .attribute(Attribute::map("labels", Type::String).optional().description("Extra Kubernetes labels on the pool's nodes."))
         .attribute(
             Attribute::map("additional_annotations", Type::String)
@@ -283,6 +333,7 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
                 )),
         )
         .block(super::aws_network::launch_template_block(sizing_description))
+        .block(NestedBlock::new("network", Nesting::Single, maas_network_block()))
         .block(NestedBlock::new("edge_host", Nesting::List, edge_host_block()))
         .block(NestedBlock::new("taints", Nesting::List, taint))
         .block(NestedBlock::new("node", Nesting::List, node))
@@ -298,6 +349,39 @@ pub(crate) fn machine_pool_block() -> NestedBlock {
 /// The storage account types an Azure or AKS pool's OS disk may take
 /// (`v1AzureOSDisk.managedDisk.storageAccountType`).
 pub(crate) const AZURE_DISK_TYPES: [&str; 3] = ["Standard_LRS", "StandardSSD_LRS", "Premium_LRS"];
+
+/// A MAAS pool's `network` block (`v1MaasNetworkConfigEntity`).
+fn maas_network_block() -> Block {
+    Block::new()
+        .description(sizing_description(
+            SizingField::MaasNetwork,
+            "The MAAS network the pool's machines are in, and whether they take static addresses \
+             from a `palette_ip_pool` of the cloud account's private cloud gateway \
+             (`parent_pool_uid` with `static_ip = true`; both or neither, checked at plan) or \
+             DHCP. Read back for drift and import; changes in place (Palette replaces the pool's \
+             machines).",
+        ))
+        .attribute(
+            Attribute::string("network_name")
+                .required()
+                .description("Name of the MAAS network the machines are in."),
+        )
+        .attribute(
+            Attribute::string("parent_pool_uid")
+                .optional()
+                .description(
+                    "Uid of the `palette_ip_pool` (on the cloud account's private cloud gateway) \
+                     the machines take static addresses from; only with `static_ip = true`, which \
+                     needs it. Palette refuses a pool that is not on the gateway.",
+                ),
+        )
+        .attribute(
+            Attribute::bool("static_ip")
+                .optional()
+                .default(false)
+                .description("Static addresses from `parent_pool_uid` instead of DHCP (the default, `false`)."),
+        )
+}
 
 /// An Edge pool's `edge_host` block: one host with its network settings, the alternative to
 /// the plain `edge_hosts` list.
@@ -477,7 +561,7 @@ pub(crate) fn environment_blocks() -> Vec<NestedBlock> {
             let mut updatable: Vec<&str> = env.updatable().iter().map(|f| f.attr).collect();
             // The placement defaults change in place through the pools that take them.
             let through_pools: &[&str] = if env.takes_placement() {
-                &super::placement::FIELDS
+                &super::placement::THROUGH_POOLS
             } else {
                 &[]
             };
@@ -696,7 +780,8 @@ mod tests {
             }
             for attribute in &block.block.attributes {
                 let through_pools = env.takes_placement()
-                    && crate::environments::placement::FIELDS.contains(&attribute.name.as_str());
+                    && crate::environments::placement::THROUGH_POOLS
+                        .contains(&attribute.name.as_str());
                 let in_place =
                     env.updatable().iter().any(|f| f.attr == attribute.name) || through_pools;
                 assert_eq!(
@@ -741,6 +826,7 @@ mod tests {
                 [
                     "datacenter",
                     "folder",
+                    "image_template_folder",
                     "static_ip",
                     "network_type",
                     "vip",

@@ -37,11 +37,20 @@ impl Environment for Vsphere {
         vec![
             required_string("datacenter", "vSphere datacenter."),
             required_string("folder", "VM folder the nodes are put in."),
+            optional_string(
+                "image_template_folder",
+                "VM folder of the datacenter the node image templates are kept in (Palette's \
+                 own template folder when unset), for every pool \
+                 (`clusterConfig.placement.imageTemplateFolder`). Checked at plan against the \
+                 folders the cloud account's private cloud gateway sees in `datacenter`; a pool's \
+                 `placement` may name another. Palette keeps a cluster's placement once made, so \
+                 a change here replaces the cluster (a pool's changes in place).",
+            ),
             required_string(
                 "compute_cluster",
                 "vSphere compute cluster the nodes run on (every pool's default, which a pool's \
                  `placement` overrides; so are `datastore`, `network`, `resource_pool`, \
-                 `storage_policy` and `ip_pool_id`). Checked at plan against what the cloud \
+                 `storage_policy`, `ip_pool_id` and `image_template_folder`). Checked at plan against what the cloud \
                  account's private cloud gateway sees, as are the datacenter, datastore, network \
                  and resource pool.",
             ),
@@ -195,6 +204,10 @@ impl Environment for Vsphere {
                 .string("datacenter", cluster.placement.datacenter)
                 .string("folder", cluster.placement.folder)
                 .string(
+                    "image_template_folder",
+                    cluster.placement.image_template_folder,
+                )
+                .string(
                     "compute_cluster",
                     defaults.get("compute_cluster").map(Into::into),
                 )
@@ -257,6 +270,7 @@ fn cluster_config(block: &Value) -> VsphereClusterConfigEntity {
         placement: VspherePlacementConfigEntity {
             datacenter: get_string(block, "datacenter"),
             folder: get_string(block, "folder"),
+            image_template_folder: get_string(block, "image_template_folder"),
             ..Default::default()
         },
         ssh_keys: get_strings(block, "ssh_keys"),
@@ -294,6 +308,7 @@ fn placement_entity(block: &Value, p: &Placement) -> VspherePlacementConfigEntit
         datastore: text("datastore"),
         resource_pool: text("resource_pool"),
         storage_policy_name: text("storage_policy"),
+        image_template_folder: text("image_template_folder"),
         network: text("network").map(|network_name| VsphereNetworkConfigEntity {
             network_name,
             static_ip: block.get_bool("static_ip"),
@@ -311,6 +326,7 @@ fn reported(p: &palette_api::models::VspherePlacementConfig) -> Placement {
         .with("datastore", p.datastore.clone())
         .with("resource_pool", p.resource_pool.clone())
         .with("storage_policy", p.storage_policy_name.clone())
+        .with("image_template_folder", p.image_template_folder.clone())
         .with("network", network.map(|n| n.network_name.clone()))
         .with(
             "ip_pool_id",

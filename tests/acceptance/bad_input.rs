@@ -428,6 +428,33 @@ fn cases(
             at("Missing Control-Plane Pool", c, "machine_pool"),
         ),
         plan(
+            "dedicated hosts without their host resource group",
+            cl(
+                "count         = 2",
+                "count = 2\n    capacity_type = \"host-resource-group\"\n    \
+                 license_configuration_arns = [\"arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0abc\"]",
+            ),
+            at("Missing Host Resource Group", c, "host_resource_group_arn"),
+        ),
+        plan(
+            "a license configuration ARN that is a group's",
+            cl(
+                "count         = 2",
+                "count = 2\n    capacity_type = \"host-resource-group\"\n    \
+                 host_resource_group_arn = \"arn:aws:resource-groups:us-east-1:123456789012:group/hosts\"\n    \
+                 license_configuration_arns = [\"arn:aws:resource-groups:us-east-1:123456789012:group/hosts\"]",
+            ),
+            at("Invalid ARN", c, "license_configuration_arns"),
+        ),
+        plan(
+            "HyperShift on an AWS cluster",
+            cl(
+                "  cluster_profile {\n",
+                "  hyper_shift_config {\n    cluster_deployment_type = \"hypershift\"\n  }\n  cluster_profile {\n",
+            ),
+            at("HyperShift Only On MAAS", c, "cluster_deployment_type"),
+        ),
+        plan(
             "pool count above its max",
             cl("count         = 2", "count = 5\n    max = 3"),
             at("Pool Size Out Of Range", c, "count"),

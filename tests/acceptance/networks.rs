@@ -240,6 +240,131 @@ fn aws_pools_take_subnets_per_zone_and_security_groups() {
     }
 }
 
+/// A host resource group of the seeded account's region, and license configurations there.
+const HOST_GROUP: &str = "arn:aws:resource-groups:us-east-1:123456789012:group/prod-mac-hosts";
+const HOST_GROUP_B: &str = "arn:aws:resource-groups:us-east-1:123456789012:group/prod-hosts-b";
+const LICENSE_A: &str = "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+const LICENSE_B: &str = "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-1b2c3d4e5f60718293a4b5c6d7e8f90a";
+
+/// Worker pool lines that put the pool on the dedicated hosts of `group` with `licenses`.
+fn dedicated_hosts(group: &str, licenses: &[&str]) -> String {
+    format!(
+        "capacity_type = \"host-resource-group\"\n    host_resource_group_arn = \"{group}\"\n    \
+         license_configuration_arns = {}",
+        serde_json::to_string(licenses).unwrap()
+    )
+}
+
+/// An AWS pool on the dedicated hosts of a host resource group: applied and read back, a license
+/// configuration added in place, drift in the group made through the API, and an import that
+/// reproduces the group and its licenses.
+#[test]
+fn aws_pools_go_on_dedicated_hosts_of_a_host_resource_group() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&aws_hcl(
+        &profile,
+        USE1_VPC,
+        &dedicated_hosts(HOST_GROUP, &[LICENSE_A]),
+    ));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster.aws");
+    let uid = values["id"].as_str().unwrap().to_string();
+    let config_uid = values["cloud_config_id"].as_str().unwrap().to_string();
+    let config = cloud_config(&emu, "aws", &config_uid);
+    let stored = pool(&config, "workers");
+    assert_eq!(stored["capacityType"], "host-resource-group", "{stored}");
+    assert_eq!(stored["hostResourceGroupArn"], HOST_GROUP);
+    assert_eq!(stored["licenseConfigurationArns"], json!([LICENSE_A]));
+    assert!(pool(&config, "cp").get("hostResourceGroupArn").is_none());
+
+    // A second license configuration, in place through the pool's PUT.
+    tf.write_config(&aws_hcl(
+        &profile,
+        USE1_VPC,
+        &dedicated_hosts(HOST_GROUP, &[LICENSE_A, LICENSE_B]),
+    ));
+    let out = tf.apply();
+    assert!(
+        out.stdout.contains("0 added, 1 changed, 0 destroyed"),
+        "{}",
+        out.stdout
+    );
+    tf.assert_empty_plan();
+    assert_eq!(
+        pool(&cloud_config(&emu, "aws", &config_uid), "workers")["licenseConfigurationArns"],
+        json!([LICENSE_A, LICENSE_B])
+    );
+    assert_eq!(
+        tf.resource_values("palette_cluster.aws")["id"],
+        uid.as_str()
+    );
+
+    // Drift: the pool moved to another host resource group through the API.
+    let body = json!({
+        "cloudConfig": {
+            "instanceType": "m5.large",
+            "subnets": USE1_PRIVATE.iter().map(|(az, id)| json!({"az": az, "id": id})).collect::<Vec<_>>(),
+            "capacityType": "host-resource-group",
+            "hostResourceGroupArn": HOST_GROUP_B,
+            "licenseConfigurationArns": [LICENSE_B],
+        },
+        "poolConfig": {"name": "workers", "size": 2, "minSize": 2, "maxSize": 2, "labels": ["worker"], "isControlPlane": false},
+    });
+    let cfg = config_uid.clone();
+    let sent = body.clone();
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(scope, &palette_api::CloudType::Aws, &cfg, "workers", &sent)
+            .await
+    })
+    .expect("the pool update");
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("prod-hosts-b") && plan.stdout.contains(LICENSE_A),
+        "drift shows the group and the licenses:\n{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Palette refuses a host resource group without its license configurations, naming the
+    // field.
+    let mut bare = body.clone();
+    bare["cloudConfig"]["licenseConfigurationArns"] = json!([]);
+    let err = outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::Aws,
+                &config_uid,
+                "workers",
+                &bare,
+            )
+            .await
+    })
+    .expect_err("a group without licenses");
+    assert!(
+        err.to_string().contains("licenseConfigurationArns"),
+        "{err}"
+    );
+
+    // An import reproduces the capacity type, the group and its licenses.
+    let generated = generated_import(&emu, "palette_cluster.aws", &uid);
+    for want in [
+        "host-resource-group",
+        HOST_GROUP,
+        "license_configuration_arns",
+        LICENSE_B,
+    ] {
+        assert!(generated.contains(want), "{want} in:\n{generated}");
+    }
+}
+
 /// A pool's subnets and security groups removed outside Terraform (the pool moved back to
 /// Palette's own zones): the refresh reads that Palette holds none, the plan shows both coming
 /// back, and the apply restores them.
@@ -347,6 +472,7 @@ resource "palette_cluster" "eks" {{
     region          = "us-west-2"
     vpc_id          = "{USW2_VPC}"
     endpoint_access = "private_and_public"
+    az_subnets      = {control_plane}
 {fargate}
   }}
   cluster_profile {{
@@ -374,6 +500,7 @@ resource "palette_cluster" "eks" {{
 }}
 "#,
             subnets = az_map(&USW2_PRIVATE),
+            control_plane = az_map(&USW2_PRIVATE[..2]),
             groups = serde_json::to_string(groups).unwrap(),
         ))
     };
@@ -416,6 +543,33 @@ resource "palette_cluster" "eks" {{
         })
     );
     assert_eq!(pool(&config, "system")["amiType"], "AL2023_x86_64_STANDARD");
+    // The control plane's subnets go as Palette's control-plane pool of no nodes, which the
+    // state keeps out of `machine_pool`.
+    let carrier = pool(&config, "cp-pool");
+    assert_eq!(
+        (&carrier["isControlPlane"], &carrier["size"]),
+        (&json!(true), &json!(0)),
+        "{carrier}"
+    );
+    assert_eq!(
+        carrier["subnetIds"],
+        json!(
+            USW2_PRIVATE[..2]
+                .iter()
+                .map(|(a, s)| (a.to_string(), json!(s)))
+                .collect::<serde_json::Map<_, _>>()
+        )
+    );
+    let state = tf.resource_values("palette_cluster.eks");
+    assert_eq!(
+        state["machine_pool"].as_array().unwrap().len(),
+        2,
+        "{state}"
+    );
+    assert_eq!(
+        state["eks"]["az_subnets"][USW2_PRIVATE[0].0],
+        USW2_PRIVATE[0].1
+    );
 
     // The Fargate profile changes in place, through its own PUT; the pool's launch template too.
     emu.reset_stats();
@@ -531,6 +685,9 @@ resource "palette_cluster" "eks" {{
     ] {
         assert!(generated.contains(want), "{want} in:\n{generated}");
     }
+    // The control plane's subnets come back in the `eks` block, not as a pool.
+    assert!(!generated.contains("cp-pool"), "{generated}");
+    assert_eq!(generated.matches("az_subnets").count(), 3, "{generated}");
 }
 
 /// Bad networks are refused at plan, at the attribute, with no write: a subnet outside the VPC
@@ -598,6 +755,50 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
             "vpc-0000000000000dead".to_string(),
             format!("az_subnets = {}", az_map(&USE1_PRIVATE[..1])),
         ),
+        (
+            "dedicated hosts without a group",
+            USE1_VPC.to_string(),
+            format!(
+                "capacity_type = \"host-resource-group\"\n    license_configuration_arns = [\"{LICENSE_A}\"]"
+            ),
+        ),
+        (
+            "dedicated hosts without licenses",
+            USE1_VPC.to_string(),
+            format!(
+                "capacity_type = \"host-resource-group\"\n    host_resource_group_arn = \"{HOST_GROUP}\""
+            ),
+        ),
+        (
+            "a host resource group on an on-demand pool",
+            USE1_VPC.to_string(),
+            format!(
+                "host_resource_group_arn = \"{HOST_GROUP}\"\n    license_configuration_arns = [\"{LICENSE_A}\"]"
+            ),
+        ),
+        (
+            "a spot price on dedicated hosts",
+            USE1_VPC.to_string(),
+            format!(
+                "{}\n    max_price = \"0.20\"",
+                dedicated_hosts(HOST_GROUP, &[LICENSE_A])
+            ),
+        ),
+        (
+            "a host resource group ARN of another service",
+            USE1_VPC.to_string(),
+            dedicated_hosts(&HOST_GROUP.replace("resource-groups", "ec2"), &[LICENSE_A]),
+        ),
+        (
+            "a host resource group of another region",
+            USE1_VPC.to_string(),
+            dedicated_hosts(&HOST_GROUP.replace("us-east-1", "eu-west-1"), &[LICENSE_A]),
+        ),
+        (
+            "a license configuration twice",
+            USE1_VPC.to_string(),
+            dedicated_hosts(HOST_GROUP, &[LICENSE_A, LICENSE_A]),
+        ),
     ];
     let expected = [
         "Subnet Not In The VPC.*subnet-0a110000000000001.*subnets in us-east-1a:.*subnet-0e110000000000001 \\(prod-use1-private-a, private\\).*subnet-0e210000000000001",
@@ -608,6 +809,13 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
         "Unsupported Machine Pool Field.*eks_launch_template",
         "Security Group Not In The VPC.*sg-0a2b000000000001a.*sg-0e1a000000000001a \\(prod-use1-nodes\\)",
         "Unknown VPC.*vpc-0000000000000dead.*vpc-0e1a2b3c4d5e6f701",
+        "Missing Host Resource Group",
+        "Missing License Configurations",
+        "Not A Host Resource Group Pool",
+        "Spot Price On Dedicated Hosts",
+        "Invalid ARN.*service \"ec2\"",
+        "ARN In Another Region.*eu-west-1.*us-east-1",
+        "Duplicate License Configuration",
     ];
     for ((name, vpc, workers), pattern) in cases.iter().zip(expected) {
         tf.write_config(&aws_hcl(&profile, vpc, workers));
@@ -673,4 +881,171 @@ fn bad_networks_are_refused_at_plan_or_by_palette() {
     );
     // Now that the value is in the state, the plan itself refuses it.
     tf.try_plan().expect_error("Subnet Not In The VPC");
+}
+
+/// An OpenStack cluster in an existing network whose `storage` pool is in a subnet of its own.
+fn openstack_hcl(profile: &str, network: &str, storage_subnet: &str) -> String {
+    let network = if network.is_empty() {
+        "node_cidr = \"10.8.0.0/16\"".to_string()
+    } else {
+        format!("network_id = \"{network}\"\n    subnet_id = \"subnet-nodes\"")
+    };
+    format!(
+        r#"{HEADER}
+data "palette_cloud_account" "openstack" {{
+  name = "openstack-dev"
+}}
+
+resource "palette_cluster" "openstack" {{
+  name             = "net-openstack"
+  cloud_account_id = data.palette_cloud_account.openstack.id
+  openstack {{
+    region       = "RegionOne"
+    domain       = "Default"
+    project      = "demo"
+    ssh_key_name = "ops"
+    {network}
+  }}
+  cluster_profile {{
+    id = "{profile}"
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    instance_type = "m1.large"
+  }}
+  machine_pool {{
+    name          = "storage"
+    count         = 2
+    instance_type = "m1.xlarge"
+    subnet_id     = "{storage_subnet}"
+  }}
+}}
+"#
+    )
+}
+
+/// OpenStack pools in a subnet of their own: applied and read back, the subnet changed in
+/// place, drift made through the API, an import that reproduces it; a pool subnet without the
+/// cluster's network refused at plan and by Palette.
+#[test]
+fn openstack_pools_take_a_subnet_of_their_own() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("openstack"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage"));
+    tf.init();
+    tf.apply();
+    tf.assert_empty_plan();
+    let values = tf.resource_values("palette_cluster.openstack");
+    let uid = values["id"].as_str().unwrap().to_string();
+    let config_uid = values["cloud_config_id"].as_str().unwrap().to_string();
+    let config = cloud_config(&emu, "openstack", &config_uid);
+    assert_eq!(
+        pool(&config, "storage")["subnet"]["id"],
+        "subnet-storage",
+        "{config}"
+    );
+    assert!(pool(&config, "cp").get("subnet").is_none(), "{config}");
+
+    // Another subnet, in place through the pool's PUT.
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage-b"));
+    let out = tf.apply();
+    assert!(
+        out.stdout.contains("0 added, 1 changed, 0 destroyed"),
+        "{}",
+        out.stdout
+    );
+    tf.assert_empty_plan();
+    assert_eq!(
+        pool(&cloud_config(&emu, "openstack", &config_uid), "storage")["subnet"]["id"],
+        "subnet-storage-b"
+    );
+
+    // Drift: the pool moved to another subnet through the API.
+    let body = |subnet: &str| {
+        json!({
+            "cloudConfig": {"flavorConfig": {"name": "m1.xlarge"}, "subnet": {"id": subnet}},
+            "poolConfig": {"name": "storage", "size": 2, "labels": ["worker"]},
+        })
+    };
+    let cfg = config_uid.clone();
+    let sent = body("subnet-elsewhere");
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("openstack"),
+                &cfg,
+                "storage",
+                &sent,
+            )
+            .await
+    })
+    .expect("the pool update");
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(plan.stdout.contains("subnet-elsewhere"), "{}", plan.stdout);
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // An import reproduces the pool's subnet.
+    let generated = generated_import(&emu, "palette_cluster.openstack", &uid);
+    assert!(generated.contains("subnet-storage-b"), "{generated}");
+
+    // Without the cluster's network there is no subnet of it to name: refused at plan, with no
+    // write.
+    tf.write_config(&openstack_hcl(&profile, "", "subnet-storage"));
+    let out = emu.assert_no_writes("a pool subnet without a network", || tf.try_plan());
+    out.expect_error(&crate::bad_input::at(
+        "Subnet Without Its Network",
+        "palette_cluster.openstack",
+        "subnet_id",
+    ));
+    tf.write_config(&openstack_hcl(&profile, "net-prod", "subnet-storage-b"));
+    tf.destroy();
+}
+
+/// A host resource group from a variable: unknown at validate (no refusal), checked at plan once
+/// known, with no write.
+#[test]
+fn dedicated_hosts_from_a_variable_are_checked_once_known() {
+    let emu = Emulator::start();
+    let profile = infra_profile(&emu, case("aws"), "1.0.0", None);
+    let tf = Terraform::new(&emu);
+    tf.write_config(&format!(
+        "{}\nvariable \"group\" {{\n  type = string\n}}\n",
+        aws_hcl(
+            &profile,
+            USE1_VPC,
+            &format!(
+                "capacity_type = \"host-resource-group\"\n    host_resource_group_arn = var.group\n    \
+                 license_configuration_arns = [\"{LICENSE_A}\"]"
+            ),
+        )
+    ));
+    tf.init();
+    let validated = tf.run(&["validate", "-no-color"]);
+    assert!(
+        validated.success(),
+        "{}\n{}",
+        validated.stdout,
+        validated.stderr
+    );
+    let plan = |group: &str| {
+        tf.run(&[
+            "plan",
+            "-no-color",
+            "-input=false",
+            "-var",
+            &format!("group={group}"),
+        ])
+    };
+    let out = emu.assert_no_writes("a group of another region from a variable", || {
+        plan(&HOST_GROUP.replace("us-east-1", "eu-west-1"))
+    });
+    out.expect_error("ARN In Another Region");
+    let ok = plan(HOST_GROUP);
+    assert!(ok.success(), "{}\n{}", ok.stdout, ok.stderr);
 }

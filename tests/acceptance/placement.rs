@@ -72,6 +72,7 @@ resource "palette_cluster" "{label}" {{
   vsphere {{
     datacenter      = "dc1"
     folder          = "prod"
+    image_template_folder = "templates"
     compute_cluster = "cl1"
     datastore       = "ds1"
     network         = "prod-net"
@@ -116,7 +117,17 @@ resource "palette_cluster" "{label}" {{
 
 const BATCH_IN_CL2: &str = r#"      compute_cluster = "cl2"
       datastore       = "ds2"
-      resource_pool   = "batch""#;
+      resource_pool   = "batch"
+      image_template_folder = "prod""#;
+
+/// `text` with each run of spaces as one, so an attribute reads the same however Terraform
+/// aligns its block.
+fn squeezed(text: &str) -> String {
+    text.split(' ')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The cloud config of the cluster at `address`, as the API reports it.
 fn cloud_config(emu: &Emulator, tf: &Terraform, address: &str) -> Value {
@@ -193,10 +204,16 @@ fn vsphere_pools_are_placed_one_by_one() {
         "{stored}"
     );
     assert_eq!(batch["network"]["networkName"], "prod-net", "{stored}");
+    assert_eq!(batch["imageTemplateFolder"], "prod", "{stored}");
+    assert_eq!(workers["imageTemplateFolder"], "templates", "{stored}");
     assert_eq!(batch["network"]["parentPoolRef"]["uid"], ip_pool_id);
     assert_eq!(
         stored["spec"]["clusterConfig"]["controlPlaneEndpoint"]["ddnsSearchDomain"],
         "prod.dc1.example.com",
+        "{stored}"
+    );
+    assert_eq!(
+        stored["spec"]["clusterConfig"]["placement"]["imageTemplateFolder"], "templates",
         "{stored}"
     );
     let state = tf.resource_values("palette_cluster.x");
@@ -212,9 +229,10 @@ fn vsphere_pools_are_placed_one_by_one() {
     emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
     let generated = generated_import(&emu, "palette_cluster.imported", &uid);
     assert!(
-        generated.contains("compute_cluster = \"cl2\"")
+        squeezed(&generated).contains("compute_cluster = \"cl2\"")
             && generated.contains(&format!("\"{ip_pool_id}\""))
-            && generated.contains("prod.dc1.example.com"),
+            && generated.contains("prod.dc1.example.com")
+            && generated.contains("image_template_folder = \"templates\""),
         "{generated}"
     );
 
@@ -268,7 +286,8 @@ fn vsphere_pools_are_placed_one_by_one() {
     .expect("moving the workers");
     let plan = tf.run(&["plan", "-no-color", "-input=false"]);
     assert!(
-        plan.stdout.contains("compute_cluster = \"cl2\"") && plan.stdout.contains("1 to change"),
+        squeezed(&plan.stdout).contains("compute_cluster = \"cl2\"")
+            && plan.stdout.contains("1 to change"),
         "{}",
         plan.stdout
     );
@@ -443,6 +462,16 @@ fn placements_the_gateway_does_not_see_are_refused_at_plan() {
             "a datacenter the gateway does not see",
             cluster(BATCH_IN_CL2).replace("\"dc1\"", "\"dc9\""),
             at("Unknown vSphere Datacenter", c, "datacenter"),
+        ),
+        (
+            "an image template folder the gateway does not see",
+            cluster(BATCH_IN_CL2).replace("\"templates\"", "\"golden-images\""),
+            at("Unknown vSphere Folder", c, "image_template_folder"),
+        ),
+        (
+            "a pool's image template folder the gateway does not see",
+            cluster(&BATCH_IN_CL2.replace("\"prod\"", "\"golden-images\"")),
+            at("Unknown vSphere Folder", c, "image_template_folder"),
         ),
         (
             "static IPs without an IP pool",
@@ -644,6 +673,387 @@ fn maas_pools_take_zones_and_machine_tags() {
         "{refused}"
     );
     tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{MAAS_CLUSTER}"));
+    tf.destroy();
+}
+
+/// A MAAS cluster whose workers are LXD virtual machines in a network with static addresses
+/// from an IP pool on the MAAS gateway (`workers` is the workers' extra HCL).
+fn maas_lxd_cluster(workers: &str, enable_lxd_vm: bool) -> String {
+    format!(
+        r#"{HEADER}{MAAS_ACCOUNT}
+data "palette_private_cloud_gateway" "maas" {{
+  name = "pcg-maas"
+}}
+
+resource "palette_ip_pool" "metal" {{
+  private_cloud_gateway_id = data.palette_private_cloud_gateway.maas.id
+  name                     = "placement-metal"
+  network_type             = "range"
+  ip_start_range           = "10.10.6.20"
+  ip_end_range             = "10.10.6.60"
+  prefix                   = 24
+  gateway                  = "10.10.6.1"
+}}
+
+resource "palette_cluster" "lxd" {{
+  name             = "placement-lxd"
+  cloud_account_id = data.palette_cloud_account.maas.id
+  maas {{
+    domain        = "maas.example.com"
+    enable_lxd_vm = {enable_lxd_vm}
+  }}
+  cluster_profile {{
+    id = palette_cluster_profile.maas.id
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    resource_pool = "default"
+  }}
+  machine_pool {{
+    name          = "workers"
+    count         = 2
+    resource_pool = "bare-metal"
+{workers}
+  }}
+}}
+"#
+    )
+}
+
+const LXD_WORKERS: &str = r#"    use_lxd_vm    = true
+    network {
+      network_name    = "prod-metal"
+      parent_pool_uid = palette_ip_pool.metal.id
+      static_ip       = true
+    }"#;
+
+/// MAAS pools of LXD virtual machines in a network with static addresses from an IP pool:
+/// applied and read back empty, stored as Palette's `useLxdVm` and `network` (the IP pool as
+/// its reference), imported empty, the network changed in place, drift made through the API
+/// shown, and what Palette refuses refused at plan (or by Palette, naming the field).
+#[test]
+fn maas_pools_take_lxd_vms_and_static_networks() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    tf.write_config(&maas_lxd_cluster(LXD_WORKERS, false));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let pool_uid = tf.resource_values("palette_ip_pool.metal")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let state = tf.resource_values("palette_cluster.lxd");
+    let uid = state["id"].as_str().unwrap().to_string();
+    let config_uid = state["cloud_config_id"].as_str().unwrap().to_string();
+    let read = |emu: &Emulator| {
+        outside(emu, async |client, scope| {
+            client
+                .get_cloud_config::<Value>(
+                    scope,
+                    &palette_api::CloudType::parse("maas"),
+                    &config_uid,
+                )
+                .await
+        })
+        .expect("the cloud config")
+    };
+    let stored = read(&emu);
+    let workers = &stored["spec"]["machinePoolConfig"][1];
+    assert_eq!(workers["useLxdVm"], true, "{stored}");
+    assert_eq!(workers["network"]["networkName"], "prod-metal", "{stored}");
+    assert_eq!(workers["network"]["staticIp"], true, "{stored}");
+    assert_eq!(
+        workers["network"]["parentPoolRef"]["uid"], pool_uid,
+        "{stored}"
+    );
+
+    // Import reproduces the LXD VMs and the network.
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.lxd"]);
+    tf.import("palette_cluster.lxd", &uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+    let generated = generated_import(&emu, "palette_cluster.imported", &uid);
+    assert!(
+        generated.contains("use_lxd_vm")
+            && generated.contains("prod-metal")
+            && generated.contains(&format!("\"{pool_uid}\"")),
+        "{generated}"
+    );
+
+    // Another network, in place.
+    tf.write_config(&maas_lxd_cluster(
+        &LXD_WORKERS.replace("prod-metal", "prod-metal-b"),
+        false,
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("1 to change") && !plan.stdout.contains("forces replacement"),
+        "{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+    assert_eq!(
+        read(&emu)["spec"]["machinePoolConfig"][1]["network"]["networkName"],
+        "prod-metal-b"
+    );
+
+    // Drift: the pool moved to bare metal on DHCP through the API.
+    let body = |network: Value, lxd: bool| {
+        json!({
+            "cloudConfig": {"resourcePool": "bare-metal", "instanceType": {}, "useLxdVm": lxd, "network": network},
+            "poolConfig": {"name": "workers", "size": 2, "labels": ["worker"]},
+        })
+    };
+    let dhcp = body(
+        json!({"networkName": "prod-metal-b", "staticIp": false}),
+        false,
+    );
+    let cfg = config_uid.clone();
+    outside(&emu, async |client, scope| {
+        client
+            .update_machine_pool(
+                scope,
+                &palette_api::CloudType::parse("maas"),
+                &cfg,
+                "workers",
+                &dhcp,
+            )
+            .await
+    })
+    .expect("the pool update");
+    let plan = tf.try_plan();
+    assert_eq!(plan.code, Some(2), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("use_lxd_vm") && plan.stdout.contains(&pool_uid),
+        "drift shows the LXD VMs and the IP pool:\n{}",
+        plan.stdout
+    );
+    tf.apply();
+    tf.assert_empty_plan();
+
+    // Palette refuses an IP pool that is not the gateway's, and an IP pool on DHCP.
+    for (network, want) in [
+        (
+            json!({"networkName": "n", "staticIp": true, "parentPoolUid": "0123456789abcdef01234567"}),
+            "does not exist on the cloud account's private cloud gateway",
+        ),
+        (
+            json!({"networkName": "n", "staticIp": false, "parentPoolUid": pool_uid}),
+            "an IP pool is for static IPs",
+        ),
+        (
+            json!({"networkName": "n", "staticIp": true}),
+            "need an IP pool",
+        ),
+    ] {
+        let sent = body(network, true);
+        let err = outside(&emu, async |client, scope| {
+            client
+                .update_machine_pool(
+                    scope,
+                    &palette_api::CloudType::parse("maas"),
+                    &config_uid,
+                    "workers",
+                    &sent,
+                )
+                .await
+        })
+        .expect_err(want);
+        assert!(
+            err.to_string()
+                .contains("cloudConfig.network.parentPoolUid")
+                && err.to_string().contains(want),
+            "{err}"
+        );
+    }
+
+    // At plan: static addresses without an IP pool, an IP pool on DHCP, and LXD VMs for the
+    // control plane of an LXD host cluster.
+    let c = "palette_cluster.lxd";
+    let cases = [
+        (
+            "static IPs without an IP pool",
+            maas_lxd_cluster(
+                &LXD_WORKERS.replace("parent_pool_uid = palette_ip_pool.metal.id", ""),
+                false,
+            ),
+            "Missing IP Pool",
+            "static_ip",
+        ),
+        (
+            "an IP pool on DHCP",
+            maas_lxd_cluster(&LXD_WORKERS.replace("static_ip       = true", ""), false),
+            "IP Pool Without Static IPs",
+            "parent_pool_uid",
+        ),
+        (
+            "LXD VMs for an LXD host's control plane",
+            maas_lxd_cluster("", true).replace(
+                "    count         = 1\n    resource_pool = \"default\"",
+                "    count         = 1\n    resource_pool = \"default\"\n    use_lxd_vm    = true",
+            ),
+            "LXD VMs On An LXD Host Cluster",
+            "use_lxd_vm",
+        ),
+    ];
+    for (what, hcl, summary, attr) in cases {
+        tf.write_config(&hcl);
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(&at(summary, c, attr));
+        });
+    }
+    tf.write_config(&maas_lxd_cluster(LXD_WORKERS, false));
+    tf.destroy();
+}
+
+/// A MAAS cluster `label` with the HyperShift lines `hyper_shift` (HCL inside the block; no
+/// block when empty).
+fn maas_hyper_shift_cluster(label: &str, hyper_shift: &str) -> String {
+    let block = if hyper_shift.is_empty() {
+        String::new()
+    } else {
+        format!("  hyper_shift_config {{\n{hyper_shift}\n  }}\n")
+    };
+    format!(
+        r#"
+resource "palette_cluster" "{label}" {{
+  name             = "hypershift-{label}"
+  cloud_account_id = data.palette_cloud_account.maas.id
+  maas {{
+    domain = "maas.example.com"
+  }}
+{block}  cluster_profile {{
+    id = palette_cluster_profile.maas.id
+  }}
+  machine_pool {{
+    name          = "cp"
+    control_plane = true
+    count         = 1
+    resource_pool = "default"
+  }}
+  machine_pool {{
+    name          = "workers"
+    count         = 1
+    resource_pool = "bare-metal"
+  }}
+}}
+"#
+    )
+}
+
+/// HyperShift on MAAS: a management cluster, and an OpenShift cluster whose control plane it
+/// hosts, made in one apply (the host's uid unknown until then); both read back empty, the
+/// hosted one imported with its configuration; and what Palette refuses refused at plan: an
+/// OpenShift cluster without a host, or hosted by a cluster that is not a management cluster
+/// or does not exist.
+#[test]
+fn maas_hyper_shift_clusters_host_openshift_control_planes() {
+    let emu = Emulator::start();
+    let tf = Terraform::new(&emu);
+    let mgmt = maas_hyper_shift_cluster("mgmt", "    cluster_deployment_type = \"hypershift\"");
+    let hosted = |host: &str| {
+        maas_hyper_shift_cluster(
+            "ocp",
+            &format!(
+                "    cluster_deployment_type = \"openshift\"\n    host_cluster_uid        = {host}"
+            ),
+        )
+    };
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        hosted("palette_cluster.mgmt.id")
+    ));
+    tf.init();
+    tf.apply();
+    emu.assert_no_writes("the plan after apply", || tf.assert_empty_plan());
+    let mgmt_uid = tf.resource_values("palette_cluster.mgmt")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ocp_uid = tf.resource_values("palette_cluster.ocp")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stored = outside(&emu, async |client, scope| {
+        client.get_cluster(scope, &ocp_uid).await
+    })
+    .expect("the cluster");
+    let config = stored
+        .spec
+        .and_then(|s| s.cluster_config)
+        .and_then(|c| c.hyper_shift_config)
+        .expect("a HyperShift configuration");
+    assert_eq!(config.cluster_deployment_type.as_deref(), Some("openshift"));
+    assert_eq!(config.host_cluster_uid.as_deref(), Some(mgmt_uid.as_str()));
+
+    // Import reproduces the hosted cluster's configuration.
+    tf.run_ok(&["state", "rm", "-no-color", "palette_cluster.ocp"]);
+    tf.import("palette_cluster.ocp", &ocp_uid);
+    emu.assert_no_writes("the plan after import", || tf.assert_empty_plan());
+    let generated = generated_import(&emu, "palette_cluster.imported", &ocp_uid);
+    assert!(
+        generated.contains("cluster_deployment_type = \"openshift\"")
+            && generated.contains(&mgmt_uid),
+        "{generated}"
+    );
+
+    // A change of deployment type replaces the cluster (Palette takes it at create only).
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        maas_hyper_shift_cluster("ocp", "    cluster_deployment_type = \"hypershift\"")
+    ));
+    let plan = tf.run(&["plan", "-no-color", "-input=false"]);
+    assert!(
+        plan.stdout.contains("forces replacement") && plan.stdout.contains("1 to add"),
+        "{}",
+        plan.stdout
+    );
+
+    let c = "palette_cluster.ocp";
+    let cases = [
+        (
+            "an OpenShift cluster without a host",
+            maas_hyper_shift_cluster("ocp", "    cluster_deployment_type = \"openshift\""),
+            at("Missing Host Cluster", c, "cluster_deployment_type"),
+        ),
+        (
+            "a management cluster with a host",
+            maas_hyper_shift_cluster(
+                "ocp",
+                &format!(
+                    "    cluster_deployment_type = \"hypershift\"\n    host_cluster_uid        = \"{mgmt_uid}\""
+                ),
+            ),
+            at(
+                "Host Cluster Of A Management Cluster",
+                c,
+                "host_cluster_uid",
+            ),
+        ),
+        (
+            "a host that is not a management cluster",
+            hosted(&format!("\"{ocp_uid}\"")),
+            at("Not A HyperShift Management Cluster", c, "host_cluster_uid"),
+        ),
+        (
+            "a host that does not exist",
+            hosted("\"0123456789abcdef01234567\""),
+            at("Unknown Host Cluster", c, "host_cluster_uid"),
+        ),
+    ];
+    for (what, hcl, expect) in cases {
+        tf.write_config(&format!("{HEADER}{MAAS_ACCOUNT}{mgmt}{hcl}"));
+        emu.assert_no_writes(what, || {
+            tf.try_plan().expect_error(&expect);
+        });
+    }
+    tf.write_config(&format!(
+        "{HEADER}{MAAS_ACCOUNT}{mgmt}{}",
+        hosted("palette_cluster.mgmt.id")
+    ));
     tf.destroy();
 }
 

@@ -3,6 +3,7 @@
 //! - [`cidr`]: CIDR blocks, their family, network form and containment.
 //! - [`values`]: pack values and manifests as YAML compared by meaning, not by text.
 //! - [`layers`]: which packs a profile of each type may hold, and in which order.
+//! - [`aws_arn`]: the AWS ARNs a machine pool names (host resource groups, license configurations).
 //! - [`environment_names`]: the twelve environments, their HCL keys and API cloud types.
 //! - [`version`]: profile version strings (`MAJOR.MINOR.PATCH`) and which is newest.
 //! - [`import_id`]: what `terraform import` may name for each resource, parsed.
@@ -13,6 +14,7 @@
 //! Everything here takes plain strings and slices, so it is unit-testable and fuzzable: the
 //! fuzz targets link this crate alone, without the gRPC and TLS stack the provider carries.
 
+pub mod aws_arn;
 pub mod cidr;
 pub mod environment_names;
 pub mod import_id;

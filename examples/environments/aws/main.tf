@@ -1,6 +1,7 @@
 # A production cluster on AWS: an infra profile with the environment's own OS, Kubernetes, CNI
 # and CSI packs, and the cluster built from it in an existing VPC, with its control plane and
-# workers spread over the private subnets of three availability zones.
+# workers spread over the private subnets of three availability zones, and a pool on dedicated
+# hosts for per-core licensed software.
 
 data "palette_cloud_account" "aws" {
   name        = "aws-dev"
@@ -74,5 +75,26 @@ resource "palette_cluster" "aws" {
     }
     # The VPC's node and monitoring groups, beside Palette's own; they change in place.
     additional_security_groups = ["sg-0e1a000000000001a", "sg-0e1a000000000002b"]
+  }
+  # Software licensed per physical core (bring your own license) runs on the account's
+  # dedicated hosts: the pool's nodes go on the hosts of a host resource group, counted against
+  # its License Manager configuration. Both change in place; only these workloads land here.
+  machine_pool {
+    name                    = "licensed"
+    count                   = 2
+    instance_type           = "m5.2xlarge"
+    capacity_type           = "host-resource-group"
+    host_resource_group_arn = "arn:aws:resource-groups:us-east-1:123456789012:group/prod-dedicated-hosts"
+    license_configuration_arns = [
+      "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    ]
+    az_subnets = {
+      "us-east-1a" = "subnet-0e110000000000001"
+    }
+    taints {
+      key    = "licensing"
+      value  = "byol"
+      effect = "NoSchedule"
+    }
   }
 }

@@ -55,6 +55,10 @@ resource "palette_cluster" "eks" {
     endpoint_access     = "private_and_public"
     public_access_cidrs = ["203.0.113.0/24"]
 
+    # The control plane's network interfaces go in the VPC's private subnets of three zones
+    # (checked at plan against the account's VPCs); fixed once the cluster exists.
+    az_subnets = local.eks_private_subnets
+
     # Pods of kube-system labelled for Fargate run there; profiles change in place.
     fargate_profile {
       name            = "system"

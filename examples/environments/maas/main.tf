@@ -1,11 +1,27 @@
 # A production cluster on Canonical MAAS bare metal: an infra profile with the environment's own
 # OS, Kubernetes, CNI and CSI packs, and the cluster built from it, spread over three zones. The
 # control plane takes machines from the default pool; the workers take NVMe machines tagged for
-# them from the bare-metal pool.
+# them from the bare-metal pool; small services run on LXD virtual machines MAAS makes on demand,
+# with static addresses from an IP pool on the MAAS gateway.
 
 data "palette_cloud_account" "maas" {
   name        = "maas-dev"
   environment = "maas"
+}
+
+# The gateway the MAAS account reaches MAAS through; the services' IP pool lives on it.
+data "palette_private_cloud_gateway" "maas" {
+  name = "pcg-maas"
+}
+
+resource "palette_ip_pool" "maas_services" {
+  private_cloud_gateway_id = data.palette_private_cloud_gateway.maas.id
+  name                     = "maas-services"
+  network_type             = "range"
+  ip_start_range           = "10.10.3.20"
+  ip_end_range             = "10.10.3.99"
+  prefix                   = 24
+  gateway                  = "10.10.3.1"
 }
 
 resource "palette_cluster_profile" "maas_stack" {
@@ -63,5 +79,20 @@ resource "palette_cluster" "maas" {
     cpu           = 16
     memory_mb     = 65536
     disk_size_gb  = 500
+  }
+  # Ingress and small services on LXD virtual machines instead of whole machines, in the
+  # services network with static addresses from the IP pool; both change in place.
+  machine_pool {
+    name          = "services"
+    count         = 2
+    resource_pool = "default"
+    cpu           = 4
+    memory_mb     = 8192
+    use_lxd_vm    = true
+    network {
+      network_name    = "services"
+      parent_pool_uid = palette_ip_pool.maas_services.id
+      static_ip       = true
+    }
   }
 }

@@ -68,4 +68,18 @@ resource "palette_cluster" "openstack" {
     disk_size_gb  = 80
     azs           = ["nova-a", "nova-b"]
   }
+  # Storage nodes in the network's storage subnet, next to the Ceph cluster they serve (a
+  # subnet of `network_id`, checked at plan); it changes in place.
+  machine_pool {
+    name          = "storage"
+    count         = 3
+    instance_type = "m1.xlarge"
+    disk_size_gb  = 200
+    subnet_id     = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"
+    taints {
+      key    = "dedicated"
+      value  = "storage"
+      effect = "NoSchedule"
+    }
+  }
 }

@@ -68,6 +68,9 @@ resource "palette_cluster" "vsphere" {
     network_type    = "VIP"
     vip             = "10.10.2.10"
     ntp_servers     = ["ntp1.dc1.example.com", "ntp2.dc1.example.com"]
+
+    # The datacenter's folder of golden node images, kept apart from the VMs (checked at plan).
+    image_template_folder = "templates"
   }
 
   cluster_profile {

@@ -326,11 +326,75 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     check_placements(data, &scope, env, config, diags).await;
     check_maas_zones_and_tags(data, &scope, env, config, diags).await;
     check_edge_hosts(data, &scope, config, diags).await;
+    check_hyper_shift_host(data, &scope, env, config, diags).await;
     super::network::check(data, &scope, env, config, diags).await;
     if config.get_elements("cluster_template").is_empty() {
         check_profiles(data, &scope, context, env, config, diags).await;
     } else {
         super::template::check_with_api(data, &scope, context, env, config, diags).await;
+    }
+}
+
+/// An `openshift` cluster's `host_cluster_uid` names a cluster of the scope that is a HyperShift
+/// management cluster (`hyper_shift_config.cluster_deployment_type = "hypershift"`). Unknown
+/// values wait; a cluster made in the same apply is unknown until then.
+async fn check_hyper_shift_host(
+    data: &PaletteData,
+    scope: &Scope,
+    env: &dyn Environment,
+    config: &Value,
+    diags: &mut Diagnostics,
+) {
+    let Some(block) = config
+        .get("hyper_shift_config")
+        .filter(|b| !b.is_null() && !b.is_unknown())
+    else {
+        return;
+    };
+    if env.key() != "maas" || block.get_str("cluster_deployment_type") != Some("openshift") {
+        return;
+    }
+    let Some(host) = block.get_str("host_cluster_uid") else {
+        return;
+    };
+    let at = AttributePath::root("hyper_shift_config").attr("host_cluster_uid");
+    match data.client.get_cluster(scope, host).await {
+        Err(err) if err.is_not_found() => diags.attribute_error(
+            at,
+            "Unknown Host Cluster",
+            format!(
+                "There is no cluster {host:?} in this {} to host the control plane; name a \
+                 HyperShift management cluster's uid.",
+                if matches!(scope, Scope::Tenant) {
+                    "tenant"
+                } else {
+                    "project"
+                }
+            ),
+        ),
+        Err(_) => {}
+        Ok(cluster) => {
+            let kind = cluster
+                .spec
+                .and_then(|s| s.cluster_config)
+                .and_then(|c| c.hyper_shift_config)
+                .and_then(|h| h.cluster_deployment_type);
+            if kind.as_deref() != Some("hypershift") {
+                let name = cluster
+                    .metadata
+                    .and_then(|m| m.name)
+                    .unwrap_or_else(|| host.to_string());
+                diags.attribute_error(
+                    at,
+                    "Not A HyperShift Management Cluster",
+                    format!(
+                        "Cluster {name:?} ({host}) is not a HyperShift management cluster (its \
+                         `hyper_shift_config.cluster_deployment_type` is not `hypershift`), so it \
+                         cannot host this OpenShift cluster's control plane."
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -942,6 +1006,8 @@ async fn check_placements(
         );
         return;
     };
+    // Image template folders are folders of the datacenter.
+    let folders = names(dc, "folders");
     let compute_clusters = names(dc, "computeclusters");
     // Every placement: the block's own (the defaults), then each pool's.
     let mut uses: Vec<Option<(&Value, AttributePath)>> = vec![None];
@@ -964,6 +1030,20 @@ async fn check_placements(
     let mut reported = BTreeSet::new();
     for own in uses {
         let field = |name: &str| placement_field(block, &block_path, own.clone(), name);
+        if let Some((folder, path)) = field("image_template_folder")
+            && !folders.iter().any(|f| f == folder)
+            && reported.insert(path.to_string())
+        {
+            diags.attribute_error(
+                path,
+                "Unknown vSphere Folder",
+                format!(
+                    "Datacenter {datacenter:?} has no folder {folder:?} that the cloud account's \
+                     private cloud gateway sees; it has: {}.",
+                    folders.join(", ")
+                ),
+            );
+        }
         let Some((cluster, cluster_path)) = field("compute_cluster") else {
             continue;
         };

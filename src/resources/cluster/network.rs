@@ -191,6 +191,16 @@ fn named_subnets(env: &dyn Environment, block: &Value, config: &Value) -> Vec<Na
             });
         }
     }
+    // The control plane's subnets (EKS).
+    for (az, subnet) in get_string_map(block, "az_subnets").unwrap_or_default() {
+        named.push(Named {
+            at: AttributePath::root(env.key())
+                .attr("az_subnets")
+                .key(az.as_str()),
+            subnet,
+            az: Some(az),
+        });
+    }
     for (index, profile) in block.get_elements("fargate_profile").iter().enumerate() {
         for subnet in get_strings(profile, "subnets").unwrap_or_default() {
             named.push(Named {

@@ -917,6 +917,10 @@ pub(super) fn refresh_pools(
             if pool.system_node_pool == Some(false) {
                 pool.system_node_pool = None;
             }
+            // So is bare metal (no LXD virtual machines) on MAAS.
+            if pool.use_lxd_vm == Some(false) {
+                pool.use_lxd_vm = None;
+            }
             if pool.arch_type.as_deref() == Some("amd64") {
                 pool.arch_type = None;
             }

@@ -51,6 +51,8 @@ pub(super) struct Settings {
     pub(super) host: Option<HostSettings>,
     /// Where the cluster is (data-centre environments).
     pub(super) location: Option<Location>,
+    /// HyperShift: the deployment type and the host cluster (MAAS; set by a create only).
+    pub(super) hyper_shift: Option<(String, Option<String>)>,
 }
 
 /// The environments whose clusters people place on Palette's map themselves; a cloud's are
@@ -274,6 +276,10 @@ impl Settings {
                 .unwrap_or(false),
             host: value.get("host_config").and_then(HostSettings::from_value),
             location: value.get("location").and_then(Location::from_value),
+            hyper_shift: value
+                .get("hyper_shift_config")
+                .and_then(|b| Some((b.get_str("cluster_deployment_type")?.to_string(), b)))
+                .map(|(kind, b)| (kind, b.get_str("host_cluster_uid").map(str::to_string))),
         }
     }
 
@@ -311,6 +317,12 @@ impl Settings {
                 self.host.as_ref().map(|h| HostSettings::entity(Some(h)))
             },
             location: self.location.as_ref().map(|l| Location::entity(Some(l))),
+            hyper_shift: self.hyper_shift.clone().map(|(kind, host)| {
+                palette_api::models::HyperShiftConfig {
+                    cluster_deployment_type: Some(kind),
+                    host_cluster_uid: host,
+                }
+            }),
         }
     }
 
@@ -546,7 +558,37 @@ pub(super) fn blocks() -> Vec<NestedBlock> {
         .attribute(text("country_name", "Country name."))
         .attribute(text("region_code", "Region code, such as `CA`."))
         .attribute(text("region_name", "Region name."));
+    let hyper_shift = Block::new()
+        .description(
+            "HyperShift on MAAS (refused at plan elsewhere): `hypershift` makes the cluster a \
+             HyperShift management cluster, which hosts the control planes of OpenShift \
+             clusters; `openshift` makes it an OpenShift cluster whose control plane is hosted \
+             by the management cluster `host_cluster_uid` (required then, and refused with \
+             `hypershift`; checked at plan to be a HyperShift management cluster where it \
+             exists). Set when the cluster is made (Palette's create body only): a change \
+             replaces the cluster. Read back for drift and import.",
+        )
+        .attribute(
+            Attribute::string("cluster_deployment_type")
+                .required()
+                .validator(one_of(["hypershift", "openshift"]))
+                .plan_modifier(tfplugin::plan_modifier::requires_replace())
+                .description(
+                    "`hypershift` (a management cluster) or `openshift` (a hosted control plane).",
+                ),
+        )
+        .attribute(
+            Attribute::string("host_cluster_uid")
+                .optional()
+                .plan_modifier(tfplugin::plan_modifier::requires_replace())
+                .description(
+                    "Uid of the HyperShift management cluster (a `palette_cluster` with \
+                     `cluster_deployment_type = \"hypershift\"`) hosting this cluster's control \
+                     plane; with `openshift` only.",
+                ),
+        );
     vec![
+        NestedBlock::new("hyper_shift_config", Nesting::Single, hyper_shift),
         NestedBlock::new("host_config", Nesting::Single, host),
         NestedBlock::new("location", Nesting::Single, location),
     ]
@@ -568,6 +610,7 @@ pub(super) fn check(config: &Value, env: Option<&dyn Environment>, diags: &mut D
     }
     check_host(config, diags);
     check_location(config, env, diags);
+    check_hyper_shift(config, env, diags);
     let Some(env) = env else { return };
     if env.key() == "nutanix" && config.get_bool("update_worker_pools_in_parallel") == Some(true) {
         diags.attribute_error(
@@ -694,6 +737,50 @@ fn check_location(config: &Value, env: Option<&dyn Environment>, diags: &mut Dia
     }
 }
 
+/// `hyper_shift_config`: MAAS only (`v1HyperShiftConfig`), and a host cluster exactly with
+/// `openshift`. Unknown values wait.
+fn check_hyper_shift(config: &Value, env: Option<&dyn Environment>, diags: &mut Diagnostics) {
+    let Some(block) = config
+        .get("hyper_shift_config")
+        .filter(|b| !b.is_null() && !b.is_unknown())
+    else {
+        return;
+    };
+    let at = AttributePath::root("hyper_shift_config");
+    if let Some(env) = env.filter(|e| e.key() != "maas") {
+        diags.attribute_error(
+            at.clone().attr("cluster_deployment_type"),
+            "HyperShift Only On MAAS",
+            format!(
+                "Palette takes a HyperShift configuration on MAAS clusters only, not on {}; \
+                 remove `hyper_shift_config`.",
+                env.display_name()
+            ),
+        );
+        return;
+    }
+    let kind = block.get("cluster_deployment_type").unwrap_or(&Value::Null);
+    let host = block.get("host_cluster_uid").unwrap_or(&Value::Null);
+    if kind.is_unknown() || host.is_unknown() {
+        return;
+    }
+    match (kind.as_str(), host.is_null()) {
+        (Some("openshift"), true) => diags.attribute_error(
+            at.attr("cluster_deployment_type"),
+            "Missing Host Cluster",
+            "An `openshift` cluster's control plane is hosted by a HyperShift management \
+             cluster: set `host_cluster_uid` to its uid.",
+        ),
+        (Some("hypershift"), false) => diags.attribute_error(
+            at.attr("host_cluster_uid"),
+            "Host Cluster Of A Management Cluster",
+            "A `hypershift` management cluster runs its own control plane and hosts others'; \
+             `host_cluster_uid` is for `openshift` clusters. Remove it.",
+        ),
+        _ => {}
+    }
+}
+
 /// A change Palette cannot make on a running cluster, refused at plan rather than replacing
 /// it: `update_worker_pools_in_parallel` is set by the create body only.
 pub(super) fn check_change(state: &Value, plan: &Value, diags: &mut Diagnostics) {
@@ -803,6 +890,23 @@ pub(super) fn refresh(
             .and_then(|c| c.update_worker_pools_in_parallel)
             .unwrap_or(false),
     );
+    let hyper_shift = config
+        .as_ref()
+        .and_then(|c| c.hyper_shift_config.clone())
+        .and_then(|h| {
+            let kind = h.cluster_deployment_type.filter(|k| !k.is_empty())?;
+            Some(Value::Object(std::collections::BTreeMap::from([
+                ("cluster_deployment_type".to_string(), Value::from(kind)),
+                (
+                    "host_cluster_uid".to_string(),
+                    h.host_cluster_uid
+                        .filter(|u| !u.is_empty())
+                        .map(Value::from)
+                        .unwrap_or(Value::Null),
+                ),
+            ])))
+        });
+    state.set("hyper_shift_config", hyper_shift.unwrap_or(Value::Null));
     let host = HostSettings::read(config.as_ref().and_then(|c| c.host_cluster_config.as_ref()));
     state.set("host_config", HostSettings::to_value(host.as_ref()));
     // A location is read where the configuration has one, and on import where people set one
@@ -869,6 +973,40 @@ mod tests {
             .iter()
             .map(|d| d.attribute.as_ref().unwrap().to_string())
             .collect()
+    }
+
+    #[test]
+    fn hyper_shift_checks_tell_null_unknown_and_known_apart() {
+        let hs = |kind: Value, host: Value| {
+            config(&[(
+                "hyper_shift_config",
+                Value::Object(BTreeMap::from([
+                    ("cluster_deployment_type".to_string(), kind),
+                    ("host_cluster_uid".to_string(), host),
+                ])),
+            )])
+        };
+        let at = |f: &str| vec![format!("hyper_shift_config.{f}")];
+        assert!(paths(&hs("hypershift".into(), Value::Null), "maas").is_empty());
+        assert!(paths(&hs("openshift".into(), "h".into()), "maas").is_empty());
+        assert_eq!(
+            paths(&hs("openshift".into(), Value::Null), "maas"),
+            at("cluster_deployment_type")
+        );
+        assert_eq!(
+            paths(&hs("hypershift".into(), "h".into()), "maas"),
+            at("host_cluster_uid")
+        );
+        assert!(
+            paths(&hs("openshift".into(), Value::unknown()), "maas").is_empty(),
+            "a host made in the same apply waits"
+        );
+        assert!(paths(&hs(Value::unknown(), "h".into()), "maas").is_empty());
+        assert_eq!(
+            paths(&hs("hypershift".into(), Value::Null), "aws"),
+            at("cluster_deployment_type")
+        );
+        assert!(paths(&config(&[("hyper_shift_config", Value::unknown())]), "aws").is_empty());
     }
 
     #[test]

@@ -843,8 +843,8 @@ fn the_machine_pool_table_in_the_docs_follows_the_environments() {
         (
             "vsphere",
             "a pool's `placement` blocks (taken on vSphere only) override the `vsphere` block's \
-             `compute_cluster`, `resource_pool`, `datastore`, `storage_policy`, `network` and \
-             `ip_pool_id` for that pool, which a pool without one takes; with `static_ip = true` \
+             `compute_cluster`, `resource_pool`, `datastore`, `storage_policy`, `network`, \
+             `ip_pool_id` and `image_template_folder` for that pool, which a pool without one takes; with `static_ip = true` \
              each placement needs an IP pool",
         ),
         (

@@ -13,8 +13,9 @@ use crate::models::{
     ClusterNamespaceResources, ClusterNamespaceResourcesUpdateEntity, ClusterRbacInputEntity,
     ClusterRbacResourcesUpdateEntity, ClusterRbacs, ClusterResourcesEntity,
     ClusterUpgradeSettingsEntity, CustomClusterConfigEntity, HostClusterConfig,
-    HostClusterConfigEntity, MachineCertificates, MachineManagementConfig, OsPatchConfig,
-    OsPatchEntity, SpcApply, SpectroClusterPolicies, SpectroClusterRepave, TimezoneUpdateEntity,
+    HostClusterConfigEntity, HyperShiftConfig, MachineCertificates, MachineManagementConfig,
+    OsPatchConfig, OsPatchEntity, SpcApply, SpectroClusterPolicies, SpectroClusterRepave,
+    TimezoneUpdateEntity,
 };
 use crate::{Client, Error, Scope};
 
@@ -39,6 +40,9 @@ pub struct ClusterSettings {
     pub host_cluster: Option<HostClusterConfig>,
     /// Where the cluster is, for Palette's map.
     pub location: Option<ClusterLocation>,
+    /// HyperShift: a management cluster, or an OpenShift cluster whose control plane one hosts
+    /// (MAAS only; only in a create body).
+    pub hyper_shift: Option<HyperShiftConfig>,
 }
 
 impl ClusterSettings {
@@ -56,6 +60,7 @@ impl ClusterSettings {
             && self.update_worker_pools_in_parallel.is_none()
             && self.host_cluster.is_none()
             && self.location.is_none()
+            && self.hyper_shift.is_none()
     }
 
     fn policies_json(&self) -> Option<serde_json::Value> {
@@ -89,6 +94,7 @@ impl ClusterSettings {
             .or(config.update_worker_pools_in_parallel);
         config.host_cluster_config = self.host_cluster.clone().or(config.host_cluster_config);
         config.location = self.location.clone().or(config.location);
+        config.hyper_shift_config = self.hyper_shift.clone().or(config.hyper_shift_config);
         Some(config)
     }
 }

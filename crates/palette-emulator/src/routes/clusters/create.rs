@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 use super::plan::deploy;
 use super::pools::{check_pools, flatten_pool};
-use super::records::{deployment_op, edge_hosts_in_use, live_cluster_named};
+use super::records::{deployment_op, edge_hosts_in_use, find_cluster, live_cluster_named};
 use super::templates::{attach, normalize_entries};
 use super::{features, resources, settings};
 use crate::context::Ctx;
@@ -58,6 +58,7 @@ pub(super) async fn create(
     )?;
     super::placement::check_placement(env, &Value::Object(input.cloud_config.clone()), &pools)?;
     let mut cluster_config = settings::cluster_config(env, input.cluster_config)?;
+    check_hyper_shift(&state, &ctx, env, &cluster_config)?;
     let (namespaces, rbacs) = resources::take_from_create(&mut cluster_config)?;
     let (backup, scan) = features::from_create(&state, &ctx, input.policies.clone())?;
     let cluster_template = match input.cluster_template.as_deref() {
@@ -355,4 +356,62 @@ pub(super) async fn validate_name(
         ));
     }
     Ok(wire::no_content())
+}
+
+/// `spec.clusterConfig.hyperShiftConfig` (`v1HyperShiftConfig`): on MAAS clusters only; an
+/// `openshift` cluster names its host, an existing HyperShift management cluster; a
+/// `hypershift` one names none.
+fn check_hyper_shift(
+    state: &AppState,
+    ctx: &Ctx,
+    env: &Environment,
+    cluster_config: &Value,
+) -> ApiResult<()> {
+    let Some(config) = cluster_config
+        .get("hyperShiftConfig")
+        .filter(|c| c.is_object())
+    else {
+        return Ok(());
+    };
+    let refuse = |field: &str, message: String| {
+        ApiError::bad_request("InvalidRequest", message)
+            .with_details(json!({"field": format!("spec.clusterConfig.hyperShiftConfig.{field}")}))
+    };
+    if env.key != "maas" {
+        return Err(refuse(
+            "clusterDeploymentType",
+            format!(
+                "hyperShiftConfig is only applicable to MAAS clusters, not {}",
+                env.key
+            ),
+        ));
+    }
+    let host = config["hostClusterUid"].as_str().filter(|h| !h.is_empty());
+    match (config["clusterDeploymentType"].as_str().unwrap_or(""), host) {
+        ("openshift", None) => Err(refuse(
+            "hostClusterUid",
+            "hostClusterUid is required when clusterDeploymentType is openshift".into(),
+        )),
+        ("openshift", Some(uid)) => {
+            let kind = find_cluster(state, ctx, uid).ok().and_then(|(record, _)| {
+                record
+                    .doc
+                    .pointer("/spec/clusterConfig/hyperShiftConfig/clusterDeploymentType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            });
+            match kind.as_deref() {
+                Some("hypershift") => Ok(()),
+                _ => Err(refuse(
+                    "hostClusterUid",
+                    format!("hostClusterUid '{uid}' is not a HyperShift management cluster"),
+                )),
+            }
+        }
+        ("hypershift", Some(_)) => Err(refuse(
+            "hostClusterUid",
+            "hostClusterUid is only for clusterDeploymentType openshift".into(),
+        )),
+        _ => Ok(()),
+    }
 }

@@ -178,9 +178,33 @@ pub fn check(
         .map(gateways::inventory)
         .unwrap_or_else(|| json!({}));
     if env.key == "maas" {
-        return check_maas(&inventory, pools, field_of);
+        let ip_pools: Vec<Value> = gateway
+            .as_ref()
+            .map(|g| wire::array_at(&g.doc, "/spec/ipPools").to_vec())
+            .unwrap_or_default();
+        return check_maas(&inventory, &ip_pools, cluster_config, pools, field_of);
     }
     let datacenter = check_datacenter(&inventory, cluster_config)?;
+    if let (Some(dc), Some(folder)) = (
+        datacenter,
+        cluster_config
+            .pointer("/placement/imageTemplateFolder")
+            .and_then(Value::as_str)
+            .filter(|f| !f.is_empty()),
+    ) {
+        let folders = gateways::names(dc, "/folders");
+        if !folders.iter().any(|f| f == folder) {
+            return Err(refuse(
+                "spec.cloudConfig.placement.imageTemplateFolder".into(),
+                format!(
+                    "image template folder '{folder}' is not a folder of datacenter '{}' (it has: \
+                     {})",
+                    dc["name"].as_str().unwrap_or(""),
+                    folders.join(", ")
+                ),
+            ));
+        }
+    }
     let ip_pools: Vec<Value> = gateway
         .as_ref()
         .map(|g| wire::array_at(&g.doc, "/spec/ipPools").to_vec())
@@ -307,7 +331,8 @@ fn check_datacenter<'a>(
         })
 }
 
-/// A placement's compute cluster, datastore, network and resource pool are in `dc`.
+/// A placement's image template folder, compute cluster, datastore, network and resource pool
+/// are in `dc`.
 fn check_in_datacenter(
     dc: &Value,
     placement: &Value,
@@ -321,6 +346,19 @@ fn check_in_datacenter(
             .filter(|v| !v.is_empty())
     };
     let dc_name = dc["name"].as_str().unwrap_or("");
+    if let Some(folder) = given("/imageTemplateFolder") {
+        let folders = gateways::names(dc, "/folders");
+        if !folders.iter().any(|f| f == folder) {
+            return Err(refuse(
+                at("imageTemplateFolder"),
+                format!(
+                    "machine pool '{pool}': image template folder '{folder}' is not a folder of \
+                     datacenter '{dc_name}' (it has: {})",
+                    folders.join(", ")
+                ),
+            ));
+        }
+    }
     let cluster_name = given("/cluster").unwrap_or("");
     let Some(cc) = gateways::compute_cluster(dc, cluster_name) else {
         return Err(refuse(
@@ -365,14 +403,79 @@ fn check_in_datacenter(
     Ok(())
 }
 
-/// Each pool's zones and machine tags are ones the gateway's MAAS has.
+/// Each pool's zones and machine tags are ones the gateway's MAAS has; a pool's network takes
+/// static addresses exactly when it names an IP pool, one of the gateway's (rewritten as the
+/// read model's `parentPoolRef`); no LXD VMs for the control plane of an LXD host cluster
+/// (`v1MaasMachinePoolConfig.useLxdVm`).
 fn check_maas(
     inventory: &Value,
-    pools: &[Value],
+    ip_pools: &[Value],
+    cluster_config: &Value,
+    pools: &mut [Value],
     field_of: &dyn Fn(usize) -> String,
 ) -> ApiResult<()> {
-    for (i, pool) in pools.iter().enumerate() {
-        let name = pool["name"].as_str().unwrap_or("");
+    for (i, pool) in pools.iter_mut().enumerate() {
+        let name = pool["name"].as_str().unwrap_or("").to_owned();
+        if cluster_config["enableLxdVm"] == true
+            && pool["useLxdVm"] == true
+            && pool["isControlPlane"] == true
+        {
+            return Err(refuse(
+                format!("{}cloudConfig.useLxdVm", field_of(i)),
+                format!(
+                    "machine pool '{name}': useLxdVm cannot be enabled for a control-plane pool \
+                     when enableLxdVm is enabled in the cluster config"
+                ),
+            ));
+        }
+        if let Some(network) = pool.get_mut("network").filter(|n| n.is_object()) {
+            let field = format!("{}cloudConfig.network.parentPoolUid", field_of(i));
+            let static_ip = network["staticIp"] == true;
+            match ip_pool_of(network).map(str::to_owned) {
+                Some(uid) => {
+                    if !static_ip {
+                        return Err(refuse(
+                            field,
+                            format!(
+                                "machine pool '{name}': an IP pool is for static IPs; the pool's \
+                                 network takes DHCP addresses (network.staticIp is false)"
+                            ),
+                        ));
+                    }
+                    let found = ip_pools
+                        .iter()
+                        .find(|p| p["metadata"]["uid"] == uid.as_str())
+                        .ok_or_else(|| {
+                            refuse(
+                                field.clone(),
+                                format!(
+                                    "machine pool '{name}': IP pool '{uid}' does not exist on the \
+                                     cloud account's private cloud gateway"
+                                ),
+                            )
+                        })?;
+                    if let Some(map) = network.as_object_mut() {
+                        map.remove("parentPoolUid");
+                        map.insert(
+                            "parentPoolRef".into(),
+                            json!({"kind": "IPPool", "name": found["metadata"]["name"], "uid": uid}),
+                        );
+                    }
+                }
+                None if static_ip => {
+                    return Err(refuse(
+                        field,
+                        format!(
+                            "machine pool '{name}': static IPs (network.staticIp) need an IP pool \
+                             to take the addresses from"
+                        ),
+                    ));
+                }
+                None => {}
+            }
+        }
+        let pool = &*pool;
+        let name = name.as_str();
         for (key, list, what) in [("azs", "/zones", "zone"), ("tags", "/tags", "machine tag")] {
             if inventory.pointer(list).is_none() {
                 continue;

@@ -37,16 +37,34 @@ pub fn check_placement(
     match env.key {
         "azure" | "aks" => check_azure(env, cluster_config, pools),
         "gcp" => check_gcp(cluster_config, pools),
+        "aws" => check_host_resource_groups(cluster_config, pools),
+        "eks" => check_eks_capacity(pools),
         "edge-native" => check_edge(cluster_config, pools),
-        "openstack" => check_openstack(cluster_config),
+        "openstack" => check_openstack(cluster_config, pools),
         _ => Ok(()),
     }
 }
 
 /// OpenStack nodes go in an existing network's subnet (both named) or in a network Palette
 /// makes from `nodeCidr` (an IPv4 network CIDR), not both.
-fn check_openstack(config: &Value) -> ApiResult<()> {
+///
+/// A pool's own subnet (`cloudConfig.subnet`) is a subnet of that existing network.
+fn check_openstack(config: &Value, pools: &[Value]) -> ApiResult<()> {
     let network = text(config, "/network/id").or(text(config, "/network/name"));
+    if network.is_none()
+        && let Some(pool) = pools
+            .iter()
+            .find(|p| text(p, "/subnet/id").or(text(p, "/subnet/name")).is_some())
+    {
+        return Err(refuse(
+            "cloudConfig.subnet",
+            format!(
+                "machine pool '{}': a subnet needs the cluster's existing network \
+                 (clusterConfig.network)",
+                name_of(pool)
+            ),
+        ));
+    }
     let subnet = text(config, "/subnet/id").or(text(config, "/subnet/name"));
     match (network, subnet) {
         (None, Some(_)) => {
@@ -219,6 +237,134 @@ fn check_api_server_lb(config: &Value) -> ApiResult<()> {
     Ok(())
 }
 
+/// AWS dedicated hosts (`v1AwsMachinePoolCloudConfigEntity`): a pool of capacity type
+/// `host-resource-group` names its host resource group, with the license configurations its
+/// instances count against (required with the group, at most 10), and no spot options; the
+/// group and license configurations are ARNs of their kind in the cluster's region. A pool of
+/// another capacity type names neither.
+fn check_host_resource_groups(config: &Value, pools: &[Value]) -> ApiResult<()> {
+    let region = text(config, "/region");
+    for pool in pools {
+        let name = name_of(pool);
+        let hosts = text(pool, "/capacityType") == Some("host-resource-group");
+        let group = text(pool, "/hostResourceGroupArn");
+        let licenses: Vec<&str> = pool["licenseConfigurationArns"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if !hosts {
+            if group.is_some() || !licenses.is_empty() {
+                return Err(refuse(
+                    "cloudConfig.hostResourceGroupArn",
+                    format!(
+                        "machine pool '{name}': hostResourceGroupArn and licenseConfigurationArns \
+                         need capacityType host-resource-group"
+                    ),
+                ));
+            }
+            continue;
+        }
+        let Some(group) = group else {
+            return Err(refuse(
+                "cloudConfig.hostResourceGroupArn",
+                format!(
+                    "machine pool '{name}': capacityType host-resource-group needs hostResourceGroupArn"
+                ),
+            ));
+        };
+        if licenses.is_empty() {
+            return Err(refuse(
+                "cloudConfig.licenseConfigurationArns",
+                format!(
+                    "machine pool '{name}': licenseConfigurationArns is required with hostResourceGroupArn"
+                ),
+            ));
+        }
+        if licenses.len() > 10 {
+            return Err(refuse(
+                "cloudConfig.licenseConfigurationArns",
+                format!("machine pool '{name}': at most 10 licenseConfigurationArns"),
+            ));
+        }
+        if pool.get("spotMarketOptions").is_some_and(|o| !o.is_null()) {
+            return Err(refuse(
+                "cloudConfig.spotMarketOptions",
+                format!(
+                    "machine pool '{name}': spotMarketOptions is for spot capacity, not host-resource-group"
+                ),
+            ));
+        }
+        let arns = std::iter::once(("cloudConfig.hostResourceGroupArn", "resource-groups", group))
+            .chain(licenses.iter().map(|l| {
+                (
+                    "cloudConfig.licenseConfigurationArns",
+                    "license-manager",
+                    *l,
+                )
+            }));
+        for (field, service, arn) in arns {
+            if !aws_arn_fits(arn, service, region) {
+                return Err(refuse(
+                    field,
+                    format!(
+                        "machine pool '{name}': {arn:?} is not a {service} ARN in region {}",
+                        region.unwrap_or("?")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `arn` is `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` of `service` in `region`,
+/// with a 12-digit account and the resource form of the service (`group/NAME`,
+/// `license-configuration:lic-HEX`).
+fn aws_arn_fits(arn: &str, service: &str, region: Option<&str>) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let [prefix, partition, svc, arn_region, account, resource] = parts[..] else {
+        return false;
+    };
+    let resource_ok = match service {
+        "resource-groups" => resource.strip_prefix("group/").is_some_and(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        }),
+        _ => resource
+            .strip_prefix("license-configuration:lic-")
+            .is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_hexdigit())),
+    };
+    prefix == "arn"
+        && ["aws", "aws-us-gov", "aws-cn"].contains(&partition)
+        && svc == service
+        && region.is_none_or(|r| r == arn_region)
+        && account.len() == 12
+        && account.chars().all(|c| c.is_ascii_digit())
+        && resource_ok
+}
+
+/// EKS node groups have no host resource group (`v1EksMachineCloudConfigEntity` names none),
+/// so the capacity type its enum lists cannot be served.
+fn check_eks_capacity(pools: &[Value]) -> ApiResult<()> {
+    match pools
+        .iter()
+        .find(|p| text(p, "/capacityType") == Some("host-resource-group"))
+    {
+        Some(pool) => Err(refuse(
+            "cloudConfig.capacityType",
+            format!(
+                "machine pool '{}': EKS node groups are on-demand or spot; host-resource-group \
+                 needs a host resource group, which an EKS pool cannot name",
+                name_of(pool)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn check_gcp(config: &Value, pools: &[Value]) -> ApiResult<()> {
     if text(config, "/network").is_some() {
         return Ok(());
@@ -365,6 +511,90 @@ mod tests {
 
     fn nic(ip: &str, subnet: &str, gateway: &str) -> Value {
         json!({"ip": ip, "subnet": subnet, "gateway": gateway})
+    }
+
+    #[test]
+    fn host_resource_groups_go_with_their_capacity_type_and_licenses() {
+        const GROUP: &str = "arn:aws:resource-groups:us-east-1:123456789012:group/hosts";
+        const LICENSE: &str =
+            "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0abc";
+        let config = json!({"region": "us-east-1"});
+        let pool = |fields: Value| {
+            let mut p = json!({"name": "w", "instanceType": "m5.large"});
+            p.as_object_mut()
+                .unwrap()
+                .extend(fields.as_object().unwrap().clone());
+            json!([p])
+        };
+        let hosts = |group: &str, licenses: Value| json!({"capacityType": "host-resource-group", "hostResourceGroupArn": group, "licenseConfigurationArns": licenses});
+        let cases = [
+            (
+                "on dedicated hosts",
+                pool(hosts(GROUP, json!([LICENSE]))),
+                None,
+            ),
+            ("spot, plain", pool(json!({"capacityType": "spot"})), None),
+            (
+                "no group",
+                pool(
+                    json!({"capacityType": "host-resource-group", "licenseConfigurationArns": [LICENSE]}),
+                ),
+                Some("cloudConfig.hostResourceGroupArn"),
+            ),
+            (
+                "no licenses",
+                pool(hosts(GROUP, json!([]))),
+                Some("cloudConfig.licenseConfigurationArns"),
+            ),
+            (
+                "eleven licenses",
+                pool(hosts(GROUP, json!(vec![LICENSE; 11]))),
+                Some("cloudConfig.licenseConfigurationArns"),
+            ),
+            (
+                "a group of another region",
+                pool(hosts(
+                    &GROUP.replace("us-east-1", "us-west-2"),
+                    json!([LICENSE]),
+                )),
+                Some("cloudConfig.hostResourceGroupArn"),
+            ),
+            (
+                "a license that is not one",
+                pool(hosts(GROUP, json!([GROUP]))),
+                Some("cloudConfig.licenseConfigurationArns"),
+            ),
+            (
+                "a group on an on-demand pool",
+                pool(json!({"hostResourceGroupArn": GROUP})),
+                Some("cloudConfig.hostResourceGroupArn"),
+            ),
+            (
+                "spot options on dedicated hosts",
+                pool({
+                    let mut h = hosts(GROUP, json!([LICENSE]));
+                    h["spotMarketOptions"] = json!({"maxPrice": "0.1"});
+                    h
+                }),
+                Some("cloudConfig.spotMarketOptions"),
+            ),
+        ];
+        for (name, pools, want) in cases {
+            assert_eq!(
+                refused("aws", config.clone(), pools).as_deref(),
+                want,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            refused(
+                "eks",
+                config,
+                pool(json!({"capacityType": "host-resource-group"}))
+            )
+            .as_deref(),
+            Some("cloudConfig.capacityType")
+        );
     }
 
     #[test]
@@ -558,6 +788,14 @@ mod tests {
                 "{range}"
             );
         }
+        // A pool's own subnet is one of the existing network's.
+        let pools = json!([{"name": "storage", "subnet": {"id": "s2"}}]);
+        let existing = json!({"network": {"id": "n"}, "subnet": {"id": "s"}});
+        assert_eq!(refused("openstack", existing, pools.clone()), None);
+        assert_eq!(
+            refused("openstack", json!({"nodeCidr": "10.0.0.0/16"}), pools).as_deref(),
+            Some("cloudConfig.subnet")
+        );
     }
 
     #[test]

@@ -34,7 +34,11 @@ pub fn flatten_pool(
             flat.insert(k.clone(), v.clone());
         }
     }
-    for field in env.pool_required {
+    // EKS's control-plane subnets come as a control-plane pool of no nodes, which has no
+    // instances to size (checked below).
+    let eks_subnets_only =
+        env.key == "eks" && entity.is_control_plane == Some(true) && entity.size == Some(0);
+    for field in env.pool_required.iter().filter(|_| !eks_subnets_only) {
         let present = cloud
             .get(*field)
             .is_some_and(|v| !v.is_null() && v != "" && v.as_array().is_none_or(|a| !a.is_empty()));
@@ -143,7 +147,26 @@ pub fn flatten_pool(
             format!("machine pool '{name}' has a negative size"),
         ));
     }
-    if cp && env.managed {
+    // EKS takes its control plane's subnets as a control-plane pool of no nodes in them (the
+    // console's `cp-pool`), in two or more zones.
+    let subnet_carrier = cp && env.key == "eks" && size == 0;
+    if subnet_carrier {
+        let zones = flat
+            .get("subnetIds")
+            .and_then(Value::as_object)
+            .map_or(0, |m| m.len());
+        if zones < 2 {
+            return Err(ApiError::bad_request(
+                "InvalidRequest",
+                format!(
+                    "machinepoolconfig[{index}]: the control plane's subnets need subnets in at \
+                     least two availability zones (cloudConfig.subnets)"
+                ),
+            )
+            .with_details(json!({"field": "cloudConfig.subnets"})));
+        }
+    }
+    if cp && env.managed && !subnet_carrier {
         return Err(ApiError::bad_request(
             "InvalidRequest",
             format!(
@@ -152,7 +175,7 @@ pub fn flatten_pool(
             ),
         ));
     }
-    if cp && size < 1 {
+    if cp && size < 1 && !subnet_carrier {
         return Err(ApiError::bad_request(
             "InvalidRequest",
             format!("control-plane pool '{name}' needs at least one node"),
