@@ -267,16 +267,7 @@ impl Day2<'_> {
         if changed.is_empty() {
             return Ok(None);
         }
-        let mark = SpcMark::of(
-            &self
-                .client
-                .get_cluster_spc_apply(self.scope, self.uid)
-                .await
-                .map_err(fail(format!(
-                    "reading the apply state of cluster {:?}",
-                    new.name
-                )))?,
-        );
+        let mark = self.spc_mark(&new.name).await?;
         let body = ClusterTemplateVariablesUpdateEntity { profiles: changed };
         self.client
             .patch_cluster_template_cluster_variables(self.scope, self.uid, &body)
@@ -286,6 +277,17 @@ impl Day2<'_> {
                 new.name
             )))?;
         Ok(Some(mark))
+    }
+
+    /// Palette's mark of the cluster's last change, read before making one, so the wait can
+    /// tell when the new change is applied.
+    async fn spc_mark(&self, name: &str) -> Result<SpcMark, Diagnostic> {
+        let apply = self
+            .client
+            .get_cluster_spc_apply(self.scope, self.uid)
+            .await
+            .map_err(fail(format!("reading the apply state of cluster {name:?}")))?;
+        Ok(SpcMark::of(&apply))
     }
 
     /// Profiles: version bumps replace the old uid, changed overrides re-apply, removed add-ons
@@ -316,16 +318,7 @@ impl Day2<'_> {
         // Palette's mark of the last change, so the wait can tell when this one is applied.
         let mark = match changes {
             false => None,
-            true => Some(SpcMark::of(
-                &self
-                    .client
-                    .get_cluster_spc_apply(self.scope, self.uid)
-                    .await
-                    .map_err(fail(format!(
-                        "reading the apply state of cluster {:?}",
-                        new.name
-                    )))?,
-            )),
+            true => Some(self.spc_mark(&new.name).await?),
         };
         if !entries.is_empty() {
             let body = SpectroClusterProfiles {

@@ -109,6 +109,37 @@ pub fn nutanix_failure(
     Ok(None)
 }
 
+/// Stores `network`'s IP pool `uid` as the read model names it (`parentPoolRef`), refusing at
+/// `field` an IP pool the gateway does not have (`ip_pools`) for machine pool `pool`.
+fn name_ip_pool(
+    ip_pools: &[Value],
+    network: &mut Value,
+    uid: &str,
+    field: &str,
+    pool: &str,
+) -> ApiResult<()> {
+    let found = ip_pools
+        .iter()
+        .find(|p| p["metadata"]["uid"] == uid)
+        .ok_or_else(|| {
+            refuse(
+                field.to_owned(),
+                format!(
+                    "machine pool '{pool}': IP pool '{uid}' does not exist on the cloud \
+                     account's private cloud gateway"
+                ),
+            )
+        })?;
+    if let Some(map) = network.as_object_mut() {
+        map.remove("parentPoolUid");
+        map.insert(
+            "parentPoolRef".into(),
+            json!({"kind": "IPPool", "name": found["metadata"]["name"], "uid": uid}),
+        );
+    }
+    Ok(())
+}
+
 /// The IP pool uid a stored or sent vSphere network takes addresses from.
 fn ip_pool_of(network: &Value) -> Option<&str> {
     network["parentPoolUid"]
@@ -239,25 +270,7 @@ pub fn check(
                             ),
                         ));
                     }
-                    let found = ip_pools
-                        .iter()
-                        .find(|p| p["metadata"]["uid"] == uid.as_str())
-                        .ok_or_else(|| {
-                            refuse(
-                                field.clone(),
-                                format!(
-                                    "machine pool '{name}': IP pool '{uid}' does not exist on the \
-                                     cloud account's private cloud gateway"
-                                ),
-                            )
-                        })?;
-                    if let Some(map) = network.as_object_mut() {
-                        map.remove("parentPoolUid");
-                        map.insert(
-                            "parentPoolRef".into(),
-                            json!({"kind": "IPPool", "name": found["metadata"]["name"], "uid": uid}),
-                        );
-                    }
+                    name_ip_pool(&ip_pools, network, &uid, &field, &name)?;
                     fields.entry(uid).or_insert(field);
                 }
                 None if static_ip && network.is_object() => {
@@ -442,25 +455,7 @@ fn check_maas(
                             ),
                         ));
                     }
-                    let found = ip_pools
-                        .iter()
-                        .find(|p| p["metadata"]["uid"] == uid.as_str())
-                        .ok_or_else(|| {
-                            refuse(
-                                field.clone(),
-                                format!(
-                                    "machine pool '{name}': IP pool '{uid}' does not exist on the \
-                                     cloud account's private cloud gateway"
-                                ),
-                            )
-                        })?;
-                    if let Some(map) = network.as_object_mut() {
-                        map.remove("parentPoolUid");
-                        map.insert(
-                            "parentPoolRef".into(),
-                            json!({"kind": "IPPool", "name": found["metadata"]["name"], "uid": uid}),
-                        );
-                    }
+                    name_ip_pool(ip_pools, network, &uid, &field, &name)?;
                 }
                 None if static_ip => {
                     return Err(refuse(
