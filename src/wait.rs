@@ -172,7 +172,7 @@ pub(crate) struct Snapshot {
 }
 
 /// The failing conditions of `cluster` (see [`Snapshot::failing`]).
-pub(crate) fn failing_conditions(cluster: &SpectroCluster) -> Vec<String> {
+fn failing_conditions(cluster: &SpectroCluster) -> Vec<String> {
     cluster
         .status
         .as_ref()

@@ -1068,20 +1068,7 @@ pub(super) fn refresh_template(state: &mut Value, remote: &Remote, importing: bo
         {
             let mut profile = profile.clone();
             let id = profile.get_str("id").unwrap_or_default().to_string();
-            for map in ["variables", "sensitive_variables"] {
-                if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned()
-                    && let Some(theirs) = remote.variables.get(&id)
-                {
-                    let refreshed: BTreeMap<String, Value> = mine
-                        .into_iter()
-                        .map(|(k, v)| {
-                            let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
-                            (k, value)
-                        })
-                        .collect();
-                    profile.set(map, Value::Map(refreshed));
-                }
-            }
+            refresh_variables(&mut profile, remote.variables.get(&id));
             profiles.push(profile);
         }
     }
@@ -1092,6 +1079,24 @@ pub(super) fn refresh_template(state: &mut Value, remote: &Remote, importing: bo
             ("cluster_profile", Value::List(profiles)),
         ])]),
     );
+}
+
+/// A profile block's `variables` and `sensitive_variables` as the cluster reports them
+/// (`theirs`), for the names the block gives; a name the cluster does not report keeps its value.
+fn refresh_variables(profile: &mut Value, theirs: Option<&BTreeMap<String, String>>) {
+    let Some(theirs) = theirs else { return };
+    for map in ["variables", "sensitive_variables"] {
+        if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned() {
+            let refreshed: BTreeMap<String, Value> = mine
+                .into_iter()
+                .map(|(k, v)| {
+                    let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
+                    (k, value)
+                })
+                .collect();
+            profile.set(map, Value::Map(refreshed));
+        }
+    }
 }
 
 pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bool) {
@@ -1162,20 +1167,7 @@ pub(super) fn refresh_profiles(state: &mut Value, remote: &Remote, importing: bo
             })
             .collect();
         profile.set("pack", Value::List(packs));
-        for map in ["variables", "sensitive_variables"] {
-            if let Some(mine) = profile.get(map).and_then(Value::as_map).cloned()
-                && let Some(theirs) = remote.variables.get(id)
-            {
-                let refreshed: BTreeMap<String, Value> = mine
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let value = theirs.get(&k).map(|t| Value::from(t.clone())).unwrap_or(v);
-                        (k, value)
-                    })
-                    .collect();
-                profile.set(map, Value::Map(refreshed));
-            }
-        }
+        refresh_variables(&mut profile, remote.variables.get(id));
         out.push(profile);
     }
     if importing {

@@ -162,6 +162,17 @@ pub struct PoolPlan {
     pub failure: Option<String>,
 }
 
+impl PoolPlan {
+    /// Why the pool's machines cannot be made, as the cluster's condition and event say it.
+    fn failure_message(&self) -> Option<String> {
+        let why = self.failure.as_ref()?;
+        Some(format!(
+            "machines of pool {} cannot be created: {why}",
+            self.name
+        ))
+    }
+}
+
 /// One node (machine).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -806,7 +817,7 @@ impl Deployment {
                 .pools
                 .iter()
                 .filter(|p| p.control_plane == cp)
-                .find_map(|p| p.failure.as_ref().map(|f| (p, f)));
+                .find_map(PoolPlan::failure_message);
             let since = self
                 .pools
                 .iter()
@@ -817,10 +828,7 @@ impl Deployment {
                 .max()
                 .unwrap_or(self.provisioning_at);
             let (reason, message) = match failure {
-                Some((pool, why)) if !ready => (
-                    "MachineProvisioningFailed",
-                    format!("machines of pool {} cannot be created: {why}", pool.name),
-                ),
+                Some(message) if !ready => ("MachineProvisioningFailed", message),
                 _ if ready => ("NodesReady", "all nodes are running".to_owned()),
                 _ => (
                     "NodesProvisioning",
@@ -871,13 +879,8 @@ impl Deployment {
             false,
         );
         for pool in &self.pools {
-            if let (Some(why), Some(first)) = (&pool.failure, pool.nodes.first()) {
-                push(
-                    first.created_at,
-                    "MachineProvisioningFailed",
-                    format!("machines of pool {} cannot be created: {why}", pool.name),
-                    true,
-                );
+            if let (Some(message), Some(first)) = (pool.failure_message(), pool.nodes.first()) {
+                push(first.created_at, "MachineProvisioningFailed", message, true);
             }
             for node in &pool.nodes {
                 push(
