@@ -318,6 +318,10 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     let Some((env, _)) = environment_of(config) else {
         return;
     };
+    // The scope decides where every lookup goes: one not known yet waits.
+    if config.get("context").is_some_and(Value::is_unknown) {
+        return;
+    }
     let context = config.get_str("context").unwrap_or("project");
     let Ok(scope) = data.scope(context).await else {
         return;
@@ -328,10 +332,13 @@ pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &m
     check_edge_hosts(data, &scope, config, diags).await;
     check_hyper_shift_host(data, &scope, env, config, diags).await;
     super::network::check(data, &scope, env, config, diags).await;
-    if config.get_elements("cluster_template").is_empty() {
-        check_profiles(data, &scope, context, env, config, diags).await;
-    } else {
-        super::template::check_with_api(data, &scope, context, env, config, diags).await;
+    // A `dynamic` template block not known yet may hold a template or nothing: both wait.
+    match super::template::has_elements(config, "cluster_template") {
+        Some(false) => check_profiles(data, &scope, context, env, config, diags).await,
+        Some(true) => {
+            super::template::check_with_api(data, &scope, context, env, config, diags).await
+        }
+        None => {}
     }
 }
 
@@ -585,6 +592,25 @@ fn profile_row(found: &ClusterProfile, id: &str, index: usize) -> Option<Profile
     Some((name, kind, scope_of, packs, index))
 }
 
+/// The variables profile `id` declares, read once per scope for every check of a plan
+/// (memoised in `PaletteData::lookups`); `None` when the read fails.
+pub(crate) async fn declared_variables(
+    data: &PaletteData,
+    scope: &Scope,
+    id: &str,
+) -> Option<Arc<Vec<palette_api::models::Variable>>> {
+    let key = scoped_key(scope, &format!("{id}/variables"));
+    let fetch = || async {
+        let vars = data.client.get_cluster_profile_variables(scope, id).await?;
+        Ok::<_, palette_api::Error>(Arc::new(vars.variables.unwrap_or_default()))
+    };
+    data.lookups
+        .profile_variables
+        .get(&key, MEMO_AGE, fetch)
+        .await
+        .ok()
+}
+
 /// The `variables` a cluster gives profile `id`: each one the profile declares, and every
 /// required one without a default given, as Palette checks them when the cluster is saved.
 /// Waits while the map (or a key of it) is unknown.
@@ -607,18 +633,8 @@ async fn check_variables(
     let (Some(plain), Some(secret)) = (keys("variables"), keys("sensitive_variables")) else {
         return;
     };
-    let key = scoped_key(scope, &format!("{id}/variables"));
-    let fetch = || async {
-        let vars = data.client.get_cluster_profile_variables(scope, id).await?;
-        Ok::<_, palette_api::Error>(Arc::new(vars.variables.unwrap_or_default()))
-    };
     // A failed read leaves the check to Palette at apply: the profile itself was read.
-    let Ok(declared) = data
-        .lookups
-        .profile_variables
-        .get(&key, MEMO_AGE, fetch)
-        .await
-    else {
+    let Some(declared) = declared_variables(data, scope, id).await else {
         return;
     };
     let at = |map: &str| {

@@ -72,6 +72,7 @@ use schema::schema_v0;
 use update::{apply_changes, resolve_edge_hosts};
 use waiting::{finish, reached, wait_diagnostic};
 
+pub(crate) use checks::declared_variables;
 pub(crate) use list::ClusterList;
 pub(crate) use read::{layer_type, layers_value};
 

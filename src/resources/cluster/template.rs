@@ -22,7 +22,7 @@ fn block_path() -> AttributePath {
 
 /// Whether a list block is set: `Some(true)` with elements, `Some(false)` without, `None`
 /// while it is unknown (a dynamic block at validate).
-fn has_elements(config: &Value, name: &str) -> Option<bool> {
+pub(super) fn has_elements(config: &Value, name: &str) -> Option<bool> {
     match config.get(name) {
         None | Some(Value::Null) => Some(false),
         Some(v) if v.is_unknown() => None,
@@ -82,6 +82,10 @@ fn template_id(value: &Value) -> Option<Option<String>> {
 pub(super) fn replacement(state: &Value, plan: &Value) -> Option<AttributePath> {
     if state.is_null() || plan.is_null() {
         return None;
+    }
+    // A block not known until apply may name another template, or none.
+    if plan.get("cluster_template").is_some_and(Value::is_unknown) {
+        return Some(AttributePath::root("cluster_template"));
     }
     match (template_id(state), template_id(plan)) {
         (None, None) => None,
@@ -207,10 +211,10 @@ pub(super) async fn check_with_api(
         let Some(uid) = profile.uid.as_deref() else {
             continue;
         };
-        let Ok(declared) = data.client.get_cluster_profile_variables(scope, uid).await else {
+        let Some(declared) = super::checks::declared_variables(data, scope, uid).await else {
             continue;
         };
-        for variable in declared.variables.unwrap_or_default() {
+        for variable in declared.iter() {
             let has_default = variable
                 .default_value
                 .as_deref()
@@ -257,6 +261,12 @@ mod tests {
         value
     }
 
+    fn unknown_block() -> Value {
+        let mut value = Value::Object(BTreeMap::new());
+        value.set("cluster_template", Value::unknown());
+        value
+    }
+
     #[test]
     fn another_template_or_a_switch_replaces_the_cluster() {
         let id = AttributePath::root("cluster_template").index(0).attr("id");
@@ -293,6 +303,12 @@ mod tests {
                 Some(block),
             ),
             ("profiles stay", with_profiles(), with_profiles(), None),
+            (
+                "a dynamic template block known at apply",
+                with_profiles(),
+                unknown_block(),
+                Some(AttributePath::root("cluster_template")),
+            ),
             ("create", Value::Null, with_template(Some("t1")), None),
         ];
         for (what, state, plan, want) in cases {

@@ -11,6 +11,7 @@ use tfplugin::{AttributePath, Diagnostics, Value, ValueExt};
 
 use crate::diagnostics;
 use crate::provider_data::PaletteData;
+use crate::resources::cluster::declared_variables;
 
 /// The path of `cluster_profile[index]` (with `attr` under it, if any).
 fn profile_path(index: usize, attr: Option<&str>) -> AttributePath {
@@ -88,11 +89,10 @@ pub(crate) async fn check_declared(
     if map.is_empty() {
         return;
     }
-    let Ok(declared) = data.client.get_cluster_profile_variables(scope, id).await else {
+    let Some(declared) = declared_variables(data, scope, id).await else {
         // The profile itself was read: a failed variables read leaves the check to Palette.
         return;
     };
-    let declared = declared.variables.unwrap_or_default();
     let sensitive: Vec<&str> = declared
         .iter()
         .filter(|v| v.is_sensitive == Some(true))
@@ -127,6 +127,12 @@ pub(crate) async fn check_declared(
 /// template's environment (or of all), declares the variables given; and, once every id is
 /// known, exactly one is an infra or full profile.
 pub(super) async fn check_with_api(data: &PaletteData, config: &Value, diags: &mut Diagnostics) {
+    // Where the profiles are looked up, and which they are, wait until known.
+    if config.get("context").is_some_and(Value::is_unknown)
+        || config.get("cluster_profile").is_some_and(Value::is_unknown)
+    {
+        return;
+    }
     let context = config.get_str("context").unwrap_or("project");
     let Ok(scope) = data.scope(context).await else {
         return;
