@@ -108,7 +108,12 @@ impl SizingField {
     pub(crate) fn none_when_unreported(self) -> bool {
         matches!(
             self,
-            SizingField::AzSubnets | SizingField::AdditionalSecurityGroups
+            SizingField::AzSubnets
+                | SizingField::AdditionalSecurityGroups
+                | SizingField::HostResourceGroupArn
+                | SizingField::LicenseConfigurationArns
+                | SizingField::SubnetId
+                | SizingField::MaasNetwork
         )
     }
 
