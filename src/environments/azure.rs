@@ -202,7 +202,7 @@ fn check_api_server_ip(block: &Value, path: &AttributePath, diags: &mut Diagnost
         );
     };
     if let Some(cidr) = block.get_str("control_plane_subnet_cidr")
-        && let Some(net) = network(cidr)
+        && let Some(net) = Cidr::parse_ipv4_network(cidr)
         && !net.contains_address(ip.into())
     {
         diags.attribute_error(
@@ -252,11 +252,6 @@ fn subnet(block: &Value, role: &str) -> Option<Subnet> {
     (subnet != Subnet::default()).then_some(subnet)
 }
 
-/// An IPv4 network in CIDR form, as Azure takes a virtual network's and a subnet's ranges.
-fn network(text: &str) -> Option<Cidr> {
-    Cidr::parse(text).filter(|c| c.is_ipv4() && c.is_network())
-}
-
 /// The virtual network's ranges: each a CIDR, each subnet's inside `vnet_cidr_block`, the
 /// subnets apart. Unknown values are checked once known.
 pub(super) fn check_network(
@@ -272,7 +267,7 @@ pub(super) fn check_network(
         let Some(text) = block.get_str(&name) else {
             continue;
         };
-        match network(text) {
+        match Cidr::parse_ipv4_network(text) {
             Some(cidr) => parsed.push((name, cidr)),
             None => diags.attribute_error(
                 path.clone().attr(&name),

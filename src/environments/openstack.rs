@@ -89,7 +89,7 @@ impl Environment for Openstack {
             );
         }
         if let Some(cidr) = block.get_str("node_cidr")
-            && !Cidr::parse(cidr).is_some_and(|c| c.is_ipv4() && c.is_network())
+            && Cidr::parse_ipv4_network(cidr).is_none()
         {
             diags.attribute_error(
                 path.clone().attr("node_cidr"),

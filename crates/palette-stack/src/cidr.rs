@@ -44,6 +44,12 @@ impl Cidr {
         (prefix <= number(address).1).then_some(Cidr { address, prefix })
     }
 
+    /// `text` as an IPv4 network (no host bits set), the form cloud subnets take: Azure's
+    /// virtual networks and subnets, OpenStack's node range.
+    pub fn parse_ipv4_network(text: &str) -> Option<Cidr> {
+        Cidr::parse(text).filter(|c| c.is_ipv4() && c.is_network())
+    }
+
     /// The address as written (not masked to the network).
     pub fn address(&self) -> IpAddr {
         self.address
