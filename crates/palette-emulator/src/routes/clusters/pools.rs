@@ -34,11 +34,11 @@ pub fn flatten_pool(
             flat.insert(k.clone(), v.clone());
         }
     }
-    // EKS's control-plane subnets come as a control-plane pool of no nodes, which has no
-    // instances to size (checked below).
-    let eks_subnets_only =
-        env.key == "eks" && entity.is_control_plane == Some(true) && entity.size == Some(0);
-    for field in env.pool_required.iter().filter(|_| !eks_subnets_only) {
+    // EKS takes its control plane's subnets as a control-plane pool of no nodes in them (the
+    // console's `cp-pool`), which has no instances to size (its zones are checked below).
+    let subnet_carrier =
+        env.key == "eks" && entity.is_control_plane == Some(true) && entity.size.unwrap_or(0) == 0;
+    for field in env.pool_required.iter().filter(|_| !subnet_carrier) {
         let present = cloud
             .get(*field)
             .is_some_and(|v| !v.is_null() && v != "" && v.as_array().is_none_or(|a| !a.is_empty()));
@@ -147,9 +147,6 @@ pub fn flatten_pool(
             format!("machine pool '{name}' has a negative size"),
         ));
     }
-    // EKS takes its control plane's subnets as a control-plane pool of no nodes in them (the
-    // console's `cp-pool`), in two or more zones.
-    let subnet_carrier = cp && env.key == "eks" && size == 0;
     if subnet_carrier {
         let zones = flat
             .get("subnetIds")
