@@ -107,23 +107,21 @@ pub(super) async fn update(req: UpdateRequest, resp: &mut UpdateResponse) {
             &err,
         ));
     }
-    match failed {
-        // What was written is read back, so the state says what Palette holds.
-        Some(diag) => {
-            resp.diagnostics.push(diag);
-            resp.state = req.state.clone();
-            if let Ok(template) = data.client.get_cluster_template(&scope, &uid).await {
-                apply_read(&mut resp.state, &template);
-            }
-        }
-        None => match data.client.get_cluster_template(&scope, &uid).await {
-            Ok(template) => apply_read(&mut resp.state, &template),
-            Err(err) => resp.diagnostics.push(diagnostics::api_error(
-                SUMMARY,
-                &format!("reading cluster template {uid} back"),
-                &err,
-            )),
-        },
+    // What was written is read back, so the state says what Palette holds; after a failed
+    // write the prior state stands where the read fails, and the write's error is the one told.
+    let failed_write = failed.is_some();
+    if let Some(diag) = failed {
+        resp.diagnostics.push(diag);
+        resp.state = req.state.clone();
+    }
+    match data.client.get_cluster_template(&scope, &uid).await {
+        Ok(template) => apply_read(&mut resp.state, &template),
+        Err(_) if failed_write => {}
+        Err(err) => resp.diagnostics.push(diagnostics::api_error(
+            SUMMARY,
+            &format!("reading cluster template {uid} back"),
+            &err,
+        )),
     }
 }
 

@@ -122,11 +122,7 @@ impl TemplatePlan {
 
     /// Whether the name, description or tags differ from `other`'s.
     pub(super) fn metadata_differs(&self, other: &TemplatePlan) -> bool {
-        let text = |d: &Option<String>| d.clone().filter(|d| !d.is_empty());
-        let tags = |t: &Option<BTreeMap<String, String>>| t.clone().unwrap_or_default();
-        self.name != other.name
-            || text(&self.description) != text(&other.description)
-            || tags(&self.tags) != tags(&other.tags)
+        self.metadata() != other.metadata()
     }
 }
 
